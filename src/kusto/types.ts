@@ -1,0 +1,55 @@
+// Shared shapes of the local KQL engine: what callers hand in and get back. Knows nothing of Pulumi.
+
+/** Kusto scalar types as the binder names them. */
+export type KType = "string" | "int" | "long" | "real" | "decimal" | "bool" | "datetime" | "timespan" | "dynamic" | "guid";
+
+/**
+ * An in-memory value. datetime: epoch milliseconds (fractional ms keep sub-ms precision);
+ * timespan: milliseconds; dynamic: plain JSON value; null is Kusto's null.
+ */
+export type Value = string | number | boolean | null | unknown[] | { [key: string]: unknown };
+
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: KType;
+}
+
+/** A table in memory: typed rows keyed by column name (missing keys are null). */
+export interface DataTable {
+  readonly name: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: readonly Record<string, Value>[];
+}
+
+export type Tables = Readonly<Record<string, DataTable>>;
+
+/** A stored function (a workspace saved search with a function alias, or a `let` made global). */
+export interface KqlFunctionDef {
+  readonly name: string;
+  readonly parameters: readonly { readonly name: string; readonly type: KType; readonly defaultValue?: string }[];
+  readonly body: string;
+}
+
+/** One KQL text the package ships, with where it comes from so `check` can print file:line:col. */
+export interface KqlSource {
+  /** A repository-relative file, or a logical id such as "workbook:recordings-per-bin". */
+  readonly file: string;
+  /** 1-based line in `file` where the KQL text starts. */
+  readonly line: number;
+  readonly kql: string;
+}
+
+export interface KqlDiagnostic {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly severity: "error" | "warning";
+  readonly code?: string;
+}
+
+export interface QueryResult {
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: readonly Record<string, Value>[];
+  /** The `render` hint, kept for charts: e.g. { kind: "timechart", properties: { title: "..." } }. */
+  readonly visualization?: { readonly kind: string; readonly properties: Readonly<Record<string, unknown>> };
+}
