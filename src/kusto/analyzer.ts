@@ -1,0 +1,72 @@
+// Declares the three tables and the saved functions to Microsoft's binder, then parses and analyzes KQL text against them.
+import { kustoSchema, tables } from "../schema/tables";
+import { kustoLanguage, toArray } from "./kusto-language";
+import type { KqlDiagnostic, KqlFunctionDef } from "./types";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface AnalyzeOptions {
+  readonly functions?: readonly KqlFunctionDef[];
+}
+
+const globalsCache = new Map<string, any>();
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function functionParameterList(fn: KqlFunctionDef): string {
+  const params = fn.parameters.map((p) => {
+    if (!identifier.test(p.name)) throw new Error(`function ${fn.name}: parameter name "${p.name}" is not a KQL identifier`);
+    return p.defaultValue !== undefined ? `${p.name}:${p.type}=${p.defaultValue}` : `${p.name}:${p.type}`;
+  });
+  return `(${params.join(", ")})`;
+}
+
+function functionBody(fn: KqlFunctionDef): string {
+  const body = fn.body.trim();
+  return body.startsWith("{") ? body : `{\n${body}\n}`;
+}
+
+/** The binder's GlobalState with the tables and `functions` declared; cached per function set. */
+export function globalStateFor(functions: readonly KqlFunctionDef[] = []): any {
+  const key = JSON.stringify(functions.map((f) => [f.name, f.parameters, f.body]));
+  const cached = globalsCache.get(key);
+  if (cached) return cached;
+  const { Kusto } = kustoLanguage();
+  const S = Kusto.Language.Symbols;
+  const members: any[] = tables.map((t) => new S.TableSymbol.$ctor7(t.name, kustoSchema(t), t.description));
+  for (const fn of functions) {
+    if (!identifier.test(fn.name)) throw new Error(`function name "${fn.name}" is not a KQL identifier`);
+    members.push(new S.FunctionSymbol.$ctor16(fn.name, functionParameterList(fn), functionBody(fn), ""));
+  }
+  const globals = Kusto.Language.GlobalState.Default.WithDatabase(new S.DatabaseSymbol.$ctor2("acs", null, members));
+  globalsCache.set(key, globals);
+  return globals;
+}
+
+/** Parses and binds `kql`; the returned KustoCode carries the syntax tree with types and referenced symbols. */
+export function parseAndAnalyze(kql: string, options: AnalyzeOptions = {}): any {
+  const { Kusto } = kustoLanguage();
+  return Kusto.Language.KustoCode.ParseAndAnalyze(kql, globalStateFor(options.functions ?? []));
+}
+
+/** 1-based line and column of a text position. */
+export function lineColumn(code: any, position: number): { line: number; column: number } {
+  const line = { v: 0 };
+  const column = { v: 0 };
+  if (code.TryGetLineAndOffset(position, line, column)) return { line: line.v, column: column.v };
+  return { line: 1, column: position + 1 };
+}
+
+/** Errors and warnings from Microsoft's parser and binder, with 1-based positions. */
+export function diagnosticsOf(code: any): KqlDiagnostic[] {
+  const out: KqlDiagnostic[] = [];
+  for (const d of toArray(code.GetDiagnostics())) {
+    const severity = String(d.Severity).toLowerCase();
+    if (severity !== "error" && severity !== "warning") continue;
+    const { line, column } = lineColumn(code, d.Start);
+    out.push({ line, column, message: String(d.Message), severity, ...(d.Code ? { code: String(d.Code) } : {}) });
+  }
+  return out;
+}
+
+export function analyze(kql: string, options: AnalyzeOptions = {}): KqlDiagnostic[] {
+  return diagnosticsOf(parseAndAnalyze(kql, options));
+}

@@ -1,0 +1,4 @@
+// The local KQL engine: Microsoft's analyzer plus an evaluator over in-memory tables.
+export { analyze, globalStateFor, parseAndAnalyze } from "./analyzer";
+export type { AnalyzeOptions } from "./analyzer";
+export * from "./types";

@@ -1,0 +1,32 @@
+// Loads Microsoft's Kusto.Language (compiled to JS by Bridge.NET) once per process; it defines the globals Bridge, System and Kusto.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface KustoGlobals {
+  readonly Kusto: any;
+  readonly Bridge: any;
+  readonly System: any;
+}
+
+let loaded: KustoGlobals | undefined;
+
+export function kustoLanguage(): KustoGlobals {
+  if (loaded) return loaded;
+  // The bridge runtime must exist before the library's module body runs.
+  require("@kusto/language-service-next/bridge.min.js");
+  require("@kusto/language-service-next/Kusto.Language.Bridge.min.js");
+  const g = globalThis as any;
+  if (!g.Kusto?.Language || !g.Bridge || !g.System) throw new Error("@kusto/language-service-next did not define the Kusto/Bridge/System globals");
+  loaded = { Kusto: g.Kusto, Bridge: g.Bridge, System: g.System };
+  return loaded;
+}
+
+/** The name of a Kusto.Language enum value (SyntaxKind, SymbolKind, ...). */
+export function enumName(enumType: any, value: number): string {
+  return kustoLanguage().System.Enum.toString(enumType, value);
+}
+
+/** A .NET list or array from the bridge as a JS array. */
+export function toArray<T = any>(list: any): T[] {
+  if (list == null) return [];
+  return kustoLanguage().Bridge.toArray(list) as T[];
+}
