@@ -1,0 +1,13 @@
+// The recording alerts as pure data: definitions, their KQL for `acs-insights check`, and a local evaluation of their criteria.
+import type { KqlSource } from "../kusto/types";
+import { alertRules } from "./rules";
+
+export type { AlertDefaults, AlertKey, AlertOperator, AlertQueryOptions, AlertRuleDef, AlertTimeAggregation } from "./types";
+export { alertRule, alertRules, checkWindow, minWindowMinutes, recordingOperations, summaryGraceMinutes, windowLimits } from "./rules";
+export { compare, measureAlert } from "./measure";
+export type { AlertMeasurement, AlertSeries } from "./measure";
+
+/** Each rule's query with its default window, named "alerts:<key>" for check's file:line:col. */
+export function kqlSources(): KqlSource[] {
+  return alertRules.map((rule) => ({ file: `alerts:${rule.key}`, line: 1, kql: rule.query({ windowMinutes: rule.defaults.windowMinutes }) }));
+}
