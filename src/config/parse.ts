@@ -1,0 +1,121 @@
+import { communicationType, isArmIdError, parseArmId, workspaceType, type ArmId } from "./armId";
+import { issueFromZod } from "./fixes";
+import { closest, ConfigError, fullKey, projectName, rmCommand, setCommand, type ConfigIssue } from "./issues";
+import { crossFieldIssues } from "./rules";
+import { booleanKeys, objectKeys, scalarKeys, stackConfigSchema, type AlertRuleDefaults, type StackConfigInput } from "./schema";
+
+// The one entry point that turns Pulumi's flat "project:key" strings into a typed, checked StackConfig, or throws ConfigError.
+
+export interface StackConfig extends Omit<StackConfigInput, "namePrefix"> {
+  readonly stack: string;
+  readonly project: string;
+  readonly namePrefix: string;
+  /** Physical resource names, derived once so every module and test agrees on them. */
+  readonly names: {
+    readonly resourceGroup: string;
+    readonly workspace: string;
+    readonly communication: string;
+    readonly diagnosticSetting: string;
+    readonly actionGroup: string;
+    readonly actionGroupShortName: string;
+    readonly lock: string;
+  };
+  readonly existing: {
+    readonly workspace?: ArmId;
+    readonly communication?: ArmId;
+    /** True when resourceGroupName was given: the group is used, not declared. */
+    readonly resourceGroup: boolean;
+  };
+}
+
+const knownKeys: readonly string[] = [...scalarKeys, ...objectKeys];
+
+/** Decodes Pulumi's flat strings: objects arrive as JSON text, top-level booleans as "true"/"false". */
+function decodeRaw(raw: Record<string, string>, stack: string, issues: ConfigIssue[]): Record<string, unknown> {
+  const decoded: Record<string, unknown> = {};
+  for (const [fullName, text] of Object.entries(raw)) {
+    if (!fullName.startsWith(`${projectName}:`)) continue;
+    const key = fullName.slice(projectName.length + 1);
+    if (!knownKeys.includes(key)) {
+      const hint = closest(key, knownKeys);
+      issues.push({
+        key: fullName,
+        problem: `is not a setting this stack knows${hint ? ` (did you mean "${hint}"?)` : ""}; known keys: ${knownKeys.join(", ")}`,
+        fix: rmCommand([key], stack) + (hint ? `  # then set "${hint}" instead` : ""),
+      });
+      continue;
+    }
+    if ((objectKeys as readonly string[]).includes(key)) {
+      try {
+        decoded[key] = JSON.parse(text);
+      } catch {
+        issues.push({
+          key: fullName,
+          problem: `must be an object (set its fields with --path), got the text ${JSON.stringify(text)}`,
+          fix: `${rmCommand([key], stack)} && ${setCommand([key, "<field>"], "<value>", stack)}`,
+        });
+      }
+    } else if ((booleanKeys as readonly string[]).includes(key)) {
+      decoded[key] = text === "true" ? true : text === "false" ? false : text;
+    } else {
+      decoded[key] = text;
+    }
+  }
+  return decoded;
+}
+
+function armIdFor(value: string | undefined, path: [string, string], type: string, stack: string, issues: ConfigIssue[]): ArmId | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseArmId(value, type);
+  if (!isArmIdError(parsed)) return parsed;
+  issues.push({
+    key: fullKey(path),
+    problem: `${parsed.error}; got ${JSON.stringify(value)}`,
+    fix: `${setCommand(path, `/subscriptions/<subscription-id>/resourceGroups/<group>/providers/${type}/<name>`, stack)}  # or ${rmCommand(path, stack)} to create a new one`,
+  });
+  return undefined;
+}
+
+/**
+ * Parses the stack config as Pulumi hands it over (`project:key` → string, objects JSON-encoded).
+ * Pure: the same input always gives the same config or the same ConfigError.
+ */
+export function parseStackConfig(raw: Record<string, string>, stack: string, alertRules: readonly AlertRuleDefaults[]): StackConfig {
+  const issues: ConfigIssue[] = [];
+  const decoded = decodeRaw(raw, stack, issues);
+  if (decoded.location === undefined && raw["azure-native:location"] !== undefined) {
+    decoded.location = raw["azure-native:location"].toLowerCase().replace(/\s+/g, "");
+  }
+  if (decoded.environment === undefined) decoded.environment = stack;
+
+  const schema = stackConfigSchema(alertRules);
+  const result = schema.safeParse(decoded, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) issues.push(...issueFromZod(issue, schema, stack));
+    throw new ConfigError(stack, issues);
+  }
+  const input = result.data;
+  const existingWorkspace = armIdFor(input.workspace.existingResourceId, ["workspace", "existingResourceId"], workspaceType, stack, issues);
+  const existingCommunication = armIdFor(input.communication.existingResourceId, ["communication", "existingResourceId"], communicationType, stack, issues);
+  issues.push(...crossFieldIssues(input, stack, raw["azure-native:subscriptionId"], [existingWorkspace, existingCommunication]));
+  if (issues.length > 0) throw new ConfigError(stack, issues);
+
+  const namePrefix = input.namePrefix ?? `acsri-${input.environment}`;
+  return {
+    ...input,
+    stack,
+    project: projectName,
+    namePrefix,
+    names: {
+      resourceGroup: input.resourceGroupName ?? `${namePrefix}-rg`,
+      workspace: existingWorkspace?.name ?? `${namePrefix}-law`,
+      communication: existingCommunication?.name ?? input.communication.name ?? `${namePrefix}-acs`,
+      diagnosticSetting: "acs-recording-insights",
+      actionGroup: `${namePrefix}-recording-alerts`,
+      // Azure caps the short name at 12 characters; it prefixes every SMS and e-mail subject.
+      actionGroupShortName: `acsrec-${input.environment}`.slice(0, 12),
+      lock: "acs-recording-insights-keep-logs",
+    },
+    existing: { workspace: existingWorkspace, communication: existingCommunication, resourceGroup: input.resourceGroupName !== undefined },
+  };
+}

@@ -1,0 +1,88 @@
+import type { ArmId } from "./armId";
+import { fullKey, setCommand, type ConfigIssue } from "./issues";
+import { retentionWindowIssues } from "./retention";
+import type { StackConfigInput } from "./schema";
+
+// Checks that span several keys; each one explains the relation it enforces and which key to change.
+
+export function crossFieldIssues(
+  input: StackConfigInput,
+  stack: string,
+  providerSubscriptionId: string | undefined,
+  existingIds: readonly (ArmId | undefined)[],
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const creatingAcs = input.communication.existingResourceId === undefined;
+
+  if (creatingAcs && input.dataLocation === undefined) {
+    issues.push({
+      key: fullKey(["dataLocation"]),
+      problem: "is required when the stack creates the Communication Services resource (where ACS keeps data at rest; it cannot change later)",
+      fix: setCommand(["dataLocation"], "United States", stack),
+    });
+  }
+  if (!creatingAcs && input.communication.name !== undefined) {
+    issues.push({
+      key: fullKey(["communication", "name"]),
+      problem: "names a resource to create, but communication.existingResourceId says to use an existing one",
+      fix: `pulumi config rm --path communication.name --stack ${stack}`,
+    });
+  }
+
+  for (const [table, retention] of Object.entries(input.tables)) {
+    if (retention.totalRetentionInDays < retention.retentionInDays) {
+      issues.push({
+        key: fullKey(["tables", table, "totalRetentionInDays"]),
+        problem: `is ${retention.totalRetentionInDays} days, shorter than the interactive retentionInDays of ${retention.retentionInDays} (total retention includes the interactive period)`,
+        fix: setCommand(["tables", table, "totalRetentionInDays"], String(retention.retentionInDays), stack),
+      });
+    }
+  }
+
+  const { sku, capacityReservationLevel } = input.workspace;
+  if (sku === "CapacityReservation" && capacityReservationLevel === undefined) {
+    issues.push({
+      key: fullKey(["workspace", "capacityReservationLevel"]),
+      problem: "is required with sku CapacityReservation (GB per day you commit to)",
+      fix: setCommand(["workspace", "capacityReservationLevel"], "100", stack),
+    });
+  }
+  if (sku !== "CapacityReservation" && capacityReservationLevel !== undefined) {
+    issues.push({
+      key: fullKey(["workspace", "capacityReservationLevel"]),
+      problem: `only applies to sku CapacityReservation, but sku is ${sku}`,
+      fix: `pulumi config rm --path workspace.capacityReservationLevel --stack ${stack}`,
+    });
+  }
+
+  const rules = Object.entries(input.alerts.rules);
+  if (input.alerts.enabled && rules.some(([, r]) => r.enabled) && input.alerts.emails.length === 0 && input.alerts.webhookUrl === undefined) {
+    issues.push({
+      key: fullKey(["alerts", "emails"]),
+      problem: "alerts are enabled but nobody would be notified: give at least one e-mail address or a webhookUrl",
+      fix: setCommand(["alerts", "emails", 0], "oncall@example.com", stack),
+    });
+  }
+  for (const [key, rule] of rules) {
+    if (rule.frequencyMinutes > rule.windowMinutes) {
+      issues.push({
+        key: fullKey(["alerts", "rules", key, "frequencyMinutes"]),
+        problem: `is ${rule.frequencyMinutes} minutes, longer than the rule's ${rule.windowMinutes}-minute window, so some data would never be evaluated`,
+        fix: setCommand(["alerts", "rules", key, "frequencyMinutes"], String(rule.windowMinutes), stack),
+      });
+    }
+  }
+  issues.push(...retentionWindowIssues(input, stack));
+
+  for (const id of existingIds) {
+    if (id && providerSubscriptionId && id.subscriptionId.toLowerCase() !== providerSubscriptionId.toLowerCase()) {
+      const path = id.type.toLowerCase().includes("workspaces") ? ["workspace", "existingResourceId"] : ["communication", "existingResourceId"];
+      issues.push({
+        key: fullKey(path),
+        problem: `is in subscription ${id.subscriptionId}, but the stack deploys to azure-native:subscriptionId ${providerSubscriptionId}`,
+        fix: `pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}`,
+      });
+    }
+  }
+  return issues;
+}
