@@ -1,0 +1,47 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateDataset, sampleDataDir } from "../../src/data";
+import { renderSample } from "../../src/data/sample";
+
+describe("generateDataset", () => {
+  it("must give the same rows for the same seed and different rows for another seed", () => {
+    const a = generateDataset({ seed: 7, calls: 50, start: "2024-05-01T00:00:00Z", days: 2 });
+    const b = generateDataset({ seed: 7, calls: 50, start: "2024-05-01T00:00:00Z", days: 2 });
+    const c = generateDataset({ seed: 8, calls: 50, start: "2024-05-01T00:00:00Z", days: 2 });
+    expect(a).toEqual(b);
+    expect(c.ACSCallRecordingSummary[0].RecordingId).not.toBe(a.ACSCallRecordingSummary[0].RecordingId);
+  });
+
+  it("must keep every recording inside the generated span and sorted by TimeGenerated", () => {
+    const start = Date.UTC(2024, 4, 1);
+    const d = generateDataset({ seed: 1, calls: 200, start, days: 1 });
+    const starts = d.ACSCallRecordingSummary.map((r) => r.RecordingStartTime as number);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(start);
+    const times = d.ACSCallRecordingIncomingOperations.map((r) => r.TimeGenerated as number);
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+  });
+
+  it("must mix in failures: 4xx and 5xx operations, abnormal end reasons and duplicated summaries", () => {
+    const d = generateDataset({ seed: 3, calls: 500, start: "2024-05-01T00:00:00Z", days: 7 });
+    const statuses = new Set(d.ACSCallRecordingIncomingOperations.map((r) => Math.floor((r.ResultSignature as number) / 100)));
+    expect([...statuses].sort()).toEqual([2, 4, 5]);
+    const reasons = new Set(d.ACSCallRecordingSummary.map((r) => r.RecordingEndReason));
+    expect(reasons.has("CallEnded") && reasons.has("RecordingStopped") && reasons.has("RecordingFailed")).toBe(true);
+    const ids = d.ACSCallRecordingSummary.map((r) => r.RecordingId);
+    expect(new Set(ids).size).toBeLessThan(ids.length);
+    expect(new Set(d.ACSCallRecordingSummary.map((r) => r.FormatType))).toEqual(new Set(["mp4", "wav", "mp3"]));
+  });
+
+  it("must reject a start that is not a datetime, naming the fix", () => {
+    expect(() => generateDataset({ seed: 1, calls: 1, start: "soon", days: 1 })).toThrow(/start "soon" is not a datetime; use ISO 8601/);
+  });
+});
+
+describe("bundled sample data", () => {
+  it("must equal what the generator writes with the sample options (regenerate with npx ts-node src/data/sample.ts)", () => {
+    for (const [name, text] of Object.entries(renderSample())) {
+      expect(fs.readFileSync(path.join(sampleDataDir, name), "utf8"), name).toBe(text);
+    }
+  });
+});
