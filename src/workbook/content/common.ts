@@ -1,0 +1,32 @@
+// KQL fragments every tab shares: the time window, the grain and the multi-select filters as `let`s.
+
+export const timeWindow = ["let starttime = {TimeRange:start};", "let endtime = {TimeRange:end};"].join("\n");
+
+/** {TimeGrain} is minutes; 0 means "auto", the picker's own grain for the chosen range. */
+export const grain = "let grain = iff({TimeGrain} == 0, {TimeRange:grain}, {TimeGrain}m);";
+
+export const recordingFilters = [
+  "let contenttypes = dynamic([{ContentType}]);",
+  "let formattypes = dynamic([{FormatType}]);",
+  "let channeltypes = dynamic([{ChannelType}]);",
+].join("\n");
+
+export const operationFilter = "let operations = dynamic([{Operation}]);";
+
+export const recordings = "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes)";
+export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes)";
+export const operations = "ACSRecordingOperations(starttime, endtime, operations)";
+export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations)";
+
+export function kql(...lines: string[]): string {
+  return lines.join("\n");
+}
+
+export const noRecordings =
+  "No recordings in this time range. Check that the CallRecordingSummary diagnostic category is sent to this workspace, widen the time range, or clear the filters.";
+export const noOperations =
+  "No Call Recording API requests in this time range. Check that the CallRecordingOperational diagnostic category is sent to this workspace, or widen the time range.";
+export const noUsage = "No recording usage in this time range. Check that the Usage diagnostic category is sent to this workspace.";
+
+/** Grid formatter ids as the portal stores them. */
+export const formatter = { automatic: 0, text: 1, bar: 4, hidden: 5, bigNumber: 12 } as const;

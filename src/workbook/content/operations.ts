@@ -1,0 +1,110 @@
+// Operations tab: health of the Call Recording API requests (volume, failures, latency, clients).
+import { markdown, query } from "../items";
+import { type Item } from "../types";
+import { formatter, grain, kql, noOperations, operationFilter, operationHealth, operations, timeWindow } from "./common";
+
+const prelude = kql(timeWindow, operationFilter);
+
+export function operationsTab(): Item[] {
+  return [
+    markdown(
+      "operations-help",
+      "One row per request to the Call Recording APIs (start, stop, pause, resume, ...) from **CallRecordingOperational**. " +
+        "If this tab is empty, send that diagnostic category to the workspace, or no client called the APIs in the time range.",
+    ),
+    query("requests-by-operation", {
+      title: "Requests by operation",
+      kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, Requests", "| order by TimeGenerated asc"),
+      visualization: "timechart",
+      width: 50,
+      noDataMessage: noOperations,
+    }),
+    query("failure-rate", {
+      title: "Failure rate (%)",
+      kql: kql(
+        prelude,
+        grain,
+        operationHealth,
+        "| summarize Requests = sum(Requests), Failures = sum(Failures) by TimeGenerated",
+        "| project TimeGenerated, FailureRatePct = round(100.0 * Failures / Requests, 2)",
+        "| order by TimeGenerated asc",
+      ),
+      visualization: "timechart",
+      width: 50,
+      noDataMessage: noOperations,
+    }),
+    query("latency-p95-over-time", {
+      title: "Latency p95 (ms) by operation",
+      kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, P95DurationMs", "| order by TimeGenerated asc"),
+      visualization: "timechart",
+      width: 50,
+      noDataMessage: noOperations,
+    }),
+    query("latency-by-operation", {
+      title: "Latency and failures by operation",
+      kql: kql(
+        prelude,
+        operations,
+        "| summarize Requests = count(), Failures = countif(IsFailure), P50 = percentile(DurationMs, 50), P95 = percentile(DurationMs, 95), P99 = percentile(DurationMs, 99) by OperationName",
+        "| extend FailureRatePct = round(100.0 * Failures / Requests, 2)",
+        "| order by Requests desc",
+      ),
+      visualization: "table",
+      width: 50,
+      noDataMessage: noOperations,
+      gridSettings: { formatters: [{ columnMatch: "FailureRatePct", formatter: formatter.bar, formatOptions: { palette: "redBright" } }] },
+    }),
+    query("failures-by-status", {
+      title: "Failures by HTTP status",
+      kql: kql(
+        prelude,
+        operations,
+        "| where IsFailure",
+        '| summarize Failures = count() by Status = strcat(iff(isnull(HttpStatus), "none", tostring(HttpStatus)), " (", StatusClass, ")"), OperationName',
+        "| order by Failures desc",
+      ),
+      visualization: "barchart",
+      width: 50,
+      noDataMessage: "No failed requests in this time range.",
+    }),
+    query("latest-errors", {
+      title: "Latest failed requests",
+      kql: kql(
+        prelude,
+        operations,
+        "| where IsFailure",
+        "| project TimeGenerated, OperationName, HttpStatus, ResultType, DurationMs, CorrelationId, CallConnectionId, SdkType, SdkVersion, CallerIpAddress, URI",
+        "| order by TimeGenerated desc",
+        "| take 50",
+      ),
+      visualization: "table",
+      width: 50,
+      noDataMessage: "No failed requests in this time range.",
+    }),
+    query("sdk-breakdown", {
+      title: "SDK type and version",
+      kql: kql(
+        prelude,
+        operations,
+        "| summarize Requests = count(), Failures = countif(IsFailure) by SdkType, SdkVersion",
+        "| order by Requests desc",
+      ),
+      visualization: "table",
+      width: 50,
+      noDataMessage: noOperations,
+    }),
+    query("caller-ips", {
+      title: "Caller IPs by operation",
+      kql: kql(
+        prelude,
+        operations,
+        "| summarize Requests = count(), Failures = countif(IsFailure), LastSeen = max(TimeGenerated) by OperationName, CallerIpAddress",
+        "| order by OperationName asc, Requests desc",
+      ),
+      visualization: "table",
+      width: 50,
+      noDataMessage: noOperations,
+      gridSettings: { formatters: [{ columnMatch: "Requests", formatter: formatter.bar, formatOptions: { palette: "blue" } }], filter: true },
+    }),
+  ];
+}

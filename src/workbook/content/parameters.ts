@@ -1,0 +1,50 @@
+// The parameters every tab uses: workspace, time range, grain and the four multi-select filters.
+import { multiSelectDropdown, parameters, staticDropdown, timeRangeParameter, workspaceParameter } from "../items";
+import type { ParametersItem } from "../types";
+
+const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
+
+export function parametersItem(): ParametersItem {
+  return parameters("parameters", [
+    workspaceParameter("Workspace", "Workspace"),
+    timeRangeParameter("TimeRange", "Time range", sevenDaysMs),
+    staticDropdown(
+      "TimeGrain",
+      "Time granularity",
+      [
+        { value: "0", label: "Auto", selected: true },
+        { value: "5", label: "5 minutes" },
+        { value: "15", label: "15 minutes" },
+        { value: "60", label: "1 hour" },
+        { value: "240", label: "4 hours" },
+        { value: "720", label: "12 hours" },
+        { value: "1440", label: "1 day" },
+      ],
+      "Width of the time bins in charts; Auto follows the time range.",
+    ),
+    multiSelectDropdown(
+      "ContentType",
+      "Content type",
+      "ACSRecordings({TimeRange:start}, {TimeRange:end})\n| where isnotempty(ContentType)\n| distinct ContentType\n| order by ContentType asc",
+      "Recording content (Audio, AudioVideo, ...); All applies no filter.",
+    ),
+    multiSelectDropdown(
+      "FormatType",
+      "Format",
+      "ACSRecordings({TimeRange:start}, {TimeRange:end})\n| where isnotempty(FormatType)\n| distinct FormatType\n| order by FormatType asc",
+      "Recording file format (mp4, wav, mp3); All applies no filter.",
+    ),
+    multiSelectDropdown(
+      "ChannelType",
+      "Channel type",
+      "ACSRecordings({TimeRange:start}, {TimeRange:end})\n| where isnotempty(ChannelType)\n| distinct ChannelType\n| order by ChannelType asc",
+      "Mixed or unmixed audio channels; All applies no filter.",
+    ),
+    multiSelectDropdown(
+      "Operation",
+      "Operation",
+      "ACSRecordingOperations({TimeRange:start}, {TimeRange:end})\n| where isnotempty(OperationName)\n| distinct OperationName\n| order by OperationName asc",
+      "Call Recording API operation (StartRecording, StopRecording, ...); applies to the Overview failure rate and the Operations tab.",
+    ),
+  ]);
+}

@@ -1,0 +1,146 @@
+// Recordings tab: what Microsoft's built-in Recording insights show, plus end reasons, lengths and a drill-down into one call.
+import { markdown, query } from "../items";
+import { ItemSize, type Item } from "../types";
+import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, timeWindow } from "./common";
+
+const prelude = kql(timeWindow, recordingFilters);
+
+export const selectedCallParameter = "SelectedCallId";
+
+export function recordingsTab(): Item[] {
+  return [
+    markdown(
+      "recordings-help",
+      "One row per recording from **CallRecordingSummary**, published once the recording is ready to download. " +
+        "If this tab is empty, send that diagnostic category to the workspace; recordings appear only after their calls end.",
+    ),
+    query("recordings-per-bin", {
+      title: "Recordings",
+      kql: kql(prelude, grain, recordings, "| summarize Recordings = count() by bin(TimeGenerated, grain)", "| order by TimeGenerated asc"),
+      visualization: "timechart",
+      width: 50,
+      noDataMessage: noRecordings,
+    }),
+    query("recorded-hours-per-bin", {
+      title: "Recorded hours",
+      kql: kql(
+        prelude,
+        grain,
+        recordings,
+        "| summarize RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by bin(TimeGenerated, grain)",
+        "| order by TimeGenerated asc",
+      ),
+      visualization: "timechart",
+      width: 50,
+      noDataMessage: noRecordings,
+    }),
+    query("recordings-by-format", {
+      title: "By format",
+      kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by FormatType", "| order by Recordings desc"),
+      visualization: "piechart",
+      width: 33,
+      noDataMessage: noRecordings,
+    }),
+    query("recordings-by-channel", {
+      title: "By channel type",
+      kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ChannelType", "| order by Recordings desc"),
+      visualization: "piechart",
+      width: 33,
+      noDataMessage: noRecordings,
+    }),
+    query("recordings-by-content", {
+      title: "By content type",
+      kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ContentType", "| order by Recordings desc"),
+      visualization: "piechart",
+      width: 33,
+      noDataMessage: noRecordings,
+    }),
+    query("recording-end-reasons", {
+      title: "End reasons",
+      kql: kql(prelude, recordings, "| summarize Recordings = count(), Abnormal = countif(IsAbnormalEnd) by RecordingEndReason", "| order by Recordings desc"),
+      visualization: "barchart",
+      width: 50,
+      noDataMessage: noRecordings,
+    }),
+    query("recording-length-histogram", {
+      title: "Recording length",
+      kql: kql(
+        prelude,
+        recordings,
+        "| where isnotnull(RecordingLength)",
+        "| extend Bucket = case(RecordingLength < 60, 1, RecordingLength < 300, 2, RecordingLength < 900, 3, RecordingLength < 1800, 4, RecordingLength < 3600, 5, 6)",
+        "| summarize Recordings = count() by Bucket",
+        '| extend Length = case(Bucket == 1, "< 1 min", Bucket == 2, "1-5 min", Bucket == 3, "5-15 min", Bucket == 4, "15-30 min", Bucket == 5, "30-60 min", ">= 60 min")',
+        "| order by Bucket asc",
+        "| project Length, Recordings",
+      ),
+      visualization: "barchart",
+      width: 50,
+      noDataMessage: noRecordings,
+    }),
+    query("recording-length-percentiles", {
+      title: "Recording length percentiles (seconds)",
+      kql: kql(
+        prelude,
+        recordings,
+        "| where isnotnull(RecordingLength)",
+        "| summarize Recordings = count(), Average = round(avg(RecordingLength), 1), P50 = percentile(RecordingLength, 50), P90 = percentile(RecordingLength, 90), P95 = percentile(RecordingLength, 95), P99 = percentile(RecordingLength, 99), Longest = max(RecordingLength)",
+      ),
+      visualization: "table",
+      size: ItemSize.Tiny,
+      noDataMessage: noRecordings,
+    }),
+    query("recordings-per-call", {
+      title: "Recordings per call",
+      kql: kql(prelude, recordingsPerCall, "| summarize Calls = count() by RecordingsPerCall = Recordings", "| order by RecordingsPerCall asc"),
+      visualization: "barchart",
+      width: 40,
+      noDataMessage: noRecordings,
+    }),
+    query("calls-grid", {
+      title: "Calls with recordings",
+      kql: kql(
+        prelude,
+        recordingsPerCall,
+        "| project CorrelationId, Recordings, RecordedMinutes = round(RecordedSeconds / 60.0, 1), AbnormalEnds, FirstStart, LastEnd, Formats, EndReasons",
+        "| order by FirstStart desc",
+        "| take 200",
+      ),
+      visualization: "table",
+      width: 60,
+      noDataMessage: noRecordings,
+      gridSettings: {
+        formatters: [{ columnMatch: "RecordedMinutes", formatter: formatter.bar, formatOptions: { palette: "blue" } }],
+        filter: true,
+      },
+    }),
+    query("recordings-grid", {
+      title: "Recordings (select one to see its call's timeline)",
+      kql: kql(
+        prelude,
+        recordings,
+        "| project TimeGenerated, CorrelationId, RecordingId, RecordingStartTime, LengthSeconds = RecordingLength, ContentType, FormatType, ChannelType, RecordingEndReason, IsAbnormalEnd",
+        "| order by TimeGenerated desc",
+        "| take 500",
+      ),
+      visualization: "table",
+      size: ItemSize.Large,
+      noDataMessage: noRecordings,
+      exportParameter: { field: "CorrelationId", parameter: selectedCallParameter, defaultValue: "" },
+      gridSettings: {
+        formatters: [{ columnMatch: "LengthSeconds", formatter: formatter.bar, formatOptions: { palette: "blue" } }],
+        filter: true,
+      },
+    }),
+    markdown("call-timeline-hint", "Select a recording in the grid above to see the timeline of its call.", {
+      visibleWhen: { parameterName: selectedCallParameter, comparison: "isEqualTo", value: "" },
+    }),
+    query("call-timeline", {
+      title: "Call timeline: {SelectedCallId}",
+      kql: kql("ACSRecordingCallTimeline('{SelectedCallId:escape}')", "| project TimeGenerated, Source, Event, Detail, OperationName, ResultType, RecordingId"),
+      visualization: "table",
+      noDataMessage: "No recording or operation records for this call.",
+      visibleWhen: { parameterName: selectedCallParameter, comparison: "isNotEqualTo", value: "" },
+    }),
+  ];
+}
