@@ -39,7 +39,7 @@ export const overviewTilesKql = kql(
   "        | summarize Hits = countif(Current and IsFailure), N = countif(Current), PrevHits = countif(not(Current) and IsFailure), PrevN = countif(not(Current))",
   '        | project Order = 7, Metric = "Operation failure rate (%)", Value = iff(N == 0, 0.0, 100.0 * Hits / N), Previous = iff(PrevN == 0, 0.0, 100.0 * PrevHits / PrevN))',
   "| extend Change = iff(Previous == 0,",
-  '    "no data in the previous period",',
+  '    "previous period: 0",',
   '    strcat(iff(Value >= Previous, "+", "-"), tostring(round(abs(100.0 * (Value - Previous) / Previous), 1)), "% vs previous period"))',
   "| project Order, Metric, Value = round(Value, 2), Previous = round(Previous, 2), Change",
   "| order by Order asc",
