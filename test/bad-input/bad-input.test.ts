@@ -1,0 +1,53 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { BadInputCase } from "./case";
+import { configCases, parseWith } from "./config-cases";
+import { dataCases, removeDataDirs } from "./data-cases";
+import { alertWindowCases } from "./kql-cases";
+import { badInputTable, readmeHeading, readmeTable } from "./table";
+
+const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...alertWindowCases];
+const readmePath = path.resolve(__dirname, "..", "..", "README.md");
+
+function expectInOrder(text: string, fragments: readonly string[]) {
+  let from = 0;
+  for (const fragment of fragments) {
+    const at = text.indexOf(fragment, from);
+    expect(at, `expected ${JSON.stringify(fragment)} after position ${from} in:\n${text}`).toBeGreaterThanOrEqual(0);
+    from = at + fragment.length;
+  }
+}
+
+describe("bad input", () => {
+  afterAll(removeDataDirs);
+
+  it("must start every stack config case from a config that passes", () => {
+    expect(parseWith({}).names.workspace).toBe("acsri-dev-law");
+  });
+
+  it("must cover at least 30 cases, each tried once", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(cases.map((c) => c.tried)).size).toBe(cases.length);
+  });
+
+  it.each(cases.map((c, i) => [i + 1, c.area, c.tried, c] as const))("#%i %s: %s must show what the table says", (_n, _area, _tried, c) => {
+    expectInOrder(c.attempt(), c.sees);
+  });
+
+  it.each(configCases.map((c) => [c.tried, c] as const))("stack config %s must say nothing was declared or changed", (_tried, c) => {
+    expect(c.attempt()).toMatch(/^Invalid stack config for stack "dev" \(nothing was declared, nothing was changed\):\n {2}- acs-recording-insights:/);
+  });
+
+  it("must list exactly these cases in the README table", () => {
+    const expected = badInputTable(cases);
+    // Opt-in rewrite for whoever adds a case: UPDATE_BAD_INPUT_TABLE=1 npx vitest run test/bad-input
+    if (process.env.UPDATE_BAD_INPUT_TABLE === "1") {
+      const readme = fs.readFileSync(readmePath, "utf8");
+      const current = readmeTable(readme);
+      if (current) fs.writeFileSync(readmePath, readme.replace(current, expected));
+    }
+    const table = readmeTable(fs.readFileSync(readmePath, "utf8"));
+    expect(table, `README.md needs a "${readmeHeading}" section with this table:\n${expected}`).toBe(expected);
+  });
+});
