@@ -1,4 +1,7 @@
 // The local KQL engine: Microsoft's analyzer plus an evaluator over in-memory tables.
 export { analyze, globalStateFor, parseAndAnalyze } from "./analyzer";
 export type { AnalyzeOptions } from "./analyzer";
+export { compileQuery, runQuery } from "./evaluator";
+export type { CompiledQuery, CompileOptions, RunOptions } from "./evaluator";
+export { toJsonRows } from "./json";
 export * from "./types";

@@ -1,0 +1,125 @@
+// Function calls in scalar position: built-ins from the scalar library, iff/case, and user functions via the binder's expansion.
+import { scalarFunction } from "../scalars";
+import { kustoLanguage, toArray } from "../kusto-language";
+import type { KType, Value } from "../types";
+import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
+import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
+import { isLiteral } from "./literals";
+import { compileFunctionBody } from "./tabular";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+let builtins: { aggregates: Set<any>; functions: Set<any> } | undefined;
+
+function builtinSets(): { aggregates: Set<any>; functions: Set<any> } {
+  if (!builtins) {
+    const L = kustoLanguage().Kusto.Language;
+    builtins = { aggregates: new Set(toArray(L.Aggregates.All)), functions: new Set(toArray(L.Functions.All)) };
+  }
+  return builtins;
+}
+
+export function isAggregateCall(node: Node): boolean {
+  return kindOf(node) === "FunctionCallExpression" && builtinSets().aggregates.has(node.ReferencedSymbol);
+}
+
+export function isBuiltinFunction(symbol: any): boolean {
+  const sets = builtinSets();
+  return sets.functions.has(symbol) || sets.aggregates.has(symbol);
+}
+
+export function callArguments(node: Node): Node[] {
+  return elements(node.ArgumentList?.Expressions);
+}
+
+export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const symbol = node.ReferencedSymbol;
+  const name = String(symbol?.Name ?? node.Name?.SimpleName ?? "").toLowerCase();
+  if (!symbol) throw unsupported(scope, node, `function ${name}`);
+  if (builtinSets().aggregates.has(symbol)) {
+    const read = agg?.(node);
+    if (!read) throw unsupported(scope, node, `aggregate ${name} outside summarize`);
+    return read;
+  }
+  if (!builtinSets().functions.has(symbol)) return compileUserCall(node, scope, agg);
+  const args = callArguments(node);
+  if (name === "iff" || name === "iif") {
+    const [c, a, b] = args.map((e) => compileScalar(e, scope, agg));
+    return (row, ctx) => (c(row, ctx) === true ? a(row, ctx) : b(row, ctx));
+  }
+  if (name === "case") {
+    const fns = args.map((e) => compileScalar(e, scope, agg));
+    const otherwise = fns[fns.length - 1];
+    return (row, ctx) => {
+      for (let i = 0; i + 1 < fns.length; i += 2) if (fns[i](row, ctx) === true) return fns[i + 1](row, ctx);
+      return otherwise(row, ctx);
+    };
+  }
+  const argTypes: KType[] = args.map((e) => typeOf(scope, e));
+  const impl = scalarFunction(name, argTypes, typeOf(scope, node), scope.clock);
+  if (!impl) throw unsupported(scope, node, `function ${name}(${argTypes.join(", ")})`);
+  const fns = args.map((e) => compileScalar(e, scope, agg));
+  // Pure calls on literals (ago(1d), datetime math on constants) are computed once per run.
+  if (args.every((e) => isLiteral(e))) {
+    const key = {};
+    return (_row, ctx) => {
+      if (ctx.memo.has(key)) return ctx.memo.get(key) as Value;
+      const v = impl(fns.map((f) => f(emptyRow, ctx)));
+      ctx.memo.set(key, v);
+      return v;
+    };
+  }
+  switch (fns.length) {
+    case 0:
+      return () => impl([]);
+    case 1: {
+      const [a] = fns;
+      return (row, ctx) => impl([a(row, ctx)]);
+    }
+    case 2: {
+      const [a, b] = fns;
+      return (row, ctx) => impl([a(row, ctx), b(row, ctx)]);
+    }
+    default:
+      return (row, ctx) => impl(fns.map((f) => f(row, ctx)));
+  }
+}
+
+/** Bindings of a user function's parameters to the call's arguments (or the declared defaults). */
+export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook): [string, Binding][] {
+  const signature = node.ReferencedSignature;
+  if (!signature) throw unsupported(scope, node, "call without a bound signature");
+  const params = toArray(signature.Parameters);
+  const args = callArguments(node);
+  const byName = new Map<string, Node>();
+  const positional: Node[] = [];
+  for (const a of args) {
+    if (kindOf(a) === "SimpleNamedExpression") byName.set(String(a.Name.SimpleName), a.Expression);
+    else positional.push(a);
+  }
+  return params.map((p: any, i: number): [string, Binding] => {
+    const pname = String(p.Name);
+    const arg = byName.get(pname) ?? positional[i];
+    const expr = arg ?? p.DefaultValue;
+    if (!expr) throw new Error(`function ${node.ReferencedSymbol?.Name}: parameter ${pname} has no argument and no default`);
+    if (expr.ResultType && symbolKindOf(expr.ResultType) === "Table") {
+      return [pname, { kind: "tabular", fn: compileFunctionArgTable(expr, scope) }];
+    }
+    const fn = compileScalar(expr, scope, agg);
+    return [pname, { kind: "scalar", fn }];
+  });
+}
+
+function compileFunctionArgTable(expr: Node, scope: Scope) {
+  // Imported lazily to keep the expression/tabular cycle one-directional at load time.
+  const { compileTabular } = require("./tabular") as typeof import("./tabular");
+  return compileTabular(expr, scope);
+}
+
+function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const expansion = node.GetExpansion();
+  if (!expansion) throw unsupported(scope, node, `call to ${node.ReferencedSymbol?.Name} (no expansion)`);
+  const inner = withBindings(scope, parameterBindings(node, scope, agg));
+  const body = compileFunctionBody(expansion, inner);
+  if (body.kind !== "scalar") throw unsupported(scope, node, `tabular function ${node.ReferencedSymbol?.Name} in scalar position`);
+  return body.fn;
+}

@@ -1,0 +1,102 @@
+// Shared shapes of the compiler: syntax-node helpers, compiled closures, runtime context and compile-time scope.
+import { enumName, kustoLanguage, toArray } from "../kusto-language";
+import { lineColumn } from "../analyzer";
+import type { ColumnInfo, KType, Tables, Value } from "../types";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Node = any;
+export type Row = Record<string, Value>;
+
+export interface Table {
+  readonly columns: readonly ColumnInfo[];
+  readonly rows: readonly Row[];
+}
+
+/** Per-run state: input tables, clock, memoised lets/materialize, the recorded render hint. */
+export interface RunContext {
+  readonly tables: Tables;
+  readonly memo: Map<unknown, unknown>;
+  visualization?: { kind: string; properties: Record<string, unknown> };
+}
+
+export type ScalarFn = (row: Row, ctx: RunContext) => Value;
+export type TabularFn = (ctx: RunContext) => Table;
+export type OperatorFn = (input: Table, ctx: RunContext) => Table;
+
+export type Binding =
+  | { readonly kind: "scalar"; readonly fn: ScalarFn }
+  | { readonly kind: "tabular"; readonly fn: TabularFn }
+  | { readonly kind: "lambda" };
+
+/** Compile-time state: the analyzed code (for positions), the scalar clock, and let/parameter bindings by name. */
+export interface Scope {
+  readonly code: any;
+  readonly clock: { now: number };
+  readonly bindings: ReadonlyMap<string, Binding>;
+}
+
+export function withBindings(scope: Scope, added: Iterable<[string, Binding]>): Scope {
+  const bindings = new Map(scope.bindings);
+  for (const [name, b] of added) bindings.set(name, b);
+  return { ...scope, bindings };
+}
+
+export function kindOf(node: Node): string {
+  return enumName(kustoLanguage().Kusto.Language.Syntax.SyntaxKind, node.Kind);
+}
+
+export function symbolKindOf(symbol: any): string {
+  return enumName(kustoLanguage().Kusto.Language.Symbols.SymbolKind, symbol.Kind);
+}
+
+export function position(scope: Scope, node: Node): string {
+  const { line, column } = lineColumn(scope.code, node?.TextStart ?? 0);
+  return `${line}:${column}`;
+}
+
+export function unsupported(scope: Scope, node: Node, what: string): Error {
+  return new Error(`unsupported: ${what} at ${position(scope, node)}`);
+}
+
+const scalarTypes = new Set<KType>(["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"]);
+
+/** The binder's scalar type of an expression node. */
+export function typeOf(scope: Scope, node: Node): KType {
+  const name = String(node.ResultType?.Name ?? "");
+  if (scalarTypes.has(name as KType)) return name as KType;
+  throw unsupported(scope, node, `expression of type "${name || "unknown"}"`);
+}
+
+/** Type of a bound column symbol, falling back to dynamic for types the engine does not model. */
+export function columnType(symbolType: any): KType {
+  const name = String(symbolType?.Name ?? "");
+  return scalarTypes.has(name as KType) ? (name as KType) : "dynamic";
+}
+
+/** Output columns of a tabular node as the binder computed them. */
+export function resultColumns(node: Node): ColumnInfo[] {
+  return toArray(node.ResultType?.Columns).map((c: any) => ({ name: String(c.Name), type: columnType(c.Type) }));
+}
+
+/** Elements of a SyntaxList, unwrapping SeparatedElement. */
+export function elements(list: Node): Node[] {
+  const out: Node[] = [];
+  if (!list) return out;
+  for (let i = 0; i < list.ChildCount; i++) {
+    const child = list.GetChild(i);
+    if (!child) continue;
+    out.push(child.Element !== undefined ? child.Element : child);
+  }
+  return out;
+}
+
+/** Named parameters of an operator (kind=inner, withsource=T, ...) as lower-case name → node. */
+export function namedParameters(list: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  for (const p of elements(list)) out.set(String(p.Name?.SimpleName ?? "").toLowerCase(), p.Expression);
+  return out;
+}
+
+export function tokenText(token: Node): string {
+  return token ? String(token.Text ?? "") : "";
+}

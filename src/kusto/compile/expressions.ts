@@ -1,0 +1,202 @@
+// Compiles a bound scalar expression into a closure (row, ctx) => Value; names, types and operators are resolved here, once.
+import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../scalars";
+import type { KType, Value } from "../types";
+import { compileCall } from "./calls";
+import { elements, kindOf, type Node, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, tokenText, typeOf, unsupported } from "./context";
+import { isLiteral, literalValue } from "./literals";
+import { compileTabular as compileTabularRef, tableValues } from "./tabular";
+
+/** Replaces aggregate calls inside summarize expressions with reads of the group's results. */
+export type AggregateHook = (call: Node) => ScalarFn | undefined;
+
+const emptyRow: Row = Object.freeze({}) as Row;
+export { emptyRow };
+
+export function compileScalar(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const kind = kindOf(node);
+  if (isLiteral(node)) {
+    const value = literalValue(scope, node, kind === "NullLiteralExpression" ? "null" : typeOf(scope, node));
+    return () => value;
+  }
+  switch (kind) {
+    case "NameReference":
+      return compileName(node, scope);
+    case "ParenthesizedExpression":
+    case "BracketedExpression":
+      return compileScalar(node.Expression, scope, agg);
+    case "SimpleNamedExpression":
+      return compileScalar(node.Expression, scope, agg);
+    case "UnaryMinusExpression":
+    case "UnaryPlusExpression":
+      return compileUnary(node, scope, agg);
+    case "FunctionCallExpression":
+      return compileCall(node, scope, agg);
+    case "PathExpression":
+      return compilePath(node, scope, agg);
+    case "ElementExpression":
+      return compileElement(node, scope, agg);
+    case "InExpression":
+    case "NotInExpression":
+    case "InCsExpression":
+    case "NotInCsExpression":
+    case "InCiExpression":
+    case "NotInCiExpression":
+      return compileIn(node, scope, agg);
+    case "HasAnyExpression":
+    case "HasAllExpression":
+      return compileHasAny(node, scope, agg);
+    case "BetweenExpression":
+    case "NotBetweenExpression":
+      return compileBetween(node, scope, agg);
+    case "ToScalarExpression":
+      return compileToScalar(node.Expression, scope);
+  }
+  if (node.Left && node.Operator && node.Right) return compileBinary(node, scope, agg);
+  throw unsupported(scope, node, kind);
+}
+
+function compileName(node: Node, scope: Scope): ScalarFn {
+  const symbol = node.ReferencedSymbol;
+  const name = String(node.SimpleName);
+  const symbolKind = symbol ? symbolKindOf(symbol) : "";
+  if (symbolKind === "Column" || (!symbol && !scope.bindings.has(name))) {
+    return (row) => {
+      const v = row[name];
+      return v === undefined ? null : v;
+    };
+  }
+  const binding = scope.bindings.get(name);
+  if (binding?.kind === "scalar") return binding.fn;
+  throw unsupported(scope, node, `reference to ${symbolKind || "name"} ${name}`);
+}
+
+function compileUnary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const operand = compileScalar(node.Expression, scope, agg);
+  const op = kindOf(node) === "UnaryMinusExpression" ? "-" : "+";
+  const fn = unaryOperator(op, typeOf(scope, node.Expression));
+  if (!fn) throw unsupported(scope, node, `unary ${op} on ${typeOf(scope, node.Expression)}`);
+  return (row, ctx) => fn(operand(row, ctx));
+}
+
+function compileBinary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const op = tokenText(node.Operator).toLowerCase();
+  const left = compileScalar(node.Left, scope, agg);
+  const right = compileScalar(node.Right, scope, agg);
+  const fn = binaryOperator(op, typeOf(scope, node.Left), typeOf(scope, node.Right), typeOf(scope, node));
+  if (!fn) throw unsupported(scope, node, `operator ${op} on ${typeOf(scope, node.Left)} and ${typeOf(scope, node.Right)}`);
+  return (row, ctx) => fn(left(row, ctx), right(row, ctx));
+}
+
+function dynamicMember(value: Value, key: Value): Value {
+  if (value === null || typeof value !== "object") return null;
+  if (Array.isArray(value)) {
+    if (typeof key !== "number" || !Number.isInteger(key)) return null;
+    const index = key < 0 ? value.length + key : key;
+    const item = value[index];
+    return item === undefined ? null : (item as Value);
+  }
+  if (typeof key !== "string") return null;
+  const item = (value as Record<string, unknown>)[key];
+  return item === undefined ? null : (item as Value);
+}
+
+function compilePath(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const target = compileScalar(node.Expression, scope, agg);
+  const selector = node.Selector;
+  const key = String(selector.SimpleName ?? "");
+  if (!key) throw unsupported(scope, selector, "path selector");
+  return (row, ctx) => dynamicMember(target(row, ctx), key);
+}
+
+function compileElement(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const target = compileScalar(node.Expression, scope, agg);
+  const index = compileScalar(node.Selector.Expression, scope, agg);
+  return (row, ctx) => dynamicMember(target(row, ctx), index(row, ctx));
+}
+
+/** The candidate values of an in/has_any list: scalars, dynamic arrays (flattened) and single-column subqueries. */
+function compileValueList(list: Node, scope: Scope, agg?: AggregateHook): (row: Row, ctx: RunContext) => Value[] {
+  const parts = elements(list.Expressions).map((e): ((row: Row, ctx: RunContext) => Value[]) => {
+    if (e.ResultType && symbolKindOf(e.ResultType) === "Table") {
+      const table = compileTabularRef(e, scope);
+      return (_row, ctx) => tableValues(table, ctx);
+    }
+    const fn = compileScalar(e, scope, agg);
+    if (typeOf(scope, e) === "dynamic") {
+      return (row, ctx) => {
+        const v = fn(row, ctx);
+        return Array.isArray(v) ? (v as Value[]) : [v];
+      };
+    }
+    return (row, ctx) => [fn(row, ctx)];
+  });
+  const allConstant = elements(list.Expressions).every((e) => isLiteral(e));
+  if (allConstant) {
+    const values = parts.flatMap((p) => p({} as Row, undefined as unknown as RunContext));
+    return () => values;
+  }
+  return (row, ctx) => parts.flatMap((p) => p(row, ctx));
+}
+
+function compileIn(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const op = tokenText(node.Operator).toLowerCase();
+  const negate = op.startsWith("!");
+  const left = compileScalar(node.Left, scope, agg);
+  const leftType = typeOf(scope, node.Left);
+  const values = compileValueList(node.Right, scope, agg);
+  const equal = valuesEqual(leftType, op.endsWith("~"));
+  return (row, ctx) => {
+    const v = left(row, ctx);
+    if (v === null) return negate;
+    const found = values(row, ctx).some((c) => c !== null && equal(v, c));
+    return negate ? !found : found;
+  };
+}
+
+function compileHasAny(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const op = tokenText(node.Operator).toLowerCase();
+  const left = compileScalar(node.Left, scope, agg);
+  const values = compileValueList(node.Right, scope, agg);
+  const has = binaryOperator("has", typeOf(scope, node.Left), "string", "bool");
+  if (!has) throw unsupported(scope, node, op);
+  const all = op === "has_all";
+  return (row, ctx) => {
+    const v = left(row, ctx);
+    const terms = values(row, ctx).filter((t) => t !== null).map(String);
+    return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
+  };
+}
+
+function compileBetween(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const negate = tokenText(node.Operator).startsWith("!");
+  const leftType: KType = typeOf(scope, node.Left);
+  const left = compileScalar(node.Left, scope, agg);
+  const low = compileScalar(node.Right.First, scope, agg);
+  const highRaw = compileScalar(node.Right.Second, scope, agg);
+  // `datetime between (start .. 1h)` means the upper bound is start + 1h.
+  const highIsSpan = leftType === "datetime" && typeOf(scope, node.Right.Second) === "timespan";
+  const compare = compareValues(leftType === "int" || leftType === "long" ? "real" : leftType);
+  return (row, ctx) => {
+    const v = left(row, ctx);
+    const lo = low(row, ctx);
+    let hi = highRaw(row, ctx);
+    if (v === null || lo === null || hi === null) return null;
+    if (highIsSpan) hi = (lo as number) + (hi as number);
+    const inside = compare(v, lo) >= 0 && compare(v, hi) <= 0;
+    return negate ? !inside : inside;
+  };
+}
+
+function compileToScalar(expr: Node, scope: Scope): ScalarFn {
+  if (!expr.ResultType || symbolKindOf(expr.ResultType) !== "Table") return compileScalar(expr, scope);
+  const table = compileTabularRef(expr, scope);
+  const key = {};
+  return (_row, ctx) => {
+    if (ctx.memo.has(key)) return ctx.memo.get(key) as Value;
+    const t = table(ctx);
+    const first = t.rows[0];
+    const value = first && t.columns[0] ? (first[t.columns[0].name] ?? null) : null;
+    ctx.memo.set(key, value);
+    return value;
+  };
+}

@@ -1,0 +1,179 @@
+// join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
+import { hashKey } from "../scalars";
+import type { ColumnInfo, Value } from "../types";
+import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "./context";
+import { compileTabular } from "./tabular";
+
+interface Keys {
+  readonly left: string[];
+  readonly right: string[];
+}
+
+function sideColumn(expr: Node, scope: Scope): { side: "left" | "right"; name: string } {
+  if (kindOf(expr) === "PathExpression" && kindOf(expr.Expression) === "NameReference") {
+    const side = String(expr.Expression.SimpleName).toLowerCase();
+    if (side === "$left" || side === "$right") return { side: side === "$left" ? "left" : "right", name: String(expr.Selector.SimpleName) };
+  }
+  throw unsupported(scope, expr, "join condition (use Col or $left.A == $right.B)");
+}
+
+function joinKeys(clause: Node, scope: Scope): Keys {
+  if (!clause || kindOf(clause) !== "JoinOnClause") throw unsupported(scope, clause, "join where-clause");
+  const keys: Keys = { left: [], right: [] };
+  const add = (e: Node) => {
+    const kind = kindOf(e);
+    if (kind === "NameReference") {
+      keys.left.push(String(e.SimpleName));
+      keys.right.push(String(e.SimpleName));
+    } else if (kind === "EqualExpression") {
+      const a = sideColumn(e.Left, scope);
+      const b = sideColumn(e.Right, scope);
+      if (a.side === b.side) throw unsupported(scope, e, "join condition comparing one side with itself");
+      keys.left.push(a.side === "left" ? a.name : b.name);
+      keys.right.push(a.side === "left" ? b.name : a.name);
+    } else if (kind === "AndExpression") {
+      add(e.Left);
+      add(e.Right);
+    } else throw unsupported(scope, e, "join condition");
+  };
+  for (const e of elements(clause.Expressions)) add(e);
+  return keys;
+}
+
+function parameterText(expr: Node | undefined): string {
+  if (!expr) return "";
+  return String(expr.Token ? tokenText(expr.Token) : (expr.ToString?.() ?? "")).trim().toLowerCase();
+}
+
+/** The join key of a row, or undefined when any key is null (null keys never match). */
+function keyOf(row: Row, names: readonly string[]): string | undefined {
+  let key = "";
+  for (let i = 0; i < names.length; i++) {
+    const v = row[names[i]];
+    if (v === null || v === undefined) return undefined;
+    key += (i ? "\u0001" : "") + hashKey(v as Value);
+  }
+  return key;
+}
+
+function index(rows: readonly Row[], names: readonly string[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const k = keyOf(r, names);
+    if (k === undefined) return;
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  });
+  return map;
+}
+
+const joinKinds = new Set(["innerunique", "inner", "leftouter", "rightouter", "fullouter", "leftsemi", "leftanti", "leftantisemi", "rightsemi", "rightanti", "rightantisemi"]);
+
+export function compileJoin(node: Node, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
+  const params = namedParameters(node.Parameters);
+  const kind = parameterText(params.get("kind")) || "innerunique";
+  if (!joinKinds.has(kind)) throw unsupported(scope, node, `join kind=${kind}`);
+  for (const p of params.keys()) if (p !== "kind" && p !== "hint.strategy" && p !== "hint.shufflekey") throw unsupported(scope, node, `join parameter ${p}`);
+  const right = compileTabular(node.Expression, scope);
+  const rightColumns = resultColumns(node.Expression);
+  const keys = joinKeys(node.ConditionClause, scope);
+  const columns = resultColumns(node);
+  const semiLeft = kind === "leftsemi" || kind === "leftanti" || kind === "leftantisemi";
+  const semiRight = kind === "rightsemi" || kind === "rightanti" || kind === "rightantisemi";
+  const sources: { from: "left" | "right"; name: string }[] = semiLeft
+    ? leftColumns.map((c) => ({ from: "left", name: c.name }))
+    : semiRight
+      ? rightColumns.map((c) => ({ from: "right", name: c.name }))
+      : [...leftColumns.map((c) => ({ from: "left" as const, name: c.name })), ...rightColumns.map((c) => ({ from: "right" as const, name: c.name }))];
+  if (sources.length !== columns.length) throw unsupported(scope, node, "join result schema");
+
+  const build = (l: Row | undefined, r: Row | undefined): Row => {
+    const out: Row = {};
+    for (let i = 0; i < columns.length; i++) {
+      const s = sources[i];
+      const from = s.from === "left" ? l : r;
+      out[columns[i].name] = from ? (from[s.name] ?? null) : null;
+    }
+    return out;
+  };
+
+  return (input, ctx) => {
+    let leftRows = input.rows;
+    const rightRows = right(ctx).rows;
+    if (kind === "innerunique") {
+      // innerunique keeps one left row per key before joining.
+      const seen = new Set<string>();
+      leftRows = leftRows.filter((r) => {
+        const k = keyOf(r, keys.left);
+        if (k === undefined || seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+    }
+    const rightIndex = index(rightRows, keys.right);
+    const rows: Row[] = [];
+    if (semiRight) {
+      const leftIndex = index(leftRows, keys.left);
+      const anti = kind !== "rightsemi";
+      for (const r of rightRows) {
+        const k = keyOf(r, keys.right);
+        const hit = k !== undefined && leftIndex.has(k);
+        if (hit !== anti) rows.push(build(undefined, r));
+      }
+      return { columns, rows };
+    }
+    const matchedRight = new Set<number>();
+    for (const l of leftRows) {
+      const k = keyOf(l, keys.left);
+      const matches = k === undefined ? undefined : rightIndex.get(k);
+      if (semiLeft) {
+        if (!!matches === (kind === "leftsemi")) rows.push(build(l, undefined));
+        continue;
+      }
+      if (matches) {
+        for (const m of matches) {
+          matchedRight.add(m);
+          rows.push(build(l, rightRows[m]));
+        }
+      } else if (kind === "leftouter" || kind === "fullouter") rows.push(build(l, undefined));
+    }
+    if (kind === "rightouter" || kind === "fullouter") {
+      rightRows.forEach((r, i) => {
+        if (!matchedRight.has(i)) rows.push(build(undefined, r));
+      });
+    }
+    return { columns, rows };
+  };
+}
+
+export function compileLookup(node: Node, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
+  const params = namedParameters(node.Parameters);
+  const kind = parameterText(params.get("kind")) || "leftouter";
+  if (kind !== "leftouter" && kind !== "inner") throw unsupported(scope, node, `lookup kind=${kind}`);
+  const right = compileTabular(node.Expression, scope);
+  const keys = joinKeys(node.LookupClause, scope);
+  const rightKeyNames = new Set(keys.right);
+  const rightValueColumns = resultColumns(node.Expression).filter((c) => !rightKeyNames.has(c.name));
+  const columns = resultColumns(node);
+  if (columns.length !== leftColumns.length + rightValueColumns.length) throw unsupported(scope, node, "lookup result schema");
+  const outRight = columns.slice(leftColumns.length).map((c, i) => [c.name, rightValueColumns[i].name] as const);
+  return (input, ctx) => {
+    const rightRows = right(ctx).rows;
+    const rightIndex = index(rightRows, keys.right);
+    const rows: Row[] = [];
+    for (const l of input.rows) {
+      const k = keyOf(l, keys.left);
+      const matches = k === undefined ? undefined : rightIndex.get(k);
+      if (!matches && kind === "inner") continue;
+      for (const m of matches ?? [-1]) {
+        const out: Row = {};
+        for (const c of leftColumns) out[c.name] = l[c.name] ?? null;
+        const r = m >= 0 ? rightRows[m] : undefined;
+        for (const [name, from] of outRight) out[name] = r ? (r[from] ?? null) : null;
+        rows.push(out);
+      }
+    }
+    return { columns, rows };
+  };
+}

@@ -1,0 +1,74 @@
+// Turns the binder's boxed .NET literal values into engine values (epoch-ms datetimes, ms timespans, JSON dynamics).
+import { parseDateTime } from "../../schema/tables";
+import { kustoLanguage } from "../kusto-language";
+import type { KType, Value } from "../types";
+import { kindOf, type Node, type Scope, unsupported } from "./context";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const literalKinds = new Set([
+  "LongLiteralExpression",
+  "IntLiteralExpression",
+  "RealLiteralExpression",
+  "DecimalLiteralExpression",
+  "StringLiteralExpression",
+  "CompoundStringLiteralExpression",
+  "BooleanLiteralExpression",
+  "DateTimeLiteralExpression",
+  "TimespanLiteralExpression",
+  "GuidLiteralExpression",
+  "DynamicExpression",
+  "NullLiteralExpression",
+]);
+
+export function isLiteral(node: Node): boolean {
+  return literalKinds.has(kindOf(node));
+}
+
+const epochTicks = 621355968000000000n;
+
+function dateTimeValue(raw: any, node: Node): Value {
+  const text = String(node.ToString?.() ?? "");
+  const inner = /\(\s*([^)]*?)\s*\)/.exec(text)?.[1];
+  if (inner !== undefined) {
+    if (inner.toLowerCase() === "null") return null;
+    const parsed = parseDateTime(inner);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  const { System } = kustoLanguage();
+  const ticks = BigInt(String(System.DateTime.getTicks(raw)));
+  return Number(ticks - epochTicks) / 10000;
+}
+
+function numberValue(raw: any): number {
+  if (typeof raw === "number") return raw;
+  if (typeof raw?.toNumber === "function") return raw.toNumber();
+  return Number(String(raw));
+}
+
+/** The value of a literal expression node of binder type `type`. */
+export function literalValue(scope: Scope, node: Node, type: KType | "null"): Value {
+  let raw = node.ConstantValue;
+  if (raw && raw.$boxed) raw = raw.v;
+  if (raw === null || raw === undefined) return null;
+  switch (type) {
+    case "null":
+      return null;
+    case "long":
+    case "int":
+    case "real":
+    case "decimal":
+      return numberValue(raw);
+    case "string":
+    case "guid":
+      return String(raw);
+    case "bool":
+      return Boolean(raw);
+    case "datetime":
+      return dateTimeValue(raw, node);
+    case "timespan":
+      return typeof raw.getTotalMilliseconds === "function" ? raw.getTotalMilliseconds() : numberValue(raw.ticks) / 10000;
+    case "dynamic":
+      return JSON.parse(String(raw)) as Value;
+  }
+  throw unsupported(scope, node, `literal of type ${type}`);
+}

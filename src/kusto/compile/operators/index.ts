@@ -1,0 +1,81 @@
+// Dispatches a query operator node to its compiler; anything not listed fails as unsupported, never as a wrong answer.
+import type { ColumnInfo } from "../../types";
+import { kindOf, type Node, type OperatorFn, resultColumns, type Scope, type TabularFn, unsupported } from "../context";
+import { compileJoin, compileLookup } from "../join";
+import { compileMvExpand } from "./mvexpand";
+import { compileDistinct, compileSort, compileTop } from "./order";
+import { compileCount, compileExtend, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
+import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
+import { compileSummarize } from "./summarize";
+
+export function compileOperator(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+  const kind = kindOf(node);
+  switch (kind) {
+    case "FilterOperator":
+      return compileWhere(node, scope);
+    case "ExtendOperator":
+      return compileExtend(node, scope, input);
+    case "ProjectOperator":
+      return compileProject(node, scope);
+    case "ProjectAwayOperator":
+    case "ProjectKeepOperator":
+      return compileKeepColumns(node);
+    case "ProjectRenameOperator":
+      return compileProjectRename(node, scope);
+    case "ProjectReorderOperator":
+    case "AsOperator":
+      return compileReorder(node);
+    case "SerializeOperator":
+      if (node.Expressions && node.Expressions.ChildCount > 0) throw unsupported(scope, node, "serialize with columns");
+      return compileReorder(node);
+    case "SummarizeOperator":
+      return compileSummarize(node, scope);
+    case "DistinctOperator":
+      return compileDistinct(node);
+    case "SortOperator":
+      return compileSort(node, scope);
+    case "TopOperator":
+      return compileTop(node, scope);
+    case "TakeOperator":
+      return compileTake(node, scope);
+    case "CountOperator":
+      return compileCount(node);
+    case "JoinOperator":
+      return compileJoin(node, scope, input);
+    case "LookupOperator":
+      return compileLookup(node, scope, input);
+    case "UnionOperator":
+      return compileUnionOperator(node, scope, input);
+    case "MvExpandOperator":
+      return compileMvExpand(node, scope, input);
+    case "RenderOperator":
+      return compileRender(node, scope);
+  }
+  throw unsupported(scope, node, operatorName(kind));
+}
+
+/** Operators that start a query on their own. */
+export function compileSource(node: Node, scope: Scope): TabularFn {
+  const kind = kindOf(node);
+  switch (kind) {
+    case "DataTableExpression":
+      return compileDataTable(node, scope);
+    case "PrintOperator":
+      return compilePrint(node, scope);
+    case "RangeOperator":
+      return compileRange(node, scope);
+    case "UnionOperator":
+      return compileUnionSource(node, scope);
+  }
+  throw unsupported(scope, node, operatorName(kind));
+}
+
+/** "MakeSeriesOperator" → "make-series", for error messages users recognise. */
+function operatorName(kind: string): string {
+  return kind
+    .replace(/(Operator|Expression)$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .toLowerCase();
+}
+
+export { resultColumns };

@@ -1,0 +1,60 @@
+// mv-expand: one output row per element of the expanded arrays/bags, expanded in parallel (missing values null).
+import type { ColumnInfo, KType, Value } from "../../types";
+import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import { compileScalar, emptyRow } from "../expressions";
+import { expressionName } from "./naming";
+
+/** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
+function castTo(type: KType): (v: Value) => Value {
+  switch (type) {
+    case "dynamic":
+      return (v) => v;
+    case "string":
+      return (v) => (typeof v === "string" ? v : null);
+    case "bool":
+      return (v) => (typeof v === "boolean" ? v : null);
+    case "int":
+    case "long":
+      return (v) => (typeof v === "number" && Number.isInteger(v) ? v : null);
+    case "real":
+      return (v) => (typeof v === "number" ? v : null);
+    default:
+      return () => null;
+  }
+}
+
+function elementsOf(v: Value): Value[] {
+  if (v === null) return [null];
+  if (Array.isArray(v)) return v as Value[];
+  if (typeof v === "object") return Object.entries(v).map(([k, x]) => ({ [k]: x }) as Value);
+  return [v];
+}
+
+export function compileMvExpand(node: Node, scope: Scope, _input: readonly ColumnInfo[]): OperatorFn {
+  const params = namedParameters(node.Parameters);
+  for (const p of params.keys()) if (p !== "kind" && p !== "bagexpansion") throw unsupported(scope, node, `mv-expand ${p}`);
+  const kindParam = params.get("kind") ?? params.get("bagexpansion");
+  if (kindParam && String(kindParam.ToString?.() ?? "").trim().toLowerCase() === "array") throw unsupported(scope, node, "mv-expand kind=array");
+  const columns = resultColumns(node);
+  const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.Expression, scope) : undefined;
+  const targets = elements(node.Expressions).map((mv) => {
+    const expr = kindOf(mv) === "MvExpandExpression" ? mv.Expression : mv;
+    const name = expressionName(expr);
+    if (!name || !columns.some((c) => c.name === name)) throw unsupported(scope, mv, "mv-expand expression without a column name");
+    return { name, fn: compileScalar(expr, scope), cast: castTo(typeOf(scope, mv)) };
+  });
+  return (input, ctx) => {
+    const max = limit ? Number(limit(emptyRow, ctx)) : Number.POSITIVE_INFINITY;
+    const rows: Row[] = [];
+    for (const row of input.rows) {
+      const lists = targets.map((t) => elementsOf(t.fn(row, ctx)));
+      const count = Math.min(max, Math.max(...lists.map((l) => l.length)));
+      for (let i = 0; i < count; i++) {
+        const out: Row = { ...row };
+        targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
+        rows.push(out);
+      }
+    }
+    return { columns, rows };
+  };
+}

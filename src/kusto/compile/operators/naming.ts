@@ -1,0 +1,33 @@
+// Output column names of projected expressions, matched against the binder's result schema.
+import { kustoLanguage } from "../../kusto-language";
+import type { ColumnInfo } from "../../types";
+import { kindOf, type Node, type Scope, unsupported } from "../context";
+
+/** The declared or derived name of an expression (x = ..., a column, d.k → d_k), or undefined when Kusto generates ColumnN. */
+export function expressionName(expr: Node): string | undefined {
+  if (kindOf(expr) === "SimpleNamedExpression") return String(expr.Name.SimpleName);
+  const name = kustoLanguage().Kusto.Language.KustoFacts.GetExpressionResultName(expr, null, null);
+  return name ? String(name) : undefined;
+}
+
+/**
+ * Names for extend-like expressions: declared/derived names, then the binder's new columns in order for the rest.
+ * Throws when the binder's schema cannot be matched (rather than guess a wrong column).
+ */
+export function extendNames(exprs: readonly Node[], input: readonly ColumnInfo[], output: readonly ColumnInfo[], scope: Scope, op: Node): string[] {
+  const named = exprs.map((e) => expressionName(e));
+  const known = new Set([...input.map((c) => c.name), ...named.filter((n): n is string => !!n)]);
+  const generated = output.map((c) => c.name).filter((n) => !known.has(n));
+  let next = 0;
+  const names = named.map((n) => n ?? generated[next++]);
+  if (names.some((n) => n === undefined)) throw unsupported(scope, op, "expression names the engine cannot match to the result schema");
+  const outputNames = new Set(output.map((c) => c.name));
+  for (const n of names) if (!outputNames.has(n)) throw unsupported(scope, op, `result column ${n} missing from the binder's schema`);
+  return names as string[];
+}
+
+/** Names for project-like expressions: the binder's result columns are one per expression, in order. */
+export function projectNames(exprs: readonly Node[], output: readonly ColumnInfo[], scope: Scope, op: Node): string[] {
+  if (exprs.length !== output.length) throw unsupported(scope, op, "wildcards in project/print");
+  return output.map((c) => c.name);
+}

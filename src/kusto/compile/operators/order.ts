@@ -1,0 +1,76 @@
+// Ordering operators: sort/order by, top, distinct.
+import { compareValues, hashKey } from "../../scalars";
+import type { Value } from "../../types";
+import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf } from "../context";
+import { compileScalar, emptyRow } from "../expressions";
+
+interface SortKey {
+  readonly fn: ScalarFn;
+  readonly compare: (a: Value, b: Value) => number;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+function sortKey(item: Node, scope: Scope): SortKey {
+  const ordered = kindOf(item) === "OrderedExpression";
+  const expr = ordered ? item.Expression : item;
+  const direction = ordered ? tokenText(item.Ordering?.AscOrDescKeyword).toLowerCase() : "";
+  const descending = direction !== "asc";
+  const nulls = ordered ? tokenText(item.Ordering?.NullsClause?.FirstOrLastKeyword).toLowerCase() : "";
+  // Kusto: ascending puts nulls first, descending puts them last, unless told.
+  const nullsFirst = nulls ? nulls === "first" : !descending;
+  return { fn: compileScalar(expr, scope), compare: compareValues(typeOf(scope, expr)), descending, nullsFirst };
+}
+
+export function sortRows(rows: readonly Row[], keys: readonly SortKey[], ctx: RunContext): Row[] {
+  const decorated = rows.map((row) => ({ row, values: keys.map((k) => k.fn(row, ctx)) }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const x = a.values[i];
+      const y = b.values[i];
+      if (x === null || y === null) {
+        if (x === y) continue;
+        return (x === null) === k.nullsFirst ? -1 : 1;
+      }
+      const c = k.compare(x, y);
+      if (c !== 0) return k.descending ? -c : c;
+    }
+    return 0;
+  });
+  return decorated.map((d) => d.row);
+}
+
+export function compileSort(node: Node, scope: Scope): OperatorFn {
+  const keys = elements(node.Expressions).map((e) => sortKey(e, scope));
+  const columns = resultColumns(node);
+  return (input, ctx) => ({ columns, rows: sortRows(input.rows, keys, ctx) });
+}
+
+export function compileTop(node: Node, scope: Scope): OperatorFn {
+  const count = compileScalar(node.Expression, scope);
+  const keys = [sortKey(node.ByExpression, scope)];
+  const columns = resultColumns(node);
+  return (input, ctx) => {
+    const n = count(emptyRow, ctx);
+    if (typeof n !== "number" || n < 0) throw new Error(`top needs a non-negative number, got ${String(n)}`);
+    return { columns, rows: sortRows(input.rows, keys, ctx).slice(0, n) };
+  };
+}
+
+export function compileDistinct(node: Node): OperatorFn {
+  const columns = resultColumns(node);
+  return (input) => {
+    const seen = new Set<string>();
+    const rows: Row[] = [];
+    for (const row of input.rows) {
+      const key = columns.map((c) => hashKey(row[c.name] ?? null)).join("\u0001");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const out: Row = {};
+      for (const c of columns) out[c.name] = row[c.name] ?? null;
+      rows.push(out);
+    }
+    return { columns, rows };
+  };
+}

@@ -1,0 +1,128 @@
+// Row-wise operators: where, extend, project and its variants, take, count, render, as.
+import type { ColumnInfo, Value } from "../../types";
+import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "../context";
+import { compileScalar, emptyRow } from "../expressions";
+import { literalValue } from "../literals";
+import { isLiteral } from "../literals";
+import { extendNames, projectNames } from "./naming";
+
+export function compileWhere(node: Node, scope: Scope): OperatorFn {
+  const cond = compileScalar(node.Condition, scope);
+  const columns = resultColumns(node);
+  return (input, ctx) => {
+    const out: Row[] = [];
+    for (const row of input.rows) if (cond(row, ctx) === true) out.push(row);
+    return { columns, rows: out };
+  };
+}
+
+export function compileExtend(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+  const exprs = elements(node.Expressions);
+  const columns = resultColumns(node);
+  const names = extendNames(exprs, inputColumns, columns, scope, node);
+  const fns = exprs.map((e) => compileScalar(e, scope));
+  return (input, ctx) => ({
+    columns,
+    rows: input.rows.map((row) => {
+      const out: Row = { ...row };
+      // Later expressions may use columns defined earlier in the same extend.
+      for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](out, ctx);
+      return out;
+    }),
+  });
+}
+
+export function compileProject(node: Node, scope: Scope): OperatorFn {
+  const exprs = elements(node.Expressions);
+  const columns = resultColumns(node);
+  const names = projectNames(exprs, columns, scope, node);
+  const fns = exprs.map((e) => compileScalar(e, scope));
+  return (input, ctx) => ({
+    columns,
+    rows: input.rows.map((row) => {
+      const out: Row = {};
+      for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](row, ctx);
+      return out;
+    }),
+  });
+}
+
+/** project-away / project-keep: the binder already resolved wildcards into the remaining columns. */
+export function compileKeepColumns(node: Node): OperatorFn {
+  const columns = resultColumns(node);
+  return (input) => ({
+    columns,
+    rows: input.rows.map((row) => {
+      const out: Row = {};
+      for (const c of columns) out[c.name] = row[c.name] ?? null;
+      return out;
+    }),
+  });
+}
+
+export function compileProjectRename(node: Node, scope: Scope): OperatorFn {
+  const columns = resultColumns(node);
+  const sources = new Map<string, string>();
+  for (const e of elements(node.Expressions)) {
+    if (kindOf(e) !== "SimpleNamedExpression" || kindOf(e.Expression) !== "NameReference") throw unsupported(scope, e, "project-rename form");
+    sources.set(String(e.Name.SimpleName), String(e.Expression.SimpleName));
+  }
+  return (input) => ({
+    columns,
+    rows: input.rows.map((row) => {
+      const out: Row = {};
+      for (const c of columns) out[c.name] = row[sources.get(c.name) ?? c.name] ?? null;
+      return out;
+    }),
+  });
+}
+
+/** Operators that only change the schema's order or pass rows through (project-reorder, as, serialize without columns). */
+export function compileReorder(node: Node): OperatorFn {
+  const columns = resultColumns(node);
+  return (input) => ({ columns, rows: input.rows });
+}
+
+export function compileTake(node: Node, scope: Scope): OperatorFn {
+  const count = compileScalar(node.Expression, scope);
+  const columns = resultColumns(node);
+  return (input, ctx) => {
+    const n = count(emptyRow, ctx);
+    if (typeof n !== "number" || n < 0) throw new Error(`take/limit needs a non-negative number, got ${String(n)}`);
+    return { columns, rows: input.rows.slice(0, n) };
+  };
+}
+
+export function compileCount(node: Node): OperatorFn {
+  const columns = resultColumns(node);
+  const name = columns[0].name;
+  return (input) => ({ columns, rows: [{ [name]: input.rows.length }] });
+}
+
+/** render is a presentation hint: record it for charts, pass rows through. */
+export function compileRender(node: Node, scope: Scope): OperatorFn {
+  const kind = tokenText(node.ChartType);
+  const properties: Record<string, unknown> = {};
+  const props = node.WithClause ? elements(node.WithClause.Properties) : [];
+  for (const p of [...elements(node.Parameters), ...props]) {
+    const name = String(p.Name?.SimpleName ?? "");
+    const expr = p.Expression;
+    if (!name || !expr) continue;
+    properties[name] = propertyValue(expr, scope);
+  }
+  return (input, ctx) => {
+    ctx.visualization = { kind, properties };
+    return input;
+  };
+}
+
+function propertyValue(expr: Node, scope: Scope): Value {
+  const kind = kindOf(expr);
+  if (isLiteral(expr)) return literalValue(scope, expr, kind === "NullLiteralExpression" ? "null" : (String(expr.ResultType?.Name) as "string"));
+  if (kind === "NameReference") return String(expr.SimpleName);
+  if (kind === "ParenthesizedExpression" || kind === "ExpressionList") {
+    const list = kind === "ExpressionList" ? elements(expr.Expressions) : [expr.Expression];
+    return list.map((e) => (kindOf(e) === "NameReference" ? String(e.SimpleName) : String(e.ToString?.() ?? "")));
+  }
+  return String(expr.ToString?.() ?? "").trim();
+}

@@ -1,0 +1,109 @@
+// Operators that produce rows without (or beside) a piped input: datatable, print, range, union.
+import type { ColumnInfo } from "../../types";
+import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, type TabularFn, unsupported } from "../context";
+import { compileScalar, emptyRow } from "../expressions";
+import { compileTabular } from "../tabular";
+import { projectNames } from "./naming";
+
+export function compileDataTable(node: Node, scope: Scope): TabularFn {
+  const columns = resultColumns(node);
+  const values = elements(node.Values).map((v) => compileScalar(v, scope));
+  if (columns.length === 0 || values.length % columns.length !== 0) {
+    throw unsupported(scope, node, `datatable with ${values.length} values for ${columns.length} columns`);
+  }
+  return (ctx) => {
+    const rows: Row[] = [];
+    for (let i = 0; i < values.length; i += columns.length) {
+      const row: Row = {};
+      columns.forEach((c, j) => (row[c.name] = values[i + j](emptyRow, ctx)));
+      rows.push(row);
+    }
+    return { columns, rows };
+  };
+}
+
+export function compilePrint(node: Node, scope: Scope): TabularFn {
+  const exprs = elements(node.Expressions);
+  const columns = resultColumns(node);
+  const names = projectNames(exprs, columns, scope, node);
+  const fns = exprs.map((e) => compileScalar(e, scope));
+  return (ctx) => {
+    const row: Row = {};
+    fns.forEach((f, i) => (row[names[i]] = f(emptyRow, ctx)));
+    return { columns, rows: [row] };
+  };
+}
+
+const maxRangeRows = 10_000_000;
+
+export function compileRange(node: Node, scope: Scope): TabularFn {
+  const columns = resultColumns(node);
+  const name = columns[0].name;
+  const [from, to, step] = [node.From, node.To, node.Step].map((e) => compileScalar(e, scope));
+  return (ctx) => {
+    const start = from(emptyRow, ctx);
+    const end = to(emptyRow, ctx);
+    const by = step(emptyRow, ctx);
+    if (typeof start !== "number" || typeof end !== "number" || typeof by !== "number" || by <= 0) {
+      throw new Error(`range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`);
+    }
+    const rows: Row[] = [];
+    for (let v = start; v <= end; v += by) {
+      if (rows.length >= maxRangeRows) throw new Error(`range produces more than ${maxRangeRows} rows`);
+      rows.push({ [name]: v });
+    }
+    return { columns, rows };
+  };
+}
+
+interface UnionSource {
+  readonly label: string;
+  readonly fn: TabularFn;
+  readonly columns: readonly ColumnInfo[];
+}
+
+function unionSource(expr: Node, index: number, scope: Scope): UnionSource {
+  const label = kindOf(expr) === "NameReference" ? String(expr.SimpleName) : `union_arg${index}`;
+  return { label, fn: compileTabular(expr, scope), columns: resultColumns(expr) };
+}
+
+function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
+  const columns = resultColumns(node);
+  const params = namedParameters(node.Parameters);
+  const withSource = params.get("withsource");
+  const sourceColumn = withSource ? String(withSource.SimpleName ?? withSource.Name?.SimpleName ?? "") : undefined;
+  const known = new Set(sources.flatMap((s) => s.columns.map((c) => c.name)));
+  for (const c of columns) {
+    if (c.name !== sourceColumn && !known.has(c.name)) throw unsupported(scope, node, `union column ${c.name} (columns of differing types)`);
+  }
+  return (ctx) => {
+    const rows: Row[] = [];
+    for (const s of sources) {
+      const t = s.fn(ctx);
+      for (const r of t.rows) {
+        const out: Row = {};
+        for (const c of columns) out[c.name] = (c.name === sourceColumn ? s.label : r[c.name]) ?? null;
+        rows.push(out);
+      }
+    }
+    return { columns, rows };
+  };
+}
+
+/** `union A, B` as the start of a query. */
+export function compileUnionSource(node: Node, scope: Scope): TabularFn {
+  return unionOf(node, scope, elements(node.Expressions).map((e, i) => unionSource(e, i, scope)));
+}
+
+/** `input | union A, B`: the piped input comes first. */
+export function compileUnionOperator(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+  let piped: { value?: ReturnType<TabularFn> } = {};
+  const first: UnionSource = { label: "union_arg0", fn: () => piped.value ?? { columns: inputColumns, rows: [] }, columns: inputColumns };
+  const rest = elements(node.Expressions).map((e, i) => unionSource(e, i + 1, scope));
+  const fn = unionOf(node, scope, [first, ...rest]);
+  return (input, ctx) => {
+    piped = { value: input };
+    return fn(ctx);
+  };
+}
+

@@ -1,0 +1,148 @@
+// summarize: groups rows by the by-expressions and feeds the scalar library's aggregators; columns come from the binder.
+import { aggregateFactory, type Aggregator, hashKey } from "../../scalars";
+import { toArray } from "../../kusto-language";
+import type { KType, Value } from "../../types";
+import { callArguments, isAggregateCall } from "../calls";
+import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported } from "../context";
+import { compileScalar } from "../expressions";
+import { isLiteral, literalValue } from "../literals";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+interface AggregateSlot {
+  readonly factory: () => Aggregator;
+  readonly args: readonly ScalarFn[];
+}
+
+interface Group {
+  readonly keys: Value[];
+  readonly aggs: Aggregator[];
+  results?: Value[];
+}
+
+/** How one aggregate element of the list turns a finished group into output values. */
+type Emit = (group: Group, rows: readonly Row[], ctx: RunContext, out: Value[]) => void;
+
+export function compileSummarize(node: Node, scope: Scope): OperatorFn {
+  const columns = resultColumns(node);
+  const byExprs = elements(node.ByClause?.Expressions);
+  const byFns = byExprs.map((e) => compileScalar(e, scope));
+  const slots: AggregateSlot[] = [];
+  const emits: Emit[] = [];
+  let width = byExprs.length;
+  for (const item of elements(node.Aggregates)) {
+    const expr = kindOf(item) === "SimpleNamedExpression" ? item.Expression : item;
+    const tuple = item.ResultType && symbolKindOf(item.ResultType) === "Tuple" ? toArray(item.ResultType.Columns) : undefined;
+    emits.push(compileAggregateItem(expr, tuple, scope, slots));
+    width += tuple ? tuple.length : 1;
+  }
+  if (width !== columns.length) throw unsupported(scope, node, "summarize shape (aggregates the engine cannot map to the result schema)");
+  const names = columns.map((c) => c.name);
+  const nBy = byFns.length;
+
+  return (input, ctx) => {
+    const rows = input.rows;
+    const groups = new Map<string, Group>();
+    const buffers = slots.map((s) => new Array<Value>(s.args.length));
+    const keyValues = new Array<Value>(nBy);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      let key = "";
+      for (let k = 0; k < nBy; k++) {
+        const v = byFns[k](row, ctx);
+        keyValues[k] = v;
+        key += k === 0 ? hashKey(v) : "\u0001" + hashKey(v);
+      }
+      let group = groups.get(key);
+      if (!group) {
+        group = { keys: keyValues.slice(), aggs: slots.map((s) => s.factory()) };
+        groups.set(key, group);
+      }
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s];
+        const buf = buffers[s];
+        for (let a = 0; a < slot.args.length; a++) buf[a] = slot.args[a](row, ctx);
+        group.aggs[s].add(buf, i);
+      }
+    }
+    // Kusto: a summarize without by on no rows still yields one row (count() = 0).
+    if (nBy === 0 && groups.size === 0) groups.set("", { keys: [], aggs: slots.map((s) => s.factory()) });
+    const out: Row[] = [];
+    const values: Value[] = [];
+    for (const group of groups.values()) {
+      group.results = group.aggs.map((a) => a.result());
+      values.length = 0;
+      for (const k of group.keys) values.push(k);
+      for (const emit of emits) emit(group, rows, ctx, values);
+      const row: Row = {};
+      for (let c = 0; c < names.length; c++) row[names[c]] = values[c] ?? null;
+      out.push(row);
+    }
+    return { columns, rows: out };
+  };
+}
+
+function addSlot(call: Node, scope: Scope, slots: AggregateSlot[], argNodes: readonly Node[]): number {
+  const name = String(call.ReferencedSymbol.Name).toLowerCase();
+  const argTypes: KType[] = argNodes.map((a) => typeOf(scope, a));
+  const literals = argNodes.map((a) => (isLiteral(a) ? literalValue(scope, a, kindOf(a) === "NullLiteralExpression" ? "null" : typeOf(scope, a)) : undefined));
+  const resultType: KType = call.ResultType && symbolKindOf(call.ResultType) === "Tuple" ? "dynamic" : typeOf(scope, call);
+  const factory = aggregateFactory(name, argTypes, resultType, literals);
+  if (!factory) throw unsupported(scope, call, `aggregate ${name}(${argTypes.join(", ")})`);
+  slots.push({ factory, args: argNodes.map((a) => compileScalar(a, scope)) });
+  return slots.length - 1;
+}
+
+function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope, slots: AggregateSlot[]): Emit {
+  const name = isAggregateCall(expr) ? String(expr.ReferencedSymbol.Name).toLowerCase() : "";
+  if (name === "arg_max" || name === "arg_min") return compileArgExtreme(expr, tuple, scope, slots);
+  if (tuple) {
+    if (name !== "percentiles") throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
+    const slot = addSlot(expr, scope, slots, callArguments(expr));
+    return (group, _rows, _ctx, out) => {
+      const result = group.results?.[slot];
+      const list = Array.isArray(result) ? result : [];
+      for (let i = 0; i < tuple.length; i++) out.push((list[i] ?? null) as Value);
+    };
+  }
+  if (isAggregateCall(expr)) {
+    const slot = addSlot(expr, scope, slots, callArguments(expr).filter((a) => kindOf(a) !== "StarExpression"));
+    return (group, _rows, _ctx, out) => {
+      out.push(group.results?.[slot] ?? null);
+    };
+  }
+  // An expression over aggregates, e.g. round(100.0 * countif(x) / count(), 2): aggregates read the group's results.
+  let current: Group | undefined;
+  const fn = compileScalar(expr, scope, (call) => {
+    const slot = addSlot(call, scope, slots, callArguments(call).filter((a) => kindOf(a) !== "StarExpression"));
+    return () => current?.results?.[slot] ?? null;
+  });
+  return (group, _rows, ctx, out) => {
+    current = group;
+    out.push(fn({}, ctx));
+  };
+}
+
+/** arg_max/arg_min: the aggregator picks the winning row; the extra columns are read from it. */
+function compileArgExtreme(call: Node, tuple: any[] | undefined, scope: Scope, slots: AggregateSlot[]): Emit {
+  const args = callArguments(call);
+  const slot = addSlot(call, scope, slots, [args[0]]);
+  const extremum = compileScalar(args[0], scope);
+  const rest = args.slice(1);
+  const star = rest.some((a) => kindOf(a) === "StarExpression");
+  const width = tuple ? tuple.length : 1;
+  let readers: ScalarFn[];
+  if (star) {
+    // With *, the tuple lists the extremum then the input columns it returns, by their input names.
+    const names = (tuple ?? []).slice(1).map((c: any) => String(c.Name));
+    readers = names.map((n) => (row: Row) => row[n] ?? null);
+  } else {
+    readers = rest.map((a) => compileScalar(a, scope));
+  }
+  if (1 + readers.length !== width) throw unsupported(scope, call, "arg_max/arg_min column list");
+  return (group, rows, ctx, out) => {
+    const index = group.results?.[slot];
+    const row = typeof index === "number" ? rows[index] : undefined;
+    out.push(row ? extremum(row, ctx) : null);
+    for (const r of readers) out.push(row ? r(row, ctx) : null);
+  };
+}

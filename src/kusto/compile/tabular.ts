@@ -1,0 +1,138 @@
+// Compiles tabular expressions and statement blocks (let, query, function bodies) into closures over a run context.
+import type { ColumnInfo, Value } from "../types";
+import { parameterBindings } from "./calls";
+import {
+  type Binding,
+  elements,
+  kindOf,
+  type Node,
+  resultColumns,
+  type Row,
+  type RunContext,
+  type Scope,
+  symbolKindOf,
+  type Table,
+  type TabularFn,
+  unsupported,
+  withBindings,
+} from "./context";
+import { compileScalar, emptyRow } from "./expressions";
+import { compileOperator, compileSource } from "./operators";
+
+export function isTabular(node: Node): boolean {
+  return !!node?.ResultType && symbolKindOf(node.ResultType) === "Table";
+}
+
+/** Values of the first column of a (sub)query, memoised per run: `x in (T | project y)`. */
+export function tableValues(table: TabularFn, ctx: RunContext): Value[] {
+  const cached = ctx.memo.get(table);
+  if (cached) return cached as Value[];
+  const t = table(ctx);
+  const first = t.columns[0]?.name;
+  const values = first === undefined ? [] : t.rows.map((r) => r[first] ?? null);
+  ctx.memo.set(table, values);
+  return values;
+}
+
+function memoised(fn: TabularFn): TabularFn {
+  const key = {};
+  return (ctx) => {
+    const hit = ctx.memo.get(key) as Table | undefined;
+    if (hit) return hit;
+    const t = fn(ctx);
+    ctx.memo.set(key, t);
+    return t;
+  };
+}
+
+export function compileTabular(node: Node, scope: Scope): TabularFn {
+  const kind = kindOf(node);
+  switch (kind) {
+    case "PipeExpression": {
+      const input = compileTabular(node.Expression, scope);
+      const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
+      return (ctx) => op(input(ctx), ctx);
+    }
+    case "ParenthesizedExpression":
+      return compileTabular(node.Expression, scope);
+    case "MaterializeExpression":
+      return memoised(compileTabular(node.Expression, scope));
+    case "NameReference":
+      return compileTableName(node, scope);
+    case "FunctionCallExpression":
+      return compileTabularCall(node, scope);
+  }
+  return compileSource(node, scope);
+}
+
+function compileTableName(node: Node, scope: Scope): TabularFn {
+  const name = String(node.SimpleName);
+  const symbolKind = node.ReferencedSymbol ? symbolKindOf(node.ReferencedSymbol) : "";
+  const binding = scope.bindings.get(name);
+  if (binding?.kind === "tabular" && symbolKind !== "Table") return binding.fn;
+  if (symbolKind !== "Table") throw unsupported(scope, node, `tabular reference ${name}`);
+  const columns = resultColumns(node);
+  // A table the data directory lacks is empty (the binder still knows its columns).
+  return (ctx) => ctx.tables[name] ?? { columns, rows: [] };
+}
+
+function compileTabularCall(node: Node, scope: Scope): TabularFn {
+  const name = String(node.ReferencedSymbol?.Name ?? "").toLowerCase();
+  if (name === "materialize") return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
+  const expansion = node.GetExpansion();
+  if (!expansion) throw unsupported(scope, node, `tabular function ${name}`);
+  const body = compileFunctionBody(expansion, withBindings(scope, parameterBindings(node, scope)));
+  if (body.kind !== "tabular") throw unsupported(scope, node, `scalar function ${name} in tabular position`);
+  return body.fn;
+}
+
+export type CompiledBody = { kind: "tabular"; fn: TabularFn } | { kind: "scalar"; fn: (row: Row, ctx: RunContext) => Value };
+
+/** let statements bind names for what follows; the last expression statement is the result. */
+function compileStatements(statements: Node[], finalExpr: Node | undefined, scope: Scope, what: Node): CompiledBody {
+  let current = scope;
+  let result: Node | undefined = finalExpr;
+  for (const st of statements) {
+    const kind = kindOf(st);
+    if (kind === "LetStatement") current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current)]]);
+    else if (kind === "ExpressionStatement") result = st.Expression;
+    else if (kind === "QueryParametersStatement" || kind === "SetOptionStatement") continue;
+    else throw unsupported(current, st, kind);
+  }
+  if (!result) throw unsupported(current, what, "a query without a result expression");
+  if (isTabular(result)) return { kind: "tabular", fn: compileTabular(result, current) };
+  const fn = compileScalar(result, current);
+  return { kind: "scalar", fn };
+}
+
+function compileLet(expr: Node, scope: Scope): Binding {
+  const kind = kindOf(expr);
+  if (kind === "FunctionDeclaration") return { kind: "lambda" };
+  if (isTabular(expr)) return { kind: "tabular", fn: memoised(compileTabular(expr, scope)) };
+  const fn = compileScalar(expr, scope);
+  const key = {};
+  return {
+    kind: "scalar",
+    fn: (_row, ctx) => {
+      if (ctx.memo.has(key)) return ctx.memo.get(key) as Value;
+      const v = fn(emptyRow, ctx);
+      ctx.memo.set(key, v);
+      return v;
+    },
+  };
+}
+
+export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
+  if (kindOf(body) !== "FunctionBody") {
+    return isTabular(body) ? { kind: "tabular", fn: compileTabular(body, scope) } : { kind: "scalar", fn: compileScalar(body, scope) };
+  }
+  return compileStatements(elements(body.Statements), body.Expression, scope, body);
+}
+
+export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[] } {
+  const statements = elements(block.Statements);
+  const body = compileStatements(statements, undefined, scope, block);
+  const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
+  if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
+  return { fn: body.fn, columns: resultColumns(last.Expression) };
+}

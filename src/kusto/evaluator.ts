@@ -1,0 +1,48 @@
+// Compiles a KQL query once (names, types, operators resolved up front) and runs it over in-memory tables.
+import { diagnosticsOf, parseAndAnalyze } from "./analyzer";
+import type { Row, RunContext, Scope } from "./compile/context";
+import { compileQueryBlock } from "./compile/tabular";
+import type { ColumnInfo, KqlFunctionDef, QueryResult, Tables } from "./types";
+
+export interface CompileOptions {
+  readonly functions?: readonly KqlFunctionDef[];
+}
+
+export interface RunOptions {
+  /** Epoch ms used by now()/ago(); defaults to the wall clock. */
+  readonly now?: number;
+}
+
+export interface CompiledQuery {
+  readonly columns: ColumnInfo[];
+  run(tables: Tables, options?: RunOptions): QueryResult;
+}
+
+export function compileQuery(kql: string, options: CompileOptions = {}): CompiledQuery {
+  const code = parseAndAnalyze(kql, options);
+  const errors = diagnosticsOf(code).filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    throw new Error(`KQL does not analyze: ${errors.map((e) => `${e.line}:${e.column}: ${e.message}`).join("; ")}`);
+  }
+  const scope: Scope = { code, clock: { now: Date.now() }, bindings: new Map() };
+  const { fn, columns } = compileQueryBlock(code.Syntax, scope);
+  return {
+    columns,
+    run(tables: Tables, runOptions: RunOptions = {}): QueryResult {
+      scope.clock.now = runOptions.now ?? Date.now();
+      const ctx: RunContext = { tables, memo: new Map() };
+      const table = fn(ctx);
+      // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
+      const rows = table.rows.map((r) => {
+        const out: Row = {};
+        for (const c of columns) out[c.name] = r[c.name] ?? null;
+        return out;
+      });
+      return ctx.visualization ? { columns, rows, visualization: ctx.visualization } : { columns, rows };
+    },
+  };
+}
+
+export function runQuery(kql: string, tables: Tables, options: CompileOptions & RunOptions = {}): QueryResult {
+  return compileQuery(kql, options).run(tables, options);
+}
