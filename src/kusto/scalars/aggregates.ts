@@ -1,0 +1,296 @@
+// Aggregation functions for summarize: one small accumulator class per kind, configured at factory time.
+import type { KType, Value } from "../types";
+import { isPlainObject } from "./common";
+import { compareValues, hashKey } from "./compare";
+import { toDynamicValue } from "./format";
+
+export interface Aggregator {
+  add(args: readonly Value[], rowIndex: number): void;
+  result(): Value;
+}
+
+export type AggregateFactory = (
+  argTypes: readonly KType[],
+  resultType: KType,
+  literalArgs: readonly (Value | undefined)[],
+) => (() => Aggregator) | undefined;
+
+class Count implements Aggregator {
+  n = 0;
+  constructor(private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    if (this.pred < 0 || args[this.pred] === true) this.n++;
+  }
+  result(): Value {
+    return this.n;
+  }
+}
+
+/** sum ignores nulls; with no value at all it is 0, Kusto's documented default for sum. */
+class Sum implements Aggregator {
+  s = 0;
+  constructor(private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (typeof v === "number" && (this.pred < 0 || args[this.pred] === true)) this.s += v;
+  }
+  result(): Value {
+    return this.s === 0 ? 0 : this.s;
+  }
+}
+
+class Avg implements Aggregator {
+  s = 0;
+  n = 0;
+  constructor(private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (typeof v === "number" && (this.pred < 0 || args[this.pred] === true)) {
+      this.s += v;
+      this.n++;
+    }
+  }
+  result(): Value {
+    return this.n === 0 ? null : this.s / this.n;
+  }
+}
+
+class Extreme implements Aggregator {
+  best: Value = null;
+  constructor(private readonly cmp: (a: Value, b: Value) => number, private readonly sign: 1 | -1, private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (v === null || v === undefined || (this.pred >= 0 && args[this.pred] !== true)) return;
+    if (this.best === null || this.sign * this.cmp(v, this.best) > 0) this.best = v;
+  }
+  result(): Value {
+    return this.best;
+  }
+}
+
+/** arg_max/arg_min: the rowIndex of the winning row; a later row must be strictly better, so ties keep the first. */
+class ArgExtreme implements Aggregator {
+  best: Value = null;
+  row: number | null = null;
+  constructor(private readonly cmp: (a: Value, b: Value) => number, private readonly sign: 1 | -1) {}
+  add(args: readonly Value[], rowIndex: number): void {
+    const v = args[0];
+    if (v === null || v === undefined) return;
+    if (this.row === null || this.sign * this.cmp(v, this.best) > 0) {
+      this.best = v;
+      this.row = rowIndex;
+    }
+  }
+  result(): Value {
+    return this.row;
+  }
+}
+
+class DCount implements Aggregator {
+  readonly seen = new Set<string>();
+  constructor(private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (v === null || v === undefined || (this.pred >= 0 && args[this.pred] !== true)) return;
+    this.seen.add(hashKey(v));
+  }
+  result(): Value {
+    return this.seen.size;
+  }
+}
+
+/** Nearest rank: the value at rank ceil(p/100 * n) of the sorted values, rank 1 for p = 0. */
+export function nearestRank(sorted: readonly number[], p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
+  return sorted[rank - 1];
+}
+
+class Percentiles implements Aggregator {
+  readonly values: number[] = [];
+  levels: readonly number[] | undefined;
+  constructor(levels: readonly number[] | undefined, private readonly levelArgs: readonly number[], private readonly single: boolean) {
+    this.levels = levels;
+  }
+  add(args: readonly Value[]): void {
+    if (this.levels === undefined) this.levels = this.levelArgs.map((i) => readLevel(args[i]));
+    const v = args[0];
+    if (typeof v === "number" && !Number.isNaN(v)) this.values.push(v);
+  }
+  result(): Value {
+    const sorted = Float64Array.from(this.values).sort();
+    const arr = Array.from(sorted);
+    const out = (this.levels ?? []).map((p) => nearestRank(arr, p));
+    return this.single ? out[0] ?? null : out;
+  }
+}
+
+function readLevel(v: Value | undefined): number {
+  if (typeof v !== "number" || v < 0 || v > 100) {
+    throw new Error(`percentile: the level must be a number from 0 to 100, got ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** make_list/make_set (and *_if): nulls are skipped; make_set keeps the first-seen order. */
+class MakeList implements Aggregator {
+  readonly items: unknown[] = [];
+  readonly seen: Set<string> | undefined;
+  constructor(private readonly type: KType, dedupe: boolean, private readonly pred: number, private readonly max: number) {
+    this.seen = dedupe ? new Set() : undefined;
+  }
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (v === null || v === undefined || this.items.length >= this.max || (this.pred >= 0 && args[this.pred] !== true)) return;
+    if (this.seen) {
+      const k = hashKey(v);
+      if (this.seen.has(k)) return;
+      this.seen.add(k);
+    }
+    this.items.push(toDynamicValue(v, this.type));
+  }
+  result(): Value {
+    return this.items;
+  }
+}
+
+class MakeBag implements Aggregator {
+  readonly bag: Record<string, unknown> = {};
+  constructor(private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (!isPlainObject(v) || (this.pred >= 0 && args[this.pred] !== true)) return;
+    for (const k of Object.keys(v)) if (!(k in this.bag)) this.bag[k] = v[k];
+  }
+  result(): Value {
+    return this.bag;
+  }
+}
+
+/** take_any(x): the first non-null value seen; with several arguments, the rowIndex of the first row. */
+class TakeAny implements Aggregator {
+  value: Value = null;
+  row: number | null = null;
+  constructor(private readonly byRow: boolean, private readonly pred: number) {}
+  add(args: readonly Value[], rowIndex: number): void {
+    if (this.pred >= 0 && args[this.pred] !== true) return;
+    if (this.byRow) {
+      if (this.row === null) this.row = rowIndex;
+      return;
+    }
+    const v = args[0];
+    if (this.value === null && v !== null && v !== undefined) this.value = v;
+  }
+  result(): Value {
+    return this.byRow ? this.row : this.value;
+  }
+}
+
+/** Welford's running variance; sample (n - 1) unless population; 0 for fewer than two values (Kusto's default). */
+class Variance implements Aggregator {
+  n = 0;
+  mean = 0;
+  m2 = 0;
+  constructor(private readonly population: boolean, private readonly sqrt: boolean, private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (typeof v !== "number" || (this.pred >= 0 && args[this.pred] !== true)) return;
+    this.n++;
+    const d = v - this.mean;
+    this.mean += d / this.n;
+    this.m2 += d * (v - this.mean);
+  }
+  result(): Value {
+    const denom = this.population ? this.n : this.n - 1;
+    if (denom <= 0) return 0;
+    const variance = this.m2 / denom;
+    return this.sqrt ? Math.sqrt(variance) : variance;
+  }
+}
+
+function literalCount(v: Value | undefined, fn: string): number {
+  if (v === undefined || v === null) return Number.MAX_SAFE_INTEGER;
+  if (typeof v !== "number" || v < 1) throw new Error(`${fn}: the size limit must be a positive number, got ${JSON.stringify(v)}`);
+  return Math.trunc(v);
+}
+
+const simple = (arity: number, make: () => Aggregator): AggregateFactory => (argTypes) =>
+  argTypes.length === arity ? make : undefined;
+
+function extremes(sign: 1 | -1, withPred: boolean): AggregateFactory {
+  return (argTypes) => {
+    if (argTypes.length !== (withPred ? 2 : 1)) return undefined;
+    const cmp = compareValues(argTypes[0]);
+    const pred = withPred ? 1 : -1;
+    return () => new Extreme(cmp, sign, pred);
+  };
+}
+
+function argExtreme(sign: 1 | -1): AggregateFactory {
+  return (argTypes) => {
+    if (argTypes.length < 1) return undefined;
+    const cmp = compareValues(argTypes[0]);
+    return () => new ArgExtreme(cmp, sign);
+  };
+}
+
+function percentiles(single: boolean): AggregateFactory {
+  return (argTypes, _resultType, literalArgs) => {
+    if (argTypes.length < 2 || (single && argTypes.length !== 2)) return undefined;
+    const levelArgs = argTypes.slice(1).map((_, i) => i + 1);
+    const constant = levelArgs.every((i) => literalArgs[i] !== undefined);
+    const levels = constant ? levelArgs.map((i) => readLevel(literalArgs[i])) : undefined;
+    return () => new Percentiles(levels, levelArgs, single);
+  };
+}
+
+function makeList(dedupe: boolean, withPred: boolean, fn: string): AggregateFactory {
+  return (argTypes, _resultType, literalArgs) => {
+    const base = withPred ? 2 : 1;
+    if (argTypes.length < base || argTypes.length > base + 1) return undefined;
+    const max = literalCount(literalArgs[base], fn);
+    const type = argTypes[0];
+    const pred = withPred ? 1 : -1;
+    return () => new MakeList(type, dedupe, pred, max);
+  };
+}
+
+function variance(population: boolean, sqrt: boolean, withPred: boolean): AggregateFactory {
+  return simple(withPred ? 2 : 1, () => new Variance(population, sqrt, withPred ? 1 : -1));
+}
+
+export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
+  count: (argTypes) => (argTypes.length === 0 ? () => new Count(-1) : undefined),
+  countif: simple(1, () => new Count(0)),
+  sum: simple(1, () => new Sum(-1)),
+  sumif: simple(2, () => new Sum(1)),
+  avg: simple(1, () => new Avg(-1)),
+  avgif: simple(2, () => new Avg(1)),
+  min: extremes(-1, false),
+  max: extremes(1, false),
+  minif: extremes(-1, true),
+  maxif: extremes(1, true),
+  dcount: (argTypes) => (argTypes.length === 1 || argTypes.length === 2 ? () => new DCount(-1) : undefined),
+  count_distinct: simple(1, () => new DCount(-1)),
+  dcountif: (argTypes) => (argTypes.length === 2 || argTypes.length === 3 ? () => new DCount(1) : undefined),
+  percentile: percentiles(true),
+  percentiles: percentiles(false),
+  make_set: makeList(true, false, "make_set"),
+  make_list: makeList(false, false, "make_list"),
+  make_set_if: makeList(true, true, "make_set_if"),
+  make_list_if: makeList(false, true, "make_list_if"),
+  make_bag: (argTypes) => (argTypes.length >= 1 && argTypes.length <= 2 ? () => new MakeBag(-1) : undefined),
+  make_bag_if: (argTypes) => (argTypes.length >= 2 && argTypes.length <= 3 ? () => new MakeBag(1) : undefined),
+  arg_max: argExtreme(1),
+  arg_min: argExtreme(-1),
+  any: (argTypes) => (argTypes.length >= 1 ? () => new TakeAny(argTypes.length > 1, -1) : undefined),
+  take_any: (argTypes) => (argTypes.length >= 1 ? () => new TakeAny(argTypes.length > 1, -1) : undefined),
+  take_anyif: simple(2, () => new TakeAny(false, 1)),
+  stdev: variance(false, true, false),
+  stdevif: variance(false, true, true),
+  stdevp: variance(true, true, false),
+  variance: variance(false, false, false),
+  varianceif: variance(false, false, true),
+  variancep: variance(true, false, false),
+};

@@ -1,0 +1,33 @@
+// The named cast functions (tostring, toint, todatetime, parse_json, ...) over convertTo.
+import type { KType } from "../types";
+import { convertTo, toDynamic } from "./casts";
+import { arity, type ScalarFactory, type ScalarTable } from "./common";
+
+function cast(to: KType): ScalarFactory {
+  return arity(1, 1, (argTypes) => {
+    const c = convertTo(to, argTypes[0]);
+    return (args) => c(args[0]);
+  });
+}
+
+/** parse_json/todynamic parse text, including text already held in a dynamic. */
+const parseJson: ScalarFactory = arity(1, 1, (argTypes) => {
+  const from = argTypes[0];
+  return (args) => toDynamic(args[0], from);
+});
+
+export const castFunctions: ScalarTable = {
+  tostring: cast("string"),
+  toint: cast("int"),
+  tolong: cast("long"),
+  toreal: cast("real"),
+  todouble: cast("real"),
+  todecimal: cast("real"),
+  tobool: cast("bool"),
+  toboolean: cast("bool"),
+  todatetime: cast("datetime"),
+  totimespan: cast("timespan"),
+  toguid: cast("guid"),
+  todynamic: parseJson,
+  parse_json: parseJson,
+};

@@ -1,0 +1,124 @@
+// Ordering, equality and grouping keys for every Kusto type.
+import type { KType, Value } from "../types";
+import { isPlainObject } from "./common";
+
+function compareNumbers(a: Value, b: Value): number {
+  const x = a as number;
+  const y = b as number;
+  if (x < y) return -1;
+  if (x > y) return 1;
+  if (x === y) return 0;
+  // NaN sorts before every number, as .NET's double.CompareTo does.
+  return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : 1;
+}
+
+/** Ordinal (code-unit) order, as Kusto sorts strings. */
+function compareStrings(a: Value, b: Value): number {
+  const x = typeof a === "string" ? a : "";
+  const y = typeof b === "string" ? b : "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareBools(a: Value, b: Value): number {
+  return (a === true ? 1 : 0) - (b === true ? 1 : 0);
+}
+
+const dynamicRank = (v: unknown): number =>
+  v === null || v === undefined ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : typeof v === "string" ? 3 : Array.isArray(v) ? 4 : 5;
+
+/** Dynamic values of mixed kinds: order by kind, then by value, then by JSON text. */
+export function compareDynamic(a: Value, b: Value): number {
+  const ra = dynamicRank(a);
+  const rb = dynamicRank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 1) return compareBools(a, b);
+  if (ra === 2) return compareNumbers(a, b);
+  if (ra === 3) return compareStrings(a, b);
+  return compareStrings(stableJson(a), stableJson(b));
+}
+
+export function compareValues(type: KType): (a: Value, b: Value) => number {
+  switch (type) {
+    case "int":
+    case "long":
+    case "real":
+    case "decimal":
+    case "datetime":
+    case "timespan":
+      return compareNumbers;
+    case "string":
+    case "guid":
+      return compareStrings;
+    case "bool":
+      return compareBools;
+    default:
+      return compareDynamic;
+  }
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+const ciEqual = (a: Value, b: Value): boolean => {
+  const x = typeof a === "string" ? a : "";
+  const y = typeof b === "string" ? b : "";
+  return x === y || (x.length === y.length && x.toLowerCase() === y.toLowerCase());
+};
+
+// Kusto strings are never null, so a missing string equals "".
+const csEqual = (a: Value, b: Value): boolean => (typeof a === "string" ? a : "") === (typeof b === "string" ? b : "");
+
+const dynamicEqual = (a: Value, b: Value, ci: boolean): boolean => {
+  if (ci && typeof a === "string" && typeof b === "string") return ciEqual(a, b);
+  return deepEqual(a, b);
+};
+
+export function valuesEqual(type: KType, caseInsensitive = false): (a: Value, b: Value) => boolean {
+  switch (type) {
+    case "string":
+      return caseInsensitive ? ciEqual : csEqual;
+    case "guid":
+      return ciEqual;
+    case "dynamic":
+      return caseInsensitive ? (a, b) => dynamicEqual(a, b, true) : (a, b) => dynamicEqual(a, b, false);
+    default:
+      return (a, b) => a === b;
+  }
+}
+
+/** JSON with object keys sorted, so equal bags give equal text whatever their key order. */
+export function stableJson(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v !== "object") return JSON.stringify(v);
+  if (Array.isArray(v)) return "[" + v.map(stableJson).join(",") + "]";
+  const obj = v as Record<string, unknown>;
+  return "{" + Object.keys(obj).sort().map((k) => JSON.stringify(k) + ":" + stableJson(obj[k])).join(",") + "}";
+}
+
+const MARK = "\u0001";
+
+/** A string key per value: strings map to themselves (no allocation) unless they start with the marker. */
+export function hashKey(v: Value): string {
+  if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? MARK + "s" + v : v;
+  if (typeof v === "number") return MARK + "#" + (v === 0 ? "0" : String(v));
+  if (v === null || v === undefined) return MARK + "n";
+  if (v === true) return MARK + "t";
+  if (v === false) return MARK + "f";
+  return MARK + "j" + (isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v));
+}

@@ -1,0 +1,153 @@
+// format_datetime and format_timespan: the format text is compiled once into a list of part writers.
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from "./common";
+import { splitTicks } from "./format";
+
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0..9999999 ticks within the second. */
+  fraction: number;
+}
+
+type Part = string | ((f: Fields) => string);
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+function fractionPart(count: number, trimZeros: boolean): Part {
+  return (f) => {
+    const digits = pad(f.fraction, 7).slice(0, count);
+    return trimZeros ? digits.replace(/0+$/, "") : digits;
+  };
+}
+
+function datetimePart(ch: string, count: number): Part | undefined {
+  switch (ch) {
+    case "y":
+      return count === 1 ? (f) => String(f.year % 100) : count === 2 ? (f) => pad(f.year % 100, 2) : (f) => pad(f.year, count);
+    case "M":
+      return count === 1 ? (f) => String(f.month) : (f) => pad(f.month, 2);
+    case "d":
+      return count === 1 ? (f) => String(f.day) : (f) => pad(f.day, 2);
+    case "H":
+      return count === 1 ? (f) => String(f.hour) : (f) => pad(f.hour, 2);
+    case "h":
+      return count === 1 ? (f) => String(f.hour % 12 || 12) : (f) => pad(f.hour % 12 || 12, 2);
+    case "m":
+      return count === 1 ? (f) => String(f.minute) : (f) => pad(f.minute, 2);
+    case "s":
+      return count === 1 ? (f) => String(f.second) : (f) => pad(f.second, 2);
+    case "f":
+    case "F":
+      return count > 7 ? undefined : fractionPart(count, ch === "F");
+    case "t":
+      return count === 1 ? (f) => (f.hour < 12 ? "A" : "P") : (f) => (f.hour < 12 ? "AM" : "PM");
+    default:
+      return undefined;
+  }
+}
+
+function timespanPart(ch: string, count: number): Part | undefined {
+  switch (ch) {
+    case "d":
+      return (f) => pad(f.day, count);
+    case "h":
+    case "H":
+      return count === 1 ? (f) => String(f.hour) : (f) => pad(f.hour, 2);
+    case "m":
+      return count === 1 ? (f) => String(f.minute) : (f) => pad(f.minute, 2);
+    case "s":
+      return count === 1 ? (f) => String(f.second) : (f) => pad(f.second, 2);
+    case "f":
+    case "F":
+      return count > 7 ? undefined : fractionPart(count, ch === "F");
+    default:
+      return undefined;
+  }
+}
+
+const letters = /[a-zA-Z]/;
+
+/** Splits a format into runs of one letter; other characters (and quoted or escaped text) are literal. */
+function compile(format: string, partFor: (ch: string, count: number) => Part | undefined, what: string): (f: Fields) => string {
+  const parts: { part: Part; fraction: boolean }[] = [];
+  for (let i = 0; i < format.length; ) {
+    const ch = format[i];
+    if (ch === "\\" && i + 1 < format.length) {
+      parts.push({ part: format[i + 1], fraction: false });
+      i += 2;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      const close = format.indexOf(ch, i + 1);
+      const end = close < 0 ? format.length : close;
+      parts.push({ part: format.slice(i + 1, end), fraction: false });
+      i = end + 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < format.length && format[j] === ch) j++;
+    if (letters.test(ch)) {
+      const part = partFor(ch, j - i);
+      if (!part) throw new Error(`${what}: unsupported format specifier "${format.slice(i, j)}" in "${format}"`);
+      parts.push({ part, fraction: ch === "F" });
+    } else {
+      parts.push({ part: format.slice(i, j), fraction: false });
+    }
+    i = j;
+  }
+  return (f) => {
+    let out = "";
+    for (const { part, fraction } of parts) {
+      if (typeof part === "string") {
+        out += part;
+        continue;
+      }
+      const text = part(f);
+      // As .NET does, an all-zero F fraction also drops the "." written just before it.
+      if (fraction && text === "" && out.endsWith(".")) out = out.slice(0, -1);
+      out += text;
+    }
+    return out;
+  };
+}
+
+function datetimeFields(ms: number): Fields {
+  const [sec, fraction] = splitTicks(ms);
+  const d = new Date(sec);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    fraction,
+  };
+}
+
+/** Timespan fields: `day` holds whole days; the sign is written by the caller. */
+function timespanFields(ms: number): Fields {
+  const [sec, fraction] = splitTicks(Math.abs(ms));
+  const days = Math.floor(sec / MS_PER_DAY);
+  let rest = sec - days * MS_PER_DAY;
+  const hour = Math.floor(rest / MS_PER_HOUR);
+  rest -= hour * MS_PER_HOUR;
+  const minute = Math.floor(rest / MS_PER_MINUTE);
+  rest -= minute * MS_PER_MINUTE;
+  const second = Math.round(rest / MS_PER_SECOND);
+  return { year: 0, month: 0, day: days, hour, minute, second, fraction };
+}
+
+export function compileDatetimeFormat(format: string): (ms: number) => string {
+  const write = compile(format, datetimePart, "format_datetime");
+  return (ms) => write(datetimeFields(ms));
+}
+
+export function compileTimespanFormat(format: string): (ms: number) => string {
+  const write = compile(format, timespanPart, "format_timespan");
+  return (ms) => (ms < 0 ? "-" : "") + write(timespanFields(ms));
+}

@@ -1,0 +1,133 @@
+// Math, rounding and binning, plus the conditional functions (iff, case, min_of, max_of).
+import type { KType, Value } from "../types";
+import { arity, MS_FROM_YEAR_ONE_TO_EPOCH, MS_PER_DAY, type ScalarFactory, type ScalarTable } from "./common";
+import { compareValues } from "./compare";
+
+function math1(fn: (x: number) => number | null): ScalarFactory {
+  return arity(1, 1, () => (args) => {
+    const x = args[0];
+    return typeof x === "number" ? fn(x) : null;
+  });
+}
+
+/** round(x[, precision]): halves round away from zero (round(2.5) = 3, round(-2.5) = -3). */
+export function roundAway(x: number, precision: number): number {
+  if (!Number.isFinite(x)) return x;
+  const f = Math.pow(10, precision);
+  const scaled = Math.abs(x) * f;
+  // Undo representation error (2.675*100 = 267.49999999999997) only when it is far below the rounding step.
+  const nearest = Math.round(scaled);
+  const r = Math.abs(scaled - nearest) < 1e-9 * Math.max(1, scaled) ? nearest : Math.floor(scaled + 0.5);
+  const out = (Math.sign(x) * r) / f;
+  return out === 0 ? 0 : out;
+}
+
+const round: ScalarFactory = arity(1, 2, () => (args) => {
+  const x = args[0];
+  if (typeof x !== "number") return null;
+  const p = args.length > 1 ? args[1] : 0;
+  if (typeof p !== "number") return null;
+  return roundAway(x, Math.trunc(p));
+});
+
+/**
+ * bin(value, size): floor to a multiple of size. Datetimes bin from 0001-01-01 (Kusto's tick origin); for sizes
+ * that divide a day that is the same as binning from the Unix epoch, which keeps full precision.
+ */
+export function binFor(valueType: KType): (v: number, size: number) => number | null {
+  if (valueType === "datetime") {
+    return (v, size) => {
+      if (!(size > 0)) return null;
+      if (MS_PER_DAY % size === 0) return Math.floor(v / size) * size;
+      return Math.floor((v + MS_FROM_YEAR_ONE_TO_EPOCH) / size) * size - MS_FROM_YEAR_ONE_TO_EPOCH;
+    };
+  }
+  return (v, size) => {
+    if (!(size > 0)) return null;
+    const b = Math.floor(v / size) * size;
+    return b === 0 ? 0 : b;
+  };
+}
+
+const bin: ScalarFactory = arity(2, 2, (argTypes) => {
+  const b = binFor(argTypes[0]);
+  return (args) => {
+    const v = args[0];
+    const size = args[1];
+    return typeof v === "number" && typeof size === "number" ? b(v, size) : null;
+  };
+});
+
+/** bin_at(value, size, fixed_point): bins aligned so that fixed_point starts a bin. */
+const binAt: ScalarFactory = arity(3, 3, () => (args) => {
+  const [v, size, at] = args;
+  if (typeof v !== "number" || typeof size !== "number" || typeof at !== "number" || !(size > 0)) return null;
+  return Math.floor((v - at) / size) * size + at;
+});
+
+function math2(fn: (x: number, y: number) => number | null): ScalarFactory {
+  return arity(2, 2, () => (args) => {
+    const [x, y] = args;
+    return typeof x === "number" && typeof y === "number" ? fn(x, y) : null;
+  });
+}
+
+/** iff(cond, then, else): a null condition takes the else branch. */
+const iff: ScalarFactory = arity(3, 3, () => (args) => (args[0] === true ? args[1] : args[2]));
+
+/** case(c1, v1, c2, v2, ..., else). */
+const caseFn: ScalarFactory = (argTypes) => {
+  if (argTypes.length < 3 || argTypes.length % 2 === 0) return undefined;
+  const last = argTypes.length - 1;
+  return (args) => {
+    for (let i = 0; i < last; i += 2) if (args[i] === true) return args[i + 1];
+    return args[last];
+  };
+};
+
+/** min_of/max_of: nulls are ignored; null only when every argument is null. */
+function extremeOf(sign: 1 | -1): ScalarFactory {
+  return (argTypes, resultType) => {
+    if (argTypes.length < 2) return undefined;
+    const cmp = compareValues(resultType);
+    return (args) => {
+      let best: Value = null;
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i];
+        if (v === null || v === undefined) continue;
+        if (best === null || sign * cmp(v, best) < 0) best = v;
+      }
+      return best;
+    };
+  };
+}
+
+const positiveLog = (fn: (x: number) => number) => (x: number) => (x > 0 ? fn(x) : x === 0 ? -Infinity : null);
+
+export const numberFunctions: ScalarTable = {
+  round,
+  bin,
+  floor: (argTypes, resultType, ctx) =>
+    argTypes.length === 1 ? math1(Math.floor)(argTypes, resultType, ctx) : bin(argTypes, resultType, ctx),
+  bin_at: binAt,
+  ceiling: math1((x) => Math.ceil(x) + 0),
+  abs: math1(Math.abs),
+  sign: math1((x) => Math.sign(x) + 0),
+  sqrt: math1((x) => (x >= 0 ? Math.sqrt(x) : null)),
+  log: math1(positiveLog(Math.log)),
+  log10: math1(positiveLog(Math.log10)),
+  log2: math1(positiveLog(Math.log2)),
+  exp: math1(Math.exp),
+  exp2: math1((x) => Math.pow(2, x)),
+  exp10: math1((x) => Math.pow(10, x)),
+  pow: math2(Math.pow),
+  pi: arity(0, 0, () => () => Math.PI),
+  isnan: arity(1, 1, () => (args) => typeof args[0] === "number" && Number.isNaN(args[0])),
+  isfinite: arity(1, 1, () => (args) => typeof args[0] === "number" && Number.isFinite(args[0])),
+  isinf: arity(1, 1, () => (args) => args[0] === Infinity || args[0] === -Infinity),
+  iff,
+  iif: iff,
+  case: caseFn,
+  min_of: extremeOf(1),
+  max_of: extremeOf(-1),
+};

@@ -1,0 +1,156 @@
+// Binary and unary operators with Kusto semantics: null propagation, integer division, three-valued logic.
+import type { KType, Value } from "../types";
+import { isIntegerType, isNumberLike, regexCache } from "./common";
+import { compareValues, deepEqual, valuesEqual } from "./compare";
+import { formatterFor } from "./format";
+import { stringMatcher } from "./match";
+
+type Binary = (a: Value, b: Value) => Value;
+
+const isNull = (v: Value): boolean => v === null || v === undefined;
+
+function arithmetic(op: string, result: KType): Binary | undefined {
+  const integer = isIntegerType(result);
+  switch (op) {
+    case "+":
+      return (a, b) => (typeof a === "number" && typeof b === "number" ? a + b : null);
+    case "-":
+      return (a, b) => (typeof a === "number" && typeof b === "number" ? a - b : null);
+    case "*":
+      return (a, b) => (typeof a === "number" && typeof b === "number" ? a * b : null);
+    case "/":
+      if (integer) {
+        // Integer division truncates toward zero; dividing by zero gives null.
+        return (a, b) => {
+          if (typeof a !== "number" || typeof b !== "number" || b === 0) return null;
+          const q = Math.trunc(a / b);
+          return q === 0 ? 0 : q;
+        };
+      }
+      if (result === "timespan" || result === "datetime") {
+        return (a, b) => (typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : null);
+      }
+      return (a, b) => (typeof a === "number" && typeof b === "number" ? a / b : null);
+    case "%":
+      if (integer || result === "timespan") {
+        return (a, b) => {
+          if (typeof a !== "number" || typeof b !== "number" || b === 0) return null;
+          const r = a % b;
+          return r === 0 ? 0 : r;
+        };
+      }
+      return (a, b) => (typeof a === "number" && typeof b === "number" ? a % b : null);
+    default:
+      return undefined;
+  }
+}
+
+function nullable(cmp: (a: Value, b: Value) => number, test: (c: number) => boolean): Binary {
+  return (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : test(cmp(a, b)));
+}
+
+const orderingTests: Readonly<Record<string, (c: number) => boolean>> = {
+  "<": (c) => c < 0,
+  "<=": (c) => c <= 0,
+  ">": (c) => c > 0,
+  ">=": (c) => c >= 0,
+};
+
+/** Dynamic against anything: numbers and strings compare by value, other kinds only for equality. */
+function dynamicComparison(op: string): Binary | undefined {
+  if (op === "==" || op === "!=") {
+    const want = op === "==";
+    return (a, b) => (isNull(a) ? (isNull(b) ? null : !want) : isNull(b) ? !want : deepEqual(a, b) === want);
+  }
+  if (op === "=~" || op === "!~") {
+    const want = op === "=~";
+    const eq = valuesEqual("dynamic", true);
+    return (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : eq(a, b) === want);
+  }
+  const test = orderingTests[op];
+  if (!test) return undefined;
+  return (a, b) => {
+    if (typeof a === "number" && typeof b === "number") return test(a < b ? -1 : a > b ? 1 : a === b ? 0 : NaN);
+    if (typeof a === "string" && typeof b === "string") return test(a < b ? -1 : a > b ? 1 : 0);
+    return null;
+  };
+}
+
+/** null == null is null, null == x is false (and != true), as Kusto documents; ordering with a null is null. */
+function comparison(op: string, left: KType, right: KType): Binary | undefined {
+  if (left === "dynamic" || right === "dynamic") return dynamicComparison(op);
+  const stringy = (t: KType) => t === "string" || t === "guid";
+  if (stringy(left) && stringy(right)) {
+    // Kusto strings are never null, so these never return null.
+    const ci = op === "=~" || op === "!~" || left === "guid" || right === "guid";
+    if (op === "==" || op === "=~") return valuesEqual("string", ci) as Binary;
+    if (op === "!=" || op === "!~") {
+      const eq = valuesEqual("string", ci);
+      return (a, b) => !eq(a, b);
+    }
+    const test = orderingTests[op];
+    const cmp = compareValues("string");
+    return test ? (a, b) => test(cmp(a, b)) : undefined;
+  }
+  if (op === "=~" || op === "!~") return undefined;
+  const comparable = (isNumberLike(left) && isNumberLike(right)) || (left === "bool" && right === "bool");
+  if (!comparable) return undefined;
+  if (op === "==") return (a, b) => (isNull(a) ? (isNull(b) ? null : false) : isNull(b) ? false : a === b);
+  if (op === "!=") return (a, b) => (isNull(a) ? (isNull(b) ? null : true) : isNull(b) ? true : a !== b);
+  const test = orderingTests[op];
+  return test ? nullable(compareValues(left === "bool" ? "bool" : "real"), test) : undefined;
+}
+
+/** Three-valued logic: false wins over null in `and`, true wins over null in `or`. */
+const and: Binary = (a, b) => (a === false || b === false ? false : a === true && b === true ? true : null);
+const or: Binary = (a, b) => (a === true || b === true ? true : a === false && b === false ? false : null);
+
+function stringOperator(op: string, left: KType, right: KType): Binary | undefined {
+  const negated = op.startsWith("!");
+  const base = negated ? op.slice(1) : op;
+  const fl = formatterFor(left);
+  const fr = formatterFor(right);
+  if (base === "matches regex" || base === "matches") {
+    if (negated) return undefined;
+    const re = regexCache();
+    return (a, b) => re(fr(b)).test(fl(a));
+  }
+  const m = stringMatcher(base);
+  if (!m) return undefined;
+  return negated ? (a, b) => !m(fl(a), fr(b)) : (a, b) => m(fl(a), fr(b));
+}
+
+export function binaryOperator(op: string, left: KType, right: KType, result: KType): Binary | undefined {
+  switch (op) {
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%": {
+      const ok = (t: KType) => isNumberLike(t) || t === "dynamic";
+      return ok(left) && ok(right) ? arithmetic(op, result) : undefined;
+    }
+    case "==":
+    case "!=":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+    case "=~":
+    case "!~":
+      return comparison(op, left, right);
+    case "and":
+      return and;
+    case "or":
+      return or;
+    default:
+      return stringOperator(op.replace(/\s+/g, " ").trim(), left, right);
+  }
+}
+
+export function unaryOperator(op: "-" | "+" | "not", operand: KType): ((a: Value) => Value) | undefined {
+  if (op === "not") return (a) => (a === true ? false : a === false ? true : null);
+  if (!isNumberLike(operand) && operand !== "dynamic") return undefined;
+  if (op === "+") return (a) => (typeof a === "number" ? a : null);
+  return (a) => (typeof a === "number" ? (a === 0 ? 0 : -a) : null);
+}

@@ -1,0 +1,325 @@
+// String functions: Kusto strings are never null, so a null input reads as "" here.
+import type { KType, Value } from "../types";
+import { arity, compileKustoRegex, lastValueCache, regexCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { formatterFor } from "./format";
+import { hasMatcher } from "./match";
+import { convertTo } from "./casts";
+
+const asText = (t: KType) => formatterFor(t);
+
+const strcat: ScalarFactory = (argTypes) => {
+  const fs = argTypes.map(asText);
+  const n = fs.length;
+  return (args) => {
+    let out = "";
+    for (let i = 0; i < n; i++) out += fs[i](args[i]);
+    return out;
+  };
+};
+
+const strcatDelim: ScalarFactory = arity(2, 65, (argTypes) => {
+  const fd = asText(argTypes[0]);
+  const fs = argTypes.map(asText);
+  return (args) => {
+    const delim = fd(args[0]);
+    let out = "";
+    for (let i = 1; i < fs.length; i++) out += (i > 1 ? delim : "") + fs[i](args[i]);
+    return out;
+  };
+});
+
+function unaryText(fn: (s: string) => Value): ScalarFactory {
+  return arity(1, 1, (argTypes) => {
+    const f = asText(argTypes[0]);
+    return (args) => fn(f(args[0]));
+  });
+}
+
+/** Negative start counts from the end (as Kusto does); the window is clipped to the string. */
+const substring: ScalarFactory = arity(2, 3, (argTypes) => {
+  const f = asText(argTypes[0]);
+  return (args) => {
+    const s = f(args[0]);
+    let start = args[1];
+    if (typeof start !== "number") return null;
+    start = Math.trunc(start);
+    if (start < 0) start = Math.max(0, s.length + start);
+    const len = args.length > 2 ? args[2] : undefined;
+    if (len === null) return null;
+    const end = typeof len === "number" ? start + Math.max(0, Math.trunc(len)) : s.length;
+    return s.slice(start, end);
+  };
+});
+
+const split: ScalarFactory = arity(2, 3, (argTypes) => {
+  const f = asText(argTypes[0]);
+  const fd = asText(argTypes[1]);
+  return (args) => {
+    const s = f(args[0]);
+    const d = fd(args[1]);
+    const parts = d === "" ? [s] : s.split(d);
+    if (args.length < 3) return parts;
+    const i = args[2];
+    if (typeof i !== "number") return null;
+    // Kusto returns an array holding just the requested part, or an empty array when out of range.
+    return i >= 0 && i < parts.length ? [parts[Math.trunc(i)]] : [];
+  };
+});
+
+/** extract(regex, group, source[, typeof(T)]): null when nothing matches or the group did not take part. */
+const extract: ScalarFactory = arity(3, 4, (argTypes, resultType) => {
+  const re = regexCache();
+  const f = asText(argTypes[2]);
+  const cast = resultType === "string" ? undefined : convertTo(resultType, "string");
+  return (args) => {
+    if (args[0] === null || typeof args[1] !== "number") return null;
+    const m = re(str(args[0])).exec(f(args[2]));
+    const g = m ? m[args[1]] : undefined;
+    if (g === undefined) return null;
+    return cast ? cast(g) : g;
+  };
+});
+
+/** extract_all(regex[, groups], source): array of strings for one group, array of arrays for several. */
+const extractAll: ScalarFactory = arity(2, 3, (argTypes) => {
+  const re = regexCache("g");
+  const f = asText(argTypes[argTypes.length - 1]);
+  return (args) => {
+    if (args[0] === null) return null;
+    const regex = re(str(args[0]));
+    const groupsArg = args.length === 3 ? args[1] : undefined;
+    const text = f(args[args.length - 1]);
+    regex.lastIndex = 0;
+    const out: Value[] = [];
+    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+      if (m[0] === "") regex.lastIndex++;
+      const groups = Array.isArray(groupsArg) ? (groupsArg as number[]) : m.length > 1 ? m.slice(1).map((_, i) => i + 1) : [0];
+      out.push(groups.length === 1 ? (m[groups[0]] ?? "") : groups.map((g) => m![g] ?? ""));
+    }
+    return out.length === 0 ? null : out;
+  };
+});
+
+const replaceString: ScalarFactory = arity(3, 3, (argTypes) => {
+  const [f0, f1, f2] = argTypes.map(asText);
+  return (args) => {
+    const lookup = f1(args[1]);
+    const text = f0(args[0]);
+    return lookup === "" ? text : text.split(lookup).join(f2(args[2]));
+  };
+});
+
+/** Kusto rewrites name groups as \1; JS wants $1, and a literal "$" must be doubled. */
+export function kustoRewrite(rewrite: string): string {
+  return rewrite.replace(/\$/g, "$$$$").replace(/\\(\d)/g, "$$$1");
+}
+
+const replaceRegex: ScalarFactory = arity(3, 3, (argTypes) => {
+  const re = regexCache("g");
+  const rw = lastValueCache(kustoRewrite);
+  const [f0, , f2] = argTypes.map(asText);
+  return (args) => (args[1] === null ? null : f0(args[0]).replace(re(str(args[1])), rw(f2(args[2]))));
+});
+
+function trimmer(start: boolean, end: boolean): ScalarFactory {
+  const build = (p: string): RegExp =>
+    compileKustoRegex((start ? `^(?:${p})+` : "") + (start && end ? "|" : "") + (end ? `(?:${p})+$` : ""), "g");
+  return arity(2, 2, (argTypes) => {
+    const re = lastValueCache(build);
+    const f = asText(argTypes[1]);
+    return (args) => (args[0] === null ? null : f(args[1]).replace(re(str(args[0])), ""));
+  });
+}
+
+/** indexof(source, lookup[, start[, length[, occurrence]]]): -1 when absent, null for a negative occurrence. */
+const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
+  const f0 = asText(argTypes[0]);
+  const f1 = asText(argTypes[1]);
+  return (args) => {
+    const s = f0(args[0]);
+    const lookup = f1(args[1]);
+    let start = args.length > 2 && typeof args[2] === "number" ? Math.trunc(args[2]) : 0;
+    const length = args.length > 3 && typeof args[3] === "number" ? Math.trunc(args[3]) : -1;
+    const occurrence = args.length > 4 && typeof args[4] === "number" ? Math.trunc(args[4]) : 1;
+    if (occurrence <= 0 || length < -1) return null;
+    if (start < 0) start = Math.max(0, s.length + start);
+    if (start > s.length) return null;
+    const limit = length === -1 ? s.length : Math.min(s.length, start + length);
+    let at = start - 1;
+    for (let k = 0; k < occurrence; k++) {
+      at = s.indexOf(lookup, at + 1);
+      if (at < 0 || at + lookup.length > limit) return -1;
+    }
+    return at;
+  };
+});
+
+/** countof: plain search counts overlapping matches ("aaaa","aa" → 3); regex counts non-overlapping ones. */
+const countof: ScalarFactory = arity(2, 3, (argTypes) => {
+  const f0 = asText(argTypes[0]);
+  const f1 = asText(argTypes[1]);
+  const re = regexCache("g");
+  return (args) => {
+    const text = f0(args[0]);
+    const search = f1(args[1]);
+    if (search === "") return 0;
+    if (args.length > 2 && str(args[2]).toLowerCase() === "regex") {
+      const regex = re(search);
+      let n = 0;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        if (m[0] === "") regex.lastIndex++;
+        n++;
+      }
+      return n;
+    }
+    let n = 0;
+    for (let at = text.indexOf(search); at >= 0; at = text.indexOf(search, at + 1)) n++;
+    return n;
+  };
+});
+
+function termsOf(v: Value): string[] {
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x : x === null || x === undefined ? "" : typeof x === "object" ? JSON.stringify(x) : String(x)));
+  return v === null || v === undefined ? [] : [String(v)];
+}
+
+/** has_any(text, terms...) / has_all(text, terms...): each term is matched like `has`; the terms may come as one array. */
+function hasSet(all: boolean): ScalarFactory {
+  return (argTypes) => {
+    if (argTypes.length < 2) return undefined;
+    const f = asText(argTypes[0]);
+    const matchers = argTypes.slice(1).map(() => hasMatcher(false));
+    return (args) => {
+      const text = f(args[0]);
+      let seen = 0;
+      for (let i = 1; i < args.length; i++) {
+        const m = matchers[i - 1];
+        for (const term of termsOf(args[i])) {
+          seen++;
+          const hit = m(text, term);
+          if (hit && !all) return true;
+          if (!hit && all) return false;
+        }
+      }
+      return all ? seen > 0 : false;
+    };
+  };
+}
+
+/** isempty/isnotempty: null or "" is empty. */
+function emptiness(want: boolean): ScalarFactory {
+  return arity(1, 1, () => (args) => {
+    const v = args[0];
+    return (v === null || v === undefined || v === "") === want;
+  });
+}
+
+/** isnull: a string is never null in Kusto, so it is false for strings even when the row lacks the value. */
+function nullness(want: boolean): ScalarFactory {
+  return arity(1, 1, (argTypes) => {
+    if (argTypes[0] === "string") return () => !want;
+    return (args) => (args[0] === null || args[0] === undefined) === want;
+  });
+}
+
+/** coalesce: the first argument that is not null (nor "" for strings). */
+const coalesce: ScalarFactory = (argTypes, resultType) => {
+  if (argTypes.length < 1) return undefined;
+  const stringy = resultType === "string";
+  return (args) => {
+    for (let i = 0; i < args.length; i++) {
+      const v = args[i];
+      if (v !== null && v !== undefined && !(stringy && v === "")) return v;
+    }
+    return stringy ? "" : null;
+  };
+};
+
+const reverse = unaryText((s) => {
+  let out = "";
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+});
+
+function safeDecode(s: string): Value {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
+}
+
+/** parse_url: Scheme, Host, Port, Path, Username, Password, Query Parameters, Fragment like Kusto's bag. */
+function parseUrl(s: string): Value {
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return {};
+  }
+  const query: Record<string, string> = {};
+  u.searchParams.forEach((v, k) => (query[k] = v));
+  return {
+    Scheme: u.protocol.replace(/:$/, ""),
+    Host: u.hostname,
+    Port: u.port,
+    Path: u.pathname,
+    Username: decodeURIComponent(u.username),
+    Password: decodeURIComponent(u.password),
+    "Query Parameters": query,
+    Fragment: u.hash.replace(/^#/, ""),
+  };
+}
+
+const strcmp: ScalarFactory = arity(2, 2, (argTypes) => {
+  const [f0, f1] = argTypes.map(asText);
+  return (args) => {
+    const a = f0(args[0]);
+    const b = f1(args[1]);
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+});
+
+const strrep: ScalarFactory = arity(2, 3, (argTypes) => {
+  const f0 = asText(argTypes[0]);
+  return (args) => {
+    if (typeof args[1] !== "number" || args[1] < 0) return null;
+    const delim = args.length > 2 ? str(args[2]) : "";
+    return new Array(Math.trunc(args[1])).fill(f0(args[0])).join(delim);
+  };
+});
+
+export const stringFunctions: ScalarTable = {
+  strcat,
+  strcat_delim: strcatDelim,
+  tolower: unaryText((s) => s.toLowerCase()),
+  toupper: unaryText((s) => s.toUpperCase()),
+  strlen: unaryText((s) => [...s].length),
+  substring,
+  split,
+  extract,
+  extract_all: extractAll,
+  replace_string: replaceString,
+  replace: replaceRegex,
+  replace_regex: replaceRegex,
+  trim: trimmer(true, true),
+  trim_start: trimmer(true, false),
+  trim_end: trimmer(false, true),
+  indexof,
+  countof,
+  has_any: hasSet(false),
+  has_all: hasSet(true),
+  isempty: emptiness(true),
+  isnotempty: emptiness(false),
+  isnull: nullness(true),
+  isnotnull: nullness(false),
+  coalesce,
+  reverse,
+  strcmp,
+  strrep,
+  url_decode: unaryText(safeDecode),
+  url_encode: unaryText((s) => encodeURIComponent(s)),
+  url_encode_component: unaryText((s) => encodeURIComponent(s)),
+  parse_url: unaryText(parseUrl),
+};
