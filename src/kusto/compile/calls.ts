@@ -1,5 +1,5 @@
 // Function calls in scalar position: built-ins from the scalar library, iff/case, and user functions via the binder's expansion.
-import { scalarFunction } from "../scalars";
+import { scalarFunction, unaryOperator } from "../scalars";
 import { kustoLanguage, toArray } from "../kusto-language";
 import type { KType, Value } from "../types";
 import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
@@ -53,6 +53,12 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
       for (let i = 0; i + 1 < fns.length; i += 2) if (fns[i](row, ctx) === true) return fns[i + 1](row, ctx);
       return otherwise(row, ctx);
     };
+  }
+  if (name === "not" && args.length === 1) {
+    const operand = compileScalar(args[0], scope, agg);
+    const negate = unaryOperator("not", typeOf(scope, args[0]));
+    if (!negate) throw unsupported(scope, node, `not(${typeOf(scope, args[0])})`);
+    return (row, ctx) => negate(operand(row, ctx));
   }
   const argTypes: KType[] = args.map((e) => typeOf(scope, e));
   const impl = scalarFunction(name, argTypes, typeOf(scope, node), scope.clock);

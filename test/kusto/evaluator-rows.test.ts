@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { json, run } from "./helpers";
+
+const T = `datatable(Name:string, N:long, R:real, When:datetime)[
+  "alpha", 7, 1.5, datetime(2024-03-10T10:15:00Z),
+  "beta-gamma", 2, real(null), datetime(2024-03-10T11:45:00Z),
+  "Gamma delta", long(null), 4.0, datetime(2024-03-09T23:00:00Z),
+  "epsilon", 10, 2.5, datetime(null)]`;
+
+describe("row operators", () => {
+  it("must keep only rows whose condition is true (nulls are dropped)", () => {
+    // N > 5: alpha (7) and epsilon (10); Gamma's null N is neither true nor kept.
+    expect(json(`${T} | where N > 5 | project Name`)).toEqual([{ Name: "alpha" }, { Name: "epsilon" }]);
+    expect(json(`${T} | where not(N > 5) | project Name`)).toEqual([{ Name: "beta-gamma" }]);
+  });
+
+  it("must match has on whole terms, case-insensitively", () => {
+    // Terms: "beta","gamma" | "Gamma","delta"; "alpha" contains "ph" but not as a term.
+    expect(json(`${T} | where Name has "gamma" | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
+    expect(json(`${T} | where Name has "ph" | project Name`)).toEqual([]);
+    expect(json(`${T} | where Name contains "ph" | project Name`)).toEqual([{ Name: "alpha" }]);
+  });
+
+  it("must keep integer division integer and make int/real real", () => {
+    // 7/2 = 3 (long); 7/2.0 = 3.5; -7/2 truncates toward zero = -3.
+    const r = run("print a = 7 / 2, b = 7 / 2.0, c = -7 / 2");
+    expect(r.columns).toEqual([
+      { name: "a", type: "long" },
+      { name: "b", type: "real" },
+      { name: "c", type: "long" },
+    ]);
+    expect(r.rows).toEqual([{ a: 3, b: 3.5, c: -3 }]);
+  });
+
+  it("must propagate nulls through arithmetic and comparisons", () => {
+    // Gamma's N is null: N * 2 is null; null == 0 is false and null != 0 true (Kusto's null-values rules); N > 0 is null.
+    expect(json(`${T} | where Name == "Gamma delta" | extend D = N * 2, E = N == 0, F = N != 0, G = N > 0 | project D, E, F, G`)).toEqual([
+      { D: null, E: false, F: true, G: null },
+    ]);
+    // where drops rows whose condition is null: only alpha, beta-gamma and epsilon have N > 0.
+    expect(json(`${T} | where N > 0 | count`)).toEqual([{ Count: 3 }]);
+  });
+
+  it("must name unnamed extend/project columns as Kusto does", () => {
+    const r = run(`${T} | take 1 | project Name, N + 1, strlen(Name)`);
+    // The binder derives strlen_Name from the single-column call and numbers the rest.
+    expect(r.columns.map((c) => c.name)).toEqual(["Name", "Column1", "strlen_Name"]);
+    // alpha: N + 1 = 8, strlen("alpha") = 5.
+    expect(r.rows).toEqual([{ Name: "alpha", Column1: 8, strlen_Name: 5 }]);
+  });
+
+  it("must let a later extend use columns an earlier one made", () => {
+    // alpha: A = 7 * 2 = 14, B = 14 + 1 = 15.
+    expect(json(`${T} | take 1 | extend A = N * 2 | extend B = A + 1 | project A, B`)).toEqual([{ A: 14, B: 15 }]);
+  });
+
+  it("must treat between as inclusive on both ends", () => {
+    // N in [2, 7]: alpha (7) and beta-gamma (2); epsilon (10) is out, null is out.
+    expect(json(`${T} | where N between (2 .. 7) | project Name`)).toEqual([{ Name: "alpha" }, { Name: "beta-gamma" }]);
+    expect(json(`${T} | where N !between (2 .. 7) | project Name`)).toEqual([{ Name: "epsilon" }]);
+  });
+
+  it("must filter datetimes with between and a timespan upper bound", () => {
+    // [10:00, 10:00 + 2h = 12:00]: alpha (10:15) and beta-gamma (11:45).
+    expect(json(`${T} | where When between (datetime(2024-03-10T10:00:00Z) .. 2h) | project Name`)).toEqual([{ Name: "alpha" }, { Name: "beta-gamma" }]);
+  });
+
+  it("must support in, !in, in~ and has_any", () => {
+    expect(json(`${T} | where Name in ("alpha", "epsilon") | project Name`)).toEqual([{ Name: "alpha" }, { Name: "epsilon" }]);
+    expect(json(`${T} | where Name in ("ALPHA") | project Name`)).toEqual([]);
+    expect(json(`${T} | where Name in~ ("ALPHA") | project Name`)).toEqual([{ Name: "alpha" }]);
+    // !in keeps all but alpha/epsilon: beta-gamma and Gamma delta.
+    expect(json(`${T} | where Name !in ("alpha", "epsilon") | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
+    expect(json(`${T} | where Name has_any ("delta", "zeta") | project Name`)).toEqual([{ Name: "Gamma delta" }]);
+    expect(json(`${T} | where N in (dynamic([2, 10])) | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "epsilon" }]);
+  });
+
+  it("must evaluate iff and case", () => {
+    // alpha 7 -> "big" (>5); beta 2 -> "small"; Gamma null -> neither true -> "none"/"small".
+    expect(json(`${T} | project S = case(N > 5, "big", N > 0, "small", "none"), I = iff(N > 5, 1, 0)`)).toEqual([
+      { S: "big", I: 1 },
+      { S: "small", I: 0 },
+      { S: "none", I: 0 },
+      { S: "big", I: 1 },
+    ]);
+  });
+
+  it("must project-away, project-rename, project-reorder and project-keep by the binder's schema", () => {
+    expect(run(`${T} | project-away R, When`).columns.map((c) => c.name)).toEqual(["Name", "N"]);
+    const renamed = run(`${T} | take 1 | project-rename Label = Name`);
+    expect(renamed.columns.map((c) => c.name)).toEqual(["Label", "N", "R", "When"]);
+    expect(renamed.rows[0].Label).toBe("alpha");
+    expect(run(`${T} | project-reorder When, Name`).columns.map((c) => c.name)).toEqual(["When", "Name", "N", "R"]);
+    expect(run(`${T} | project-keep N*`).columns.map((c) => c.name)).toEqual(["Name", "N"]);
+  });
+
+  it("must take, limit and count", () => {
+    expect(json(`${T} | take 2 | project Name`)).toEqual([{ Name: "alpha" }, { Name: "beta-gamma" }]);
+    expect(json(`${T} | limit 1 | project Name`)).toEqual([{ Name: "alpha" }]);
+    const r = run(`${T} | count`);
+    expect(r.columns).toEqual([{ name: "Count", type: "long" }]);
+    expect(r.rows).toEqual([{ Count: 4 }]);
+  });
+
+  it("must format datetimes as ISO 8601 UTC with seven fraction digits in JSON rows and tostring", () => {
+    expect(json(`print When = datetime(2024-03-10T10:15:00.25Z) | extend S = tostring(When)`)).toEqual([
+      { When: "2024-03-10T10:15:00.2500000Z", S: "2024-03-10T10:15:00.2500000Z" },
+    ]);
+    // The scalar library leaves out an all-zero fraction.
+    expect(json(`${T} | take 1 | project When`)).toEqual([{ When: "2024-03-10T10:15:00Z" }]);
+  });
+
+  it("must read dynamic members by path, key and index", () => {
+    const q = `print d = dynamic({"a": {"b": [10, 20, 30]}, "k": "v"}) | project x = d.a.b[1], y = d["k"], z = d.a.b[-1], w = d.nothere`;
+    // b[1] = 20; b[-1] is the last element = 30; a missing member is null.
+    expect(json(q)).toEqual([{ x: 20, y: "v", z: 30, w: null }]);
+  });
+
+  it("must compute now() and ago() from the injected clock", () => {
+    // NOW = 2024-03-10T12:00Z; ago(1h) = 11:00Z. Rows after 11:00: beta-gamma (11:45).
+    expect(json(`${T} | where When > ago(1h) | project Name`)).toEqual([{ Name: "beta-gamma" }]);
+    expect(json("print t = now()")).toEqual([{ t: "2024-03-10T12:00:00Z" }]);
+  });
+});
