@@ -69,8 +69,8 @@ describe("workbook structure", () => {
   });
 
   it("must put the overview, recordings, operations and usage tabs in groups shown by the tab strip", () => {
-    const groups = allItems(workbook).filter((p) => p.item.type === 12);
-    expect(groups.map((g) => g.item.conditionalVisibility?.value)).toEqual(["overview", "recordings", "operations", "usage"]);
+    const groups = allItems(workbook).flatMap((p) => (p.item.type === 12 ? [p.item] : []));
+    expect(groups.map((g) => g.conditionalVisibility?.value)).toEqual(["overview", "recordings", "operations", "usage"]);
     const tabsOf = (tab: string) => allItems(workbook).filter((p) => p.tab === tab && p.item.type === 3).map((p) => p.item.name);
     expect(tabsOf("recordings")).toContain("recordings-grid");
     expect(tabsOf("operations")).toContain("latency-by-operation");

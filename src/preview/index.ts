@@ -1,0 +1,22 @@
+// Offline preview of the workbook: load data, run every item, render one HTML page.
+import { loadDataDir, sampleDataDir } from "../data";
+import { buildWorkbook, workbookDisplayName } from "../workbook";
+import { renderHtml } from "./html";
+import { runWorkbook, type PreviewModel } from "./run";
+
+export { previewNow, runWorkbook, type PreviewItem, type PreviewModel, type PreviewQuery } from "./run";
+export { renderHtml } from "./html";
+
+export interface PreviewOptions {
+  /** Data directory (default: the bundled sample). */
+  readonly dataDir?: string;
+  /** "Now" for the relative time range, epoch ms (default: just after the latest TimeGenerated in the data). */
+  readonly nowMs?: number;
+}
+
+export function renderPreview(options: PreviewOptions = {}): { html: string; model: PreviewModel } {
+  const dataDir = options.dataDir ?? sampleDataDir;
+  const tables = loadDataDir(dataDir);
+  const model = runWorkbook(buildWorkbook(), tables, { nowMs: options.nowMs, workspaceLabel: `local data (${dataDir})` });
+  return { html: renderHtml(model, workbookDisplayName("preview"), dataDir), model };
+}
