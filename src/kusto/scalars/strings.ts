@@ -250,6 +250,8 @@ function safeDecode(s: string): Value {
   }
 }
 
+const explicitPort = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)/i;
+
 /** parse_url: Scheme, Host, Port, Path, Username, Password, Query Parameters, Fragment like Kusto's bag. */
 function parseUrl(s: string): Value {
   let u: URL;
@@ -263,7 +265,8 @@ function parseUrl(s: string): Value {
   return {
     Scheme: u.protocol.replace(/:$/, ""),
     Host: u.hostname,
-    Port: u.port,
+    // URL drops a default port ("https://h:443" → ""), Kusto keeps what the text says.
+    Port: explicitPort.exec(s)?.[1] ?? "",
     Path: u.pathname,
     Username: decodeURIComponent(u.username),
     Password: decodeURIComponent(u.password),
