@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { json, run } from "./helpers";
+
+// Left has key "a" twice (innerunique keeps one), "b" once, "c" with no partner; right has "a", "b" twice, "d".
+const L = `datatable(K:string, L:long)["a", 1, "a", 2, "b", 3, "c", 4]`;
+const R = `datatable(K:string, V:string)["a", "x", "b", "y", "b", "z", "d", "w"]`;
+const sortKeys = "| order by K asc, L asc, V asc";
+
+describe("join", () => {
+  it("must dedupe the left side by key for the default innerunique", () => {
+    // Left keeps a(1), b(3); a↔x, b↔y, b↔z → 3 rows. The right key column comes back as K1.
+    const r = run(`${L} | join (${R}) on K ${sortKeys}`);
+    expect(r.columns.map((c) => c.name)).toEqual(["K", "L", "K1", "V"]);
+    expect(r.rows).toEqual([
+      { K: "a", L: 1, K1: "a", V: "x" },
+      { K: "b", L: 3, K1: "b", V: "y" },
+      { K: "b", L: 3, K1: "b", V: "z" },
+    ]);
+  });
+
+  it("must keep every left row for kind=inner", () => {
+    // a(1)↔x, a(2)↔x, b(3)↔y, b(3)↔z → 4 rows.
+    expect(json(`${L} | join kind=inner (${R}) on K ${sortKeys} | project L, V`)).toEqual([
+      { L: 1, V: "x" },
+      { L: 2, V: "x" },
+      { L: 3, V: "y" },
+      { L: 3, V: "z" },
+    ]);
+  });
+
+  it("must pad unmatched rows with nulls for the outer kinds", () => {
+    // leftouter: the 4 inner rows plus c(4) with null V.
+    expect(json(`${L} | join kind=leftouter (${R}) on K ${sortKeys} | project L, V`).map((r) => [r.L, r.V])).toEqual([
+      [1, "x"],
+      [2, "x"],
+      [3, "y"],
+      [3, "z"],
+      [4, null],
+    ]);
+    // rightouter: the 4 inner rows plus d(w) with null L (nulls sort first ascending).
+    expect(json(`${L} | join kind=rightouter (${R}) on K | order by V asc, L asc | project L, V`).map((r) => [r.L, r.V])).toEqual([
+      [null, "w"],
+      [1, "x"],
+      [2, "x"],
+      [3, "y"],
+      [3, "z"],
+    ]);
+    // fullouter: 4 inner + c + d = 6 rows.
+    expect(run(`${L} | join kind=fullouter (${R}) on K`).rows).toHaveLength(6);
+  });
+
+  it("must keep only one side for the semi and anti kinds", () => {
+    expect(json(`${L} | join kind=leftsemi (${R}) on K | project L`)).toEqual([{ L: 1 }, { L: 2 }, { L: 3 }]);
+    expect(json(`${L} | join kind=leftanti (${R}) on K | project L`)).toEqual([{ L: 4 }]);
+    expect(json(`${L} | join kind=rightsemi (${R}) on K | project V`)).toEqual([{ V: "x" }, { V: "y" }, { V: "z" }]);
+    expect(json(`${L} | join kind=rightanti (${R}) on K | project V`)).toEqual([{ V: "w" }]);
+    expect(run(`${L} | join kind=leftsemi (${R}) on K`).columns.map((c) => c.name)).toEqual(["K", "L"]);
+  });
+
+  it("must join on $left.A == $right.B", () => {
+    // Rename the right key to Key: b(3)↔y, b(3)↔z.
+    expect(json(`${L} | where K == "b" | join kind=inner (${R} | project Key = K, V) on $left.K == $right.Key | project L, Key, V`)).toEqual([
+      { L: 3, Key: "b", V: "y" },
+      { L: 3, Key: "b", V: "z" },
+    ]);
+  });
+});
+
+describe("lookup, union and mv-expand", () => {
+  it("must lookup right columns without repeating the key", () => {
+    const dims = `datatable(K:string, Label:string)["a", "Alpha", "b", "Beta"]`;
+    const r = run(`${L} | lookup (${dims}) on K`);
+    expect(r.columns.map((c) => c.name)).toEqual(["K", "L", "Label"]);
+    // c has no label: null with the default leftouter; kind=inner drops it.
+    expect(r.rows.map((x) => x.Label)).toEqual(["Alpha", "Alpha", "Beta", null]);
+    expect(run(`${L} | lookup kind=inner (${dims}) on K`).rows).toHaveLength(3);
+  });
+
+  it("must union tables by column name with an optional source column", () => {
+    const r = run(`union withsource=Source (${L} | take 1), (${R} | take 1)`);
+    expect(r.columns.map((c) => c.name)).toEqual(["Source", "K", "L", "V"]);
+    expect(r.rows).toEqual([
+      { Source: "union_arg0", K: "a", L: 1, V: null },
+      { Source: "union_arg1", K: "a", L: null, V: "x" },
+    ]);
+    // Piped form: left input first. 4 + 4 = 8 rows.
+    expect(run(`${L} | union (${R})`).rows).toHaveLength(8);
+  });
+
+  it("must expand arrays into rows, one per element, and drop empty arrays", () => {
+    const t = `datatable(Id:long, Tags:dynamic)[1, dynamic(["x", "y"]), 2, dynamic([]), 3, dynamic(null)]`;
+    // 1 → x, y; 2 → no rows (empty array); 3 → one row with null.
+    expect(json(`${t} | mv-expand Tags | project Id, Tags`)).toEqual([
+      { Id: 1, Tags: "x" },
+      { Id: 1, Tags: "y" },
+      { Id: 3, Tags: null },
+    ]);
+    const typed = run(`${t} | mv-expand Tags to typeof(string)`);
+    expect(typed.columns.find((c) => c.name === "Tags")?.type).toBe("string");
+  });
+});
