@@ -97,7 +97,7 @@ export function parseStackConfig(raw: Record<string, string>, stack: string, ale
   const input = result.data;
   const existingWorkspace = armIdFor(input.workspace.existingResourceId, ["workspace", "existingResourceId"], workspaceType, stack, issues);
   const existingCommunication = armIdFor(input.communication.existingResourceId, ["communication", "existingResourceId"], communicationType, stack, issues);
-  issues.push(...crossFieldIssues(input, stack, raw["azure-native:subscriptionId"], [existingWorkspace, existingCommunication]));
+  issues.push(...crossFieldIssues(input, stack, raw["azure-native:subscriptionId"], [existingWorkspace, existingCommunication], alertRules));
   if (issues.length > 0) throw new ConfigError(stack, issues);
 
   const namePrefix = input.namePrefix ?? `acsri-${input.environment}`;

@@ -1,7 +1,7 @@
 import type { ArmId } from "./armId";
 import { fullKey, setCommand, type ConfigIssue } from "./issues";
 import { retentionWindowIssues } from "./retention";
-import type { StackConfigInput } from "./schema";
+import type { AlertRuleDefaults, StackConfigInput } from "./schema";
 
 // Checks that span several keys; each one explains the relation it enforces and which key to change.
 
@@ -10,6 +10,7 @@ export function crossFieldIssues(
   stack: string,
   providerSubscriptionId: string | undefined,
   existingIds: readonly (ArmId | undefined)[],
+  alertRules: readonly AlertRuleDefaults[],
 ): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const creatingAcs = input.communication.existingResourceId === undefined;
@@ -64,6 +65,14 @@ export function crossFieldIssues(
     });
   }
   for (const [key, rule] of rules) {
+    const minWindow = alertRules.find((r) => r.key === key)?.minWindowMinutes;
+    if (minWindow !== undefined && rule.windowMinutes < minWindow) {
+      issues.push({
+        key: fullKey(["alerts", "rules", key, "windowMinutes"]),
+        problem: `is ${rule.windowMinutes} minutes, shorter than the ${minWindow} minutes this alert needs to tell a real gap from normal delay`,
+        fix: setCommand(["alerts", "rules", key, "windowMinutes"], String(minWindow), stack),
+      });
+    }
     if (rule.frequencyMinutes > rule.windowMinutes) {
       issues.push({
         key: fullKey(["alerts", "rules", key, "frequencyMinutes"]),

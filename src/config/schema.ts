@@ -42,6 +42,8 @@ export interface AlertRuleDefaults {
     readonly windowMinutes: number;
     readonly frequencyMinutes: number;
   };
+  /** The shortest window the rule's query is meaningful for, when longer than Azure's minimum. */
+  readonly minWindowMinutes?: number;
 }
 
 const bool = (fallback: boolean) => z.boolean({ error: "must be true or false" }).default(fallback);

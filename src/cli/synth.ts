@@ -1,0 +1,110 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { ConfigError } from "../config";
+import { recordPlan, stableJson, type Plan } from "../infra/plan";
+
+// `acs-insights synth`: the real program under Pulumi mocks, config from Pulumi.<stack>.yaml, written as a reviewable plan.
+
+const projectRoot = path.resolve(__dirname, "..", "..");
+
+/** Stands in for a `secure:` value, which cannot be decrypted offline; an https URL so a secret webhook still validates. */
+export const offlineSecret = "https://secret.invalid/not-decrypted-offline";
+
+const usage = "usage: acs-insights synth [--stack <name>] [--out <dir>]\n  writes <dir>/plan.json (default: --stack dev --out out)";
+
+interface SynthArgs {
+  readonly stack: string;
+  readonly out: string;
+}
+
+function parseArgs(argv: string[]): SynthArgs | string {
+  let stack = "dev";
+  let out = "out";
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === "--stack" || flag === "--out") {
+      if (value === undefined || value.startsWith("--")) return `${flag} needs a value`;
+      if (flag === "--stack") stack = value;
+      else out = value;
+      i++;
+    } else {
+      return `unknown option ${JSON.stringify(flag)}`;
+    }
+  }
+  if (!/^[\w.-]+$/.test(stack)) return `--stack must be a stack name such as dev or prod, got ${JSON.stringify(stack)}`;
+  return { stack, out };
+}
+
+/** Flattens a stack file's `config:` to what Pulumi hands a program: "project:key" → string, objects as JSON. */
+export function stackFileConfig(text: string, file: string): { config: Record<string, string>; secretKeys: string[] } {
+  const doc = (parseYaml(text) ?? {}) as { config?: Record<string, unknown> };
+  if (doc.config !== undefined && (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config))) {
+    throw new Error(`${file}: "config" must be a map of keys to values`);
+  }
+  const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  const isSecure = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "secure" in v;
+  const unsecure = (v: unknown): unknown =>
+    isSecure(v) ? offlineSecret : Array.isArray(v) ? v.map(unsecure) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unsecure(x)])) : v;
+  for (const [key, value] of Object.entries(doc.config ?? {})) {
+    if (!key.includes(":")) throw new Error(`${file}: config key "${key}" must be namespaced, e.g. "acs-recording-insights:${key}"`);
+    if (JSON.stringify(value).includes('"secure"')) secretKeys.push(key);
+    const plain = unsecure(value);
+    config[key] = typeof plain === "string" ? plain : typeof plain === "object" && plain !== null ? JSON.stringify(plain) : String(plain);
+  }
+  return { config, secretKeys };
+}
+
+function projectName(): string {
+  const doc = parseYaml(fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8")) as { name?: unknown };
+  if (typeof doc?.name !== "string") throw new Error("Pulumi.yaml: missing the project name");
+  return doc.name;
+}
+
+export async function synthesize(stack: string): Promise<Plan> {
+  const file = `Pulumi.${stack}.yaml`;
+  const stackPath = path.join(projectRoot, file);
+  if (!fs.existsSync(stackPath)) throw new Error(`${file} not found in ${projectRoot}; create it (see README "Forking per environment") or pass --stack`);
+  const { config, secretKeys } = stackFileConfig(fs.readFileSync(stackPath, "utf8"), file);
+  return recordPlan({ project: projectName(), stack, config, secretKeys }, async () => {
+    const program: Record<string, unknown> = await import("../index");
+    return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
+  });
+}
+
+export function summaryTable(plan: Plan): string {
+  const rows = plan.resources.map((r) => [r.type, r.name, r.parent ?? "-", [r.protect ? "protect" : "", r.retainOnDelete ? "retain" : ""].filter(Boolean).join(",") || "-"]);
+  const header = ["TYPE", "NAME", "PARENT", "FLAGS"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    process.stderr.write(`acs-insights synth: ${args}\n${usage}\n`);
+    return 2;
+  }
+  const planFile = path.resolve(args.out, "plan.json");
+  let plan: Plan;
+  try {
+    plan = await synthesize(args.stack);
+  } catch (err) {
+    // A stale plan next to a failed synth would be reviewed as if it were current.
+    fs.rmSync(planFile, { force: true });
+    const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`acs-insights synth: ${message}\n`);
+    return 1;
+  }
+  fs.mkdirSync(path.dirname(planFile), { recursive: true });
+  fs.writeFileSync(planFile, stableJson(plan));
+  process.stdout.write(`${summaryTable(plan)}\n\n${plan.resources.length} resources for stack "${args.stack}" → ${path.relative(process.cwd(), planFile) || planFile}\n`);
+  return 0;
+}
