@@ -4,7 +4,7 @@ import { kustoLanguage, toArray } from "../kusto-language";
 import type { KType, Value } from "../types";
 import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
-import { isLiteral } from "./literals";
+import { isLiteral, literalValue } from "./literals";
 import { compileFunctionBody } from "./tabular";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -110,9 +110,25 @@ export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook)
     if (expr.ResultType && symbolKindOf(expr.ResultType) === "Table") {
       return [pname, { kind: "tabular", fn: compileFunctionArgTable(expr, scope) }];
     }
+    if (!arg) return [pname, { kind: "scalar", fn: compileDefault(expr, p, scope) }];
     const fn = compileScalar(expr, scope, agg);
     return [pname, { kind: "scalar", fn }];
   });
+}
+
+/** A declared default is bound without types in the declaration, so it is read as a literal of the parameter's type. */
+function compileDefault(expr: Node, param: any, scope: Scope): ScalarFn {
+  const declared = String(toArray(param.DeclaredTypes)[0]?.Name ?? "");
+  const kind = kindOf(expr);
+  if (isLiteral(expr)) {
+    const value = literalValue(scope, expr, kind === "NullLiteralExpression" ? "null" : (declared as KType));
+    return () => value;
+  }
+  if (kind === "UnaryMinusExpression" && isLiteral(expr.Expression)) {
+    const value = literalValue(scope, expr.Expression, declared as KType);
+    return () => (typeof value === "number" ? -value : null);
+  }
+  throw unsupported(scope, expr, `non-literal default for parameter ${String(param.Name)}`);
 }
 
 function compileFunctionArgTable(expr: Node, scope: Scope) {
