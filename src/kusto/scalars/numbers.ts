@@ -14,10 +14,8 @@ function math1(fn: (x: number) => number | null): ScalarFactory {
 export function roundAway(x: number, precision: number): number {
   if (!Number.isFinite(x)) return x;
   const f = Math.pow(10, precision);
-  const scaled = Math.abs(x) * f;
-  // Undo representation error (2.675*100 = 267.49999999999997) only when it is far below the rounding step.
-  const nearest = Math.round(scaled);
-  const r = Math.abs(scaled - nearest) < 1e-9 * Math.max(1, scaled) ? nearest : Math.floor(scaled + 0.5);
+  // Rounding the magnitude makes Math.round's "half up" into Kusto's "half away from zero".
+  const r = Math.round(Math.abs(x) * f);
   const out = (Math.sign(x) * r) / f;
   return out === 0 ? 0 : out;
 }

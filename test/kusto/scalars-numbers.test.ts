@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { call, utc } from "./scalars-helpers";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe("rounding and binning", () => {
+  it("round must send halves away from zero", () => {
+    expect(call("round", ["real"], "real", [2.5])).toBe(3);
+    expect(call("round", ["real"], "real", [-2.5])).toBe(-3);
+    expect(call("round", ["real"], "real", [2.4])).toBe(2);
+  });
+
+  it("round must honour the precision argument", () => {
+    // 1.2367 to 2 places → 1.24; 1234.5 to -2 places → 1200
+    expect(call("round", ["real", "int"], "real", [1.2367, 2])).toBe(1.24);
+    expect(call("round", ["real", "int"], "real", [1234.5, -2])).toBe(1200);
+  });
+
+  it("bin on negative numbers must floor, not truncate", () => {
+    // -7 / 5 = -1.4 → floor -2 → -10
+    expect(call("bin", ["long", "long"], "long", [-7, 5])).toBe(-10);
+    expect(call("bin", ["long", "long"], "long", [7, 5])).toBe(5);
+    expect(call("bin", ["real", "real"], "real", [7.5, 2.5])).toBe(7.5);
+  });
+
+  it("floor with a size must be bin", () => {
+    expect(call("floor", ["real", "real"], "real", [17.3, 10])).toBe(10);
+  });
+
+  it("bin on datetimes must floor to the size", () => {
+    // 2024-03-10 12:34:56 by 1 h → 12:00; by 1 d → 00:00
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 10, 12, 34, 56), HOUR])).toBe(utc(2024, 3, 10, 12));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 10, 12, 34, 56), DAY])).toBe(utc(2024, 3, 10));
+  });
+
+  it("bin by 7d must align weeks to Monday, Kusto's 0001-01-01 origin", () => {
+    // 2024-03-13 is a Wednesday; 0001-01-01 was a Monday, so the bin starts Monday 2024-03-11
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 13, 9), 7 * DAY])).toBe(utc(2024, 3, 11));
+  });
+
+  it("bin on timespans must floor to the size", () => {
+    // 95 min by 1 h → 1 h
+    expect(call("bin", ["timespan", "timespan"], "timespan", [95 * 60_000, HOUR])).toBe(HOUR);
+  });
+
+  it("bin with a zero size or null must be null", () => {
+    expect(call("bin", ["long", "long"], "long", [5, 0])).toBeNull();
+    expect(call("bin", ["long", "long"], "long", [null, 5])).toBeNull();
+  });
+
+  it("bin_at must align bins to the fixed point", () => {
+    // floor((7 - 3) / 5) * 5 + 3 = 3
+    expect(call("bin_at", ["long", "long", "long"], "long", [7, 5, 3])).toBe(3);
+    // from 2024-03-01 06:00, 2024-03-10 05:00 is 8.96 days on → bin 8 → 2024-03-09 06:00
+    expect(call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [utc(2024, 3, 10, 5), DAY, utc(2024, 3, 1, 6)])).toBe(
+      utc(2024, 3, 9, 6),
+    );
+  });
+
+  it("ceiling must round up toward +infinity", () => {
+    expect(call("ceiling", ["real"], "real", [2.1])).toBe(3);
+    expect(call("ceiling", ["real"], "real", [-2.1])).toBe(-2);
+  });
+});
+
+describe("math", () => {
+  it("abs, sqrt, pow and exp must compute the usual values", () => {
+    expect(call("abs", ["long"], "long", [-3])).toBe(3);
+    expect(call("sqrt", ["real"], "real", [9])).toBe(3);
+    expect(call("pow", ["real", "real"], "real", [2, 10])).toBe(1024);
+    expect(call("exp", ["real"], "real", [0])).toBe(1);
+  });
+
+  it("sqrt and log of negatives must be null", () => {
+    expect(call("sqrt", ["real"], "real", [-1])).toBeNull();
+    expect(call("log", ["real"], "real", [-1])).toBeNull();
+    expect(call("log10", ["real"], "real", [1000])).toBe(3);
+    expect(call("log", ["real"], "real", [Math.E])).toBe(1);
+  });
+
+  it("isnan and isfinite must classify special reals", () => {
+    expect(call("isnan", ["real"], "bool", [NaN])).toBe(true);
+    expect(call("isnan", ["real"], "bool", [1])).toBe(false);
+    expect(call("isfinite", ["real"], "bool", [Infinity])).toBe(false);
+    expect(call("isfinite", ["real"], "bool", [1.5])).toBe(true);
+  });
+});
+
+describe("conditionals", () => {
+  it("iff must take the else branch when the condition is null", () => {
+    expect(call("iff", ["bool", "long", "long"], "long", [null, 1, 2])).toBe(2);
+    expect(call("iif", ["bool", "string", "string"], "string", [true, "a", "b"])).toBe("a");
+  });
+
+  it("case must return the first true branch, else the last argument", () => {
+    expect(call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", true, "5xx", "other"])).toBe("5xx");
+    expect(call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", null, "5xx", "other"])).toBe("other");
+  });
+
+  it("case with an even argument count must be unsupported", () => {
+    expect(() => call("case", ["bool", "string"], "string", [true, "x"])).toThrow(/unsupported/);
+  });
+
+  it("min_of and max_of must ignore nulls", () => {
+    expect(call("min_of", ["long", "long", "long"], "long", [3, null, 1])).toBe(1);
+    expect(call("max_of", ["long", "long", "long"], "long", [3, null, 1])).toBe(3);
+    expect(call("max_of", ["long", "long"], "long", [null, null])).toBeNull();
+    expect(call("max_of", ["datetime", "datetime"], "datetime", [utc(2024, 1, 1), utc(2023, 1, 1)])).toBe(utc(2024, 1, 1));
+  });
+});
