@@ -41,13 +41,25 @@ function startOf(fn: (ms: number) => number, step: (ms: number, n: number) => nu
   });
 }
 
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+
+/** One tick earlier; near today a double cannot hold 100 ns, so fall back to the closest smaller double. */
+export function lastTickBefore(ms: number): number {
+  const y = ms - MS_PER_TICK;
+  if (y !== ms || !Number.isFinite(ms) || ms <= 0) return y;
+  f64[0] = ms;
+  i64[0] -= 1n;
+  return f64[0];
+}
+
 function endOf(fn: (ms: number) => number, step: (ms: number, n: number) => number): ScalarFactory {
   return arity(1, 2, () => (args) => {
     const v = args[0];
     if (typeof v !== "number") return null;
     const offset = args.length > 1 ? args[1] : 0;
     if (typeof offset !== "number") return null;
-    return step(fn(v), offset + 1) - MS_PER_TICK;
+    return lastTickBefore(step(fn(v), offset + 1));
   });
 }
 
