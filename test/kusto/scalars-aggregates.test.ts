@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { aggregateFactory } from "../../src/kusto/scalars";
+import { aggregate, utc } from "./scalars-helpers";
+
+const col = (...values: (number | string | boolean | null)[]) => values.map((v) => [v]);
+
+describe("counting", () => {
+  it("count() must count every row", () => {
+    expect(aggregate("count", [], "long", [[], [], []])).toBe(3);
+  });
+
+  it("countif must count rows whose predicate is true, not null", () => {
+    expect(aggregate("countif", ["bool"], "long", col(true, false, null, true))).toBe(2);
+  });
+
+  it("dcount must count distinct non-null values exactly", () => {
+    // mp4, wav, mp4, null, MP4 → {mp4, wav, MP4} = 3 (case matters)
+    expect(aggregate("dcount", ["string"], "long", col("mp4", "wav", "mp4", null, "MP4"))).toBe(3);
+  });
+
+  it("dcountif must count distinct values of rows that pass", () => {
+    const rows = [["a", true], ["b", false], ["a", true], ["c", true]];
+    expect(aggregate("dcountif", ["string", "bool"], "long", rows)).toBe(2);
+  });
+});
+
+describe("sums and averages", () => {
+  it("sum of ints must be an integer and skip nulls", () => {
+    // 3 + 4 + 5 = 12
+    expect(aggregate("sum", ["int"], "long", col(3, null, 4, 5))).toBe(12);
+  });
+
+  it("sum of nothing must be 0, Kusto's documented default", () => {
+    expect(aggregate("sum", ["real"], "real", col(null, null))).toBe(0);
+  });
+
+  it("sumif must add the rows whose predicate is true", () => {
+    expect(aggregate("sumif", ["real", "bool"], "real", [[1.5, true], [2, false], [3, true]])).toBe(4.5);
+  });
+
+  it("avg of ints must be a real", () => {
+    // (1 + 2) / 2 = 1.5
+    expect(aggregate("avg", ["int"], "real", col(1, 2, null))).toBe(1.5);
+  });
+
+  it("avg of nothing must be null", () => {
+    expect(aggregate("avg", ["int"], "real", col(null))).toBeNull();
+  });
+
+  it("avgif must average the passing rows", () => {
+    expect(aggregate("avgif", ["long", "bool"], "real", [[10, true], [100, false], [20, true]])).toBe(15);
+  });
+});
+
+describe("min, max, arg_max, arg_min", () => {
+  it("min and max must ignore nulls", () => {
+    expect(aggregate("min", ["long"], "long", col(null, 7, 3, 9))).toBe(3);
+    expect(aggregate("max", ["long"], "long", col(null, 7, 3, 9))).toBe(9);
+    expect(aggregate("max", ["long"], "long", col(null))).toBeNull();
+  });
+
+  it("min and max must order datetimes and strings", () => {
+    expect(aggregate("max", ["datetime"], "datetime", col(utc(2024, 1, 2), utc(2024, 1, 3), utc(2024, 1, 1)))).toBe(utc(2024, 1, 3));
+    expect(aggregate("min", ["string"], "string", col("wav", "mp4", "mp3"))).toBe("mp3");
+  });
+
+  it("minif and maxif must only look at passing rows", () => {
+    expect(aggregate("maxif", ["long", "bool"], "long", [[9, false], [4, true], [6, true]])).toBe(6);
+    expect(aggregate("minif", ["long", "bool"], "long", [[1, false], [4, true], [6, true]])).toBe(4);
+  });
+
+  it("arg_max must return the winning row index and keep the first row on ties", () => {
+    // rows 0..4: 5, 9, null, 9, 2 → first 9 is row 1
+    expect(aggregate("arg_max", ["long"], "long", col(5, 9, null, 9, 2))).toBe(1);
+    expect(aggregate("arg_min", ["long"], "long", col(5, 2, null, 2, 9))).toBe(1);
+  });
+
+  it("arg_max over only nulls must be null", () => {
+    expect(aggregate("arg_max", ["long"], "long", col(null, null))).toBeNull();
+  });
+});
+
+describe("percentiles", () => {
+  const ten = col(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+
+  it("percentile must use nearest rank ceil(p/100*n)", () => {
+    // n = 10: p50 → rank 5 → 50; p95 → rank ceil(9.5) = 10 → 100; p90 → rank 9 → 90
+    expect(aggregate("percentile", ["long", "long"], "long", ten, [undefined, 50])).toBe(50);
+    expect(aggregate("percentile", ["long", "long"], "long", ten, [undefined, 95])).toBe(100);
+    expect(aggregate("percentile", ["long", "long"], "long", ten, [undefined, 90])).toBe(90);
+  });
+
+  it("percentile 0 must be the minimum and 100 the maximum", () => {
+    expect(aggregate("percentile", ["long", "long"], "long", col(30, 10, 20), [undefined, 0])).toBe(10);
+    expect(aggregate("percentile", ["long", "long"], "long", col(30, 10, 20), [undefined, 100])).toBe(30);
+  });
+
+  it("percentiles must return one value per level in the given order", () => {
+    // unsorted input 7,1,5,3 → sorted 1,3,5,7; p25 → rank 1 → 1; p50 → rank 2 → 3; p99 → rank 4 → 7
+    expect(aggregate("percentiles", ["long", "long", "long", "long"], "dynamic", col(7, 1, 5, 3), [undefined, 25, 50, 99])).toEqual([1, 3, 7]);
+  });
+
+  it("percentile must skip nulls and be null with no values", () => {
+    expect(aggregate("percentile", ["long", "long"], "long", col(null, 4, null), [undefined, 50])).toBe(4);
+    expect(aggregate("percentile", ["long", "long"], "long", col(null), [undefined, 50])).toBeNull();
+  });
+
+  it("percentile levels that are not constant must be read from the row", () => {
+    expect(aggregate("percentile", ["long", "long"], "long", [[1, 50], [2, 50], [3, 50]], [undefined, undefined])).toBe(2);
+  });
+
+  it("a level outside 0..100 must be refused with a message", () => {
+    expect(() => aggregateFactory("percentile", ["long", "long"], "long", [undefined, 150])).toThrow(/0 to 100/);
+  });
+});
+
+describe("make_set, make_list, take_any", () => {
+  it("make_set must dedupe and keep first-seen order", () => {
+    expect(aggregate("make_set", ["string"], "dynamic", col("wav", "mp4", "wav", null, "mp3"))).toEqual(["wav", "mp4", "mp3"]);
+  });
+
+  it("make_list must keep duplicates and skip nulls", () => {
+    expect(aggregate("make_list", ["long"], "dynamic", col(2, null, 2, 1))).toEqual([2, 2, 1]);
+  });
+
+  it("make_set and make_list must stop at the size limit", () => {
+    expect(aggregate("make_list", ["long", "long"], "dynamic", col(1, 2, 3), [undefined, 2])).toEqual([1, 2]);
+  });
+
+  it("make_list of datetimes must hold ISO text", () => {
+    expect(aggregate("make_list", ["datetime"], "dynamic", col(utc(2024, 1, 1)))).toEqual(["2024-01-01T00:00:00Z"]);
+  });
+
+  it("make_set_if and make_list_if must only take passing rows", () => {
+    expect(aggregate("make_set_if", ["string", "bool"], "dynamic", [["a", true], ["b", false], ["a", true]])).toEqual(["a"]);
+    expect(aggregate("make_list_if", ["string", "bool"], "dynamic", [["a", true], ["b", false], ["a", true]])).toEqual(["a", "a"]);
+  });
+
+  it("make_set of nothing must be an empty array", () => {
+    expect(aggregate("make_set", ["string"], "dynamic", [])).toEqual([]);
+  });
+
+  it("take_any must return a non-null value of the group", () => {
+    expect(aggregate("take_any", ["string"], "string", col(null, "x", "y"))).toBe("x");
+    expect(aggregate("any", ["long"], "long", col(null))).toBeNull();
+  });
+});
+
+describe("spread", () => {
+  it("variance and stdev must use the sample (n - 1) formula", () => {
+    // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum 32 → sample variance 32/7, population 32/8 = 4
+    const rows = col(2, 4, 4, 4, 5, 5, 7, 9);
+    expect(aggregate("variance", ["long"], "real", rows)).toBeCloseTo(32 / 7, 12);
+    expect(aggregate("stdev", ["long"], "real", rows)).toBeCloseTo(Math.sqrt(32 / 7), 12);
+    expect(aggregate("variancep", ["long"], "real", rows)).toBeCloseTo(4, 12);
+    expect(aggregate("stdevp", ["long"], "real", rows)).toBeCloseTo(2, 12);
+  });
+
+  it("stdev of a single value must be 0", () => {
+    expect(aggregate("stdev", ["real"], "real", col(3.5))).toBe(0);
+  });
+});
+
+describe("factory", () => {
+  it("unknown aggregates and wrong arities must be unsupported (undefined)", () => {
+    expect(aggregateFactory("median", ["long"], "long", [undefined])).toBeUndefined();
+    expect(aggregateFactory("sum", [], "long", [])).toBeUndefined();
+  });
+
+  it("each call of the factory must give an independent accumulator", () => {
+    const make = aggregateFactory("count", [], "long", [])!;
+    const a = make();
+    const b = make();
+    a.add([], 0);
+    a.add([], 1);
+    b.add([], 0);
+    expect([a.result(), b.result()]).toEqual([2, 1]);
+  });
+});
