@@ -3,6 +3,9 @@ import { mockInvoke, mockResourceId, mockState } from "./mockCloud";
 
 // Runs a Pulumi program under mocks and records every resource it declares: the reviewable, byte-stable plan behind `synth`.
 
+// Not in the public typings, but the only way to know the mocked engine has seen the last RPC.
+const { waitForRPCs } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void> };
+
 export interface PlannedResource {
   readonly type: string;
   readonly name: string;
@@ -91,15 +94,25 @@ export async function recordPlan(options: RecordOptions, program: () => Promise<
 
   const seen: { resource: pulumi.Resource; type: string; name: string; opts: pulumi.CustomResourceOptions }[] = [];
   const names = new Map<pulumi.Resource, string>();
+  let failure: { error: unknown } | undefined;
   const outputs = await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       names.set(args.resource, args.name);
       seen.push({ resource: args.resource, type: args.type, name: args.name, opts: args.opts as pulumi.CustomResourceOptions });
       return undefined;
     });
-    return resolveAll(await program());
+    // Caught here and rethrown below: a rejection inside the stack's init leaves copies in Pulumi's promises that nobody handles.
+    try {
+      return await resolveAll(await program());
+    } catch (error) {
+      failure = { error };
+      return {};
+    }
   });
   await Promise.all(seen.map(({ resource }) => new Promise((resolve) => resource.urn.apply(resolve))));
+  // The stack registers its outputs after runInPulumiStack resolves; drain that RPC before the next run swaps the mock monitor.
+  await waitForRPCs();
+  if (failure) throw failure.error;
 
   const dependencyNames = (deps: unknown): string[] =>
     (Array.isArray(deps) ? deps : deps ? [deps] : []).map((d) => names.get(d as pulumi.Resource) ?? "?").sort();

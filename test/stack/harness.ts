@@ -1,0 +1,42 @@
+import { vi } from "vitest";
+import { recordPlan, type Plan, type PlannedResource } from "../../src/infra/plan";
+
+// Runs the real program (src/index.ts) under Pulumi mocks with a given config, fresh module state each time.
+
+export const project = "acs-recording-insights";
+
+/** A small valid config; each test overrides what it is about. */
+export const baseConfig: Record<string, unknown> = {
+  location: "westeurope",
+  dataLocation: "Europe",
+  alerts: { emails: ["oncall@example.com"] },
+};
+
+/** Flattens to what Pulumi hands a program: "project:key" → string, objects JSON-encoded. */
+export function rawConfig(config: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
+}
+
+export async function runStack(
+  config: Record<string, unknown>,
+  options: { stack?: string; liveTables?: Record<string, { retentionInDays?: number; totalRetentionInDays?: number }> } = {},
+): Promise<Plan> {
+  vi.resetModules();
+  return recordPlan({ project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables }, async () => {
+    // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
+    const program: Record<string, unknown> = await import("../../src/index");
+    return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
+  });
+}
+
+export function ofType(plan: Plan, type: string): PlannedResource[] {
+  return plan.resources.filter((r) => r.type === type);
+}
+
+export function one(plan: Plan, type: string): PlannedResource {
+  const found = ofType(plan, type);
+  if (found.length !== 1) throw new Error(`expected exactly one ${type}, found ${found.length}`);
+  return found[0];
+}
