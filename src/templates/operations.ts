@@ -1,0 +1,74 @@
+// Templates over the Call Recording API requests: the requests themselves and their health per bin.
+import { z } from "zod";
+import { kqlDateTime, kqlLong, kqlString, kqlStringArray, kqlTimespan } from "./kql-literals";
+import { boundParam, filterList, idOrAll, limitParam, timespanParam } from "./params";
+import { boolColumn, datetimeColumn, longColumn, realColumn, stringColumn } from "./rows";
+import { bounds, endAfterStart } from "./recordings";
+import { defineTemplate } from "./template";
+
+export const operations = defineTemplate({
+  name: "operations",
+  description: "Call Recording API requests with HTTP status class and failure flag, newest first; optionally failures only.",
+  params: z
+    .strictObject({
+      startTime: boundParam.default(null),
+      endTime: boundParam.default(null),
+      operations: filterList,
+      correlationId: idOrAll,
+      failuresOnly: z.boolean().default(false),
+      limit: limitParam,
+    })
+    .superRefine(endAfterStart),
+  row: z.strictObject({
+    TimeGenerated: datetimeColumn,
+    OperationName: stringColumn,
+    OperationVersion: stringColumn,
+    ResultType: stringColumn,
+    HttpStatus: longColumn,
+    StatusClass: stringColumn,
+    IsFailure: boolColumn,
+    DurationMs: longColumn,
+    SdkType: stringColumn,
+    SdkVersion: stringColumn,
+    CallConnectionId: stringColumn,
+    ServerCallId: stringColumn,
+    CorrelationId: stringColumn,
+    CallerIpAddress: stringColumn,
+    URI: stringColumn,
+  }),
+  example: {},
+  kql: (p) =>
+    [
+      `ACSRecordingOperations(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.operations)}, ${kqlString(p.correlationId)})`,
+      ...(p.failuresOnly ? ["| where IsFailure"] : []),
+      "| order by TimeGenerated desc, OperationName asc",
+      `| take ${kqlLong(p.limit)}`,
+    ].join("\n"),
+  timeRange: bounds,
+});
+
+export const operationHealth = defineTemplate({
+  name: "operationHealth",
+  description: "Per operation and time bin: requests, failures, failure rate and p50/p95/p99 duration.",
+  params: z
+    .strictObject({
+      startTime: boundParam.default(null),
+      endTime: boundParam.default(null),
+      timeGrain: timespanParam.prefault("1h"),
+      operations: filterList,
+    })
+    .superRefine(endAfterStart),
+  row: z.strictObject({
+    TimeGenerated: datetimeColumn,
+    OperationName: stringColumn,
+    Requests: longColumn,
+    Failures: longColumn,
+    FailureRate: realColumn,
+    P50DurationMs: realColumn,
+    P95DurationMs: realColumn,
+    P99DurationMs: realColumn,
+  }),
+  example: {},
+  kql: (p) => `ACSRecordingOperationHealth(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlTimespan(p.timeGrain)}, ${kqlStringArray(p.operations)})`,
+  timeRange: bounds,
+});
