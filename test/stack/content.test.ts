@@ -1,0 +1,140 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { alertRules } from "../../src/alerts";
+import type { ConfigError } from "../../src/config";
+import { savedFunctions } from "../../src/functions";
+import { stableJson } from "../../src/infra/plan";
+import { baseConfig, one, ofType, runStack } from "./harness";
+
+const T = {
+  search: "azure-native:operationalinsights:SavedSearch",
+  workbook: "azure-native:applicationinsights:Workbook",
+  rule: "azure-native:monitor:ScheduledQueryRule",
+  actionGroup: "azure-native:monitor:ActionGroup",
+};
+
+describe("saved functions in the workspace", () => {
+  it("must deploy one saved search per kql/*.kql file, aliased by the function name", async () => {
+    const files = fs.readdirSync(path.resolve(__dirname, "../../kql")).filter((f) => f.endsWith(".kql")).map((f) => f.replace(/\.kql$/, "")).sort();
+    const plan = await runStack(baseConfig);
+    const searches = ofType(plan, T.search);
+    expect(searches.map((s) => s.inputs.functionAlias).sort()).toEqual(files);
+    for (const s of searches) {
+      expect(s.inputs.displayName).toBe(s.inputs.functionAlias);
+      expect(s.inputs.category).toBe("ACS Call Recording");
+      expect(s.inputs.savedSearchId).toBe(`acs-recording-insights-${String(s.inputs.functionAlias).toLowerCase()}`);
+    }
+  });
+
+  it("must pass ACSRecordings its parameter string and body as written in kql/ACSRecordings.kql", async () => {
+    const plan = await runStack(baseConfig);
+    const search = ofType(plan, T.search).find((s) => s.inputs.functionAlias === "ACSRecordings")!;
+    // From the file's header: six parameters, name:type=default joined by ", ".
+    expect(search.inputs.functionParameters).toBe(
+      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*'",
+    );
+    expect(search.inputs.query).toBe(savedFunctions.find((f) => f.name === "ACSRecordings")!.body);
+    expect(search.inputs.query).not.toMatch(/^\/\/ Name:/m);
+  });
+});
+
+describe("the workbook", () => {
+  it("must be a shared workbook bound to the workspace, named by a v5 UUID of stack and workbook key", async () => {
+    const plan = await runStack(baseConfig);
+    const wb = one(plan, T.workbook);
+    // Worked out with Python's uuid module: uuid5(uuid5(NAMESPACE_URL, "https://github.com/acs-recording-insights"), "acs-recording-insights/dev/acs-call-recording").
+    expect(wb.inputs.resourceName).toBe("0c426b62-dce4-55aa-bdb0-452b0b46a9f6");
+    expect(wb.inputs).toMatchObject({ kind: "shared", category: "workbook", sourceId: String(plan.outputs.workspaceId).toLowerCase() });
+    expect(String(wb.inputs.displayName)).toContain("dev");
+    expect((wb.inputs.tags as Record<string, string>)["hidden-title"]).toBe(wb.inputs.displayName);
+  });
+
+  it("must give another stack another workbook name", async () => {
+    const plan = await runStack(baseConfig, { stack: "prod" });
+    // uuid5(project namespace, "acs-recording-insights/prod/acs-call-recording"), also from Python.
+    expect(one(plan, T.workbook).inputs.resourceName).toBe("a86a5b4b-c033-5b4a-bc9d-125c5304f5d3");
+  });
+
+  it("must default the workbook's workspace picker to the deployed workspace", async () => {
+    const plan = await runStack(baseConfig);
+    const data = JSON.parse(String(one(plan, T.workbook).inputs.serializedData));
+    expect(data.version).toBe("Notebook/1.0");
+    expect(data.fallbackResourceIds).toEqual([plan.outputs.workspaceId]);
+  });
+});
+
+describe("log alerts", () => {
+  it("must declare one LogAlert per shipped rule, scoped to the workspace and sent to the action group", async () => {
+    const plan = await runStack(baseConfig);
+    const rules = ofType(plan, T.rule);
+    expect(rules.map((r) => r.name.replace("acs-recording-insights-alerts-", "")).sort()).toEqual(alertRules.map((r) => r.key).sort());
+    const groupId = plan.outputs.actionGroupId;
+    for (const r of rules) {
+      expect(r.inputs).toMatchObject({ kind: "LogAlert", scopes: [plan.outputs.workspaceId], actions: { actionGroups: [groupId] }, autoMitigate: true });
+      const operator = (r.inputs.criteria as any).allOf[0].operator;
+      expect(["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Equal"]).toContain(operator);
+    }
+  });
+
+  it("must create the alert rules after the saved searches their queries call", async () => {
+    const plan = await runStack(baseConfig);
+    const searchNames = ofType(plan, T.search).map((s) => s.name);
+    for (const r of ofType(plan, T.rule)) expect(r.dependsOn).toEqual(expect.arrayContaining(searchNames));
+  });
+
+  it("must apply per-rule config: threshold, window, frequency, severity and enabled", async () => {
+    const plan = await runStack({
+      ...baseConfig,
+      alerts: { emails: ["oncall@example.com"], rules: { "start-latency": { threshold: 3500, windowMinutes: 120, frequencyMinutes: 30, severity: 1 }, "silent-usage": { enabled: false } } },
+    });
+    const latency = ofType(plan, T.rule).find((r) => r.name.endsWith("start-latency"))!;
+    expect(latency.inputs).toMatchObject({ windowSize: "PT2H", evaluationFrequency: "PT30M", severity: 1, enabled: true });
+    expect((latency.inputs.criteria as any).allOf[0].threshold).toBe(3500);
+    // The query text carries the window too: 120 minutes.
+    expect((latency.inputs.criteria as any).allOf[0].query).toContain("ago(120m)");
+    expect(ofType(plan, T.rule).find((r) => r.name.endsWith("silent-usage"))!.inputs.enabled).toBe(false);
+  });
+
+  it("must declare no alerts and no action group when alerts are disabled", async () => {
+    const plan = await runStack({ ...baseConfig, alerts: { enabled: false } });
+    expect(ofType(plan, T.rule)).toHaveLength(0);
+    expect(ofType(plan, T.actionGroup)).toHaveLength(0);
+    expect(plan.outputs.alertRuleIds).toEqual({});
+  });
+
+  it("must notify the configured e-mails and keep the webhook URL out of the plan", async () => {
+    const hook = "https://hooks.example.com/services/T000/B000/very-secret-token";
+    const plan = await runStack({ ...baseConfig, alerts: { emails: ["a@example.com", "b@example.com"], webhookUrl: hook } });
+    const group = one(plan, T.actionGroup);
+    expect((group.inputs.emailReceivers as any[]).map((e) => e.emailAddress)).toEqual(["a@example.com", "b@example.com"]);
+    // Pulumi lifts secretness to the enclosing array, so the whole receiver list is redacted.
+    expect(group.inputs.webhookReceivers).toBe("[secret]");
+    expect(stableJson(plan)).not.toContain("very-secret-token");
+    expect(String(group.inputs.groupShortName).length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe("the retention guard", () => {
+  const live = { ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 365 } };
+
+  it("must refuse to lower a live table's retention and name the key and the override", async () => {
+    // Config keeps the default 90 days; the live table keeps 180: a decrease of 90 days of logs.
+    const error = (await runStack(baseConfig, { liveTables: live }).catch((e: unknown) => e)) as ConfigError;
+    expect(error.name).toBe("ConfigError");
+    expect(error.issues.map((i) => i.key)).toEqual(["acs-recording-insights:tables.ACSCallRecordingSummary.retentionInDays"]);
+    expect(error.issues[0].fix).toContain("pulumi config set --path tables.ACSCallRecordingSummary.retentionInDays 180 --stack dev");
+    expect(error.issues[0].fix).toContain("allowRetentionDecrease true");
+  });
+
+  it("must allow the decrease when allowRetentionDecrease is set", async () => {
+    const plan = await runStack({ ...baseConfig, allowRetentionDecrease: "true" }, { liveTables: live });
+    const summary = ofType(plan, "azure-native:operationalinsights:Table").find((t) => t.inputs.tableName === "ACSCallRecordingSummary")!;
+    expect(summary.inputs.retentionInDays).toBe(90);
+  });
+
+  it("must allow keeping or raising the live retention", async () => {
+    const plan = await runStack({ ...baseConfig, tables: { ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 400 } } }, { liveTables: live });
+    expect(ofType(plan, "azure-native:operationalinsights:Table")).toHaveLength(3);
+  });
+});
