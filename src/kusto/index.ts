@@ -5,3 +5,4 @@ export { compileQuery, runQuery } from "./evaluator";
 export type { CompiledQuery, CompileOptions, RunOptions } from "./evaluator";
 export { toJsonRows } from "./json";
 export * from "./types";
+export { toCsv, toTextTable } from "./output";

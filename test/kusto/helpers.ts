@@ -1,4 +1,5 @@
-import { runQuery, toJsonRows } from "../../src/kusto";
+import { beforeAll } from "vitest";
+import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import type { KqlFunctionDef, QueryResult, Tables } from "../../src/kusto";
 
 export const NOW = Date.parse("2024-03-10T12:00:00Z");
@@ -10,3 +11,8 @@ export function run(kql: string, tables: Tables = {}, functions?: readonly KqlFu
 export function json(kql: string, tables: Tables = {}, functions?: readonly KqlFunctionDef[]): Record<string, unknown>[] {
   return toJsonRows(run(kql, tables, functions));
 }
+
+// Loading Microsoft's library takes seconds on a busy machine; every file that imports the helpers pays it here, once.
+beforeAll(() => {
+  analyze("print 1");
+}, 60_000);
