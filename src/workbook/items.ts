@@ -151,7 +151,7 @@ export function staticDropdown(
 }
 
 /**
- * Multi-select dropdown filled by a KQL query, quoted with ' and joined with ",";
+ * Multi-select dropdown filled by a KQL query, each value in double quotes (valid in both KQL and JSON dynamic literals), joined with ",";
  * "All" (the default) formats as an empty string, so `dynamic([{Name}])` becomes `dynamic([])`.
  */
 export function multiSelectDropdown(name: string, label: string, kql: string, description: string): DropdownParameter {
@@ -164,7 +164,7 @@ export function multiSelectDropdown(name: string, label: string, kql: string, de
     isRequired: false,
     type: 2,
     multiSelect: true,
-    quote: "'",
+    quote: '"',
     delimiter: ",",
     query: kql.trim(),
     queryType: 0,

@@ -1,0 +1,269 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDataDir } from "../../src/data";
+import { kqlFunctionDefs } from "../../src/functions";
+import { analyze, runQuery, toJsonRows } from "../../src/kusto";
+import { buildWorkbook, defaultParameterValues, kqlSources, substituteParameters, type ParameterValue } from "../../src/workbook";
+import { declaredParameters, queryItems } from "../../src/workbook/walk";
+
+// The scenario fixture's window W = [2024-05-01, 2024-05-02) as a custom range, binned every 6 hours (see test/fixtures/scenario/README.md).
+const tables = loadDataDir(join(__dirname, "..", "fixtures", "scenario"));
+const workbook = buildWorkbook();
+const start = Date.UTC(2024, 4, 1);
+const end = Date.UTC(2024, 4, 2);
+const sixHours = 6 * 3_600_000;
+const W: ParameterValue = { kind: "timeRange", startMs: start, endMs: end, grainMs: sixHours };
+
+function values(overrides: Record<string, ParameterValue> = {}): Record<string, ParameterValue> {
+  return defaultParameterValues(workbook, { nowMs: end, workspace: "ws", overrides: { TimeRange: W, ...overrides } });
+}
+
+/** A multi-select picked as a user would, keeping the parameter's own quote and delimiter. */
+function picked(name: string, selected: string[]): ParameterValue {
+  const base = values()[name];
+  if (base.kind !== "multi") throw new Error(`${name} is not a multi-select`);
+  return { ...base, selected };
+}
+
+function kqlOf(name: string, overrides: Record<string, ParameterValue> = {}): string {
+  const item = queryItems(workbook).find((i) => i.name === name);
+  if (!item) throw new Error(`no query item ${name}`);
+  return substituteParameters(item.content.query, values(overrides));
+}
+
+function rows(name: string, overrides: Record<string, ParameterValue> = {}): Record<string, unknown>[] {
+  return toJsonRows(runQuery(kqlOf(name, overrides), tables, { functions: kqlFunctionDefs, now: end }));
+}
+
+// toJsonRows writes whole-second datetimes without a fraction.
+const iso = (h: number) => `2024-05-01T${String(h).padStart(2, "0")}:00:00Z`;
+const byKey = (list: Record<string, unknown>[], key: string) => [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+
+describe("every workbook query", () => {
+  it("must pass Microsoft's analyzer with the saved functions declared", () => {
+    for (const source of kqlSources()) {
+      const errors = analyze(source.kql, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error");
+      expect(errors, source.file).toEqual([]);
+    }
+  }, 60_000);
+
+  it("must run through the local evaluator on the scenario fixture", () => {
+    for (const item of queryItems(workbook)) {
+      const kql = substituteParameters(item.content.query, values({ SelectedCallId: { kind: "text", value: "call-b" } }));
+      expect(() => runQuery(kql, tables, { functions: kqlFunctionDefs, now: end }), item.name).not.toThrow();
+    }
+  }, 60_000);
+
+  it("must list the filter values found in W in the multi-select dropdowns", () => {
+    const options = Object.fromEntries(
+      declaredParameters(workbook).flatMap((p) =>
+        p.type === 2 && p.query
+          ? [[p.name, toJsonRows(runQuery(substituteParameters(p.query, values()), tables, { functions: kqlFunctionDefs })).map((r) => Object.values(r)[0])]]
+          : [],
+      ),
+    );
+    // S4 "Unmixed"/"WAV" normalise to lower case; S1/S7 "Audio - Video" to AudioVideo, S6 "Audio Only" to Audio
+    expect(options).toEqual({
+      ContentType: ["Audio", "AudioVideo"],
+      FormatType: ["mp3", "mp4", "wav"],
+      ChannelType: ["mixed", "unmixed"],
+      Operation: ["PauseCallRecording", "ResumeCallRecording", "StartCallRecording", "StopCallRecording"],
+    });
+  });
+});
+
+describe("overview tiles", () => {
+  it("must compare W with the day before it", () => {
+    const tiles = rows("overview-tiles");
+    // Previous period [Apr 30, May 1): recordings S10 only (120 s, CallEnded, call-h); operations O1 only (succeeded).
+    // Recordings 7 vs 1: (7-1)/1 = +600%. Calls a-f = 6 vs h = 1: +500%.
+    // Hours 5985.75/3600 = 1.6627 vs 120/3600 = 0.0333: (5985.75-120)/120 = +4888.1%.
+    // Average 5985.75/7 = 855.107 vs 120: (855.107-120)/120 = +612.6%.
+    // P95 of [45.25, 240.5, 300, 360, 540, 1500, 3000]: rank ceil(0.95*7) = 7 -> 3000 vs 120: +2400%.
+    // Abnormal: S5 RecordingFailed, 1/7 = 14.29% vs 0/1. Failures O2, O8, O10, O13: 4/17 = 23.53% vs 0/1.
+    expect(tiles).toEqual([
+      { Order: 1, Metric: "Recordings", Value: 7, Previous: 1, Change: "+600% vs previous period" },
+      { Order: 2, Metric: "Calls recorded", Value: 6, Previous: 1, Change: "+500% vs previous period" },
+      { Order: 3, Metric: "Recorded hours", Value: 1.66, Previous: 0.03, Change: "+4888.1% vs previous period" },
+      { Order: 4, Metric: "Average length (s)", Value: 855.11, Previous: 120, Change: "+612.6% vs previous period" },
+      { Order: 5, Metric: "P95 length (s)", Value: 3000, Previous: 120, Change: "+2400% vs previous period" },
+      { Order: 6, Metric: "Abnormal end rate (%)", Value: 14.29, Previous: 0, Change: "previous period: 0" },
+      { Order: 7, Metric: "Operation failure rate (%)", Value: 23.53, Previous: 0, Change: "previous period: 0" },
+    ]);
+  });
+});
+
+describe("recordings tab", () => {
+  it("must count recordings and recorded hours per 6-hour bin", () => {
+    // 00h: a1 (S1 at 00:00); 06h: b1 09:06, b2 09:16, c1 10:31; 12h: d1 12:02, e1 12:10, f1 (S8 15:05, its S7 duplicate dropped)
+    expect(rows("recordings-per-bin")).toEqual([
+      { TimeGenerated: iso(0), Recordings: 1 },
+      { TimeGenerated: iso(6), Recordings: 3 },
+      { TimeGenerated: iso(12), Recordings: 3 },
+    ]);
+    // 540/3600 = 0.15; (300 + 240.5 + 1500)/3600 = 0.5668; (45.25 + 360 + 3000)/3600 = 0.9459
+    expect(rows("recorded-hours-per-bin")).toEqual([
+      { TimeGenerated: iso(0), RecordedHours: 0.15 },
+      { TimeGenerated: iso(6), RecordedHours: 0.567 },
+      { TimeGenerated: iso(12), RecordedHours: 0.946 },
+    ]);
+  });
+
+  it("must split recordings by format, channel type and content type", () => {
+    // mp4: a1 540 + f1 3000 = 3540 s = 0.983 h; wav: b1, b2, c1 = 2040.5 s = 0.567 h; mp3: d1, e1 = 405.25 s = 0.113 h
+    expect(byKey(rows("recordings-by-format"), "FormatType")).toEqual([
+      { FormatType: "mp3", Recordings: 2, RecordedHours: 0.113 },
+      { FormatType: "mp4", Recordings: 2, RecordedHours: 0.983 },
+      { FormatType: "wav", Recordings: 3, RecordedHours: 0.567 },
+    ]);
+    // unmixed: c1 1500 s = 0.417 h; mixed: the other six, 5985.75 - 1500 = 4485.75 s = 1.246 h
+    expect(byKey(rows("recordings-by-channel"), "ChannelType")).toEqual([
+      { ChannelType: "mixed", Recordings: 6, RecordedHours: 1.246 },
+      { ChannelType: "unmixed", Recordings: 1, RecordedHours: 0.417 },
+    ]);
+    // AudioVideo: a1, f1 = 3540 s; Audio: b1, b2, c1, d1, e1 = 2445.75 s = 0.679 h
+    expect(byKey(rows("recordings-by-content"), "ContentType")).toEqual([
+      { ContentType: "Audio", Recordings: 5, RecordedHours: 0.679 },
+      { ContentType: "AudioVideo", Recordings: 2, RecordedHours: 0.983 },
+    ]);
+  });
+
+  it("must count end reasons and flag the abnormal ones", () => {
+    // CallEnded: a1, b2, c1, e1, f1; RecordingStopped: b1; RecordingFailed: d1 (abnormal). S9's ServiceError is outside W.
+    expect(byKey(rows("recording-end-reasons"), "RecordingEndReason")).toEqual([
+      { RecordingEndReason: "CallEnded", Recordings: 5, Abnormal: 0 },
+      { RecordingEndReason: "RecordingFailed", Recordings: 1, Abnormal: 1 },
+      { RecordingEndReason: "RecordingStopped", Recordings: 1, Abnormal: 0 },
+    ]);
+  });
+
+  it("must bucket lengths and give nearest-rank percentiles", () => {
+    // 45.25 < 60; 240.5 < 300; 300, 360, 540 in [300, 900); 1500 in [900, 1800); 3000 in [1800, 3600)
+    expect(rows("recording-length-histogram")).toEqual([
+      { Length: "< 1 min", Recordings: 1 },
+      { Length: "1-5 min", Recordings: 1 },
+      { Length: "5-15 min", Recordings: 3 },
+      { Length: "15-30 min", Recordings: 1 },
+      { Length: "30-60 min", Recordings: 1 },
+    ]);
+    // sorted [45.25, 240.5, 300, 360, 540, 1500, 3000]: p50 rank ceil(3.5) = 4 -> 360; p90 ceil(6.3) = 7 -> 3000
+    expect(rows("recording-length-percentiles")).toEqual([
+      { Recordings: 7, Average: 855.1, P50: 360, P90: 3000, P95: 3000, P99: 3000, Longest: 3000 },
+    ]);
+  });
+
+  it("must count calls by how many recordings they produced", () => {
+    // call-b stopped and restarted (b1, b2); a, c, d, e, f one each (the redial call-e is its own call)
+    expect(rows("recordings-per-call")).toEqual([
+      { RecordingsPerCall: 1, Calls: 5 },
+      { RecordingsPerCall: 2, Calls: 1 },
+    ]);
+    const b = rows("calls-grid").find((r) => r.CorrelationId === "call-b");
+    // (300 + 240.5)/60 = 9.0083 -> 9.0 minutes
+    expect(b).toMatchObject({ Recordings: 2, RecordedMinutes: 9, AbnormalEnds: 0 });
+  });
+
+  it("must list the latest recording first in the grid that drives the call timeline", () => {
+    const grid = rows("recordings-grid");
+    expect(grid).toHaveLength(7);
+    expect(grid[0]).toMatchObject({ RecordingId: "rec-f1", CorrelationId: "call-f", TimeGenerated: "2024-05-01T15:05:00Z" });
+    const timeline = rows("call-timeline", { SelectedCallId: { kind: "text", value: "call-b" } });
+    // call-b in time order: O3 08:59:58, b1 starts 09:00, O4 09:05 and b1 ends 09:00 + 300 s (operation first on a tie),
+    // O5 09:09:58, b2 starts 09:10, b2 ends 09:10 + 240.5 s = 09:14:00.5
+    expect(timeline.map((r) => [r.Event, r.RecordingId])).toEqual([
+      ["StartCallRecording", ""],
+      ["RecordingStarted", "rec-b1"],
+      ["StopCallRecording", ""],
+      ["RecordingEnded", "rec-b1"],
+      ["StartCallRecording", ""],
+      ["RecordingStarted", "rec-b2"],
+      ["RecordingEnded", "rec-b2"],
+    ]);
+  });
+
+  it("must honour a multi-select filter", () => {
+    // wav: b1, b2, c1, all in the 06:00 bin
+    expect(rows("recordings-per-bin", { FormatType: picked("FormatType", ["wav"]) })).toEqual([{ TimeGenerated: iso(6), Recordings: 3 }]);
+    // AudioVideo: a1, f1, both mp4
+    expect(rows("recordings-by-format", { ContentType: picked("ContentType", ["AudioVideo"]) })).toEqual([{ FormatType: "mp4", Recordings: 2, RecordedHours: 0.983 }]);
+  });
+});
+
+describe("operations tab", () => {
+  it("must give the failure rate per 6-hour bin", () => {
+    // 00h: O2 failed, 1/1; 06h: O3-O11, failures O8, O10: 2/9 = 22.22%; 12h: O12-O17, failure O13: 1/6 = 16.67%; 18h: O18, 0/1
+    expect(rows("failure-rate")).toEqual([
+      { TimeGenerated: iso(0), FailureRatePct: 100 },
+      { TimeGenerated: iso(6), FailureRatePct: 22.22 },
+      { TimeGenerated: iso(12), FailureRatePct: 16.67 },
+      { TimeGenerated: iso(18), FailureRatePct: 0 },
+    ]);
+  });
+
+  it("must give requests, failures and nearest-rank latency percentiles per operation", () => {
+    // Start: 90,100,100,120,130,140,150,2500 (O10 failed): p50 rank 4 -> 120, p95 rank ceil(7.6) = 8 -> 2500
+    // Stop: 40,80,95,1800 (O2, O13 failed): p50 rank 2 -> 80, p95 rank ceil(3.8) = 4 -> 1800
+    // Pause: 30,55,60 (O8 failed): p50 rank 2 -> 55, p95 rank 3 -> 60; Resume: 65,70: p50 rank 1 -> 65, p95 rank 2 -> 70
+    expect(byKey(rows("latency-by-operation"), "OperationName")).toEqual([
+      { OperationName: "PauseCallRecording", Requests: 3, Failures: 1, P50: 55, P95: 60, P99: 60, FailureRatePct: 33.33 },
+      { OperationName: "ResumeCallRecording", Requests: 2, Failures: 0, P50: 65, P95: 70, P99: 70, FailureRatePct: 0 },
+      { OperationName: "StartCallRecording", Requests: 8, Failures: 1, P50: 120, P95: 2500, P99: 2500, FailureRatePct: 12.5 },
+      { OperationName: "StopCallRecording", Requests: 4, Failures: 2, P50: 80, P95: 1800, P99: 1800, FailureRatePct: 50 },
+    ]);
+  });
+
+  it("must count failures by HTTP status and list the latest failures first", () => {
+    expect(byKey(rows("failures-by-status"), "Status")).toEqual([
+      { Status: "404 (4xx)", OperationName: "StopCallRecording", Failures: 1 },
+      { Status: "409 (4xx)", OperationName: "PauseCallRecording", Failures: 1 },
+      { Status: "500 (5xx)", OperationName: "StartCallRecording", Failures: 1 },
+      { Status: "502 (5xx)", OperationName: "StopCallRecording", Failures: 1 },
+    ]);
+    // O13 12:09, O10 11:59:58, O8 10:12, O2 00:00 (O15 has no status and succeeded: not a failure)
+    expect(rows("latest-errors").map((r) => [r.OperationName, r.HttpStatus])).toEqual([
+      ["StopCallRecording", 404],
+      ["StartCallRecording", 500],
+      ["PauseCallRecording", 409],
+      ["StopCallRecording", 502],
+    ]);
+  });
+
+  it("must break requests down by SDK and by caller IP", () => {
+    const bySdk: Record<string, [number, number]> = {};
+    for (const r of rows("sdk-breakdown")) {
+      const [req, fail] = bySdk[String(r.SdkType)] ?? [0, 0];
+      bySdk[String(r.SdkType)] = [req + Number(r.Requests), fail + Number(r.Failures)];
+    }
+    // dotnet O2, O14-O18 (O2 failed); java O3-O5; js O6-O9 (O8 failed); python O10-O13 (O10, O13 failed)
+    expect(bySdk).toEqual({ dotnet: [6, 1], java: [3, 0], js: [4, 1], python: [4, 2] });
+    // every row comes from 203.0.113.10; sorted by operation name
+    expect(rows("caller-ips").map((r) => [r.OperationName, r.CallerIpAddress, r.Requests])).toEqual([
+      ["PauseCallRecording", "203.0.113.10", 3],
+      ["ResumeCallRecording", "203.0.113.10", 2],
+      ["StartCallRecording", "203.0.113.10", 8],
+      ["StopCallRecording", "203.0.113.10", 4],
+    ]);
+  });
+});
+
+describe("usage tab", () => {
+  it("must total quantity by usage type and unit over W", () => {
+    // CallRecording: 9 + 5 + 4 + 25 + 0.75 + 6 + 50 = 99.75 (U1-U3, U5, U7-U9); CallingVideo U10 62; CallingAudio U4 + U6 = 47; SMS U11 3
+    expect(rows("usage-totals")).toEqual([
+      { UsageType: "CallRecording", UnitType: "Minute", Quantity: 99.75, Records: 7 },
+      { UsageType: "CallingVideo", UnitType: "Minute", Quantity: 62, Records: 1 },
+      { UsageType: "CallingAudio", UnitType: "Minute", Quantity: 47, Records: 2 },
+      { UsageType: "SMS", UnitType: "Message", Quantity: 3, Records: 1 },
+    ]);
+  });
+
+  it("must bin recording minutes by 6 hours", () => {
+    const recording = rows("usage-over-time").filter((r) => r.Usage === "CallRecording (Minute)");
+    // 00h: U1 9; 06h: U2 5 + U3 4 + U5 25 = 34; 12h: U7 0.75 + U8 6 + U9 50 = 56.75
+    expect(recording).toEqual([
+      { TimeGenerated: iso(0), Usage: "CallRecording (Minute)", Quantity: 9 },
+      { TimeGenerated: iso(6), Usage: "CallRecording (Minute)", Quantity: 34 },
+      { TimeGenerated: iso(12), Usage: "CallRecording (Minute)", Quantity: 56.75 },
+    ]);
+  });
+});
