@@ -100,15 +100,47 @@ class DCount implements Aggregator {
 }
 
 /** Nearest rank: the value at rank ceil(p/100 * n) of the sorted values, rank 1 for p = 0. */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const rank = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)));
-  return sorted[rank - 1];
+export function nearestRankIndex(n: number, p: number): number {
+  return Math.min(n, Math.max(1, Math.ceil((p / 100) * n))) - 1;
 }
 
+/** Moves the k-th smallest of a[lo..hi] to a[k] (smaller ones before it, larger after): O(n), no full sort. */
+export function quickselect(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three keeps sorted and reversed input linear.
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/** Values go to a growing Float64Array (no boxing); each level is found by selection, lowest rank first. */
 class Percentiles implements Aggregator {
-  readonly values: number[] = [];
+  buf = new Float64Array(16);
+  n = 0;
   levels: readonly number[] | undefined;
   constructor(levels: readonly number[] | undefined, private readonly levelArgs: readonly number[], private readonly single: boolean) {
     this.levels = levels;
@@ -116,12 +148,27 @@ class Percentiles implements Aggregator {
   add(args: readonly Value[]): void {
     if (this.levels === undefined) this.levels = this.levelArgs.map((i) => readLevel(args[i]));
     const v = args[0];
-    if (typeof v === "number" && !Number.isNaN(v)) this.values.push(v);
+    if (typeof v !== "number" || v !== v) return;
+    if (this.n === this.buf.length) {
+      const grown = new Float64Array(this.n * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf[this.n++] = v;
   }
   result(): Value {
-    const sorted = Float64Array.from(this.values).sort();
-    const arr = Array.from(sorted);
-    const out = (this.levels ?? []).map((p) => nearestRank(arr, p));
+    const levels = this.levels ?? [];
+    const out: (number | null)[] = new Array(levels.length).fill(null);
+    if (this.n > 0) {
+      const a = this.buf.subarray(0, this.n);
+      const order = levels.map((p, i) => [nearestRankIndex(this.n, p), i]).sort((x, y) => x[0] - y[0]);
+      // After selecting rank k, everything above k is >= a[k], so the next (higher) rank searches only there.
+      let lo = 0;
+      for (const [k, i] of order) {
+        out[i] = quickselect(a, k, lo);
+        lo = k;
+      }
+    }
     return this.single ? out[0] ?? null : out;
   }
 }

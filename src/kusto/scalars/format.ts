@@ -44,14 +44,34 @@ export function splitTicks(ms: number): [secondMs: number, ticks: number] {
   return best >= 10000000 ? [sec + 1000, best - 10000000] : [sec, best];
 }
 
+const twoDigits: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" + i : String(i)));
+let cachedDay = NaN;
+let cachedDayText = "";
+
 /** "2022-08-17T23:18:26.4332392Z"; the fraction is left out when it is zero, as Kusto does. */
 export function formatDatetime(ms: number): string {
   if (!Number.isFinite(ms)) return "";
-  const [sec, frac] = splitTicks(ms);
-  const d = new Date(sec);
-  const text =
-    pad4(d.getUTCFullYear()) + "-" + pad2(d.getUTCMonth() + 1) + "-" + pad2(d.getUTCDate()) +
-    "T" + pad2(d.getUTCHours()) + ":" + pad2(d.getUTCMinutes()) + ":" + pad2(d.getUTCSeconds());
+  let sec: number;
+  let frac: number;
+  if (Number.isInteger(ms)) {
+    // Whole milliseconds (most data) need no tick search.
+    const r = ((ms % 1000) + 1000) % 1000;
+    sec = ms - r;
+    frac = r * 10000;
+  } else {
+    [sec, frac] = splitTicks(ms);
+  }
+  // Rows of one query mostly share a few days: the date text is built once per day.
+  const day = Math.floor(sec / MS_PER_DAY) * MS_PER_DAY;
+  if (day !== cachedDay) {
+    const d = new Date(day);
+    cachedDayText = pad4(d.getUTCFullYear()) + "-" + twoDigits[d.getUTCMonth() + 1] + "-" + twoDigits[d.getUTCDate()] + "T";
+    cachedDay = day;
+  }
+  const t = (sec - day) / 1000;
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t - h * 3600) / 60);
+  const text = cachedDayText + twoDigits[h] + ":" + twoDigits[m] + ":" + twoDigits[t - h * 3600 - m * 60];
   return frac === 0 ? text + "Z" : text + "." + String(frac).padStart(7, "0") + "Z";
 }
 
