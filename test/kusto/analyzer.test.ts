@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/kusto";
 
 describe("analyze", () => {
+  beforeAll(() => {
+    analyze("print 1");
+  }, 60_000);
+
   it("must accept a valid query over the summary table", () => {
     const diags = analyze("ACSCallRecordingSummary\n| where RecordingLength > 10\n| summarize count() by FormatType");
     expect(diags).toEqual([]);

@@ -1,0 +1,56 @@
+// `acs-insights check`: analyzes every KQL text the package ships against the table schemas and the saved functions.
+import { kqlSources as alertSources } from "../alerts";
+import { kqlFunctionDefs, kqlSources as functionSources } from "../functions";
+import { analyze, type KqlDiagnostic, type KqlSource } from "../kusto";
+import { kqlSources as templateSources } from "../templates";
+import { kqlSources as workbookSources } from "../workbook";
+
+export const checkUsage = `usage: acs-insights check [--format text|json]
+
+Analyzes the saved functions, query templates, workbook queries and alert queries with Microsoft's KQL
+parser and binder. Prints file:line:col: message for each problem and exits 1 if any is an error.`;
+
+export interface SourceDiagnostic extends KqlDiagnostic {
+  readonly file: string;
+}
+
+export function shippedSources(): KqlSource[] {
+  return [...functionSources(), ...templateSources(), ...workbookSources(), ...alertSources()];
+}
+
+/** Diagnostics with positions in the source file: the KQL's line 1 is the file's `source.line`. */
+export function checkSources(sources: readonly KqlSource[]): SourceDiagnostic[] {
+  const out: SourceDiagnostic[] = [];
+  for (const source of sources) {
+    for (const d of analyze(source.kql, { functions: kqlFunctionDefs })) {
+      out.push({ ...d, file: source.file, line: source.line + d.line - 1 });
+    }
+  }
+  return out;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(checkUsage + "\n");
+    return 0;
+  }
+  let format = "text";
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--format" && (argv[i + 1] === "text" || argv[i + 1] === "json")) format = argv[++i];
+    else {
+      process.stderr.write(`acs-insights check: unexpected argument "${argv[i]}"; use --format text|json\n\n${checkUsage}\n`);
+      return 2;
+    }
+  }
+  const sources = shippedSources();
+  const diagnostics = checkSources(sources);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  if (format === "json") {
+    process.stdout.write(JSON.stringify(diagnostics, null, 2) + "\n");
+  } else {
+    for (const d of diagnostics) process.stdout.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
+    const warnings = diagnostics.length - errors;
+    process.stdout.write(`checked ${sources.length} KQL texts: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
