@@ -60,6 +60,10 @@ function suggestedValue(issue: Issue, path: readonly (string | number)[]): strin
     return (typeof input === "string" && closest(input, values)) || values[0];
   }
   if (issue.code === "invalid_type" && issue.expected === "boolean") return "true";
+  if ((path.join(".") === "environment" || path.join(".") === "namePrefix") && typeof input === "string") {
+    const token = input.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "");
+    if (token.length >= 2) return token.slice(0, path[0] === "environment" ? 12 : 24).replace(/-+$/, "");
+  }
   if (path.join(".") === "location" && typeof input === "string" && input.trim() !== "") {
     const region = input.toLowerCase().replace(/[^a-z0-9]/g, "");
     if (/^[a-z][a-z0-9]{2,30}$/.test(region) && region !== "global") return region;
@@ -81,6 +85,10 @@ export function issueFromZod(issue: Issue, schema: z.ZodType, stack: string): Co
         fix: hint ? `${rmCommand([...path, k], stack)}  # then set "${hint}" instead` : rmCommand([...path, k], stack),
       };
     });
+  }
+  if (issue.code === "invalid_key") {
+    const inner = issue.issues.map((i) => i.message).join("; ");
+    return [{ key: fullKey(path), problem: `${inner}; got the name ${JSON.stringify(path[path.length - 1])}`, fix: rmCommand(path, stack) }];
   }
   const got = issue.input === undefined ? "it is not set" : `got ${JSON.stringify(issue.input)}`;
   return [{ key: fullKey(path), problem: `${issue.message}; ${got}`, fix: setCommand(path, suggestedValue(issue, path), stack) }];

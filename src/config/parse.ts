@@ -52,7 +52,7 @@ function decodeRaw(raw: Record<string, string>, stack: string, issues: ConfigIss
         issues.push({
           key: fullName,
           problem: `must be an object (set its fields with --path), got the text ${JSON.stringify(text)}`,
-          fix: `${rmCommand([key], stack)} && ${setCommand([key, "<field>"], "<value>", stack)}`,
+          fix: `${rmCommand([key], stack)}  # then set its fields one by one: pulumi config set --path ${key}.<field> <value>`,
         });
       }
     } else if ((booleanKeys as readonly string[]).includes(key)) {
