@@ -5,6 +5,8 @@ import { alertRules } from "./rules";
 export type { AlertDefaults, AlertKey, AlertOperator, AlertQueryOptions, AlertRuleDef, AlertTimeAggregation } from "./types";
 export { alertRule, alertRules, checkWindow, minWindowMinutes, recordingOperations, summaryGraceMinutes, windowLimits } from "./rules";
 export { compare, measureAlert } from "./measure";
+export { evaluateAlert } from "./evaluate";
+export type { AlertEvaluation, AlertEvaluationOptions } from "./evaluate";
 export type { AlertMeasurement, AlertSeries } from "./measure";
 
 /** Each rule's query with its default window, named "alerts:<key>" for check's file:line:col. */
