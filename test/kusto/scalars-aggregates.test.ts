@@ -127,6 +127,15 @@ describe("make_set, make_list, take_any", () => {
     expect(aggregate("make_list", ["long", "long"], "dynamic", col(1, 2, 3), [undefined, 2])).toEqual([1, 2]);
   });
 
+  it("make_list_with_nulls must keep the nulls", () => {
+    expect(aggregate("make_list_with_nulls", ["long"], "dynamic", col(1, null, 2))).toEqual([1, null, 2]);
+  });
+
+  it("percentiles_array must give one array of the levels", () => {
+    // sorted 1,2,3,4: p50 → rank 2 → 2; p75 → rank 3 → 3
+    expect(aggregate("percentiles_array", ["long", "long", "long"], "dynamic", col(4, 3, 2, 1), [undefined, 50, 75])).toEqual([2, 3]);
+  });
+
   it("make_list of datetimes must hold ISO text", () => {
     expect(aggregate("make_list", ["datetime"], "dynamic", col(utc(2024, 1, 1)))).toEqual(["2024-01-01T00:00:00Z"]);
   });

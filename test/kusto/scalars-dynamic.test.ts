@@ -62,4 +62,23 @@ describe("dynamic functions", () => {
   it("bag_merge must keep the first bag's value for a shared key", () => {
     expect(call("bag_merge", ["dynamic", "dynamic"], "dynamic", [{ a: 1 }, { a: 2, b: 3 }])).toEqual({ a: 1, b: 3 });
   });
+
+  it("strcat_array must join elements with the delimiter", () => {
+    expect(call("strcat_array", ["dynamic", "string"], "string", [["a", 1, { b: 2 }], ";"])).toBe('a;1;{"b":2}');
+  });
+
+  it("array_sort_asc and array_sort_desc must sort and put nulls last", () => {
+    expect(call("array_sort_asc", ["dynamic"], "dynamic", [[3, null, 1, 2]])).toEqual([1, 2, 3, null]);
+    expect(call("array_sort_desc", ["dynamic"], "dynamic", [["b", "c", "a"]])).toEqual(["c", "b", "a"]);
+  });
+
+  it("range must include the stop value", () => {
+    // 1, 1+3, 1+6, 1+9 = 10 ≤ 10
+    expect(call("range", ["long", "long", "long"], "dynamic", [1, 10, 3])).toEqual([1, 4, 7, 10]);
+    expect(call("range", ["long", "long"], "dynamic", [5, 1])).toEqual([]);
+  });
+
+  it("range over too many elements must fail with the fix in the message", () => {
+    expect(() => call("range", ["long", "long", "long"], "dynamic", [0, 1e9, 1])).toThrow(/larger step/);
+  });
 });

@@ -93,6 +93,11 @@ describe("conditionals", () => {
     expect(call("iif", ["bool", "string", "string"], "string", [true, "a", "b"])).toBe("a");
   });
 
+  it("not() must flip booleans and keep null", () => {
+    expect(call("not", ["bool"], "bool", [true])).toBe(false);
+    expect(call("not", ["bool"], "bool", [null])).toBeNull();
+  });
+
   it("case must return the first true branch, else the last argument", () => {
     expect(call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", true, "5xx", "other"])).toBe("5xx");
     expect(call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", null, "5xx", "other"])).toBe("other");

@@ -27,6 +27,8 @@ describe("string functions", () => {
     expect(call("substring", ["string", "long"], "string", ["ABCDEF", 4])).toBe("EF");
     // length past the end is clipped: "EF"
     expect(call("substring", ["string", "long", "long"], "string", ["ABCDEF", 4, 10])).toBe("EF");
+    // a negative start counts from the end: "123456", -2 → "56"
+    expect(call("substring", ["string", "long", "long"], "string", ["123456", -2, 2])).toBe("56");
   });
 
   it("split must return an array, and with an index an array of that one part", () => {

@@ -184,12 +184,22 @@ function readLevel(v: Value | undefined): number {
 class MakeList implements Aggregator {
   readonly items: unknown[] = [];
   readonly seen: Set<string> | undefined;
-  constructor(private readonly type: KType, dedupe: boolean, private readonly pred: number, private readonly max: number) {
+  constructor(
+    private readonly type: KType,
+    dedupe: boolean,
+    private readonly pred: number,
+    private readonly max: number,
+    private readonly keepNulls = false,
+  ) {
     this.seen = dedupe ? new Set() : undefined;
   }
   add(args: readonly Value[]): void {
     const v = args[0];
-    if (v === null || v === undefined || this.items.length >= this.max || (this.pred >= 0 && args[this.pred] !== true)) return;
+    if (this.items.length >= this.max || (this.pred >= 0 && args[this.pred] !== true)) return;
+    if (v === null || v === undefined) {
+      if (this.keepNulls) this.items.push(null);
+      return;
+    }
     if (this.seen) {
       const k = hashKey(v);
       if (this.seen.has(k)) return;
@@ -323,10 +333,15 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   dcountif: (argTypes) => (argTypes.length === 2 || argTypes.length === 3 ? () => new DCount(1) : undefined),
   percentile: percentiles(true),
   percentiles: percentiles(false),
+  percentiles_array: percentiles(false),
   make_set: makeList(true, false, "make_set"),
   make_list: makeList(false, false, "make_list"),
   make_set_if: makeList(true, true, "make_set_if"),
   make_list_if: makeList(false, true, "make_list_if"),
+  make_list_with_nulls: (argTypes, _r, literalArgs) =>
+    argTypes.length === 1 || argTypes.length === 2
+      ? () => new MakeList(argTypes[0], false, -1, literalCount(literalArgs[1], "make_list_with_nulls"), true)
+      : undefined,
   make_bag: (argTypes) => (argTypes.length >= 1 && argTypes.length <= 2 ? () => new MakeBag(-1) : undefined),
   make_bag_if: (argTypes) => (argTypes.length >= 2 && argTypes.length <= 3 ? () => new MakeBag(1) : undefined),
   arg_max: argExtreme(1),

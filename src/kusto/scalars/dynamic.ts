@@ -1,7 +1,7 @@
 // Functions over dynamic values (arrays and property bags), plus gettype.
 import type { KType, Value } from "../types";
 import { arity, isPlainObject, str, type ScalarFactory, type ScalarTable } from "./common";
-import { deepEqual, hashKey } from "./compare";
+import { compareDynamic, deepEqual, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
 
 function onArray(fn: (a: unknown[], args: readonly Value[]) => Value, min = 1, max = 1): ScalarFactory {
@@ -140,6 +140,35 @@ const bagMerge: ScalarFactory = (argTypes) => {
 const bagHasKey: ScalarFactory = arity(2, 2, () => (args) =>
   isPlainObject(args[0]) ? Object.prototype.hasOwnProperty.call(args[0], str(args[1])) : null);
 
+/** strcat_array(array, delimiter): elements as text (dynamic strings bare, others as JSON). */
+const strcatArray = onArray((a, args) => {
+  const delim = str(args[1]);
+  return a.map((x) => (typeof x === "string" ? x : x === null || x === undefined ? "" : JSON.stringify(x))).join(delim);
+}, 2, 2);
+
+/** array_sort_asc/desc: numbers and strings sort among themselves, nulls go last. */
+function arraySort(sign: 1 | -1): ScalarFactory {
+  return onArray((a) => {
+    const vals = a.filter((x) => x !== null && x !== undefined) as Value[];
+    const nulls = a.length - vals.length;
+    vals.sort((x, y) => sign * compareDynamic(x, y));
+    return [...vals, ...new Array(nulls).fill(null)];
+  }, 1, 2);
+}
+
+/** range(start, stop[, step]): inclusive of stop, as make-series and mv-expand use it; capped to stay in memory. */
+const range: ScalarFactory = arity(2, 3, () => (args) => {
+  const [start, stop] = args;
+  const step = args.length > 2 ? args[2] : 1;
+  if (typeof start !== "number" || typeof stop !== "number" || typeof step !== "number" || step === 0) return null;
+  const count = Math.floor((stop - start) / step) + 1;
+  if (count <= 0) return [];
+  if (count > 1_048_576) throw new Error(`range: ${count} elements is more than the 1,048,576 allowed; use a larger step`);
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = start + i * step;
+  return out;
+});
+
 export const dynamicFunctions: ScalarTable = {
   array_length: onArray((a) => a.length),
   bag_keys: bagKeys,
@@ -158,4 +187,9 @@ export const dynamicFunctions: ScalarTable = {
   set_intersect: setOf((count, total) => count === total),
   set_difference: setOf((count, _total, inFirst) => inFirst && count === 1),
   gettype,
+  strcat_array: strcatArray,
+  array_strcat: strcatArray,
+  array_sort_asc: arraySort(1),
+  array_sort_desc: arraySort(-1),
+  range,
 };

@@ -125,6 +125,7 @@ export const numberFunctions: ScalarTable = {
   isinf: arity(1, 1, () => (args) => args[0] === Infinity || args[0] === -Infinity),
   iff,
   iif: iff,
+  not: arity(1, 1, () => (args) => (args[0] === true ? false : args[0] === false ? true : null)),
   case: caseFn,
   min_of: extremeOf(1),
   max_of: extremeOf(-1),
