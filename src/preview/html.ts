@@ -100,8 +100,8 @@ main { padding: 8px 24px 32px; }
 .tab { flex-basis: 100%; }
 .tab > h2 { font-size: 18px; border-bottom: 2px solid #0b3d91; padding-bottom: 4px; }
 .chart { height: 280px; width: 100%; }
-.tiles { display: flex; flex-wrap: wrap; gap: 12px; }
-.tile { border: 1px solid #dde1e6; border-radius: 6px; padding: 10px 14px; min-width: 150px; flex: 1; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 12px; }
+.tile { border: 1px solid #dde1e6; border-radius: 6px; padding: 10px 14px; }
 .tile-title { font-size: 12px; color: #555; }
 .tile-value { font-size: 26px; font-weight: 600; }
 .tile-sub { font-size: 12px; color: #555; }
