@@ -88,6 +88,20 @@ describe("datetime_add, datetime_diff, datetime_part", () => {
     expect(call("datetime_diff", ["string", "datetime", "datetime"], "long", ["month", utc(2024, 3, 1), utc(2023, 12, 31)])).toBe(3);
   });
 
+  it("datetime_diff must count microseconds without losing precision", () => {
+    // 1.5 ms later = 1500 µs; 1 s later = 1000 ms
+    const t = utc(2024, 3, 13, 17);
+    expect(call("datetime_diff", ["string", "datetime", "datetime"], "long", ["microsecond", t + 1.5, t])).toBe(1500);
+    expect(call("datetime_diff", ["string", "datetime", "datetime"], "long", ["millisecond", t + 1000, t])).toBe(1000);
+  });
+
+  it("datetime_part must give the fraction of the second in µs and ns", () => {
+    // .2503 s = 250300 µs = 250300000 ns
+    const t = utc(2024, 3, 13, 17, 5, 9, 250) + 0.3;
+    expect(call("datetime_part", ["string", "datetime"], "int", ["microsecond", t])).toBe(250300);
+    expect(call("datetime_part", ["string", "datetime"], "long", ["nanosecond", t])).toBe(250300000);
+  });
+
   it("datetime_part must read calendar parts", () => {
     const t = utc(2024, 3, 13, 17, 5, 9, 250);
     const part = (p: string) => call("datetime_part", ["string", "datetime"], "int", [p, t]);

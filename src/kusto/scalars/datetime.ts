@@ -1,6 +1,7 @@
 // Date and time functions over epoch-ms datetimes and ms timespans; the clock comes from ScalarContext.
 import type { Value } from "../types";
 import { arity, lastValueCache, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, MS_PER_TICK, str, type ScalarFactory, type ScalarTable } from "./common";
+import { splitTicks } from "./format";
 import { compileDatetimeFormat, compileTimespanFormat } from "./formatspec";
 
 const startOfDay = (ms: number): number => Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
@@ -120,8 +121,13 @@ const datetimeDiff: ScalarFactory = arity(3, 3, () => {
     }
     if (name === "week") return Math.round((startOfWeek(a) - startOfWeek(b)) / (7 * MS_PER_DAY));
     const size = fixedParts[name];
-    // Sub-ms parts count in integer ticks so that float noise cannot move a boundary.
-    if (size < 1) return Math.floor(Math.round(a * 10000) / (size * 10000)) - Math.floor(Math.round(b * 10000) / (size * 10000));
+    if (size < 1) {
+      // Whole ms and the sub-ms rest apart: a * 1e6 would overflow a double's exact integer range.
+      const perMs = Math.round(1 / size);
+      const aw = Math.floor(a);
+      const bw = Math.floor(b);
+      return (aw - bw) * perMs + Math.floor((a - aw) * perMs + 1e-9) - Math.floor((b - bw) * perMs + 1e-9);
+    }
     return Math.floor(a / size) - Math.floor(b / size);
   };
 });
@@ -150,8 +156,8 @@ function datePart(name: string, ms: number): number {
     case "minute": return d.getUTCMinutes();
     case "second": return d.getUTCSeconds();
     case "millisecond": return d.getUTCMilliseconds();
-    case "microsecond": return Math.floor(Math.round((ms - Math.floor(ms / 1000) * 1000) * 10000) / 10);
-    case "nanosecond": return Math.round((ms - Math.floor(ms / 1000) * 1000) * 10000) * 100;
+    case "microsecond": return Math.floor(splitTicks(ms)[1] / 10);
+    case "nanosecond": return splitTicks(ms)[1] * 100;
     default:
       throw new Error(`datetime_part: unknown part "${name}"; use year, quarter, month, week_of_year, day, dayofyear, hour, minute, second, millisecond, microsecond or nanosecond`);
   }
