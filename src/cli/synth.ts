@@ -11,30 +11,39 @@ const projectRoot = path.resolve(__dirname, "..", "..");
 /** Stands in for a `secure:` value, which cannot be decrypted offline; an https URL so a secret webhook still validates. */
 export const offlineSecret = "https://secret.invalid/not-decrypted-offline";
 
-const usage = "usage: acs-insights synth [--stack <name>] [--out <dir>]\n  writes <dir>/plan.json (default: --stack dev --out out)";
+const usage = [
+  "usage: acs-insights synth [--stack <name>] [--out <dir>] [--stack-file <path>]",
+  "  runs the stack program offline under Pulumi mocks and writes <dir>/plan.json",
+  "  --stack       stack name; config from Pulumi.<stack>.yaml (default dev)",
+  "  --out         output directory (default out)",
+  "  --stack-file  read the config from this file instead of Pulumi.<stack>.yaml",
+].join("\n");
 
 interface SynthArgs {
   readonly stack: string;
   readonly out: string;
+  readonly stackFile?: string;
 }
 
 function parseArgs(argv: string[]): SynthArgs | string {
   let stack = "dev";
   let out = "out";
+  let stackFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (flag === "--stack" || flag === "--out") {
+    if (flag === "--stack" || flag === "--out" || flag === "--stack-file") {
       if (value === undefined || value.startsWith("--")) return `${flag} needs a value`;
       if (flag === "--stack") stack = value;
-      else out = value;
+      else if (flag === "--out") out = value;
+      else stackFile = value;
       i++;
     } else {
       return `unknown option ${JSON.stringify(flag)}`;
     }
   }
   if (!/^[\w.-]+$/.test(stack)) return `--stack must be a stack name such as dev or prod, got ${JSON.stringify(stack)}`;
-  return { stack, out };
+  return { stack, out, stackFile };
 }
 
 /** Flattens a stack file's `config:` to what Pulumi hands a program: "project:key" → string, objects as JSON. */
@@ -63,10 +72,10 @@ function projectName(): string {
   return doc.name;
 }
 
-export async function synthesize(stack: string): Promise<Plan> {
-  const file = `Pulumi.${stack}.yaml`;
-  const stackPath = path.join(projectRoot, file);
-  if (!fs.existsSync(stackPath)) throw new Error(`${file} not found in ${projectRoot}; create it (see README "Forking per environment") or pass --stack`);
+export async function synthesize(stack: string, stackFile?: string): Promise<Plan> {
+  const stackPath = stackFile ? path.resolve(stackFile) : path.join(projectRoot, `Pulumi.${stack}.yaml`);
+  const file = path.basename(stackPath);
+  if (!fs.existsSync(stackPath)) throw new Error(`${stackPath} not found; create it (see README "Forking per environment") or pass --stack / --stack-file`);
   const { config, secretKeys } = stackFileConfig(fs.readFileSync(stackPath, "utf8"), file);
   return recordPlan({ project: projectName(), stack, config, secretKeys }, async () => {
     const program: Record<string, unknown> = await import("../index");
@@ -95,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   const planFile = path.resolve(args.out, "plan.json");
   let plan: Plan;
   try {
-    plan = await synthesize(args.stack);
+    plan = await synthesize(args.stack, args.stackFile);
   } catch (err) {
     // A stale plan next to a failed synth would be reviewed as if it were current.
     fs.rmSync(planFile, { force: true });

@@ -1,11 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { alertRules } from "../../src/alerts";
 import type { ConfigError } from "../../src/config";
 import { savedFunctions } from "../../src/functions";
 import { stableJson } from "../../src/infra/plan";
 import { baseConfig, one, ofType, runStack } from "./harness";
+
+// Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const T = {
   search: "azure-native:operationalinsights:SavedSearch",

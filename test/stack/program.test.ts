@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../src/config";
 import { tables } from "../../src/schema/tables";
 import { baseConfig, one, ofType, runStack } from "./harness";
+
+// Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const T = {
   rg: "azure-native:resources:ResourceGroup",

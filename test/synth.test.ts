@@ -1,0 +1,124 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { run } from "../src/cli/synth";
+
+// Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
+vi.setConfig({ testTimeout: 60_000 });
+
+// The synth CLI end to end: the real program, config from the stack file, plan.json on disk.
+
+async function synth(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  vi.resetModules();
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    return { code: await run(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "acs-synth-"));
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("acs-insights synth", () => {
+  it("must write a plan with the expected resources for the dev stack and print a table of them", async () => {
+    const dir = tmp();
+    const result = await synth(["--stack", "dev", "--out", dir]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const plan = JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"));
+    const count = (type: string) => plan.resources.filter((r: { type: string }) => r.type === type).length;
+    const kqlFiles = fs.readdirSync(path.resolve(__dirname, "../kql")).filter((f) => f.endsWith(".kql")).length;
+    expect(count("azure-native:communication:CommunicationService")).toBe(1);
+    expect(count("azure-native:operationalinsights:Workspace")).toBe(1);
+    expect(count("azure-native:monitor:DiagnosticSetting")).toBe(1);
+    expect(count("azure-native:operationalinsights:Table")).toBe(3);
+    expect(count("azure-native:operationalinsights:SavedSearch")).toBe(kqlFiles);
+    expect(count("azure-native:applicationinsights:Workbook")).toBe(1);
+    expect(count("azure-native:monitor:ActionGroup")).toBe(1);
+    expect(count("azure-native:monitor:ScheduledQueryRule")).toBe(6);
+    expect(plan.stack).toBe("dev");
+    expect(result.stdout).toMatch(/^TYPE\s+NAME\s+PARENT\s+FLAGS/);
+    expect(result.stdout).toContain(`${plan.resources.length} resources for stack "dev"`);
+  });
+
+  it("must write byte-identical plans on two runs of an unchanged stack", async () => {
+    const [a, b] = [tmp(), tmp()];
+    expect((await synth(["--stack", "prod", "--out", a])).code).toBe(0);
+    expect((await synth(["--stack", "prod", "--out", b])).code).toBe(0);
+    const first = fs.readFileSync(path.join(a, "plan.json"));
+    expect(first.equals(fs.readFileSync(path.join(b, "plan.json")))).toBe(true);
+    expect(first.toString("utf8")).not.toContain("\r");
+    expect(first.toString("utf8").endsWith("}\n")).toBe(true);
+  });
+
+  it("must protect and lock the prod stack's stateful resources", async () => {
+    const dir = tmp();
+    expect((await synth(["--stack", "prod", "--out", dir])).code).toBe(0);
+    const plan = JSON.parse(fs.readFileSync(path.join(dir, "plan.json"), "utf8"));
+    const byType = (t: string) => plan.resources.find((r: { type: string }) => r.type === t);
+    expect(byType("azure-native:operationalinsights:Workspace").protect).toBe(true);
+    expect(byType("azure-native:communication:CommunicationService").protect).toBe(true);
+    expect(byType("azure-native:authorization:ManagementLockByScope").inputs.level).toBe("CanNotDelete");
+  });
+
+  it("must exit 1 on bad config, name the key and the fix, and leave no plan behind", async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "plan.json"), "{}\n");
+    const stackFile = path.join(dir, "Pulumi.broken.yaml");
+    fs.writeFileSync(
+      stackFile,
+      ["config:", "  acs-recording-insights:location: westeurope", "  acs-recording-insights:dataLocation: Atlantis", "  acs-recording-insights:alerts:", "    enabled: false", ""].join("\n"),
+    );
+    const result = await synth(["--stack", "broken", "--stack-file", stackFile, "--out", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("acs-recording-insights:dataLocation");
+    expect(result.stderr).toContain("pulumi config set dataLocation");
+    expect(fs.existsSync(path.join(dir, "plan.json"))).toBe(false);
+  });
+
+  it("must redact secure values from the plan", async () => {
+    const dir = tmp();
+    const stackFile = path.join(dir, "Pulumi.secret.yaml");
+    fs.writeFileSync(
+      stackFile,
+      [
+        "config:",
+        "  acs-recording-insights:location: westeurope",
+        "  acs-recording-insights:dataLocation: Europe",
+        "  acs-recording-insights:alerts:",
+        "    webhookUrl:",
+        "      secure: v1:AAAAencryptedhookAAAA",
+        "",
+      ].join("\n"),
+    );
+    expect((await synth(["--stack", "secret", "--stack-file", stackFile, "--out", dir])).code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, "plan.json"), "utf8");
+    expect(text).not.toContain("AAAAencryptedhookAAAA");
+    expect(text).not.toContain("secret.invalid");
+    expect(text).toContain('"webhookReceivers": "[secret]"');
+  });
+
+  it("must refuse unknown options with a usage message", async () => {
+    const result = await synth(["--stak", "dev"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown option "--stak"');
+  });
+});
+
+describe("the acs-insights bin", () => {
+  it("must synth through `node src/cli/bin.js` in a fresh process with the same bytes as in-process", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const [a, b] = [tmp(), tmp()];
+    execFileSync(process.execPath, [path.resolve(__dirname, "../src/cli/bin.js"), "synth", "--stack", "dev", "--out", a], { stdio: "pipe" });
+    expect((await synth(["--stack", "dev", "--out", b])).code).toBe(0);
+    expect(fs.readFileSync(path.join(a, "plan.json")).equals(fs.readFileSync(path.join(b, "plan.json")))).toBe(true);
+  });
+});
