@@ -4,9 +4,13 @@ import { parseDateTime } from "../schema/tables";
 
 const dateTimeHint = "expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z, a Date or epoch milliseconds";
 
+function toEpochMs(v: unknown): number {
+  return v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
+}
+
 /** A datetime as epoch ms; accepts a Date, an ISO 8601 string or epoch milliseconds. */
 export const dateTimeParam = z.any().transform((v, ctx): number => {
-  const ms = v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
+  const ms = toEpochMs(v);
   if (!Number.isFinite(ms)) {
     ctx.addIssue({ code: "custom", message: `${dateTimeHint}, got ${JSON.stringify(v)}` });
     return z.NEVER;
@@ -14,8 +18,16 @@ export const dateTimeParam = z.any().transform((v, ctx): number => {
   return ms;
 });
 
-/** An optional bound: null (the default) means unbounded. */
-export const boundParam = z.union([z.null(), z.undefined(), dateTimeParam]).transform((v) => (v === undefined ? null : v));
+/** An optional bound: null or absent means unbounded. */
+export const boundParam = z.any().transform((v, ctx): number | null => {
+  if (v === null || v === undefined) return null;
+  const ms = toEpochMs(v);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: "custom", message: `${dateTimeHint} (or null for unbounded), got ${JSON.stringify(v)}` });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 const timespanUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
