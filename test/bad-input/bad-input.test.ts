@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { BadInputCase } from "./case";
 import { configCases, parseWith } from "./config-cases";
 import { dataCases, removeDataDirs } from "./data-cases";
-import { alertWindowCases } from "./kql-cases";
+import { alertWindowCases, queryShape, templateCases } from "./kql-cases";
 import { badInputTable, readmeHeading, readmeTable } from "./table";
 
-const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...alertWindowCases];
+const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...templateCases, ...alertWindowCases];
 const readmePath = path.resolve(__dirname, "..", "..", "README.md");
 
 function expectInOrder(text: string, fragments: readonly string[]) {
@@ -37,6 +37,14 @@ describe("bad input", () => {
 
   it.each(configCases.map((c) => [c.tried, c] as const))("stack config %s must say nothing was declared or changed", (_tried, c) => {
     expect(c.attempt()).toMatch(/^Invalid stack config for stack "dev" \(nothing was declared, nothing was changed\):\n {2}- acs-recording-insights:/);
+  });
+
+  it("must see a changed query shape when a value is pasted in unescaped", () => {
+    // guards queryShape itself: the same hostile text spliced in raw adds tokens
+    const raw = 'ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "x" | drop table ACSCallRecordingSummary //")';
+    const escaped = 'ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "x\\" | drop table ACSCallRecordingSummary //")';
+    expect(queryShape(raw)).not.toEqual(queryShape(escaped));
+    expect(queryShape(escaped)).toEqual(queryShape('ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "call-benign")'));
   });
 
   it("must list exactly these cases in the README table", () => {

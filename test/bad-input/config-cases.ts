@@ -30,7 +30,7 @@ export const configCases: readonly BadInputCase[] = [
   config("location not set", { location: undefined }, ["location: is required", "fix: pulumi config set location westeurope --stack dev"]),
   config('location "West Europe" (display name)', { location: "West Europe" }, ["must be an Azure region name such as westeurope", 'got "West Europe"', "pulumi config set location westeurope"]),
   config('location "global"', { location: "global" }, ['must be a real region; only the ACS resource itself lives in "global"']),
-  config('environment "Prod_1"', { environment: "Prod_1" }, ["environment: must be 2-12 characters of a-z, 0-9 and '-'", 'got "Prod_1"', "pulumi config set environment dev"]),
+  config('environment "Prod_1"', { environment: "Prod_1" }, ["environment: must be 2-12 characters of a-z, 0-9 and '-'", 'got "Prod_1"', "fix: pulumi config set environment"]),
   config("a misspelt top-level key (retentionDays)", { retentionDays: "30" }, ["retentionDays: is not a setting this stack knows", "known keys: location", "fix: pulumi config rm retentionDays --stack dev"]),
   config('workspace set to the text "big"', { workspace: "big" }, ['workspace: must be an object (set its fields with --path), got the text "big"', "pulumi config rm workspace"]),
   config("workspace.retentionInDays 7", { workspace: JSON.stringify({ retentionInDays: 7 }) }, ["workspace.retentionInDays: must be at least 30; got 7", "pulumi config set --path workspace.retentionInDays 30"]),

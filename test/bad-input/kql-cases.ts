@@ -1,7 +1,96 @@
 import { alertRule } from "../../src/alerts";
+import { tablesFromRows } from "../../src/data";
+import { kqlFunctionDefs } from "../../src/functions";
+import { analyze, parseAndAnalyze, runQuery } from "../../src/kusto";
+import { enumName, kustoLanguage } from "../../src/kusto/kusto-language";
+import { renderTemplate, templates } from "../../src/templates";
 import { messageOf, type BadInputCase } from "./case";
 
-// Hostile values for the typed KQL parameters: each is either rejected with the parameter named, or matched as plain text.
+// Hostile values for the typed KQL parameters: each is either refused with the parameter named, or matched as plain text.
+
+const now = Date.parse("2026-01-15T12:00:00Z");
+
+/** The query's tokens with every string literal's text blanked: equal shapes mean a value could only change a literal. */
+export function queryShape(kql: string): string[] {
+  const { Kusto } = kustoLanguage();
+  const kinds = Kusto.Language.Syntax.SyntaxKind;
+  const shape: string[] = [];
+  for (let t = parseAndAnalyze(kql, { functions: kqlFunctionDefs }).Syntax.GetFirstToken(); t; t = t.GetNextToken()) {
+    const kind = enumName(kinds, t.Kind);
+    shape.push(kind === "StringLiteralToken" ? kind : `${kind}:${t.Text}`);
+  }
+  return shape;
+}
+
+const operationRow = (correlationId: string, operationName = "StartCallRecording") => ({
+  TimeGenerated: "2026-01-15T11:00:00Z",
+  OperationName: operationName,
+  ResultType: "Succeeded",
+  ResultSignature: 202,
+  DurationMs: 120,
+  CorrelationId: correlationId,
+});
+
+/** Runs the operations template with the hostile value and describes, in words, what came back and how the query looked. */
+function literalOutcome(field: "correlationId" | "operations", hostile: string): string {
+  const benign = field === "correlationId" ? { correlationId: "call-benign" } : { operations: ["StopCallRecording"] };
+  const params = field === "correlationId" ? { correlationId: hostile } : { operations: [hostile] };
+  const kql = renderTemplate(templates.operations, params);
+  const errors = analyze(kql, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error");
+  const sameShape = JSON.stringify(queryShape(kql)) === JSON.stringify(queryShape(renderTemplate(templates.operations, benign)));
+  const rows = field === "correlationId" ? [operationRow("call-other"), operationRow(hostile)] : [operationRow("call-1"), operationRow("call-2", hostile)];
+  const result = runQuery(kql, tablesFromRows({ ACSCallRecordingIncomingOperations: rows }), { functions: kqlFunctionDefs, now });
+  const column = field === "correlationId" ? "CorrelationId" : "OperationName";
+  const exact = result.rows.every((r) => r[column] === hostile);
+  return [
+    `${result.rows.length} row(s), ${column} ${exact ? "exactly the text given" : "NOT the text given"}`,
+    `query shape ${sameShape ? "unchanged" : "CHANGED"}`,
+    `${errors.length} analyzer error(s)`,
+  ].join("; ");
+}
+
+const matchedLiterally = ["1 row(s)", "exactly the text given", "query shape unchanged", "0 analyzer error(s)"];
+
+function literal(tried: string, field: "correlationId" | "operations", hostile: string): BadInputCase {
+  return { area: "KQL parameter", tried, sees: matchedLiterally, attempt: () => literalOutcome(field, hostile) };
+}
+
+function refused(tried: string, render: () => unknown, sees: string[]): BadInputCase {
+  return { area: "KQL parameter", tried, sees, attempt: () => messageOf(render) };
+}
+
+export const templateCases: readonly BadInputCase[] = [
+  literal('correlationId with double and single quotes: a"b\'c', "correlationId", `a"b'c`),
+  literal('correlationId closing the string: x" | drop table ACSCallRecordingSummary //', "correlationId", 'x" | drop table ACSCallRecordingSummary //'),
+  literal("correlationId with backslashes, one at the end: C:\\calls\\", "correlationId", "C:\\calls\\"),
+  literal("correlationId with a newline and a pipe: id\\n| take 0", "correlationId", "id\n| take 0"),
+  literal("correlationId as a control command: '; .drop table ACSBillingUsage; '", "correlationId", "'; .drop table ACSBillingUsage; '"),
+  literal("correlationId with comment markers: */ ACSBillingUsage /* and //", "correlationId", "*/ ACSBillingUsage /* //"),
+  literal("correlationId in Unicode: emoji, Greek, right-to-left override, line separator", "correlationId", "☎️ Ωμέγα \u202eevil\u2028next"),
+  literal('operations filter value breaking out of dynamic([]): Start"]) | drop //', "operations", 'Start"]) | drop //'),
+  literal("operations filter value with a tab and NUL character", "operations", "Start\tCall\u0000Recording"),
+  refused("correlationId empty", () => renderTemplate(templates.operations, { correlationId: "" }), [
+    "template operations: parameter correlationId: use '*' for every call, or a CorrelationId",
+  ]),
+  refused("correlationId of 300 characters", () => renderTemplate(templates.operations, { correlationId: "x".repeat(300) }), [
+    "template operations: parameter correlationId:",
+    "<=256 characters",
+  ]),
+  refused('timeGrain "1h) | drop"', () => renderTemplate(templates.operationHealth, { timeGrain: "1h) | drop" }), [
+    'template operationHealth: parameter timeGrain: expected a time bin such as "15m", "1h" or "1d"',
+    'got "1h) | drop"',
+  ]),
+  refused('startTime "2026-01-15T00:00:00Z) | drop"', () => renderTemplate(templates.operations, { startTime: "2026-01-15T00:00:00Z) | drop" }), [
+    "template operations: parameter startTime",
+  ]),
+  refused('limit "10 | drop" (text for a number)', () => renderTemplate(templates.operations, { limit: "10 | drop" as unknown as number }), [
+    "template operations: parameter limit:",
+    "expected number",
+  ]),
+  refused("an extra parameter named query", () => renderTemplate(templates.operations, { query: "ACSBillingUsage" } as never), [
+    "template operations: unknown parameter query; known: startTime, endTime, operations, correlationId",
+  ]),
+];
 
 function alertWindow(tried: string, value: unknown, sees: string[]): BadInputCase {
   return { area: "KQL parameter", tried, sees, attempt: () => messageOf(() => alertRule("start-latency").query({ windowMinutes: value as number })) };
