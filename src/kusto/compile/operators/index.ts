@@ -2,11 +2,13 @@
 import type { ColumnInfo } from "../../types";
 import { kindOf, type Node, type OperatorFn, resultColumns, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
+import { compileMakeSeries } from "./makeseries";
 import { compileMvExpand } from "./mvexpand";
 import { compileDistinct, compileSort, compileTop } from "./order";
 import { compileCount, compileExtend, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
 import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
 import { compileSummarize } from "./summarize";
+import { compileTopNested } from "./topnested";
 
 export function compileOperator(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   const kind = kindOf(node);
@@ -50,6 +52,10 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileMvExpand(node, scope, input);
     case "RenderOperator":
       return compileRender(node, scope);
+    case "TopNestedOperator":
+      return compileTopNested(node, scope);
+    case "MakeSeriesOperator":
+      return compileMakeSeries(node, scope);
   }
   throw unsupported(scope, node, operatorName(kind));
 }

@@ -146,3 +146,25 @@ function compileArgExtreme(call: Node, tuple: any[] | undefined, scope: Scope, s
     for (const r of readers) out.push(row ? r(row, ctx) : null);
   };
 }
+
+/** One aggregate expression (count(), s = sum(x), round(avg(x), 2)) evaluated over a set of rows: top-nested, make-series. */
+export function compileRowsAggregate(expr: Node, scope: Scope): (rows: readonly Row[], ctx: RunContext) => Value {
+  const slots: AggregateSlot[] = [];
+  const inner = kindOf(expr) === "SimpleNamedExpression" ? expr.Expression : expr;
+  const emit = compileAggregateItem(inner, undefined, scope, slots);
+  return (rows, ctx) => {
+    const group: Group = { keys: [], aggs: slots.map((s) => s.factory()) };
+    const buffers = slots.map((s) => new Array<Value>(s.args.length));
+    for (let i = 0; i < rows.length; i++) {
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s];
+        for (let a = 0; a < slot.args.length; a++) buffers[s][a] = slot.args[a](rows[i], ctx);
+        group.aggs[s].add(buffers[s], i);
+      }
+    }
+    group.results = group.aggs.map((a) => a.result());
+    const out: Value[] = [];
+    emit(group, rows, ctx, out);
+    return out[0] ?? null;
+  };
+}
