@@ -20,11 +20,7 @@ function trailingZeros(t: number): number {
   return n;
 }
 
-/**
- * Splits ms into whole-second ms and 0..9999999 ticks (100 ns). A double near 2022 resolves only ~0.24 µs, so
- * several tick counts can map to the same ms value: pick one that parses back to exactly this value, preferring
- * the most trailing zeros (so ".1000000" stays exact), then the nearest.
- */
+/** Whole-second ms + ticks; a double near 2022 resolves ~0.24 µs, so pick the tick count that parses back to this exact value, most trailing zeros first. */
 export function splitTicks(ms: number): [secondMs: number, ticks: number] {
   const sec = Math.floor(ms / 1000) * 1000;
   const f = (ms - sec) * 10000;

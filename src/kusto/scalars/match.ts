@@ -8,10 +8,7 @@ function isTermChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/**
- * A regex that finds `needle` where it begins (and/or ends) on a term boundary. A needle whose own edge is a
- * separator needs no boundary there: "has" of "a-b" matches "x a-b y" like Kusto's phrase match.
- */
+/** Finds `needle` starting/ending on a term boundary; an edge that is itself a separator needs none ("a-b" in "x a-b y"). */
 function termRegex(needle: string, start: boolean, end: boolean, caseSensitive: boolean): RegExp {
   const left = start && isTermChar(needle.charCodeAt(0)) ? "(?<![A-Za-z0-9])" : "";
   const right = end && isTermChar(needle.charCodeAt(needle.length - 1)) ? "(?![A-Za-z0-9])" : "";

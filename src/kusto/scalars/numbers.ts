@@ -28,10 +28,7 @@ const round: ScalarFactory = arity(1, 2, () => (args) => {
   return roundAway(x, Math.trunc(p));
 });
 
-/**
- * bin(value, size): floor to a multiple of size. Datetimes bin from 0001-01-01 (Kusto's tick origin); for sizes
- * that divide a day that is the same as binning from the Unix epoch, which keeps full precision.
- */
+/** Floors to a multiple of size; datetimes bin from 0001-01-01 like Kusto, which equals the epoch for sizes dividing a day. */
 export function binFor(valueType: KType): (v: number, size: number) => number | null {
   if (valueType === "datetime") {
     return (v, size) => {
