@@ -122,3 +122,18 @@ describe("row operators", () => {
     expect(json("print t = now()")).toEqual([{ t: "2024-03-10T12:00:00Z" }]);
   });
 });
+
+describe("parse", () => {
+  it("must capture typed columns between literal anchors and give nulls when the text does not match", () => {
+    const t = `datatable(Uri:string)["https://x/calling/recordings/abc:pause?api-version=2023-03-06", "nothing here"]`;
+    const q = `${t} | parse Uri with * "recordings/" RecordingId ":" Action "?api-version=" Version`;
+    // First URI: RecordingId "abc", Action "pause", Version "2023-03-06"; the second has no "recordings/" so strings stay empty.
+    expect(json(`${q} | project RecordingId, Action, Version`)).toEqual([
+      { RecordingId: "abc", Action: "pause", Version: "2023-03-06" },
+      { RecordingId: "", Action: "", Version: "" },
+    ]);
+    // A typed capture converts: "status=404;" → 404 as long; no match → null.
+    expect(json(`print s = "status=404;" | parse s with "status=" Code:long ";" | project Code`)).toEqual([{ Code: 404 }]);
+    expect(json(`print s = "nope" | parse s with "status=" Code:long ";" | project Code`)).toEqual([{ Code: null }]);
+  });
+});

@@ -4,6 +4,7 @@ import { kindOf, type Node, type OperatorFn, resultColumns, type Scope, type Tab
 import { compileJoin, compileLookup } from "../join";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvExpand } from "./mvexpand";
+import { compileParse } from "./parse";
 import { compileDistinct, compileSort, compileTop } from "./order";
 import { compileCount, compileExtend, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
 import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
@@ -52,6 +53,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileMvExpand(node, scope, input);
     case "RenderOperator":
       return compileRender(node, scope);
+    case "ParseOperator":
+      return compileParse(node, scope);
     case "TopNestedOperator":
       return compileTopNested(node, scope);
     case "MakeSeriesOperator":
