@@ -15,6 +15,12 @@ describe("alert definitions", () => {
     }
   });
 
+  it("must use only operators Azure's scheduledQueryRules accept", () => {
+    // the REST API spells equality "Equals"; the contract's "Equal" would be refused by Azure, so no shipped rule may use it
+    const accepted = ["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Equals"];
+    for (const r of alertRules) expect(accepted, r.key).toContain(r.operator);
+  });
+
   it("must evaluate no more often than its window, within Azure's window limits", () => {
     for (const r of alertRules) {
       expect(r.defaults.frequencyMinutes, r.key).toBeLessThanOrEqual(r.defaults.windowMinutes);

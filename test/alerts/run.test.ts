@@ -132,3 +132,19 @@ describe("start-latency (p95 of StartCallRecording DurationMs > 2000 ms over 60 
     expect(run("start-latency", "fire", { threshold: 3000 }).fired).toBe(false);
   });
 });
+
+describe("evaluateAlert inputs", () => {
+  const tables = loadDataDir(path.join(fixtures, "start-latency", "fire"));
+
+  it("must accept now as a Date as well as epoch milliseconds", () => {
+    expect(evaluateAlert(alertRule("start-latency"), {}, tables, new Date(now)).measured.map((s) => s.value)).toEqual([2800]);
+  });
+
+  it("must refuse a threshold that is not a finite number, naming the alert", () => {
+    expect(() => evaluateAlert(alertRule("start-latency"), { threshold: Number.NaN }, tables, now)).toThrow('alert "start-latency": threshold must be a finite number');
+  });
+
+  it("must refuse an invalid now instead of evaluating against NaN", () => {
+    expect(() => evaluateAlert(alertRule("start-latency"), {}, tables, new Date("not a date"))).toThrow('alert "start-latency": now must be a valid time');
+  });
+});
