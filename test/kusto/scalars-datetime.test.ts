@@ -143,8 +143,18 @@ describe("formatting and making datetimes", () => {
     expect(call("format_datetime", ["datetime", "string"], "string", [utc(2024, 3, 9, 15, 4, 5), "ss.FFF"])).toBe("05");
   });
 
-  it("format_datetime must reject unknown specifiers with the format in the message", () => {
-    expect(() => call("format_datetime", ["datetime", "string"], "string", [0, "yyyy-QQ"])).toThrow(/"QQ" in "yyyy-QQ"/);
+  it("format_datetime must spell month and day names for MMM, MMMM, ddd and dddd", () => {
+    // 2024-03-09 was a Saturday
+    expect(call("format_datetime", ["datetime", "string"], "string", [utc(2024, 3, 9), "ddd, dd MMM yyyy"])).toBe("Sat, 09 Mar 2024");
+    expect(call("format_datetime", ["datetime", "string"], "string", [utc(2024, 3, 9), "dddd d MMMM"])).toBe("Saturday 9 March");
+  });
+
+  it("format_datetime must copy letters that are not specifiers, like the T of ISO 8601", () => {
+    expect(call("format_datetime", ["datetime", "string"], "string", [utc(2024, 3, 9, 15, 4), "yyyy-MM-ddTHH:mm"])).toBe("2024-03-09T15:04");
+  });
+
+  it("format_datetime must refuse more than 7 fractional digits, naming the format", () => {
+    expect(() => call("format_datetime", ["datetime", "string"], "string", [0, "ss.ffffffff"])).toThrow(/"ffffffff" in "ss.ffffffff"/);
   });
 
   it("format_timespan must print days, hours and fractions", () => {

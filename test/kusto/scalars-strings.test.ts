@@ -20,6 +20,8 @@ describe("string functions", () => {
     expect(call("toupper", ["string"], "string", [null])).toBe("");
     expect(call("strlen", ["string"], "long", [null])).toBe(0);
     expect(call("strlen", ["string"], "long", ["mp4"])).toBe(3);
+    // "a🎙b": the microphone emoji is one code point stored as two UTF-16 units → 3
+    expect(call("strlen", ["string"], "long", ["a\u{1F399}b"])).toBe(3);
   });
 
   it("substring must take start and optional length", () => {

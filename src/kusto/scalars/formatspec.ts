@@ -11,6 +11,8 @@ interface Fields {
   second: number;
   /** 0..9999999 ticks within the second. */
   fraction: number;
+  /** 0 = Sunday. */
+  weekday: number;
 }
 
 type Part = string | ((f: Fields) => string);
@@ -24,13 +26,20 @@ function fractionPart(count: number, trimZeros: boolean): Part {
   };
 }
 
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 function datetimePart(ch: string, count: number): Part | undefined {
   switch (ch) {
     case "y":
       return count === 1 ? (f) => String(f.year % 100) : count === 2 ? (f) => pad(f.year % 100, 2) : (f) => pad(f.year, count);
     case "M":
+      if (count === 3) return (f) => monthNames[f.month - 1].slice(0, 3);
+      if (count >= 4) return (f) => monthNames[f.month - 1];
       return count === 1 ? (f) => String(f.month) : (f) => pad(f.month, 2);
     case "d":
+      if (count === 3) return (f) => dayNames[f.weekday].slice(0, 3);
+      if (count >= 4) return (f) => dayNames[f.weekday];
       return count === 1 ? (f) => String(f.day) : (f) => pad(f.day, 2);
     case "H":
       return count === 1 ? (f) => String(f.hour) : (f) => pad(f.hour, 2);
@@ -90,11 +99,14 @@ function compile(format: string, partFor: (ch: string, count: number) => Part | 
     }
     let j = i + 1;
     while (j < format.length && format[j] === ch) j++;
-    if (letters.test(ch)) {
-      const part = partFor(ch, j - i);
-      if (!part) throw new Error(`${what}: unsupported format specifier "${format.slice(i, j)}" in "${format}"`);
+    if ((ch === "f" || ch === "F") && j - i > 7) {
+      throw new Error(`${what}: "${format.slice(i, j)}" in "${format}" asks for more than 7 fractional digits; use at most 7`);
+    }
+    const part = letters.test(ch) ? partFor(ch, j - i) : undefined;
+    if (part) {
       parts.push({ part, fraction: ch === "F" });
     } else {
+      // Like .NET, letters that are not specifiers (the "T" of ISO 8601) are copied as they are.
       parts.push({ part: format.slice(i, j), fraction: false });
     }
     i = j;
@@ -126,6 +138,7 @@ function datetimeFields(ms: number): Fields {
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
     fraction,
+    weekday: d.getUTCDay(),
   };
 }
 
@@ -139,7 +152,7 @@ function timespanFields(ms: number): Fields {
   const minute = Math.floor(rest / MS_PER_MINUTE);
   rest -= minute * MS_PER_MINUTE;
   const second = Math.round(rest / MS_PER_SECOND);
-  return { year: 0, month: 0, day: days, hour, minute, second, fraction };
+  return { year: 0, month: 0, day: days, hour, minute, second, fraction, weekday: 0 };
 }
 
 export function compileDatetimeFormat(format: string): (ms: number) => string {

@@ -7,6 +7,22 @@ import { convertTo } from "./casts";
 
 const asText = (t: KType) => formatterFor(t);
 
+/** Kusto counts Unicode code points, so a surrogate pair (an emoji) is one character. */
+function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 const strcat: ScalarFactory = (argTypes) => {
   const fs = argTypes.map(asText);
   const n = fs.length;
@@ -298,7 +314,7 @@ export const stringFunctions: ScalarTable = {
   strcat_delim: strcatDelim,
   tolower: unaryText((s) => s.toLowerCase()),
   toupper: unaryText((s) => s.toUpperCase()),
-  strlen: unaryText((s) => [...s].length),
+  strlen: unaryText(codePointLength),
   substring,
   split,
   extract,
