@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDataDir } from "../../src/data";
+import { loadDataDir, tablesFromRows } from "../../src/data";
 import { kqlFunctionDefs } from "../../src/functions";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import { buildWorkbook, defaultParameterValues, kqlSources, substituteParameters, type ParameterValue } from "../../src/workbook";
@@ -31,8 +31,8 @@ function kqlOf(name: string, overrides: Record<string, ParameterValue> = {}): st
   return substituteParameters(item.content.query, values(overrides));
 }
 
-function rows(name: string, overrides: Record<string, ParameterValue> = {}): Record<string, unknown>[] {
-  return toJsonRows(runQuery(kqlOf(name, overrides), tables, { functions: kqlFunctionDefs, now: end }));
+function rows(name: string, overrides: Record<string, ParameterValue> = {}, data = tables): Record<string, unknown>[] {
+  return toJsonRows(runQuery(kqlOf(name, overrides), data, { functions: kqlFunctionDefs, now: end }));
 }
 
 // toJsonRows writes whole-second datetimes without a fraction.
@@ -236,12 +236,36 @@ describe("operations tab", () => {
     }
     // dotnet O2, O14-O18 (O2 failed); java O3-O5; js O6-O9 (O8 failed); python O10-O13 (O10, O13 failed)
     expect(bySdk).toEqual({ dotnet: [6, 1], java: [3, 0], js: [4, 1], python: [4, 2] });
-    // every row comes from 203.0.113.10; sorted by operation name
-    expect(rows("caller-ips").map((r) => [r.OperationName, r.CallerIpAddress, r.Requests])).toEqual([
-      ["PauseCallRecording", "203.0.113.10", 3],
-      ["ResumeCallRecording", "203.0.113.10", 2],
-      ["StartCallRecording", "203.0.113.10", 8],
-      ["StopCallRecording", "203.0.113.10", 4],
+    // every row comes from 203.0.113.10, so it is rank 1 of each operation
+    expect(rows("caller-ips").map((r) => [r.OperationName, r.Rank, r.CallerIpAddress, r.Requests])).toEqual([
+      ["PauseCallRecording", 1, "203.0.113.10", 3],
+      ["ResumeCallRecording", 1, "203.0.113.10", 2],
+      ["StartCallRecording", 1, "203.0.113.10", 8],
+      ["StopCallRecording", 1, "203.0.113.10", 4],
+    ]);
+  });
+
+  it("must keep only the five busiest caller IPs of each operation, ties broken by address", () => {
+    // StartCallRecording from .1 x5, .2 x4, .3 x3, .4 x3, .5 x2, .6 x1, .7 x1; StopCallRecording from .9 x1
+    const counts: [string, string, number][] = [
+      ["StartCallRecording", "10.0.0.1", 5], ["StartCallRecording", "10.0.0.2", 4], ["StartCallRecording", "10.0.0.3", 3],
+      ["StartCallRecording", "10.0.0.4", 3], ["StartCallRecording", "10.0.0.5", 2], ["StartCallRecording", "10.0.0.6", 1],
+      ["StartCallRecording", "10.0.0.7", 1], ["StopCallRecording", "10.0.0.9", 1],
+    ];
+    const operationRows = counts.flatMap(([OperationName, CallerIpAddress, n]) =>
+      Array.from({ length: n }, (_, i) => ({
+        TimeGenerated: `2024-05-01T10:0${i}:00Z`, OperationName, CallerIpAddress, ResultSignature: 200, ResultType: "Succeeded", DurationMs: 100,
+      })),
+    );
+    const data = tablesFromRows({ ACSCallRecordingIncomingOperations: operationRows });
+    // .3 and .4 tie at 3: .3 sorts first, so ranks 3 and 4; .5 is fifth; .6 and .7 are cut
+    expect(rows("caller-ips", {}, data).map((r) => [r.OperationName, r.Rank, r.CallerIpAddress, r.Requests])).toEqual([
+      ["StartCallRecording", 1, "10.0.0.1", 5],
+      ["StartCallRecording", 2, "10.0.0.2", 4],
+      ["StartCallRecording", 3, "10.0.0.3", 3],
+      ["StartCallRecording", 4, "10.0.0.4", 3],
+      ["StartCallRecording", 5, "10.0.0.5", 2],
+      ["StopCallRecording", 1, "10.0.0.9", 1],
     ]);
   });
 });
