@@ -119,6 +119,6 @@ describe("the acs-insights bin", () => {
     const [a, b] = [tmp(), tmp()];
     execFileSync(process.execPath, [path.resolve(__dirname, "../src/cli/bin.js"), "synth", "--stack", "dev", "--out", a], { stdio: "pipe" });
     expect((await synth(["--stack", "dev", "--out", b])).code).toBe(0);
-    expect(fs.readFileSync(path.join(a, "plan.json")).equals(fs.readFileSync(path.join(b, "plan.json")))).toBe(true);
+    expect(fs.readFileSync(path.join(a, "plan.json"), "utf8")).toBe(fs.readFileSync(path.join(b, "plan.json"), "utf8"));
   });
 });
