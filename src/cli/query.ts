@@ -72,21 +72,10 @@ function render(result: QueryResult, format: Format): string {
   return toTextTable(result);
 }
 
-/** The remote path lives in src/templates/workspace.ts (owned by the data helper); this is the only place that calls it. */
+/** The remote path: src/templates/workspace.ts, loaded only here so local queries never load the Azure SDK. */
 async function runOnWorkspace(args: QueryArgs): Promise<number> {
-  const modulePath = path.join(__dirname, "..", "templates", "workspace.ts");
-  if (!fs.existsSync(modulePath)) {
-    process.stderr.write("acs-insights query: --workspace needs @azure/monitor-query-logs path (src/templates/workspace.ts), which this build does not have\n");
-    return 2;
-  }
-  const workspaceModule = require("../templates/workspace") as {
-    queryWorkspace?: (workspaceId: string, kql: string, options: { now?: number }) => Promise<QueryResult>;
-  };
-  if (typeof workspaceModule.queryWorkspace !== "function") {
-    process.stderr.write("acs-insights query: --workspace needs @azure/monitor-query-logs path: src/templates/workspace.ts exports no queryWorkspace()\n");
-    return 2;
-  }
-  const result = await workspaceModule.queryWorkspace(args.workspace as string, args.kql, { now: args.now });
+  const { queryWorkspace } = await import("../templates/workspace");
+  const result = await queryWorkspace(args.workspace as string, args.kql, { now: args.now });
   process.stdout.write(render(result, args.format));
   return 0;
 }
