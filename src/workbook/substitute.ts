@@ -34,10 +34,13 @@ export function timespanLiteral(ms: number): string {
   return `${ms}ms`;
 }
 
-/** datetime(2024-05-01T10:00:00.000Z): what `{TimeRange:start}` becomes inside a query. */
+/**
+ * datetime("2024-05-01T10:00:00.000Z"): what `{TimeRange:start}` becomes inside a query, in the form a workbooks
+ * maintainer quoted for the portal's custom-range expansion (microsoft/Application-Insights-Workbooks issue 146).
+ */
 export function datetimeLiteral(ms: number): string {
   if (!Number.isFinite(ms)) throw new Error(`datetime must be epoch ms, got ${ms}`);
-  return `datetime(${new Date(ms).toISOString()})`;
+  return `datetime("${new Date(ms).toISOString()}")`;
 }
 
 function rangeLabel(v: { startMs: number; endMs: number; relativeMs?: number }): string {

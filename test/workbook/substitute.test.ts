@@ -12,7 +12,7 @@ const multi = (selected: readonly string[] | "all"): ParameterValue => ({ kind: 
 describe("substituteParameters", () => {
   it("must render :start and :end as datetime literals of the range edges", () => {
     expect(substituteParameters("T | where t >= {TimeRange:start} and t < {TimeRange:end}", { TimeRange: custom })).toBe(
-      "T | where t >= datetime(2024-05-01T00:00:00.000Z) and t < datetime(2024-05-02T00:00:00.000Z)",
+      'T | where t >= datetime("2024-05-01T00:00:00.000Z") and t < datetime("2024-05-02T00:00:00.000Z")',
     );
   });
 
@@ -24,7 +24,7 @@ describe("substituteParameters", () => {
   it("must render a bare relative range as > ago(...) and a custom one as between(...)", () => {
     expect(substituteParameters("where t {TimeRange}", { TimeRange: lastWeek })).toBe("where t > ago(7d)");
     expect(substituteParameters("where t {TimeRange}", { TimeRange: custom })).toBe(
-      "where t between(datetime(2024-05-01T00:00:00.000Z)..datetime(2024-05-02T00:00:00.000Z))",
+      'where t between(datetime("2024-05-01T00:00:00.000Z")..datetime("2024-05-02T00:00:00.000Z"))',
     );
   });
 
