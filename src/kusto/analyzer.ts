@@ -24,9 +24,14 @@ function functionBody(fn: KqlFunctionDef): string {
   return body.startsWith("{") ? body : `{\n${body}\n}`;
 }
 
+/** Identity of a function set, for caches keyed on what the binder sees. */
+export function functionsKey(functions: readonly KqlFunctionDef[]): string {
+  return JSON.stringify(functions.map((f) => [f.name, f.parameters, f.body]));
+}
+
 /** The binder's GlobalState with the tables and `functions` declared; cached per function set. */
 export function globalStateFor(functions: readonly KqlFunctionDef[] = []): any {
-  const key = JSON.stringify(functions.map((f) => [f.name, f.parameters, f.body]));
+  const key = functionsKey(functions);
   const cached = globalsCache.get(key);
   if (cached) return cached;
   const { Kusto } = kustoLanguage();
