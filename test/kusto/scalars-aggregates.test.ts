@@ -119,6 +119,11 @@ describe("make_set, make_list, take_any", () => {
     expect(aggregate("make_set", ["string"], "dynamic", col("wav", "mp4", "wav", null, "mp3"))).toEqual(["wav", "mp4", "mp3"]);
   });
 
+  it("make_set of array values must collect their distinct elements", () => {
+    // ["A1","A2"], ["A2","C1"], null → A1, A2, C1
+    expect(aggregate("make_set", ["dynamic"], "dynamic", [[["A1", "A2"]], [["A2", "C1"]], [null]])).toEqual(["A1", "A2", "C1"]);
+  });
+
   it("make_list must keep duplicates and skip nulls", () => {
     expect(aggregate("make_list", ["long"], "dynamic", col(2, null, 2, 1))).toEqual([2, 2, 1]);
   });

@@ -200,12 +200,22 @@ class MakeList implements Aggregator {
       if (this.keepNulls) this.items.push(null);
       return;
     }
-    if (this.seen) {
-      const k = hashKey(v);
-      if (this.seen.has(k)) return;
-      this.seen.add(k);
+    if (!this.seen) {
+      this.items.push(toDynamicValue(v, this.type));
+      return;
     }
-    this.items.push(toDynamicValue(v, this.type));
+    // make_set of a dynamic array collects its elements, as Kusto's "set from array column" example shows.
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && x !== undefined && this.items.length < this.max) this.addDistinct(x as Value);
+      return;
+    }
+    this.addDistinct(toDynamicValue(v, this.type));
+  }
+  private addDistinct(v: Value): void {
+    const k = hashKey(v);
+    if (this.seen!.has(k)) return;
+    this.seen!.add(k);
+    this.items.push(v);
   }
   result(): Value {
     return this.items;
