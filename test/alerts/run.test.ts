@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { alertRule, evaluateAlert, type AlertKey } from "../../src/alerts";
-import { loadDataDir } from "../../src/data";
+import { loadDataDir, tablesFromRows } from "../../src/data";
 
 // Each fixture folder's README works out these numbers row by row; now is fixed so ago() windows are too.
 const now = Date.parse("2026-01-15T12:00:00Z");
@@ -130,6 +130,16 @@ describe("start-latency (p95 of StartCallRecording DurationMs > 2000 ms over 60 
 
   it("must stay quiet on the firing set when the threshold is raised to 3000 ms", () => {
     expect(run("start-latency", "fire", { threshold: 3000 }).fired).toBe(false);
+  });
+});
+
+describe("alerts on a workspace with no rows at all", () => {
+  it.each(["operation-failures", "server-errors", "abnormal-ends", "silent-summaries", "start-latency"] as const)("%s must stay quiet: no data is no failure", (key) => {
+    expect(evaluateAlert(alertRule(key), {}, tablesFromRows({}), now).fired).toBe(false);
+  });
+
+  it("silent-usage must fire: no usage for 24 h is what it watches for", () => {
+    expect(evaluateAlert(alertRule("silent-usage"), {}, tablesFromRows({}), now).fired).toBe(true);
   });
 });
 
