@@ -61,6 +61,7 @@ export interface QueryOptions {
   visibleWhen?: ConditionalVisibility;
 }
 
+/** No timeContext on purpose: the range is set in the query ({TimeRange:start}), so the overview can also read the period before it. */
 export function query(name: string, o: QueryOptions): QueryItem {
   return {
     type: 3,

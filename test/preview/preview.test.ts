@@ -75,6 +75,11 @@ describe("acs-insights preview", () => {
     expect(readFileSync(out, "utf8")).toContain('data-errors="0"');
   }, 60_000);
 
+  it("must refuse data with no TimeGenerated at all, pointing at --now", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "preview-empty-"));
+    await expect(run(["--data", empty, "--out", join(empty, "p.html")])).rejects.toThrow(/--now/);
+  });
+
   it("must reject a bad --now or an unknown option with exit code 2", async () => {
     expect(await run(["--now", "yesterday"])).toBe(2);
     expect(await run(["--bogus"])).toBe(2);

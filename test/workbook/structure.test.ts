@@ -38,11 +38,25 @@ describe("workbook structure", () => {
     }
   });
 
-  it("must define, before use, every parameter that a query or title refers to", () => {
-    const declared = new Set([...declaredParameters(workbook).map((p) => p.name), ...implicitParameters(workbook).map((p) => p.name)]);
-    for (const item of queryItems(workbook)) {
-      for (const name of referencedParameters(item.content.query + item.content.title)) expect(declared, `${item.name} uses {${name}}`).toContain(name);
+  it("must define, before use, every parameter that a query, a dropdown query or a title refers to", () => {
+    const declared = new Set<string>();
+    const uses = (text: string, where: string) => {
+      for (const name of referencedParameters(text)) expect([...declared], `${where} uses {${name}} before it is defined`).toContain(name);
+    };
+    for (const { item } of allItems(workbook)) {
+      if (item.type === 9) {
+        for (const p of item.content.parameters) {
+          if (p.type === 2 && p.query) uses(p.query, `parameter ${p.name}`);
+          declared.add(p.name);
+        }
+      } else if (item.type === 11) {
+        for (const link of item.content.links) declared.add(link.cellValue);
+      } else if (item.type === 3) {
+        uses(item.content.query + item.content.title, item.name);
+        if (item.content.exportParameterName) declared.add(item.content.exportParameterName);
+      }
     }
+    expect(declared.size).toBe(declaredParameters(workbook).length + implicitParameters(workbook).length);
   });
 
   it("must offer the workspace, a 5-minute to 90-day time range defaulting to 7 days, a grain and four multi-selects", () => {
