@@ -107,8 +107,11 @@ describe("casts", () => {
     expect(call("todatetime", ["string"], "datetime", ["soon"])).toBeNull();
   });
 
-  it("todatetime must read RFC 1123 text", () => {
+  it("todatetime must read RFC 822/850/1123 text, as UTC when no zone is given", () => {
     expect(call("todatetime", ["string"], "datetime", ["Tue, 09 May 2023 15:58:30 GMT"])).toBe(utc(2023, 5, 9, 15, 58, 30));
+    // Kusto's RFC 822 example: two-digit year 14 → 2014
+    expect(call("todatetime", ["string"], "datetime", ["Sat, 8 Nov 14 15:05:02"])).toBe(utc(2014, 11, 8, 15, 5, 2));
+    expect(call("todatetime", ["string"], "datetime", ["Saturday, 08-Nov-14 15:05 GMT"])).toBe(utc(2014, 11, 8, 15, 5));
   });
 
   it("totimespan must read clock text and unit text", () => {
