@@ -2,12 +2,11 @@
 import { alertRules } from "./alerts";
 import { loadConfig } from "./config";
 import { savedFunctions } from "./functions";
-import { alertDefaults } from "./infra/content";
 import { deploy, type StackOutputs } from "./infra/deploy";
 import * as workbook from "./workbook";
 
 const deployment: Promise<StackOutputs> = (async () => {
-  const config = loadConfig(alertDefaults(alertRules));
+  const config = loadConfig();
   return deploy(config, { savedFunctions, workbook, alertRules });
 })();
 

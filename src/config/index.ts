@@ -1,4 +1,5 @@
 // The stack config: one schema, parsed once, passed down typed.
+export { alertDefaults, shippedAlertDefaults } from "./alertDefaults";
 export { communicationType, parseArmId, workspaceType, type ArmId } from "./armId";
 export { ConfigError, projectName, type ConfigIssue } from "./issues";
 export { loadConfig } from "./load";

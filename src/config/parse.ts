@@ -1,3 +1,4 @@
+import { shippedAlertDefaults } from "./alertDefaults";
 import { communicationType, isArmIdError, parseArmId, workspaceType, type ArmId } from "./armId";
 import { issueFromZod } from "./fixes";
 import { closest, ConfigError, fullKey, projectName, rmCommand, setCommand, type ConfigIssue } from "./issues";
@@ -80,7 +81,11 @@ function armIdFor(value: string | undefined, path: [string, string], type: strin
  * Parses the stack config as Pulumi hands it over (`project:key` → string, objects JSON-encoded).
  * Pure: the same input always gives the same config or the same ConfigError.
  */
-export function parseStackConfig(raw: Record<string, string>, stack: string, alertRules: readonly AlertRuleDefaults[]): StackConfig {
+export function parseStackConfig(
+  raw: Record<string, string>,
+  stack: string,
+  alertRules: readonly AlertRuleDefaults[] = shippedAlertDefaults(),
+): StackConfig {
   const issues: ConfigIssue[] = [];
   const decoded = decodeRaw(raw, stack, issues);
   if (decoded.location === undefined && raw["azure-native:location"] !== undefined) {

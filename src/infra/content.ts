@@ -1,6 +1,4 @@
-import { minWindowMinutes } from "../alerts";
 import type { AlertRuleDef } from "../alerts/types";
-import type { AlertRuleDefaults } from "../config";
 
 // What the stack deploys besides Azure resources: the shapes it needs from the functions, workbook and alerts modules.
 
@@ -46,9 +44,4 @@ export function isoMinutes(minutes: number): string {
   if (minutes % 1440 === 0) return `P${minutes / 1440}D`;
   if (minutes % 60 === 0) return `PT${minutes / 60}H`;
   return `PT${minutes}M`;
-}
-
-/** The config's view of the shipped alert rules: defaults plus the shortest window each query is meaningful for. */
-export function alertDefaults(rules: readonly AlertRuleDef[]): AlertRuleDefaults[] {
-  return rules.map((r) => ({ key: r.key, severity: r.severity, defaults: r.defaults, minWindowMinutes: minWindowMinutes(r.key) }));
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertRules } from "../../src/alerts";
-import { ConfigError, parseStackConfig } from "../../src/config";
-import { alertDefaults } from "../../src/infra/content";
+import { alertDefaults, ConfigError, parseStackConfig } from "../../src/config";
 import { rawConfig } from "../stack/harness";
 import { applyFix } from "./apply-fix";
 
@@ -167,6 +166,17 @@ describe("stack config defaults", () => {
     const config = parse(rawConfig({ ...good, workspace: { existingResourceId: lawId } }));
     expect(config.existing.workspace).toMatchObject({ subscriptionId: sub, resourceGroupName: "rg-logs", name: "law-shared" });
     expect(config.names.workspace).toBe("law-shared");
+  });
+
+  it("must check against the shipped alert rules when the caller passes none", () => {
+    const raw = rawConfig({ ...good, alerts: { emails: ["a@example.com"], rules: { "silent-summaries": { windowMinutes: 60, frequencyMinutes: 15 } } } });
+    let keys: string[] = [];
+    try {
+      parseStackConfig(raw, "dev");
+    } catch (e) {
+      keys = (e as ConfigError).issues.map((i) => i.key);
+    }
+    expect(keys).toEqual(["acs-recording-insights:alerts.rules.silent-summaries.windowMinutes"]);
   });
 
   it("must be pure: the same input gives the same config", () => {
