@@ -49,6 +49,12 @@ describe("let, functions and subqueries", () => {
     expect(json(q, tables)).toEqual([{ m: 1.5, a: 60, b: 90 }]);
   });
 
+  it("must evaluate a let inside a lambda for each call, not once", () => {
+    // twice(x) = (x * 2) + 1 through an inner let: 30 → 61, 90 → 181, 150 → 301.
+    const q = "let f = (x:real) { let y = x * 2; y + 1 };\nACSCallRecordingSummary | project v = f(RecordingLength)";
+    expect(json(q, tables)).toEqual([{ v: 61 }, { v: 181 }, { v: 301 }]);
+  });
+
   it("must compute toscalar once and use it in a filter", () => {
     // avg = (30 + 90 + 150) / 3 = 90; strictly above: r3.
     expect(json("let avgLen = toscalar(ACSCallRecordingSummary | summarize avg(RecordingLength));\nACSCallRecordingSummary | where RecordingLength > avgLen | project RecordingId", tables)).toEqual([

@@ -89,12 +89,12 @@ function compileTabularCall(node: Node, scope: Scope): TabularFn {
 export type CompiledBody = { kind: "tabular"; fn: TabularFn } | { kind: "scalar"; fn: (row: Row, ctx: RunContext) => Value };
 
 /** let statements bind names for what follows; the last expression statement is the result. */
-function compileStatements(statements: Node[], finalExpr: Node | undefined, scope: Scope, what: Node): CompiledBody {
+function compileStatements(statements: Node[], finalExpr: Node | undefined, scope: Scope, what: Node, memoize: boolean): CompiledBody {
   let current = scope;
   let result: Node | undefined = finalExpr;
   for (const st of statements) {
     const kind = kindOf(st);
-    if (kind === "LetStatement") current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current)]]);
+    if (kind === "LetStatement") current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current, memoize)]]);
     else if (kind === "ExpressionStatement") result = st.Expression;
     else if (kind === "QueryParametersStatement" || kind === "SetOptionStatement") continue;
     else throw unsupported(current, st, kind);
@@ -105,11 +105,16 @@ function compileStatements(statements: Node[], finalExpr: Node | undefined, scop
   return { kind: "scalar", fn };
 }
 
-function compileLet(expr: Node, scope: Scope): Binding {
+/** Query-level lets are computed once per run; inside function bodies they may depend on per-row arguments, so they are not. */
+function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
   const kind = kindOf(expr);
   if (kind === "FunctionDeclaration") return { kind: "lambda" };
-  if (isTabular(expr)) return { kind: "tabular", fn: memoised(compileTabular(expr, scope)) };
+  if (isTabular(expr)) {
+    const table = compileTabular(expr, scope);
+    return { kind: "tabular", fn: memoize ? memoised(table) : table };
+  }
   const fn = compileScalar(expr, scope);
+  if (!memoize) return { kind: "scalar", fn };
   const key = {};
   return {
     kind: "scalar",
@@ -126,12 +131,12 @@ export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
   if (kindOf(body) !== "FunctionBody") {
     return isTabular(body) ? { kind: "tabular", fn: compileTabular(body, scope) } : { kind: "scalar", fn: compileScalar(body, scope) };
   }
-  return compileStatements(elements(body.Statements), body.Expression, scope, body);
+  return compileStatements(elements(body.Statements), body.Expression, scope, body, false);
 }
 
 export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[] } {
   const statements = elements(block.Statements);
-  const body = compileStatements(statements, undefined, scope, block);
+  const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
   if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
   return { fn: body.fn, columns: resultColumns(last.Expression) };
