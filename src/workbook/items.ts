@@ -103,7 +103,7 @@ export function workspaceParameter(name: string, label: string): ResourceParamet
     isRequired: true,
     type: 5,
     typeSettings: { resourceTypeFilter: { [workspaceResourceType]: true }, additionalResourceOptions: ["value::1"], showDefault: false },
-    defaultValue: "value::1",
+    value: "value::1",
   };
 }
 

@@ -93,7 +93,8 @@ export interface ResourceParameter extends ParameterBase {
     readonly additionalResourceOptions: readonly string[];
     readonly showDefault: false;
   };
-  readonly defaultValue: string;
+  /** "value::1": the first resource of the workbook's context (fallbackResourceIds when opened without one). */
+  readonly value: string;
 }
 
 /** Type 4: a time range picker; durations in ms. */
