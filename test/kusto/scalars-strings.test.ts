@@ -46,6 +46,12 @@ describe("string functions", () => {
     expect(call("extract", ["string", "int", "string"], "string", ["pause", 0, uri])).toBeNull();
   });
 
+  it("extract must accept RE2 syntax: (?i), (?P<name>) and \\A", () => {
+    expect(call("extract", ["string", "int", "string"], "string", ["(?i)failed", 0, "Call FAILED"])).toBe("FAILED");
+    expect(call("extract", ["string", "int", "string"], "string", ["(?P<code>\\d{3})", 1, "HTTP 503"])).toBe("503");
+    expect(call("extract", ["string", "int", "string"], "string", ["\\Ab", 0, "ab"])).toBeNull();
+  });
+
   it("extract with a type must convert the group", () => {
     expect(call("extract", ["string", "int", "string", "dynamic"], "long", ["code=(\\d+)", 1, "code=503"])).toBe(503);
   });

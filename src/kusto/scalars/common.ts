@@ -46,9 +46,9 @@ export function escapeRegex(s: string): string {
   return s.replace(regexSpecials, "\\$&");
 }
 
-/** Kusto regexes are RE2; the common subset reads the same in JS except inline flags, which we translate. */
+/** Kusto regexes are RE2; the common subset reads the same in JS except inline flags, (?P<name>) and \A/\z, which we translate. */
 export function compileKustoRegex(pattern: string, flags = ""): RegExp {
-  let body = pattern;
+  let body = pattern.replace(/\(\?P</g, "(?<").replace(/(^|[^\\])\\A/g, "$1^").replace(/(^|[^\\])\\z/g, "$1$$");
   let extra = "";
   const inline = /^\(\?([imsU]+)\)/.exec(body);
   if (inline) {
