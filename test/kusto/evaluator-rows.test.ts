@@ -123,6 +123,25 @@ describe("row operators", () => {
   });
 });
 
+describe("literals", () => {
+  it("must read timespan and datetime literals in every form", () => {
+    const r = run("print a = 1h, b = 90s, c = 10ms, d = time(00:01:02), e = timespan(1.02:03:04), f = time(2), g = 2.5h, h = time(null), i = datetime(2024-01-02 03:04:05.123), j = -5");
+    // d = 62 s; e = 1 d 2 h 3 min 4 s = 93784 s; f = 2 days; g = 2.5 h = 9000 s; i keeps its milliseconds.
+    expect(r.rows[0]).toEqual({
+      a: 3_600_000,
+      b: 90_000,
+      c: 10,
+      d: 62_000,
+      e: 93_784_000,
+      f: 172_800_000,
+      g: 9_000_000,
+      h: null,
+      i: Date.parse("2024-01-02T03:04:05.123Z"),
+      j: -5,
+    });
+  });
+});
+
 describe("parse", () => {
   it("must capture typed columns between literal anchors and give nulls when the text does not match", () => {
     const t = `datatable(Uri:string)["https://x/calling/recordings/abc:pause?api-version=2023-03-06", "nothing here"]`;

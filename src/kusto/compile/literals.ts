@@ -39,6 +39,23 @@ function dateTimeValue(raw: any, node: Node): Value {
   return Number(ticks - epochTicks) / 10000;
 }
 
+const clockSpan = /^(?:time|timespan)\(\s*(-?)(?:(\d+)\.)?(\d+):(\d+)(?::(\d+(?:\.\d+)?))?\s*\)$/i;
+const daysSpan = /^(?:time|timespan)\(\s*(-?\d+(?:\.\d+)?)\s*\)$/i;
+
+/** time(1.02:03:04) and time(2) (days): the bridge's boxed TimeSpan loses these forms, so they are read from the text. */
+function timespanValue(raw: any, node: Node): Value {
+  const text = String(node.ToString?.() ?? "").trim();
+  const clock = clockSpan.exec(text);
+  if (clock) {
+    const [, sign, days, hours, minutes, seconds] = clock;
+    const ms = ((Number(days ?? 0) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000 + Number(seconds ?? 0) * 1000;
+    return sign ? -ms : ms;
+  }
+  const days = daysSpan.exec(text);
+  if (days) return Number(days[1]) * 86_400_000;
+  return typeof raw.getTotalMilliseconds === "function" ? raw.getTotalMilliseconds() : numberValue(raw.ticks) / 10000;
+}
+
 function numberValue(raw: any): number {
   if (typeof raw === "number") return raw;
   if (typeof raw?.toNumber === "function") return raw.toNumber();
@@ -66,7 +83,7 @@ export function literalValue(scope: Scope, node: Node, type: KType | "null"): Va
     case "datetime":
       return dateTimeValue(raw, node);
     case "timespan":
-      return typeof raw.getTotalMilliseconds === "function" ? raw.getTotalMilliseconds() : numberValue(raw.ticks) / 10000;
+      return timespanValue(raw, node);
     case "dynamic":
       return JSON.parse(String(raw)) as Value;
   }
