@@ -181,6 +181,15 @@ describe("recordings tab", () => {
     ]);
   });
 
+  it("must keep a hostile selected call id inside its string literal", () => {
+    for (const value of [`call-b' or CorrelationId != '`, `call-b\\' | take 0 //`, `call-b"\n| where false`]) {
+      const kql = kqlOf("call-timeline", { SelectedCallId: { kind: "text", value } });
+      expect(analyze(kql, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error"), value).toEqual([]);
+      // no CorrelationId equals the hostile text, so nothing of call-b leaks out
+      expect(rows("call-timeline", { SelectedCallId: { kind: "text", value } }), value).toEqual([]);
+    }
+  }, 60_000);
+
   it("must honour a multi-select filter", () => {
     // wav: b1, b2, c1, all in the 06:00 bin
     expect(rows("recordings-per-bin", { FormatType: picked("FormatType", ["wav"]) })).toEqual([{ TimeGenerated: iso(6), Recordings: 3 }]);
