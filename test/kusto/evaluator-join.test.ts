@@ -95,6 +95,11 @@ describe("lookup, union and mv-expand", () => {
       { Id: 1, Tags: "y" },
       { Id: 3, Tags: null },
     ]);
+    // with_itemindex numbers the elements from 0.
+    expect(json(`${t} | where Id == 1 | mv-expand with_itemindex = Ix Tags | project Ix, Tags`)).toEqual([
+      { Ix: 0, Tags: "x" },
+      { Ix: 1, Tags: "y" },
+    ]);
     const typed = run(`${t} | mv-expand Tags to typeof(string)`);
     expect(typed.columns.find((c) => c.name === "Tags")?.type).toBe("string");
   });

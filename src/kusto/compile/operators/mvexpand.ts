@@ -32,7 +32,9 @@ function elementsOf(v: Value): Value[] {
 
 export function compileMvExpand(node: Node, scope: Scope, _input: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
-  for (const p of params.keys()) if (p !== "kind" && p !== "bagexpansion") throw unsupported(scope, node, `mv-expand ${p}`);
+  for (const p of params.keys()) if (p !== "kind" && p !== "bagexpansion" && p !== "with_itemindex") throw unsupported(scope, node, `mv-expand ${p}`);
+  const indexParam = params.get("with_itemindex");
+  const indexColumn = indexParam ? String(indexParam.SimpleName ?? indexParam.Name?.SimpleName ?? "") : undefined;
   const kindParam = params.get("kind") ?? params.get("bagexpansion");
   if (kindParam && String(kindParam.ToString?.() ?? "").trim().toLowerCase() === "array") throw unsupported(scope, node, "mv-expand kind=array");
   const columns = resultColumns(node);
@@ -51,6 +53,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
       const count = Math.min(max, Math.max(...lists.map((l) => l.length)));
       for (let i = 0; i < count; i++) {
         const out: Row = { ...row };
+        if (indexColumn) out[indexColumn] = i;
         targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
         rows.push(out);
       }
