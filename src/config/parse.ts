@@ -77,6 +77,35 @@ function armIdFor(value: string | undefined, path: [string, string], type: strin
   return undefined;
 }
 
+/** Settings that only shape a resource the stack creates; with a brought resource they would be silently ignored. */
+const createOnly: readonly { readonly when: [string, string]; readonly keys: readonly (readonly string[])[]; readonly what: string }[] = [
+  {
+    when: ["workspace", "existingResourceId"],
+    keys: [["workspace", "sku"], ["workspace", "capacityReservationLevel"], ["workspace", "retentionInDays"], ["workspace", "dailyQuotaGb"], ["workspace", "disableLocalAuth"], ["lock"]],
+    what: "the workspace",
+  },
+  { when: ["communication", "existingResourceId"], keys: [["communication", "disableLocalAuth"], ["dataLocation"]], what: "the ACS resource" },
+];
+
+function ignoredSettingIssues(decoded: Record<string, unknown>, stack: string): ConfigIssue[] {
+  const at = (path: readonly string[]): unknown =>
+    path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), decoded);
+  const issues: ConfigIssue[] = [];
+  for (const rule of createOnly) {
+    if (at(rule.when) === undefined) continue;
+    for (const key of rule.keys) {
+      // lock=false is the default, and saying so does no harm.
+      if (at(key) === undefined || (key[0] === "lock" && at(key) === false)) continue;
+      issues.push({
+        key: fullKey([...key]),
+        problem: `only applies when the stack creates ${rule.what}, but ${rule.when.join(".")} brings an existing one; it would be ignored`,
+        fix: rmCommand([...key], stack),
+      });
+    }
+  }
+  return issues;
+}
+
 /**
  * Parses the stack config as Pulumi hands it over (`project:key` → string, objects JSON-encoded).
  * Pure: the same input always gives the same config or the same ConfigError.
@@ -103,6 +132,7 @@ export function parseStackConfig(
   const existingWorkspace = armIdFor(input.workspace.existingResourceId, ["workspace", "existingResourceId"], workspaceType, stack, issues);
   const existingCommunication = armIdFor(input.communication.existingResourceId, ["communication", "existingResourceId"], communicationType, stack, issues);
   issues.push(...crossFieldIssues(input, stack, raw["azure-native:subscriptionId"], [existingWorkspace, existingCommunication], alertRules));
+  issues.push(...ignoredSettingIssues(decoded, stack));
   if (issues.length > 0) throw new ConfigError(stack, issues);
 
   const namePrefix = input.namePrefix ?? `acsri-${input.environment}`;

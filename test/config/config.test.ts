@@ -102,6 +102,19 @@ const badCases: BadCase[] = [
     key: "communication.name",
     problem: /existingResourceId says to use an existing one/,
   },
+  {
+    name: "a retention for a brought workspace",
+    config: { ...good, workspace: { existingResourceId: lawId, retentionInDays: 60 } },
+    key: "workspace.retentionInDays",
+    problem: /only applies when the stack creates the workspace/,
+  },
+  { name: "a lock on a brought workspace", config: { ...good, lock: "true", workspace: { existingResourceId: lawId } }, key: "lock", problem: /workspace\.existingResourceId brings an existing one/ },
+  {
+    name: "a data location for a brought ACS resource",
+    config: { ...good, communication: { existingResourceId: lawId.replace("Microsoft.OperationalInsights/workspaces/law-shared", "Microsoft.Communication/communicationServices/acs") } },
+    key: "dataLocation",
+    problem: /only applies when the stack creates the ACS resource/,
+  },
 ];
 
 describe("stack config rejections", () => {
