@@ -101,3 +101,15 @@ describe("order, top and distinct", () => {
     ]);
   });
 });
+
+describe("sources and small operators", () => {
+  it("must generate rows with range and group without aggregates", () => {
+    // 1..10 step 3 → 1, 4, 7, 10; parity by x % 2: 1 → 1, 4 → 0, 7 → 1, 10 → 0 → two groups in first-seen order.
+    expect(json("range x from 1 to 10 step 3")).toEqual([{ x: 1 }, { x: 4 }, { x: 7 }, { x: 10 }]);
+    expect(json("range x from 1 to 10 step 3 | summarize by p = x % 2")).toEqual([{ p: 1 }, { p: 0 }]);
+  });
+
+  it("must keep distinct * over all columns and pass rows through as", () => {
+    expect(json(`datatable(a:long, b:string)[1, "x", 1, "x", 2, "x"] | distinct * | as T1 | count`)).toEqual([{ Count: 2 }]);
+  });
+});
