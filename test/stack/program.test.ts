@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../src/config";
 import { tables } from "../../src/schema/tables";
-import { baseConfig, one, ofType, runStack } from "./harness";
+import * as pulumi from "@pulumi/pulumi";
+import { baseConfig, one, ofType, rawConfig, runStack } from "./harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -162,6 +163,25 @@ describe("the stack program", () => {
     const plan = await runStack({ ...baseConfig, resourceGroupName: "rg-team" });
     expect(ofType(plan, T.rg)).toHaveLength(0);
     expect(one(plan, T.workspace).inputs.resourceGroupName).toBe("rg-team");
+  });
+
+  it("must register no resource at all with the engine when the config is invalid", async () => {
+    const registered: string[] = [];
+    pulumi.runtime.setAllConfig(rawConfig({ ...baseConfig, dataLocation: "Atlantis" }));
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => (registered.push(args.type), { id: `${args.name}-id`, state: args.inputs }),
+        call: () => ({}),
+      },
+      "acs-recording-insights",
+      "dev",
+    );
+    vi.resetModules();
+    // Imported after the mocks, so the program runs against this mocked engine.
+    const program = await import("../../src/index");
+    await expect(program.workspaceId).rejects.toThrow(/acs-recording-insights:dataLocation/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(registered).toEqual([]);
   });
 
   it("must declare nothing when the config is invalid", async () => {
