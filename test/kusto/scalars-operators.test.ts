@@ -31,6 +31,12 @@ describe("arithmetic", () => {
     expect(op("%", "int", "int", "int", 7, -3)).toBe(1);
   });
 
+  it("whole numbers inside dynamic must divide as integers", () => {
+    // dynamic(7) / 2 → 3 (long division); dynamic(7.5) / 2 → 3.75
+    expect(op("/", "dynamic", "long", "dynamic", 7, 2)).toBe(3);
+    expect(op("/", "dynamic", "long", "dynamic", 7.5, 2)).toBe(3.75);
+  });
+
   it("null must propagate through arithmetic", () => {
     expect(op("+", "int", "int", "int", null, 1)).toBeNull();
     expect(op("*", "real", "real", "real", 2, null)).toBeNull();
@@ -89,6 +95,11 @@ describe("comparisons", () => {
   it("int and real must compare by value", () => {
     expect(op("==", "int", "real", "bool", 2, 2.0)).toBe(true);
     expect(op("<", "int", "real", "bool", 2, 2.5)).toBe(true);
+  });
+
+  it("comparisons with NaN must be false, as IEEE says", () => {
+    expect(op("<", "real", "real", "bool", NaN, 1)).toBe(false);
+    expect(op(">=", "real", "real", "bool", NaN, 1)).toBe(false);
   });
 
   it("datetimes must order by time", () => {

@@ -27,6 +27,14 @@ function arithmetic(op: string, result: KType): Binary | undefined {
           return q === 0 ? 0 : q;
         };
       }
+      if (result === "dynamic") {
+        // Whole numbers inside a dynamic are longs to Kusto, so they divide as integers.
+        return (a, b) => {
+          if (typeof a !== "number" || typeof b !== "number") return null;
+          if (!Number.isInteger(a) || !Number.isInteger(b)) return a / b;
+          return b === 0 ? null : Math.trunc(a / b) + 0;
+        };
+      }
       if (result === "timespan" || result === "datetime") {
         return (a, b) => (typeof a === "number" && typeof b === "number" && b !== 0 ? a / b : null);
       }
@@ -43,10 +51,6 @@ function arithmetic(op: string, result: KType): Binary | undefined {
     default:
       return undefined;
   }
-}
-
-function nullable(cmp: (a: Value, b: Value) => number, test: (c: number) => boolean): Binary {
-  return (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : test(cmp(a, b)));
 }
 
 const orderingTests: Readonly<Record<string, (c: number) => boolean>> = {
@@ -97,9 +101,16 @@ function comparison(op: string, left: KType, right: KType): Binary | undefined {
   if (!comparable) return undefined;
   if (op === "==") return (a, b) => (isNull(a) ? (isNull(b) ? null : false) : isNull(b) ? false : a === b);
   if (op === "!=") return (a, b) => (isNull(a) ? (isNull(b) ? null : true) : isNull(b) ? true : a !== b);
-  const test = orderingTests[op];
-  return test ? nullable(compareValues(left === "bool" ? "bool" : "real"), test) : undefined;
+  return numericOrdering[op];
 }
+
+// Plain JS comparisons give IEEE semantics (NaN compares false) and order false < true; a null side gives null.
+const numericOrdering: Readonly<Record<string, Binary>> = {
+  "<": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) < (b as number)),
+  "<=": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) <= (b as number)),
+  ">": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) > (b as number)),
+  ">=": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) >= (b as number)),
+};
 
 /** Three-valued logic: false wins over null in `and`, true wins over null in `or`. */
 const and: Binary = (a, b) => (a === false || b === false ? false : a === true && b === true ? true : null);
