@@ -55,6 +55,12 @@ describe("let, functions and subqueries", () => {
     expect(json(q, tables)).toEqual([{ v: 61 }, { v: 181 }, { v: 301 }]);
   });
 
+  it("must invoke a function with the piped table as its first parameter", () => {
+    // The two longest recordings: r3 (150), r2 (90).
+    const q = "let longest = (T:(RecordingLength:real), n:long) { T | top n by RecordingLength };\nACSCallRecordingSummary | invoke longest(2) | project RecordingId";
+    expect(json(q, tables)).toEqual([{ RecordingId: "r3" }, { RecordingId: "r2" }]);
+  });
+
   it("must compute toscalar once and use it in a filter", () => {
     // avg = (30 + 90 + 150) / 3 = 90; strictly above: r3.
     expect(json("let avgLen = toscalar(ACSCallRecordingSummary | summarize avg(RecordingLength));\nACSCallRecordingSummary | where RecordingLength > avgLen | project RecordingId", tables)).toEqual([

@@ -91,10 +91,13 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
 }
 
 /** Bindings of a user function's parameters to the call's arguments (or the declared defaults). */
-export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook): [string, Binding][] {
+export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook, piped?: Binding): [string, Binding][] {
   const signature = node.ReferencedSignature;
   if (!signature) throw unsupported(scope, node, "call without a bound signature");
-  const params = toArray(signature.Parameters);
+  const all = toArray(signature.Parameters);
+  // invoke passes the piped table as the first parameter; the written arguments fill the rest.
+  const params = piped ? all.slice(1) : all;
+  const first: [string, Binding][] = piped && all[0] ? [[String(all[0].Name), piped]] : [];
   const args = callArguments(node);
   const byName = new Map<string, Node>();
   const positional: Node[] = [];
@@ -102,7 +105,7 @@ export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook)
     if (kindOf(a) === "SimpleNamedExpression") byName.set(String(a.Name.SimpleName), a.Expression);
     else positional.push(a);
   }
-  return params.map((p: any, i: number): [string, Binding] => {
+  return first.concat(params.map((p: any, i: number): [string, Binding] => {
     const pname = String(p.Name);
     const arg = byName.get(pname) ?? positional[i];
     const expr = arg ?? p.DefaultValue;
@@ -113,7 +116,7 @@ export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook)
     if (!arg) return [pname, { kind: "scalar", fn: compileDefault(expr, p, scope) }];
     const fn = compileScalar(expr, scope, agg);
     return [pname, { kind: "scalar", fn }];
-  });
+  }));
 }
 
 /** A declared default is bound without types in the declaration, so it is read as a literal of the parameter's type. */

@@ -72,7 +72,9 @@ const joinKinds = new Set(["innerunique", "inner", "leftouter", "rightouter", "f
 
 export function compileJoin(node: Node, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
-  const kind = parameterText(params.get("kind")) || "innerunique";
+  const written = parameterText(params.get("kind")) || "innerunique";
+  // Kusto spells some kinds two ways.
+  const kind = written === "anti" ? "leftanti" : written === "semi" ? "leftsemi" : written;
   if (!joinKinds.has(kind)) throw unsupported(scope, node, `join kind=${kind}`);
   for (const p of params.keys()) if (p !== "kind" && p !== "hint.strategy" && p !== "hint.shufflekey") throw unsupported(scope, node, `join parameter ${p}`);
   const right = compileTabular(node.Expression, scope);

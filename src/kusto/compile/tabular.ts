@@ -141,3 +141,18 @@ export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; c
   if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
   return { fn: body.fn, columns: resultColumns(last.Expression) };
 }
+
+/** `input | invoke f(args)`: f's first (tabular) parameter is the piped input. */
+export function compileInvoke(node: Node, scope: Scope): (input: Table, ctx: RunContext) => Table {
+  const call = node.Function;
+  const expansion = call?.GetExpansion?.();
+  if (!expansion) throw unsupported(scope, node, "invoke of this function");
+  const key = {};
+  const piped: Binding = { kind: "tabular", fn: (ctx) => ctx.memo.get(key) as Table };
+  const body = compileFunctionBody(expansion, withBindings(scope, parameterBindings(call, scope, undefined, piped)));
+  if (body.kind !== "tabular") throw unsupported(scope, node, "invoke of a scalar function");
+  return (input, ctx) => {
+    ctx.memo.set(key, input);
+    return body.fn(ctx);
+  };
+}

@@ -2,6 +2,7 @@
 import type { ColumnInfo } from "../../types";
 import { kindOf, type Node, type OperatorFn, resultColumns, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
+import { compileInvoke } from "../tabular";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvExpand } from "./mvexpand";
 import { compileParse } from "./parse";
@@ -53,6 +54,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileMvExpand(node, scope, input);
     case "RenderOperator":
       return compileRender(node, scope);
+    case "InvokeOperator":
+      return compileInvoke(node, scope);
     case "ParseOperator":
       return compileParse(node, scope);
     case "TopNestedOperator":
