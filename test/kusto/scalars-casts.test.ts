@@ -4,6 +4,7 @@ import { call, utc } from "./scalars-helpers";
 
 describe("tostring / formatValue", () => {
   it("tostring(null) must be the empty string", () => {
+    expect(call("tostring", ["string"], "string", [null])).toBe("");
     expect(call("tostring", ["int"], "string", [null])).toBe("");
     expect(formatValue(null, "datetime")).toBe("");
   });
@@ -131,6 +132,7 @@ describe("casts", () => {
     expect(call("parse_json", ["string"], "dynamic", ['{"a":{"b":[1,2]}}'])).toEqual({ a: { b: [1, 2] } });
     expect(call("todynamic", ["string"], "dynamic", ["not json"])).toBe("not json");
     expect(call("parse_json", ["dynamic"], "dynamic", ["[1]"])).toEqual([1]);
+    expect(call("todynamic", ["datetime"], "dynamic", [utc(2024, 1, 1)])).toBe("2024-01-01T00:00:00Z");
   });
 });
 

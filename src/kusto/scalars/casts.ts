@@ -1,7 +1,7 @@
 // Conversions between Kusto types (toint, todatetime, ...): a failed conversion is null, never an exception.
 import type { KType, Value } from "../types";
 import { MS_FROM_YEAR_ONE_TO_EPOCH, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, MS_PER_TICK } from "./common";
-import { formatterFor } from "./format";
+import { formatterFor, toDynamicValue } from "./format";
 
 const isoDatetime =
   /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
@@ -125,7 +125,7 @@ export function toGuid(v: Value): Value {
 
 export function toDynamic(v: Value, from: KType): Value {
   if (v === null || v === undefined) return null;
-  if (from !== "string" && from !== "dynamic") return v;
+  if (from !== "string" && from !== "dynamic") return toDynamicValue(v, from);
   if (typeof v !== "string") return v;
   try {
     return JSON.parse(v) as Value;
@@ -137,6 +137,8 @@ export function toDynamic(v: Value, from: KType): Value {
 
 /** A converter to `type` from values of type `from` (implicit and explicit casts alike). */
 export function convertTo(type: KType, from: KType): (v: Value) => Value {
+  // tostring never yields null, even of a string that is missing.
+  if (type === "string" && from === "string") return (v) => (typeof v === "string" ? v : "");
   if (type === from) return (v) => v;
   switch (type) {
     case "string": {
