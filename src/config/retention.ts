@@ -39,6 +39,11 @@ interface DecreaseView {
   readonly tables: Readonly<Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>>;
 }
 
+const consequence = {
+  retentionInDays: "logs older than that stop being queryable by the workbook and the alerts (they move to long-term retention, or are removed if total retention is no longer)",
+  totalRetentionInDays: "Azure removes the older logs for good 30 days after the change",
+} as const;
+
 /** Refuses any table setting below what the live workspace keeps today, unless allowRetentionDecrease says it is meant. */
 export function retentionDecreaseIssues(
   config: DecreaseView,
@@ -56,7 +61,7 @@ export function retentionDecreaseIssues(
       issues.push({
         key: fullKey(["tables", table, field]),
         problem:
-          `would lower ${table} ${field} from ${current} to ${wanted[field]} days; Azure deletes the older logs for good. ` +
+          `would lower ${table} ${field} from ${current} to ${wanted[field]} days; ${consequence[field]}. ` +
           `Keep ${current}, or if the loss is intended set allowRetentionDecrease for this one run`,
         fix: `${setCommand(["tables", table, field], String(current), stack)}  # or, deliberately: pulumi config set allowRetentionDecrease true --stack ${stack}`,
       });
