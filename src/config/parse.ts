@@ -47,9 +47,15 @@ function decodeRaw(raw: Record<string, string>, stack: string, issues: ConfigIss
       continue;
     }
     if ((objectKeys as readonly string[]).includes(key)) {
+      let value: unknown;
       try {
-        decoded[key] = JSON.parse(text);
+        value = JSON.parse(text);
       } catch {
+        value = undefined;
+      }
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        decoded[key] = value;
+      } else {
         issues.push({
           key: fullName,
           problem: `must be an object (set its fields with --path), got the text ${JSON.stringify(text)}`,

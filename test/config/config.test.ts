@@ -61,6 +61,7 @@ const badCases: BadCase[] = [
   { name: "misspelt nested key", config: { ...good, workspace: { retentionDays: 30 } }, key: "workspace.retentionDays", problem: /did you mean "retentionInDays"/ },
   { name: "protect yes", config: { ...good, protect: "yes" }, key: "protect", problem: /true or false; got "yes"/ },
   { name: "workspace as plain text", config: { ...good, workspace: "PerGB2018" }, key: "workspace", problem: /must be an object/ },
+  { name: "tables as a number", config: { ...good, tables: 5 }, key: "tables", problem: /must be an object .*got the text "5"/ },
   { name: "retired workspace SKU", config: { ...good, workspace: { sku: "Free" } }, key: "workspace.sku", problem: /PerGB2018, CapacityReservation/ },
   { name: "capacity reservation without a level", config: { ...good, workspace: { sku: "CapacityReservation" } }, key: "workspace.capacityReservationLevel", problem: /required with sku CapacityReservation/ },
   { name: "daily cap 0", config: { ...good, workspace: { dailyQuotaGb: 0 } }, key: "workspace.dailyQuotaGb", problem: /-1 \(no cap\) or a positive/ },
