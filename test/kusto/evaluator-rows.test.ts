@@ -73,6 +73,10 @@ describe("row operators", () => {
     expect(json(`${T} | where Name !in ("alpha", "epsilon") | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
     expect(json(`${T} | where Name has_any ("delta", "zeta") | project Name`)).toEqual([{ Name: "Gamma delta" }]);
     expect(json(`${T} | where N in (dynamic([2, 10])) | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "epsilon" }]);
+    // !in~ ignores case: drops alpha and epsilon, keeps the other two.
+    expect(json(`${T} | where Name !in~ ("ALPHA", "Epsilon") | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
+    // has_all needs every term: only "Gamma delta" has both gamma and delta.
+    expect(json(`${T} | where Name has_all ("gamma", "delta") | project Name`)).toEqual([{ Name: "Gamma delta" }]);
   });
 
   it("must evaluate iff and case", () => {
