@@ -5,7 +5,7 @@ import type { KType, Value } from "../types";
 import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
-import { compileFunctionBody } from "./tabular";
+import { compileFunctionBody, compileTabular } from "./tabular";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 let builtins: { aggregates: Set<any>; functions: Set<any> } | undefined;
@@ -111,7 +111,7 @@ export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook,
     const expr = arg ?? p.DefaultValue;
     if (!expr) throw new Error(`function ${node.ReferencedSymbol?.Name}: parameter ${pname} has no argument and no default`);
     if (expr.ResultType && symbolKindOf(expr.ResultType) === "Table") {
-      return [pname, { kind: "tabular", fn: compileFunctionArgTable(expr, scope) }];
+      return [pname, { kind: "tabular", fn: compileTabular(expr, scope) }];
     }
     if (!arg) return [pname, { kind: "scalar", fn: compileDefault(expr, p, scope) }];
     const fn = compileScalar(expr, scope, agg);
@@ -132,12 +132,6 @@ function compileDefault(expr: Node, param: any, scope: Scope): ScalarFn {
     return () => (typeof value === "number" ? -value : null);
   }
   throw unsupported(scope, expr, `non-literal default for parameter ${String(param.Name)}`);
-}
-
-function compileFunctionArgTable(expr: Node, scope: Scope) {
-  // Imported lazily to keep the expression/tabular cycle one-directional at load time.
-  const { compileTabular } = require("./tabular") as typeof import("./tabular");
-  return compileTabular(expr, scope);
 }
 
 function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
