@@ -12,6 +12,7 @@ export { defineTemplate, parseParams, renderTemplate, type KqlTemplate, type Tem
 export { parseRows } from "./rows";
 export { runLocal, runOnWorkspace, type LocalOptions, type WorkspaceOptions } from "./run";
 export { queryWorkspace, queryWorkspaceRaw, type WorkspaceQueryOptions } from "./workspace";
+export { referencedFunctions, withInlineFunctions } from "./standalone";
 export { callTimeline, endReasons, lengthStats, operationHealth, operations, overviewKpis, recordings, recordingsOverTime, recordingsPerCall, usage };
 
 export const templates = {

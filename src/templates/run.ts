@@ -4,6 +4,7 @@ import { kqlFunctionDefs } from "../functions";
 import { runQuery, toJsonRows, type Tables } from "../kusto";
 import { parseRows } from "./rows";
 import { parseParams, type KqlTemplate, type TemplateParams, type TemplateRow } from "./template";
+import { withInlineFunctions } from "./standalone";
 import { everything, queryWorkspaceRaw, type WorkspaceQueryOptions } from "./workspace";
 
 export interface LocalOptions {
@@ -22,6 +23,8 @@ export async function runLocal<T extends KqlTemplate>(template: T, params: Templ
 export interface WorkspaceOptions extends Omit<WorkspaceQueryOptions, "now"> {
   /** The workspace's customer id (a GUID), as shown on its Overview page. */
   readonly workspaceId: string;
+  /** Send the saved functions the query needs as `let` definitions, for a workspace the stack has not deployed them to. */
+  readonly inlineFunctions?: boolean;
 }
 
 /** Runs a template on a Log Analytics workspace (which has the saved functions deployed); rows typed by the row schema. */
@@ -34,7 +37,8 @@ export async function runOnWorkspace<T extends KqlTemplate>(template: T, params:
     startTime: range?.start != null ? new Date(range.start) : all.startTime,
     endTime: range?.end != null ? new Date(range.end) : all.endTime,
   };
-  const { workspaceId, ...rest } = options;
-  const raw = await queryWorkspaceRaw(workspaceId, template.kql(parsed), { ...rest, timespan });
+  const { workspaceId, inlineFunctions, ...rest } = options;
+  const kql = template.kql(parsed);
+  const raw = await queryWorkspaceRaw(workspaceId, inlineFunctions ? withInlineFunctions(kql) : kql, { ...rest, timespan });
   return parseRows(template.row, raw.rows, `template ${template.name} (workspace)`) as TemplateRow<T>[];
 }

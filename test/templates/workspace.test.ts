@@ -91,6 +91,16 @@ describe("runOnWorkspace", () => {
     await expect(runOnWorkspace(usage, {}, { workspaceId, credential })).rejects.toThrow(/invalid properties/);
   });
 
+  it("must send the saved functions as let definitions when asked to inline them", async () => {
+    let query = "";
+    nock(api)
+      .post(path, (b) => ((query = b.query), true))
+      .reply(200, body(usageColumns, []));
+    await runOnWorkspace(usage, {}, { workspaceId, credential, inlineFunctions: true });
+    expect(query.startsWith("let ACSRecordingUsage = (starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1d, usagetypes:dynamic=dynamic([])) {\nACSBillingUsage\n")).toBe(true);
+    expect(query.endsWith("};\nACSRecordingUsage(datetime(null), datetime(null), 1d, dynamic([]))")).toBe(true);
+  });
+
   it("must reject a workspace id that is not a GUID before any request", async () => {
     await expect(runOnWorkspace(usage, {}, { workspaceId: "my-workspace", credential })).rejects.toThrow(/is not a GUID; pass the workspace's customer id/);
   });
