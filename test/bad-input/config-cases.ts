@@ -1,4 +1,3 @@
-import { alertRules } from "../../src/alerts";
 import { parseStackConfig } from "../../src/config";
 import { messageOf, type BadInputCase } from "./case";
 
@@ -17,7 +16,7 @@ export function parseWith(change: Record<string, string | undefined>) {
     if (value === undefined) delete raw[p + key];
     else raw[p + key] = value;
   }
-  return parseStackConfig(raw, "dev", alertRules);
+  return parseStackConfig(raw, "dev");
 }
 
 const alerts = (rules: object, extra: object = {}) => JSON.stringify({ emails: ["oncall@example.com"], ...extra, rules });
@@ -38,6 +37,11 @@ export const configCases: readonly BadInputCase[] = [
   config("sku CapacityReservation without a level", { workspace: JSON.stringify({ sku: "CapacityReservation" }) }, ["workspace.capacityReservationLevel: is required with sku CapacityReservation", "--path workspace.capacityReservationLevel 100"]),
   config("workspace.dailyQuotaGb 0", { workspace: JSON.stringify({ dailyQuotaGb: 0 }) }, ["workspace.dailyQuotaGb: must be -1 (no cap) or a positive number of GB; got 0"]),
   config("workspace.existingResourceId not an ARM id", { workspace: JSON.stringify({ existingResourceId: "/subscriptions/x/law" }) }, ["workspace.existingResourceId: is not an Azure resource id", "providers/Microsoft.OperationalInsights/workspaces/<name>"]),
+  config(
+    "workspace.sku next to an existing workspace",
+    { workspace: JSON.stringify({ existingResourceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared", sku: "PerGB2018" }) },
+    ["workspace.sku: only applies when the stack creates the workspace", "it would be ignored", "fix: pulumi config rm --path workspace.sku --stack dev"],
+  ),
   config("table total retention below its interactive retention", { tables: JSON.stringify({ ACSBillingUsage: { retentionInDays: 90, totalRetentionInDays: 30 } }) }, ["tables.ACSBillingUsage.totalRetentionInDays: is 30 days, shorter than the interactive retentionInDays of 90", "--path tables.ACSBillingUsage.totalRetentionInDays 90"]),
   config('dataLocation "Mars"', { dataLocation: "Mars" }, ['dataLocation: must be one of "Africa"', 'got "Mars"']),
   config("dataLocation not set for a new ACS resource", { dataLocation: undefined }, ["dataLocation: is required when the stack creates the Communication Services resource", "pulumi config set dataLocation 'United States'"]),
@@ -48,6 +52,7 @@ export const configCases: readonly BadInputCase[] = [
   config("a misspelt alert key (start-latencyy)", { alerts: alerts({ "start-latencyy": { threshold: 1 } }) }, ['alerts.rules.start-latencyy: is not a setting this stack knows (did you mean "start-latency"?)', "pulumi config rm --path alerts.rules.start-latencyy"]),
   config("alert windowMinutes 7", { alerts: alerts({ "start-latency": { windowMinutes: 7 } }) }, ["alerts.rules.start-latency.windowMinutes: must be one of 5, 10, 15, 30, 45, 60", "got 7", "windowMinutes 60"]),
   config("alert evaluated less often than its window", { alerts: alerts({ "server-errors": { frequencyMinutes: 60 } }) }, ["alerts.rules.server-errors.frequencyMinutes: is 60 minutes, longer than the rule's 15-minute window", "frequencyMinutes 15"]),
+  config("silent-summaries windowMinutes 60 (inside its 60-minute grace period)", { alerts: alerts({ "silent-summaries": { windowMinutes: 60 } }) }, ["alerts.rules.silent-summaries.windowMinutes: is 60 minutes, shorter than the 120 minutes this alert needs", "--path alerts.rules.silent-summaries.windowMinutes 120"]),
   config("alert severity 5", { alerts: alerts({ "start-latency": { severity: 5 } }) }, ["alerts.rules.start-latency.severity: must be at most 4; got 5"]),
   config('alert threshold "fast"', { alerts: alerts({ "start-latency": { threshold: "fast" } }) }, ['alerts.rules.start-latency.threshold: must be a number; got "fast"']),
 ];
