@@ -36,6 +36,11 @@ describe("let, functions and subqueries", () => {
     expect(json('LongRecordings(0.0, dynamic(["wav"])) | project RecordingId', tables, [longRecordings])).toEqual([{ RecordingId: "r2" }]);
   });
 
+  it("must call a stored function by its bare name, with its defaults", () => {
+    // LongRecordings without parentheses: minseconds 60 → r2, r3.
+    expect(json("LongRecordings | count", tables, [longRecordings])).toEqual([{ Count: 2 }]);
+  });
+
   it("must bind scalar and tabular lets", () => {
     // threshold 100 → r3; the tabular let is reused by count.
     expect(json("let threshold = 100.0;\nlet big = ACSCallRecordingSummary | where RecordingLength > threshold;\nbig | project RecordingId", tables)).toEqual([

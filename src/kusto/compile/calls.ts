@@ -92,7 +92,8 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
 
 /** Bindings of a user function's parameters to the call's arguments (or the declared defaults). */
 export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook, piped?: Binding): [string, Binding][] {
-  const signature = node.ReferencedSignature;
+  // A bare name (`MyFunction` without parentheses) has no bound signature: its defaults apply.
+  const signature = node.ReferencedSignature ?? toArray(node.ReferencedSymbol?.Signatures)[0];
   if (!signature) throw unsupported(scope, node, "call without a bound signature");
   const all = toArray(signature.Parameters);
   // invoke passes the piped table as the first parameter; the written arguments fill the rest.

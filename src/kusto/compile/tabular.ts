@@ -70,6 +70,7 @@ function compileTableName(node: Node, scope: Scope): TabularFn {
   const symbolKind = node.ReferencedSymbol ? symbolKindOf(node.ReferencedSymbol) : "";
   const binding = scope.bindings.get(name);
   if (binding?.kind === "tabular" && symbolKind !== "Table") return binding.fn;
+  if (symbolKind === "Function") return compileTabularCall(node, scope);
   if (symbolKind !== "Table") throw unsupported(scope, node, `tabular reference ${name}`);
   const columns = resultColumns(node);
   // A table the data directory lacks is empty (the binder still knows its columns).
@@ -78,7 +79,7 @@ function compileTableName(node: Node, scope: Scope): TabularFn {
 
 function compileTabularCall(node: Node, scope: Scope): TabularFn {
   const name = String(node.ReferencedSymbol?.Name ?? "").toLowerCase();
-  if (name === "materialize") return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
+  if (name === "materialize" && node.ArgumentList) return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `tabular function ${name}`);
   const body = compileFunctionBody(expansion, withBindings(scope, parameterBindings(node, scope)));
