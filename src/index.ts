@@ -1,5 +1,6 @@
 // The Pulumi program: load and check the config, declare the component, export its outputs. Nothing secret is exported.
-import { alertRules } from "./alerts";
+// The rule definitions alone, without the local evaluator that src/alerts/index.ts also loads.
+import { alertRules } from "./alerts/rules";
 import { loadConfig } from "./config";
 import { savedFunctions } from "./functions";
 import { deploy, type StackOutputs } from "./infra/deploy";

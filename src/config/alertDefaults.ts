@@ -1,4 +1,5 @@
-import { alertRules, minWindowMinutes } from "../alerts";
+// The definitions alone: src/alerts/index.ts also loads the local KQL evaluator, which a deployment never needs.
+import { alertRules, minWindowMinutes } from "../alerts/rules";
 import type { AlertRuleDef } from "../alerts/types";
 import type { AlertRuleDefaults } from "./schema";
 
