@@ -40,6 +40,15 @@ describe("saved functions in the workspace", () => {
     expect(search.inputs.query).toBe(savedFunctions.find((f) => f.name === "ACSRecordings")!.body);
     expect(search.inputs.query).not.toMatch(/^\/\/ Name:/m);
   });
+
+  it("must pass a required parameter without a default, and a timespan default, as the headers write them", async () => {
+    const plan = await runStack(baseConfig);
+    const params = (alias: string) => ofType(plan, T.search).find((s) => s.inputs.functionAlias === alias)!.inputs.functionParameters;
+    // kql/ACSRecordingCallTimeline.kql: one parameter, no default.
+    expect(params("ACSRecordingCallTimeline")).toBe("correlationid:string");
+    // kql/ACSRecordingOperationHealth.kql: four parameters, timegrain defaulting to 1h.
+    expect(params("ACSRecordingOperationHealth")).toBe("starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([])");
+  });
 });
 
 describe("the workbook", () => {
