@@ -116,6 +116,22 @@ describe("loadDataDir file formats", () => {
   });
 });
 
+describe("the portal CSV export of the seed", () => {
+  it("must load the same rows as the seed's diagnostic-log records, to the millisecond", () => {
+    const fromCsv = loadDataDir(path.join(fixtures, "portal-export")).ACSCallRecordingSummary.rows;
+    const fromSeed = loadDataDir(path.join(fixtures, "seed")).ACSCallRecordingSummary.rows;
+    expect(fromCsv).toHaveLength(3);
+    fromSeed.forEach((seed, i) => {
+      for (const [column, value] of Object.entries(seed)) {
+        if (value === null) continue;
+        // The portal shows milliseconds: .4332392 s becomes .433 s.
+        if (typeof value === "number" && /Time/.test(column)) expect(Math.abs((fromCsv[i][column] as number) - value), column).toBeLessThan(1);
+        else expect(fromCsv[i][column], column).toEqual(value);
+      }
+    });
+  });
+});
+
 describe("loadDataDir errors", () => {
   it("must name file, line and column when a value cannot be coerced", () => {
     const dir = dirWith({ "ACSCallRecordingSummary.jsonl": '{"RecordingId":"a"}\n{"RecordingId":"b","ChunkCount":"six"}\n' });
