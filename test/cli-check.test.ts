@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkSources, run, shippedSources } from "../src/cli/check";
+import { checkSources, run, shippedSources, textReport } from "../src/cli/check";
 import { analyze } from "../src/kusto";
 
 beforeAll(() => {
@@ -14,6 +14,14 @@ describe("acs-insights check", () => {
     const diags = checkSources([{ file: "kql/Bad.kql", line: 10, kql: "ACSCallRecordingSummary\n| where Recordinglength > 1" }]);
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ file: "kql/Bad.kql", line: 11, column: 9, severity: "error" });
+  });
+
+  it("must print file:line:col: message and a summary count", () => {
+    // "Nope" starts at column 35 of the KQL's first line, which is line 3 of the file.
+    const diags = checkSources([{ file: "kql/Bad.kql", line: 3, kql: "ACSCallRecordingSummary | project Nope" }]);
+    const text = textReport(diags, 1);
+    expect(text.split("\n")[0]).toMatch(/^kql\/Bad\.kql:3:35: .*Nope/);
+    expect(text).toContain("checked 1 KQL texts: 1 error, 0 warnings");
   });
 
   it("must know the saved functions while checking", () => {

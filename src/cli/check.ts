@@ -45,12 +45,15 @@ export async function run(argv: string[]): Promise<number> {
   const sources = shippedSources();
   const diagnostics = checkSources(sources);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  if (format === "json") {
-    process.stdout.write(JSON.stringify(diagnostics, null, 2) + "\n");
-  } else {
-    for (const d of diagnostics) process.stdout.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
-    const warnings = diagnostics.length - errors;
-    process.stdout.write(`checked ${sources.length} KQL texts: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
-  }
+  process.stdout.write(format === "json" ? JSON.stringify(diagnostics, null, 2) + "\n" : textReport(diagnostics, sources.length));
   return errors > 0 ? 1 : 0;
+}
+
+/** One `file:line:col: message` line per diagnostic (warnings marked), then a summary count. */
+export function textReport(diagnostics: readonly SourceDiagnostic[], checked: number): string {
+  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  lines.push(`checked ${checked} KQL texts: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  return lines.join("\n") + "\n";
 }
