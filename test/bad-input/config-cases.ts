@@ -45,6 +45,7 @@ export const configCases: readonly BadInputCase[] = [
   config("table total retention below its interactive retention", { tables: JSON.stringify({ ACSBillingUsage: { retentionInDays: 90, totalRetentionInDays: 30 } }) }, ["tables.ACSBillingUsage.totalRetentionInDays: is 30 days, shorter than the interactive retentionInDays of 90", "--path tables.ACSBillingUsage.totalRetentionInDays 90"]),
   config('dataLocation "Mars"', { dataLocation: "Mars" }, ['dataLocation: must be one of "Africa"', 'got "Mars"']),
   config("dataLocation not set for a new ACS resource", { dataLocation: undefined }, ["dataLocation: is required when the stack creates the Communication Services resource", "pulumi config set dataLocation 'United States'"]),
+  config('a tag named "a/b"', { tags: JSON.stringify({ "a/b": "x" }) }, ['tags.a/b: tag names must be 1-512 characters without < > % & \\ ? /; got the name "a/b"', "fix: pulumi config rm --path tags.a/b"]),
   config('protect "yes"', { protect: "yes" }, ['protect: must be true or false; got "yes"', "pulumi config set protect true --stack dev"]),
   config("alerts on, no e-mail and no webhook", { alerts: JSON.stringify({}) }, ["alerts.emails: alerts are enabled but nobody would be notified", "'alerts.emails[0]' oncall@example.com"]),
   config('alerts.emails ["not-an-email"]', { alerts: JSON.stringify({ emails: ["not-an-email"] }) }, ["alerts.emails[0]: must be an e-mail address; got \"not-an-email\""]),

@@ -81,7 +81,8 @@ export const templateCases: readonly BadInputCase[] = [
     'got "1h) | drop"',
   ]),
   refused('startTime "2026-01-15T00:00:00Z) | drop"', () => renderTemplate(templates.operations, { startTime: "2026-01-15T00:00:00Z) | drop" }), [
-    "template operations: parameter startTime",
+    "template operations: parameter startTime: expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z",
+    'got "2026-01-15T00:00:00Z) | drop"',
   ]),
   refused('limit "10 | drop" (text for a number)', () => renderTemplate(templates.operations, { limit: "10 | drop" as unknown as number }), [
     "template operations: parameter limit:",
