@@ -115,7 +115,7 @@ const silentUsage: AlertRuleDef = {
   key: "silent-usage",
   displayName: "Communication Services: no usage records",
   description:
-    "Hourly ACSBillingUsage groups in the window (any usage type). None for the whole window means the Usage diagnostic category stopped flowing; fires then.",
+    "Hourly ACSBillingUsage groups in the window (any usage type); fires when there are none. That means the Usage diagnostic category stopped flowing, or the resource was not used at all: switch it off for environments that can sit idle for a whole window.",
   severity: 2,
   defaults: { enabled: true, threshold: 1, windowMinutes: 1440, frequencyMinutes: 60 },
   operator: "LessThan",
