@@ -151,9 +151,13 @@ describe("ordering, equality and keys", () => {
     expect(valuesEqual("dynamic")({ x: 1, y: 2 }, { y: 2, x: 1 })).toBe(true);
   });
 
-  it("hashKey must tell apart null, numbers and strings that print alike", () => {
-    const keys = [hashKey(null), hashKey(""), hashKey(1), hashKey("1"), hashKey(true), hashKey("true")];
+  it("hashKey must tell apart numbers, booleans and strings that print alike", () => {
+    const keys = [hashKey(null), hashKey(1), hashKey("1"), hashKey(true), hashKey("true"), hashKey("\u0001#1")];
     expect(new Set(keys).size).toBe(6);
+  });
+
+  it("hashKey must group a missing string with the empty string, as Kusto has no null strings", () => {
+    expect(hashKey(null)).toBe(hashKey(""));
   });
 
   it("hashKey must give equal bags equal keys whatever the key order", () => {

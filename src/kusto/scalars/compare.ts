@@ -113,11 +113,11 @@ export function stableJson(v: unknown): string {
 
 const MARK = "\u0001";
 
-/** A string key per value: strings map to themselves (no allocation) unless they start with the marker. */
+/** A string key per value: strings map to themselves (no allocation) unless they start with the marker; null shares ""'s key, as a missing string is "" to Kusto. */
 export function hashKey(v: Value): string {
   if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? MARK + "s" + v : v;
   if (typeof v === "number") return MARK + "#" + (v === 0 ? "0" : String(v));
-  if (v === null || v === undefined) return MARK + "n";
+  if (v === null || v === undefined) return "";
   if (v === true) return MARK + "t";
   if (v === false) return MARK + "f";
   return MARK + "j" + (isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v));
