@@ -122,3 +122,17 @@ describe("the acs-insights bin", () => {
     expect(fs.readFileSync(path.join(a, "plan.json"), "utf8")).toBe(fs.readFileSync(path.join(b, "plan.json"), "utf8"));
   });
 });
+
+describe("stack files with ESC imports", () => {
+  it("must say that imported ESC environments are not resolved offline, and still synth", async () => {
+    const dir = tmp();
+    const stackFile = path.join(dir, "Pulumi.esc.yaml");
+    fs.writeFileSync(
+      stackFile,
+      ["environment:", "  - acs-recording-insights/shared", "config:", "  acs-recording-insights:location: westeurope", "  acs-recording-insights:dataLocation: Europe", "  acs-recording-insights:alerts:", "    emails: [a@example.com]", ""].join("\n"),
+    );
+    const result = await synth(["--stack", "esc", "--stack-file", stackFile, "--out", dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("imports ESC environments (acs-recording-insights/shared)");
+  });
+});

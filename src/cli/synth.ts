@@ -47,8 +47,8 @@ function parseArgs(argv: string[]): SynthArgs | string {
 }
 
 /** Flattens a stack file's `config:` to what Pulumi hands a program: "project:key" → string, objects as JSON. */
-export function stackFileConfig(text: string, file: string): { config: Record<string, string>; secretKeys: string[] } {
-  const doc = (parseYaml(text) ?? {}) as { config?: Record<string, unknown> };
+export function stackFileConfig(text: string, file: string): { config: Record<string, string>; secretKeys: string[]; environments: string[] } {
+  const doc = (parseYaml(text) ?? {}) as { config?: Record<string, unknown>; environment?: unknown };
   if (doc.config !== undefined && (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config))) {
     throw new Error(`${file}: "config" must be a map of keys to values`);
   }
@@ -59,11 +59,12 @@ export function stackFileConfig(text: string, file: string): { config: Record<st
     isSecure(v) ? offlineSecret : Array.isArray(v) ? v.map(unsecure) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unsecure(x)])) : v;
   for (const [key, value] of Object.entries(doc.config ?? {})) {
     if (!key.includes(":")) throw new Error(`${file}: config key "${key}" must be namespaced, e.g. "acs-recording-insights:${key}"`);
-    if (JSON.stringify(value).includes('"secure"')) secretKeys.push(key);
     const plain = unsecure(value);
+    if (JSON.stringify(plain) !== JSON.stringify(value)) secretKeys.push(key);
     config[key] = typeof plain === "string" ? plain : typeof plain === "object" && plain !== null ? JSON.stringify(plain) : String(plain);
   }
-  return { config, secretKeys };
+  const environments = Array.isArray(doc.environment) ? doc.environment.map(String) : [];
+  return { config, secretKeys, environments };
 }
 
 function projectName(): string {
@@ -76,7 +77,10 @@ export async function synthesize(stack: string, stackFile?: string): Promise<Pla
   const stackPath = stackFile ? path.resolve(stackFile) : path.join(projectRoot, `Pulumi.${stack}.yaml`);
   const file = path.basename(stackPath);
   if (!fs.existsSync(stackPath)) throw new Error(`${stackPath} not found; create it (see README "Forking per environment") or pass --stack / --stack-file`);
-  const { config, secretKeys } = stackFileConfig(fs.readFileSync(stackPath, "utf8"), file);
+  const { config, secretKeys, environments } = stackFileConfig(fs.readFileSync(stackPath, "utf8"), file);
+  if (environments.length > 0) {
+    process.stderr.write(`note: ${file} imports ESC environments (${environments.join(", ")}); offline synth uses only the values in the file\n`);
+  }
   return recordPlan({ project: projectName(), stack, config, secretKeys }, async () => {
     const program: Record<string, unknown> = await import("../index");
     return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
