@@ -33,6 +33,16 @@ export function parsePortalDateTime(text: string): number | undefined {
 }
 
 const validators = new Map<string, ReturnType<typeof rowValidator>>();
+const typeMaps = new Map<string, Map<string, KustoType>>();
+
+function columnTypes(table: TableName): Map<string, KustoType> {
+  let types = typeMaps.get(table);
+  if (!types) {
+    types = new Map((tableByName(table)?.columns ?? []).map((c) => [c.name, c.type]));
+    typeMaps.set(table, types);
+  }
+  return types;
+}
 
 function validatorFor(table: TableName) {
   let v = validators.get(table);
@@ -50,7 +60,7 @@ function validatorFor(table: TableName) {
 export function coerceRow(table: TableName, raw: Record<string, unknown>, where: string): Record<string, Value> {
   const def = tableByName(table);
   if (!def) throw new Error(`${where}: unknown table ${table}`);
-  const types = new Map<string, KustoType>(def.columns.map((c) => [c.name, c.type]));
+  const types = columnTypes(table);
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const type = types.get(key);
