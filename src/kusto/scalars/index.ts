@@ -6,6 +6,8 @@ import { datetimeFunctions } from "./datetime";
 import { dynamicFunctions } from "./dynamic";
 import { numberFunctions } from "./numbers";
 import { stringFunctions } from "./strings";
+import { encodingFunctions } from "./encoding";
+import { timezoneFunctions } from "./timezones";
 import { aggregateFactories, type Aggregator } from "./aggregates";
 
 export { binaryOperator, unaryOperator } from "./operators";
@@ -19,7 +21,15 @@ export interface ScalarContext {
 
 export type { Aggregator } from "./aggregates";
 
-const tables: readonly ScalarTable[] = [stringFunctions, numberFunctions, castFunctions, datetimeFunctions, dynamicFunctions];
+const tables: readonly ScalarTable[] = [
+  stringFunctions,
+  numberFunctions,
+  castFunctions,
+  datetimeFunctions,
+  dynamicFunctions,
+  encodingFunctions,
+  timezoneFunctions,
+];
 const functionTable: ScalarTable = Object.assign({}, ...tables) as ScalarTable;
 
 /** Names of every scalar function the library knows (for "unsupported" messages and docs). */
