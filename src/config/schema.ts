@@ -130,7 +130,7 @@ export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
       })
       .prefault({}),
     tables: z.strictObject(tableShape).prefault({}),
-    diagnostics: z.strictObject({ allMetrics: bool(true) }).prefault({}),
+    diagnostics: z.strictObject({ metrics: bool(true) }).prefault({}),
     tags: z
       .record(
         z.string().regex(/^[^<>%&\\?/]{1,512}$/, { error: "tag names must be 1-512 characters without < > % & \\ ? /" }),

@@ -50,7 +50,8 @@ export function declareDiagnostics(ctx: DeployContext, acsId: pulumi.Input<strin
       // "Dedicated" lands each category in its own resource-specific table instead of AzureDiagnostics.
       logAnalyticsDestinationType: "Dedicated",
       logs: diagnosticCategories.map((category) => ({ category, enabled: true })),
-      metrics: ctx.config.diagnostics.allMetrics ? [{ category: "AllMetrics", enabled: true }] : [],
+      // ACS files all its platform metrics (API request counts per operation and status) under the one category "Traffic".
+      metrics: ctx.config.diagnostics.metrics ? [{ category: "Traffic", enabled: true }] : [],
     },
     { parent: ctx.parent },
   );

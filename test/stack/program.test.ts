@@ -32,6 +32,12 @@ describe("the stack program", () => {
     expect(logs.every((l) => l.enabled)).toBe(true);
     expect(diag.inputs.workspaceId).toBe(plan.outputs.workspaceId);
     expect(diag.inputs.resourceUri).toBe(plan.outputs.communicationServiceId);
+    expect(diag.inputs.metrics).toEqual([{ category: "Traffic", enabled: true }]);
+  });
+
+  it("must leave the platform metrics out when diagnostics.metrics is false", async () => {
+    const plan = await runStack({ ...baseConfig, diagnostics: { metrics: false } });
+    expect(one(plan, T.diag).inputs.metrics).toEqual([]);
   });
 
   it("must use resource-specific tables", async () => {
