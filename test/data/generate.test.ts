@@ -1,8 +1,9 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateDataset, sampleDataDir } from "../../src/data";
-import { renderSample } from "../../src/data/sample";
+import { generateDataset, loadDataDir, sampleDataDir } from "../../src/data";
+import { renderDataset, renderSample } from "../../src/data/sample";
 
 describe("generateDataset", () => {
   it("must give the same rows for the same seed and different rows for another seed", () => {
@@ -35,6 +36,22 @@ describe("generateDataset", () => {
 
   it("must reject a start that is not a datetime, naming the fix", () => {
     expect(() => generateDataset({ seed: 1, calls: 1, start: "soon", days: 1 })).toThrow(/start "soon" is not a datetime; use ISO 8601/);
+  });
+});
+
+describe("generated rows written and read back", () => {
+  it("must load from the NDJSON files as exactly the generated typed rows", () => {
+    const data = generateDataset({ seed: 11, calls: 40, start: "2024-05-01T00:00:00Z", days: 1 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-gen-"));
+    try {
+      for (const [name, text] of Object.entries(renderDataset(data))) fs.writeFileSync(path.join(dir, name), text);
+      const tables = loadDataDir(dir);
+      expect(tables.ACSCallRecordingSummary.rows).toEqual(data.ACSCallRecordingSummary);
+      expect(tables.ACSCallRecordingIncomingOperations.rows).toEqual(data.ACSCallRecordingIncomingOperations);
+      expect(tables.ACSBillingUsage.rows).toEqual(data.ACSBillingUsage);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
