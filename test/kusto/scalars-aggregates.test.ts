@@ -158,6 +158,11 @@ describe("make_set, make_list, take_any", () => {
     expect(aggregate("take_any", ["string"], "string", col(null, "x", "y"))).toBe("x");
     expect(aggregate("any", ["long"], "long", col(null))).toBeNull();
   });
+
+  it("take_any with several arguments or * must give the first row's index", () => {
+    expect(aggregate("take_any", ["string", "long"], "string", [["a", 1], ["b", 2]])).toBe(0);
+    expect(aggregate("take_any", [], "string", [[], []])).toBe(0);
+  });
 });
 
 describe("spread", () => {

@@ -235,7 +235,7 @@ class MakeBag implements Aggregator {
   }
 }
 
-/** take_any(x): the first non-null value seen; with several arguments, the rowIndex of the first row. */
+/** take_any(x): the first non-null value seen; with several arguments (or *), the rowIndex of the first row. */
 class TakeAny implements Aggregator {
   value: Value = null;
   row: number | null = null;
@@ -356,8 +356,8 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   make_bag_if: (argTypes) => (argTypes.length >= 2 && argTypes.length <= 3 ? () => new MakeBag(1) : undefined),
   arg_max: argExtreme(1),
   arg_min: argExtreme(-1),
-  any: (argTypes) => (argTypes.length >= 1 ? () => new TakeAny(argTypes.length > 1, -1) : undefined),
-  take_any: (argTypes) => (argTypes.length >= 1 ? () => new TakeAny(argTypes.length > 1, -1) : undefined),
+  any: (argTypes) => () => new TakeAny(argTypes.length !== 1, -1),
+  take_any: (argTypes) => () => new TakeAny(argTypes.length !== 1, -1),
   take_anyif: simple(2, () => new TakeAny(false, 1)),
   stdev: variance(false, true, false),
   stdevif: variance(false, true, true),

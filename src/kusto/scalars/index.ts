@@ -49,7 +49,8 @@ export function scalarFunction(
 
 /**
  * An aggregation by lower-cased name. percentiles yields an array (one value per level); arg_max/arg_min yield the
- * winning rowIndex (first row on ties) or null. literalArgs holds constant arguments, undefined where not constant.
+ * winning rowIndex (first row on ties) or null, and so does take_any with several arguments or none (*).
+ * literalArgs holds constant arguments, undefined where not constant.
  */
 export function aggregateFactory(
   name: string,
