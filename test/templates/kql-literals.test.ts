@@ -86,6 +86,11 @@ describe("the other literals", () => {
     expect(kqlStringArray(["mp4", 'w"av'])).toBe('dynamic(["mp4", "w\\"av"])');
   });
 
+  it("must round-trip every hostile value inside a dynamic array through the evaluator", () => {
+    const rows = toJsonRows(runQuery(`print v = ${kqlStringArray(hostile)}`, tablesFromRows({})));
+    expect(rows).toEqual([{ v: hostile }]);
+  }, 60_000);
+
   it("must render datetimes as ISO 8601 UTC and null as datetime(null)", () => {
     expect(kqlDateTime(Date.UTC(2024, 4, 1, 12, 30))).toBe("datetime(2024-05-01T12:30:00.000Z)");
     expect(kqlDateTime(new Date("2024-05-01T00:00:00.5Z"))).toBe("datetime(2024-05-01T00:00:00.500Z)");
