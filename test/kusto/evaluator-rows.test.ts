@@ -127,6 +127,21 @@ describe("row operators", () => {
   });
 });
 
+describe("row context", () => {
+  it("must number rows and read neighbours with prev/next after sorting", () => {
+    // Ascending N with nulls first: Gamma(null), beta(2), alpha(7), epsilon(10).
+    // gap = N - prev(N): the first row has no previous → null; 2 - null → null; 7 - 2 = 5; 10 - 7 = 3. nxt = next(Name, 1, "end").
+    expect(json(`${T} | order by N asc | extend rn = row_number(), gap = N - prev(N), nxt = next(Name, 1, "end") | project rn, gap, nxt`)).toEqual([
+      { rn: 1, gap: null, nxt: "beta-gamma" },
+      { rn: 2, gap: null, nxt: "alpha" },
+      { rn: 3, gap: 5, nxt: "epsilon" },
+      { rn: 4, gap: 3, nxt: "end" },
+    ]);
+    // Outside a row-wise operator there is no row context: refuse rather than guess.
+    expect(() => run(`${T} | summarize x = max(row_number())`)).toThrow(/^unsupported: /);
+  });
+});
+
 describe("literals", () => {
   it("must read timespan and datetime literals in every form", () => {
     const r = run("print a = 1h, b = 90s, c = 10ms, d = time(00:01:02), e = timespan(1.02:03:04), f = time(2), g = 2.5h, h = time(null), i = datetime(2024-01-02 03:04:05.123), j = -5");

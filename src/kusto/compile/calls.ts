@@ -54,6 +54,7 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
       return otherwise(row, ctx);
     };
   }
+  if (name === "row_number" || name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
   if (name === "not" && args.length === 1) {
     const operand = compileScalar(args[0], scope, agg);
     const negate = unaryOperator("not", typeOf(scope, args[0]));
@@ -142,4 +143,35 @@ function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarF
   const body = compileFunctionBody(expansion, inner);
   if (body.kind !== "scalar") throw unsupported(scope, node, `tabular function ${node.ReferencedSymbol?.Name} in scalar position`);
   return body.fn;
+}
+
+/** row_number(start), prev(expr, offset, default), next(expr, offset, default): read the neighbouring rows of the operator's input. */
+function compileRowContext(name: string, node: Node, args: Node[], scope: Scope, agg?: AggregateHook): ScalarFn {
+  const missing = (ctx: { rowIndex?: number; rows?: readonly unknown[] }) => ctx.rowIndex === undefined || !ctx.rows;
+  if (name === "row_number") {
+    if (args.length > 1) throw unsupported(scope, node, "row_number with a restart condition");
+    const start = args[0] ? compileScalar(args[0], scope, agg) : () => 1;
+    return (row, ctx) => {
+      if (missing(ctx)) throw unsupported(scope, node, "row_number outside extend/project/where");
+      return (start(row, ctx) as number) + (ctx.rowIndex as number);
+    };
+  }
+  const value = compileScalar(args[0], scope, agg);
+  const offset = args[1] ? compileScalar(args[1], scope, agg) : () => 1;
+  const fallback = args[2] ? compileScalar(args[2], scope, agg) : () => null;
+  const direction = name === "prev" ? -1 : 1;
+  return (row, ctx) => {
+    if (missing(ctx)) throw unsupported(scope, node, `${name} outside extend/project/where`);
+    const at = (ctx.rowIndex as number) + direction * (offset(row, ctx) as number);
+    const other = ctx.rows?.[at];
+    if (!other) return fallback(row, ctx);
+    // The neighbour is read with the row context moved, so nested row functions stay consistent.
+    const saved = ctx.rowIndex;
+    ctx.rowIndex = at;
+    try {
+      return value(other, ctx);
+    } finally {
+      ctx.rowIndex = saved;
+    }
+  };
 }

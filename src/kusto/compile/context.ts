@@ -17,6 +17,9 @@ export interface RunContext {
   readonly tables: Tables;
   readonly memo: Map<unknown, unknown>;
   visualization?: { kind: string; properties: Record<string, unknown> };
+  /** The row being evaluated and its table, for row_number()/prev()/next() in extend, project and where. */
+  rowIndex?: number;
+  rows?: readonly Row[];
 }
 
 export type ScalarFn = (row: Row, ctx: RunContext) => Value;
@@ -99,4 +102,17 @@ export function namedParameters(list: Node): Map<string, Node> {
 
 export function tokenText(token: Node): string {
   return token ? String(token.Text ?? "") : "";
+}
+
+/** Runs `loop` with `rows` as the row context, restoring the outer one after (subqueries may run inside). */
+export function withRowContext<T>(ctx: RunContext, rows: readonly Row[], loop: () => T): T {
+  const outerRows = ctx.rows;
+  const outerIndex = ctx.rowIndex;
+  ctx.rows = rows;
+  try {
+    return loop();
+  } finally {
+    ctx.rows = outerRows;
+    ctx.rowIndex = outerIndex;
+  }
 }

@@ -1,6 +1,6 @@
 // Row-wise operators: where, extend, project and its variants, take, count, render, as.
 import type { ColumnInfo, Value } from "../../types";
-import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "../context";
+import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported, withRowContext } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { literalValue } from "../literals";
 import { isLiteral } from "../literals";
@@ -11,7 +11,13 @@ export function compileWhere(node: Node, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   return (input, ctx) => {
     const out: Row[] = [];
-    for (const row of input.rows) if (cond(row, ctx) === true) out.push(row);
+    const rows = input.rows;
+    withRowContext(ctx, rows, () => {
+      for (let i = 0; i < rows.length; i++) {
+        ctx.rowIndex = i;
+        if (cond(rows[i], ctx) === true) out.push(rows[i]);
+      }
+    });
     return { columns, rows: out };
   };
 }
@@ -23,12 +29,15 @@ export function compileExtend(node: Node, scope: Scope, inputColumns: readonly C
   const fns = exprs.map((e) => compileScalar(e, scope));
   return (input, ctx) => ({
     columns,
-    rows: input.rows.map((row) => {
-      const out: Row = { ...row };
-      // Later expressions may use columns defined earlier in the same extend.
-      for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](out, ctx);
-      return out;
-    }),
+    rows: withRowContext(ctx, input.rows, () =>
+      input.rows.map((row, r) => {
+        ctx.rowIndex = r;
+        const out: Row = { ...row };
+        // Later expressions may use columns defined earlier in the same extend.
+        for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](out, ctx);
+        return out;
+      }),
+    ),
   });
 }
 
@@ -39,11 +48,14 @@ export function compileProject(node: Node, scope: Scope): OperatorFn {
   const fns = exprs.map((e) => compileScalar(e, scope));
   return (input, ctx) => ({
     columns,
-    rows: input.rows.map((row) => {
-      const out: Row = {};
-      for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](row, ctx);
-      return out;
-    }),
+    rows: withRowContext(ctx, input.rows, () =>
+      input.rows.map((row, r) => {
+        ctx.rowIndex = r;
+        const out: Row = {};
+        for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](row, ctx);
+        return out;
+      }),
+    ),
   });
 }
 
