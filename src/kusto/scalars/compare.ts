@@ -112,11 +112,19 @@ export function stableJson(v: unknown): string {
 }
 
 const MARK = "\u0001";
+let lastNumber = NaN;
+let lastNumberKey = "";
 
 /** A string key per value: strings map to themselves (no allocation) unless they start with the marker; null shares ""'s key, as a missing string is "" to Kusto. */
 export function hashKey(v: Value): string {
   if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? MARK + "s" + v : v;
-  if (typeof v === "number") return MARK + "#" + (v === 0 ? "0" : String(v));
+  if (typeof v === "number") {
+    // Binned times arrive in runs of the same value: reuse the last key instead of printing the number again.
+    if (v === lastNumber && v === v) return lastNumberKey;
+    lastNumber = v;
+    lastNumberKey = MARK + "#" + (v === 0 ? "0" : String(v));
+    return lastNumberKey;
+  }
   if (v === null || v === undefined) return "";
   if (v === true) return MARK + "t";
   if (v === false) return MARK + "f";
