@@ -95,6 +95,12 @@ export function summaryTable(plan: Plan): string {
   return [line(header), ...rows.map(line)].join("\n");
 }
 
+/** Relative to the working directory when inside it, absolute otherwise. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${usage}\n`);
@@ -118,6 +124,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   fs.mkdirSync(path.dirname(planFile), { recursive: true });
   fs.writeFileSync(planFile, stableJson(plan));
-  process.stdout.write(`${summaryTable(plan)}\n\n${plan.resources.length} resources for stack "${args.stack}" → ${path.relative(process.cwd(), planFile) || planFile}\n`);
+  process.stdout.write(`${summaryTable(plan)}\n\n${plan.resources.length} resources for stack "${args.stack}" → ${displayPath(planFile)}\n`);
   return 0;
 }
