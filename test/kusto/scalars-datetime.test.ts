@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatValue } from "../../src/kusto/scalars";
+import { formatValue, scalarFunction } from "../../src/kusto/scalars";
 import { call, NOW, utc } from "./scalars-helpers";
 
 const HOUR = 3_600_000;
@@ -10,6 +10,15 @@ describe("clock", () => {
   it("now() must read the injected clock", () => {
     expect(call("now", [], "datetime", [])).toBe(NOW);
     expect(call("now", ["timespan"], "datetime", [-HOUR])).toBe(NOW - HOUR);
+  });
+
+  it("now() and ago() must read the clock when called, so a compiled query can run at another time", () => {
+    const clock = { now: 1_000 };
+    const now = scalarFunction("now", [], "datetime", clock)!;
+    const ago = scalarFunction("ago", ["timespan"], "datetime", clock)!;
+    clock.now = 5_000;
+    // 5000 - 1000 = 4000
+    expect([now([]), ago([1_000])]).toEqual([5_000, 4_000]);
   });
 
   it("ago(span) must be now minus the span", () => {
