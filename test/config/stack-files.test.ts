@@ -42,6 +42,21 @@ describe("committed stack files", () => {
     expect(missing.filter((k) => !k.startsWith("alerts.rules."))).toEqual([]);
   });
 
+  it("README's config table must list every config key", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## Stack config keys"), readme.indexOf("## Forking per environment"));
+    const listed = (key: string) => {
+      const [head, ...rest] = key.split(".");
+      const last = rest.pop();
+      // Table rows write "tables.<Table>.retentionInDays" and "alerts.rules.<key>.{...}" once for all tables and rules.
+      if (head === "tables" || (head === "alerts" && rest[0] === "rules")) return table.includes(head === "tables" ? "tables.<Table>" : "alerts.rules.<key>");
+      return table.includes(`\`${key}\``) || (last !== undefined && table.includes(`/ \`${last}\``)) || (last !== undefined && table.includes(`${[head, ...rest].join(".")}.${last}`));
+    };
+    const keys = schemaKeys();
+    const leaves = keys.filter((k) => !keys.some((other) => other.startsWith(`${k}.`)));
+    expect(leaves.filter((k) => !listed(k))).toEqual([]);
+  });
+
   it("Pulumi.prod.yaml must be production-leaning: protected, locked, keyless, uncapped, longer retention", () => {
     const dev = load("dev").config;
     const prod = load("prod").config;
