@@ -67,6 +67,13 @@ describe("summarize", () => {
     expect(r.rows).toEqual([{ percentile_Ms_50: 200, percentile_Ms_100: 300 }]);
   });
 
+  it("must name percentiles with a compound name", () => {
+    // Start durations 100, 200, 300: p50 = 200 (rank 2), p95 = 300 (rank 3).
+    const r = run(`${Ops} | where Op == "Start" | summarize (P50, P95) = percentiles(Ms, 50, 95)`);
+    expect(r.columns.map((c) => c.name)).toEqual(["P50", "P95"]);
+    expect(r.rows).toEqual([{ P50: 200, P95: 300 }]);
+  });
+
   it("must collect make_set and make_list", () => {
     // Stop durations in order: 50, null (skipped), 70.
     expect(json(`${Ops} | where Op == "Stop" | summarize l = make_list(Ms), s = make_set(Op)`)).toEqual([{ l: [50, 70], s: ["Stop"] }]);

@@ -30,8 +30,10 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   const emits: Emit[] = [];
   let width = byExprs.length;
   for (const item of elements(node.Aggregates)) {
-    const expr = kindOf(item) === "SimpleNamedExpression" ? item.Expression : item;
-    const tuple = item.ResultType && symbolKindOf(item.ResultType) === "Tuple" ? toArray(item.ResultType.Columns) : undefined;
+    const named = kindOf(item) === "SimpleNamedExpression" || kindOf(item) === "CompoundNamedExpression";
+    const expr = named ? item.Expression : item;
+    const typed = expr.ResultType && symbolKindOf(expr.ResultType) === "Tuple" ? expr : item;
+    const tuple = typed.ResultType && symbolKindOf(typed.ResultType) === "Tuple" ? toArray(typed.ResultType.Columns) : undefined;
     emits.push(compileAggregateItem(expr, tuple, scope, slots));
     width += tuple ? tuple.length : 1;
   }
