@@ -105,4 +105,12 @@ describe("make-series", () => {
       { Op: "b", n: [0, 1, 0], total: [-1, 7, -1], At: ["2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T12:00:00Z"] },
     ]);
   });
+
+  it("must span the data's own range when from and to are left out", () => {
+    const t = `datatable(At:datetime)[datetime(2024-03-10T10:10:00Z), datetime(2024-03-10T12:05:00Z)]`;
+    // Bins start at bin(10:10, 1h) = 10:00 and end with the bin holding 12:05: 10:00, 11:00, 12:00.
+    expect(json(`${t} | make-series n = count() on At step 1h`)).toEqual([
+      { n: [1, 0, 1], At: ["2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T12:00:00Z"] },
+    ]);
+  });
 });

@@ -48,8 +48,8 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
       if (v > max) max = v;
     }
     if (lo === null) lo = Math.floor(min / stepValue) * stepValue;
-    // Without `to`, the last bin holds the largest axis value.
-    if (hi === null) hi = max + stepValue;
+    // Without `to`, the last bin is the one holding the largest axis value.
+    if (hi === null) hi = lo + (Math.floor((max - lo) / stepValue) + 1) * stepValue;
     const bins = Number.isFinite(lo) && Number.isFinite(hi) ? Math.max(0, Math.ceil((hi - lo) / stepValue)) : 0;
     if (bins > maxBins) throw new Error(`make-series would create ${bins} bins (more than ${maxBins}); use a larger step`);
     const groups = new Map<string, { keys: Value[]; cells: Row[][] }>();
