@@ -1,6 +1,6 @@
 // Typed KQL templates: one per question the functions and the workbook answer, runnable locally or on a workspace.
 import type { KqlSource } from "../kusto/types";
-import { operationHealth, operations } from "./operations";
+import { callsWithoutRecording, operationHealth, operations } from "./operations";
 import { overviewKpis } from "./overview";
 import { endReasons, lengthStats, recordings, recordingsOverTime, recordingsPerCall } from "./recordings";
 import { renderTemplate, type KqlTemplate } from "./template";
@@ -13,7 +13,7 @@ export { parseRows } from "./rows";
 export { runLocal, runOnWorkspace, type LocalOptions, type WorkspaceOptions } from "./run";
 export { queryWorkspace, queryWorkspaceRaw, type WorkspaceQueryOptions } from "./workspace";
 export { referencedFunctions, withInlineFunctions } from "./standalone";
-export { callTimeline, endReasons, lengthStats, operationHealth, operations, overviewKpis, recordings, recordingsOverTime, recordingsPerCall, usage };
+export { callsWithoutRecording, callTimeline, endReasons, lengthStats, operationHealth, operations, overviewKpis, recordings, recordingsOverTime, recordingsPerCall, usage };
 
 export const templates = {
   recordings,
@@ -23,6 +23,7 @@ export const templates = {
   lengthStats,
   operations,
   operationHealth,
+  callsWithoutRecording,
   usage,
   callTimeline,
   overviewKpis,

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { kqlDateTime, kqlLong, kqlString, kqlStringArray, kqlTimespan } from "./kql-literals";
 import { boundParam, filterList, idOrAll, limitParam, timespanParam } from "./params";
-import { boolColumn, datetimeColumn, longColumn, realColumn, stringColumn } from "./rows";
+import { boolColumn, datetimeColumn, longColumn, realColumn, stringColumn, stringSetColumn } from "./rows";
 import { bounds, endAfterStart } from "./recordings";
 import { defineTemplate } from "./template";
 
@@ -71,4 +71,22 @@ export const operationHealth = defineTemplate({
   example: {},
   kql: (p) => `ACSRecordingOperationHealth(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlTimespan(p.timeGrain)}, ${kqlStringArray(p.operations)})`,
   timeRange: bounds,
+});
+
+export const callsWithoutRecording = defineTemplate({
+  name: "callsWithoutRecording",
+  description: "Calls that asked to start recording in the range but never got a recording: failed starts and lost recordings.",
+  params: z.strictObject({ startTime: boundParam.default(null), endTime: boundParam.default(null) }).superRefine(endAfterStart),
+  row: z.strictObject({
+    CorrelationId: stringColumn,
+    StartRequests: longColumn,
+    FailedStarts: longColumn,
+    FirstRequest: datetimeColumn,
+    LastRequest: datetimeColumn,
+    StatusClasses: stringSetColumn,
+  }),
+  example: {},
+  kql: (p) => `ACSRecordingCallsWithoutRecording(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)})`,
+  // Recordings are looked for after startTime with no upper bound, so the API must not cut at endTime.
+  timeRange: (p) => ({ start: p.startTime, end: null }),
 });

@@ -1,13 +1,16 @@
 import * as fs from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyze } from "../../src/kusto";
 import { kqlFunctionDefs, kqlSources, normalEndReasons, parseSavedFunction, savedFunction, savedFunctions } from "../../src/functions";
 import { generatedNormalEndReasons } from "../../src/data/generate";
+
+vi.setConfig({ testTimeout: 60_000 });
 
 describe("saved functions in kql/", () => {
   it("must ship the contract's functions plus the investigator's next ones", () => {
     expect(savedFunctions.map((f) => f.name)).toEqual([
       "ACSRecordingCallTimeline",
+      "ACSRecordingCallsWithoutRecording",
       "ACSRecordingEndReasons",
       "ACSRecordingLengthStats",
       "ACSRecordingOperationHealth",
