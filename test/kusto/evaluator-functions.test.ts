@@ -104,5 +104,6 @@ describe("errors", () => {
   it("must throw unsupported with the position for operators outside the subset", () => {
     expect(() => run("ACSCallRecordingSummary\n| evaluate bag_unpack(RecordingId)", tables)).toThrow(/^unsupported: evaluate at 2:3/);
     expect(() => run("ACSCallRecordingSummary | sample 2", tables)).toThrow(/^unsupported: sample at 1:27/);
+    expect(() => run("print 1;\nprint 2", tables)).toThrow(/^unsupported: several result sets in one query at 2:1/);
   });
 });

@@ -96,7 +96,11 @@ function compileStatements(statements: Node[], finalExpr: Node | undefined, scop
   for (const st of statements) {
     const kind = kindOf(st);
     if (kind === "LetStatement") current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current, memoize)]]);
-    else if (kind === "ExpressionStatement") result = st.Expression;
+    else if (kind === "ExpressionStatement") {
+      // Kusto would return one result set per statement; the engine returns one table.
+      if (result) throw unsupported(current, st, "several result sets in one query");
+      result = st.Expression;
+    }
     else if (kind === "QueryParametersStatement" || kind === "SetOptionStatement") continue;
     else throw unsupported(current, st, kind);
   }
