@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KType } from "../../src/kusto/types";
 import { call } from "./scalars-helpers";
 
 describe("string functions", () => {
@@ -86,6 +87,17 @@ describe("string functions", () => {
     expect(call("indexof", ["string", "string"], "long", ["abc", "x"])).toBe(-1);
     // second occurrence of "b": positions 1 and 4 → 4
     expect(call("indexof", ["string", "string", "long", "long", "long"], "long", ["abcabc", "b", 0, -1, 2])).toBe(4);
+  });
+
+  it("indexof must honour start, length and occurrence as Kusto's examples do", () => {
+    const idx = (...args: (string | number)[]) =>
+      call("indexof", (["string", "string", "long", "long", "long"] as KType[]).slice(0, args.length), "long", args);
+    expect(idx("abcdefg", "cde", 1, 4)).toBe(2); // window 1..4 holds "cde" at 2..4
+    expect(idx("abcdefg", "cde", 1, 2)).toBe(-1); // window 1..2 is too short
+    expect(idx("abcdefg", "cde", 3, 4)).toBe(-1); // starts after the match
+    expect(idx("abcdefg", "cde", -5)).toBe(2); // 7 - 5 = 2
+    expect(idx("abcdefgabcdefg", "cde", 1, 10, 2)).toBe(9); // first at 2, then the window restarts at 3: 3..12 holds 9..11
+    expect(idx("abcdefgabcdefg", "cde", 1, -1, 3)).toBe(-1); // only two occurrences
   });
 
   it("countof must count overlapping plain matches and non-overlapping regex matches", () => {

@@ -160,11 +160,14 @@ const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
     if (occurrence <= 0 || length < -1) return null;
     if (start < 0) start = Math.max(0, s.length + start);
     if (start > s.length) return null;
-    const limit = length === -1 ? s.length : Math.min(s.length, start + length);
-    let at = start - 1;
+    // Like .NET's IndexOf(value, start, count) per occurrence: the window of `length` chars moves on with each match.
+    let at = -1;
+    let from = start;
     for (let k = 0; k < occurrence; k++) {
-      at = s.indexOf(lookup, at + 1);
+      at = s.indexOf(lookup, from);
+      const limit = length === -1 ? s.length : Math.min(s.length, from + length);
       if (at < 0 || at + lookup.length > limit) return -1;
+      from = at + 1;
     }
     return at;
   };
