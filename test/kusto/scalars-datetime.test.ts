@@ -166,6 +166,20 @@ describe("formatting and making datetimes", () => {
     expect(() => call("format_datetime", ["datetime", "string"], "string", [0, "ss.ffffffff"])).toThrow(/"ffffffff" in "ss.ffffffff"/);
   });
 
+  it("format_datetime must match Kusto's documented examples", () => {
+    // 2015-12-14 02:03:04.12345 → y=15, M=12, d=14, h=2, m=3, s=4, 7 fraction digits 1234500
+    const t = utc(2015, 12, 14, 2, 3, 4) + 123.45;
+    expect(call("format_datetime", ["datetime", "string"], "string", [t, "y-M-d h:m:s.fffffff"])).toBe("15-12-14 2:3:4.1234500");
+    expect(call("format_datetime", ["datetime", "string"], "string", [utc(2017, 1, 29, 9, 0, 5), "yy-MM-dd [hh:mm:ss tt]"])).toBe("17-01-29 [09:00:05 AM]");
+  });
+
+  it("format_timespan must match Kusto's documented examples", () => {
+    // 29.09:00:05.12345: dd=29, hh=09, FF=12 (trailing zeros dropped), ddd=029, h=9, fffffff=1234500
+    const span = 29 * DAY + 9 * HOUR + 5_000 + 123.45;
+    expect(call("format_timespan", ["timespan", "string"], "string", [span, "dd.hh:mm:ss [FF]"])).toBe("29.09:00:05 [12]");
+    expect(call("format_timespan", ["timespan", "string"], "string", [span, "ddd.h:mm:ss [fffffff]"])).toBe("029.9:00:05 [1234500]");
+  });
+
   it("format_timespan must print days, hours and fractions", () => {
     // 1 day 2 h 3 min 4.5 s
     const span = DAY + 2 * HOUR + 3 * 60_000 + 4_500;
