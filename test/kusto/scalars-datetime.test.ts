@@ -97,6 +97,16 @@ describe("datetime_add, datetime_diff, datetime_part", () => {
     expect(call("datetime_diff", ["string", "datetime", "datetime"], "long", ["month", utc(2024, 3, 1), utc(2023, 12, 31)])).toBe(3);
   });
 
+  it("datetime_diff must match Kusto's documented week, quarter and minute examples", () => {
+    const diff = (p: string, a: number, b: number) => call("datetime_diff", ["string", "datetime", "datetime"], "long", [p, a, b]);
+    // Q3 - Q1 = 2
+    expect(diff("quarter", utc(2017, 7, 1), utc(2017, 3, 30))).toBe(2);
+    // Sunday 2017-10-29 vs the week starting Sunday 2017-09-24: 35 days = 5 weeks
+    expect(diff("week", utc(2017, 10, 29), utc(2017, 9, 30, 23, 59))).toBe(5);
+    // 23:05 - 23:00 = 5 minute boundaries
+    expect(diff("minute", utc(2017, 10, 30, 23, 5, 1), utc(2017, 10, 30, 23, 0, 59))).toBe(5);
+  });
+
   it("datetime_diff must count microseconds without losing precision", () => {
     // 1.5 ms later = 1500 µs; 1 s later = 1000 ms
     const t = utc(2024, 3, 13, 17);
