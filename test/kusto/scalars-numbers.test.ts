@@ -17,6 +17,12 @@ describe("rounding and binning", () => {
     expect(call("round", ["real", "int"], "real", [1234.5, -2])).toBe(1200);
   });
 
+  it("round must match Kusto's documented examples", () => {
+    const r = (x: number, p: number) => call("round", ["real", "int"], "real", [x, p]);
+    // 2987.65 → 2988; 21.5 → 22; -0.5055 → -1 (×100); 2.15 → 2 (×10)
+    expect([r(2.98765, 3), r(2.15, 1), r(-50.55, -2), r(21.5, -1)]).toEqual([2.988, 2.2, -100, 20]);
+  });
+
   it("bin on negative numbers must floor, not truncate", () => {
     // -7 / 5 = -1.4 → floor -2 → -10
     expect(call("bin", ["long", "long"], "long", [-7, 5])).toBe(-10);
