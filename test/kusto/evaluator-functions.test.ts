@@ -105,5 +105,8 @@ describe("errors", () => {
     expect(() => run("ACSCallRecordingSummary\n| evaluate bag_unpack(RecordingId)", tables)).toThrow(/^unsupported: evaluate at 2:3/);
     expect(() => run("ACSCallRecordingSummary | sample 2", tables)).toThrow(/^unsupported: sample at 1:27/);
     expect(() => run("print 1;\nprint 2", tables)).toThrow(/^unsupported: several result sets in one query at 2:1/);
+    // Inside a function the position is the function's own, so the call site is named too.
+    const sampler: KqlFunctionDef = { name: "Sampled", parameters: [], body: "ACSCallRecordingSummary | sample 1" };
+    expect(() => run("Sampled()", tables, [sampler])).toThrow(/^unsupported: sample at .* \(inside Sampled, called at 1:1\)$/);
   });
 });

@@ -5,7 +5,7 @@ import type { KType, Value } from "../types";
 import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
-import { compileFunctionBody, compileTabular } from "./tabular";
+import { compileExpansion, compileTabular } from "./tabular";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 let builtins: { aggregates: Set<any>; functions: Set<any> } | undefined;
@@ -140,7 +140,7 @@ function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarF
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `call to ${node.ReferencedSymbol?.Name} (no expansion)`);
   const inner = withBindings(scope, parameterBindings(node, scope, agg));
-  const body = compileFunctionBody(expansion, inner);
+  const body = compileExpansion(node, expansion, inner);
   if (body.kind !== "scalar") throw unsupported(scope, node, `tabular function ${node.ReferencedSymbol?.Name} in scalar position`);
   return body.fn;
 }

@@ -6,6 +6,7 @@ import {
   elements,
   kindOf,
   type Node,
+  position,
   resultColumns,
   type Row,
   type RunContext,
@@ -82,7 +83,7 @@ function compileTabularCall(node: Node, scope: Scope): TabularFn {
   if (name === "materialize" && node.ArgumentList) return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `tabular function ${name}`);
-  const body = compileFunctionBody(expansion, withBindings(scope, parameterBindings(node, scope)));
+  const body = compileExpansion(node, expansion, withBindings(scope, parameterBindings(node, scope)));
   if (body.kind !== "tabular") throw unsupported(scope, node, `scalar function ${name} in tabular position`);
   return body.fn;
 }
@@ -132,6 +133,17 @@ function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
   };
 }
 
+/** Compiles a function's expansion; positions inside it are the function's own, so errors also name the call site. */
+export function compileExpansion(call: Node, body: Node, scope: Scope): CompiledBody {
+  try {
+    return compileFunctionBody(body, scope);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (!message.startsWith("unsupported:") || message.includes(", called at ")) throw err;
+    throw new Error(`${message} (inside ${String(call.ReferencedSymbol?.Name ?? "a function")}, called at ${position(scope, call)})`);
+  }
+}
+
 export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
   if (kindOf(body) !== "FunctionBody") {
     return isTabular(body) ? { kind: "tabular", fn: compileTabular(body, scope) } : { kind: "scalar", fn: compileScalar(body, scope) };
@@ -154,7 +166,7 @@ export function compileInvoke(node: Node, scope: Scope): (input: Table, ctx: Run
   if (!expansion) throw unsupported(scope, node, "invoke of this function");
   const key = {};
   const piped: Binding = { kind: "tabular", fn: (ctx) => ctx.memo.get(key) as Table };
-  const body = compileFunctionBody(expansion, withBindings(scope, parameterBindings(call, scope, undefined, piped)));
+  const body = compileExpansion(call, expansion, withBindings(scope, parameterBindings(call, scope, undefined, piped)));
   if (body.kind !== "tabular") throw unsupported(scope, node, "invoke of a scalar function");
   return (input, ctx) => {
     ctx.memo.set(key, input);
