@@ -159,6 +159,20 @@ describe("string functions", () => {
     });
   });
 
+  it("parse_url must match Kusto's documented example, custom scheme and credentials included", () => {
+    const bag = call("parse_url", ["string"], "dynamic", ["scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment"]);
+    expect(bag).toEqual({
+      Scheme: "scheme",
+      Host: "host",
+      Port: "1234",
+      Path: "/this/is/a/path",
+      Username: "username",
+      Password: "password",
+      "Query Parameters": { k1: "v1", k2: "v2" },
+      Fragment: "fragment",
+    });
+  });
+
   it("an invalid regex must fail with a message naming the pattern", () => {
     expect(() => call("extract", ["string", "int", "string"], "string", ["(", 1, "x"])).toThrow(/invalid regular expression "\("/);
   });
