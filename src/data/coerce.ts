@@ -13,12 +13,24 @@ const expected: Record<KustoType, string> = {
   dynamic: "a JSON value",
 };
 
-// The portal's CSV export writes datetimes as M/D/YYYY, h:mm:ss.fff AM|PM in the time zone named by the header (UTC by default).
-const portalDateTime = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(AM|PM)?$/i;
+// The portal's CSV export writes datetimes as its UI shows them (MicrosoftDocs/azure-docs#66181): en-US
+// "M/D/YYYY, h:mm:ss.fff AM|PM" by default, year-first "YYYY/M/D H:mm:ss.fff" in some locales; UTC unless the header says otherwise.
+const usDateTime = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(AM|PM)?$/i;
+const yearFirstDateTime = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 
-/** Epoch ms of a portal-formatted UTC datetime, or undefined when the text is not in that format. */
+function utc(year: string, month: string, day: string, hour: number, minute: string, second: string | undefined, fraction: string | undefined): number {
+  const whole = Date.UTC(Number(year), Number(month) - 1, Number(day), hour, Number(minute), Number(second ?? 0));
+  const check = new Date(whole);
+  if (hour > 23 || check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day)) return Number.NaN;
+  return whole + (fraction ? Number(`0${fraction}`) * 1000 : 0);
+}
+
+/** Epoch ms of a portal-formatted UTC datetime, NaN for an impossible one, or undefined when the text is not in a portal format. */
 export function parsePortalDateTime(text: string): number | undefined {
-  const m = portalDateTime.exec(text.trim());
+  const trimmed = text.trim();
+  const y = yearFirstDateTime.exec(trimmed);
+  if (y) return utc(y[1], y[2], y[3], Number(y[4]), y[5], y[6], y[7]);
+  const m = usDateTime.exec(trimmed);
   if (!m) return undefined;
   const [, month, day, year, hour, minute, second, fraction, meridiem] = m;
   let h = Number(hour);
@@ -26,10 +38,7 @@ export function parsePortalDateTime(text: string): number | undefined {
     if (h < 1 || h > 12) return Number.NaN;
     h = (h % 12) + (meridiem.toUpperCase() === "PM" ? 12 : 0);
   }
-  const whole = Date.UTC(Number(year), Number(month) - 1, Number(day), h, Number(minute), Number(second ?? 0));
-  const check = new Date(whole);
-  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day)) return Number.NaN;
-  return whole + (fraction ? Number(`0${fraction}`) * 1000 : 0);
+  return utc(year, month, day, h, minute, second, fraction);
 }
 
 const validators = new Map<string, ReturnType<typeof rowValidator>>();

@@ -94,6 +94,16 @@ describe("loadDataDir file formats", () => {
     expect(rows[1]).toMatchObject({ RecordingId: "rec-2, quoted", RecordingLength: null, ContentType: 'say "hi"', RecordingStartTime: null });
   });
 
+  it("must read the year-first datetimes some portal locales export, and reject impossible dates", () => {
+    const good = dirWith({ "ACSBillingUsage.csv": "TimeGenerated [UTC],Quantity\n2020/10/16 0:00:01.403,1\n" });
+    expect(loadDataDir(good).ACSBillingUsage.rows[0].TimeGenerated).toBe(Date.UTC(2020, 9, 16, 0, 0, 1, 403));
+    // 30 February does not exist; 13 PM is not a 12-hour time
+    for (const bad of ['"2/30/2024, 1:00:00 PM"', '"2/3/2024, 13:00:00 PM"']) {
+      const dir = dirWith({ "ACSBillingUsage.csv": `TimeGenerated [UTC],Quantity\n${bad},1\n` });
+      expect(() => loadDataDir(dir), bad).toThrow(/ACSBillingUsage\.csv:2 \(row 1\): column TimeGenerated \(datetime\): cannot use/);
+    }
+  });
+
   it("must read NDJSON and JSONL files named after a table, and a JSON array", () => {
     const dir = dirWith({
       "ACSCallRecordingSummary.ndjson": '{"RecordingId":"a","TimeGenerated":"2024-05-01T00:00:00Z"}\n\n{"RecordingId":"b"}\n',
