@@ -78,12 +78,11 @@ describe("acs-insights query", () => {
     expect((await capture([])).err).toContain("no query given");
   });
 
-  it("must refuse --workspace without the remote query module", async () => {
-    const hasRemote = fs.existsSync(path.join(__dirname, "..", "src", "templates", "workspace.ts"));
-    if (hasRemote) return;
-    const r = await capture(["--workspace", "00000000-0000-0000-0000-000000000000", "print 1"]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("--workspace needs @azure/monitor-query-logs path");
+  it("must route --workspace to the workspace path and report its refusal without touching the network", async () => {
+    const r = await capture(["--workspace", "not-a-guid", "print 1"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("is not a GUID");
+    expect((await capture(["--inline-functions", "print 1"])).err).toContain("--inline-functions only applies with --workspace");
   });
 
   it("must run the saved functions over the bundled sample by default through the bin", () => {

@@ -9,13 +9,15 @@ import { parseDateTime } from "../schema/tables";
 const formats = ["table", "json", "csv"] as const;
 type Format = (typeof formats)[number];
 
-export const queryUsage = `usage: acs-insights query [--data DIR] [--now ISO] [--format table|json|csv] [--workspace ID] ("<KQL>" | --file q.kql)
+export const queryUsage = `usage: acs-insights query [--data DIR] [--now ISO] [--format table|json|csv] [--workspace ID [--inline-functions]] ("<KQL>" | --file q.kql)
 
   --data DIR       data directory, one file per table (default: the bundled sample data)
   --now ISO        the clock for now()/ago(), e.g. 2024-03-10T12:00:00Z (default: the wall clock)
   --format F       table (default), json (a JSON array of row objects, nothing else) or csv
   --file PATH      read the query from a file instead of the argument
-  --workspace ID   run against a Log Analytics workspace instead of local data`;
+  --workspace ID   run against a Log Analytics workspace (its customer id) instead of local data
+  --inline-functions  with --workspace: define the saved functions the query calls in front of it, for a
+                   workspace where the stack has not deployed them`;
 
 interface QueryArgs {
   data: string;
@@ -23,6 +25,7 @@ interface QueryArgs {
   format: Format;
   kql: string;
   workspace?: string;
+  inlineFunctions: boolean;
 }
 
 class UsageError extends Error {}
@@ -33,6 +36,7 @@ function parseArgs(argv: string[]): QueryArgs {
   let format: Format = "table";
   let file: string | undefined;
   let workspace: string | undefined;
+  let inlineFunctions = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -52,6 +56,7 @@ function parseArgs(argv: string[]): QueryArgs {
       format = f as Format;
     } else if (arg === "--file") file = value();
     else if (arg === "--workspace") workspace = value();
+    else if (arg === "--inline-functions") inlineFunctions = true;
     else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
@@ -63,7 +68,8 @@ function parseArgs(argv: string[]): QueryArgs {
     kql = fs.readFileSync(file, "utf8");
   }
   if (!kql || !kql.trim()) throw new UsageError("no query given");
-  return { data, now, format, kql, workspace };
+  if (inlineFunctions && workspace === undefined) throw new UsageError("--inline-functions only applies with --workspace");
+  return { data, now, format, kql, workspace, inlineFunctions };
 }
 
 function render(result: QueryResult, format: Format): string {
@@ -75,7 +81,8 @@ function render(result: QueryResult, format: Format): string {
 /** The remote path: src/templates/workspace.ts, loaded only here so local queries never load the Azure SDK. */
 async function runOnWorkspace(args: QueryArgs): Promise<number> {
   const { queryWorkspace } = await import("../templates/workspace");
-  const result = await queryWorkspace(args.workspace as string, args.kql, { now: args.now });
+  const kql = args.inlineFunctions ? (await import("../templates/standalone")).withInlineFunctions(args.kql) : args.kql;
+  const result = await queryWorkspace(args.workspace as string, kql, { now: args.now });
   process.stdout.write(render(result, args.format));
   return 0;
 }
