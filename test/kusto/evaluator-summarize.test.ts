@@ -41,6 +41,16 @@ describe("summarize", () => {
     ]);
   });
 
+  it("must group a missing string with the empty string and show it as empty", () => {
+    const rows = [{ FormatType: null }, { FormatType: "" }, { FormatType: "mp4" }];
+    const tables = { ACSCallRecordingSummary: { name: "ACSCallRecordingSummary", columns: [{ name: "FormatType", type: "string" as const }], rows } };
+    // null and "" are one group of 2; "mp4" is a group of 1.
+    expect(json("ACSCallRecordingSummary | summarize n = count() by FormatType | order by FormatType asc", tables)).toEqual([
+      { FormatType: "", n: 2 },
+      { FormatType: "mp4", n: 1 },
+    ]);
+  });
+
   it("must return one row for summarize without by over no rows", () => {
     const r = run(`${Ops} | where Ms > 1000 | summarize c = count()`);
     expect(r.rows).toEqual([{ c: 0 }]);

@@ -25,7 +25,12 @@ type Emit = (group: Group, rows: readonly Row[], ctx: RunContext, out: Value[]) 
 export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   const byExprs = elements(node.ByClause?.Expressions);
-  const byFns = byExprs.map((e) => compileScalar(e, scope));
+  const byFns = byExprs.map((e): ScalarFn => {
+    const fn = compileScalar(e, scope);
+    // Kusto strings have no null: a missing string groups with "" and shows as "".
+    if (typeOf(scope, e) !== "string") return fn;
+    return (row, ctx) => fn(row, ctx) ?? "";
+  });
   const slots: AggregateSlot[] = [];
   const emits: Emit[] = [];
   let width = byExprs.length;
