@@ -49,6 +49,7 @@ describe("summarize", () => {
       { FormatType: "", n: 2 },
       { FormatType: "mp4", n: 1 },
     ]);
+    expect(json("ACSCallRecordingSummary | distinct FormatType", tables)).toEqual([{ FormatType: "" }, { FormatType: "mp4" }]);
   });
 
   it("must return one row for summarize without by over no rows", () => {

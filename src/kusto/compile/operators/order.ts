@@ -68,7 +68,8 @@ export function compileDistinct(node: Node): OperatorFn {
       if (seen.has(key)) continue;
       seen.add(key);
       const out: Row = {};
-      for (const c of columns) out[c.name] = row[c.name] ?? null;
+      // As in summarize, a missing string is one value with "" and shows as "".
+      for (const c of columns) out[c.name] = row[c.name] ?? (c.type === "string" ? "" : null);
       rows.push(out);
     }
     return { columns, rows };
