@@ -10,7 +10,7 @@ export const sampleOptions: GenerateOptions = { seed: 20221117, calls: 150, star
 export function renderDataset(data: GeneratedDataset): Record<string, string> {
   const files: Record<string, string> = {};
   for (const def of tableDefs) {
-    const datetimes = def.columns.filter((c) => c.type === "datetime").map((c) => c.name);
+    const datetimes: string[] = def.columns.filter((c) => c.type === "datetime").map((c) => c.name);
     const lines = (data[def.name] as Record<string, unknown>[]).map((row) => {
       const out: Record<string, unknown> = {};
       for (const c of def.columns) {

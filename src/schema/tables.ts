@@ -18,7 +18,8 @@ export interface TableDef {
   readonly columns: readonly ColumnDef[];
 }
 
-const col = (name: string, type: KustoType, description: string): ColumnDef => ({ name, type, description });
+// Generic so the literal column names and types survive into RowOf.
+const col = <N extends string, T extends KustoType>(name: N, type: T, description: string) => ({ name, type, description }) as const;
 
 const standardColumns = {
   billedSize: col("_BilledSize", "real", "The record size in bytes."),
