@@ -66,6 +66,13 @@ describe("let, functions and subqueries", () => {
     expect(json(q, tables)).toEqual([{ RecordingId: "r3" }, { RecordingId: "r2" }]);
   });
 
+  it("must give declared query parameters their defaults", () => {
+    // minlen defaults to 60.0 → r2 (90) and r3 (150); fmt defaults to "mp4" → r3 only.
+    const q = "declare query_parameters(minlen:real = 60.0, fmt:string = 'mp4');\nACSCallRecordingSummary | where RecordingLength > minlen and FormatType == fmt | project RecordingId";
+    expect(json(q, tables)).toEqual([{ RecordingId: "r3" }]);
+    expect(() => run("declare query_parameters(x:string);\nprint x", tables)).toThrow(/^unsupported: query parameter x without a default/);
+  });
+
   it("must compute toscalar once and use it in a filter", () => {
     // avg = (30 + 90 + 150) / 3 = 90; strictly above: r3.
     expect(json("let avgLen = toscalar(ACSCallRecordingSummary | summarize avg(RecordingLength));\nACSCallRecordingSummary | where RecordingLength > avgLen | project RecordingId", tables)).toEqual([

@@ -1,8 +1,9 @@
 // Compiles tabular expressions and statement blocks (let, query, function bodies) into closures over a run context.
-import type { ColumnInfo, Value } from "../types";
+import type { ColumnInfo, KType, Value } from "../types";
 import { parameterBindings } from "./calls";
 import {
   type Binding,
+  columnType,
   elements,
   kindOf,
   type Node,
@@ -10,6 +11,7 @@ import {
   resultColumns,
   type Row,
   type RunContext,
+  type ScalarFn,
   type Scope,
   symbolKindOf,
   type Table,
@@ -18,6 +20,7 @@ import {
   withBindings,
 } from "./context";
 import { compileScalar, emptyRow } from "./expressions";
+import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
 
 export function isTabular(node: Node): boolean {
@@ -102,13 +105,31 @@ function compileStatements(statements: Node[], finalExpr: Node | undefined, scop
       if (result) throw unsupported(current, st, "several result sets in one query");
       result = st.Expression;
     }
-    else if (kind === "QueryParametersStatement" || kind === "SetOptionStatement") continue;
+    else if (kind === "QueryParametersStatement") current = withBindings(current, queryParameterDefaults(st, current));
+    else if (kind === "SetOptionStatement") continue;
     else throw unsupported(current, st, kind);
   }
   if (!result) throw unsupported(current, what, "a query without a result expression");
   if (isTabular(result)) return { kind: "tabular", fn: compileTabular(result, current) };
   const fn = compileScalar(result, current);
   return { kind: "scalar", fn };
+}
+
+/** `declare query_parameters(...)`: nothing supplies values locally, so each parameter takes its declared default. */
+function queryParameterDefaults(statement: Node, scope: Scope): [string, Binding][] {
+  return elements(statement.Parameters).map((p): [string, Binding] => {
+    const name = String(p.NameAndType?.Name?.SimpleName ?? "");
+    const value = p.DefaultValue?.Value;
+    if (!value) throw unsupported(scope, p, `query parameter ${name} without a default`);
+    const type = columnType(p.NameAndType?.Name?.ResultType);
+    const fn = isLiteral(value) ? literalScalar(scope, value, type) : compileScalar(value, scope);
+    return [name, { kind: "scalar", fn }];
+  });
+}
+
+function literalScalar(scope: Scope, value: Node, type: KType): ScalarFn {
+  const v = literalValue(scope, value, kindOf(value) === "NullLiteralExpression" ? "null" : type);
+  return () => v;
 }
 
 /** Query-level lets are computed once per run; inside function bodies they may depend on per-row arguments, so they are not. */
