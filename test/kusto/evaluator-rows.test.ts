@@ -137,6 +137,11 @@ describe("row context", () => {
       { rn: 3, gap: 5, nxt: "epsilon" },
       { rn: 4, gap: 3, nxt: "end" },
     ]);
+    // serialize with columns numbers rows like extend: alpha 1, beta-gamma 2, ...
+    expect(json(`${T} | serialize rn = row_number() | project Name, rn | take 2`)).toEqual([
+      { Name: "alpha", rn: 1 },
+      { Name: "beta-gamma", rn: 2 },
+    ]);
     // Outside a row-wise operator there is no row context: refuse rather than guess.
     expect(() => run(`${T} | summarize x = max(row_number())`)).toThrow(/^unsupported: /);
   });

@@ -30,8 +30,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
     case "AsOperator":
       return compileReorder(node);
     case "SerializeOperator":
-      if (node.Expressions && node.Expressions.ChildCount > 0) throw unsupported(scope, node, "serialize with columns");
-      return compileReorder(node);
+      // Rows already keep their order; serialize's own columns are an extend.
+      return node.Expressions && node.Expressions.ChildCount > 0 ? compileExtend(node, scope, input) : compileReorder(node);
     case "SummarizeOperator":
       return compileSummarize(node, scope);
     case "DistinctOperator":
