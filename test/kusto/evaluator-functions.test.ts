@@ -104,6 +104,11 @@ describe("let, functions and subqueries", () => {
 });
 
 describe("errors", () => {
+  it("must name a stored function whose own body does not analyze", () => {
+    const broken: KqlFunctionDef = { name: "Broken", parameters: [], body: "ACSCallRecordingSummary | where NoSuchColumn > 1" };
+    expect(() => run("Broken() | count", tables, [broken])).toThrow(/Broken.*NoSuchColumn/);
+  });
+
   it("must reject a query that does not analyze, naming line and column", () => {
     expect(() => run("ACSCallRecordingSummary\n| where Nope > 1", tables)).toThrow(/2:9: .*Nope/);
   });

@@ -19,6 +19,7 @@ import {
   unsupported,
   withBindings,
 } from "./context";
+import { toArray } from "../kusto-language";
 import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
@@ -156,6 +157,10 @@ function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
 
 /** Compiles a function's expansion; positions inside it are the function's own, so errors also name the call site. */
 export function compileExpansion(call: Node, body: Node, scope: Scope): CompiledBody {
+  if (call.CalledFunctionHasErrors) {
+    const messages = toArray(call.GetCalledFunctionDiagnostics?.()).map((d: { Message: string }) => String(d.Message));
+    throw new Error(`function ${String(call.ReferencedSymbol?.Name)} (called at ${position(scope, call)}) does not analyze: ${messages.join("; ") || "its body has errors"}`);
+  }
   try {
     return compileFunctionBody(body, scope);
   } catch (err) {
