@@ -60,9 +60,25 @@ export function lineColumn(code: any, position: number): { line: number; column:
   return { line: 1, column: position + 1 };
 }
 
+/** Calls into functions whose own bodies have errors: the binder keeps those out of the query's diagnostics. */
+function brokenCalls(code: any, out: KqlDiagnostic[]): void {
+  const visit = (node: any) => {
+    if (!node || typeof node.GetChild !== "function") return;
+    if (node.CalledFunctionHasErrors) {
+      const messages = toArray(node.GetCalledFunctionDiagnostics?.()).map((d: any) => String(d.Message));
+      const { line, column } = lineColumn(code, node.TextStart);
+      out.push({ line, column, severity: "error", message: `function ${String(node.ReferencedSymbol?.Name)} does not analyze: ${messages.join("; ") || "its body has errors"}` });
+      return;
+    }
+    for (let i = 0; i < node.ChildCount; i++) visit(node.GetChild(i));
+  };
+  visit(code.Syntax);
+}
+
 /** Errors and warnings from Microsoft's parser and binder, with 1-based positions. */
 export function diagnosticsOf(code: any): KqlDiagnostic[] {
   const out: KqlDiagnostic[] = [];
+  brokenCalls(code, out);
   for (const d of toArray(code.GetDiagnostics())) {
     const severity = String(d.Severity).toLowerCase();
     if (severity !== "error" && severity !== "warning") continue;

@@ -19,6 +19,15 @@ describe("analyze", () => {
     expect(diags[0].message).toContain("RecordingLenght");
   });
 
+  it("must report a call to a declared function whose body does not analyze, at the call", () => {
+    const broken = { name: "Broken", parameters: [], body: "ACSCallRecordingSummary | where NoSuchColumn > 1" };
+    // The call starts on line 2 at column 1.
+    const diags = analyze("print 1;\nBroken() | count", { functions: [broken] }).filter((d) => d.message.includes("Broken"));
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ line: 2, column: 1, severity: "error" });
+    expect(diags[0].message).toContain("NoSuchColumn");
+  });
+
   it("must bind a call to a declared function and reject it when undeclared", () => {
     const fn = { name: "LongRecordings", parameters: [{ name: "minseconds", type: "real" as const, defaultValue: "60.0" }], body: "ACSCallRecordingSummary | where RecordingLength >= minseconds" };
     expect(analyze("LongRecordings() | project RecordingId", { functions: [fn] })).toEqual([]);
