@@ -14,12 +14,12 @@ function rng(seed: number): () => number {
   };
 }
 
-interface Op {
+type Op = {
   OperationName: string;
   DurationMs: number | null;
   CorrelationId: string;
   TimeGenerated: number;
-}
+};
 
 function dataset(seed: number, n: number): { ops: Op[]; tables: Tables } {
   const r = rng(seed);

@@ -98,6 +98,15 @@ describe("row operators", () => {
     expect(run(`${T} | project-keep N*`).columns.map((c) => c.name)).toEqual(["Name", "N"]);
   });
 
+  it("must describe the input's columns with getschema", () => {
+    expect(json(`${T} | getschema`)).toEqual([
+      { ColumnName: "Name", ColumnOrdinal: 0, DataType: "System.String", ColumnType: "string" },
+      { ColumnName: "N", ColumnOrdinal: 1, DataType: "System.Int64", ColumnType: "long" },
+      { ColumnName: "R", ColumnOrdinal: 2, DataType: "System.Double", ColumnType: "real" },
+      { ColumnName: "When", ColumnOrdinal: 3, DataType: "System.DateTime", ColumnType: "datetime" },
+    ]);
+  });
+
   it("must take, limit and count", () => {
     expect(json(`${T} | take 2 | project Name`)).toEqual([{ Name: "alpha" }, { Name: "beta-gamma" }]);
     expect(json(`${T} | limit 1 | project Name`)).toEqual([{ Name: "alpha" }]);

@@ -7,7 +7,7 @@ import { compileMakeSeries } from "./makeseries";
 import { compileMvExpand } from "./mvexpand";
 import { compileParse } from "./parse";
 import { compileDistinct, compileSort, compileTop } from "./order";
-import { compileCount, compileExtend, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
+import { compileCount, compileExtend, compileGetSchema, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
 import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
 import { compileSummarize } from "./summarize";
 import { compileTopNested } from "./topnested";
@@ -52,6 +52,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileUnionOperator(node, scope, input);
     case "MvExpandOperator":
       return compileMvExpand(node, scope, input);
+    case "GetSchemaOperator":
+      return compileGetSchema(node, input);
     case "RenderOperator":
       return compileRender(node, scope);
     case "InvokeOperator":

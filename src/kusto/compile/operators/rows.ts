@@ -138,3 +138,23 @@ function propertyValue(expr: Node, scope: Scope): Value {
   }
   return String(expr.ToString?.() ?? "").trim();
 }
+
+const clrTypes: Record<string, string> = {
+  string: "System.String",
+  int: "System.Int32",
+  long: "System.Int64",
+  real: "System.Double",
+  decimal: "System.Data.SqlTypes.SqlDecimal",
+  bool: "System.SByte",
+  datetime: "System.DateTime",
+  timespan: "System.TimeSpan",
+  dynamic: "System.Object",
+  guid: "System.Guid",
+};
+
+/** getschema: one row per input column, with Kusto's type names. */
+export function compileGetSchema(node: Node, input: readonly ColumnInfo[]): OperatorFn {
+  const columns = resultColumns(node);
+  const rows: Row[] = input.map((c, i) => ({ ColumnName: c.name, ColumnOrdinal: i, DataType: clrTypes[c.type] ?? "System.Object", ColumnType: c.type }));
+  return () => ({ columns, rows });
+}
