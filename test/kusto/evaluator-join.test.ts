@@ -83,6 +83,16 @@ describe("lookup, union and mv-expand", () => {
       { Source: "union_arg0", K: "a", L: 1, V: null },
       { Source: "union_arg1", K: "a", L: null, V: "x" },
     ]);
+    // A wildcard names every matching table; the source column carries each table's name.
+    const tables = {
+      ACSCallRecordingSummary: { name: "ACSCallRecordingSummary", columns: [{ name: "RecordingId", type: "string" as const }], rows: [{ RecordingId: "r1" }, { RecordingId: "r2" }] },
+      ACSBillingUsage: { name: "ACSBillingUsage", columns: [{ name: "RecordId", type: "string" as const }], rows: [{ RecordId: "u1" }] },
+    };
+    // The operations table is absent (no rows), so it forms no group.
+    expect(json("union withsource=Table ACS* | summarize n = count() by Table | order by Table asc", tables)).toEqual([
+      { Table: "ACSBillingUsage", n: 1 },
+      { Table: "ACSCallRecordingSummary", n: 2 },
+    ]);
     // Piped form: left input first. 4 + 4 = 8 rows.
     expect(run(`${L} | union (${R})`).rows).toHaveLength(8);
   });

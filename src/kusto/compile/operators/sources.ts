@@ -1,6 +1,7 @@
 // Operators that produce rows without (or beside) a piped input: datatable, print, range, union.
 import type { ColumnInfo } from "../../types";
-import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, type TabularFn, unsupported } from "../context";
+import { toArray } from "../../kusto-language";
+import { columnType, elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileTabular } from "../tabular";
 import { projectNames } from "./naming";
@@ -62,9 +63,18 @@ interface UnionSource {
   readonly columns: readonly ColumnInfo[];
 }
 
-function unionSource(expr: Node, index: number, scope: Scope): UnionSource {
+function unionSource(expr: Node, index: number, scope: Scope): UnionSource[] {
+  const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
+  if (symbol && symbolKindOf(symbol) === "Group") {
+    // A wildcard (ACS*) names every matching table; each is its own source.
+    return toArray(symbol.Members).map((table: { Name: string; Columns: unknown }) => {
+      const name = String(table.Name);
+      const columns = toArray(table.Columns).map((c: { Name: string; Type: unknown }) => ({ name: String(c.Name), type: columnType(c.Type) }));
+      return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] }, columns };
+    });
+  }
   const label = kindOf(expr) === "NameReference" ? String(expr.SimpleName) : `union_arg${index}`;
-  return { label, fn: compileTabular(expr, scope), columns: resultColumns(expr) };
+  return [{ label, fn: compileTabular(expr, scope), columns: resultColumns(expr) }];
 }
 
 function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
@@ -92,14 +102,14 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
 
 /** `union A, B` as the start of a query. */
 export function compileUnionSource(node: Node, scope: Scope): TabularFn {
-  return unionOf(node, scope, elements(node.Expressions).map((e, i) => unionSource(e, i, scope)));
+  return unionOf(node, scope, elements(node.Expressions).flatMap((e, i) => unionSource(e, i, scope)));
 }
 
 /** `input | union A, B`: the piped input comes first. */
 export function compileUnionOperator(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
   let piped: { value?: ReturnType<TabularFn> } = {};
   const first: UnionSource = { label: "union_arg0", fn: () => piped.value ?? { columns: inputColumns, rows: [] }, columns: inputColumns };
-  const rest = elements(node.Expressions).map((e, i) => unionSource(e, i + 1, scope));
+  const rest = elements(node.Expressions).flatMap((e, i) => unionSource(e, i + 1, scope));
   const fn = unionOf(node, scope, [first, ...rest]);
   return (input, ctx) => {
     piped = { value: input };
