@@ -172,6 +172,9 @@ describe("literals", () => {
       i: Date.parse("2024-01-02T03:04:05.123Z"),
       j: -5,
     });
+    // A quoted datetime keeps its fraction (.25 s); a form the bridge cannot read is refused, not read as year 1.
+    expect(run('print q = datetime("2024-01-02T03:04:05.25Z")').rows).toEqual([{ q: Date.parse("2024-01-02T03:04:05.250Z") }]);
+    expect(() => run("print d = datetime(20240102)")).toThrow(/^unsupported: datetime literal/);
   });
 });
 

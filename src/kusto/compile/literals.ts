@@ -26,9 +26,9 @@ export function isLiteral(node: Node): boolean {
 
 const epochTicks = 621355968000000000n;
 
-function dateTimeValue(raw: any, node: Node): Value {
+function dateTimeValue(scope: Scope, raw: any, node: Node): Value {
   const text = String(node.ToString?.() ?? "");
-  const inner = /\(\s*([^)]*?)\s*\)/.exec(text)?.[1];
+  const inner = /\(\s*([^)]*?)\s*\)/.exec(text)?.[1]?.replace(/^(["'])(.*)\1$/, "$2");
   if (inner !== undefined) {
     if (inner.toLowerCase() === "null") return null;
     const parsed = parseDateTime(inner);
@@ -36,6 +36,8 @@ function dateTimeValue(raw: any, node: Node): Value {
   }
   const { System } = kustoLanguage();
   const ticks = BigInt(String(System.DateTime.getTicks(raw)));
+  // Tick 0 is the bridge's "could not parse": refuse rather than answer with year 1.
+  if (ticks === 0n) throw unsupported(scope, node, `datetime literal ${text.trim()} (use ISO 8601, e.g. datetime(2024-01-02T03:04:05Z))`);
   return Number(ticks - epochTicks) / 10000;
 }
 
@@ -81,7 +83,7 @@ export function literalValue(scope: Scope, node: Node, type: KType | "null"): Va
     case "bool":
       return Boolean(raw);
     case "datetime":
-      return dateTimeValue(raw, node);
+      return dateTimeValue(scope, raw, node);
     case "timespan":
       return timespanValue(raw, node);
     case "dynamic":
