@@ -172,6 +172,10 @@ describe("literals", () => {
       i: Date.parse("2024-01-02T03:04:05.123Z"),
       j: -5,
     });
+    // Special and hexadecimal numbers: NaN and the infinities keep their meaning, 0x10 is 16.
+    const n = run("print a = real(nan), b = real(+inf), c = real(-inf), e = 0x10, f = long(-0x20), g = 1e-3").rows[0];
+    expect(Number.isNaN(n.a)).toBe(true);
+    expect(n).toMatchObject({ b: Number.POSITIVE_INFINITY, c: Number.NEGATIVE_INFINITY, e: 16, f: -32, g: 0.001 });
     // A quoted datetime keeps its fraction (.25 s); a form the bridge cannot read is refused, not read as year 1.
     expect(run('print q = datetime("2024-01-02T03:04:05.25Z")').rows).toEqual([{ q: Date.parse("2024-01-02T03:04:05.250Z") }]);
     expect(() => run("print d = datetime(20240102)")).toThrow(/^unsupported: datetime literal/);

@@ -58,6 +58,18 @@ function timespanValue(raw: any, node: Node): Value {
   return typeof raw.getTotalMilliseconds === "function" ? raw.getTotalMilliseconds() : numberValue(raw.ticks) / 10000;
 }
 
+/** real(nan), real(+inf), 0x1F: forms the bridge boxes as 0, read from the literal's text instead. */
+function specialNumber(node: Node): number | undefined {
+  const text = String(node.ToString?.() ?? "").trim();
+  const inner = (/^[a-z]+\((.*)\)$/i.exec(text)?.[1] ?? text).trim().toLowerCase();
+  if (inner === "nan") return Number.NaN;
+  if (inner === "inf" || inner === "+inf") return Number.POSITIVE_INFINITY;
+  if (inner === "-inf") return Number.NEGATIVE_INFINITY;
+  const hex = /^([+-]?)0x([0-9a-f]+)$/.exec(inner);
+  if (hex) return (hex[1] === "-" ? -1 : 1) * parseInt(hex[2], 16);
+  return undefined;
+}
+
 function numberValue(raw: any): number {
   if (typeof raw === "number") return raw;
   if (typeof raw?.toNumber === "function") return raw.toNumber();
@@ -76,7 +88,7 @@ export function literalValue(scope: Scope, node: Node, type: KType | "null"): Va
     case "int":
     case "real":
     case "decimal":
-      return numberValue(raw);
+      return specialNumber(node) ?? numberValue(raw);
     case "string":
     case "guid":
       return String(raw);
