@@ -57,6 +57,31 @@ describe("join", () => {
     expect(run(`${L} | join kind=leftsemi (${R}) on K`).columns.map((c) => c.name)).toEqual(["K", "L"]);
   });
 
+  it("must match a missing string key with the empty string, but never a missing number", () => {
+    const tables = {
+      ACSCallRecordingSummary: {
+        name: "ACSCallRecordingSummary",
+        columns: [
+          { name: "CorrelationId", type: "string" as const },
+          { name: "ChunkCount", type: "int" as const },
+        ],
+        rows: [{ CorrelationId: null, ChunkCount: null }, { CorrelationId: "c1", ChunkCount: 1 }],
+      },
+      ACSCallRecordingIncomingOperations: {
+        name: "ACSCallRecordingIncomingOperations",
+        columns: [
+          { name: "CorrelationId", type: "string" as const },
+          { name: "DurationMs", type: "int" as const },
+        ],
+        rows: [{ CorrelationId: "", DurationMs: null }, { CorrelationId: "c1", DurationMs: 1 }],
+      },
+    };
+    // Strings: missing ↔ "" and c1 ↔ c1 → 2 rows. Numbers: null never matches, 1 ↔ 1 → 1 row.
+    const ops = "ACSCallRecordingIncomingOperations";
+    expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on CorrelationId | count`, tables)).toEqual([{ Count: 2 }]);
+    expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on $left.ChunkCount == $right.DurationMs | count`, tables)).toEqual([{ Count: 1 }]);
+  });
+
   it("must join on $left.A == $right.B", () => {
     // Rename the right key to Key: b(3)↔y, b(3)↔z.
     expect(json(`${L} | where K == "b" | join kind=inner (${R} | project Key = K, V) on $left.K == $right.Key | project L, Key, V`)).toEqual([

@@ -45,21 +45,34 @@ function parameterText(expr: Node | undefined): string {
   return String(expr.Token ? tokenText(expr.Token) : (expr.ToString?.() ?? "")).trim().toLowerCase();
 }
 
-/** The join key of a row, or undefined when any key is null (null keys never match). */
-function keyOf(row: Row, names: readonly string[]): string | undefined {
+interface KeySide {
+  readonly names: readonly string[];
+  /** Per key: a string column, where a missing value is "" (Kusto strings have no null) and so matches "". */
+  readonly strings: readonly boolean[];
+}
+
+function keySide(names: readonly string[], columns: readonly ColumnInfo[]): KeySide {
+  return { names, strings: names.map((n) => columns.find((c) => c.name === n)?.type === "string") };
+}
+
+/** The join key of a row, or undefined when a non-string key is null (null keys never match). */
+function keyOf(row: Row, side: KeySide): string | undefined {
   let key = "";
-  for (let i = 0; i < names.length; i++) {
-    const v = row[names[i]];
-    if (v === null || v === undefined) return undefined;
+  for (let i = 0; i < side.names.length; i++) {
+    let v = row[side.names[i]];
+    if (v === null || v === undefined) {
+      if (!side.strings[i]) return undefined;
+      v = "";
+    }
     key += (i ? "\u0001" : "") + hashKey(v as Value);
   }
   return key;
 }
 
-function index(rows: readonly Row[], names: readonly string[]): Map<string, number[]> {
+function index(rows: readonly Row[], side: KeySide): Map<string, number[]> {
   const map = new Map<string, number[]>();
   rows.forEach((r, i) => {
-    const k = keyOf(r, names);
+    const k = keyOf(r, side);
     if (k === undefined) return;
     const list = map.get(k);
     if (list) list.push(i);
@@ -80,6 +93,8 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   const right = compileTabular(node.Expression, scope);
   const rightColumns = resultColumns(node.Expression);
   const keys = joinKeys(node.ConditionClause, scope);
+  const leftKey = keySide(keys.left, leftColumns);
+  const rightKey = keySide(keys.right, rightColumns);
   const columns = resultColumns(node);
   const semiLeft = kind === "leftsemi" || kind === "leftanti" || kind === "leftantisemi";
   const semiRight = kind === "rightsemi" || kind === "rightanti" || kind === "rightantisemi";
@@ -107,19 +122,19 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
       // innerunique keeps one left row per key before joining.
       const seen = new Set<string>();
       leftRows = leftRows.filter((r) => {
-        const k = keyOf(r, keys.left);
+        const k = keyOf(r, leftKey);
         if (k === undefined || seen.has(k)) return false;
         seen.add(k);
         return true;
       });
     }
-    const rightIndex = index(rightRows, keys.right);
+    const rightIndex = index(rightRows, rightKey);
     const rows: Row[] = [];
     if (semiRight) {
-      const leftIndex = index(leftRows, keys.left);
+      const leftIndex = index(leftRows, leftKey);
       const anti = kind !== "rightsemi";
       for (const r of rightRows) {
-        const k = keyOf(r, keys.right);
+        const k = keyOf(r, rightKey);
         const hit = k !== undefined && leftIndex.has(k);
         if (hit !== anti) rows.push(build(undefined, r));
       }
@@ -127,7 +142,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
     }
     const matchedRight = new Set<number>();
     for (const l of leftRows) {
-      const k = keyOf(l, keys.left);
+      const k = keyOf(l, leftKey);
       const matches = k === undefined ? undefined : rightIndex.get(k);
       if (semiLeft) {
         if (!!matches === (kind === "leftsemi")) rows.push(build(l, undefined));
@@ -156,16 +171,19 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const right = compileTabular(node.Expression, scope);
   const keys = joinKeys(node.LookupClause, scope);
   const rightKeyNames = new Set(keys.right);
-  const rightValueColumns = resultColumns(node.Expression).filter((c) => !rightKeyNames.has(c.name));
+  const rightAll = resultColumns(node.Expression);
+  const leftKey = keySide(keys.left, leftColumns);
+  const rightKey = keySide(keys.right, rightAll);
+  const rightValueColumns = rightAll.filter((c) => !rightKeyNames.has(c.name));
   const columns = resultColumns(node);
   if (columns.length !== leftColumns.length + rightValueColumns.length) throw unsupported(scope, node, "lookup result schema");
   const outRight = columns.slice(leftColumns.length).map((c, i) => [c.name, rightValueColumns[i].name] as const);
   return (input, ctx) => {
     const rightRows = right(ctx).rows;
-    const rightIndex = index(rightRows, keys.right);
+    const rightIndex = index(rightRows, rightKey);
     const rows: Row[] = [];
     for (const l of input.rows) {
-      const k = keyOf(l, keys.left);
+      const k = keyOf(l, leftKey);
       const matches = k === undefined ? undefined : rightIndex.get(k);
       if (!matches && kind === "inner") continue;
       for (const m of matches ?? [-1]) {
