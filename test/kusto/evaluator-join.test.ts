@@ -80,6 +80,9 @@ describe("join", () => {
     const ops = "ACSCallRecordingIncomingOperations";
     expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on CorrelationId | count`, tables)).toEqual([{ Count: 2 }]);
     expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on $left.ChunkCount == $right.DurationMs | count`, tables)).toEqual([{ Count: 1 }]);
+    // in: the missing CorrelationId is found as "", the missing ChunkCount is in no list.
+    expect(json(`ACSCallRecordingSummary | where CorrelationId in ("") | count`, tables)).toEqual([{ Count: 1 }]);
+    expect(json(`ACSCallRecordingSummary | where ChunkCount !in (1) | count`, tables)).toEqual([{ Count: 1 }]);
   });
 
   it("must join on $left.A == $right.B", () => {

@@ -145,8 +145,10 @@ function compileIn(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
   const leftType = typeOf(scope, node.Left);
   const values = compileValueList(node.Right, scope, agg);
   const equal = valuesEqual(leftType, op.endsWith("~"));
+  // A missing string is "" in Kusto, so it can be found in a list holding "".
+  const missing: Value = leftType === "string" ? "" : null;
   return (row, ctx) => {
-    const v = left(row, ctx);
+    const v = left(row, ctx) ?? missing;
     if (v === null) return negate;
     const found = values(row, ctx).some((c) => c !== null && equal(v, c));
     return negate ? !found : found;
