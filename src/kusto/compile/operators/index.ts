@@ -1,6 +1,6 @@
 // Dispatches a query operator node to its compiler; anything not listed fails as unsupported, never as a wrong answer.
 import type { ColumnInfo } from "../../types";
-import { kindOf, type Node, type OperatorFn, resultColumns, type Scope, type TabularFn, unsupported } from "../context";
+import { kindOf, type Node, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
 import { compileInvoke } from "../tabular";
 import { compileMakeSeries } from "./makeseries";
@@ -91,5 +91,3 @@ function operatorName(kind: string): string {
     .replace(/([a-z])([A-Z])/g, "$1-$2")
     .toLowerCase();
 }
-
-export { resultColumns };
