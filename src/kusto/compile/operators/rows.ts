@@ -1,9 +1,8 @@
-// Row-wise operators: where, extend, project and its variants, take, count, render, as.
+// Row-wise operators: where, extend, project and its variants, take, count, render, as, getschema.
 import type { ColumnInfo, Value } from "../../types";
 import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported, withRowContext } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
-import { literalValue } from "../literals";
-import { isLiteral } from "../literals";
+import { isLiteral, literalValue } from "../literals";
 import { extendNames, projectNames } from "./naming";
 
 export function compileWhere(node: Node, scope: Scope): OperatorFn {
