@@ -3,6 +3,7 @@ import { parseDateTime } from "../../schema/tables";
 import { kustoLanguage } from "../kusto-language";
 import type { KType, Value } from "../types";
 import { kindOf, type Node, type Scope, unsupported } from "./context";
+import { parseDynamicLiteral } from "./dynamic-literal";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const literalKinds = new Set([
@@ -99,7 +100,7 @@ export function literalValue(scope: Scope, node: Node, type: KType | "null"): Va
     case "timespan":
       return timespanValue(raw, node);
     case "dynamic":
-      return JSON.parse(String(raw)) as Value;
+      return parseDynamicLiteral(String(raw));
   }
   throw unsupported(scope, node, `literal of type ${type}`);
 }
