@@ -29,7 +29,7 @@ export function compare(value: number, operator: AlertOperator, threshold: numbe
       return value < threshold;
     case "LessThanOrEqual":
       return value <= threshold;
-    case "Equal":
+    case "Equals":
       return value === threshold;
   }
 }

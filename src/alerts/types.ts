@@ -2,7 +2,7 @@
 
 export type AlertKey = "operation-failures" | "server-errors" | "abnormal-ends" | "silent-summaries" | "silent-usage" | "start-latency";
 
-export type AlertOperator = "GreaterThan" | "GreaterThanOrEqual" | "LessThan" | "LessThanOrEqual" | "Equal";
+export type AlertOperator = "GreaterThan" | "GreaterThanOrEqual" | "LessThan" | "LessThanOrEqual" | "Equals";
 
 export type AlertTimeAggregation = "Count" | "Average" | "Minimum" | "Maximum" | "Total";
 

@@ -16,7 +16,7 @@ describe("alert definitions", () => {
   });
 
   it("must use only operators Azure's scheduledQueryRules accept", () => {
-    // the REST API spells equality "Equals"; the contract's "Equal" would be refused by Azure, so no shipped rule may use it
+    // the REST API spells equality "Equals" (not "Equal"); anything else is refused at deploy time
     const accepted = ["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Equals"];
     for (const r of alertRules) expect(accepted, r.key).toContain(r.operator);
   });

@@ -58,7 +58,7 @@ describe("measureAlert (LogAlert criteria, one evaluation period)", () => {
     ["GreaterThanOrEqual", 5, true],
     ["LessThan", 5, false],
     ["LessThanOrEqual", 5, true],
-    ["Equal", 5, true],
+    ["Equals", 5, true],
     ["GreaterThan", 4.99, true],
     ["LessThan", 5.01, true],
   ] as const)("must compare value 5 %s %s as %s", (operator, threshold, fired) => {

@@ -85,7 +85,7 @@ describe("log alerts", () => {
     for (const r of rules) {
       expect(r.inputs).toMatchObject({ kind: "LogAlert", scopes: [plan.outputs.workspaceId], actions: { actionGroups: [groupId] }, autoMitigate: true });
       const operator = (r.inputs.criteria as any).allOf[0].operator;
-      expect(["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Equal"]).toContain(operator);
+      expect(["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Equals"]).toContain(operator);
     }
   });
 
