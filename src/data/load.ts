@@ -67,9 +67,12 @@ function readJson(file: string): RawRecord[] {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    // Azure's storage export writes PT1H.json as one JSON record per line.
-    if (text.trim().split(/\r?\n/).length > 1) return parseJsonLines(text, file);
-    throw new Error(`${file}: invalid JSON (${(err as Error).message})`);
+    // Azure's storage export writes PT1H.json as one JSON record per line; a file opening with "[" is one array, so report where it broke.
+    if (!text.trimStart().startsWith("[") && text.trim().split(/\r?\n/).length > 1) return parseJsonLines(text, file);
+    const message = (err as Error).message;
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const line = position === undefined ? "" : `:${text.slice(0, Number(position)).split("\n").length}`;
+    throw new Error(`${file}${line}: invalid JSON (${message})`);
   }
   if (Array.isArray(value)) return value.map((v, i) => ({ where: `${file}: row ${i + 1}`, value: v }));
   return [{ where: file, value }];

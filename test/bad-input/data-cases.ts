@@ -44,6 +44,9 @@ export const dataCases: readonly BadInputCase[] = [
     "ACSCallRecordingIncomingOperations.ndjson:2: invalid JSON",
     "write one JSON object per line",
   ]),
+  data("a JSON array with a trailing comma on its third line", { "ACSCallRecordingSummary.json": '[\n  {"RecordingId": "a"},\n  {"RecordingId": "b",}\n]\n' }, [
+    "ACSCallRecordingSummary.json:3: invalid JSON",
+  ]),
   data("a JSON array of numbers instead of rows", { "ACSBillingUsage.json": "[1, 2]" }, ["ACSBillingUsage.json: row 1: expected a JSON object of column values, got 1"]),
   data('a CSV cell "long" in a real column', {
     "ACSCallRecordingSummary.csv": "TimeGenerated [UTC],RecordingId,RecordingLength\n2026-01-15T10:00:00Z,rec-1,60.5\n2026-01-15T10:05:00Z,rec-2,long\n",
