@@ -39,3 +39,11 @@ describe("table schemas", () => {
     expect(rowValidator("ACSBillingUsage").safeParse({ Quantityy: 1 }).success).toBe(false);
   });
 });
+
+describe("table docs", () => {
+  it("must keep the README's table section generated from the schema", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { tablesMarkdown } = await import("../src/schema/tables");
+    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(tablesMarkdown());
+  });
+});
