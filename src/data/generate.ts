@@ -32,7 +32,7 @@ const sdks: readonly (readonly [string, string])[] = [
 ];
 
 // mulberry32: tiny, fast and good enough for test data.
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

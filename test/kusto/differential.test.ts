@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Tables } from "../../src/kusto";
+import { prng as rng } from "../../src/data/generate";
 import { run } from "./helpers";
 
 // Seeded rows with nulls; each query is checked against the same rule written directly in TypeScript.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Op = {
   OperationName: string;
