@@ -44,6 +44,6 @@ describe("table docs", () => {
   it("must keep the README's table section generated from the schema", async () => {
     const { readFileSync } = await import("node:fs");
     const { tablesMarkdown } = await import("../src/schema/tables");
-    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(tablesMarkdown());
+    expect(readFileSync(`${__dirname}/../README.md`, "utf8")).toContain(tablesMarkdown());
   });
 });

@@ -71,20 +71,24 @@ export function formatDatetime(ms: number): string {
   return frac === 0 ? text + "Z" : text + "." + String(frac).padStart(7, "0") + "Z";
 }
 
-/** "[-][d.]hh:mm:ss[.fffffff]": "01:30:00", "1.02:00:00", "00:00:00.5000000". */
-export function formatTimespan(ms: number): string {
-  if (!Number.isFinite(ms)) return "";
-  const negative = ms < 0;
-  const [sec, frac] = splitTicks(Math.abs(ms));
+/** The parts of a timespan's magnitude: whole days, hours, minutes, seconds and the 7-digit tick fraction. */
+export function timespanParts(ms: number): { days: number; hours: number; minutes: number; seconds: number; fraction: number } {
+  const [sec, fraction] = splitTicks(Math.abs(ms));
   const days = Math.floor(sec / MS_PER_DAY);
   let rest = sec - days * MS_PER_DAY;
   const hours = Math.floor(rest / MS_PER_HOUR);
   rest -= hours * MS_PER_HOUR;
   const minutes = Math.floor(rest / MS_PER_MINUTE);
   rest -= minutes * MS_PER_MINUTE;
-  const seconds = Math.round(rest / MS_PER_SECOND);
-  let text = (negative ? "-" : "") + (days > 0 ? days + "." : "") + pad2(hours) + ":" + pad2(minutes) + ":" + pad2(seconds);
-  if (frac !== 0) text += "." + String(frac).padStart(7, "0");
+  return { days, hours, minutes, seconds: Math.round(rest / MS_PER_SECOND), fraction };
+}
+
+/** "[-][d.]hh:mm:ss[.fffffff]": "01:30:00", "1.02:00:00", "00:00:00.5000000". */
+export function formatTimespan(ms: number): string {
+  if (!Number.isFinite(ms)) return "";
+  const { days, hours, minutes, seconds, fraction } = timespanParts(ms);
+  let text = (ms < 0 ? "-" : "") + (days > 0 ? days + "." : "") + pad2(hours) + ":" + pad2(minutes) + ":" + pad2(seconds);
+  if (fraction !== 0) text += "." + String(fraction).padStart(7, "0");
   return text;
 }
 

@@ -1,6 +1,6 @@
 // format_datetime and format_timespan: the format text is compiled once into a list of part writers.
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from "./common";
-import { splitTicks } from "./format";
+import { splitTicks, timespanParts } from "./format";
 
 interface Fields {
   year: number;
@@ -144,15 +144,8 @@ function datetimeFields(ms: number): Fields {
 
 /** Timespan fields: `day` holds whole days; the sign is written by the caller. */
 function timespanFields(ms: number): Fields {
-  const [sec, fraction] = splitTicks(Math.abs(ms));
-  const days = Math.floor(sec / MS_PER_DAY);
-  let rest = sec - days * MS_PER_DAY;
-  const hour = Math.floor(rest / MS_PER_HOUR);
-  rest -= hour * MS_PER_HOUR;
-  const minute = Math.floor(rest / MS_PER_MINUTE);
-  rest -= minute * MS_PER_MINUTE;
-  const second = Math.round(rest / MS_PER_SECOND);
-  return { year: 0, month: 0, day: days, hour, minute, second, fraction, weekday: 0 };
+  const { days, hours, minutes, seconds, fraction } = timespanParts(ms);
+  return { year: 0, month: 0, day: days, hour: hours, minute: minutes, second: seconds, fraction, weekday: 0 };
 }
 
 export function compileDatetimeFormat(format: string): (ms: number) => string {
