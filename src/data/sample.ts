@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { tables as tableDefs } from "../schema/tables";
 import { generateDataset, type GenerateOptions, type GeneratedDataset } from "./generate";
 
-export const sampleOptions: GenerateOptions = { seed: 20221117, calls: 150, start: "2026-11-16T00:00:00Z", days: 7 };
+// Two weeks, so the workbook's default 7-day range has a previous period to compare with.
+export const sampleOptions: GenerateOptions = { seed: 20221117, calls: 300, start: "2026-11-09T00:00:00Z", days: 14 };
 
 /** One NDJSON text per table, datetimes as ISO 8601 UTC, keyed by file name. */
 export function renderDataset(data: GeneratedDataset): Record<string, string> {

@@ -29,8 +29,8 @@ describe("templates on the bundled sample", () => {
     expect(perCall).toHaveLength(calls.size);
     expect(perCall.reduce((a, r) => a + (r.Recordings ?? 0), 0)).toBe(lengthById.size);
 
-    // The sample spans 2026-11-16 + 7 days; [11-16, 11-30) holds all of it.
-    const [kpi] = await runLocal(overviewKpis, { startTime: "2026-11-16T00:00:00Z", endTime: "2026-11-30T00:00:00Z" }, tables);
+    // The sample spans 2026-11-09 + 14 days; [11-09, 11-30) holds all of it and the 21 days before hold nothing.
+    const [kpi] = await runLocal(overviewKpis, { startTime: "2026-11-09T00:00:00Z", endTime: "2026-11-30T00:00:00Z" }, tables);
     expect(kpi).toMatchObject({ Recordings: lengthById.size, Calls: calls.size, OperationRequests: ops.length, OperationFailures: failures, PreviousRecordings: 0 });
     expect(kpi.RecordedSeconds).toBeCloseTo(seconds, 6);
   });
