@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../src/cli/synth";
+import { captureCli } from "./cli-capture";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -11,16 +12,8 @@ vi.setConfig({ testTimeout: 60_000 });
 
 async function synth(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   vi.resetModules();
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, out, err } = await captureCli(run, args);
+  return { code, stdout: out, stderr: err };
 }
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "acs-synth-"));

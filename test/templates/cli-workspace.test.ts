@@ -2,6 +2,7 @@ import "./with-resolvers";
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/query";
+import { captureCli } from "../cli-capture";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -9,18 +10,7 @@ const tenant = "72f988bf-0000-4000-8000-000000000001";
 const workspaceId = "7d4a1c3e-0b5f-4e8e-9a51-2f3c4d5e6f70";
 const saved = { ...process.env };
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await run(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const capture = (argv: string[]) => captureCli(run, argv);
 
 beforeAll(() => {
   nock.disableNetConnect();
