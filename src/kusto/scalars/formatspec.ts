@@ -59,23 +59,11 @@ function datetimePart(ch: string, count: number): Part | undefined {
   }
 }
 
+// Hours, minutes, seconds and fractions print as in datetimes; only "d" (whole days) differs, and timespans have no 12-hour clock.
 function timespanPart(ch: string, count: number): Part | undefined {
-  switch (ch) {
-    case "d":
-      return (f) => pad(f.day, count);
-    case "h":
-    case "H":
-      return count === 1 ? (f) => String(f.hour) : (f) => pad(f.hour, 2);
-    case "m":
-      return count === 1 ? (f) => String(f.minute) : (f) => pad(f.minute, 2);
-    case "s":
-      return count === 1 ? (f) => String(f.second) : (f) => pad(f.second, 2);
-    case "f":
-    case "F":
-      return count > 7 ? undefined : fractionPart(count, ch === "F");
-    default:
-      return undefined;
-  }
+  if (ch === "d") return (f) => pad(f.day, count);
+  if (ch === "h" || ch === "H") return datetimePart("H", count);
+  return "msfF".includes(ch) ? datetimePart(ch, count) : undefined;
 }
 
 const letters = /[a-zA-Z]/;
