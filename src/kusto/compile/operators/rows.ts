@@ -21,41 +21,33 @@ export function compileWhere(node: Node, scope: Scope): OperatorFn {
   };
 }
 
-export function compileExtend(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
-  const exprs = elements(node.Expressions);
-  const columns = resultColumns(node);
-  const names = extendNames(exprs, inputColumns, columns, scope, node);
+// extend starts each output row from its input row (later expressions see earlier ones); project starts empty.
+function compileRowMapper(exprs: readonly Node[], names: readonly string[], columns: readonly ColumnInfo[], scope: Scope, keepInput: boolean): OperatorFn {
   const fns = exprs.map((e) => compileScalar(e, scope));
   return (input, ctx) => ({
     columns,
     rows: withRowContext(ctx, input.rows, () =>
       input.rows.map((row, r) => {
         ctx.rowIndex = r;
-        const out: Row = { ...row };
-        // Later expressions may use columns defined earlier in the same extend.
-        for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](out, ctx);
+        const out: Row = keepInput ? { ...row } : {};
+        const source = keepInput ? out : row;
+        for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](source, ctx);
         return out;
       }),
     ),
   });
 }
 
+export function compileExtend(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+  const exprs = elements(node.Expressions);
+  const columns = resultColumns(node);
+  return compileRowMapper(exprs, extendNames(exprs, inputColumns, columns, scope, node), columns, scope, true);
+}
+
 export function compileProject(node: Node, scope: Scope): OperatorFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
-  const names = projectNames(exprs, columns, scope, node);
-  const fns = exprs.map((e) => compileScalar(e, scope));
-  return (input, ctx) => ({
-    columns,
-    rows: withRowContext(ctx, input.rows, () =>
-      input.rows.map((row, r) => {
-        ctx.rowIndex = r;
-        const out: Row = {};
-        for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](row, ctx);
-        return out;
-      }),
-    ),
-  });
+  return compileRowMapper(exprs, projectNames(exprs, columns, scope, node), columns, scope, false);
 }
 
 /** project-away / project-keep: the binder already resolved wildcards into the remaining columns. */
