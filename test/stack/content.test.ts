@@ -5,17 +5,11 @@ import { alertRules } from "../../src/alerts";
 import type { ConfigError } from "../../src/config";
 import { savedFunctions } from "../../src/functions";
 import { stableJson } from "../../src/infra/plan";
-import { baseConfig, one, ofType, runStack } from "./harness";
+import { baseConfig, one, ofType, runStack, types as T } from "./harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-const T = {
-  search: "azure-native:operationalinsights:SavedSearch",
-  workbook: "azure-native:applicationinsights:Workbook",
-  rule: "azure-native:monitor:ScheduledQueryRule",
-  actionGroup: "azure-native:monitor:ActionGroup",
-};
 
 describe("saved functions in the workspace", () => {
   it("must deploy one saved search per kql/*.kql file, aliased by the function name", async () => {

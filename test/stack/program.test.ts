@@ -2,23 +2,11 @@ import { describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../src/config";
 import { tables } from "../../src/schema/tables";
 import * as pulumi from "@pulumi/pulumi";
-import { baseConfig, one, ofType, rawConfig, runStack } from "./harness";
+import { baseConfig, one, ofType, rawConfig, runStack, types as T } from "./harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-const T = {
-  rg: "azure-native:resources:ResourceGroup",
-  workspace: "azure-native:operationalinsights:Workspace",
-  table: "azure-native:operationalinsights:Table",
-  acs: "azure-native:communication:CommunicationService",
-  diag: "azure-native:monitor:DiagnosticSetting",
-  search: "azure-native:operationalinsights:SavedSearch",
-  workbook: "azure-native:applicationinsights:Workbook",
-  rule: "azure-native:monitor:ScheduledQueryRule",
-  actionGroup: "azure-native:monitor:ActionGroup",
-  lock: "azure-native:authorization:ManagementLockByScope",
-};
 
 const workspaceId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared";
 const acsId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-comms/providers/Microsoft.Communication/communicationServices/acs-existing";
