@@ -7,7 +7,7 @@ export type KType = "string" | "int" | "long" | "real" | "decimal" | "bool" | "d
  * An in-memory value. datetime: epoch milliseconds (fractional ms keep sub-ms precision);
  * timespan: milliseconds; dynamic: plain JSON value; null is Kusto's null.
  */
-export type Value = string | number | boolean | null | unknown[] | { [key: string]: unknown };
+export type Value = string | number | bigint | boolean | null | unknown[] | { [key: string]: unknown };
 
 export interface ColumnInfo {
   readonly name: string;
