@@ -46,35 +46,6 @@ export function escapeRegex(s: string): string {
   return s.replace(regexSpecials, "\\$&");
 }
 
-/** Kusto regexes are RE2; the common subset reads the same in JS except inline flags, (?P<name>) and \A/\z, which we translate. */
-export function compileKustoRegex(pattern: string, flags = ""): RegExp {
-  let body = pattern.replace(/\(\?P</g, "(?<").replace(/(^|[^\\])\\A/g, "$1^").replace(/(^|[^\\])\\z/g, "$1$$");
-  let extra = "";
-  const inline = /^\(\?([imsU]+)\)/.exec(body);
-  if (inline) {
-    body = body.slice(inline[0].length);
-    for (const f of inline[1]) if (f !== "U" && !extra.includes(f)) extra += f;
-  }
-  try {
-    return new RegExp(body, [...new Set(flags + extra)].join(""));
-  } catch (err) {
-    throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}; write an RE2 pattern`);
-  }
-}
-
-/** Caches the last compiled regex: patterns are nearly always constant, so this compiles once per query. */
-export function regexCache(flags = ""): (pattern: string) => RegExp {
-  let lastPattern: string | undefined;
-  let lastRegex: RegExp | undefined;
-  return (pattern) => {
-    if (pattern !== lastPattern || lastRegex === undefined) {
-      lastRegex = compileKustoRegex(pattern, flags);
-      lastPattern = pattern;
-    }
-    return lastRegex;
-  };
-}
-
 /** Same idea for any per-argument compiled form (format strings, needles). */
 export function lastValueCache<T>(build: (key: string) => T): (key: string) => T {
   let lastKey: string | undefined;

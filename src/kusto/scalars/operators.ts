@@ -1,7 +1,9 @@
 // Binary and unary operators with Kusto semantics: null propagation, integer division, three-valued logic.
 import type { KType, Value } from "../types";
-import { isIntegerType, isNumberLike, regexCache } from "./common";
+import { isIntegerType, isNumberLike } from "./common";
+import { regexCache } from "./regex";
 import { compareValues, deepEqual, valuesEqual } from "./compare";
+import { addLong, divLong, isLong, type Long, modLong, modReal, mulLong, negLong, subLong, toDouble } from "./int64";
 import { formatterFor } from "./format";
 import { stringMatcher } from "./match";
 
@@ -9,8 +11,36 @@ type Binary = (a: Value, b: Value) => Value;
 
 const isNull = (v: Value): boolean => v === null || v === undefined;
 
+const longOps: Readonly<Record<string, (a: Long, b: Long) => Value>> = { "+": addLong, "-": subLong, "*": mulLong, "/": divLong, "%": modLong };
+const realOps: Readonly<Record<string, (a: number, b: number) => number>> = {
+  "+": (a, b) => a + b,
+  "-": (a, b) => a - b,
+  "*": (a, b) => a * b,
+  "/": (a, b) => a / b,
+  "%": modReal,
+};
+
+/** long/int results are exact Int64 (bigint beyond 2^53); real results take a long operand by value. */
+function numericArithmetic(op: string, result: KType): Binary | undefined {
+  if (isIntegerType(result)) {
+    const f = longOps[op];
+    return f && ((a, b) => (isLong(a) && isLong(b) ? f(a, b) : null));
+  }
+  const f = realOps[op];
+  return (
+    f &&
+    ((a, b) => {
+      if (typeof a === "number" && typeof b === "number") return f(a, b);
+      const x = toDouble(a);
+      const y = toDouble(b);
+      return x === null || y === null ? null : f(x, y);
+    })
+  );
+}
+
 function arithmetic(op: string, result: KType): Binary | undefined {
-  const integer = isIntegerType(result);
+  if (isIntegerType(result) || result === "real" || result === "decimal") return numericArithmetic(op, result);
+  const integer = false;
   switch (op) {
     case "+":
       return (a, b) => (typeof a === "number" && typeof b === "number" ? a + b : null);
@@ -47,7 +77,7 @@ function arithmetic(op: string, result: KType): Binary | undefined {
           return r === 0 ? 0 : r;
         };
       }
-      return (a, b) => (typeof a === "number" && typeof b === "number" ? a % b : null);
+      return (a, b) => (typeof a === "number" && typeof b === "number" ? modReal(a, b) : null);
     default:
       return undefined;
   }
@@ -99,12 +129,16 @@ function comparison(op: string, left: KType, right: KType): Binary | undefined {
   if (op === "=~" || op === "!~") return undefined;
   const comparable = (isNumberLike(left) && isNumberLike(right)) || (left === "bool" && right === "bool");
   if (!comparable) return undefined;
-  if (op === "==") return (a, b) => (isNull(a) ? (isNull(b) ? null : false) : isNull(b) ? false : a === b);
-  if (op === "!=") return (a, b) => (isNull(a) ? (isNull(b) ? null : true) : isNull(b) ? true : a !== b);
+  if (op === "==") return (a, b) => (isNull(a) ? (isNull(b) ? null : false) : isNull(b) ? false : numbersEqual(a, b));
+  if (op === "!=") return (a, b) => (isNull(a) ? (isNull(b) ? null : true) : isNull(b) ? true : !numbersEqual(a, b));
   return numericOrdering[op];
 }
 
-// Plain JS comparisons give IEEE semantics (NaN compares false) and order false < true; a null side gives null.
+// A long held as a bigint equals a real of the same value; loose equality compares them exactly.
+// biome-ignore lint/suspicious/noDoubleEquals: deliberate, see above.
+const numbersEqual = (a: Value, b: Value): boolean => a === b || (typeof a !== typeof b && a == b);
+
+// Plain JS comparisons (exact between number and bigint) give IEEE semantics (NaN compares false) and order false < true; a null side gives null.
 const numericOrdering: Readonly<Record<string, Binary>> = {
   "<": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) < (b as number)),
   "<=": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) <= (b as number)),
@@ -162,6 +196,6 @@ export function binaryOperator(op: string, left: KType, right: KType, result: KT
 export function unaryOperator(op: "-" | "+" | "not", operand: KType): ((a: Value) => Value) | undefined {
   if (op === "not") return (a) => (a === true ? false : a === false ? true : null);
   if (!isNumberLike(operand) && operand !== "dynamic") return undefined;
-  if (op === "+") return (a) => (typeof a === "number" ? a : null);
-  return (a) => (typeof a === "number" ? (a === 0 ? 0 : -a) : null);
+  if (op === "+") return (a) => (typeof a === "number" || typeof a === "bigint" ? a : null);
+  return (a) => (typeof a === "number" ? (a === 0 ? 0 : -a) : typeof a === "bigint" ? negLong(a) : null);
 }

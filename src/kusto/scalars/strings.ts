@@ -1,6 +1,7 @@
 // String functions: Kusto strings are never null, so a null input reads as "" here.
 import type { KType, Value } from "../types";
-import { arity, compileKustoRegex, lastValueCache, regexCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { compileKustoRegex, type KustoRegex, regexCache } from "./regex";
 import { formatterFor } from "./format";
 import { hasMatcher } from "./match";
 import { convertTo } from "./casts";
@@ -89,29 +90,40 @@ const extract: ScalarFactory = arity(3, 4, (argTypes, resultType) => {
   const cast = resultType === "string" ? undefined : convertTo(resultType, "string");
   return (args) => {
     if (args[0] === null || typeof args[1] !== "number") return null;
-    const m = re(str(args[0])).exec(f(args[2]));
-    const g = m ? m[args[1]] : undefined;
+    const regex = re(str(args[0]));
+    const group = Math.trunc(args[1]);
+    if (group < 0 || group > regex.groupCount) return null;
+    const g = regex.exec(f(args[2]))?.groups[group];
     if (g === undefined) return null;
     return cast ? cast(g) : g;
   };
 });
 
+/** Capture group selectors of extract_all: numbers 1..n or group names, resolved against the regex. */
+function selectGroups(regex: KustoRegex, selector: Value | undefined): number[] | null {
+  if (selector === undefined) return regex.groupCount === 0 ? [0] : regex.groupNames.slice(1).map((_, i) => i + 1);
+  if (!Array.isArray(selector)) return null;
+  const out: number[] = [];
+  for (const s of selector) {
+    const n = typeof s === "string" ? regex.groupNames.indexOf(s) : typeof s === "number" && Number.isInteger(s) ? s : -1;
+    if (n < 1 || n > regex.groupCount) throw new Error(`extract_all: capture group ${JSON.stringify(s)} is not in ${JSON.stringify(regex.pattern)}`);
+    out.push(n);
+  }
+  return out;
+}
+
 /** extract_all(regex[, groups], source): array of strings for one group, array of arrays for several. */
 const extractAll: ScalarFactory = arity(2, 3, (argTypes) => {
-  const re = regexCache("g");
+  const re = regexCache();
   const f = asText(argTypes[argTypes.length - 1]);
   return (args) => {
     if (args[0] === null) return null;
     const regex = re(str(args[0]));
-    const groupsArg = args.length === 3 ? args[1] : undefined;
+    const groups = selectGroups(regex, args.length === 3 ? args[1] : undefined);
+    if (groups === null || groups.length === 0) return null;
     const text = f(args[args.length - 1]);
-    regex.lastIndex = 0;
     const out: Value[] = [];
-    for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-      if (m[0] === "") regex.lastIndex++;
-      const groups = Array.isArray(groupsArg) ? (groupsArg as number[]) : m.length > 1 ? m.slice(1).map((_, i) => i + 1) : [0];
-      out.push(groups.length === 1 ? (m[groups[0]] ?? "") : groups.map((g) => m![g] ?? ""));
-    }
+    for (const m of regex.matchAll(text)) out.push(groups.length === 1 ? (m.groups[groups[0]] ?? "") : groups.map((g) => m.groups[g] ?? ""));
     return out.length === 0 ? null : out;
   };
 });
@@ -125,25 +137,21 @@ const replaceString: ScalarFactory = arity(3, 3, (argTypes) => {
   };
 });
 
-/** Kusto rewrites name groups as \1; JS wants $1, and a literal "$" must be doubled. */
-export function kustoRewrite(rewrite: string): string {
-  return rewrite.replace(/\$/g, "$$$$").replace(/\\(\d)/g, "$$$1");
-}
-
+/** replace_regex(source, regex, rewrite): every match replaced; \\0..\\9 in the rewrite name groups, as RE2 does. */
 const replaceRegex: ScalarFactory = arity(3, 3, (argTypes) => {
-  const re = regexCache("g");
-  const rw = lastValueCache(kustoRewrite);
+  const re = regexCache();
   const [f0, , f2] = argTypes.map(asText);
-  return (args) => (args[1] === null ? null : f0(args[0]).replace(re(str(args[1])), rw(f2(args[2]))));
+  return (args) => (args[1] === null ? null : re(str(args[1])).replaceAll(f0(args[0]), f2(args[2])));
 });
 
+/** trim(regex, source): strips leading and trailing runs of matches. */
 function trimmer(start: boolean, end: boolean): ScalarFactory {
-  const build = (p: string): RegExp =>
-    compileKustoRegex((start ? `^(?:${p})+` : "") + (start && end ? "|" : "") + (end ? `(?:${p})+$` : ""), "g");
+  const build = (p: string): KustoRegex =>
+    compileKustoRegex((start ? `^(?:${p})+` : "") + (start && end ? "|" : "") + (end ? `(?:${p})+$` : ""));
   return arity(2, 2, (argTypes) => {
     const re = lastValueCache(build);
     const f = asText(argTypes[1]);
-    return (args) => (args[0] === null ? null : f(args[1]).replace(re(str(args[0])), ""));
+    return (args) => (args[0] === null ? null : re(str(args[0])).replaceAll(f(args[1]), ""));
   });
 }
 
@@ -177,19 +185,14 @@ const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
 const countof: ScalarFactory = arity(2, 3, (argTypes) => {
   const f0 = asText(argTypes[0]);
   const f1 = asText(argTypes[1]);
-  const re = regexCache("g");
+  const re = regexCache();
   return (args) => {
     const text = f0(args[0]);
     const search = f1(args[1]);
     if (search === "") return 0;
     if (args.length > 2 && str(args[2]).toLowerCase() === "regex") {
-      const regex = re(search);
       let n = 0;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        if (m[0] === "") regex.lastIndex++;
-        n++;
-      }
+      for (const _ of re(search).matchAll(text)) n++;
       return n;
     }
     let n = 0;
