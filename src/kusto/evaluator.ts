@@ -25,13 +25,15 @@ export function compileQuery(kql: string, options: CompileOptions = {}): Compile
     throw new Error(`KQL does not analyze: ${errors.map((e) => `${e.line}:${e.column}: ${e.message}`).join("; ")}`);
   }
   const scope: Scope = { code, clock: { now: Date.now() }, bindings: new Map() };
-  const { fn, columns } = compileQueryBlock(code.Syntax, scope);
+  const { fn, columns: declared, open } = compileQueryBlock(code.Syntax, scope);
   return {
-    columns,
+    columns: declared,
     run(tables: Tables, runOptions: RunOptions = {}): QueryResult {
       scope.clock.now = runOptions.now ?? Date.now();
       const ctx: RunContext = { tables, memo: new Map() };
       const table = fn(ctx);
+      // An open schema (bag_unpack, pivot...) is known only now; otherwise the binder's columns are the contract.
+      const columns = open ? [...table.columns] : declared;
       // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
       const rows = table.rows.map((r) => {
         const out: Row = {};

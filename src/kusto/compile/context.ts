@@ -7,6 +7,11 @@ import type { ColumnInfo, KType, Tables, Value } from "../types";
 export type Node = any;
 export type Row = Record<string, Value>;
 
+/** A row or property bag without a prototype, so any column name or key (`__proto__`, `constructor`) is plain data. */
+export function newRow(): Row {
+  return Object.create(null) as Row;
+}
+
 export interface Table {
   readonly columns: readonly ColumnInfo[];
   readonly rows: readonly Row[];
@@ -67,6 +72,8 @@ const scalarTypes = new Set<KType>(["string", "int", "long", "real", "decimal", 
 export function typeOf(scope: Scope, node: Node): KType {
   const name = String(node.ResultType?.Name ?? "");
   if (scalarTypes.has(name as KType)) return name as KType;
+  // A column of an open schema (after bag_unpack, pivot...) is typed only when the query runs: treat it as dynamic.
+  if (name === "unknown" && kindOf(node) === "NameReference") return "dynamic";
   throw unsupported(scope, node, `expression of type "${name || "unknown"}"`);
 }
 
@@ -74,6 +81,11 @@ export function typeOf(scope: Scope, node: Node): KType {
 export function columnType(symbolType: any): KType {
   const name = String(symbolType?.Name ?? "");
   return scalarTypes.has(name as KType) ? (name as KType) : "dynamic";
+}
+
+/** Whether the binder left a tabular node's schema open: its columns are known only when the query runs. */
+export function isOpenSchema(node: Node): boolean {
+  return node?.ResultType?.IsOpen === true;
 }
 
 /** Output columns of a tabular node as the binder computed them. */

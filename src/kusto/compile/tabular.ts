@@ -5,6 +5,7 @@ import {
   type Binding,
   columnType,
   elements,
+  isOpenSchema,
   kindOf,
   type Node,
   position,
@@ -39,6 +40,12 @@ export function tableValues(table: TabularFn, ctx: RunContext): Value[] {
   return values;
 }
 
+/** The input's columns in order, then the operator's new ones. */
+function mergeColumns(input: readonly ColumnInfo[], added: readonly ColumnInfo[]): ColumnInfo[] {
+  const names = new Set(input.map((c) => c.name));
+  return [...input, ...added.filter((c) => !names.has(c.name))];
+}
+
 function memoised(fn: TabularFn): TabularFn {
   const key = {};
   return (ctx) => {
@@ -56,7 +63,13 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
     case "PipeExpression": {
       const input = compileTabular(node.Expression, scope);
       const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
-      return (ctx) => op(input(ctx), ctx);
+      if (!isOpenSchema(node) || kindOf(node.Operator) === "EvaluateOperator") return (ctx) => op(input(ctx), ctx);
+      // Open schema: the binder lists only the columns it knows, so the input's run-time columns are carried over.
+      return (ctx) => {
+        const before = input(ctx);
+        const after = op(before, ctx);
+        return { columns: mergeColumns(before.columns, after.columns), rows: after.rows };
+      };
     }
     case "ParenthesizedExpression":
       return compileTabular(node.Expression, scope);
@@ -177,12 +190,12 @@ export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
   return compileStatements(elements(body.Statements), body.Expression, scope, body, false);
 }
 
-export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[] } {
+export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[]; open: boolean } {
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
   if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
-  return { fn: body.fn, columns: resultColumns(last.Expression) };
+  return { fn: body.fn, columns: resultColumns(last.Expression), open: isOpenSchema(last.Expression) };
 }
 
 /** `input | invoke f(args)`: f's first (tabular) parameter is the piped input. */

@@ -3,6 +3,7 @@ import type { ColumnInfo } from "../../types";
 import { kindOf, type Node, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
 import { compileInvoke } from "../tabular";
+import { compileEvaluate } from "./evaluate";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvExpand } from "./mvexpand";
 import { compileParse } from "./parse";
@@ -64,6 +65,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileTopNested(node, scope);
     case "MakeSeriesOperator":
       return compileMakeSeries(node, scope);
+    case "EvaluateOperator":
+      return compileEvaluate(node, scope, input);
   }
   throw unsupported(scope, node, operatorName(kind));
 }

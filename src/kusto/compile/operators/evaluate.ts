@@ -1,0 +1,77 @@
+// evaluate: runs a plugin by name (one file per plugin under plugins/); plugins the engine lacks stay unsupported.
+import { convertTo } from "../../scalars";
+import type { ColumnInfo, Value } from "../../types";
+import { elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type Scope, type Table, unsupported } from "../context";
+import { compileScalar, emptyRow } from "../expressions";
+import { pluginTable } from "./plugins";
+
+/** A plugin call as written: positional arguments in order, `name=value` arguments by lower-cased name. */
+export interface PluginCall {
+  readonly name: string;
+  readonly node: Node;
+  readonly call: Node;
+  readonly positional: readonly Node[];
+  readonly named: ReadonlyMap<string, Node>;
+  /** The piped input's columns as the binder knows them. */
+  readonly input: readonly ColumnInfo[];
+}
+
+export type Plugin = (call: PluginCall, scope: Scope) => OperatorFn;
+
+// Plugins that need a runtime the engine does not have, or belong to families out of scope (issue 10).
+const outOfScope = /^(python|r|ai_.*|geo_.*|graph_.*|sql_request|cosmosdb_sql_request|mysql_request|postgresql_request|azure_digital_twins_query_request|http_request.*|infer_storage_schema.*|external_data|hll_merge)$/;
+
+export function compileEvaluate(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+  const call = node.FunctionCall;
+  const name = String(call?.Name?.SimpleName ?? call?.ReferencedSymbol?.Name ?? "").toLowerCase();
+  for (const p of namedParameters(node.Parameters).keys()) {
+    // Hints steer Kusto's distribution across nodes; one process has nothing to distribute.
+    if (!p.startsWith("hint.")) throw unsupported(scope, node, `evaluate parameter ${p}`);
+  }
+  const plugin = Object.prototype.hasOwnProperty.call(pluginTable, name) ? pluginTable[name] : undefined;
+  if (!plugin || outOfScope.test(name)) throw unsupported(scope, node, `evaluate ${name}`);
+  const positional: Node[] = [];
+  const named = new Map<string, Node>();
+  for (const a of elements(call.ArgumentList?.Expressions)) {
+    if (kindOf(a) === "SimpleNamedExpression") named.set(String(a.Name.SimpleName).toLowerCase(), a.Expression);
+    else positional.push(a);
+  }
+  const fn = plugin({ name, node, call, positional, named, input }, scope);
+  if (!node.Schema) return fn;
+  // An output schema names and types the result: the plugin's columns are cast to it, missing ones are null.
+  const columns = resultColumns(node);
+  return (table, ctx) => conform(fn(table, ctx), columns);
+}
+
+function conform(table: Table, columns: readonly ColumnInfo[]): Table {
+  const casts = columns.map((c) => {
+    const actual = table.columns.find((a) => a.name === c.name);
+    return actual ? (actual.type === c.type ? (v: Value) => v : convertTo(c.type, actual.type)) : () => null;
+  });
+  const rows = table.rows.map((r) => {
+    const out = newRow();
+    for (let i = 0; i < columns.length; i++) out[columns[i].name] = casts[i](r[columns[i].name] ?? null);
+    return out;
+  });
+  return { columns, rows };
+}
+
+/** A plugin argument that must be constant for the whole run (a prefix, a window size, a date). */
+export function constantArgument(arg: Node | undefined, scope: Scope): (ctx: RunContext) => Value {
+  if (!arg) return () => null;
+  const fn = compileScalar(arg, scope);
+  return (ctx) => fn(emptyRow, ctx);
+}
+
+/** The column a plugin argument names (`T | evaluate narrow(Col)`), or a clear error. */
+export function columnArgument(arg: Node | undefined, scope: Scope, call: PluginCall, what: string): string {
+  if (!arg || kindOf(arg) !== "NameReference") throw unsupported(scope, arg ?? call.call, `evaluate ${call.name}: ${what} must be a column name`);
+  return String(arg.SimpleName);
+}
+
+/** Copies a row without `drop` (null prototype, any column name is data). */
+export function rowWithout(row: Row, drop: string): Row {
+  const out = newRow();
+  for (const k of Object.keys(row)) if (k !== drop) out[k] = row[k];
+  return out;
+}
