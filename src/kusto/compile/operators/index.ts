@@ -6,7 +6,8 @@ import { compileInvoke } from "../tabular";
 import { compileEvaluate } from "./evaluate";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvExpand } from "./mvexpand";
-import { compileParse } from "./parse";
+import { compileParse, compileParseWhere } from "./parse";
+import { compileParseKv } from "./parsekv";
 import { compileDistinct, compileSort, compileTop } from "./order";
 import { compileCount, compileExtend, compileGetSchema, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
 import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
@@ -61,6 +62,10 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileInvoke(node, scope);
     case "ParseOperator":
       return compileParse(node, scope);
+    case "ParseWhereOperator":
+      return compileParseWhere(node, scope);
+    case "ParseKvOperator":
+      return compileParseKv(node, scope);
     case "TopNestedOperator":
       return compileTopNested(node, scope);
     case "MakeSeriesOperator":

@@ -1,45 +1,150 @@
-// parse (kind=simple, the default): literal text anchors, columns capture between them, * skips; no match gives nulls.
+// parse and parse-where (kind=simple, regex, relaxed): the pattern becomes one RE2 regex anchored at the start,
+// with a named group per column. https://learn.microsoft.com/kusto/query/parse-operator
+//  simple:  literals match as text; a typed number column must look like its type; any column that does not convert
+//           makes every column null (strict).
+//  regex:   literals are regular expressions, string columns are greedy `(.*)`, flags=U/i/m/s apply to the whole.
+//  relaxed: literals as text, every column `(.*?)`; a column that does not convert is null on its own.
 import { convertTo } from "../../scalars";
+import { compileKustoRegex, type KustoRegex } from "../../scalars/regex";
 import type { KType, Value } from "../../types";
-import { columnType, elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import { columnType, elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+type ParseKind = "simple" | "regex" | "relaxed";
+
+interface Capture {
+  readonly name: string;
+  readonly type: KType;
+  readonly group: string;
+  readonly convert: (text: string) => Value;
+}
+
+/** RE2 metacharacters escaped, so a literal delimiter matches as text. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+}
+
+const integer = "-?\\d+";
+const real = "-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?";
+
+/** The regex a column captures with. */
+function columnRegex(kind: ParseKind, type: KType, last: boolean): string {
+  if (kind === "relaxed") return last ? ".*" : ".*?";
+  if (kind === "simple" && (type === "int" || type === "long")) return integer;
+  if (kind === "simple" && (type === "real" || type === "decimal")) return real;
+  if (kind === "regex") return type === "int" || type === "long" ? integer : ".*";
+  return last ? ".*" : ".*?";
+}
+
+function textParameter(node: Node | undefined): string {
+  return node ? String(node.ToString?.() ?? "").trim() : "";
+}
+
+export interface CompiledPattern {
+  readonly regex: KustoRegex;
+  readonly captures: readonly Capture[];
+  readonly strict: boolean;
+}
+
+export function compilePattern(node: Node, scope: Scope): CompiledPattern {
+  const params = namedParameters(node.Parameters);
+  let kind: ParseKind = "simple";
+  let flags = "";
+  for (const [name, value] of params) {
+    const text = textParameter(value);
+    if (name === "kind" && (text === "simple" || text === "regex" || text === "relaxed")) kind = text;
+    else if (name === "flags") flags = text;
+    else throw unsupported(scope, node, `parse ${name}=${text}`);
+  }
+  if (flags && kind !== "regex") throw unsupported(scope, node, `parse flags with kind=${kind}`);
+  const patterns = elements(node.Patterns);
+  const captures: Capture[] = [];
+  let source = "";
+  patterns.forEach((p, i) => {
+    const kindOfPart = kindOf(p);
+    const last = i === patterns.length - 1;
+    if (kindOfPart === "StringLiteralExpression" || kindOfPart === "CompoundStringLiteralExpression") {
+      const text = String(literalValue(scope, p, "string"));
+      source += kind === "regex" ? `(?:${text})` : escapeRegex(text);
+    } else if (kindOfPart === "StarExpression") source += last ? "" : kind === "regex" ? ".*?" : "(?:.*?)";
+    else if (kindOfPart === "NameDeclaration" || kindOfPart === "NameAndTypeDeclaration") {
+      const decl = kindOfPart === "NameDeclaration" ? p : p.Name;
+      const type: KType = kindOfPart === "NameDeclaration" ? "string" : columnType(p.Type?.ReferencedSymbol ?? p.Name?.ResultType);
+      const group = `c${captures.length}`;
+      const convert = type === "string" ? (v: string) => v : (convertTo(type, "string") as (v: string) => Value);
+      captures.push({ name: String(decl.SimpleName), type, group, convert });
+      source += `(?P<${group}>${columnRegex(kind, type, last)})`;
+    } else throw unsupported(scope, p, `parse pattern ${kindOfPart}`);
+  });
+  // simple and relaxed read the whole text, newlines included; regex follows its own flags.
+  const regex = compileKustoRegex(`^(?:${source})`, kind === "regex" ? flags : "s");
+  return { regex, captures, strict: kind !== "relaxed" };
+}
+
+/** The captured values of one text, or undefined when the pattern does not match (or, strict, a column fails to convert). */
+export function parseText(pattern: CompiledPattern, text: string): Value[] | undefined {
+  const m = pattern.regex.exec(text);
+  if (!m) return undefined;
+  const names = pattern.regex.groupNames;
+  const values: Value[] = [];
+  for (const c of pattern.captures) {
+    const raw = m.groups[names.indexOf(c.group)] ?? "";
+    const v = c.convert(raw);
+    if (v === null && pattern.strict) return undefined;
+    values.push(v);
+  }
+  return values;
+}
+
+function compileSource(node: Node, scope: Scope): (row: Row, ctx: Parameters<ReturnType<typeof compileScalar>>[1]) => string | null {
+  const fn = compileScalar(node.Expression, scope);
+  const type = typeOf(scope, node.Expression);
+  if (type === "string") return (row, ctx) => {
+    const v = fn(row, ctx);
+    return typeof v === "string" ? v : null;
+  };
+  // A non-string expression is parsed as its text.
+  const text = convertTo("string", type);
+  return (row, ctx) => {
+    const v = fn(row, ctx);
+    return v === null ? null : (text(v) as string);
+  };
+}
 
 export function compileParse(node: Node, scope: Scope): OperatorFn {
-  const params = namedParameters(node.Parameters);
-  for (const [name, value] of params) {
-    const text = String(value?.ToString?.() ?? "").trim().toLowerCase();
-    if (name !== "kind" || text !== "simple") throw unsupported(scope, node, `parse ${name}=${text}`);
-  }
-  const source = compileScalar(node.Expression, scope);
-  const captures: { name: string; convert: (v: Value) => Value; missing: Value }[] = [];
-  const patterns = elements(node.Patterns);
-  let regex = "^";
-  patterns.forEach((p, i) => {
-    const kind = kindOf(p);
-    const last = i === patterns.length - 1;
-    if (kind === "StringLiteralExpression") regex += escapeRegExp(String(literalValue(scope, p, "string")));
-    else if (kind === "StarExpression") regex += last ? "" : "(?:.*?)";
-    else if (kind === "NameDeclaration" || kind === "NameAndTypeDeclaration") {
-      const decl = kind === "NameDeclaration" ? p : p.Name;
-      const type: KType = kind === "NameDeclaration" ? "string" : columnType(p.Type?.ReferencedSymbol ?? p.Name?.ResultType);
-      // Kusto strings are never null: an unmatched string capture is empty.
-      captures.push({ name: String(decl.SimpleName), convert: type === "string" ? (v) => v : convertTo(type, "string"), missing: type === "string" ? "" : null });
-      regex += last ? "(.*)" : "(.*?)";
-    } else throw unsupported(scope, p, `parse pattern ${kind}`);
-  });
-  const matcher = new RegExp(regex, "s");
+  const pattern = compilePattern(node, scope);
+  const source = compileSource(node, scope);
   const columns = resultColumns(node);
+  // Kusto strings are never null: an unmatched string capture is empty.
+  const missing = pattern.captures.map((c) => (c.type === "string" ? "" : null));
   return (input, ctx) => ({
     columns,
     rows: input.rows.map((row) => {
       const text = source(row, ctx);
-      const m = typeof text === "string" ? matcher.exec(text) : null;
+      const values = text === null ? undefined : parseText(pattern, text);
       const out: Row = { ...row };
-      captures.forEach((c, i) => (out[c.name] = m ? c.convert(m[i + 1]) : c.missing));
+      pattern.captures.forEach((c, i) => (out[c.name] = values ? values[i] : missing[i]));
       return out;
     }),
   });
+}
+
+/** parse-where: as parse, but rows whose text does not match (or does not convert, unless relaxed) are dropped. */
+export function compileParseWhere(node: Node, scope: Scope): OperatorFn {
+  const pattern = compilePattern(node, scope);
+  const source = compileSource(node, scope);
+  const columns = resultColumns(node);
+  return (input, ctx) => {
+    const rows: Row[] = [];
+    for (const row of input.rows) {
+      const text = source(row, ctx);
+      const values = text === null ? undefined : parseText(pattern, text);
+      if (!values) continue;
+      const out: Row = { ...row };
+      pattern.captures.forEach((c, i) => (out[c.name] = values[i]));
+      rows.push(out);
+    }
+    return { columns, rows };
+  };
 }
