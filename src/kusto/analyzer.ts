@@ -62,17 +62,23 @@ export function lineColumn(code: any, position: number): { line: number; column:
 
 /** Calls into functions whose own bodies have errors: the binder keeps those out of the query's diagnostics. */
 function brokenCalls(code: any, out: KqlDiagnostic[]): void {
-  const visit = (node: any) => {
-    if (!node || typeof node.GetChild !== "function") return;
+  // An explicit stack, not recursion: `1+1+...` with 10,000 terms nests that deep (the parser reports the depth itself).
+  const pending: any[] = [code.Syntax];
+  const found: any[] = [];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node || typeof node.GetChild !== "function") continue;
     if (node.CalledFunctionHasErrors) {
-      const messages = toArray(node.GetCalledFunctionDiagnostics?.()).map((d: any) => String(d.Message));
-      const { line, column } = lineColumn(code, node.TextStart);
-      out.push({ line, column, severity: "error", message: `function ${String(node.ReferencedSymbol?.Name)} does not analyze: ${messages.join("; ") || "its body has errors"}` });
-      return;
+      found.push(node);
+      continue;
     }
-    for (let i = 0; i < node.ChildCount; i++) visit(node.GetChild(i));
-  };
-  visit(code.Syntax);
+    for (let i = node.ChildCount - 1; i >= 0; i--) pending.push(node.GetChild(i));
+  }
+  for (const node of found) {
+    const messages = toArray(node.GetCalledFunctionDiagnostics?.()).map((d: any) => String(d.Message));
+    const { line, column } = lineColumn(code, node.TextStart);
+    out.push({ line, column, severity: "error", message: `function ${String(node.ReferencedSymbol?.Name)} does not analyze: ${messages.join("; ") || "its body has errors"}` });
+  }
 }
 
 /** Errors and warnings from Microsoft's parser and binder, with 1-based positions. */

@@ -3,6 +3,6 @@ export { analyze, globalStateFor, parseAndAnalyze } from "./analyzer";
 export type { AnalyzeOptions } from "./analyzer";
 export { compileQuery, runQuery } from "./evaluator";
 export type { CompiledQuery, CompileOptions, RunOptions } from "./evaluator";
-export { toJsonRows } from "./json";
+export { stringifyJson, toJsonRows } from "./json";
 export * from "./types";
 export { toCsv, toTextTable } from "./output";

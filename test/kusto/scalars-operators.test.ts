@@ -25,10 +25,14 @@ describe("arithmetic", () => {
     expect(op("/", "int", "real", "real", 7, 2)).toBe(3.5);
   });
 
-  it("% on ints must keep the dividend's sign", () => {
-    // C#-style remainder: -7 % 3 = -1, 7 % -3 = 1
-    expect(op("%", "int", "int", "int", -7, 3)).toBe(-1);
+  it("% must give a result from 0 up to abs(divisor), whatever the signs", () => {
+    // numerical-operators.md: 0 <= N % D < abs(D). -7 = -3*3 + 2; 7 = -2*-3 + 1; -7 = 3*-3 + 2
+    expect(op("%", "int", "int", "int", -7, 3)).toBe(2);
     expect(op("%", "int", "int", "int", 7, -3)).toBe(1);
+    expect(op("%", "long", "long", "long", -7, -3)).toBe(2);
+    expect(op("%", "long", "long", "long", -6, 3)).toBe(0);
+    // reals follow the same rule: -7.5 = -2*4 + 0.5
+    expect(op("%", "real", "long", "real", -7.5, 4)).toBe(0.5);
   });
 
   it("whole numbers inside dynamic must divide as integers", () => {

@@ -3,7 +3,9 @@ import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../sc
 import type { KType, Value } from "../types";
 import { compileCall } from "./calls";
 import { elements, kindOf, type Node, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, tokenText, typeOf, unsupported } from "./context";
-import { isLiteral, literalValue } from "./literals";
+import { INT64_MIN } from "../scalars/int64";
+import { type Bag, bagGet } from "../scalars/bag-object";
+import { isLiteral, literalText, literalValue } from "./literals";
 import { compileTabular as compileTabularRef, tableValues } from "./tabular";
 
 /** Replaces aggregate calls inside summarize expressions with reads of the group's results. */
@@ -71,6 +73,10 @@ function compileName(node: Node, scope: Scope): ScalarFn {
 }
 
 function compileUnary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  // -9223372036854775808 is Int64.MinValue, though its digits alone are one past Int64.MaxValue.
+  if (kindOf(node) === "UnaryMinusExpression" && isLiteral(node.Expression) && literalText(node.Expression).trim() === "9223372036854775808") {
+    return () => INT64_MIN;
+  }
   const operand = compileScalar(node.Expression, scope, agg);
   const op = kindOf(node) === "UnaryMinusExpression" ? "-" : "+";
   const fn = unaryOperator(op, typeOf(scope, node.Expression));
@@ -96,7 +102,8 @@ function dynamicMember(value: Value, key: Value): Value {
     return item === undefined ? null : (item as Value);
   }
   if (typeof key !== "string") return null;
-  const item = (value as Record<string, unknown>)[key];
+  // Own keys only: `.toString` or `["__proto__"]` of a bag is its data, never JavaScript's.
+  const item = bagGet(value as Bag, key);
   return item === undefined ? null : (item as Value);
 }
 

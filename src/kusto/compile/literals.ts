@@ -1,9 +1,10 @@
-// Turns the binder's boxed .NET literal values into engine values (epoch-ms datetimes, ms timespans, JSON dynamics).
-import { parseDateTime } from "../../schema/tables";
+// Turns the binder's boxed .NET literal values into engine values (bigint tick datetimes/timespans, exact longs, JSON dynamics).
 import { kustoLanguage } from "../kusto-language";
 import type { KType, Value } from "../types";
-import { kindOf, type Node, type Scope, unsupported } from "./context";
+import { clampNull, EPOCH_DOTNET_TICKS, parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
+import { kindOf, type Node, position, type Scope, unsupported } from "./context";
 import { parseDynamicLiteral } from "./dynamic-literal";
+import { normLong, parseLongText } from "../scalars/int64";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const literalKinds = new Set([
@@ -25,49 +26,80 @@ export function isLiteral(node: Node): boolean {
   return literalKinds.has(kindOf(node));
 }
 
-const epochTicks = 621355968000000000n;
+/** The text between a literal's parentheses, unquoted: "2024-01-02" of datetime("2024-01-02"); undefined for a bare 1h. */
+function literalInner(text: string): string | undefined {
+  const open = text.indexOf("(");
+  const close = text.lastIndexOf(")");
+  if (open < 0 || close < open) return undefined;
+  const inner = text.slice(open + 1, close).trim();
+  const q = inner[0];
+  return (q === '"' || q === "'") && inner.endsWith(q) && inner.length >= 2 ? inner.slice(1, -1) : inner;
+}
 
+/** datetime(...) literals go through the project's one strict parser: an impossible date such as datetime(2026-02-30) is an error, as in Kusto. */
 function dateTimeValue(scope: Scope, raw: any, node: Node): Value {
-  const text = String(node.ToString?.() ?? "");
-  const inner = /\(\s*([^)]*?)\s*\)/.exec(text)?.[1]?.replace(/^(["'])(.*)\1$/, "$2");
+  const text = literalText(node).trim();
+  const inner = literalInner(text);
   if (inner !== undefined) {
     if (inner.toLowerCase() === "null") return null;
-    const parsed = parseDateTime(inner);
-    if (Number.isFinite(parsed)) return parsed;
+    const parsed = parseDatetime(inner);
+    if (parsed !== null) return parsed;
   }
   const { System } = kustoLanguage();
   const ticks = BigInt(String(System.DateTime.getTicks(raw)));
-  // Tick 0 is the bridge's "could not parse": refuse rather than answer with year 1.
-  if (ticks === 0n) throw unsupported(scope, node, `datetime literal ${text.trim()} (use ISO 8601, e.g. datetime(2024-01-02T03:04:05Z))`);
-  return Number(ticks - epochTicks) / 10000;
+  // Tick 0 is the bridge's "could not parse"; other forms the bridge reads (and ours does not) keep its value.
+  if (ticks === 0n || inner === undefined) {
+    throw new Error(`invalid datetime literal ${text} at ${position(scope, node)}: not a valid date and time; write one such as datetime(2024-01-02T03:04:05Z)`);
+  }
+  return clampNull(ticks - EPOCH_DOTNET_TICKS);
 }
 
-const clockSpan = /^(?:time|timespan)\(\s*(-?)(?:(\d+)\.)?(\d+):(\d+)(?::(\d+(?:\.\d+)?))?\s*\)$/i;
-const daysSpan = /^(?:time|timespan)\(\s*(-?\d+(?:\.\d+)?)\s*\)$/i;
-
-/** time(1.02:03:04) and time(2) (days): the bridge's boxed TimeSpan loses these forms, so they are read from the text. */
-function timespanValue(raw: any, node: Node): Value {
-  const text = String(node.ToString?.() ?? "").trim();
-  const clock = clockSpan.exec(text);
-  if (clock) {
-    const [, sign, days, hours, minutes, seconds] = clock;
-    const ms = ((Number(days ?? 0) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000 + Number(seconds ?? 0) * 1000;
-    return sign ? -ms : ms;
+/** Timespan literals (1.5h, 10microsecond, time(1.02:03:04), timespan(2), time(15 seconds)) as exact ticks. */
+function timespanValue(scope: Scope, _raw: any, node: Node): Value {
+  const text = literalText(node).trim();
+  const inner = literalInner(text) ?? text;
+  if (inner.toLowerCase() === "null") return null;
+  const parsed = parseTimespan(inner);
+  if (parsed !== null) return parsed;
+  // time(0.5) is half a day.
+  const days = /^(-?)(\d*)\.(\d+)$/.exec(inner);
+  if (days) {
+    const t = ticksOfAmount(days[2], days[3], TICKS_PER_DAY);
+    return days[1] ? -t : t;
   }
-  const days = daysSpan.exec(text);
-  if (days) return Number(days[1]) * 86_400_000;
-  return typeof raw.getTotalMilliseconds === "function" ? raw.getTotalMilliseconds() : numberValue(raw.ticks) / 10000;
+  throw unsupported(scope, node, `timespan literal ${text}`);
+}
+
+/** The literal's own token text: node.ToString() renders the whole tree each call, which made compilation quadratic. */
+export function literalText(node: Node): string {
+  const text = node.Token?.Text;
+  return typeof text === "string" ? text : String(node.ToString?.() ?? "");
+}
+
+/** The bridge's boxed Int64 (two 32-bit halves) as an exact long; text the bridge could not read (beyond Int64) is refused. */
+function longValue(scope: Scope, raw: any, node: Node): Value {
+  const text = literalText(node).trim();
+  const digits = /^(?:long\(\s*)?([+-]?\d+)\s*\)?$/i.exec(text)?.[1];
+  if (digits !== undefined) {
+    const exact = parseLongText(digits);
+    if (exact === null) throw unsupported(scope, node, `long literal ${text} (outside the Int64 range -9223372036854775808..9223372036854775807)`);
+    return exact;
+  }
+  const v = raw?.value;
+  if (v && typeof v.low === "number" && typeof v.high === "number") return normLong((BigInt(v.high) << 32n) | BigInt(v.low >>> 0));
+  return numberValue(raw);
 }
 
 /** real(nan), real(+inf), 0x1F: forms the bridge boxes as 0, read from the literal's text instead. */
-function specialNumber(node: Node): number | undefined {
-  const text = String(node.ToString?.() ?? "").trim();
+function specialNumber(node: Node): Value | undefined {
+  const text = literalText(node).trim();
   const inner = (/^[a-z]+\((.*)\)$/i.exec(text)?.[1] ?? text).trim().toLowerCase();
   if (inner === "nan") return Number.NaN;
   if (inner === "inf" || inner === "+inf") return Number.POSITIVE_INFINITY;
   if (inner === "-inf") return Number.NEGATIVE_INFINITY;
   const hex = /^([+-]?)0x([0-9a-f]+)$/.exec(inner);
-  if (hex) return (hex[1] === "-" ? -1 : 1) * parseInt(hex[2], 16);
+  // 0xFFFFFFFFFFFFFFFF is -1 as an Int64, as .NET reads hex literals.
+  if (hex) return normLong((hex[1] === "-" ? -1n : 1n) * BigInt("0x" + hex[2]));
   return undefined;
 }
 
@@ -86,6 +118,7 @@ export function literalValue(scope: Scope, node: Node, type: KType | "null"): Va
     case "null":
       return null;
     case "long":
+      return specialNumber(node) ?? longValue(scope, raw, node);
     case "int":
     case "real":
     case "decimal":
@@ -98,7 +131,7 @@ export function literalValue(scope: Scope, node: Node, type: KType | "null"): Va
     case "datetime":
       return dateTimeValue(scope, raw, node);
     case "timespan":
-      return timespanValue(raw, node);
+      return timespanValue(scope, raw, node);
     case "dynamic":
       return parseDynamicLiteral(String(raw));
   }

@@ -1,6 +1,7 @@
 // Aggregation functions for summarize: one small accumulator class per kind, configured at factory time.
 import type { KType, Value } from "../types";
-import { isPlainObject } from "./common";
+import { isIntegerType, isPlainObject } from "./common";
+import { addLong, type Long } from "./int64";
 import { compareValues, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
 
@@ -36,6 +37,27 @@ class Sum implements Aggregator {
   }
   result(): Value {
     return this.s === 0 ? 0 : this.s;
+  }
+}
+
+/** sum of int/long: exact Int64 (wrapping at 64 bits), numbers while the running total stays safe. */
+class SumLong implements Aggregator {
+  s: Long = 0;
+  constructor(private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    if (this.pred >= 0 && args[this.pred] !== true) return;
+    if (typeof v === "number" && typeof this.s === "number") {
+      const r = this.s + v;
+      if (r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) {
+        this.s = r;
+        return;
+      }
+    }
+    if (typeof v === "number" || typeof v === "bigint") this.s = addLong(this.s, v);
+  }
+  result(): Value {
+    return this.s;
   }
 }
 
@@ -330,8 +352,8 @@ function variance(population: boolean, sqrt: boolean, withPred: boolean): Aggreg
 export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   count: (argTypes) => (argTypes.length === 0 ? () => new Count(-1) : undefined),
   countif: simple(1, () => new Count(0)),
-  sum: simple(1, () => new Sum(-1)),
-  sumif: simple(2, () => new Sum(1)),
+  sum: (argTypes) => (argTypes.length === 1 ? (isIntegerType(argTypes[0]) ? () => new SumLong(-1) : () => new Sum(-1)) : undefined),
+  sumif: (argTypes) => (argTypes.length === 2 ? (isIntegerType(argTypes[0]) ? () => new SumLong(1) : () => new Sum(1)) : undefined),
   avg: simple(1, () => new Avg(-1)),
   avgif: simple(2, () => new Avg(1)),
   min: extremes(-1, false),

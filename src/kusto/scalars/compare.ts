@@ -8,6 +8,9 @@ function compareNumbers(a: Value, b: Value): number {
   if (x < y) return -1;
   if (x > y) return 1;
   if (x === y) return 0;
+  // A long held as a bigint: JS compares it with a number exactly, and loose equality by value.
+  // biome-ignore lint/suspicious/noDoubleEquals: deliberate, see above.
+  if (typeof x === "bigint" || typeof y === "bigint") return x == y ? 0 : Number.isNaN(x) ? -1 : 1;
   // NaN sorts before every number, as .NET's double.CompareTo does.
   return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : -1) : 1;
 }
@@ -24,7 +27,7 @@ function compareBools(a: Value, b: Value): number {
 }
 
 const dynamicRank = (v: unknown): number =>
-  v === null || v === undefined ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : typeof v === "string" ? 3 : Array.isArray(v) ? 4 : 5;
+  v === null || v === undefined ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" || typeof v === "bigint" ? 2 : typeof v === "string" ? 3 : Array.isArray(v) ? 4 : 5;
 
 /** Dynamic values of mixed kinds: order by kind, then by value, then by JSON text. */
 export function compareDynamic(a: Value, b: Value): number {
@@ -126,6 +129,8 @@ export function hashKey(v: Value): string {
     return lastNumberKey;
   }
   if (v === null || v === undefined) return "";
+  // A long beyond 2^53 keys like a number of the same value.
+  if (typeof v === "bigint") return MARK + "#" + v.toString();
   if (v === true) return MARK + "t";
   if (v === false) return MARK + "f";
   return MARK + "j" + (isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v));

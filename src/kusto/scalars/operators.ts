@@ -6,6 +6,9 @@ import { compareValues, deepEqual, valuesEqual } from "./compare";
 import { addLong, divLong, isLong, type Long, modLong, modReal, mulLong, negLong, subLong, toDouble } from "./int64";
 import { formatterFor } from "./format";
 import { stringMatcher } from "./match";
+import { negateTicks, timeArithmetic } from "../values/arith";
+
+const isTimeType = (t: KType): boolean => t === "datetime" || t === "timespan";
 
 type Binary = (a: Value, b: Value) => Value;
 
@@ -40,7 +43,6 @@ function numericArithmetic(op: string, result: KType): Binary | undefined {
 
 function arithmetic(op: string, result: KType): Binary | undefined {
   if (isIntegerType(result) || result === "real" || result === "decimal") return numericArithmetic(op, result);
-  const integer = false;
   switch (op) {
     case "+":
       return (a, b) => (typeof a === "number" && typeof b === "number" ? a + b : null);
@@ -49,14 +51,6 @@ function arithmetic(op: string, result: KType): Binary | undefined {
     case "*":
       return (a, b) => (typeof a === "number" && typeof b === "number" ? a * b : null);
     case "/":
-      if (integer) {
-        // Integer division truncates toward zero; dividing by zero gives null.
-        return (a, b) => {
-          if (typeof a !== "number" || typeof b !== "number" || b === 0) return null;
-          const q = Math.trunc(a / b);
-          return q === 0 ? 0 : q;
-        };
-      }
       if (result === "dynamic") {
         // Whole numbers inside a dynamic are longs to Kusto, so they divide as integers.
         return (a, b) => {
@@ -70,7 +64,7 @@ function arithmetic(op: string, result: KType): Binary | undefined {
       }
       return (a, b) => (typeof a === "number" && typeof b === "number" ? a / b : null);
     case "%":
-      if (integer || result === "timespan") {
+      if (result === "timespan") {
         return (a, b) => {
           if (typeof a !== "number" || typeof b !== "number" || b === 0) return null;
           const r = a % b;
@@ -173,7 +167,10 @@ export function binaryOperator(op: string, left: KType, right: KType, result: KT
     case "/":
     case "%": {
       const ok = (t: KType) => isNumberLike(t) || t === "dynamic";
-      return ok(left) && ok(right) ? arithmetic(op, result) : undefined;
+      if (!ok(left) || !ok(right)) return undefined;
+      // Datetimes and timespans are bigint ticks: their own exact rules (values/arith.ts).
+      if (isTimeType(left) || isTimeType(right)) return timeArithmetic(op, left, right, result);
+      return arithmetic(op, result);
     }
     case "==":
     case "!=":
@@ -197,5 +194,6 @@ export function unaryOperator(op: "-" | "+" | "not", operand: KType): ((a: Value
   if (op === "not") return (a) => (a === true ? false : a === false ? true : null);
   if (!isNumberLike(operand) && operand !== "dynamic") return undefined;
   if (op === "+") return (a) => (typeof a === "number" || typeof a === "bigint" ? a : null);
+  if (operand === "timespan" || operand === "datetime") return negateTicks;
   return (a) => (typeof a === "number" ? (a === 0 ? 0 : -a) : typeof a === "bigint" ? negLong(a) : null);
 }
