@@ -1,5 +1,6 @@
 // Function calls in scalar position: built-ins from the scalar library, iff/case, and user functions via the binder's expansion.
 import { scalarFunction, unaryOperator } from "../scalars";
+import { toDynamicValue } from "../scalars/format";
 import { kustoLanguage, toArray } from "../kusto-language";
 import type { KType, Value } from "../types";
 import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
@@ -55,6 +56,7 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
     };
   }
   if (name === "row_number" || name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
+  if (name === "pack_all") return compilePackAll(node, args, scope);
   if (name === "not" && args.length === 1) {
     const operand = compileScalar(args[0], scope, agg);
     const negate = unaryOperator("not", typeOf(scope, args[0]));
@@ -143,6 +145,23 @@ function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarF
   const body = compileExpansion(node, expansion, inner);
   if (body.kind !== "scalar") throw unsupported(scope, node, `tabular function ${node.ReferencedSymbol?.Name} in scalar position`);
   return body.fn;
+}
+
+/** pack_all([ignore_null_empty]): a property bag of the row's columns, in column order, typed values as dynamic. */
+function compilePackAll(node: Node, args: Node[], scope: Scope): ScalarFn {
+  const columns = scope.rowColumns;
+  if (!columns) throw unsupported(scope, node, "pack_all outside extend/project/where");
+  const skipEmpty = args[0] ? compileScalar(args[0], scope) : () => false;
+  return (row, ctx) => {
+    const skip = skipEmpty(row, ctx) === true;
+    const bag: Record<string, unknown> = Object.create(null);
+    for (const c of columns) {
+      const v = row[c.name] ?? null;
+      if (skip && (v === null || v === "")) continue;
+      bag[c.name] = toDynamicValue(v, c.type);
+    }
+    return bag as Value;
+  };
 }
 
 /** row_number(start), prev(expr, offset, default), next(expr, offset, default): read the neighbouring rows of the operator's input. */

@@ -41,6 +41,8 @@ export interface Scope {
   readonly code: any;
   readonly clock: { now: number };
   readonly bindings: ReadonlyMap<string, Binding>;
+  /** The columns of the rows an expression reads (extend/project/where input), for pack_all(). */
+  readonly rowColumns?: readonly ColumnInfo[];
 }
 
 export function withBindings(scope: Scope, added: Iterable<[string, Binding]>): Scope {

@@ -8,6 +8,7 @@ import {
   isOpenSchema,
   kindOf,
   type Node,
+  type OperatorFn,
   position,
   resultColumns,
   type Row,
@@ -82,6 +83,25 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
   }
   return compileSource(node, scope);
 }
+
+/**
+ * A subquery whose first operator has no source of its own (mv-apply ... on (...), partition ... (...), facet with (...)):
+ * that operator reads `input`, whose columns are `inputColumns`. A subquery with its own source ignores `input`.
+ */
+export function compileSubquery(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+  const kind = kindOf(node);
+  if (kind === "ParenthesizedExpression" || kind === "MvApplySubqueryExpression") return compileSubquery(node.Expression, scope, inputColumns);
+  if (kind === "PipeExpression") {
+    const left = compileSubquery(node.Expression, scope, inputColumns);
+    const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
+    return (input, ctx) => op(left(input, ctx), ctx);
+  }
+  if (kind.endsWith("Operator") && !sourceKinds.has(kind)) return compileOperator(node, scope, inputColumns);
+  const source = compileTabular(node, scope);
+  return (_input, ctx) => source(ctx);
+}
+
+const sourceKinds = new Set(["PrintOperator", "RangeOperator", "UnionOperator", "FindOperator"]);
 
 function compileTableName(node: Node, scope: Scope): TabularFn {
   const name = String(node.SimpleName);

@@ -5,6 +5,7 @@ import { compileJoin, compileLookup } from "../join";
 import { compileInvoke } from "../tabular";
 import { compileEvaluate } from "./evaluate";
 import { compileMakeSeries } from "./makeseries";
+import { compileMvApply } from "./mvapply";
 import { compileMvExpand } from "./mvexpand";
 import { compileParse, compileParseWhere } from "./parse";
 import { compileParseKv } from "./parsekv";
@@ -18,11 +19,11 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
   const kind = kindOf(node);
   switch (kind) {
     case "FilterOperator":
-      return compileWhere(node, scope);
+      return compileWhere(node, { ...scope, rowColumns: input });
     case "ExtendOperator":
-      return compileExtend(node, scope, input);
+      return compileExtend(node, { ...scope, rowColumns: input }, input);
     case "ProjectOperator":
-      return compileProject(node, scope);
+      return compileProject(node, { ...scope, rowColumns: input });
     case "ProjectAwayOperator":
     case "ProjectKeepOperator":
       return compileKeepColumns(node);
@@ -54,6 +55,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileUnionOperator(node, scope, input);
     case "MvExpandOperator":
       return compileMvExpand(node, scope, input);
+    case "MvApplyOperator":
+      return compileMvApply(node, scope, input);
     case "GetSchemaOperator":
       return compileGetSchema(node, input);
     case "RenderOperator":

@@ -5,7 +5,7 @@ import { compileScalar, emptyRow } from "../expressions";
 import { expressionName } from "./naming";
 
 /** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
-function castTo(type: KType): (v: Value) => Value {
+export function castTo(type: KType): (v: Value) => Value {
   switch (type) {
     case "dynamic":
       return (v) => v;
@@ -23,10 +23,19 @@ function castTo(type: KType): (v: Value) => Value {
   }
 }
 
-function elementsOf(v: Value): Value[] {
+/** The elements an expansion yields: array items; a bag's slots as one-slot bags, or as [key, value] with kind=array. */
+export function elementsOf(v: Value, bagAsArray = false): Value[] {
   if (v === null) return [null];
   if (Array.isArray(v)) return v as Value[];
-  if (typeof v === "object") return Object.entries(v).map(([k, x]) => ({ [k]: x }) as Value);
+  if (typeof v === "object") {
+    return Object.keys(v).map((k) => {
+      const x = (v as Record<string, unknown>)[k] as Value;
+      if (bagAsArray) return [k, x];
+      const bag: Record<string, unknown> = Object.create(null);
+      bag[k] = x;
+      return bag as Value;
+    });
+  }
   return [v];
 }
 
@@ -36,7 +45,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
   const indexParam = params.get("with_itemindex");
   const indexColumn = indexParam ? String(indexParam.SimpleName ?? indexParam.Name?.SimpleName ?? "") : undefined;
   const kindParam = params.get("kind") ?? params.get("bagexpansion");
-  if (kindParam && String(kindParam.ToString?.() ?? "").trim().toLowerCase() === "array") throw unsupported(scope, node, "mv-expand kind=array");
+  const bagAsArray = !!kindParam && String(kindParam.ToString?.() ?? "").trim().toLowerCase() === "array";
   const columns = resultColumns(node);
   const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.Expression, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {
@@ -49,7 +58,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
     const max = limit ? Number(limit(emptyRow, ctx)) : Number.POSITIVE_INFINITY;
     const rows: Row[] = [];
     for (const row of input.rows) {
-      const lists = targets.map((t) => elementsOf(t.fn(row, ctx)));
+      const lists = targets.map((t) => elementsOf(t.fn(row, ctx), bagAsArray));
       const count = Math.min(max, Math.max(...lists.map((l) => l.length)));
       for (let i = 0; i < count; i++) {
         const out: Row = { ...row };
