@@ -73,10 +73,13 @@ const abnormalEnds: AlertRuleDef = {
   timeAggregation: "Maximum",
   metricMeasureColumn: "AbnormalEndPercent",
   dimensions: [],
-  query({ windowMinutes }: AlertQueryOptions): string {
+  query({ windowMinutes, normalEndReasons }: AlertQueryOptions): string {
     const w = checkWindow("abnormal-ends", windowMinutes);
+    if (normalEndReasons?.some((r) => !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(r))) {
+      throw new Error(`alert "abnormal-ends": normal end reasons must be RecordingEndReason names (got ${JSON.stringify(normalEndReasons)}); fix recording.normalEndReasons in the stack config`);
+    }
     return [
-      `ACSRecordings(ago(${w}m))`,
+      normalEndReasons ? `ACSRecordings(ago(${w}m), normalendreasons = ${kqlList(normalEndReasons)})` : `ACSRecordings(ago(${w}m))`,
       `| summarize Recordings = count(), AbnormalEnds = countif(IsAbnormalEnd)`,
       `| where Recordings > 0`,
       `| extend AbnormalEndPercent = round(100.0 * AbnormalEnds / Recordings, 2)`,

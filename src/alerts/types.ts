@@ -15,6 +15,8 @@ export interface AlertDefaults {
 
 export interface AlertQueryOptions {
   readonly windowMinutes: number;
+  /** The stack setting recording.normalEndReasons; unset, the saved functions' default list applies. */
+  readonly normalEndReasons?: readonly string[];
 }
 
 export interface AlertRuleDef {

@@ -131,6 +131,17 @@ export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
       .prefault({}),
     tables: z.strictObject(tableShape).prefault({}),
     diagnostics: z.strictObject({ metrics: bool(true) }).prefault({}),
+    // The RecordingEndReason values that are normal ends; unset keeps the saved functions' default (CallEnded, InitiatorLeft).
+    recording: z
+      .strictObject({
+        normalEndReasons: z
+          .array(z.string({ error: "must be a string" }).regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, { error: "must be a RecordingEndReason name such as CallEnded (letters, digits, '_', '.', '-')" }), {
+            error: "must be a list of RecordingEndReason names",
+          })
+          .min(1, { error: "must list at least one end reason (leave it unset for the default CallEnded, InitiatorLeft)" })
+          .optional(),
+      })
+      .prefault({}),
     tags: z
       .record(
         z.string().regex(/^[^<>%&\\?/]{1,512}$/, { error: "tag names must be 1-512 characters without < > % & \\ ? /" }),
@@ -156,7 +167,7 @@ export type AlertRuleSettings = StackConfigInput["alerts"]["rules"][string];
 export type TableRetention = StackConfigInput["tables"][TableName];
 
 /** Keys whose value Pulumi hands over as a JSON string. */
-export const objectKeys = ["communication", "workspace", "tables", "diagnostics", "tags", "alerts"] as const;
+export const objectKeys = ["communication", "workspace", "tables", "diagnostics", "recording", "tags", "alerts"] as const;
 /** Top-level keys Pulumi hands over as the strings "true"/"false". */
 export const booleanKeys = ["protect", "lock", "allowRetentionDecrease"] as const;
 export const scalarKeys = ["location", "environment", "namePrefix", "resourceGroupName", "dataLocation", ...booleanKeys] as const;

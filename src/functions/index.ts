@@ -2,9 +2,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { KType, KqlFunctionDef, KqlSource } from "../kusto/types";
-import { parseSavedFunction, type SavedFunction } from "./parse";
+import { functionParametersOf, parseSavedFunction, type SavedFunction } from "./parse";
 
-export { parseSavedFunction, type SavedFunction, type SavedFunctionParameter } from "./parse";
+export { functionParametersOf, parseSavedFunction, type SavedFunction, type SavedFunctionParameter } from "./parse";
 
 /** Where the .kql files live, and the workspace category the stack files them under. */
 export const kqlDir: string = path.resolve(__dirname, "..", "..", "kql");
@@ -34,12 +34,49 @@ export function savedFunction(name: string): SavedFunction {
   return fn;
 }
 
-/** The normal RecordingEndReason values, read from the one place they are listed (ACSRecordings.kql). */
+/** The parameter every function that judges end reasons takes; its shipped default is the documented normal list. */
+export const normalEndReasonsParameter = "normalendreasons";
+
+/** Allowed end-reason names: they are written into KQL literals and workbook text, so no quotes, commas or spaces. */
+const endReasonName = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/** The list itself, refused when empty or holding a name that could break out of a KQL literal or workbook text. */
+export function checkNormalEndReasons(reasons: readonly string[]): readonly string[] {
+  if (!Array.isArray(reasons) || reasons.length === 0) throw new Error("normal end reasons: list at least one RecordingEndReason, e.g. CallEnded");
+  for (const r of reasons) {
+    if (typeof r !== "string" || !endReasonName.test(r)) {
+      throw new Error(`normal end reason ${JSON.stringify(r)} is not a RecordingEndReason name (letters, digits, "_", ".", "-"; starting with a letter)`);
+    }
+  }
+  return reasons;
+}
+
+/** `dynamic(["A","B"])`, the one spelling of the list in a parameter default (no spaces: the header splits on them). */
+export function normalEndReasonsLiteral(reasons: readonly string[]): string {
+  return `dynamic([${checkNormalEndReasons(reasons).map((r) => `"${r}"`).join(",")}])`;
+}
+
+/** The normal RecordingEndReason values shipped as the default of ACSRecordings' normalendreasons parameter. */
 export const normalEndReasons: readonly string[] = (() => {
-  const m = /let normalEndReasons = dynamic\(\[([^\]]*)\]\);/.exec(savedFunction("ACSRecordings").body);
-  if (!m) throw new Error("kql/ACSRecordings.kql: the normalEndReasons list is missing");
-  return JSON.parse(`[${m[1]}]`) as string[];
+  const p = savedFunction("ACSRecordings").parameters.find((x) => x.name === normalEndReasonsParameter);
+  const m = p?.defaultValue ? /^dynamic\((\[.*\])\)$/.exec(p.defaultValue) : null;
+  if (!m) throw new Error(`kql/ACSRecordings.kql: the ${normalEndReasonsParameter}:dynamic=dynamic([...]) parameter is missing`);
+  return JSON.parse(m[1]) as string[];
 })();
+
+/**
+ * The saved functions with another normal end-reason list as the default of every `normalendreasons` parameter,
+ * so the stack setting recording.normalEndReasons reaches every caller that uses the defaults (alerts, workbook, users).
+ */
+export function savedFunctionsWith(options: { readonly normalEndReasons?: readonly string[] }): readonly SavedFunction[] {
+  if (!options.normalEndReasons) return savedFunctions;
+  const literal = normalEndReasonsLiteral(options.normalEndReasons);
+  return savedFunctions.map((fn) => {
+    if (!fn.parameters.some((p) => p.name === normalEndReasonsParameter)) return fn;
+    const parameters = fn.parameters.map((p) => (p.name === normalEndReasonsParameter ? { ...p, defaultValue: literal } : p));
+    return { ...fn, parameters, functionParameters: functionParametersOf(parameters) };
+  });
+}
 
 const stand_in: Record<KType, string> = {
   string: "''",

@@ -23,6 +23,11 @@ export interface SavedFunction extends KqlFunctionDef {
 const kTypes: readonly KType[] = ["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"];
 const parameterLine = /^([A-Za-z_][A-Za-z0-9_]*):([a-z]+)(?:=(\S+))?(?:\s+(.*))?$/;
 
+/** `name:type=default` joined by ", ", as a workspace SavedSearch's functionParameters wants it. */
+export function functionParametersOf(parameters: readonly SavedFunctionParameter[]): string {
+  return parameters.map((p) => (p.defaultValue !== undefined ? `${p.name}:${p.type}=${p.defaultValue}` : `${p.name}:${p.type}`)).join(", ");
+}
+
 export function parseSavedFunction(text: string, file: string): SavedFunction {
   const lines = text.replace(/\r\n/g, "\n").split("\n");
   const fields = new Map<string, string>();
@@ -68,7 +73,7 @@ export function parseSavedFunction(text: string, file: string): SavedFunction {
     version,
     description: fields.get("Description")!,
     parameters,
-    functionParameters: parameters.map((p) => (p.defaultValue !== undefined ? `${p.name}:${p.type}=${p.defaultValue}` : `${p.name}:${p.type}`)).join(", "),
+    functionParameters: functionParametersOf(parameters),
     body,
     bodyLine: i + 1,
     file,

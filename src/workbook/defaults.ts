@@ -20,6 +20,8 @@ function defaultOf(p: Parameter, o: DefaultsOptions): ParameterValue {
     }
     case 5:
       return { kind: "text", value: o.workspace ?? "" };
+    case 1:
+      return { kind: "text", value: p.value };
     case 2: {
       if (p.multiSelect) {
         const all = p.defaultValue === "value::all";

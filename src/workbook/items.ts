@@ -13,6 +13,7 @@ import {
   type QueryItem,
   type ResourceParameter,
   type TextItem,
+  type TextParameter,
   type TileSettings,
   type TimeRangeParameter,
   type Visualization,
@@ -128,6 +129,11 @@ export function timeRangeParameter(name: string, label: string, defaultMs: numbe
     value: { durationMs: defaultMs },
     typeSettings: { selectableValues: selectableDurationsMs.map((durationMs) => ({ durationMs })), allowCustom: true },
   };
+}
+
+/** A free-text parameter with a default; queries read it with {Name:escape} inside a string literal. */
+export function textParameter(name: string, label: string, value: string, description: string): TextParameter {
+  return { id: stableId(`param:${name}`), version: "KqlParameterItem/1.0", name, label, description, isRequired: false, type: 1, value };
 }
 
 /** Single-select dropdown over a fixed list; the entry marked selected is the default. */

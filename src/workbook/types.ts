@@ -97,6 +97,12 @@ export interface ResourceParameter extends ParameterBase {
   readonly value: string;
 }
 
+/** Type 1: free text, used verbatim (or :escape'd) in queries. */
+export interface TextParameter extends ParameterBase {
+  readonly type: 1;
+  readonly value: string;
+}
+
 /** Type 4: a time range picker; durations in ms. */
 export interface TimeRangeParameter extends ParameterBase {
   readonly type: 4;
@@ -124,7 +130,7 @@ export interface DropdownParameter extends ParameterBase {
   readonly value?: string | readonly string[];
 }
 
-export type Parameter = ResourceParameter | TimeRangeParameter | DropdownParameter;
+export type Parameter = ResourceParameter | TimeRangeParameter | DropdownParameter | TextParameter;
 
 export interface ParametersItem {
   readonly type: 9;

@@ -24,10 +24,20 @@ describe("ACSRecordings", () => {
     expect(ms(byId["rec-a1"].RecordingEndTime)).toBe(Date.UTC(2024, 3, 30, 23, 59));
   });
 
-  it("must flag abnormal ends: everything but CallEnded and RecordingStopped", () => {
+  it("must flag abnormal ends: everything but the documented CallEnded and InitiatorLeft", () => {
     const abnormal = run("ACSRecordings() | where IsAbnormalEnd | project RecordingId");
-    // d1 RecordingFailed, g1 ServiceError; b1 RecordingStopped is normal
+    // d1 RecordingFailed, g1 ServiceError; b1 InitiatorLeft is normal
     expect(ids(abnormal)).toEqual(["rec-d1", "rec-g1"]);
+  });
+
+  it("must judge end reasons by the normalendreasons parameter, any case", () => {
+    // only CallEnded normal: b1 (InitiatorLeft) joins d1 and g1
+    expect(ids(run('ACSRecordings(normalendreasons = dynamic(["CallEnded"])) | where IsAbnormalEnd'))).toEqual(["rec-b1", "rec-d1", "rec-g1"]);
+    // every reason listed, in another case: nothing is abnormal
+    expect(run('ACSRecordings(normalendreasons = dynamic(["callended", "INITIATORLEFT", "recordingfailed", "serviceerror"])) | where IsAbnormalEnd')).toEqual([]);
+    // the per-call and per-reason functions pass the list on: call-b's b1 becomes its abnormal end
+    expect(run(`ACSRecordingsPerCall(${W}, normalendreasons = dynamic(["CallEnded"])) | where CorrelationId == "call-b"`)[0]).toMatchObject({ AbnormalEnds: 1 });
+    expect(run(`ACSRecordingEndReasons(${W}, normalendreasons = dynamic(["CallEnded"])) | where RecordingEndReason == "InitiatorLeft"`)[0]).toMatchObject({ IsAbnormalEnd: true });
   });
 
   it("must keep starttime inclusive and endtime exclusive", () => {
@@ -61,7 +71,7 @@ describe("ACSRecordingsPerCall", () => {
     expect(ms(b.FirstStart)).toBe(Date.UTC(2024, 4, 1, 9));
     expect(ms(b.LastEnd)).toBe(Date.UTC(2024, 4, 1, 9, 14, 0, 500));
     expect(sortedSet(b.Formats)).toEqual(["wav"]);
-    expect(sortedSet(b.EndReasons)).toEqual(["CallEnded", "RecordingStopped"]);
+    expect(sortedSet(b.EndReasons)).toEqual(["CallEnded", "InitiatorLeft"]);
   });
 
   it("must count the dropped call's abnormal end and not its redial's", () => {
@@ -94,8 +104,9 @@ describe("ACSRecordingEndReasons", () => {
     expect(run(`ACSRecordingEndReasons(${W})`)).toEqual([
       // CallEnded: a1 540 + b2 240.5 + c1 1500 + e1 360 + f1 3000 = 5640.5 s, calls a b c e f
       { RecordingEndReason: "CallEnded", IsAbnormalEnd: false, Recordings: 5, Calls: 5, RecordedSeconds: 5640.5 },
+      // one recording each: ordered by name, InitiatorLeft (b1) before RecordingFailed (d1)
+      { RecordingEndReason: "InitiatorLeft", IsAbnormalEnd: false, Recordings: 1, Calls: 1, RecordedSeconds: 300 },
       { RecordingEndReason: "RecordingFailed", IsAbnormalEnd: true, Recordings: 1, Calls: 1, RecordedSeconds: 45.25 },
-      { RecordingEndReason: "RecordingStopped", IsAbnormalEnd: false, Recordings: 1, Calls: 1, RecordedSeconds: 300 },
     ]);
   });
 

@@ -1,8 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { analyze } from "../../src/kusto";
-import { kqlFunctionDefs, kqlSources, normalEndReasons, parseSavedFunction, savedFunction, savedFunctions } from "../../src/functions";
-import { generatedNormalEndReasons } from "../../src/data/generate";
+import { kqlFunctionDefs, kqlSources, normalEndReasons, parseSavedFunction, savedFunction, savedFunctions, savedFunctionsWith } from "../../src/functions";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -23,7 +22,7 @@ describe("saved functions in kql/", () => {
 
   it("must give functionParameters as name:type=default joined by \", \" with starttime and endtime first", () => {
     expect(savedFunction("ACSRecordings").functionParameters).toBe(
-      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*'",
+      `starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*', normalendreasons:dynamic=dynamic(["CallEnded","InitiatorLeft"])`,
     );
     expect(savedFunction("ACSRecordingOperationHealth").functionParameters).toBe(
       "starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([])",
@@ -65,9 +64,26 @@ describe("saved functions in kql/", () => {
     expect(fileLines[src.line + d.line - 2]).toContain("ChunkCount, RecordingEndReason");
   });
 
-  it("must keep the normal end reasons in one list that the generator agrees with", () => {
-    expect(normalEndReasons).toEqual(["CallEnded", "RecordingStopped"]);
-    expect([...generatedNormalEndReasons]).toEqual([...normalEndReasons]);
+  it("must ship as normal only the end reasons Microsoft documents by name", () => {
+    // CallEnded: the recording summary log sample; InitiatorLeft: RecordingFileStatusUpdated's sessionEndReason in the Call Recording docs
+    expect(normalEndReasons).toEqual(["CallEnded", "InitiatorLeft"]);
+    expect(normalEndReasons).not.toContain("RecordingStopped");
+  });
+
+  it("must put a configured normal list into every normalendreasons default, and only there", () => {
+    const fns = savedFunctionsWith({ normalEndReasons: ["CallEnded", "RecordingStopped"] });
+    const changed = fns.filter((f, i) => f !== savedFunctions[i]).map((f) => f.name);
+    expect(changed).toEqual(["ACSRecordingEndReasons", "ACSRecordings", "ACSRecordingsPerCall"]);
+    const rec = fns.find((f) => f.name === "ACSRecordings")!;
+    expect(rec.functionParameters).toContain('normalendreasons:dynamic=dynamic(["CallEnded","RecordingStopped"])');
+    expect(rec.body).toBe(savedFunction("ACSRecordings").body);
+    expect(savedFunctionsWith({})).toBe(savedFunctions);
+  });
+
+  it("must refuse a normal end reason that is empty or could break out of the KQL literal", () => {
+    expect(() => savedFunctionsWith({ normalEndReasons: [] })).toThrow(/at least one/);
+    expect(() => savedFunctionsWith({ normalEndReasons: ['CallEnded"]); print 1; //'] })).toThrow(/not a RecordingEndReason name/);
+    expect(() => savedFunctionsWith({ normalEndReasons: ["Call Ended"] })).toThrow(/not a RecordingEndReason name/);
   });
 });
 

@@ -92,8 +92,9 @@ describe("endReasons and lengthStats templates", () => {
   it("must return the reasons of W, and only mp4 ones when filtered", async () => {
     expect((await runLocal(endReasons, W, tables)).map((r) => [r.RecordingEndReason, r.Recordings, r.IsAbnormalEnd])).toEqual([
       ["CallEnded", 5, false],
+      // one each, by name: InitiatorLeft (b1) before RecordingFailed (d1)
+      ["InitiatorLeft", 1, false],
       ["RecordingFailed", 1, true],
-      ["RecordingStopped", 1, false],
     ]);
     // mp4 in W: a1 540 + f1 3000, both CallEnded
     expect(await runLocal(endReasons, { ...W, formatTypes: ["mp4"] }, tables)).toEqual([

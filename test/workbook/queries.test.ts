@@ -129,11 +129,28 @@ describe("recordings tab", () => {
   });
 
   it("must count end reasons and flag the abnormal ones", () => {
-    // CallEnded: a1, b2, c1, e1, f1; RecordingStopped: b1; RecordingFailed: d1 (abnormal). S9's ServiceError is outside W.
+    // CallEnded: a1, b2, c1, e1, f1; InitiatorLeft: b1; RecordingFailed: d1 (abnormal). S9's ServiceError is outside W.
     expect(byKey(rows("recording-end-reasons"), "RecordingEndReason")).toEqual([
       { RecordingEndReason: "CallEnded", Recordings: 5, Abnormal: 0 },
+      { RecordingEndReason: "InitiatorLeft", Recordings: 1, Abnormal: 0 },
       { RecordingEndReason: "RecordingFailed", Recordings: 1, Abnormal: 1 },
-      { RecordingEndReason: "RecordingStopped", Recordings: 1, Abnormal: 0 },
+    ]);
+  });
+
+  it("must show every end reason as logged with how it is judged, and follow the NormalEndReasons parameter", () => {
+    expect(rows("recording-end-reasons-raw")).toEqual([
+      // CallEnded a1 540 + b2 240.5 + c1 1500 + e1 360 + f1 3000 = 5640.5 s = 1.567 h
+      { RecordingEndReason: "CallEnded", Judged: "normal (in Normal end reasons)", Recordings: 5, Calls: 5, RecordedHours: 1.567 },
+      // b1 300 s = 0.083 h; d1 45.25 s = 0.013 h
+      { RecordingEndReason: "InitiatorLeft", Judged: "normal (in Normal end reasons)", Recordings: 1, Calls: 1, RecordedHours: 0.083 },
+      { RecordingEndReason: "RecordingFailed", Judged: "abnormal", Recordings: 1, Calls: 1, RecordedHours: 0.013 },
+    ]);
+    // a user who counts only CallEnded as normal (typed with spaces and another case) sees b1 turn abnormal
+    const onlyCallEnded = rows("recording-end-reasons-raw", { NormalEndReasons: { kind: "text", value: " callended " } });
+    expect(onlyCallEnded.map((r) => [r.RecordingEndReason, r.Judged])).toEqual([
+      ["CallEnded", "normal (in Normal end reasons)"],
+      ["InitiatorLeft", "abnormal"],
+      ["RecordingFailed", "abnormal"],
     ]);
   });
 

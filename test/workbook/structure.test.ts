@@ -126,6 +126,15 @@ describe("workbook serialisation", () => {
     expect(() => workbookForWorkspace("")).toThrow(/workspaceId must be/);
   });
 
+  it("must make the stack's normal end reasons the NormalEndReasons default, refusing a name that could break the query", () => {
+    const id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
+    const param = (json: string) => declaredParameters(JSON.parse(json)).find((p) => p.name === "NormalEndReasons");
+    // shipped default: the two reasons Microsoft documents
+    expect(param(serializedWorkbook)).toMatchObject({ type: 1, value: "CallEnded, InitiatorLeft" });
+    expect(param(workbookForWorkspace(id, { normalEndReasons: ["CallEnded", "RecordingStopped"] }))).toMatchObject({ value: "CallEnded, RecordingStopped" });
+    expect(() => workbookForWorkspace(id, { normalEndReasons: ["x', 'y"] })).toThrow(/not a RecordingEndReason name/);
+  });
+
   it("must name the environment in the display name", () => {
     expect(workbookDisplayName("prod")).toBe("ACS call recording insights (prod)");
     expect(() => workbookDisplayName(" ")).toThrow(/environment/);

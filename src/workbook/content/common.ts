@@ -5,16 +5,20 @@ export const timeWindow = ["let starttime = {TimeRange:start};", "let endtime = 
 /** {TimeGrain} is minutes; 0 means "auto", the picker's own grain for the chosen range. */
 export const grain = "let grain = iff({TimeGrain} == 0, {TimeRange:grain}, {TimeGrain}m);";
 
+/** The NormalEndReasons text ("CallEnded, InitiatorLeft") as the list the functions take; spaces dropped, split on commas. */
+export const normalEndReasonsLet = "let normalendreasons = split(replace_string('{NormalEndReasons:escape}', ' ', ''), ',');";
+
 export const recordingFilters = [
   "let contenttypes = dynamic([{ContentType}]);",
   "let formattypes = dynamic([{FormatType}]);",
   "let channeltypes = dynamic([{ChannelType}]);",
+  normalEndReasonsLet,
 ].join("\n");
 
 export const operationFilter = "let operations = dynamic([{Operation}]);";
 
-export const recordings = "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes)";
-export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes)";
+export const recordings = "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons)";
+export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons)";
 export const operations = "ACSRecordingOperations(starttime, endtime, operations)";
 export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations)";
 

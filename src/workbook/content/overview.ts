@@ -10,7 +10,7 @@ export const overviewTilesKql = kql(
   "let prevstart = starttime - (endtime - starttime);",
   recordingFilters,
   operationFilter,
-  "let rec = ACSRecordings(prevstart, endtime, contenttypes, formattypes, channeltypes)",
+  "let rec = ACSRecordings(prevstart, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons)",
   "    | extend Current = TimeGenerated >= starttime;",
   "let ops = ACSRecordingOperations(prevstart, endtime, operations)",
   "    | extend Current = TimeGenerated >= starttime;",

@@ -1,5 +1,6 @@
 // The parameters every tab uses: workspace, time range, grain and the four multi-select filters.
-import { multiSelectDropdown, parameters, staticDropdown, timeRangeParameter, workspaceParameter } from "../items";
+import { normalEndReasons } from "../../functions";
+import { multiSelectDropdown, parameters, staticDropdown, textParameter, timeRangeParameter, workspaceParameter } from "../items";
 import type { ParametersItem } from "../types";
 
 const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
@@ -46,5 +47,14 @@ export function parametersItem(): ParametersItem {
       "ACSRecordingOperations({TimeRange:start}, {TimeRange:end})\n| where isnotempty(OperationName)\n| distinct OperationName\n| order by OperationName asc",
       "Call Recording API operation (StartRecording, StopRecording, ...); applies to the Overview failure rate and the Operations tab.",
     ),
+    textParameter(
+      normalEndReasonsParameter,
+      "Normal end reasons",
+      normalEndReasons.join(", "),
+      "RecordingEndReason values that count as a normal end, comma-separated; any other reason is an abnormal end. " +
+        "The default is the stack setting recording.normalEndReasons (shipped: the reasons Microsoft documents, CallEnded and InitiatorLeft).",
+    ),
   ]);
 }
+
+export const normalEndReasonsParameter = "NormalEndReasons";

@@ -62,6 +62,20 @@ export function recordingsTab(): Item[] {
       width: 50,
       noDataMessage: noRecordings,
     }),
+    query("recording-end-reasons-raw", {
+      title: "End reasons as logged, and how they are judged",
+      kql: kql(
+        prelude,
+        recordings,
+        '| extend Judged = case(isempty(RecordingEndReason), "no reason (not judged)", IsAbnormalEnd, "abnormal", "normal (in Normal end reasons)")',
+        "| summarize Recordings = count(), Calls = dcount(CorrelationId), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by RecordingEndReason, Judged",
+        "| order by Recordings desc, RecordingEndReason asc",
+      ),
+      visualization: "table",
+      width: 50,
+      noDataMessage: noRecordings,
+      gridSettings: { formatters: [{ columnMatch: "Recordings", formatter: formatter.bar, formatOptions: { palette: "blue" } }] },
+    }),
     query("recording-length-histogram", {
       title: "Recording length",
       kql: kql(
