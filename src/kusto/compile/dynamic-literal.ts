@@ -1,9 +1,11 @@
 // Reads the text of a dynamic literal as Kusto does: JSON plus single-quoted and verbatim (@'...') strings.
+import { MAX_DYNAMIC_DEPTH, newBag, tooDeep } from "../scalars/bag-object";
+import { parseLongText } from "../scalars/int64";
 import type { Value } from "../types";
 
 const escapes: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "/": "/", b: "\b", f: "\f", "0": "\0" };
 
-export function parseDynamicLiteral(text: string): Value {
+export function parseDynamicLiteral(text: string, where = "dynamic literal"): Value {
   let pos = 0;
   const fail = (what: string): never => {
     throw new Error(`dynamic literal: ${what} at offset ${pos} in ${text}`);
@@ -33,16 +35,17 @@ export function parseDynamicLiteral(text: string): Value {
     pos++;
     return out;
   };
-  const readValue = (): Value => {
+  const readValue = (depth: number): Value => {
     skipSpace();
     const ch = text[pos];
+    if ((ch === "[" || ch === "{") && depth >= MAX_DYNAMIC_DEPTH) throw tooDeep(where);
     if (ch === "[") {
       pos++;
       const items: unknown[] = [];
       skipSpace();
       if (text[pos] === "]") return pos++, items;
       for (;;) {
-        items.push(readValue());
+        items.push(readValue(depth + 1));
         skipSpace();
         if (text[pos] === ",") pos++;
         else if (text[pos] === "]") return pos++, items;
@@ -51,7 +54,8 @@ export function parseDynamicLiteral(text: string): Value {
     }
     if (ch === "{") {
       pos++;
-      const bag: Record<string, unknown> = {};
+      // No prototype: "__proto__", "toString" and "constructor" are keys like any other.
+      const bag = newBag();
       skipSpace();
       if (text[pos] === "}") return pos++, bag;
       for (;;) {
@@ -59,7 +63,7 @@ export function parseDynamicLiteral(text: string): Value {
         const key = text[pos] === '"' || text[pos] === "'" || text[pos] === "@" ? readString() : fail("expected a quoted key");
         skipSpace();
         if (text[pos++] !== ":") fail("expected :");
-        bag[key] = readValue();
+        bag[key] = readValue(depth + 1);
         skipSpace();
         if (text[pos] === ",") pos++;
         else if (text[pos] === "}") return pos++, bag;
@@ -70,9 +74,13 @@ export function parseDynamicLiteral(text: string): Value {
     const word = /^(true|false|null|-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(text.slice(pos));
     if (!word) return fail("unsupported value");
     pos += word[0].length;
-    return word[0] === "true" ? true : word[0] === "false" ? false : word[0] === "null" ? null : Number(word[0]);
+    const w = word[0];
+    if (w === "true" || w === "false" || w === "null") return w === "true" ? true : w === "false" ? false : null;
+    // Whole numbers are longs: exact (a bigint beyond 2^53) while they fit in int64, else a real as in JSON.
+    if (/^-?\d+$/.test(w)) return (parseLongText(w) ?? Number(w)) as Value;
+    return Number(w);
   };
-  const value = readValue();
+  const value = readValue(0);
   skipSpace();
   if (pos !== text.length) fail("unexpected text after the value");
   return value;

@@ -2,9 +2,12 @@
 import type { KType, Value } from "../types";
 import type { ScalarTable } from "./common";
 import { castFunctions } from "./cast-functions";
-import { datetimeFunctions } from "./datetime";
+import { datetimeFunctions, timeOverrides } from "./datetime";
 import { dynamicFunctions } from "./dynamic";
+import { arrayFunctions } from "./arrays";
+import { bagFunctions } from "./bags";
 import { numberFunctions } from "./numbers";
+import { mathFunctions } from "./math";
 import { stringFunctions } from "./strings";
 import { encodingFunctions } from "./encoding";
 import { timezoneFunctions } from "./timezones";
@@ -24,11 +27,16 @@ export type { Aggregator } from "./aggregates";
 const tables: readonly ScalarTable[] = [
   stringFunctions,
   numberFunctions,
+  mathFunctions,
   castFunctions,
   datetimeFunctions,
   dynamicFunctions,
+  arrayFunctions,
+  bagFunctions,
   encodingFunctions,
   timezoneFunctions,
+  // Last: bin/floor/bin_at/range on datetimes and timespans, handing other types to the tables above.
+  timeOverrides,
 ];
 const functionTable: ScalarTable = Object.assign({}, ...tables) as ScalarTable;
 

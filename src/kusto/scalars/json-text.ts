@@ -1,0 +1,26 @@
+// Text to dynamic (parse_json, todynamic, dynamic columns): JSON with prototype-free bags, exact longs, a depth guard.
+import { parseDynamicLiteral } from "../compile/dynamic-literal";
+import type { Value } from "../types";
+import { toBagTree } from "./bag-object";
+
+// 16+ digits may not survive a double: such text goes through the exact reader.
+const longDigits = /\d{16}/;
+
+/** The dynamic value of JSON text, or undefined when the text is not JSON (Kusto then keeps it as a string). */
+export function parseJsonText(text: string, where = "parse_json"): Value | undefined {
+  if (longDigits.test(text)) {
+    try {
+      return parseDynamicLiteral(text, where);
+    } catch (err) {
+      if (/too deeply nested/.test((err as Error).message)) throw err;
+      return undefined;
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return toBagTree(parsed, where);
+}
