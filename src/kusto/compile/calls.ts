@@ -6,6 +6,7 @@ import type { KType, Value } from "../types";
 import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
+import { compileRowFunction, rowFunctionNames } from "./rowfunctions";
 import { compileExpansion, compileTabular } from "./tabular";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -55,7 +56,8 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
       return otherwise(row, ctx);
     };
   }
-  if (name === "row_number" || name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
+  if (name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
+  if (rowFunctionNames.has(name)) return compileRowFunction(name, node, args, scope, agg);
   if (name === "pack_all") return compilePackAll(node, args, scope);
   if (name === "not" && args.length === 1) {
     const operand = compileScalar(args[0], scope, agg);
@@ -164,17 +166,9 @@ function compilePackAll(node: Node, args: Node[], scope: Scope): ScalarFn {
   };
 }
 
-/** row_number(start), prev(expr, offset, default), next(expr, offset, default): read the neighbouring rows of the operator's input. */
+/** prev(expr, offset, default), next(expr, offset, default): read the neighbouring rows of the operator's input. */
 function compileRowContext(name: string, node: Node, args: Node[], scope: Scope, agg?: AggregateHook): ScalarFn {
   const missing = (ctx: { rowIndex?: number; rows?: readonly unknown[] }) => ctx.rowIndex === undefined || !ctx.rows;
-  if (name === "row_number") {
-    if (args.length > 1) throw unsupported(scope, node, "row_number with a restart condition");
-    const start = args[0] ? compileScalar(args[0], scope, agg) : () => 1;
-    return (row, ctx) => {
-      if (missing(ctx)) throw unsupported(scope, node, "row_number outside extend/project/where");
-      return (start(row, ctx) as number) + (ctx.rowIndex as number);
-    };
-  }
   const value = compileScalar(args[0], scope, agg);
   const offset = args[1] ? compileScalar(args[1], scope, agg) : () => 1;
   const fallback = args[2] ? compileScalar(args[2], scope, agg) : () => null;
