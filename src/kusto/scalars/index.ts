@@ -8,6 +8,8 @@ import { arrayFunctions } from "./arrays";
 import { bagFunctions } from "./bags";
 import { numberFunctions } from "./numbers";
 import { mathFunctions } from "./math";
+import { binaryFunctions } from "./binary";
+import { numericTextFunctions } from "./numeric-text";
 import { stringFunctions } from "./strings";
 import { encodingFunctions } from "./encoding";
 import { timezoneFunctions } from "./timezones";
@@ -28,6 +30,8 @@ const tables: readonly ScalarTable[] = [
   stringFunctions,
   numberFunctions,
   mathFunctions,
+  binaryFunctions,
+  numericTextFunctions,
   castFunctions,
   datetimeFunctions,
   dynamicFunctions,

@@ -2,11 +2,16 @@
 import type { KType, Value } from "../types";
 import { arity, MS_FROM_YEAR_ONE_TO_EPOCH, MS_PER_DAY, type ScalarFactory, type ScalarTable } from "./common";
 import { compareValues } from "./compare";
+import { normLong, toDouble } from "./int64";
+import { real1 } from "./math";
 
-function math1(fn: (x: number) => number | null): ScalarFactory {
+const math1 = real1;
+
+/** floor/ceiling/round/abs/sign of a long stay exact: a bigint long is already whole, so only its sign matters. */
+function integral(fn: (x: number) => number | null, big: (x: bigint) => Value): ScalarFactory {
   return arity(1, 1, () => (args) => {
     const x = args[0];
-    return typeof x === "number" ? fn(x) : null;
+    return typeof x === "number" ? fn(x) : typeof x === "bigint" ? big(x) : null;
   });
 }
 
@@ -22,6 +27,7 @@ export function roundAway(x: number, precision: number): number {
 
 const round: ScalarFactory = arity(1, 2, () => (args) => {
   const x = args[0];
+  if (typeof x === "bigint" && (args.length < 2 || (typeof args[1] === "number" && args[1] >= 0))) return x;
   if (typeof x !== "number") return null;
   const p = args.length > 1 ? args[1] : 0;
   if (typeof p !== "number") return null;
@@ -62,8 +68,9 @@ const binAt: ScalarFactory = arity(3, 3, () => (args) => {
 
 function math2(fn: (x: number, y: number) => number | null): ScalarFactory {
   return arity(2, 2, () => (args) => {
-    const [x, y] = args;
-    return typeof x === "number" && typeof y === "number" ? fn(x, y) : null;
+    const x = toDouble(args[0]);
+    const y = toDouble(args[1]);
+    return x !== null && y !== null ? fn(x, y) : null;
   });
 }
 
@@ -103,11 +110,11 @@ export const numberFunctions: ScalarTable = {
   round,
   bin,
   floor: (argTypes, resultType, ctx) =>
-    argTypes.length === 1 ? math1(Math.floor)(argTypes, resultType, ctx) : bin(argTypes, resultType, ctx),
+    argTypes.length === 1 ? integral(Math.floor, (x) => x)(argTypes, resultType, ctx) : bin(argTypes, resultType, ctx),
   bin_at: binAt,
-  ceiling: math1((x) => Math.ceil(x) + 0),
-  abs: math1(Math.abs),
-  sign: math1((x) => Math.sign(x) + 0),
+  ceiling: integral((x) => Math.ceil(x) + 0, (x) => x),
+  abs: integral(Math.abs, (x) => normLong(x < 0n ? -x : x)),
+  sign: integral((x) => Math.sign(x) + 0, (x) => (x < 0n ? -1 : 1)),
   sqrt: math1((x) => (x >= 0 ? Math.sqrt(x) : null)),
   log: math1(positiveLog(Math.log)),
   log10: math1(positiveLog(Math.log10)),
@@ -117,8 +124,9 @@ export const numberFunctions: ScalarTable = {
   exp10: math1((x) => Math.pow(10, x)),
   pow: math2(Math.pow),
   pi: arity(0, 0, () => () => Math.PI),
+  // "true if x is NaN and false otherwise" (isnan-function.md): null is false too.
   isnan: arity(1, 1, () => (args) => typeof args[0] === "number" && Number.isNaN(args[0])),
-  isfinite: arity(1, 1, () => (args) => typeof args[0] === "number" && Number.isFinite(args[0])),
+  isfinite: arity(1, 1, () => (args) => typeof args[0] === "bigint" || (typeof args[0] === "number" && Number.isFinite(args[0]))),
   isinf: arity(1, 1, () => (args) => args[0] === Infinity || args[0] === -Infinity),
   iff,
   iif: iff,
