@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clampNull, msFromTicks, parseDatetime, parseTimespan, ticksFromMs } from "../kusto/values/time";
 
 // The one declaration of the three resource-specific tables: TS row types, zod validators, the Kusto schema and the docs all derive from it.
 
@@ -160,17 +161,13 @@ export function kustoSchema(table: TableDef): string {
   return `(${table.columns.map((c) => `${c.name}:${c.type}`).join(", ")})`;
 }
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-
-/** Parses an ISO 8601 timestamp (up to 7 fractional digits, as Azure writes them) to epoch ms; NaN when malformed. */
+/**
+ * Epoch ms of a datetime text through the project's one strict parser (src/kusto/values/time.ts); NaN when it is not a
+ * real instant (2026-02-30 is NaN, never March 2). Sub-millisecond ticks survive only as far as a double holds them.
+ */
 export function parseDateTime(text: string): number {
-  const trimmed = text.trim();
-  if (!isoDateTime.test(trimmed)) return Number.NaN;
-  const fraction = /\.(\d+)/.exec(trimmed)?.[1] ?? "";
-  const withoutFraction = trimmed.replace(/\.\d+/, "").replace(" ", "T");
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(withoutFraction) || withoutFraction.length <= 10 ? withoutFraction : `${withoutFraction}Z`;
-  const whole = Date.parse(zoned.length === 10 ? `${zoned}T00:00:00Z` : zoned);
-  return fraction ? whole + Number(`0.${fraction}`) * 1000 : whole;
+  const ticks = parseDatetime(text);
+  return ticks === null ? Number.NaN : msFromTicks(ticks);
 }
 
 const emptyToNull = (v: unknown) => (v === undefined || v === "" ? null : v);
@@ -197,11 +194,21 @@ const columnValidators: Record<KustoType, z.ZodType> = {
     if (value === "false" || value === "False" || value === 0) return false;
     return value;
   }, z.boolean().nullable()),
+  // Engine datetimes are bigint ticks; epoch-ms numbers and Dates (in-memory fixtures) are converted once here.
   datetime: z.preprocess((v) => {
     const value = emptyToNull(v);
-    return typeof value === "string" ? parseDateTime(value) : value instanceof Date ? value.getTime() : value;
-  }, z.number().refine((n) => Number.isFinite(n), "expected an ISO 8601 datetime such as 2022-08-17T23:18:26.4332392Z").nullable()),
-  timespan: numberValue(false),
+    if (typeof value === "string") return parseDatetime(value) ?? value;
+    if (value instanceof Date) return Number.isFinite(value.getTime()) ? ticksFromMs(value.getTime()) : value;
+    if (typeof value === "number" && Number.isFinite(value)) return clampNull(ticksFromMs(value)) ?? value;
+    return value;
+  }, z.bigint({ message: "expected an ISO 8601 datetime such as 2022-08-17T23:18:26.4332392Z" }).nullable()),
+  // Timespans are bigint ticks: Kusto text ("01:30:00", "90m") or, from in-memory fixtures, a number of milliseconds.
+  timespan: z.preprocess((v) => {
+    const value = emptyToNull(v);
+    if (typeof value === "string") return parseTimespan(value) ?? value;
+    if (typeof value === "number" && Number.isFinite(value)) return ticksFromMs(value);
+    return value;
+  }, z.bigint({ message: "expected a timespan such as 01:30:00 or 90m" }).nullable()),
   dynamic: z.preprocess((v) => (v === undefined ? null : v), z.unknown()),
 };
 

@@ -1,71 +1,12 @@
 // Conversions between Kusto types (toint, todatetime, ...): a failed conversion is null, never an exception.
 import type { KType, Value } from "../types";
-import { MS_FROM_YEAR_ONE_TO_EPOCH, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, MS_PER_TICK } from "./common";
+import { EPOCH_DOTNET_TICKS, parseDatetime, parseTimespan } from "../values/time";
 import { formatterFor, toDynamicValue } from "./format";
+import { normLong, parseLongText, toLong } from "./int64";
+import { parseJsonText } from "./json-text";
 
-const isoDatetime =
-  /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
-
-/** Kusto datetime text to epoch ms, keeping all 7 fractional digits; text without a zone is UTC. */
-export function parseDatetime(text: string): number | null {
-  const m = isoDatetime.exec(text);
-  if (m) {
-    const [, y, mo, d, h, mi, s, frac, zone] = m;
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = h === undefined ? 0 : Number(h);
-    const minute = mi === undefined ? 0 : Number(mi);
-    const second = s === undefined ? 0 : Number(s);
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
-    let ms = Date.UTC(Number(y), month - 1, day, hour, minute, second);
-    if (new Date(ms).getUTCDate() !== day) return null;
-    if (Number(y) < 100) ms = new Date(ms).setUTCFullYear(Number(y));
-    if (frac) ms += Number((frac + "000000").slice(0, 7)) / 10000;
-    if (zone && /^[+-]/.test(zone)) {
-      const digits = zone.replace(":", "");
-      const offset = Number(digits.slice(1, 3)) * MS_PER_HOUR + Number(digits.slice(3, 5) || "0") * MS_PER_MINUTE;
-      ms -= zone[0] === "-" ? -offset : offset;
-    }
-    return ms;
-  }
-  // RFC 822/1123 and similar: only with a month name, and read as UTC when no zone is given.
-  if (!/[a-z]{3}/i.test(text)) return null;
-  const hasZone = /(GMT|UTC|Z|[+-]\d{2}:?\d{2})\s*$/i.test(text.trim());
-  const parsed = Date.parse(hasZone ? text : text + " GMT");
-  return Number.isNaN(parsed) ? null : parsed;
-}
-
-const clockSpan = /^\s*(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d+))?)?\s*$/;
-const unitSpan = /^\s*(-)?(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*$/i;
-const unitMs: Readonly<Record<string, number>> = {
-  d: MS_PER_DAY, day: MS_PER_DAY, days: MS_PER_DAY,
-  h: MS_PER_HOUR, hr: MS_PER_HOUR, hrs: MS_PER_HOUR, hour: MS_PER_HOUR, hours: MS_PER_HOUR,
-  m: MS_PER_MINUTE, min: MS_PER_MINUTE, minute: MS_PER_MINUTE, minutes: MS_PER_MINUTE,
-  s: MS_PER_SECOND, sec: MS_PER_SECOND, second: MS_PER_SECOND, seconds: MS_PER_SECOND,
-  ms: 1, milli: 1, millis: 1, millisecond: 1, milliseconds: 1,
-  microsecond: 0.001, microseconds: 0.001, tick: MS_PER_TICK, ticks: MS_PER_TICK,
-};
-
-/** "[-][d.]hh:mm[:ss[.fffffff]]", "90m", "1.5h", "2d", or a bare number of days (as .NET reads it). */
-export function parseTimespan(text: string): number | null {
-  const c = clockSpan.exec(text);
-  if (c) {
-    const [, neg, d, h, mi, s, frac] = c;
-    if (Number(h) > 23 || Number(mi) > 59 || (s !== undefined && Number(s) > 59)) return null;
-    let ms = Number(d ?? 0) * MS_PER_DAY + Number(h) * MS_PER_HOUR + Number(mi) * MS_PER_MINUTE + Number(s ?? 0) * MS_PER_SECOND;
-    if (frac) ms += Number((frac + "000000").slice(0, 7)) / 10000;
-    return neg ? -ms : ms;
-  }
-  const u = unitSpan.exec(text);
-  if (u) {
-    const factor = unitMs[u[3].toLowerCase()];
-    if (factor === undefined) return null;
-    const ms = Number(u[2]) * factor;
-    return u[1] ? -ms : ms;
-  }
-  if (/^\s*-?\d+\s*$/.test(text)) return Number(text) * MS_PER_DAY;
-  return null;
-}
+// The one strict datetime parser (and the timespan parser) of the project; re-exported for older imports.
+export { parseDatetime, parseTimespan };
 
 const numericText = /^\s*[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)\s*$/;
 
@@ -81,14 +22,11 @@ export function parseReal(text: string): number | null {
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
-/** Datetimes and timespans become ticks when turned into numbers, as in Kusto. */
+/** Datetimes count .NET ticks from 0001-01-01 and timespans ticks when turned into numbers, as in Kusto (tolong(datetime(1970-01-01)) = 621355968000000000). */
 function numberFrom(v: Value, from: KType): number | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === "number") {
-    if (from === "datetime") return (v + MS_FROM_YEAR_ONE_TO_EPOCH) * 10000;
-    if (from === "timespan") return v * 10000;
-    return v;
-  }
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return from === "datetime" ? Number(v + EPOCH_DOTNET_TICKS) : Number(v);
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") return parseReal(v);
   return null;
@@ -96,12 +34,28 @@ function numberFrom(v: Value, from: KType): number | null {
 
 function toIntegerFrom(from: KType, bits: 32 | 64): (v: Value) => Value {
   return (v) => {
+    if (bits === 64) {
+      // Exact for ticks and long text beyond 2^53.
+      if (typeof v === "bigint") return normLong(from === "datetime" ? v + EPOCH_DOTNET_TICKS : v);
+      if (typeof v === "string") {
+        const exact = parseLongText(v);
+        if (exact !== null) return exact;
+      }
+    }
     const n = numberFrom(v, from);
     if (n === null || !Number.isFinite(n)) return null;
+    if (bits === 64) return toLong(n);
     const t = Math.trunc(n);
-    if (bits === 32 && (t < INT_MIN || t > INT_MAX)) return null;
+    if (t < INT_MIN || t > INT_MAX) return null;
     return t === 0 ? 0 : t;
   };
+}
+
+/** A number of ticks as a timespan: reals are truncated to whole ticks. */
+function ticksFromNumber(v: Value): bigint | null {
+  if (typeof v === "bigint") return v;
+  if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > 9.2e18) return null;
+  return BigInt(Math.trunc(v));
 }
 
 function toBool(v: Value): Value {
@@ -127,12 +81,9 @@ export function toDynamic(v: Value, from: KType): Value {
   if (v === null || v === undefined) return null;
   if (from !== "string" && from !== "dynamic") return toDynamicValue(v, from);
   if (typeof v !== "string") return v;
-  try {
-    return JSON.parse(v) as Value;
-  } catch {
-    // Kusto keeps text that is not JSON as a dynamic string.
-    return v;
-  }
+  // Kusto keeps text that is not JSON as a dynamic string.
+  const parsed = parseJsonText(v);
+  return parsed === undefined ? v : parsed;
 }
 
 /** A converter to `type` from values of type `from` (implicit and explicit casts alike). */
@@ -158,10 +109,8 @@ export function convertTo(type: KType, from: KType): (v: Value) => Value {
       if (from === "dynamic" || from === "string") return (v) => (typeof v === "string" ? parseDatetime(v) : null);
       return () => null;
     case "timespan":
-      if (from === "dynamic" || from === "string") {
-        return (v) => (typeof v === "string" ? parseTimespan(v) : typeof v === "number" ? v * MS_PER_TICK : null);
-      }
-      if (from === "int" || from === "long" || from === "real" || from === "decimal") return (v) => (typeof v === "number" ? v * MS_PER_TICK : null);
+      if (from === "dynamic" || from === "string") return (v) => (typeof v === "string" ? parseTimespan(v) : ticksFromNumber(v));
+      if (from === "int" || from === "long" || from === "real" || from === "decimal") return ticksFromNumber;
       return () => null;
     case "guid":
       return toGuid;

@@ -1,239 +1,415 @@
-// Date and time functions over epoch-ms datetimes and ms timespans; the clock comes from ScalarContext.
-import type { Value } from "../types";
-import { arity, lastValueCache, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, MS_PER_TICK, str, type ScalarFactory, type ScalarTable } from "./common";
-import { splitTicks } from "./format";
+// Date and time functions over bigint tick datetimes/timespans (src/kusto/values/time.ts); the clock comes from ScalarContext.
+import type { KType, Value } from "../types";
+import {
+  civilFromDays,
+  clampNull,
+  formatDatetime as formatDatetimeText,
+  formatTimespan as formatTimespanText,
+  daysFromCivil,
+  daysInMonth,
+  EPOCH_DOTNET_TICKS,
+  N_TICKS_PER_HOUR,
+  N_TICKS_PER_MINUTE,
+  N_TICKS_PER_MS,
+  N_TICKS_PER_SECOND,
+  splitDay,
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MICROSECOND,
+  TICKS_PER_MINUTE,
+  TICKS_PER_MS,
+  TICKS_PER_SECOND,
+  ticksFromMs,
+} from "../values/time";
+import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
 import { compileDatetimeFormat, compileTimespanFormat } from "./formatspec";
+import { normLong } from "./int64";
+import { numberFunctions } from "./numbers";
+import { dynamicFunctions } from "./dynamic";
 
-const startOfDay = (ms: number): number => Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
-// 1970-01-01 was a Thursday: shifting by 4 days makes Sunday day 0 of a week, as Kusto's startofweek wants.
-const startOfWeek = (ms: number): number => Math.floor((ms + 4 * MS_PER_DAY) / (7 * MS_PER_DAY)) * 7 * MS_PER_DAY - 4 * MS_PER_DAY;
-const startOfMonth = (ms: number): number => {
-  const d = new Date(Math.floor(ms));
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+const isTicks = (v: Value): v is bigint => typeof v === "bigint";
+
+/** An int/long argument as a JS integer (a long may be a bigint beyond 2^53); null when missing or not finite. */
+function intArg(v: Value): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? Math.trunc(v) : null;
+  if (typeof v === "bigint") return Number(v);
+  return null;
+}
+
+const dayStart = (day: number): bigint => BigInt(day) * TICKS_PER_DAY;
+/** Day of the week of a day number since 1970-01-01 (a Thursday): 0 = Sunday. */
+const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
+
+// Each period start maps a datetime to the first day of its period, moved by `n` whole periods.
+type PeriodStart = (ticks: bigint, n: number) => number;
+
+const startDay: PeriodStart = (t, n) => splitDay(t).day + n;
+const startWeek: PeriodStart = (t, n) => {
+  const { day } = splitDay(t);
+  return day - weekday(day) + 7 * n;
 };
-const startOfYear = (ms: number): number => Date.UTC(new Date(Math.floor(ms)).getUTCFullYear(), 0, 1);
+const startMonth: PeriodStart = (t, n) => {
+  const { y, m } = civilFromDays(splitDay(t).day);
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  return daysFromCivil(year, total - year * 12 + 1, 1);
+};
+const startYear: PeriodStart = (t, n) => daysFromCivil(civilFromDays(splitDay(t).day).y + n, 1, 1);
+
+/** Days outside 0001..9999 give null before any tick arithmetic. */
+const validDay = (day: number): boolean => day >= -719_162 && day <= 2_932_896;
+
+function startOf(period: PeriodStart): ScalarFactory {
+  return arity(1, 2, () => (args) => {
+    const v = args[0];
+    const n = args.length > 1 ? intArg(args[1]) : 0;
+    if (!isTicks(v) || n === null || Math.abs(n) > 4e6) return null;
+    const day = period(v, n);
+    return validDay(day) ? dayStart(day) : null;
+  });
+}
+
+/** The last tick of the period: one tick before the next period starts (endofday = 23:59:59.9999999). */
+function endOf(period: PeriodStart): ScalarFactory {
+  return arity(1, 2, () => (args) => {
+    const v = args[0];
+    const n = args.length > 1 ? intArg(args[1]) : 0;
+    if (!isTicks(v) || n === null || Math.abs(n) > 4e6) return null;
+    const next = period(v, n + 1);
+    return validDay(next - 1) ? clampNull(dayStart(next) - 1n) : null;
+  });
+}
 
 /** Adds calendar months keeping the time of day; the day is clipped to the target month's length (Jan 31 + 1 month = Feb 28/29). */
-export function addMonths(ms: number, months: number): number {
-  const whole = Math.floor(ms);
-  const d = new Date(whole);
-  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + Math.trunc(months);
+export function addMonths(ticks: bigint, months: number): bigint | null {
+  const { day, tickOfDay } = splitDay(ticks);
+  const { y, m, d } = civilFromDays(day);
+  const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = month === 1 ? (isLeap(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
-  const day = Math.min(d.getUTCDate(), lastDay);
-  const timeOfDay = ms - startOfDay(whole);
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  return startOfDay(date.getTime()) + timeOfDay;
+  const month = total - year * 12 + 1;
+  if (year < 1 || year > 9999) return null;
+  return dayStart(daysFromCivil(year, month, Math.min(d, daysInMonth(year, month)))) + BigInt(tickOfDay);
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function startOf(fn: (ms: number) => number, step: (ms: number, n: number) => number): ScalarFactory {
-  return arity(1, 2, () => (args) => {
-    const v = args[0];
-    if (typeof v !== "number") return null;
-    const offset = args.length > 1 ? args[1] : 0;
-    if (typeof offset !== "number") return null;
-    return offset === 0 ? fn(v) : fn(step(fn(v), offset));
-  });
-}
-
-const f64 = new Float64Array(1);
-const i64 = new BigInt64Array(f64.buffer);
-
-/** One tick earlier; near today a double cannot hold 100 ns, so fall back to the closest smaller double. */
-export function lastTickBefore(ms: number): number {
-  const y = ms - MS_PER_TICK;
-  if (y !== ms || !Number.isFinite(ms) || ms <= 0) return y;
-  f64[0] = ms;
-  i64[0] -= 1n;
-  return f64[0];
-}
-
-function endOf(fn: (ms: number) => number, step: (ms: number, n: number) => number): ScalarFactory {
-  return arity(1, 2, () => (args) => {
-    const v = args[0];
-    if (typeof v !== "number") return null;
-    const offset = args.length > 1 ? args[1] : 0;
-    if (typeof offset !== "number") return null;
-    return lastTickBefore(step(fn(v), offset + 1));
-  });
-}
-
-const addDays = (ms: number, n: number): number => ms + n * MS_PER_DAY;
-const addWeeks = (ms: number, n: number): number => ms + n * 7 * MS_PER_DAY;
-const addYears = (ms: number, n: number): number => addMonths(ms, n * 12);
-
-const fixedParts: Readonly<Record<string, number>> = {
-  week: 7 * MS_PER_DAY, weeks: 7 * MS_PER_DAY,
-  day: MS_PER_DAY, days: MS_PER_DAY,
-  hour: MS_PER_HOUR, hours: MS_PER_HOUR,
-  minute: MS_PER_MINUTE, minutes: MS_PER_MINUTE,
-  second: MS_PER_SECOND, seconds: MS_PER_SECOND,
-  millisecond: 1, milliseconds: 1,
-  microsecond: 0.001, microseconds: 0.001,
-  nanosecond: 0.000001, nanoseconds: 0.000001,
+/** Ticks per fixed-length period; nanoseconds are handled apart (1 tick = 100 ns). */
+const fixedTicks: Readonly<Record<string, bigint>> = {
+  week: 7n * TICKS_PER_DAY,
+  day: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  millisecond: TICKS_PER_MS,
+  microsecond: TICKS_PER_MICROSECOND,
 };
 
-function partName(v: Value, fn: string): string {
-  const p = str(v).toLowerCase();
-  if (p in fixedParts || ["year", "quarter", "month"].includes(p)) return p.replace(/s$/, "");
-  throw new Error(`${fn}: unknown period "${str(v)}"; use year, quarter, month, week, day, hour, minute, second, millisecond, microsecond or nanosecond`);
+const periodNames = ["year", "quarter", "month", "week", "day", "hour", "minute", "second", "millisecond", "microsecond", "nanosecond"];
+
+function periodName(v: string, fn: string): string {
+  const p = v.toLowerCase();
+  if (periodNames.includes(p)) return p;
+  // Plurals read the same ("days"), as Kusto's parser accepts them.
+  if (p.endsWith("s") && periodNames.includes(p.slice(0, -1))) return p.slice(0, -1);
+  throw new Error(`${fn}: unknown period "${v}"; use year, quarter, month, week, day, hour, minute, second, millisecond, microsecond or nanosecond`);
 }
 
-/** datetime_add(period, amount, datetime). */
+/** datetime_add(period, amount, datetime); null when the result leaves 0001..9999. */
 const datetimeAdd: ScalarFactory = arity(3, 3, () => {
-  const part = lastValueCache((p) => partName(p, "datetime_add"));
+  const period = lastValueCache((p) => periodName(p, "datetime_add"));
   return (args) => {
     const [p, n, dt] = args;
-    if (typeof n !== "number" || typeof dt !== "number") return null;
-    const name = part(str(p));
-    const amount = Math.trunc(n);
-    if (name === "year") return addMonths(dt, amount * 12);
-    if (name === "quarter") return addMonths(dt, amount * 3);
-    if (name === "month") return addMonths(dt, amount);
-    return dt + amount * fixedParts[name];
+    const amount = intArg(n);
+    if (amount === null || !isTicks(dt)) return null;
+    const name = period(str(p));
+    if (name === "year" || name === "quarter" || name === "month") {
+      const months = amount * (name === "year" ? 12 : name === "quarter" ? 3 : 1);
+      return Math.abs(months) > 200_000 ? null : addMonths(dt, months);
+    }
+    const big = typeof n === "bigint" ? n : BigInt(amount);
+    // 100 ns per tick: smaller nanosecond amounts are dropped, as .NET's AddTicks(n / 100) does.
+    const delta = name === "nanosecond" ? big / 100n : big * fixedTicks[name];
+    return clampNull(dt + delta);
   };
 });
 
-function calendar(ms: number): { y: number; m: number } {
-  const d = new Date(Math.floor(ms));
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() };
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
 }
 
-/** datetime_diff(period, a, b): how many period boundaries lie between b and a (calendar difference, a - b). */
+/** datetime_diff(period, a, b): how many period boundaries lie between b and a (a - b, calendar-aware for months). */
 const datetimeDiff: ScalarFactory = arity(3, 3, () => {
-  const part = lastValueCache((p) => partName(p, "datetime_diff"));
+  const period = lastValueCache((p) => periodName(p, "datetime_diff"));
   return (args) => {
     const [p, a, b] = args;
-    if (typeof a !== "number" || typeof b !== "number") return null;
-    const name = part(str(p));
+    if (!isTicks(a) || !isTicks(b)) return null;
+    const name = period(str(p));
     if (name === "year" || name === "quarter" || name === "month") {
-      const ca = calendar(a);
-      const cb = calendar(b);
+      const ca = civilFromDays(splitDay(a).day);
+      const cb = civilFromDays(splitDay(b).day);
       if (name === "year") return ca.y - cb.y;
-      if (name === "quarter") return ca.y * 4 + Math.floor(ca.m / 3) - (cb.y * 4 + Math.floor(cb.m / 3));
+      if (name === "quarter") return ca.y * 4 + Math.floor((ca.m - 1) / 3) - (cb.y * 4 + Math.floor((cb.m - 1) / 3));
       return ca.y * 12 + ca.m - (cb.y * 12 + cb.m);
     }
-    if (name === "week") return Math.round((startOfWeek(a) - startOfWeek(b)) / (7 * MS_PER_DAY));
-    const size = fixedParts[name];
-    if (size < 1) {
-      // Whole ms and the sub-ms rest apart: a * 1e6 would overflow a double's exact integer range.
-      const perMs = Math.round(1 / size);
-      const aw = Math.floor(a);
-      const bw = Math.floor(b);
-      return (aw - bw) * perMs + Math.floor((a - aw) * perMs + 1e-9) - Math.floor((b - bw) * perMs + 1e-9);
-    }
-    return Math.floor(a / size) - Math.floor(b / size);
+    if (name === "week") return (startWeek(a, 0) - startWeek(b, 0)) / 7;
+    if (name === "nanosecond") return normLong((a - b) * 100n);
+    const size = fixedTicks[name];
+    return normLong(floorDiv(a, size) - floorDiv(b, size));
   };
 });
 
 /** ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday). */
-export function isoWeek(ms: number): number {
-  const day = startOfDay(ms);
-  const dow = (new Date(day).getUTCDay() + 6) % 7;
-  const thursday = day + (3 - dow) * MS_PER_DAY;
-  const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
-  return Math.floor((thursday - yearStart) / (7 * MS_PER_DAY)) + 1;
+export function isoWeek(ticks: bigint): number {
+  const { day } = splitDay(ticks);
+  const mondayBased = (weekday(day) + 6) % 7;
+  const thursday = day + 3 - mondayBased;
+  const yearStart = daysFromCivil(civilFromDays(thursday).y, 1, 1);
+  return Math.floor((thursday - yearStart) / 7) + 1;
 }
 
-const dayOfYear = (ms: number): number => Math.floor((startOfDay(ms) - startOfYear(ms)) / MS_PER_DAY) + 1;
+function dayOfYear(ticks: bigint): number {
+  const { day } = splitDay(ticks);
+  return day - daysFromCivil(civilFromDays(day).y, 1, 1) + 1;
+}
 
-function datePart(name: string, ms: number): number {
-  const d = new Date(Math.floor(ms));
+function datePart(name: string, ticks: bigint): number {
+  const { day, tickOfDay } = splitDay(ticks);
   switch (name) {
-    case "year": return d.getUTCFullYear();
-    case "quarter": return Math.floor(d.getUTCMonth() / 3) + 1;
-    case "month": return d.getUTCMonth() + 1;
-    case "week_of_year": case "weekofyear": return isoWeek(ms);
-    case "day": return d.getUTCDate();
-    case "dayofyear": return dayOfYear(ms);
-    case "hour": return d.getUTCHours();
-    case "minute": return d.getUTCMinutes();
-    case "second": return d.getUTCSeconds();
-    case "millisecond": return d.getUTCMilliseconds();
-    case "microsecond": return Math.floor(splitTicks(ms)[1] / 10);
-    case "nanosecond": return splitTicks(ms)[1] * 100;
+    case "year":
+      return civilFromDays(day).y;
+    case "quarter":
+      return Math.floor((civilFromDays(day).m - 1) / 3) + 1;
+    case "month":
+      return civilFromDays(day).m;
+    case "week_of_year":
+    case "weekofyear":
+    case "week":
+      return isoWeek(ticks);
+    case "day":
+      return civilFromDays(day).d;
+    case "dayofyear":
+      return dayOfYear(ticks);
+    case "hour":
+      return Math.floor(tickOfDay / N_TICKS_PER_HOUR);
+    case "minute":
+      return Math.floor((tickOfDay % N_TICKS_PER_HOUR) / N_TICKS_PER_MINUTE);
+    case "second":
+      return Math.floor((tickOfDay % N_TICKS_PER_MINUTE) / N_TICKS_PER_SECOND);
+    case "millisecond":
+      return Math.floor((tickOfDay % N_TICKS_PER_SECOND) / N_TICKS_PER_MS);
+    case "microsecond":
+      return Math.floor((tickOfDay % N_TICKS_PER_SECOND) / 10);
+    case "nanosecond":
+      return (tickOfDay % N_TICKS_PER_SECOND) * 100;
     default:
-      throw new Error(`datetime_part: unknown part "${name}"; use year, quarter, month, week_of_year, day, dayofyear, hour, minute, second, millisecond, microsecond or nanosecond`);
+      throw new Error(
+        `datetime_part: unknown part "${name}"; use year, quarter, month, week_of_year, day, dayofyear, hour, minute, second, millisecond, microsecond or nanosecond`,
+      );
   }
 }
 
-const datetimePart: ScalarFactory = arity(2, 2, () => (args) => {
-  const dt = args[1];
-  return typeof dt === "number" ? datePart(str(args[0]).toLowerCase(), dt) : null;
+const datetimePart: ScalarFactory = arity(2, 2, () => {
+  const part = lastValueCache((p) => {
+    const name = p.toLowerCase();
+    datePart(name, 0n);
+    return name;
+  });
+  return (args) => {
+    const dt = args[1];
+    return isTicks(dt) ? datePart(part(str(args[0])), dt) : null;
+  };
 });
 
-function onDatetime(fn: (ms: number) => Value): ScalarFactory {
-  return arity(1, 1, () => (args) => (typeof args[0] === "number" ? fn(args[0]) : null));
+function onDatetime(fn: (ticks: bigint) => Value): ScalarFactory {
+  return arity(1, 1, () => (args) => (isTicks(args[0]) ? fn(args[0]) : null));
 }
 
 const formatDatetime: ScalarFactory = arity(2, 2, () => {
   const fmt = lastValueCache(compileDatetimeFormat);
-  return (args) => (typeof args[0] === "number" ? fmt(str(args[1]))(args[0]) : "");
+  return (args) => (isTicks(args[0]) ? fmt(str(args[1]))(args[0]) : "");
 });
 
 const formatTimespan: ScalarFactory = arity(2, 2, () => {
   const fmt = lastValueCache(compileTimespanFormat);
-  return (args) => (typeof args[0] === "number" ? fmt(str(args[1]))(args[0]) : "");
+  return (args) => (isTicks(args[0]) ? fmt(str(args[1]))(args[0]) : "");
 });
 
-/** make_datetime(year, month, day[, hour, minute, second]): null for an invalid date. */
+/** A number argument as a JS number (longs beyond 2^53 lose precision, which no calendar field needs). */
+function realArg(v: Value): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "bigint") return Number(v);
+  return null;
+}
+
+/** Seconds (possibly fractional) as ticks, rounded to the nearest 100 ns. */
+function secondsTicks(s: number): number {
+  const whole = Math.trunc(s);
+  return whole * N_TICKS_PER_SECOND + Math.round((s - whole) * N_TICKS_PER_SECOND);
+}
+
+/** make_datetime(year, month, day[, hour, minute, second]): null for an invalid date or time. */
 const makeDatetime: ScalarFactory = arity(3, 6, () => (args) => {
-  for (const a of args) if (typeof a !== "number") return null;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = args as number[];
-  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s >= 60) return null;
-  const date = new Date(0);
-  date.setUTCFullYear(y, mo - 1, d);
-  if (date.getUTCDate() !== d) return null;
-  return date.getTime() + h * MS_PER_HOUR + mi * MS_PER_MINUTE + Math.round(s * 1e7) / 1e4;
+  const n: number[] = [];
+  for (const a of args) {
+    const x = realArg(a);
+    if (x === null) return null;
+    n.push(x);
+  }
+  const [y, mo, d, h = 0, mi = 0, s = 0] = n;
+  if (![y, mo, d, h, mi].every(Number.isInteger)) return null;
+  if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || !(s >= 0 && s < 60)) return null;
+  const tod = h * N_TICKS_PER_HOUR + mi * N_TICKS_PER_MINUTE + secondsTicks(s);
+  return clampNull(dayStart(daysFromCivil(y, mo, d)) + BigInt(tod));
 });
 
 /** make_timespan(hours, minutes[, seconds]) or make_timespan(days, hours, minutes, seconds). */
 const makeTimespan: ScalarFactory = arity(2, 4, () => (args) => {
-  for (const a of args) if (typeof a !== "number") return null;
-  const n = args as number[];
-  if (n.length === 4) return n[0] * MS_PER_DAY + n[1] * MS_PER_HOUR + n[2] * MS_PER_MINUTE + n[3] * MS_PER_SECOND;
-  return n[0] * MS_PER_HOUR + n[1] * MS_PER_MINUTE + (n[2] ?? 0) * MS_PER_SECOND;
+  const n: number[] = [];
+  for (const a of args) {
+    const x = realArg(a);
+    if (x === null) return null;
+    n.push(x);
+  }
+  const [d, h, mi, s] = n.length === 4 ? n : [0, n[0], n[1], n[2] ?? 0];
+  if (![d, h, mi].every(Number.isInteger)) return null;
+  return BigInt(d) * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(mi) * TICKS_PER_MINUTE + BigInt(secondsTicks(s));
 });
 
-function fromUnix(msPerUnit: number): ScalarFactory {
-  return arity(1, 1, () => (args) => (typeof args[0] === "number" ? args[0] * msPerUnit : null));
+/** unixtime_*_todatetime: whole units exactly, a fractional part rounded to the nearest tick; null outside 0001..9999. */
+function fromUnix(unitTicks: bigint, divide = 1n): ScalarFactory {
+  const unit = Number(unitTicks) / Number(divide);
+  return arity(1, 1, () => (args) => {
+    const v = args[0];
+    if (typeof v === "bigint") return clampNull(floorDiv(v * unitTicks, divide));
+    if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > 1e22) return null;
+    if (Number.isInteger(v)) return clampNull(floorDiv(BigInt(v) * unitTicks, divide));
+    const whole = Math.floor(v);
+    return clampNull((BigInt(whole) * unitTicks) / divide + BigInt(Math.round((v - whole) * unit)));
+  });
 }
 
+/** The clock in ticks, converted once per distinct epoch-ms value (a compiled query may run at several times). */
+function clockTicks(ctx: { readonly now: number }): () => bigint {
+  let ms = Number.NaN;
+  let ticks = 0n;
+  return () => {
+    if (ctx.now !== ms) {
+      ms = ctx.now;
+      ticks = ticksFromMs(ms);
+    }
+    return ticks;
+  };
+}
+
+// --- Binning (bin/floor/bin_at on datetimes and timespans) ---------------------------------------------------------
+
+/** floor(value / size) * size; datetimes bin on .NET ticks from 0001-01-01 as Kusto does (the same as the epoch for sizes that divide a day). */
+function binTicks(isDatetime: boolean): (v: bigint, size: bigint) => bigint | null {
+  // Consecutive rows mostly land in the bin of the previous row: reuse it without any bigint division.
+  let lo = 1n;
+  let hi = 0n;
+  let lastSize = 0n;
+  return (v, size) => {
+    if (size <= 0n) return null;
+    if (size === lastSize && v >= lo && v < hi) return lo;
+    const origin = isDatetime ? EPOCH_DOTNET_TICKS : 0n;
+    const start = floorDiv(v + origin, size) * size - origin;
+    lastSize = size;
+    lo = start;
+    hi = start + size;
+    return isDatetime ? clampNull(start) : start;
+  };
+}
+
+const isTime = (t: KType): boolean => t === "datetime" || t === "timespan";
+
+/** bin(datetime|timespan, timespan); undefined for other types so the numeric bin applies. */
+export const timeBin: ScalarFactory = (argTypes) => {
+  if (argTypes.length !== 2 || !isTime(argTypes[0]) || argTypes[1] !== "timespan") return undefined;
+  const b = binTicks(argTypes[0] === "datetime");
+  return (args) => (isTicks(args[0]) && isTicks(args[1]) ? b(args[0], args[1]) : null);
+};
+
+/** bin_at(value, size, fixed_point) on datetimes/timespans: bins aligned so that fixed_point starts one. */
+export const timeBinAt: ScalarFactory = (argTypes) => {
+  if (argTypes.length !== 3 || !isTime(argTypes[0]) || argTypes[1] !== "timespan") return undefined;
+  const datetime = argTypes[0] === "datetime";
+  return (args) => {
+    const [v, size, at] = args;
+    if (!isTicks(v) || !isTicks(size) || !isTicks(at) || size <= 0n) return null;
+    const r = floorDiv(v - at, size) * size + at;
+    return datetime ? clampNull(r) : r;
+  };
+};
+
+const MAX_RANGE = 1_048_576;
+
+/** range(start, stop[, step]) of datetimes or timespans: their text in a dynamic array, step 1h by default, at most 2^20 values (range-function.md). */
+export const timeRange: ScalarFactory = (argTypes) => {
+  if (argTypes.length < 2 || argTypes.length > 3 || !isTime(argTypes[0])) return undefined;
+  const text = argTypes[0] === "datetime" ? formatDatetimeText : formatTimespanText;
+  return (args) => {
+    const [start, stop] = args;
+    const step = args.length > 2 ? args[2] : TICKS_PER_HOUR;
+    if (!isTicks(start) || !isTicks(stop) || !isTicks(step) || step === 0n) return null;
+    const span = (stop - start) / step;
+    if (span < 0n) return [];
+    const count = span >= BigInt(MAX_RANGE) ? MAX_RANGE : Number(span) + 1;
+    const out = new Array<string>(count);
+    for (let i = 0, v = start; i < count; i++, v += step) out[i] = text(v);
+    return out;
+  };
+};
+
+/** Datetimes and timespans are handled here; other argument types fall through to the numeric/dynamic implementation. */
+function orElse(time: ScalarFactory, other: ScalarFactory | undefined): ScalarFactory {
+  return (argTypes, resultType, ctx) => time(argTypes, resultType, ctx) ?? other?.(argTypes, resultType, ctx);
+}
+
+/** Merged last into the function table: bin/floor/bin_at/range over datetimes and timespans. */
+export const timeOverrides: ScalarTable = {
+  bin: orElse(timeBin, numberFunctions.bin),
+  floor: orElse(timeBin, numberFunctions.floor),
+  bin_at: orElse(timeBinAt, numberFunctions.bin_at),
+  range: orElse(timeRange, dynamicFunctions.range),
+};
+
 export const datetimeFunctions: ScalarTable = {
-  now: arity(0, 1, (_t, _r, ctx) => (args) => (args.length === 0 ? ctx.now : typeof args[0] === "number" ? ctx.now + args[0] : null)),
-  ago: arity(1, 1, (_t, _r, ctx) => (args) => (typeof args[0] === "number" ? ctx.now - args[0] : null)),
-  startofday: startOf(startOfDay, addDays),
-  startofweek: startOf(startOfWeek, addWeeks),
-  startofmonth: startOf(startOfMonth, addMonths),
-  startofyear: startOf(startOfYear, addYears),
-  endofday: endOf(startOfDay, addDays),
-  endofweek: endOf(startOfWeek, addWeeks),
-  endofmonth: endOf(startOfMonth, addMonths),
-  endofyear: endOf(startOfYear, addYears),
+  now: arity(0, 1, (_t, _r, ctx) => {
+    const now = clockTicks(ctx);
+    return (args) => (args.length === 0 ? now() : isTicks(args[0]) ? clampNull(now() + args[0]) : null);
+  }),
+  ago: arity(1, 1, (_t, _r, ctx) => {
+    const now = clockTicks(ctx);
+    return (args) => (isTicks(args[0]) ? clampNull(now() - args[0]) : null);
+  }),
+  startofday: startOf(startDay),
+  startofweek: startOf(startWeek),
+  startofmonth: startOf(startMonth),
+  startofyear: startOf(startYear),
+  endofday: endOf(startDay),
+  endofweek: endOf(startWeek),
+  endofmonth: endOf(startMonth),
+  endofyear: endOf(startYear),
   datetime_add: datetimeAdd,
   datetime_diff: datetimeDiff,
   datetime_part: datetimePart,
-  dayofweek: onDatetime((ms) => startOfDay(ms) - startOfWeek(ms)),
-  dayofmonth: onDatetime((ms) => new Date(Math.floor(ms)).getUTCDate()),
+  datepart: datetimePart,
+  dayofweek: onDatetime((t) => BigInt(weekday(splitDay(t).day)) * TICKS_PER_DAY),
+  dayofmonth: onDatetime((t) => civilFromDays(splitDay(t).day).d),
   dayofyear: onDatetime(dayOfYear),
-  hourofday: onDatetime((ms) => new Date(Math.floor(ms)).getUTCHours()),
-  monthofyear: onDatetime((ms) => new Date(Math.floor(ms)).getUTCMonth() + 1),
-  getmonth: onDatetime((ms) => new Date(Math.floor(ms)).getUTCMonth() + 1),
-  getyear: onDatetime((ms) => new Date(Math.floor(ms)).getUTCFullYear()),
+  hourofday: onDatetime((t) => Math.floor(splitDay(t).tickOfDay / N_TICKS_PER_HOUR)),
+  monthofyear: onDatetime((t) => civilFromDays(splitDay(t).day).m),
+  getmonth: onDatetime((t) => civilFromDays(splitDay(t).day).m),
+  getyear: onDatetime((t) => civilFromDays(splitDay(t).day).y),
   weekofyear: onDatetime(isoWeek),
   week_of_year: onDatetime(isoWeek),
   format_datetime: formatDatetime,
   format_timespan: formatTimespan,
   make_datetime: makeDatetime,
   make_timespan: makeTimespan,
-  unixtime_seconds_todatetime: fromUnix(MS_PER_SECOND),
-  unixtime_milliseconds_todatetime: fromUnix(1),
-  unixtime_microseconds_todatetime: fromUnix(0.001),
-  unixtime_nanoseconds_todatetime: fromUnix(0.000001),
+  unixtime_seconds_todatetime: fromUnix(TICKS_PER_SECOND),
+  unixtime_milliseconds_todatetime: fromUnix(TICKS_PER_MS),
+  unixtime_microseconds_todatetime: fromUnix(TICKS_PER_MICROSECOND),
+  unixtime_nanoseconds_todatetime: fromUnix(1n, 100n),
 };

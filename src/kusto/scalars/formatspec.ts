@@ -1,6 +1,5 @@
 // format_datetime and format_timespan: the format text is compiled once into a list of part writers.
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND } from "./common";
-import { splitTicks, timespanParts } from "./format";
+import { civilFromDays, N_TICKS_PER_HOUR, N_TICKS_PER_MINUTE, N_TICKS_PER_SECOND, splitDay, timespanParts } from "../values/time";
 
 interface Fields {
   year: number;
@@ -115,33 +114,34 @@ function compile(format: string, partFor: (ch: string, count: number) => Part | 
   };
 }
 
-function datetimeFields(ms: number): Fields {
-  const [sec, fraction] = splitTicks(ms);
-  const d = new Date(sec);
+function datetimeFields(ticks: bigint): Fields {
+  const { day, tickOfDay } = splitDay(ticks);
+  const { y, m, d } = civilFromDays(day);
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    fraction,
-    weekday: d.getUTCDay(),
+    year: y,
+    month: m,
+    day: d,
+    hour: Math.floor(tickOfDay / N_TICKS_PER_HOUR),
+    minute: Math.floor((tickOfDay % N_TICKS_PER_HOUR) / N_TICKS_PER_MINUTE),
+    second: Math.floor((tickOfDay % N_TICKS_PER_MINUTE) / N_TICKS_PER_SECOND),
+    fraction: tickOfDay % N_TICKS_PER_SECOND,
+    // 1970-01-01 was a Thursday (4).
+    weekday: (((day + 4) % 7) + 7) % 7,
   };
 }
 
 /** Timespan fields: `day` holds whole days; the sign is written by the caller. */
-function timespanFields(ms: number): Fields {
-  const { days, hours, minutes, seconds, fraction } = timespanParts(ms);
+function timespanFields(ticks: bigint): Fields {
+  const { days, hours, minutes, seconds, fraction } = timespanParts(ticks);
   return { year: 0, month: 0, day: days, hour: hours, minute: minutes, second: seconds, fraction, weekday: 0 };
 }
 
-export function compileDatetimeFormat(format: string): (ms: number) => string {
+export function compileDatetimeFormat(format: string): (ticks: bigint) => string {
   const write = compile(format, datetimePart, "format_datetime");
-  return (ms) => write(datetimeFields(ms));
+  return (ticks) => write(datetimeFields(ticks));
 }
 
-export function compileTimespanFormat(format: string): (ms: number) => string {
+export function compileTimespanFormat(format: string): (ticks: bigint) => string {
   const write = compile(format, timespanPart, "format_timespan");
-  return (ms) => (ms < 0 ? "-" : "") + write(timespanFields(ms));
+  return (ticks) => (ticks < 0n ? "-" : "") + write(timespanFields(ticks));
 }

@@ -1,50 +1,79 @@
-// datetime_utc_to_local / datetime_local_to_utc over the IANA zones that Node's ICU carries.
+// datetime_utc_to_local / datetime_local_to_utc over the IANA zones that Node's ICU carries, on bigint tick datetimes.
+import { clampNull, msFromTicks, TICKS_PER_MINUTE } from "../values/time";
 import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
 
+/** The zone's offset (local - UTC) in whole minutes at a UTC instant in epoch ms. */
 type OffsetOf = (utcMs: number) => number;
 
-/** The zone's offset (local - UTC, in ms) at an instant, read from Intl's wall-clock parts. */
+const QUARTER_HOUR_MS = 900_000;
+
+/** Offsets read from Intl's wall-clock parts, memoised per quarter hour (zone transitions fall on those). */
 function offsetReader(zone: string, fn: string): OffsetOf {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
       hourCycle: "h23",
+      era: "short",
       year: "numeric",
       month: "numeric",
       day: "numeric",
       hour: "numeric",
       minute: "numeric",
-      second: "numeric",
     });
   } catch {
     throw new Error(`${fn}: unknown time zone "${zone}"; use an IANA name such as "Europe/Berlin" or "UTC"`);
   }
+  const memo = new Map<number, number>();
   return (utcMs) => {
-    const whole = Math.floor(utcMs / 1000) * 1000;
-    const p: Record<string, number> = {};
-    for (const part of format.formatToParts(new Date(whole))) if (part.type !== "literal") p[part.type] = Number(part.value);
+    const key = Math.floor(utcMs / QUARTER_HOUR_MS);
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const at = key * QUARTER_HOUR_MS;
+    const p: Record<string, string> = {};
+    for (const part of format.formatToParts(new Date(at))) p[part.type] = part.value;
+    const year = p.era === "BC" || p.era === "B" ? 1 - Number(p.year) : Number(p.year);
     const d = new Date(0);
-    d.setUTCFullYear(p.year, p.month - 1, p.day);
-    d.setUTCHours(p.hour, p.minute, p.second, 0);
-    return d.getTime() - whole;
+    d.setUTCFullYear(year, Number(p.month) - 1, Number(p.day));
+    d.setUTCHours(Number(p.hour), Number(p.minute), 0, 0);
+    const offset = Math.round((d.getTime() - at) / 60_000);
+    if (memo.size > 10_000) memo.clear();
+    memo.set(key, offset);
+    return offset;
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The UTC instant of a local wall-clock time. Around a transition the offset after it wins: a time in a spring-forward
+ * gap (02:30 in Brussels on 2022-03-27) uses the summer offset, as the datetime_local_to_utc reference example shows.
+ */
+export function localToUtcOffset(offsetOf: OffsetOf, localMs: number): number {
+  const before = offsetOf(localMs - DAY_MS);
+  const after = offsetOf(localMs + DAY_MS);
+  if (before === after) return before;
+  const validAfter = offsetOf(localMs - after * 60_000) === after;
+  const validBefore = offsetOf(localMs - before * 60_000) === before;
+  return validBefore && !validAfter ? before : after;
 }
 
 const utcToLocal: ScalarFactory = arity(2, 2, () => {
   const reader = lastValueCache((zone) => offsetReader(zone, "datetime_utc_to_local"));
-  return (args) => (typeof args[0] === "number" ? args[0] + reader(str(args[1]))(args[0]) : null);
+  return (args) => {
+    const t = args[0];
+    if (typeof t !== "bigint") return null;
+    return clampNull(t + BigInt(reader(str(args[1]))(msFromTicks(t))) * TICKS_PER_MINUTE);
+  };
 });
 
-/** Local wall-clock to UTC: guess with the offset at the wall-clock instant, then correct once across a DST edge. */
 const localToUtc: ScalarFactory = arity(2, 2, () => {
   const reader = lastValueCache((zone) => offsetReader(zone, "datetime_local_to_utc"));
   return (args) => {
-    const local = args[0];
-    if (typeof local !== "number") return null;
-    const offsetOf = reader(str(args[1]));
-    const guess = local - offsetOf(local);
-    return local - offsetOf(guess);
+    const t = args[0];
+    if (typeof t !== "bigint") return null;
+    const offset = localToUtcOffset(reader(str(args[1])), msFromTicks(t));
+    return clampNull(t - BigInt(offset) * TICKS_PER_MINUTE);
   };
 });
 

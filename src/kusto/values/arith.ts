@@ -1,0 +1,88 @@
+// Datetime/timespan arithmetic on bigint ticks (datetime-timespan-arithmetic.md): exact where the operands are ticks or whole numbers.
+import type { KType, Value } from "../types";
+import { MAX_TICKS, MIN_TICKS } from "./time";
+
+type Binary = (a: Value, b: Value) => Value;
+
+const isTime = (t: KType): boolean => t === "datetime" || t === "timespan";
+const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
+
+const inRange = (t: bigint): bigint | null => (t >= MIN_TICKS && t <= MAX_TICKS ? t : null);
+
+/** .NET's Math.Round (half to even), which TimeSpan * double and TimeSpan / double use. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Ticks times a number: exact for whole numbers, else rounded to a whole tick as .NET does; null when not finite. */
+export function scaleTicks(ticks: bigint, factor: Value): bigint | null {
+  if (typeof factor === "bigint") return ticks * factor;
+  if (typeof factor !== "number" || !Number.isFinite(factor)) return null;
+  if (Number.isInteger(factor)) return ticks * BigInt(factor);
+  const r = roundHalfEven(Number(ticks) * factor);
+  return Number.isFinite(r) && Math.abs(r) < 9.2e18 ? BigInt(r) : null;
+}
+
+/** Ticks divided by a number, rounded to a whole tick; null for division by zero. */
+export function divideTicks(ticks: bigint, divisor: Value): bigint | null {
+  if (typeof divisor === "bigint") return divisor === 0n ? null : BigInt(roundHalfEven(Number(ticks) / Number(divisor)));
+  if (typeof divisor !== "number" || divisor === 0 || Number.isNaN(divisor)) return null;
+  if (Number.isInteger(divisor)) {
+    // Exact: round half to even on the bigint quotient.
+    const d = BigInt(divisor);
+    const q = ticks / d;
+    const r = ticks - q * d;
+    const twice = 2n * (r < 0n ? -r : r);
+    const ad = d < 0n ? -d : d;
+    if (twice > ad || (twice === ad && q % 2n !== 0n)) return (ticks < 0n) !== (d < 0n) ? q - 1n : q + 1n;
+    return q;
+  }
+  const r = roundHalfEven(Number(ticks) / divisor);
+  return Number.isFinite(r) && Math.abs(r) < 9.2e18 ? BigInt(r) : null;
+}
+
+/**
+ * The operator for an arithmetic expression with a datetime or timespan side (the binder has already checked the types):
+ * datetime - datetime = timespan, datetime ± timespan = datetime (null outside 0001..9999), timespan ± timespan,
+ * number * timespan, timespan / number, timespan / timespan = real, timespan % timespan. Undefined when neither side is a time.
+ */
+export function timeArithmetic(op: string, left: KType, right: KType, result: KType): Binary | undefined {
+  if (!isTime(left) && !isTime(right)) return undefined;
+  const datetimeResult = result === "datetime";
+  switch (op) {
+    case "+":
+      return datetimeResult
+        ? (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? inRange(a + b) : null)
+        : (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? a + b : null);
+    case "-":
+      return datetimeResult
+        ? (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? inRange(a - b) : null)
+        : (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? a - b : null);
+    case "*":
+      if (left === "timespan" && isNumeric(right)) return (a, b) => (typeof a === "bigint" ? scaleTicks(a, b) : null);
+      if (right === "timespan" && isNumeric(left)) return (a, b) => (typeof b === "bigint" ? scaleTicks(b, a) : null);
+      return undefined;
+    case "/":
+      if (left === "timespan" && right === "timespan") {
+        return (a, b) => (typeof a === "bigint" && typeof b === "bigint" && b !== 0n ? Number(a) / Number(b) : null);
+      }
+      if (left === "timespan" && isNumeric(right)) return (a, b) => (typeof a === "bigint" ? divideTicks(a, b) : null);
+      return undefined;
+    case "%":
+      if (left === "timespan" && right === "timespan") {
+        // Kusto's modulo is never negative: 0 <= a % b < abs(b).
+        return (a, b) => {
+          if (typeof a !== "bigint" || typeof b !== "bigint" || b === 0n) return null;
+          const r = a % b;
+          return r < 0n ? r + (b < 0n ? -b : b) : r;
+        };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Unary minus of a timespan. */
+export const negateTicks = (a: Value): Value => (typeof a === "bigint" ? -a : null);
