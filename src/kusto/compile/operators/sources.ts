@@ -5,6 +5,7 @@ import { columnType, elements, kindOf, namedParameters, type Node, type Operator
 import { compileScalar, emptyRow } from "../expressions";
 import { compileTabular } from "../tabular";
 import { projectNames } from "./naming";
+import { tickSteps } from "../../values/ranges";
 
 export function compileDataTable(node: Node, scope: Scope): TabularFn {
   const columns = resultColumns(node);
@@ -45,6 +46,10 @@ export function compileRange(node: Node, scope: Scope): TabularFn {
     const start = from(emptyRow, ctx);
     const end = to(emptyRow, ctx);
     const by = step(emptyRow, ctx);
+    // Datetime and timespan ranges step in exact ticks.
+    if (typeof start === "bigint" && typeof end === "bigint" && typeof by === "bigint") {
+      return { columns, rows: tickSteps(start, end, by, maxRangeRows, "range").map((v) => ({ [name]: v })) };
+    }
     if (typeof start !== "number" || typeof end !== "number" || typeof by !== "number" || by <= 0) {
       throw new Error(`range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`);
     }
