@@ -10,6 +10,8 @@ import { numberFunctions } from "./numbers";
 import { mathFunctions } from "./math";
 import { binaryFunctions } from "./binary";
 import { numericTextFunctions } from "./numeric-text";
+import { hashFunctions } from "./hash";
+import { randomFunctions } from "./random";
 import { stringFunctions } from "./strings";
 import { encodingFunctions } from "./encoding";
 import { timezoneFunctions } from "./timezones";
@@ -32,6 +34,8 @@ const tables: readonly ScalarTable[] = [
   mathFunctions,
   binaryFunctions,
   numericTextFunctions,
+  hashFunctions,
+  randomFunctions,
   castFunctions,
   datetimeFunctions,
   dynamicFunctions,
