@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compareValues, convertTo, formatValue, hashKey, valuesEqual } from "../../src/kusto/scalars";
-import { call, utc } from "./scalars-helpers";
+import { call } from "./scalars-helpers";
+
+// Datetimes and timespans are bigint 100-ns ticks; expected ticks are built from Date.UTC (whole ms) plus extra ticks.
+const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, ticks = 0): bigint =>
+  BigInt(Date.UTC(y, mo - 1, d, h, mi, s, ms)) * 10_000n + BigInt(ticks);
+const msTicks = (n: number): bigint => BigInt(n) * 10_000n;
 
 describe("tostring / formatValue", () => {
   it("tostring(null) must be the empty string", () => {
@@ -14,34 +19,32 @@ describe("tostring / formatValue", () => {
     expect(formatValue(utc(2022, 8, 17, 23, 18, 26, 433), "datetime")).toBe("2022-08-17T23:18:26.4330000Z");
   });
 
-  it("a datetime with no fraction must print without one", () => {
-    expect(formatValue(utc(2022, 8, 16, 9, 7, 54), "datetime")).toBe("2022-08-16T09:07:54Z");
+  it("a datetime with no fraction must still print 7 zero digits, as Kusto does", () => {
+    expect(formatValue(utc(2022, 8, 16, 9, 7, 54), "datetime")).toBe("2022-08-16T09:07:54.0000000Z");
   });
 
-  it("a parsed datetime with up to 4 fractional digits must print back exactly", () => {
-    // 0.1 ms near 2022 is not exact in a double (ulp ≈ 0.24 µs): the printer must still pick 1000000 ticks, not 1000001
+  it("the seed's 7-digit TimeGenerated must print back exactly", () => {
     const read = convertTo("datetime", "string");
-    expect(formatValue(read("2022-08-17T23:18:26.4331Z"), "datetime")).toBe("2022-08-17T23:18:26.4331000Z");
-    expect(formatValue(read("2023-05-09T15:58:30.100Z"), "datetime")).toBe("2023-05-09T15:58:30.1000000Z");
+    expect(formatValue(read("2022-08-17T23:18:26.4332392Z"), "datetime")).toBe("2022-08-17T23:18:26.4332392Z");
+    expect(formatValue(read("2022-08-17T23:55:46.6304762Z"), "datetime")).toBe("2022-08-17T23:55:46.6304762Z");
   });
 
-  it("a parsed 7-digit datetime must print back within one tick (epoch-ms doubles resolve ~0.24 µs)", () => {
-    const printed = formatValue(convertTo("datetime", "string")("2022-08-17T23:55:46.6304762Z"), "datetime") as string;
-    // ticks of the fraction: 6304762 expected; the double holds it to ±1 tick
-    const ticks = Number(/\.(\d{7})Z$/.exec(printed)![1]);
-    expect(Math.abs(ticks - 6304762)).toBeLessThanOrEqual(1);
+  it("datetimes before 1000 and at the ends of the range must print with four-digit years", () => {
+    expect(formatValue(-621_355_968_000_000_000n, "datetime")).toBe("0001-01-01T00:00:00.0000000Z");
+    expect(formatValue(utc(9999, 12, 31, 23, 59, 59, 999, 9_999), "datetime")).toBe("9999-12-31T23:59:59.9999999Z");
+    expect(formatValue(utc(476, 9, 4), "datetime")).toBe("0476-09-04T00:00:00.0000000Z");
   });
 
-  it("sub-millisecond values from arithmetic must keep their ticks", () => {
-    // 0.5 ms after a whole second = 5000 ticks
-    expect(formatValue(utc(2024, 1, 1) + 0.5, "datetime")).toBe("2024-01-01T00:00:00.0005000Z");
+  it("tostring of a datetime must be the same 7-digit text", () => {
+    expect(call("tostring", ["datetime"], "string", [utc(2024, 1, 1, 0, 0, 0, 0, 5)])).toBe("2024-01-01T00:00:00.0000005Z");
   });
 
-  it("timespans must print as [d.]hh:mm:ss[.fffffff]", () => {
-    expect(formatValue(90 * 60_000, "timespan")).toBe("01:30:00"); // 90 min
-    expect(formatValue(26 * 3_600_000, "timespan")).toBe("1.02:00:00"); // 26 h = 1 day 2 h
-    expect(formatValue(500, "timespan")).toBe("00:00:00.5000000"); // 0.5 s
-    expect(formatValue(-90_000, "timespan")).toBe("-00:01:30");
+  it("timespans must print as [-][d.]hh:mm:ss[.fffffff]", () => {
+    expect(formatValue(msTicks(90 * 60_000), "timespan")).toBe("01:30:00"); // 90 min
+    expect(formatValue(msTicks(26 * 3_600_000), "timespan")).toBe("1.02:00:00"); // 26 h = 1 day 2 h
+    expect(formatValue(msTicks(500), "timespan")).toBe("00:00:00.5000000"); // 0.5 s
+    expect(formatValue(-msTicks(90_000), "timespan")).toBe("-00:01:30");
+    expect(formatValue(1n, "timespan")).toBe("00:00:00.0000001"); // one tick
   });
 
   it("reals must print like .NET (shortest, exponent from 1E+15)", () => {
@@ -86,7 +89,16 @@ describe("casts", () => {
 
   it("tolong of a timespan must count 100 ns ticks", () => {
     // 1 s = 10,000,000 ticks
-    expect(call("tolong", ["timespan"], "long", [1000])).toBe(10_000_000);
+    expect(call("tolong", ["timespan"], "long", [msTicks(1000)])).toBe(10_000_000);
+  });
+
+  it("tolong of a datetime must count .NET ticks from 0001-01-01", () => {
+    // the Unix epoch is 621,355,968,000,000,000 ticks after 0001-01-01: beyond 2^53, so an exact bigint long
+    expect(call("tolong", ["datetime"], "long", [0n])).toBe(621_355_968_000_000_000n);
+  });
+
+  it("totimespan of a number must read it as ticks", () => {
+    expect(call("totimespan", ["long"], "timespan", [10_000_000])).toBe(10_000_000n);
   });
 
   it("tobool must accept true/false text in any case and numbers", () => {
@@ -101,10 +113,30 @@ describe("casts", () => {
     expect(call("todatetime", ["string"], "datetime", ["2023-05-09T10:00:00+02:00"])).toBe(utc(2023, 5, 9, 8));
     expect(call("todatetime", ["string"], "datetime", ["2023-05-09"])).toBe(utc(2023, 5, 9));
     expect(call("todatetime", ["string"], "datetime", ["2023-05-09 15:58:30.100"])).toBe(utc(2023, 5, 9, 15, 58, 30, 100));
+    // a minus offset adds: 23:30 at -01:00 is 00:30 UTC the next day
+    expect(call("todatetime", ["string"], "datetime", ["2023-12-31T23:30:00-0100"])).toBe(utc(2024, 1, 1, 0, 30));
+  });
+
+  it("todatetime must keep all 7 fraction digits and drop any beyond", () => {
+    expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.4332392Z"])).toBe(utc(2022, 8, 17, 23, 18, 26, 433, 2_392));
+    expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.433239299Z"])).toBe(utc(2022, 8, 17, 23, 18, 26, 433, 2_392));
+  });
+
+  it("todatetime must read US-style month-first dates, with a 12-hour clock", () => {
+    // 12-02-2022 is December 2nd; 3:04:05 PM is 15:04:05; 12 AM is midnight
+    expect(call("todatetime", ["string"], "datetime", ["12-02-2022"])).toBe(utc(2022, 12, 2));
+    expect(call("todatetime", ["string"], "datetime", ["12/02/2022 3:04:05 PM"])).toBe(utc(2022, 12, 2, 15, 4, 5));
+    expect(call("todatetime", ["string"], "datetime", ["1/5/2024 12:00 AM"])).toBe(utc(2024, 1, 5));
+    expect(call("todatetime", ["string"], "datetime", ["13/02/2022"])).toBeNull();
   });
 
   it("todatetime must reject impossible dates and junk", () => {
     expect(call("todatetime", ["string"], "datetime", ["2023-02-30"])).toBeNull();
+    expect(call("todatetime", ["string"], "datetime", ["2024-02-30T00:00:00Z"])).toBeNull();
+    expect(call("todatetime", ["string"], "datetime", ["2023-04-31"])).toBeNull();
+    expect(call("todatetime", ["string"], "datetime", ["2023-01-01T24:00:00Z"])).toBeNull();
+    expect(call("todatetime", ["string"], "datetime", ["10000-01-01"])).toBeNull();
+    expect(call("todatetime", ["string"], "datetime", ["0001-01-01T00:00:00+01:00"])).toBeNull();
     expect(call("todatetime", ["string"], "datetime", ["soon"])).toBeNull();
   });
 
@@ -113,14 +145,24 @@ describe("casts", () => {
     // Kusto's RFC 822 example: two-digit year 14 → 2014
     expect(call("todatetime", ["string"], "datetime", ["Sat, 8 Nov 14 15:05:02"])).toBe(utc(2014, 11, 8, 15, 5, 2));
     expect(call("todatetime", ["string"], "datetime", ["Saturday, 08-Nov-14 15:05 GMT"])).toBe(utc(2014, 11, 8, 15, 5));
+    // RFC 822 zones: EST is -05:00
+    expect(call("todatetime", ["string"], "datetime", ["8 Nov 14 15:05 EST"])).toBe(utc(2014, 11, 8, 20, 5));
+  });
+
+  it("todatetime must reject a weekday that does not match the date", () => {
+    // 2014-11-08 was a Saturday
+    expect(call("todatetime", ["string"], "datetime", ["Fri, 8 Nov 14 15:05:02 GMT"])).toBeNull();
   });
 
   it("totimespan must read clock text and unit text", () => {
-    expect(call("totimespan", ["string"], "timespan", ["1.02:00:00"])).toBe(26 * 3_600_000);
-    expect(call("totimespan", ["string"], "timespan", ["00:00:00.5"])).toBe(500);
-    expect(call("totimespan", ["string"], "timespan", ["90m"])).toBe(5_400_000);
-    expect(call("totimespan", ["string"], "timespan", ["1.5h"])).toBe(5_400_000);
+    expect(call("totimespan", ["string"], "timespan", ["1.02:00:00"])).toBe(msTicks(26 * 3_600_000));
+    expect(call("totimespan", ["string"], "timespan", ["00:00:00.5"])).toBe(msTicks(500));
+    expect(call("totimespan", ["string"], "timespan", ["-00:00:00.0000001"])).toBe(-1n);
+    expect(call("totimespan", ["string"], "timespan", ["90m"])).toBe(msTicks(5_400_000));
+    expect(call("totimespan", ["string"], "timespan", ["1.5h"])).toBe(msTicks(5_400_000));
+    expect(call("totimespan", ["string"], "timespan", ["10microsecond"])).toBe(100n);
     expect(call("totimespan", ["string"], "timespan", ["later"])).toBeNull();
+    expect(call("totimespan", ["string"], "timespan", ["25:00:00"])).toBeNull();
   });
 
   it("toguid must normalise to lower case and reject other text", () => {
@@ -132,7 +174,7 @@ describe("casts", () => {
     expect(call("parse_json", ["string"], "dynamic", ['{"a":{"b":[1,2]}}'])).toEqual({ a: { b: [1, 2] } });
     expect(call("todynamic", ["string"], "dynamic", ["not json"])).toBe("not json");
     expect(call("parse_json", ["dynamic"], "dynamic", ["[1]"])).toEqual([1]);
-    expect(call("todynamic", ["datetime"], "dynamic", [utc(2024, 1, 1)])).toBe("2024-01-01T00:00:00Z");
+    expect(call("todynamic", ["datetime"], "dynamic", [utc(2024, 1, 1)])).toBe("2024-01-01T00:00:00.0000000Z");
   });
 });
 
