@@ -119,8 +119,8 @@ describe("row operators", () => {
     expect(json(`print When = datetime(2024-03-10T10:15:00.25Z) | extend S = tostring(When)`)).toEqual([
       { When: "2024-03-10T10:15:00.2500000Z", S: "2024-03-10T10:15:00.2500000Z" },
     ]);
-    // The scalar library leaves out an all-zero fraction.
-    expect(json(`${T} | take 1 | project When`)).toEqual([{ When: "2024-03-10T10:15:00Z" }]);
+    // Kusto prints all seven digits, also when they are zero.
+    expect(json(`${T} | take 1 | project When`)).toEqual([{ When: "2024-03-10T10:15:00.0000000Z" }]);
   });
 
   it("must read dynamic members by path, key and index", () => {
@@ -132,7 +132,7 @@ describe("row operators", () => {
   it("must compute now() and ago() from the injected clock", () => {
     // NOW = 2024-03-10T12:00Z; ago(1h) = 11:00Z. Rows after 11:00: beta-gamma (11:45).
     expect(json(`${T} | where When > ago(1h) | project Name`)).toEqual([{ Name: "beta-gamma" }]);
-    expect(json("print t = now()")).toEqual([{ t: "2024-03-10T12:00:00Z" }]);
+    expect(json("print t = now()")).toEqual([{ t: "2024-03-10T12:00:00.0000000Z" }]);
   });
 });
 
@@ -159,26 +159,28 @@ describe("row context", () => {
 describe("literals", () => {
   it("must read timespan and datetime literals in every form", () => {
     const r = run("print a = 1h, b = 90s, c = 10ms, d = time(00:01:02), e = timespan(1.02:03:04), f = time(2), g = 2.5h, h = time(null), i = datetime(2024-01-02 03:04:05.123), j = -5");
-    // d = 62 s; e = 1 d 2 h 3 min 4 s = 93784 s; f = 2 days; g = 2.5 h = 9000 s; i keeps its milliseconds.
+    // Datetimes and timespans are 100-ns ticks (10,000 per ms): d = 62 s; e = 1 d 2 h 3 min 4 s = 93784 s; f = 2 days;
+    // g = 2.5 h = 9000 s; i keeps its milliseconds.
+    const ticks = (ms: number) => BigInt(ms) * 10_000n;
     expect(r.rows[0]).toEqual({
-      a: 3_600_000,
-      b: 90_000,
-      c: 10,
-      d: 62_000,
-      e: 93_784_000,
-      f: 172_800_000,
-      g: 9_000_000,
+      a: ticks(3_600_000),
+      b: ticks(90_000),
+      c: ticks(10),
+      d: ticks(62_000),
+      e: ticks(93_784_000),
+      f: ticks(172_800_000),
+      g: ticks(9_000_000),
       h: null,
-      i: Date.parse("2024-01-02T03:04:05.123Z"),
+      i: ticks(Date.parse("2024-01-02T03:04:05.123Z")),
       j: -5,
     });
     // Special and hexadecimal numbers: NaN and the infinities keep their meaning, 0x10 is 16.
     const n = run("print a = real(nan), b = real(+inf), c = real(-inf), e = 0x10, f = long(-0x20), g = 1e-3").rows[0];
     expect(Number.isNaN(n.a)).toBe(true);
     expect(n).toMatchObject({ b: Number.POSITIVE_INFINITY, c: Number.NEGATIVE_INFINITY, e: 16, f: -32, g: 0.001 });
-    // A quoted datetime keeps its fraction (.25 s); a form the bridge cannot read is refused, not read as year 1.
-    expect(run('print q = datetime("2024-01-02T03:04:05.25Z")').rows).toEqual([{ q: Date.parse("2024-01-02T03:04:05.250Z") }]);
-    expect(() => run("print d = datetime(20240102)")).toThrow(/^unsupported: datetime literal/);
+    // A quoted datetime keeps its fraction (.25 s); text that is not a datetime is an error, not read as year 1.
+    expect(run('print q = datetime("2024-01-02T03:04:05.25Z")').rows).toEqual([{ q: BigInt(Date.parse("2024-01-02T03:04:05.250Z")) * 10_000n }]);
+    expect(() => run("print d = datetime(20240102)")).toThrow(/^invalid datetime literal datetime\(20240102\) at 1:11/);
   });
 });
 
