@@ -25,6 +25,13 @@ export interface RunContext {
   /** The row being evaluated and its table, for row_number()/prev()/next() in extend, project and where. */
   rowIndex?: number;
   rows?: readonly Row[];
+  /** Tables named by `as` earlier in the query (or in the current subquery run). */
+  named?: Map<string, Table>;
+}
+
+/** A context for one run of a subquery (a partition, an mv-apply row): its memoised toscalar()/as results are its own. */
+export function childContext(ctx: RunContext): RunContext {
+  return { tables: ctx.tables, memo: new Map(ctx.memo), named: new Map(ctx.named ?? []), visualization: ctx.visualization };
 }
 
 export type ScalarFn = (row: Row, ctx: RunContext) => Value;

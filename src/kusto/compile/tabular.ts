@@ -109,6 +109,14 @@ function compileTableName(node: Node, scope: Scope): TabularFn {
   const binding = scope.bindings.get(name);
   if (binding?.kind === "tabular" && symbolKind !== "Table") return binding.fn;
   if (symbolKind === "Function") return compileTabularCall(node, scope);
+  if (symbolKind === "Variable" && !binding) {
+    // A name given by `T | as Name` earlier in the query.
+    return (ctx) => {
+      const table = ctx.named?.get(name);
+      if (!table) throw new Error(`tabular reference ${name} at ${position(scope, node)} is read before \`as ${name}\` ran`);
+      return table;
+    };
+  }
   if (symbolKind !== "Table") throw unsupported(scope, node, `tabular reference ${name}`);
   const columns = resultColumns(node);
   // A table the data directory lacks is empty (the binder still knows its columns).

@@ -3,14 +3,18 @@ import type { ColumnInfo } from "../../types";
 import { kindOf, type Node, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
 import { compileInvoke } from "../tabular";
+import { compileAs } from "./as";
 import { compileEvaluate } from "./evaluate";
+import { compilePartition } from "./partition";
+import { compileSample, compileSampleDistinct } from "./sample";
+import { compileTopHitters } from "./tophitters";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvApply } from "./mvapply";
 import { compileMvExpand } from "./mvexpand";
 import { compileParse, compileParseWhere } from "./parse";
 import { compileParseKv } from "./parsekv";
 import { compileDistinct, compileSort, compileTop } from "./order";
-import { compileCount, compileExtend, compileGetSchema, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
+import { compileConsume, compileCount, compileExtend, compileGetSchema, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
 import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
 import { compileSummarize } from "./summarize";
 import { compileTopNested } from "./topnested";
@@ -30,8 +34,22 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
     case "ProjectRenameOperator":
       return compileProjectRename(node, scope);
     case "ProjectReorderOperator":
-    case "AsOperator":
       return compileReorder(node);
+    case "AsOperator":
+      return compileAs(node, scope);
+    case "ProjectByNamesOperator":
+      // The binder resolves the names, arrays and wildcards (they must be constant) into the kept columns.
+      return compileKeepColumns(node);
+    case "PartitionOperator":
+      return compilePartition(node, scope, input);
+    case "SampleOperator":
+      return compileSample(node, scope);
+    case "SampleDistinctOperator":
+      return compileSampleDistinct(node, scope);
+    case "TopHittersOperator":
+      return compileTopHitters(node, scope);
+    case "ConsumeOperator":
+      return compileConsume(node);
     case "SerializeOperator":
       // Rows already keep their order; serialize's own columns are an extend.
       return node.Expressions && node.Expressions.ChildCount > 0 ? compileExtend(node, scope, input) : compileReorder(node);

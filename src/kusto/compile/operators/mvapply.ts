@@ -1,7 +1,7 @@
 // mv-apply: per input row, the arrays are expanded (as mv-expand does) into a subtable, the subquery runs on it, and
 // each of its rows is joined back to the input row's other columns. https://learn.microsoft.com/kusto/query/mv-apply-operator
 import type { ColumnInfo, KType } from "../../types";
-import { columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import { childContext, columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileSubquery } from "../tabular";
 import { castTo, elementsOf } from "./mvexpand";
@@ -51,7 +51,7 @@ export function compileMvApply(node: Node, scope: Scope, input: readonly ColumnI
         targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
         expanded.push(out);
       }
-      const result = subquery({ columns: subColumns, rows: expanded }, ctx);
+      const result = subquery({ columns: subColumns, rows: expanded }, childContext(ctx));
       for (const sub of result.rows) {
         const out = newRow();
         for (const c of columns) {

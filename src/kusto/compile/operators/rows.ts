@@ -102,6 +102,12 @@ export function compileCount(node: Node): OperatorFn {
   return (input) => ({ columns, rows: [{ [name]: input.rows.length }] });
 }
 
+/** consume: reads its input and returns nothing. */
+export function compileConsume(node: Node): OperatorFn {
+  const columns = resultColumns(node);
+  return () => ({ columns, rows: [] });
+}
+
 /** render is a presentation hint: record it for charts, pass rows through. */
 export function compileRender(node: Node, scope: Scope): OperatorFn {
   const kind = tokenText(node.ChartType);
