@@ -62,7 +62,7 @@ describe("acs-insights synth", () => {
     expect(byType("azure-native:authorization:ManagementLockByScope").inputs.level).toBe("CanNotDelete");
   });
 
-  it("must exit 1 on bad config, name the key and the fix, and leave no plan behind", async () => {
+  it("must exit 1 on bad config, name the key and the fix, and keep the earlier plan untouched", async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "plan.json"), "{}\n");
     const stackFile = path.join(dir, "Pulumi.broken.yaml");
@@ -74,7 +74,9 @@ describe("acs-insights synth", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("acs-recording-insights:dataLocation");
     expect(result.stderr).toContain("pulumi config set dataLocation");
-    expect(fs.existsSync(path.join(dir, "plan.json"))).toBe(false);
+    expect(result.stderr).toContain("plan.json was left as it was (it is not from this run)");
+    expect(fs.readFileSync(path.join(dir, "plan.json"), "utf8")).toBe("{}\n");
+    expect(fs.readdirSync(dir).sort()).toEqual(["Pulumi.broken.yaml", "plan.json"]);
   });
 
   it("must redact secure values from the plan", async () => {

@@ -14,6 +14,8 @@ export const queryUsage = `usage: acs-insights query [--data DIR] [--now ISO] [-
   --data DIR       data directory, one file per table (default: the bundled sample data)
   --now ISO        the clock for now()/ago(), e.g. 2024-03-10T12:00:00Z (default: the wall clock)
   --format F       table (default), json (a JSON array of row objects, nothing else) or csv
+  --csv-raw        with csv: write text cells exactly; by default a text cell starting with = + - @ gets a leading '
+                   so a spreadsheet shows it instead of running it as a formula
   --file PATH      read the query from a file instead of the argument
   --workspace ID   run against a Log Analytics workspace (its customer id) instead of local data
   --inline-functions  with --workspace: define the saved functions the query calls in front of it, for a
@@ -26,6 +28,7 @@ interface QueryArgs {
   kql: string;
   workspace?: string;
   inlineFunctions: boolean;
+  csvRaw: boolean;
 }
 
 class UsageError extends Error {}
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]): QueryArgs {
   let file: string | undefined;
   let workspace: string | undefined;
   let inlineFunctions = false;
+  let csvRaw = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -57,6 +61,7 @@ function parseArgs(argv: string[]): QueryArgs {
     } else if (arg === "--file") file = value();
     else if (arg === "--workspace") workspace = value();
     else if (arg === "--inline-functions") inlineFunctions = true;
+    else if (arg === "--csv-raw") csvRaw = true;
     else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
@@ -69,12 +74,12 @@ function parseArgs(argv: string[]): QueryArgs {
   }
   if (!kql || !kql.trim()) throw new UsageError("no query given");
   if (inlineFunctions && workspace === undefined) throw new UsageError("--inline-functions only applies with --workspace");
-  return { data, now, format, kql, workspace, inlineFunctions };
+  return { data, now, format, kql, workspace, inlineFunctions, csvRaw };
 }
 
-function render(result: QueryResult, format: Format): string {
+function render(result: QueryResult, format: Format, csvRaw = false): string {
   if (format === "json") return JSON.stringify(toJsonRows(result)) + "\n";
-  if (format === "csv") return toCsv(result);
+  if (format === "csv") return toCsv(result, { neutralizeFormulas: !csvRaw });
   return toTextTable(result);
 }
 
@@ -83,7 +88,7 @@ async function runOnWorkspace(args: QueryArgs): Promise<number> {
   const { queryWorkspace } = await import("../templates/workspace");
   const kql = args.inlineFunctions ? (await import("../templates/standalone")).withInlineFunctions(args.kql) : args.kql;
   const result = await queryWorkspace(args.workspace as string, kql, { now: args.now });
-  process.stdout.write(render(result, args.format));
+  process.stdout.write(render(result, args.format, args.csvRaw));
   return 0;
 }
 
@@ -104,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     if (args.workspace !== undefined) return await runOnWorkspace(args);
     const tables = loadDataDir(args.data);
     const result = runQuery(args.kql, tables, { functions: kqlFunctionDefs, now: args.now });
-    process.stdout.write(render(result, args.format));
+    process.stdout.write(render(result, args.format, args.csvRaw));
     return 0;
   } catch (err) {
     process.stderr.write(`acs-insights query: ${err instanceof Error ? err.message : String(err)}\n`);

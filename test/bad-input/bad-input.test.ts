@@ -5,9 +5,12 @@ import type { BadInputCase } from "./case";
 import { configCases, parseWith } from "./config-cases";
 import { dataCases, removeDataDirs } from "./data-cases";
 import { alertWindowCases, queryShape, templateCases } from "./kql-cases";
+import { outputCases } from "./output-cases";
+import { synthCases } from "./synth-cases";
 import { badInputTable, readmeHeading, readmeTable } from "./table";
+import { removeScratchDirs } from "./temp";
 
-const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...templateCases, ...alertWindowCases];
+const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...templateCases, ...alertWindowCases, ...synthCases, ...outputCases];
 const readmePath = path.resolve(__dirname, "..", "..", "README.md");
 
 function expectInOrder(text: string, fragments: readonly string[]) {
@@ -20,7 +23,10 @@ function expectInOrder(text: string, fragments: readonly string[]) {
 }
 
 describe("bad input", () => {
-  afterAll(removeDataDirs);
+  afterAll(() => {
+    removeDataDirs();
+    removeScratchDirs();
+  });
 
   it("must start every stack config case from a config that passes", () => {
     expect(parseWith({}).names.workspace).toBe("acsri-dev-law");
@@ -31,8 +37,8 @@ describe("bad input", () => {
     expect(new Set(cases.map((c) => c.tried)).size).toBe(cases.length);
   });
 
-  it.each(cases.map((c, i) => [i + 1, c.area, c.tried, c] as const))("#%i %s: %s must show what the table says", (_n, _area, _tried, c) => {
-    expectInOrder(c.attempt(), c.sees);
+  it.each(cases.map((c, i) => [i + 1, c.area, c.tried, c] as const))("#%i %s: %s must show what the table says", async (_n, _area, _tried, c) => {
+    expectInOrder(await c.attempt(), c.sees);
   });
 
   it.each(configCases.map((c) => [c.tried, c] as const))("stack config %s must say nothing was declared or changed", (_tried, c) => {

@@ -1,6 +1,6 @@
 // One row of the README's "Bad input and what you see" table, and the run that proves it.
 
-export type BadInputArea = "stack config" | "data file" | "KQL parameter";
+export type BadInputArea = "stack config" | "stack file" | "data file" | "KQL parameter" | "CLI" | "synth" | "query output";
 
 export interface BadInputCase {
   readonly area: BadInputArea;
@@ -9,7 +9,7 @@ export interface BadInputCase {
   /** What the user sees: fragments that must appear, in this order, in the text attempt() returns. */
   readonly sees: readonly string[];
   /** Runs the bad input and returns what the user sees: the error message, or a description of the harmless outcome. */
-  readonly attempt: () => string;
+  readonly attempt: () => string | Promise<string>;
 }
 
 /** The message of the error `run` throws; a bad input that is silently accepted is itself a failure. */

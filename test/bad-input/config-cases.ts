@@ -1,4 +1,7 @@
+import { alertDefaults, alertRules } from "../../src/alerts";
 import { parseStackConfig } from "../../src/config";
+import { shippedAlertDefaults } from "../config/shipped";
+import { savedFunctions } from "../../src/functions";
 import { messageOf, type BadInputCase } from "./case";
 
 // Bad stack config: every case starts from a config that passes and changes one thing.
@@ -10,13 +13,15 @@ const valid: Record<string, string> = {
   [`${p}alerts`]: JSON.stringify({ emails: ["oncall@example.com"] }),
 };
 
+const shippedRules = alertDefaults(alertRules, savedFunctions.map((f) => f.name));
+
 export function parseWith(change: Record<string, string | undefined>) {
   const raw = { ...valid };
   for (const [key, value] of Object.entries(change)) {
     if (value === undefined) delete raw[p + key];
     else raw[p + key] = value;
   }
-  return parseStackConfig(raw, "dev");
+  return parseStackConfig(raw, "dev", shippedRules);
 }
 
 const alerts = (rules: object, extra: object = {}) => JSON.stringify({ emails: ["oncall@example.com"], ...extra, rules });
@@ -37,6 +42,16 @@ export const configCases: readonly BadInputCase[] = [
   config("sku CapacityReservation without a level", { workspace: JSON.stringify({ sku: "CapacityReservation" }) }, ["workspace.capacityReservationLevel: is required with sku CapacityReservation", "--path workspace.capacityReservationLevel 100"]),
   config("workspace.dailyQuotaGb 0", { workspace: JSON.stringify({ dailyQuotaGb: 0 }) }, ["workspace.dailyQuotaGb: must be -1 (no cap) or a positive number of GB; got 0"]),
   config("workspace.existingResourceId not an ARM id", { workspace: JSON.stringify({ existingResourceId: "/subscriptions/x/law" }) }, ["workspace.existingResourceId: is not an Azure resource id", "providers/Microsoft.OperationalInsights/workspaces/<name>"]),
+  config("workspace.existingResourceId with \"..\" as the resource group", { workspace: JSON.stringify({ existingResourceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/../providers/Microsoft.OperationalInsights/workspaces/law" }) }, [
+    'workspace.existingResourceId: has the resource group name "..", which ends with "."',
+    "fix: pulumi config set --path workspace.existingResourceId",
+  ]),
+  config("communication.existingResourceId with \"..\" as the name", { communication: JSON.stringify({ existingResourceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/.." }) }, [
+    'communication.existingResourceId: has the resource name "..", which is only dots',
+  ]),
+  config("workspace.existingResourceId with \".\" as the name", { workspace: JSON.stringify({ existingResourceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/." }) }, [
+    'workspace.existingResourceId: has the resource name ".", which is only dots',
+  ]),
   config(
     "workspace.sku next to an existing workspace",
     { workspace: JSON.stringify({ existingResourceId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared", sku: "PerGB2018" }) },
