@@ -6,6 +6,9 @@ import { datetimeFunctions, timeOverrides } from "./datetime";
 import { dynamicFunctions } from "./dynamic";
 import { arrayFunctions } from "./arrays";
 import { bagFunctions } from "./bags";
+import { urlFunctions } from "./url";
+import { unicodeFunctions } from "./unicode";
+import { parseTextFunctions } from "./parse-text";
 import { numberFunctions } from "./numbers";
 import { mathFunctions } from "./math";
 import { binaryFunctions } from "./binary";
@@ -41,6 +44,9 @@ const tables: readonly ScalarTable[] = [
   dynamicFunctions,
   arrayFunctions,
   bagFunctions,
+  urlFunctions,
+  unicodeFunctions,
+  parseTextFunctions,
   encodingFunctions,
   timezoneFunctions,
   // Last: bin/floor/bin_at/range on datetimes and timespans, handing other types to the tables above.

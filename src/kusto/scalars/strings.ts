@@ -8,22 +8,6 @@ import { convertTo } from "./casts";
 
 const asText = (t: KType) => formatterFor(t);
 
-/** Kusto counts Unicode code points, so a surrogate pair (an emoji) is one character. */
-function codePointLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length - 1; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 const strcat: ScalarFactory = (argTypes) => {
   const fs = argTypes.map(asText);
   const n = fs.length;
@@ -51,22 +35,6 @@ function unaryText(fn: (s: string) => Value): ScalarFactory {
     return (args) => fn(f(args[0]));
   });
 }
-
-/** Negative start counts from the end (as Kusto does); the window is clipped to the string. */
-const substring: ScalarFactory = arity(2, 3, (argTypes) => {
-  const f = asText(argTypes[0]);
-  return (args) => {
-    const s = f(args[0]);
-    let start = args[1];
-    if (typeof start !== "number") return null;
-    start = Math.trunc(start);
-    if (start < 0) start = Math.max(0, s.length + start);
-    const len = args.length > 2 ? args[2] : undefined;
-    if (len === null) return null;
-    const end = typeof len === "number" ? start + Math.max(0, Math.trunc(len)) : s.length;
-    return s.slice(start, end);
-  };
-});
 
 const split: ScalarFactory = arity(2, 3, (argTypes) => {
   const f = asText(argTypes[0]);
@@ -258,45 +226,6 @@ const coalesce: ScalarFactory = (argTypes, resultType) => {
   };
 };
 
-const reverse = unaryText((s) => {
-  let out = "";
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
-});
-
-function safeDecode(s: string): Value {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, " "));
-  } catch {
-    return null;
-  }
-}
-
-const explicitPort = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)/i;
-
-/** parse_url: Scheme, Host, Port, Path, Username, Password, Query Parameters, Fragment like Kusto's bag. */
-function parseUrl(s: string): Value {
-  let u: URL;
-  try {
-    u = new URL(s);
-  } catch {
-    return {};
-  }
-  const query: Record<string, string> = {};
-  u.searchParams.forEach((v, k) => (query[k] = v));
-  return {
-    Scheme: u.protocol.replace(/:$/, ""),
-    Host: u.hostname,
-    // URL drops a default port ("https://h:443" → ""), Kusto keeps what the text says.
-    Port: explicitPort.exec(s)?.[1] ?? "",
-    Path: u.pathname,
-    Username: decodeURIComponent(u.username),
-    Password: decodeURIComponent(u.password),
-    "Query Parameters": query,
-    Fragment: u.hash.replace(/^#/, ""),
-  };
-}
-
 const strcmp: ScalarFactory = arity(2, 2, (argTypes) => {
   const [f0, f1] = argTypes.map(asText);
   return (args) => {
@@ -315,13 +244,97 @@ const strrep: ScalarFactory = arity(2, 3, (argTypes) => {
   };
 });
 
+/** indexof_regex(source, regex[, start[, length[, occurrence]]]): non-overlapping matches; null for start < 0, occurrence < 0 or length < -1. */
+const indexofRegex: ScalarFactory = arity(2, 5, (argTypes) => {
+  const f = asText(argTypes[0]);
+  const re = regexCache();
+  return (args) => {
+    const s = f(args[0]);
+    const num = (i: number, d: number) => (args.length > i ? (typeof args[i] === "number" ? Math.trunc(args[i] as number) : typeof args[i] === "bigint" ? Number(args[i]) : null) : d);
+    const start = num(2, 0);
+    const length = num(3, -1);
+    const occurrence = num(4, 1);
+    if (args[1] === null || start === null || length === null || occurrence === null || start < 0 || occurrence < 0 || length < -1) return null;
+    if (start > s.length) return -1;
+    const window = s.slice(start, length === -1 ? s.length : start + length);
+    let seen = 0;
+    for (const m of re(str(args[1])).matchAll(window)) if (++seen >= Math.max(1, occurrence)) return start + m.index;
+    return -1;
+  };
+});
+
+/** replace_strings(text, lookups, rewrites): earlier lookups claim their matches first; matches never overlap or chain. */
+const replaceStrings: ScalarFactory = arity(3, 3, (argTypes) => {
+  const f = asText(argTypes[0]);
+  return (args) => {
+    const text = f(args[0]);
+    const lookups = args[1];
+    const rewrites = args[2];
+    if (!Array.isArray(lookups) || !Array.isArray(rewrites)) return null;
+    const claims: { at: number; end: number; with: string | null }[] = [];
+    const free = (at: number, end: number) => claims.every((c) => end <= c.at || at >= c.end);
+    lookups.forEach((lookup, k) => {
+      if (typeof lookup !== "string" || lookup === "") return;
+      const rewrite = typeof rewrites[k] === "string" ? (rewrites[k] as string) : null;
+      for (let at = text.indexOf(lookup); at >= 0; ) {
+        if (free(at, at + lookup.length)) {
+          claims.push({ at, end: at + lookup.length, with: rewrite });
+          at = text.indexOf(lookup, at + lookup.length);
+        } else at = text.indexOf(lookup, at + 1);
+      }
+    });
+    claims.sort((a, b) => a.at - b.at);
+    let out = "";
+    let last = 0;
+    for (const c of claims) {
+      out += text.slice(last, c.at) + (c.with ?? text.slice(c.at, c.end));
+      last = c.end;
+    }
+    return out + text.slice(last);
+  };
+});
+
+/** translate(searchList, replacementList, source): per character; a short replacement list repeats its last character, an empty one deletes. */
+const translate: ScalarFactory = arity(3, 3, (argTypes) => {
+  const [f0, f1, f2] = argTypes.map(asText);
+  return (args) => {
+    const from = Array.from(f0(args[0]));
+    const to = Array.from(f1(args[1]));
+    const map = new Map<string, string>();
+    from.forEach((ch, i) => {
+      if (!map.has(ch)) map.set(ch, to.length === 0 ? "" : to[Math.min(i, to.length - 1)]);
+    });
+    let out = "";
+    for (const ch of f2(args[2])) out += map.get(ch) ?? ch;
+    return out;
+  };
+});
+
+/** regex_quote: RE2's QuoteMeta, a backslash before every character other than ASCII letters, digits, _ and non-ASCII. */
+const regexQuote = unaryText((s) => s.replace(/[^A-Za-z0-9_\u0080-\uffff]/g, (c) => (c === "\0" ? "\\x00" : "\\" + c)));
+
+/** has_any_index(source, values): index of the first value found in source as a term (like has), else -1. */
+const hasAnyIndex: ScalarFactory = arity(2, 2, (argTypes) => {
+  const f = asText(argTypes[0]);
+  const m = hasMatcher(false);
+  return (args) => {
+    const text = f(args[0]);
+    const values = termsOf(args[1]);
+    for (let i = 0; i < values.length; i++) if (values[i] !== "" && m(text, values[i])) return i;
+    return -1;
+  };
+});
+
 export const stringFunctions: ScalarTable = {
+  indexof_regex: indexofRegex,
+  replace_strings: replaceStrings,
+  translate,
+  regex_quote: regexQuote,
+  has_any_index: hasAnyIndex,
   strcat,
   strcat_delim: strcatDelim,
   tolower: unaryText((s) => s.toLowerCase()),
   toupper: unaryText((s) => s.toUpperCase()),
-  strlen: unaryText(codePointLength),
-  substring,
   split,
   extract,
   extract_all: extractAll,
@@ -340,11 +353,6 @@ export const stringFunctions: ScalarTable = {
   isnull: nullness(true),
   isnotnull: nullness(false),
   coalesce,
-  reverse,
   strcmp,
   strrep,
-  url_decode: unaryText(safeDecode),
-  url_encode: unaryText((s) => encodeURIComponent(s)),
-  url_encode_component: unaryText((s) => encodeURIComponent(s)),
-  parse_url: unaryText(parseUrl),
 };
