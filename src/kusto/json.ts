@@ -1,13 +1,20 @@
 // Query results as plain JSON rows: datetimes as ISO 8601 UTC text, timespans as Kusto text, numbers as numbers.
 import { formatValue } from "./scalars";
+import { longsAsText } from "./scalars/int64";
 import type { QueryResult, Value } from "./types";
 
 export function jsonValue(v: Value, type: string): unknown {
   if (v === null) return null;
   if (type === "datetime" || type === "timespan") return formatValue(v, type);
   if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+  // A long beyond 2^53 comes out as its exact decimal text: a JS number would lose digits and a bigint breaks JSON.stringify.
+  if (typeof v === "bigint") return v.toString();
+  if (type === "dynamic" && typeof v === "object") return longsAsText(v);
   return v;
 }
+
+/** JSON text of any engine value with longs beyond 2^53 as exact digits. */
+export { jsonText as stringifyJson } from "./scalars/int64";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -22,13 +29,4 @@ export function toJsonRows(result: QueryResult): Record<string, unknown>[] {
     }
     return out;
   });
-}
-
-/** JSON text in which a long beyond 2^53 (a bigint) prints as its exact digits, which JSON.stringify cannot do. */
-export function stringifyJson(value: unknown, space?: number): string {
-  const mark = `\u0000long${Math.random().toString(36).slice(2)}:`;
-  const text = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? mark + v.toString() : v), space);
-  if (text === undefined || !text.includes("long")) return text;
-  const escaped = JSON.stringify(mark).slice(1, -1).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-  return text.replace(new RegExp(`"${escaped}(-?\\d+)"`, "g"), "$1");
 }

@@ -70,13 +70,14 @@ describe("long values are exact Int64", () => {
 });
 
 describe("long values through the engine", () => {
-  it("literals beyond 2^53 and Int64's extremes must print exactly", () => {
-    const [row] = json("print a = 9007199254740993, b = -9223372036854775808, c = 9223372036854775807, d = 0xffffffffffffffff");
+  it("literals beyond 2^53 and Int64's extremes must be exact (JSON rows carry them as decimal text)", () => {
+    const [row] = run("print a = 9007199254740993, b = -9223372036854775808, c = 9223372036854775807, d = 0xffffffffffffffff").rows;
     expect(row).toEqual({ a: 9007199254740993n, b: MIN, c: MAX, d: -1 });
+    expect(json("print a = 9007199254740993, d = -1")).toEqual([{ a: "9007199254740993", d: -1 }]);
   });
 
   it("overflowing arithmetic must wrap, not round", () => {
-    const [row] = json("print a = 9223372036854775807 + 1, b = 9007199254740993 * 3, c = 9007199254740993 - 2");
+    const [row] = run("print a = 9223372036854775807 + 1, b = 9007199254740993 * 3, c = 9007199254740993 - 2").rows;
     expect(row).toEqual({ a: MIN, b: 27021597764222979n, c: 9007199254740991 });
   });
 
@@ -105,8 +106,9 @@ describe("long values through the engine", () => {
 
   it("JSON text must carry a long's exact digits", () => {
     expect(stringifyJson([{ a: 9007199254740993n, b: "x" }])).toBe('[{"a":9007199254740993,"b":"x"}]');
-    // a string that looks like the marker stays a string
+    // a string that looks like the marker stays a string; bigints nested in a dynamic print exactly too
     expect(stringifyJson({ s: "long:1" })).toBe('{"s":"long:1"}');
+    expect(stringifyJson({ d: [1, -9223372036854775808n] })).toBe('{"d":[1,-9223372036854775808]}');
   });
 
   it("the digits one past Int64.MaxValue are refused unless negated", () => {

@@ -108,6 +108,7 @@ export function valuesEqual(type: KType, caseInsensitive = false): (a: Value, b:
 /** JSON with object keys sorted, so equal bags give equal text whatever their key order. */
 export function stableJson(v: unknown): string {
   if (v === null || v === undefined) return "null";
+  if (typeof v === "bigint") return v.toString();
   if (typeof v !== "object") return JSON.stringify(v);
   if (Array.isArray(v)) return "[" + v.map(stableJson).join(",") + "]";
   const obj = v as Record<string, unknown>;

@@ -1,5 +1,6 @@
 // Kusto's tostring() text for every type, and how typed scalars look once placed inside a dynamic value.
 import type { KType, Value } from "../types";
+import { jsonText } from "./int64";
 import { formatDatetime, formatTimespan } from "../values/time";
 
 export { formatDatetime, formatTimespan };
@@ -26,7 +27,8 @@ export function formatReal(v: number): string {
 export function formatDynamic(v: Value): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
-  return JSON.stringify(v);
+  // jsonText, not JSON.stringify: a dynamic may hold a long beyond 2^53 (a bigint), printed with its exact digits.
+  return jsonText(v);
 }
 
 export function formatValue(v: Value, type: KType): string {

@@ -127,3 +127,34 @@ export function parseLongText(text: string): Long | null {
 export function longText(v: Long): string {
   return typeof v === "bigint" ? v.toString() : String(v);
 }
+
+/** JSON text in which a long beyond 2^53 (a bigint, also inside a dynamic) prints as its exact digits; JSON.stringify would throw. */
+export function jsonText(value: unknown, space?: number): string {
+  let found = false;
+  const mark = `\u0000long${Math.random().toString(36).slice(2)}:`;
+  const text = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? ((found = true), mark + v.toString()) : v), space);
+  if (!found) return text;
+  const escaped = JSON.stringify(mark).slice(1, -1).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  return text.replace(new RegExp(`"${escaped}(-?\\d+)"`, "g"), "$1");
+}
+
+/** A copy with every bigint replaced by its decimal text (the same object when there is none), for JSON-only consumers. */
+export function longsAsText(v: unknown): unknown {
+  if (typeof v === "bigint") return v.toString();
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = longsAsText(v[i]);
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return out ?? v;
+  }
+  const obj = v as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const k of Object.keys(obj)) {
+    const x = longsAsText(obj[k]);
+    if (x !== obj[k]) (copy ??= Object.assign(Object.create(null), obj))[k] = x;
+  }
+  return copy ?? v;
+}
