@@ -2,6 +2,7 @@
 import { kqlFunctionDefs } from "../functions";
 import { runQuery, toJsonRows } from "../kusto";
 import type { ColumnInfo, Tables } from "../kusto/types";
+import { msFromTicks } from "../kusto/values/time";
 import { defaultParameterValues } from "../workbook/defaults";
 import { substituteParameters, timespanLiteral, type ParameterValue } from "../workbook/substitute";
 import type { ConditionalVisibility, Item, Parameter, Workbook } from "../workbook/types";
@@ -45,15 +46,15 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Latest TimeGenerated in the data, moved to the next whole minute so the newest row is inside [start, end). */
 export function previewNow(tables: Tables): number {
-  let latest = Number.NEGATIVE_INFINITY;
+  let latest: bigint | undefined;
   for (const table of Object.values(tables)) {
     for (const row of table.rows) {
       const t = row.TimeGenerated;
-      if (typeof t === "number" && t > latest) latest = t;
+      if (typeof t === "bigint" && (latest === undefined || t > latest)) latest = t;
     }
   }
-  if (!Number.isFinite(latest)) throw new Error("the data has no TimeGenerated values; pass --now to choose the time range");
-  return Math.floor(latest / 60_000) * 60_000 + 60_000;
+  if (latest === undefined) throw new Error("the data has no TimeGenerated values; pass --now to choose the time range");
+  return Math.floor(msFromTicks(latest) / 60_000) * 60_000 + 60_000;
 }
 
 function visible(when: ConditionalVisibility | undefined, values: Record<string, ParameterValue>): boolean {

@@ -2,6 +2,7 @@
 import type { TokenCredential } from "@azure/identity";
 import type { LogsQueryClient, QueryTimeInterval } from "@azure/monitor-query-logs";
 import type { ColumnInfo, KType, QueryResult, Value } from "../kusto/types";
+import { parseTimespan, ticksFromMs } from "../kusto/values/time";
 
 export interface WorkspaceQueryOptions {
   /** Defaults to DefaultAzureCredential. */
@@ -55,22 +56,15 @@ export async function queryWorkspaceRaw(workspaceId: string, kql: string, option
   return { columns, rows };
 }
 
-// The service writes timespans as [-][d.]hh:mm:ss[.fffffff].
-function timespanMs(text: string): number | null {
-  const m = /^(-)?(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(text);
-  if (!m) return null;
-  const ms = ((Number(m[2] ?? 0) * 24 + Number(m[3])) * 60 + Number(m[4])) * 60_000 + Number(m[5]) * 1000 + (m[6] ? Number(`0${m[6]}`) * 1000 : 0);
-  return m[1] ? -ms : ms;
-}
-
+// The client hands datetimes over as Date (millisecond precision) and timespans as the service's text ([-][d.]hh:mm:ss[.fffffff]).
 function toValue(value: unknown, type: KType): Value {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.getTime();
-  if (type === "timespan" && typeof value === "string") return timespanMs(value) ?? value;
+  if (value instanceof Date) return ticksFromMs(value.getTime());
+  if (type === "timespan" && typeof value === "string") return parseTimespan(value) ?? value;
   return value as Value;
 }
 
-/** The same query as a QueryResult in the engine's value model (datetimes as epoch ms), so the CLI renders both paths alike. */
+/** The same query as a QueryResult in the engine's value model (datetimes and timespans as bigint ticks), so the CLI renders both paths alike. */
 export async function queryWorkspace(workspaceId: string, kql: string, options: WorkspaceQueryOptions = {}): Promise<QueryResult> {
   const raw = await queryWorkspaceRaw(workspaceId, kql, options);
   return {

@@ -56,7 +56,7 @@ describe("acs-insights query --workspace", () => {
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     expect(query).toBe("ACSRecordings() | summarize n = count() by TimeGenerated = bin(TimeGenerated, 1d)");
-    expect(JSON.parse(result.out)).toEqual([{ TimeGenerated: "2024-05-01T00:00:00Z", n: 3 }]);
+    expect(JSON.parse(result.out)).toEqual([{ TimeGenerated: "2024-05-01T00:00:00.0000000Z", n: 3 }]);
     expect(tokenRequests).toBe(1);
   });
 

@@ -107,11 +107,11 @@ describe("runOnWorkspace", () => {
 });
 
 describe("queryWorkspace (the CLI's --workspace path)", () => {
-  it("must return the engine's value model: datetimes as epoch ms, timespans as ms", async () => {
+  it("must return the engine's value model: datetimes and timespans as bigint 100-ns ticks", async () => {
     nock(api).post(path).reply(200, body([["TimeGenerated", "datetime"], ["Grain", "timespan"], ["n", "long"]], [["2024-05-01T00:00:00Z", "1.02:00:00", 5]]));
     const result = await queryWorkspace(workspaceId, "print 1", { credential });
-    // 1.02:00:00 = 1 day + 2 hours = 26 h = 93,600,000 ms
-    expect(result.rows).toEqual([{ TimeGenerated: Date.UTC(2024, 4, 1), Grain: 93_600_000, n: 5 }]);
+    // 2024-05-01 = 1,714,521,600,000 ms after the epoch, x 10,000 ticks/ms; 1.02:00:00 = 26 h = 93,600 s x 10^7 ticks/s
+    expect(result.rows).toEqual([{ TimeGenerated: 17_145_216_000_000_000n, Grain: 936_000_000_000n, n: 5 }]);
     expect(result.columns.map((c) => c.type)).toEqual(["datetime", "timespan", "long"]);
   });
 

@@ -35,8 +35,8 @@ function rows(name: string, overrides: Record<string, ParameterValue> = {}, data
   return toJsonRows(runQuery(kqlOf(name, overrides), data, { functions: kqlFunctionDefs, now: end }));
 }
 
-// toJsonRows writes whole-second datetimes without a fraction.
-const iso = (h: number) => `2024-05-01T${String(h).padStart(2, "0")}:00:00Z`;
+// toJsonRows writes datetimes with 7 fraction digits.
+const iso = (h: number) => `2024-05-01T${String(h).padStart(2, "0")}:00:00.0000000Z`;
 const byKey = (list: Record<string, unknown>[], key: string) => [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
 
 describe("every workbook query", () => {
@@ -183,7 +183,7 @@ describe("recordings tab", () => {
   it("must list the latest recording first in the grid that drives the call timeline", () => {
     const grid = rows("recordings-grid");
     expect(grid).toHaveLength(7);
-    expect(grid[0]).toMatchObject({ RecordingId: "rec-f1", CorrelationId: "call-f", TimeGenerated: "2024-05-01T15:05:00Z" });
+    expect(grid[0]).toMatchObject({ RecordingId: "rec-f1", CorrelationId: "call-f", TimeGenerated: "2024-05-01T15:05:00.0000000Z" });
     const timeline = rows("call-timeline", { SelectedCallId: { kind: "text", value: "call-b" } });
     // call-b in time order: O3 08:59:58, b1 starts 09:00, O4 09:05 and b1 ends 09:00 + 300 s (operation first on a tie),
     // O5 09:09:58, b2 starts 09:10, b2 ends 09:10 + 240.5 s = 09:14:00.5
