@@ -27,7 +27,9 @@ function dataset(seed: number, n: number): { ops: Op[]; tables: Tables } {
     { name: "CorrelationId", type: "string" as const },
     { name: "TimeGenerated", type: "datetime" as const },
   ];
-  return { ops, tables: { ACSCallRecordingIncomingOperations: { name: "ACSCallRecordingIncomingOperations", columns, rows: ops } } };
+  // The engine holds datetimes as bigint 100-ns ticks (10,000 per ms).
+  const rows = ops.map((o) => ({ ...o, TimeGenerated: BigInt(o.TimeGenerated) * 10_000n }));
+  return { ops, tables: { ACSCallRecordingIncomingOperations: { name: "ACSCallRecordingIncomingOperations", columns, rows } } };
 }
 
 const seeds = [1, 2, 3];
@@ -81,7 +83,7 @@ describe("the evaluator against direct TypeScript on seeded data", () => {
         } else if (a.DurationMs !== b.DurationMs) return a.DurationMs - b.DurationMs;
         return b.TimeGenerated - a.TimeGenerated;
       })
-      .map((o) => o.TimeGenerated);
+      .map((o) => BigInt(o.TimeGenerated) * 10_000n);
     const q = "ACSCallRecordingIncomingOperations | order by DurationMs asc, TimeGenerated desc | project TimeGenerated";
     expect(run(q, tables).rows.map((r) => r.TimeGenerated)).toEqual(expected);
   });
@@ -93,7 +95,7 @@ describe("the evaluator against direct TypeScript on seeded data", () => {
       const bin = Math.floor(o.TimeGenerated / 3_600_000) * 3_600_000;
       counts.set(bin, (counts.get(bin) ?? 0) + 1);
     }
-    const expected = [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([TimeGenerated, n]) => ({ TimeGenerated, n }));
+    const expected = [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([ms, n]) => ({ TimeGenerated: BigInt(ms) * 10_000n, n }));
     expect(run("ACSCallRecordingIncomingOperations | summarize n = count() by bin(TimeGenerated, 1h) | order by TimeGenerated asc", tables).rows).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileQuery, type KqlFunctionDef, type Tables } from "../../src/kusto";
-import { json, run } from "./helpers";
+import { json, run, ticksAt } from "./helpers";
 
 const tables: Tables = {
   ACSCallRecordingSummary: {
@@ -12,9 +12,9 @@ const tables: Tables = {
       { name: "TimeGenerated", type: "datetime" },
     ],
     rows: [
-      { RecordingId: "r1", RecordingLength: 30, FormatType: "mp4", TimeGenerated: Date.parse("2024-03-10T09:00:00Z") },
-      { RecordingId: "r2", RecordingLength: 90, FormatType: "wav", TimeGenerated: Date.parse("2024-03-10T10:00:00Z") },
-      { RecordingId: "r3", RecordingLength: 150, FormatType: "mp4", TimeGenerated: Date.parse("2024-03-10T11:00:00Z") },
+      { RecordingId: "r1", RecordingLength: 30, FormatType: "mp4", TimeGenerated: ticksAt("2024-03-10T09:00:00Z") },
+      { RecordingId: "r2", RecordingLength: 90, FormatType: "wav", TimeGenerated: ticksAt("2024-03-10T10:00:00Z") },
+      { RecordingId: "r3", RecordingLength: 150, FormatType: "mp4", TimeGenerated: ticksAt("2024-03-10T11:00:00Z") },
     ],
   },
 };

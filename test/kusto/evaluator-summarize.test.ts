@@ -29,8 +29,8 @@ describe("summarize", () => {
   it("must group by bin(datetime, 1h)", () => {
     // 10:xx has 100, 300, 50 → 3 rows, sum 450; 11:xx has 200, null, 70 → 3 rows, sum 270.
     expect(json(`${Ops} | summarize n = count(), s = sum(Ms) by bin(At, 1h) | order by At asc`)).toEqual([
-      { At: "2024-03-10T10:00:00Z", n: 3, s: 450 },
-      { At: "2024-03-10T11:00:00Z", n: 3, s: 270 },
+      { At: "2024-03-10T10:00:00.0000000Z", n: 3, s: 450 },
+      { At: "2024-03-10T11:00:00.0000000Z", n: 3, s: 270 },
     ]);
   });
 
@@ -64,11 +64,11 @@ describe("summarize", () => {
     expect(r.columns.map((c) => c.name)).toEqual(["Op", "At", "Ms", "Ok"]);
     // Latest Start is 11:10 (200, true); latest Stop is 11:40 (70, false).
     expect(json(`${Ops} | summarize arg_max(At, *) by Op | order by Op asc`)).toEqual([
-      { Op: "Start", At: "2024-03-10T11:10:00Z", Ms: 200, Ok: true },
-      { Op: "Stop", At: "2024-03-10T11:40:00Z", Ms: 70, Ok: false },
+      { Op: "Start", At: "2024-03-10T11:10:00.0000000Z", Ms: 200, Ok: true },
+      { Op: "Stop", At: "2024-03-10T11:40:00.0000000Z", Ms: 70, Ok: false },
     ]);
     // arg_min with explicit columns: earliest Start is 10:05 with 100.
-    expect(json(`${Ops} | where Op == "Start" | summarize arg_min(At, Ms)`)).toEqual([{ At: "2024-03-10T10:05:00Z", Ms: 100 }]);
+    expect(json(`${Ops} | where Op == "Start" | summarize arg_min(At, Ms)`)).toEqual([{ At: "2024-03-10T10:05:00.0000000Z", Ms: 100 }]);
   });
 
   it("must spread percentiles over one column per level", () => {

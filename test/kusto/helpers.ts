@@ -16,3 +16,6 @@ export function json(kql: string, tables: Tables = {}, functions?: readonly KqlF
 beforeAll(() => {
   analyze("print 1");
 }, 60_000);
+
+/** A datetime as the engine holds it (bigint 100-ns ticks since the epoch), from ISO text read by Date.parse (whole ms). */
+export const ticksAt = (iso: string): bigint => BigInt(Date.parse(iso)) * 10_000n;

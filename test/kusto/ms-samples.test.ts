@@ -101,8 +101,8 @@ describe("make-series", () => {
     expect(r.columns.map((c) => c.name)).toEqual(["Op", "n", "total", "At"]);
     // a: 10:xx has 2 rows (10 + 30 = 40), 11:xx none, 12:xx one (5). b: only 11:xx (7). Empty bins: count default 0, total default -1.
     expect(json(`${t} | make-series n = count(), total = sum(Ms) default = -1 on At from datetime(2024-03-10T10:00:00Z) to datetime(2024-03-10T13:00:00Z) step 1h by Op | order by Op asc`)).toEqual([
-      { Op: "a", n: [2, 0, 1], total: [40, -1, 5], At: ["2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T12:00:00Z"] },
-      { Op: "b", n: [0, 1, 0], total: [-1, 7, -1], At: ["2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T12:00:00Z"] },
+      { Op: "a", n: [2, 0, 1], total: [40, -1, 5], At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"] },
+      { Op: "b", n: [0, 1, 0], total: [-1, 7, -1], At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"] },
     ]);
   });
 
@@ -110,7 +110,7 @@ describe("make-series", () => {
     const t = `datatable(At:datetime)[datetime(2024-03-10T10:10:00Z), datetime(2024-03-10T12:05:00Z)]`;
     // Bins start at bin(10:10, 1h) = 10:00 and end with the bin holding 12:05: 10:00, 11:00, 12:00.
     expect(json(`${t} | make-series n = count() on At step 1h`)).toEqual([
-      { n: [1, 0, 1], At: ["2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z", "2024-03-10T12:00:00Z"] },
+      { n: [1, 0, 1], At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"] },
     ]);
   });
 });

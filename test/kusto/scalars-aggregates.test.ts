@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregateFactory } from "../../src/kusto/scalars";
-import { aggregate, utc } from "./scalars-helpers";
+import { aggregate, utcTicks } from "./scalars-helpers";
 
 const col = (...values: (number | string | boolean | null)[]) => values.map((v) => [v]);
 
@@ -60,7 +60,7 @@ describe("min, max, arg_max, arg_min", () => {
   });
 
   it("min and max must order datetimes and strings", () => {
-    expect(aggregate("max", ["datetime"], "datetime", col(utc(2024, 1, 2), utc(2024, 1, 3), utc(2024, 1, 1)))).toBe(utc(2024, 1, 3));
+    expect(aggregate("max", ["datetime"], "datetime", col(utcTicks(2024, 1, 2), utcTicks(2024, 1, 3), utcTicks(2024, 1, 1)))).toBe(utcTicks(2024, 1, 3));
     expect(aggregate("min", ["string"], "string", col("wav", "mp4", "mp3"))).toBe("mp3");
   });
 
@@ -142,7 +142,7 @@ describe("make_set, make_list, take_any", () => {
   });
 
   it("make_list of datetimes must hold ISO text", () => {
-    expect(aggregate("make_list", ["datetime"], "dynamic", col(utc(2024, 1, 1)))).toEqual(["2024-01-01T00:00:00Z"]);
+    expect(aggregate("make_list", ["datetime"], "dynamic", col(utcTicks(2024, 1, 1)))).toEqual(["2024-01-01T00:00:00.0000000Z"]);
   });
 
   it("make_set_if and make_list_if must only take passing rows", () => {

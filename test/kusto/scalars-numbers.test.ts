@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { call, utc } from "./scalars-helpers";
+import { call, utcTicks } from "./scalars-helpers";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+// Datetimes and timespans are bigint 100-ns ticks in the engine.
+const HOUR_TICKS = 36_000_000_000n;
+const DAY_TICKS = 24n * HOUR_TICKS;
 
 describe("rounding and binning", () => {
   it("round must send halves away from zero", () => {
@@ -36,18 +37,18 @@ describe("rounding and binning", () => {
 
   it("bin on datetimes must floor to the size", () => {
     // 2024-03-10 12:34:56 by 1 h → 12:00; by 1 d → 00:00
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 10, 12, 34, 56), HOUR])).toBe(utc(2024, 3, 10, 12));
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 10, 12, 34, 56), DAY])).toBe(utc(2024, 3, 10));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 10, 12, 34, 56), HOUR_TICKS])).toBe(utcTicks(2024, 3, 10, 12));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 10, 12, 34, 56), DAY_TICKS])).toBe(utcTicks(2024, 3, 10));
   });
 
   it("bin by 7d must align weeks to Monday, Kusto's 0001-01-01 origin", () => {
     // 2024-03-13 is a Wednesday; 0001-01-01 was a Monday, so the bin starts Monday 2024-03-11
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 13, 9), 7 * DAY])).toBe(utc(2024, 3, 11));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 13, 9), 7n * DAY_TICKS])).toBe(utcTicks(2024, 3, 11));
   });
 
   it("bin on timespans must floor to the size", () => {
     // 95 min by 1 h → 1 h
-    expect(call("bin", ["timespan", "timespan"], "timespan", [95 * 60_000, HOUR])).toBe(HOUR);
+    expect(call("bin", ["timespan", "timespan"], "timespan", [95n * 600_000_000n, HOUR_TICKS])).toBe(HOUR_TICKS);
   });
 
   it("bin with a zero size or null must be null", () => {
@@ -59,8 +60,8 @@ describe("rounding and binning", () => {
     // floor((7 - 3) / 5) * 5 + 3 = 3
     expect(call("bin_at", ["long", "long", "long"], "long", [7, 5, 3])).toBe(3);
     // from 2024-03-01 06:00, 2024-03-10 05:00 is 8.96 days on → bin 8 → 2024-03-09 06:00
-    expect(call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [utc(2024, 3, 10, 5), DAY, utc(2024, 3, 1, 6)])).toBe(
-      utc(2024, 3, 9, 6),
+    expect(call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [utcTicks(2024, 3, 10, 5), DAY_TICKS, utcTicks(2024, 3, 1, 6)])).toBe(
+      utcTicks(2024, 3, 9, 6),
     );
   });
 
@@ -117,6 +118,6 @@ describe("conditionals", () => {
     expect(call("min_of", ["long", "long", "long"], "long", [3, null, 1])).toBe(1);
     expect(call("max_of", ["long", "long", "long"], "long", [3, null, 1])).toBe(3);
     expect(call("max_of", ["long", "long"], "long", [null, null])).toBeNull();
-    expect(call("max_of", ["datetime", "datetime"], "datetime", [utc(2024, 1, 1), utc(2023, 1, 1)])).toBe(utc(2024, 1, 1));
+    expect(call("max_of", ["datetime", "datetime"], "datetime", [utcTicks(2024, 1, 1), utcTicks(2023, 1, 1)])).toBe(utcTicks(2024, 1, 1));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { binaryOperator, unaryOperator } from "../../src/kusto/scalars";
-import { op, utc } from "./scalars-helpers";
+import { op, utcTicks } from "./scalars-helpers";
 
 describe("arithmetic", () => {
   it("integer division must truncate toward zero", () => {
@@ -46,24 +46,25 @@ describe("arithmetic", () => {
     expect(op("*", "real", "real", "real", 2, null)).toBeNull();
   });
 
-  it("datetime - datetime must be a timespan in ms", () => {
-    // 2024-01-02 01:30 - 2024-01-01 00:00 = 1 day 1.5 h = 25.5 h = 91,800,000 ms
-    expect(op("-", "datetime", "datetime", "timespan", utc(2024, 1, 2, 1, 30), utc(2024, 1, 1))).toBe(91_800_000);
+  it("datetime - datetime must be a timespan in ticks", () => {
+    // 2024-01-02 01:30 - 2024-01-01 00:00 = 25.5 h = 91,800,000 ms = 918,000,000,000 ticks
+    expect(op("-", "datetime", "datetime", "timespan", utcTicks(2024, 1, 2, 1, 30), utcTicks(2024, 1, 1))).toBe(918_000_000_000n);
   });
 
   it("datetime + timespan must be a datetime", () => {
-    // 2024-01-01 + 90 min = 2024-01-01T01:30
-    expect(op("+", "datetime", "timespan", "datetime", utc(2024, 1, 1), 90 * 60_000)).toBe(utc(2024, 1, 1, 1, 30));
+    // 2024-01-01 + 90 min (54,000,000,000 ticks) = 2024-01-01T01:30
+    expect(op("+", "datetime", "timespan", "datetime", utcTicks(2024, 1, 1), 54_000_000_000n)).toBe(utcTicks(2024, 1, 1, 1, 30));
   });
 
   it("timespan / timespan must be a real ratio", () => {
     // 90 min / 1 h = 1.5
-    expect(op("/", "timespan", "timespan", "real", 5_400_000, 3_600_000)).toBe(1.5);
+    expect(op("/", "timespan", "timespan", "real", 54_000_000_000n, 36_000_000_000n)).toBe(1.5);
   });
 
   it("timespan * int and timespan / int must stay timespans", () => {
-    expect(op("*", "timespan", "int", "timespan", 60_000, 3)).toBe(180_000);
-    expect(op("/", "timespan", "int", "timespan", 60_000, 4)).toBe(15_000);
+    // 1 min = 600,000,000 ticks: ×3 = 1,800,000,000; /4 = 150,000,000
+    expect(op("*", "timespan", "int", "timespan", 600_000_000n, 3)).toBe(1_800_000_000n);
+    expect(op("/", "timespan", "int", "timespan", 600_000_000n, 4)).toBe(150_000_000n);
   });
 
   it("unary minus must negate and keep null", () => {
@@ -107,7 +108,7 @@ describe("comparisons", () => {
   });
 
   it("datetimes must order by time", () => {
-    expect(op(">=", "datetime", "datetime", "bool", utc(2024, 1, 2), utc(2024, 1, 1))).toBe(true);
+    expect(op(">=", "datetime", "datetime", "bool", utcTicks(2024, 1, 2), utcTicks(2024, 1, 1))).toBe(true);
   });
 
   it("dynamic values must compare with scalars by value", () => {
