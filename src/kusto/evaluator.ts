@@ -32,8 +32,9 @@ export function compileQuery(kql: string, options: CompileOptions = {}): Compile
       scope.clock.now = runOptions.now ?? Date.now();
       const ctx: RunContext = { tables, memo: new Map() };
       const table = fn(ctx);
-      // An open schema (bag_unpack, pivot...) is known only now; otherwise the binder's columns are the contract.
-      const columns = open ? [...table.columns] : declared;
+      // The run's own columns: an open schema (bag_unpack, pivot...) is known only now, and a few operators drop a
+      // column the binder lists (scan's match_id without with_match_id).
+      const columns = open || table.columns.length !== declared.length ? [...table.columns] : declared;
       // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
       const rows = table.rows.map((r) => {
         const out: Row = {};

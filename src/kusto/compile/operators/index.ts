@@ -7,6 +7,7 @@ import { compileAs } from "./as";
 import { compileEvaluate } from "./evaluate";
 import { compilePartition } from "./partition";
 import { compileSample, compileSampleDistinct } from "./sample";
+import { compileScan } from "./scan";
 import { compileTopHitters } from "./tophitters";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvApply } from "./mvapply";
@@ -48,6 +49,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileSampleDistinct(node, scope);
     case "TopHittersOperator":
       return compileTopHitters(node, scope);
+    case "ScanOperator":
+      return compileScan(node, scope, input);
     case "ConsumeOperator":
       return compileConsume(node);
     case "SerializeOperator":

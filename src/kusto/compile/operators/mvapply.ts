@@ -19,7 +19,7 @@ export function compileMvApply(node: Node, scope: Scope, input: readonly ColumnI
   for (const p of params.keys()) if (p !== "with_itemindex") throw unsupported(scope, node, `mv-apply ${p}`);
   const indexParam = params.get("with_itemindex");
   const indexColumn = indexParam ? String(indexParam.SimpleName ?? indexParam.Name?.SimpleName ?? "") : undefined;
-  const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.Expression, scope) : undefined;
+  const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.RowLimit, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {
     const expr = kindOf(mv) === "MvApplyExpression" ? mv.Expression : mv;
     const name = expressionName(expr);

@@ -47,7 +47,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
   const kindParam = params.get("kind") ?? params.get("bagexpansion");
   const bagAsArray = !!kindParam && String(kindParam.ToString?.() ?? "").trim().toLowerCase() === "array";
   const columns = resultColumns(node);
-  const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.Expression, scope) : undefined;
+  const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.RowLimit, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {
     const expr = kindOf(mv) === "MvExpandExpression" ? mv.Expression : mv;
     const name = expressionName(expr);
