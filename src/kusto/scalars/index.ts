@@ -9,6 +9,7 @@ import { bagFunctions } from "./bags";
 import { urlFunctions } from "./url";
 import { unicodeFunctions } from "./unicode";
 import { parseTextFunctions } from "./parse-text";
+import { ipFunctions } from "./ip";
 import { numberFunctions } from "./numbers";
 import { mathFunctions } from "./math";
 import { binaryFunctions } from "./binary";
@@ -47,6 +48,7 @@ const tables: readonly ScalarTable[] = [
   urlFunctions,
   unicodeFunctions,
   parseTextFunctions,
+  ipFunctions,
   encodingFunctions,
   timezoneFunctions,
   // Last: bin/floor/bin_at/range on datetimes and timespans, handing other types to the tables above.
