@@ -3,6 +3,7 @@ import type { ColumnInfo, KType, Value } from "../../types";
 import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { expressionName } from "./naming";
+import { parseDatetime, parseTimespan } from "../../values/time";
 
 /** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
 export function castTo(type: KType): (v: Value) => Value {
@@ -18,6 +19,11 @@ export function castTo(type: KType): (v: Value) => Value {
       return (v) => (typeof v === "number" && Number.isInteger(v) ? v : null);
     case "real":
       return (v) => (typeof v === "number" ? v : null);
+    // Datetimes and timespans sit in dynamic arrays as their text (range(), make-series): read back to ticks.
+    case "datetime":
+      return (v) => (typeof v === "string" ? parseDatetime(v) : null);
+    case "timespan":
+      return (v) => (typeof v === "string" ? parseTimespan(v) : null);
     default:
       return () => null;
   }
