@@ -1,76 +1,39 @@
-// RFC 4180 CSV reader: quoted fields may hold commas, doubled quotes and line breaks, as the Log Analytics portal writes them.
+// Streams a CSV file (RFC 4180, as the Log Analytics portal exports it) through csv-parse, chunk by chunk.
+import { CsvError, Parser } from "csv-parse";
+import { readChunks } from "./chunks";
 
-export interface CsvRecord {
-  /** 1-based physical line where the record starts, for error messages. */
-  readonly line: number;
-  readonly fields: string[];
+/** One record: the 1-based physical line it starts on, and its fields. */
+export type CsvSink = (fields: string[], line: number) => void;
+
+interface CsvParserApi {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: { record: string[]; info: { lines: number } }) => void, close: () => void): Error | undefined;
 }
 
-export function parseCsv(text: string, file: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let atFieldStart = true;
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const endField = () => {
-    fields.push(field);
-    field = "";
-    atFieldStart = true;
-  };
-  const endRecord = () => {
-    endField();
-    // A blank line (one empty field) is not a record.
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  while (i < body.length) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i += 1;
-        if (i < body.length && body[i] !== "," && body[i] !== "\n" && body[i] !== "\r") {
-          throw new Error(`${file}:${line}: CSV: unexpected text after a closing quote; double a quote inside a quoted field ("")`);
-        }
-        continue;
-      }
-      if (ch === "\n") line += 1;
-      field += ch;
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-      i += 1;
-      continue;
-    }
-    if (ch === ",") {
-      endField();
-      i += 1;
-      continue;
-    }
-    if (ch === "\r" || ch === "\n") {
-      endRecord();
-      i += ch === "\r" && body[i + 1] === "\n" ? 2 : 1;
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    field += ch;
-    atFieldStart = false;
-    i += 1;
-  }
-  if (quoted) throw new Error(`${file}:${recordLine}: CSV: a quoted field is not closed; add the closing quote (")`);
-  if (field !== "" || fields.length > 0) endRecord();
-  return records;
+function newlinesIn(fields: readonly string[]): number {
+  let n = 0;
+  for (const f of fields) for (let at = f.indexOf("\n"); at >= 0; at = f.indexOf("\n", at + 1)) n++;
+  return n;
+}
+
+function explain(err: Error, file: string): Error {
+  const line = err instanceof CsvError ? (err as CsvError & { lines?: number }).lines : undefined;
+  const where = line ? `${file}:${line}` : file;
+  const code = (err as { code?: string }).code;
+  if (code === "CSV_INVALID_CLOSING_QUOTE") return new Error(`${where}: CSV: unexpected text after a closing quote; double a quote inside a quoted field ("")`);
+  if (code === "CSV_QUOTE_NOT_CLOSED") return new Error(`${where}: CSV: a quoted field is not closed; add the closing quote (")`);
+  return new Error(`${where}: CSV: ${err.message}`);
+}
+
+/** Reads every record of `file`; blank lines are skipped, the field count is the caller's to check. */
+export function readCsv(file: string, sink: CsvSink): void {
+  // The stream class's synchronous core (the same one csv-parse/sync drives), fed chunk by chunk.
+  const api = (new Parser({ info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { api: CsvParserApi }).api;
+  const push = (r: { record: string[]; info: { lines: number } }) => sink(r.record, r.info.lines - newlinesIn(r.record));
+  const close = () => undefined;
+  readChunks(file, (bytes) => {
+    const err = api.parse(bytes, false, push, close);
+    if (err) throw explain(err, file);
+  });
+  const err = api.parse(undefined, true, push, close);
+  if (err) throw explain(err, file);
 }

@@ -1,5 +1,6 @@
 // Maps Azure diagnostic-log records (as written to storage or Event Hubs) to rows of the three tables, routed by category.
 import { tableByName, type TableName } from "../schema/tables";
+import { closest } from "./table-builder";
 
 /** Diagnostic-setting categories (lower case) and the table each feeds; the seed shows both spellings of the summary one. */
 export const categoryTables: Readonly<Record<string, TableName>> = {
@@ -17,7 +18,19 @@ const aliases: Readonly<Record<string, string>> = {
   resourceid: "_ResourceId",
 };
 
-const squash = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
+// Fields of Azure's top-level resource-log schema that feed no column here; any other unknown key is refused.
+// https://learn.microsoft.com/azure/azure-monitor/platform/resource-logs-schema#top-level-common-schema
+const envelopeOnly = new Set(["operationname", "operationversion", "resultdescription", "identity", "location", "category", "durationms", "resulttype", "resultsignature", "calleripaddress", "correlationid", "level", "tenantid"]);
+
+const squashed = new Map<string, string>();
+const squash = (key: string): string => {
+  let s = squashed.get(key);
+  if (s === undefined) {
+    s = key.toLowerCase().replace(/[^a-z0-9]/g, "");
+    if (squashed.size < 10_000) squashed.set(key, s);
+  }
+  return s;
+};
 
 const columnLookup = new Map<TableName, Map<string, string>>();
 
@@ -32,7 +45,8 @@ function lookupFor(table: TableName): Map<string, string> {
 
 export function isDiagnosticRecord(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  return Object.keys(value).some((k) => squash(k) === "category");
+  for (const k in value) if (squash(k) === "category") return true;
+  return false;
 }
 
 export interface RoutedRecord {
@@ -40,19 +54,27 @@ export interface RoutedRecord {
   readonly row: Record<string, unknown>;
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
 /**
  * The table and raw row for one record, or null for a category that feeds none of the three tables.
- * Keys match columns ignoring case and punctuation (PascalCase or camelCase); keys with no column are envelope fields and are dropped.
+ * Keys match columns ignoring case and punctuation (PascalCase or camelCase). A key that is neither a column nor a
+ * field of Azure's common envelope is refused, and so are two spellings of one column in the same object.
  */
 export function routeDiagnosticRecord(record: Record<string, unknown>, where: string): RoutedRecord | null {
-  const { properties, ...envelope } = Object.fromEntries(Object.entries(record).map(([k, v]) => [squash(k) === "properties" ? "properties" : k, v]));
-  if (properties !== undefined && (properties === null || typeof properties !== "object" || Array.isArray(properties))) {
-    throw new Error(`${where}: properties must be a JSON object of column values, got ${JSON.stringify(properties)}`);
+  let properties: Record<string, unknown> | undefined;
+  let category: unknown;
+  for (const key in record) {
+    const s = squash(key);
+    if (s === "properties") {
+      const value = record[key];
+      if (!isObject(value)) throw new Error(`${where}: properties must be a JSON object of column values, got ${JSON.stringify(value)}`);
+      properties = value;
+    } else if (s === "category" && category === undefined) category = record[key];
   }
-  // Properties come last so a column given in both places takes the properties' value, which is the one the table keeps.
-  const merged: Record<string, unknown> = { ...envelope, ...(properties as Record<string, unknown> | undefined) };
-  const categoryKey = Object.keys(merged).find((k) => squash(k) === "category");
-  const category = categoryKey === undefined ? undefined : merged[categoryKey];
+  if (properties) for (const key in properties) if (squash(key) === "category" && category === undefined) category = properties[key];
   if (typeof category !== "string" || category === "") {
     throw new Error(`${where}: a diagnostic-log record needs a category (for example "CallRecordingSummary"); none was found`);
   }
@@ -60,14 +82,38 @@ export function routeDiagnosticRecord(record: Record<string, unknown>, where: st
   if (!table) return null;
   const lookup = lookupFor(table);
   const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(merged)) {
-    const squashed = squash(key);
-    const column = lookup.get(squashed) ?? (aliases[squashed] && lookup.has(squash(aliases[squashed])) ? aliases[squashed] : undefined);
-    if (!column) continue;
-    // An explicit TimeGenerated wins over the envelope's time.
-    if (column === "TimeGenerated" && aliases[squashed] && row.TimeGenerated !== undefined) continue;
-    row[column] = value;
-  }
+  const spelledAs = new Map<string, string>();
+  // The envelope first, then the properties: a column in both takes the properties' value, the one the table keeps.
+  const take = (object: Record<string, unknown>, inProperties: boolean) => {
+    spelledAs.clear();
+    let explicitTime = false;
+    for (const key in object) {
+      const s = squash(key);
+      if (s === "properties" && !inProperties) continue;
+      const alias = aliases[s];
+      const column = lookup.get(s) ?? (alias && lookup.has(squash(alias)) ? alias : undefined);
+      if (!column) {
+        if (s === "category" || (!inProperties && envelopeOnly.has(s))) continue;
+        const guess = closest(key, [...lookup.values()]);
+        throw new Error(
+          `${where}: ${inProperties ? "property" : "field"} ${key} is not a column of ${table} (category ${category}); ${guess ? `did you mean ${guess}? ` : ""}rename or remove it`,
+        );
+      }
+      const earlier = spelledAs.get(column);
+      if (earlier !== undefined && !alias && !aliases[squash(earlier)]) {
+        throw new Error(`${where}: ${earlier} and ${key} are two spellings of column ${column}; keep one`);
+      }
+      spelledAs.set(column, key);
+      // An explicit TimeGenerated wins over the envelope's time.
+      if (column === "TimeGenerated") {
+        if (alias && explicitTime) continue;
+        if (!alias) explicitTime = true;
+      }
+      row[column] = object[key];
+    }
+  };
+  take(record, false);
+  if (properties) take(properties, true);
   if (row.Type === undefined) row.Type = table;
   return { table, row };
 }

@@ -1,8 +1,8 @@
 // The data API: data directories and in-memory fixtures in, typed tables out.
 import * as path from "node:path";
 
-export { loadDataDir, tablesFromRows } from "./load";
-export { parsePortalDateTime } from "./coerce";
+export { loadData, loadDataDir, summaryLine, tablesFromRows, type LoadOptions, type LoadSummary } from "./load";
+export { coerceRow } from "./coerce";
 export { categoryTables } from "./diagnostic";
 export { generateDataset, type GenerateOptions, type GeneratedDataset } from "./generate";
 

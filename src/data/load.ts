@@ -1,149 +1,185 @@
-// Reads a data directory (one file per table, plus diagnostic-log records) into typed in-memory tables.
+// Reads a data directory (one file per table, plus diagnostic-log records) into typed in-memory tables, streaming
+// every file so memory holds rows, never raw text.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { DataTable, Tables } from "../kusto/types";
 import { tableByName, tableNames, tables as tableDefs, type TableName } from "../schema/tables";
-import type { DataTable, Tables, Value } from "../kusto/types";
-import { coerceRow } from "./coerce";
-import { parseCsv } from "./csv";
+import { readCsv } from "./csv";
 import { isDiagnosticRecord, routeDiagnosticRecord } from "./diagnostic";
+import { defaultMaxFileBytes, listDataFiles } from "./files";
+import { readJsonValues, readNdjson } from "./json-values";
+import { TableBuilder } from "./table-builder";
 
-const dataExtensions = [".json", ".ndjson", ".jsonl", ".csv"];
+export interface LoadOptions {
+  /** Receives the one-line summary of what was read (the CLI prints it on stderr unless --quiet). */
+  readonly report?: (summary: string) => void;
+  /** Largest file read, in bytes (default 8 GiB). */
+  readonly maxFileBytes?: number;
+}
 
-type Rows = Record<TableName, Record<string, Value>[]>;
+export interface LoadSummary {
+  readonly dir: string;
+  readonly tableFiles: number;
+  readonly recordFiles: number;
+  readonly rows: Readonly<Record<TableName, number>>;
+  /** Diagnostic records whose category feeds none of the three tables (skipped). */
+  readonly skippedRecords: number;
+  readonly links: readonly string[];
+}
 
-const emptyRows = (): Rows => Object.fromEntries(tableNames.map((n) => [n, []])) as unknown as Rows;
+type Builders = Record<TableName, TableBuilder>;
 
-function toTables(rows: Rows): Tables {
+function builders(options: { epochMsNumbers?: boolean } = {}): Builders {
+  return Object.fromEntries(tableNames.map((n) => [n, new TableBuilder(n, options)])) as Builders;
+}
+
+function toTables(b: Builders): Tables {
   const out: Record<string, DataTable> = {};
   for (const def of tableDefs) {
-    out[def.name] = { name: def.name, columns: def.columns.map((c) => ({ name: c.name, type: c.type })), rows: rows[def.name] };
+    out[def.name] = { name: def.name, columns: def.columns.map((c) => ({ name: c.name, type: c.type })), rows: b[def.name].rows };
   }
   return out;
 }
 
-/** Typed tables from in-memory raw rows (fixtures); every table is present, missing columns are null. */
+/** Typed tables from in-memory raw rows (fixtures); every table is present, missing columns are null. Datetimes may be epoch ms. */
 export function tablesFromRows(rows: Partial<Record<TableName, object[]>>): Tables {
-  const out = emptyRows();
+  const out = builders({ epochMsNumbers: true });
   for (const [name, list] of Object.entries(rows)) {
     if (!tableByName(name)) throw new Error(`tablesFromRows: unknown table ${name}; use one of ${tableNames.join(", ")}`);
-    (list ?? []).forEach((raw, i) => out[name as TableName].push(coerceRow(name as TableName, raw as Record<string, unknown>, `${name} row ${i + 1}`)));
+    (list ?? []).forEach((raw, i) => out[name as TableName].add(raw as Record<string, unknown>, () => `${name} row ${i + 1}`));
   }
   return toTables(out);
 }
 
-interface RawRecord {
-  readonly where: string;
-  readonly value: unknown;
-}
-
-function listFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...listFiles(full));
-    else if (dataExtensions.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+function asObject(value: unknown, where: () => string): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`${where()}: expected a JSON object of column values, got ${JSON.stringify(value)}`);
   }
-  return found;
+  return value as Record<string, unknown>;
 }
 
-function parseJsonLines(text: string, file: string): RawRecord[] {
-  const records: RawRecord[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "") return;
-    try {
-      records.push({ where: `${file}:${i + 1}`, value: JSON.parse(line) });
-    } catch (err) {
-      throw new Error(`${file}:${i + 1}: invalid JSON (${(err as Error).message}); write one JSON object per line`);
-    }
-  });
-  return records;
+const placeOf = (file: string, line: number, index: number) => (index >= 0 ? `${file}: row ${index + 1}` : `${file}:${line}`);
+
+function readTableFile(file: string, builder: TableBuilder): void {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".csv") return readCsvTable(file, builder);
+  const sink = (value: unknown, line: number, index: number) => {
+    const where = () => placeOf(file, line, index);
+    builder.add(asObject(value, where), where);
+  };
+  if (ext === ".json") readJsonValues(file, sink);
+  else readNdjson(file, sink);
 }
 
-function readJson(file: string): RawRecord[] {
-  const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  if (path.extname(file).toLowerCase() !== ".json") return parseJsonLines(text, file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    // Azure's storage export writes PT1H.json as one JSON record per line; a file opening with "[" is one array, so report where it broke.
-    if (!text.trimStart().startsWith("[") && text.trim().split(/\r?\n/).length > 1) return parseJsonLines(text, file);
-    const message = (err as Error).message;
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? "" : `:${text.slice(0, Number(position)).split("\n").length}`;
-    throw new Error(`${file}${line}: invalid JSON (${message})`);
-  }
-  if (Array.isArray(value)) return value.map((v, i) => ({ where: `${file}: row ${i + 1}`, value: v }));
-  return [{ where: file, value }];
-}
-
-// Event Hubs wraps records as { "records": [...] }.
-function unwrapRecords(records: RawRecord[]): RawRecord[] {
-  return records.flatMap((r) => {
-    const v = r.value as { records?: unknown } | null;
-    if (v && typeof v === "object" && !Array.isArray(v) && Array.isArray(v.records)) {
-      return v.records.map((inner, i) => ({ where: `${r.where} records[${i}]`, value: inner }));
-    }
-    return [r];
-  });
-}
-
-function asObject(r: RawRecord): Record<string, unknown> {
-  if (r.value === null || typeof r.value !== "object" || Array.isArray(r.value)) {
-    throw new Error(`${r.where}: expected a JSON object of column values, got ${JSON.stringify(r.value)}`);
-  }
-  return r.value as Record<string, unknown>;
-}
-
-function readCsvRows(file: string): RawRecord[] {
-  const [header, ...records] = parseCsv(fs.readFileSync(file, "utf8"), file);
-  if (!header) return [];
-  const names = header.fields.map((h) => {
+function csvColumnNames(fields: readonly string[], file: string, line: number): string[] {
+  const names = fields.map((h) => {
     const m = /^(.*?)\s*\[(.+)\]\s*$/.exec(h.trim());
     if (!m) return h.trim();
     if (m[2].toUpperCase() !== "UTC") {
-      throw new Error(`${file}:${header.line}: column ${m[1]} is in "${m[2]}"; export from the portal with the display time zone set to UTC`);
+      throw new Error(`${file}:${line}: column ${m[1]} is in "${m[2]}"; export from the portal with the display time zone set to UTC`);
     }
     return m[1];
   });
-  return records.map((rec, i) => {
-    if (rec.fields.length !== names.length) {
-      throw new Error(`${file}:${rec.line} (row ${i + 1}): has ${rec.fields.length} fields but the header has ${names.length}; quote fields that contain commas`);
+  const first = new Map<string, number>();
+  names.forEach((n, i) => {
+    const earlier = first.get(n);
+    if (earlier !== undefined) throw new Error(`${file}:${line}: columns ${earlier + 1} and ${i + 1} are both named ${n}; rename or remove one`);
+    first.set(n, i);
+  });
+  return names;
+}
+
+function readCsvTable(file: string, builder: TableBuilder): void {
+  let columnAt: number[] | undefined;
+  let row = 0;
+  readCsv(file, (fields, line) => {
+    if (!columnAt) {
+      const names = csvColumnNames(fields, file, line);
+      columnAt = names.map((n) => {
+        const i = builder.columnIndex(n);
+        if (i === undefined) throw builder.unknownColumn(n, `${file}:${line}`);
+        return i;
+      });
+      return;
     }
-    return { where: `${file}:${rec.line} (row ${i + 1})`, value: Object.fromEntries(names.map((n, j) => [n, rec.fields[j]])) };
+    row++;
+    const where = () => `${file}:${line} (row ${row})`;
+    if (fields.length !== columnAt.length) {
+      throw new Error(`${where()}: has ${fields.length} fields but the header has ${columnAt.length}; quote fields that contain commas`);
+    }
+    builder.addCells(fields, columnAt, where);
   });
 }
 
+function readRecordFile(file: string, out: Builders): number {
+  let skipped = 0;
+  readJsonValues(file, (value, line, index) => {
+    const where = placeOf(file, line, index);
+    // Event Hubs wraps records as { "records": [...] }.
+    const wrapped = value as { records?: unknown } | null;
+    const records = wrapped && typeof wrapped === "object" && !Array.isArray(wrapped) && Array.isArray(wrapped.records) ? wrapped.records : undefined;
+    const each = (record: unknown, at: string) => {
+      const object = asObject(record, () => at);
+      if (!isDiagnosticRecord(object)) {
+        throw new Error(`${at}: not a diagnostic-log record (no category); put table rows in a file named after the table, such as ACSCallRecordingSummary.json`);
+      }
+      const routed = routeDiagnosticRecord(object, at);
+      if (routed) out[routed.table].add(routed.row, () => at);
+      else skipped++;
+    };
+    if (records) records.forEach((r, i) => each(r, `${where} records[${i}]`));
+    else each(value, where);
+  });
+  return skipped;
+}
+
 /**
- * Loads every data file under `dir`: `<Table>.json|.ndjson|.jsonl|.csv` hold rows of that table;
- * any other .json/.ndjson/.jsonl holds Azure diagnostic-log records routed to tables by category.
+ * Loads every data file under `dir`: `<Table>.json|.ndjson|.jsonl|.csv` hold rows of that table (one such file per
+ * table and folder); any other .json/.ndjson/.jsonl holds Azure diagnostic-log records routed to tables by category.
  */
-export function loadDataDir(dir: string): Tables {
+export function loadData(dir: string, options: LoadOptions = {}): { tables: Tables; summary: LoadSummary } {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new Error(`data directory ${dir} does not exist; pass an existing directory with --data DIR`);
   }
-  const out = emptyRows();
-  for (const file of listFiles(dir)) {
-    const ext = path.extname(file).toLowerCase();
-    const base = path.basename(file, path.extname(file));
-    const table = tableByName(base)?.name;
-    if (table) {
-      const raws = ext === ".csv" ? readCsvRows(file) : readJson(file);
-      for (const r of raws) out[table].push(coerceRow(table, asObject(r), r.where));
+  const { files, links } = listDataFiles(dir, options.maxFileBytes ?? defaultMaxFileBytes);
+  const out = builders();
+  let tableFiles = 0;
+  let recordFiles = 0;
+  let skippedRecords = 0;
+  for (const file of files) {
+    if (file.table) {
+      tableFiles++;
+      readTableFile(file.path, out[file.table]);
       continue;
     }
-    if (ext === ".csv") {
-      throw new Error(`${file}: a CSV file must be named after its table (${tableNames.map((n) => `${n}.csv`).join(", ")})`);
+    if (path.extname(file.path).toLowerCase() === ".csv") {
+      throw new Error(`${file.path}: a CSV file must be named after its table (${tableNames.map((n) => `${n}.csv`).join(", ")})`);
     }
-    for (const r of unwrapRecords(readJson(file))) {
-      const record = asObject(r);
-      if (!isDiagnosticRecord(record)) {
-        throw new Error(`${r.where}: not a diagnostic-log record (no category); put table rows in a file named after the table, such as ACSCallRecordingSummary.json`);
-      }
-      const routed = routeDiagnosticRecord(record, r.where);
-      if (routed) out[routed.table].push(coerceRow(routed.table, routed.row, r.where));
-    }
+    recordFiles++;
+    skippedRecords += readRecordFile(file.path, out);
   }
-  return toTables(out);
+  const rows = Object.fromEntries(tableNames.map((n) => [n, out[n].rows.length])) as Record<TableName, number>;
+  const summary: LoadSummary = { dir, tableFiles, recordFiles, rows, skippedRecords, links };
+  options.report?.(summaryLine(summary));
+  return { tables: toTables(out), summary };
+}
+
+/** Loads `dir` (see loadData) and returns the tables. */
+export function loadDataDir(dir: string, options: LoadOptions = {}): Tables {
+  return loadData(dir, options).tables;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+/** "read 3 files from DIR: 1,234 ACSCallRecordingSummary rows, ..." for stderr. */
+export function summaryLine(s: LoadSummary): string {
+  const files: string[] = [];
+  if (s.tableFiles) files.push(count(s.tableFiles, "table file"));
+  if (s.recordFiles) files.push(count(s.recordFiles, "diagnostic-log file"));
+  const rows = tableNames.map((n) => `${s.rows[n].toLocaleString("en-US")} ${n}`).join(", ");
+  const extra = [
+    s.skippedRecords ? `${count(s.skippedRecords, "record")} of other categories skipped` : "",
+    s.links.length ? `followed ${count(s.links.length, "linked folder")} (${s.links.join(", ")})` : "",
+  ].filter(Boolean);
+  return `read ${files.length ? files.join(" and ") : "no data files"} from ${s.dir}: ${rows} rows${extra.length ? `; ${extra.join("; ")}` : ""}\n`;
 }

@@ -65,11 +65,11 @@ export const dataCases: readonly BadInputCase[] = [
   ]),
   data("a CSV file not named after a table", { "recordings.csv": "RecordingId\nrec-1\n" }, ["recordings.csv: a CSV file must be named after its table (ACSCallRecordingSummary.csv"]),
   data("a JSON file of rows without a diagnostic category", { "export.json": '{"time":"2026-01-15T10:00:00Z","operationName":"x"}' }, [
-    "export.json: not a diagnostic-log record (no category); put table rows in a file named after the table",
+    "export.json:1: not a diagnostic-log record (no category); put table rows in a file named after the table",
   ]),
   data("a diagnostic-log record with a bad property", {
     "PT1H.json": '{"time":"2026-01-15T10:00:00Z","category":"CallRecordingSummary","properties":{"RecordingLength":"long"}}',
-  }, ["PT1H.json: column RecordingLength (real): cannot use \"long\""]),
+  }, ["PT1H.json:1: column RecordingLength (real): cannot use \"long\""]),
   {
     area: "data file",
     tried: "a data directory that does not exist",

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadDataDir, tablesFromRows } from "../../src/data";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures");
+/** Epoch ms to the engine's datetime: 100-ns ticks since 1970 (10,000 per ms). */
+const ticks = (ms: number) => BigInt(ms) * 10_000n;
 const tmpDirs: string[] = [];
 
 function dirWith(files: Record<string, string>): string {
@@ -35,10 +37,10 @@ describe("loadDataDir on the seed's diagnostic-log records", () => {
     expect(summary.map((r) => r.RecordingLength)).toEqual([73872.94, 3.34, 2.7]);
   });
 
-  it("must keep the 7 fractional digits of TimeGenerated as sub-millisecond epoch ms", () => {
-    // 2022-08-17T23:18:26Z = 1660778306000 ms; .4332392 s = 433.2392 ms
-    expect(summary[0].TimeGenerated).toBeCloseTo(1660778306433.2392, 3);
-    expect(summary[0].RecordingStartTime).toBe(Date.UTC(2022, 7, 16, 9, 7, 54));
+  it("must keep all 7 fractional digits of TimeGenerated as exact ticks", () => {
+    // 2022-08-17T23:18:26Z = 1660778306 s = 16607783060000000 ticks; .4332392 s = 4332392 ticks
+    expect(summary[0].TimeGenerated).toBe(16607783064332392n);
+    expect(summary[0].RecordingStartTime).toBe(ticks(Date.UTC(2022, 7, 16, 9, 7, 54)));
   });
 
   it("must map the envelope resourceId to _ResourceId and fill Type with the table name", () => {
@@ -70,7 +72,7 @@ describe("loadDataDir file formats", () => {
     });
     const t = loadDataDir(dir);
     expect(t.ACSBillingUsage.rows).toHaveLength(1);
-    expect(t.ACSBillingUsage.rows[0]).toMatchObject({ RecordId: "u1", Quantity: 2.5, Category: "Usage", _ResourceId: "/r", TimeGenerated: Date.UTC(2024, 4, 1, 10) });
+    expect(t.ACSBillingUsage.rows[0]).toMatchObject({ RecordId: "u1", Quantity: 2.5, Category: "Usage", _ResourceId: "/r", TimeGenerated: ticks(Date.UTC(2024, 4, 1, 10)) });
     expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({ RecordingId: "r1", RecordingLength: 12, ChannelType: "mixed" });
     // CallSummary feeds another table: skipped, not an error.
     expect(t.ACSCallRecordingIncomingOperations.rows).toHaveLength(0);
@@ -88,15 +90,15 @@ describe("loadDataDir file formats", () => {
     const rows = loadDataDir(dir).ACSCallRecordingSummary.rows;
     expect(rows).toHaveLength(2);
     // 11:18:26.433 PM = 23:18:26.433
-    expect(rows[0].TimeGenerated).toBe(Date.UTC(2022, 7, 17, 23, 18, 26, 433));
-    expect(rows[0].RecordingStartTime).toBe(Date.UTC(2022, 7, 16, 9, 7, 54));
+    expect(rows[0].TimeGenerated).toBe(ticks(Date.UTC(2022, 7, 17, 23, 18, 26, 433)));
+    expect(rows[0].RecordingStartTime).toBe(ticks(Date.UTC(2022, 7, 16, 9, 7, 54)));
     expect(rows[0].RecordingLength).toBe(73872.94);
     expect(rows[1]).toMatchObject({ RecordingId: "rec-2, quoted", RecordingLength: null, ContentType: 'say "hi"', RecordingStartTime: null });
   });
 
   it("must read the year-first datetimes some portal locales export, and reject impossible dates", () => {
     const good = dirWith({ "ACSBillingUsage.csv": "TimeGenerated [UTC],Quantity\n2020/10/16 0:00:01.403,1\n" });
-    expect(loadDataDir(good).ACSBillingUsage.rows[0].TimeGenerated).toBe(Date.UTC(2020, 9, 16, 0, 0, 1, 403));
+    expect(loadDataDir(good).ACSBillingUsage.rows[0].TimeGenerated).toBe(ticks(Date.UTC(2020, 9, 16, 0, 0, 1, 403)));
     // 30 February does not exist; 13 PM is not a 12-hour time
     for (const bad of ['"2/30/2024, 1:00:00 PM"', '"2/3/2024, 13:00:00 PM"']) {
       const dir = dirWith({ "ACSBillingUsage.csv": `TimeGenerated [UTC],Quantity\n${bad},1\n` });
@@ -135,7 +137,8 @@ describe("the portal CSV export of the seed", () => {
       for (const [column, value] of Object.entries(seed)) {
         if (value === null) continue;
         // The portal shows milliseconds: .4332392 s becomes .433 s.
-        if (typeof value === "number" && /Time/.test(column)) expect(Math.abs((fromCsv[i][column] as number) - value), column).toBeLessThan(1);
+        // 1 ms = 10,000 ticks
+        if (typeof value === "bigint" && /Time/.test(column)) expect(Math.abs(Number((fromCsv[i][column] as bigint) - value)), column).toBeLessThan(10_000);
         else expect(fromCsv[i][column], column).toEqual(value);
       }
     });
@@ -176,7 +179,7 @@ describe("loadDataDir errors", () => {
 describe("tablesFromRows", () => {
   it("must coerce in-memory rows and null the missing columns", () => {
     const t = tablesFromRows({ ACSCallRecordingSummary: [{ RecordingId: "x", RecordingLength: "1.5", TimeGenerated: "2024-05-01T00:00:00Z" }] });
-    expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({ RecordingId: "x", RecordingLength: 1.5, TimeGenerated: Date.UTC(2024, 4, 1), FormatType: null });
+    expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({ RecordingId: "x", RecordingLength: 1.5, TimeGenerated: ticks(Date.UTC(2024, 4, 1)), FormatType: null });
     expect(t.ACSBillingUsage.rows).toEqual([]);
   });
 
