@@ -1,7 +1,8 @@
 // Aggregation functions for summarize: one small accumulator class per kind, configured at factory time.
 import type { KType, Value } from "../types";
 import { isIntegerType, isPlainObject } from "./common";
-import { addLong, type Long } from "./int64";
+import { addLong, type Long, normLong, toDouble } from "./int64";
+import { sketchAggregates } from "./sketches";
 import { compareValues, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
 
@@ -67,8 +68,12 @@ class Avg implements Aggregator {
   constructor(private readonly pred: number) {}
   add(args: readonly Value[]): void {
     const v = args[0];
-    if (typeof v === "number" && (this.pred < 0 || args[this.pred] === true)) {
+    if (this.pred >= 0 && args[this.pred] !== true) return;
+    if (typeof v === "number") {
       this.s += v;
+      this.n++;
+    } else if (typeof v === "bigint") {
+      this.s += Number(v);
       this.n++;
     }
   }
@@ -90,13 +95,18 @@ class Extreme implements Aggregator {
   }
 }
 
-/** arg_max/arg_min: the rowIndex of the winning row; a later row must be strictly better, so ties keep the first. */
+/**
+ * arg_max/arg_min: the rowIndex of the winning row; a later row must be strictly better, so ties keep the first.
+ * When the expression is null on every row, one row is picked (arg-min-aggregation-function.md, "Null handling"): the first.
+ */
 class ArgExtreme implements Aggregator {
   best: Value = null;
   row: number | null = null;
+  first: number | null = null;
   constructor(private readonly cmp: (a: Value, b: Value) => number, private readonly sign: 1 | -1) {}
   add(args: readonly Value[], rowIndex: number): void {
     const v = args[0];
+    if (this.first === null) this.first = rowIndex;
     if (v === null || v === undefined) return;
     if (this.row === null || this.sign * this.cmp(v, this.best) > 0) {
       this.best = v;
@@ -104,7 +114,7 @@ class ArgExtreme implements Aggregator {
     }
   }
   result(): Value {
-    return this.row;
+    return this.row ?? this.first;
   }
 }
 
@@ -168,7 +178,7 @@ class Percentiles implements Aggregator {
     this.levels = levels;
   }
   add(args: readonly Value[]): void {
-    if (this.levels === undefined) this.levels = this.levelArgs.map((i) => readLevel(args[i]));
+    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
     const v = args[0];
     if (typeof v !== "number" || v !== v) return;
     if (this.n === this.buf.length) {
@@ -195,9 +205,35 @@ class Percentiles implements Aggregator {
   }
 }
 
+/** The same nearest-rank rule over values of any ordered type (sorted once when the group ends). */
+class ExactPercentiles implements Aggregator {
+  readonly values: Value[] = [];
+  levels: readonly number[] | undefined;
+  constructor(
+    levels: readonly number[] | undefined,
+    private readonly levelArgs: readonly number[],
+    private readonly single: boolean,
+    private readonly cmp: (a: Value, b: Value) => number,
+  ) {
+    this.levels = levels;
+  }
+  add(args: readonly Value[]): void {
+    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
+    const v = args[0];
+    if (v === null || v === undefined || (typeof v === "number" && v !== v)) return;
+    this.values.push(v);
+  }
+  result(): Value {
+    const levels = this.levels ?? [];
+    const sorted = this.values.sort(this.cmp);
+    const out = levels.map((p) => (sorted.length === 0 ? null : sorted[nearestRankIndex(sorted.length, p)]));
+    return this.single ? (out[0] ?? null) : out;
+  }
+}
+
 function readLevel(v: Value | undefined): number {
   if (typeof v !== "number" || v < 0 || v > 100) {
-    throw new Error(`percentile: the level must be a number from 0 to 100, got ${JSON.stringify(v)}`);
+    throw new Error(`percentile: the level must be a number from 0 to 100, got ${typeof v === "bigint" ? v.toString() : JSON.stringify(v)}`);
   }
   return v;
 }
@@ -244,13 +280,21 @@ class MakeList implements Aggregator {
   }
 }
 
+/** make_bag: the first value of each key wins; keys are plain data (a null-prototype bag), at most maxSize of them. */
 class MakeBag implements Aggregator {
-  readonly bag: Record<string, unknown> = {};
-  constructor(private readonly pred: number) {}
+  readonly bag: Record<string, unknown> = Object.create(null);
+  size = 0;
+  constructor(private readonly pred: number, private readonly max: number) {}
   add(args: readonly Value[]): void {
     const v = args[0];
     if (!isPlainObject(v) || (this.pred >= 0 && args[this.pred] !== true)) return;
-    for (const k of Object.keys(v)) if (!(k in this.bag)) this.bag[k] = v[k];
+    for (const k of Object.keys(v)) {
+      if (this.size >= this.max) return;
+      if (!Object.prototype.hasOwnProperty.call(this.bag, k)) {
+        this.bag[k] = v[k];
+        this.size++;
+      }
+    }
   }
   result(): Value {
     return this.bag;
@@ -283,8 +327,8 @@ class Variance implements Aggregator {
   m2 = 0;
   constructor(private readonly population: boolean, private readonly sqrt: boolean, private readonly pred: number) {}
   add(args: readonly Value[]): void {
-    const v = args[0];
-    if (typeof v !== "number" || (this.pred >= 0 && args[this.pred] !== true)) return;
+    const v = toDouble(args[0]);
+    if (v === null || (this.pred >= 0 && args[this.pred] !== true)) return;
     this.n++;
     const d = v - this.mean;
     this.mean += d / this.n;
@@ -298,10 +342,103 @@ class Variance implements Aggregator {
   }
 }
 
+/** make_list/make_set/make_bag keep at most 1,048,576 items: "The default and max value is 1048576" (make-list-aggregation-function.md). */
+export const MAX_MAKE_SIZE = 1_048_576;
+
+/** Co-moment by Welford's method; sample (n - 1) unless population; 0 for too few values, as variance. */
+class Covariance implements Aggregator {
+  n = 0;
+  mx = 0;
+  my = 0;
+  c = 0;
+  constructor(private readonly population: boolean, private readonly pred: number) {}
+  add(args: readonly Value[]): void {
+    const x = toDouble(args[0]);
+    const y = toDouble(args[1]);
+    if (x === null || y === null || (this.pred >= 0 && args[this.pred] !== true)) return;
+    this.n++;
+    const dx = x - this.mx;
+    this.mx += dx / this.n;
+    this.my += (y - this.my) / this.n;
+    this.c += dx * (y - this.my);
+  }
+  result(): Value {
+    const denom = this.population ? this.n : this.n - 1;
+    return denom <= 0 ? 0 : this.c / denom;
+  }
+}
+
+/** binary_all_and/or/xor over Int64 values; null when no value was seen. */
+class BinaryAll implements Aggregator {
+  acc: bigint | null = null;
+  constructor(private readonly op: (a: bigint, b: bigint) => bigint) {}
+  add(args: readonly Value[]): void {
+    const v = args[0];
+    const b = typeof v === "bigint" ? v : typeof v === "number" && Number.isInteger(v) ? BigInt(v) : null;
+    if (b === null) return;
+    this.acc = this.acc === null ? b : this.op(this.acc, b);
+  }
+  result(): Value {
+    return this.acc === null ? null : normLong(this.acc);
+  }
+}
+
+/**
+ * Weighted nearest rank: each value counts weight times; the level-p value is the first, in sorted order, whose
+ * cumulative weight reaches p% of the total (percentilesw-aggregation-function.md: "as if it was repeated" weight times).
+ */
+class WeightedPercentiles implements Aggregator {
+  readonly values: number[] = [];
+  readonly weights: number[] = [];
+  levels: readonly number[] | undefined;
+  constructor(levels: readonly number[] | undefined, private readonly levelArgs: readonly number[], private readonly single: boolean) {
+    this.levels = levels;
+  }
+  add(args: readonly Value[]): void {
+    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
+    const v = toDouble(args[0]);
+    const w = toDouble(args[1]);
+    if (v === null || v !== v || w === null || !(w > 0)) return;
+    this.values.push(v);
+    this.weights.push(w);
+  }
+  result(): Value {
+    const levels = this.levels ?? [];
+    const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
+    const total = this.weights.reduce((a, b) => a + b, 0);
+    const out = levels.map((p) => {
+      if (order.length === 0) return null;
+      const target = Math.max((p / 100) * total, Number.MIN_VALUE);
+      let cum = 0;
+      for (const i of order) {
+        cum += this.weights[i];
+        if (cum >= target) return this.values[i];
+      }
+      return this.values[order[order.length - 1]];
+    });
+    return this.single ? (out[0] ?? null) : out;
+  }
+}
+
+/** A level argument: a number, or (percentiles_array forms) a dynamic array of numbers. */
+function readLevels(v: Value | undefined): number[] {
+  return Array.isArray(v) ? v.map((x) => readLevel(x as Value)) : [readLevel(v)];
+}
+
+function weightedPercentiles(single: boolean): AggregateFactory {
+  return (argTypes, _resultType, literalArgs) => {
+    if (argTypes.length < 3 || (single && argTypes.length !== 3)) return undefined;
+    const levelArgs = argTypes.slice(2).map((_, i) => i + 2);
+    const constant = levelArgs.every((i) => literalArgs[i] !== undefined);
+    const levels = constant ? levelArgs.flatMap((i) => readLevels(literalArgs[i])) : undefined;
+    return () => new WeightedPercentiles(levels, levelArgs, single);
+  };
+}
+
 function literalCount(v: Value | undefined, fn: string): number {
-  if (v === undefined || v === null) return Number.MAX_SAFE_INTEGER;
-  if (typeof v !== "number" || v < 1) throw new Error(`${fn}: the size limit must be a positive number, got ${JSON.stringify(v)}`);
-  return Math.trunc(v);
+  if (v === undefined || v === null) return MAX_MAKE_SIZE;
+  if (typeof v !== "number" || v < 1) throw new Error(`${fn}: the size limit must be a positive number, got ${typeof v === "bigint" ? v.toString() : JSON.stringify(v)}`);
+  return Math.min(MAX_MAKE_SIZE, Math.trunc(v));
 }
 
 const simple = (arity: number, make: () => Aggregator): AggregateFactory => (argTypes) =>
@@ -329,7 +466,12 @@ function percentiles(single: boolean): AggregateFactory {
     if (argTypes.length < 2 || (single && argTypes.length !== 2)) return undefined;
     const levelArgs = argTypes.slice(1).map((_, i) => i + 1);
     const constant = levelArgs.every((i) => literalArgs[i] !== undefined);
-    const levels = constant ? levelArgs.map((i) => readLevel(literalArgs[i])) : undefined;
+    const levels = constant ? levelArgs.flatMap((i) => readLevels(literalArgs[i])) : undefined;
+    // Longs, datetimes and timespans may be bigints: keep them exact and order them with the type's comparer.
+    if (argTypes[0] !== "real" && argTypes[0] !== "int" && argTypes[0] !== "decimal") {
+      const cmp = compareValues(argTypes[0]);
+      return () => new ExactPercentiles(levels, levelArgs, single, cmp);
+    }
     return () => new Percentiles(levels, levelArgs, single);
   };
 }
@@ -374,8 +516,10 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
     argTypes.length === 1 || argTypes.length === 2
       ? () => new MakeList(argTypes[0], false, -1, literalCount(literalArgs[1], "make_list_with_nulls"), true)
       : undefined,
-  make_bag: (argTypes) => (argTypes.length >= 1 && argTypes.length <= 2 ? () => new MakeBag(-1) : undefined),
-  make_bag_if: (argTypes) => (argTypes.length >= 2 && argTypes.length <= 3 ? () => new MakeBag(1) : undefined),
+  make_bag: (argTypes, _r, literalArgs) =>
+    argTypes.length >= 1 && argTypes.length <= 2 ? () => new MakeBag(-1, literalCount(literalArgs[1], "make_bag")) : undefined,
+  make_bag_if: (argTypes, _r, literalArgs) =>
+    argTypes.length >= 2 && argTypes.length <= 3 ? () => new MakeBag(1, literalCount(literalArgs[2], "make_bag_if")) : undefined,
   arg_max: argExtreme(1),
   arg_min: argExtreme(-1),
   any: (argTypes) => () => new TakeAny(argTypes.length !== 1, -1),
@@ -384,7 +528,20 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   stdev: variance(false, true, false),
   stdevif: variance(false, true, true),
   stdevp: variance(true, true, false),
+  stdevpif: variance(true, true, true),
   variance: variance(false, false, false),
   varianceif: variance(false, false, true),
   variancep: variance(true, false, false),
+  variancepif: variance(true, false, true),
+  covariance: simple(2, () => new Covariance(false, -1)),
+  covarianceif: simple(3, () => new Covariance(false, 2)),
+  covariancep: simple(2, () => new Covariance(true, -1)),
+  covariancepif: simple(3, () => new Covariance(true, 2)),
+  binary_all_and: simple(1, () => new BinaryAll((a, b) => a & b)),
+  binary_all_or: simple(1, () => new BinaryAll((a, b) => a | b)),
+  binary_all_xor: simple(1, () => new BinaryAll((a, b) => a ^ b)),
+  percentilew: weightedPercentiles(true),
+  percentilesw: weightedPercentiles(false),
+  percentilesw_array: weightedPercentiles(false),
+  ...sketchAggregates,
 };

@@ -16,6 +16,7 @@ import { binaryFunctions } from "./binary";
 import { numericTextFunctions } from "./numeric-text";
 import { hashFunctions } from "./hash";
 import { randomFunctions } from "./random";
+import { sketchFunctions } from "./sketches";
 import { stringFunctions } from "./strings";
 import { encodingFunctions } from "./encoding";
 import { timezoneFunctions } from "./timezones";
@@ -40,6 +41,7 @@ const tables: readonly ScalarTable[] = [
   numericTextFunctions,
   hashFunctions,
   randomFunctions,
+  sketchFunctions,
   castFunctions,
   datetimeFunctions,
   dynamicFunctions,

@@ -103,7 +103,7 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
   const name = isAggregateCall(expr) ? String(expr.ReferencedSymbol.Name).toLowerCase() : "";
   if (name === "arg_max" || name === "arg_min") return compileArgExtreme(expr, tuple, scope, slots);
   if (tuple) {
-    if (name !== "percentiles") throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
+    if (name !== "percentiles" && name !== "percentilesw") throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
     const slot = addSlot(expr, scope, slots, callArguments(expr));
     return (group, _rows, _ctx, out) => {
       const result = group.results?.[slot];
