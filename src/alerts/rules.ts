@@ -2,6 +2,7 @@ import type { AlertKey, AlertQueryOptions, AlertRuleDef } from "./types";
 
 // The six recording alerts. Each query bounds itself with ago(window) so a local run with an injected now sees what Azure sees.
 
+// ACSRecordingOperations normalises every spelling (StartRecording, StartCallRecording, ...) to these names, so one list matches them all.
 export const recordingOperations = ["StartCallRecording", "StopCallRecording", "PauseCallRecording", "ResumeCallRecording"] as const;
 
 /** Azure accepts log-alert windows from 5 minutes to 2 days. */

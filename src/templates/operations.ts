@@ -22,6 +22,7 @@ export const operations = defineTemplate({
   row: z.strictObject({
     TimeGenerated: datetimeColumn,
     OperationName: stringColumn,
+    RawOperationName: stringColumn,
     OperationVersion: stringColumn,
     ResultType: stringColumn,
     HttpStatus: longColumn,

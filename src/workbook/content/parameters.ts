@@ -45,7 +45,7 @@ export function parametersItem(): ParametersItem {
       "Operation",
       "Operation",
       "ACSRecordingOperations({TimeRange:start}, {TimeRange:end})\n| where isnotempty(OperationName)\n| distinct OperationName\n| order by OperationName asc",
-      "Call Recording API operation (StartRecording, StopRecording, ...); applies to the Overview failure rate and the Operations tab.",
+      "The Call Recording API operations found in the time range, each spelling (StartRecording, StartCallRecording, ...) shown under its normalised <Verb>CallRecording name; applies to the Overview failure rate and the Operations tab.",
     ),
     textParameter(
       normalEndReasonsParameter,
