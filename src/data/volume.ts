@@ -42,7 +42,7 @@ export function writeNdjsonVolume(file: string, table: TableName, count: number,
   const seed = options.seed ?? 42;
   const all = tableDefs.find((t) => t.name === table)!;
   const def = { columns: options.columns ? all.columns.filter((c) => options.columns!.includes(c.name)) : all.columns };
-  const datetimes = def.columns.filter((c) => c.type === "datetime").map((c) => c.name);
+  const datetimes: readonly string[] = def.columns.filter((c) => c.type === "datetime").map((c) => c.name);
   const rows = pool(table, count, seed);
   const fd = fs.openSync(file, "w");
   let bytes = 0;
