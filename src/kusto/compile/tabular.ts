@@ -41,6 +41,12 @@ export function tableValues(table: TabularFn, ctx: RunContext): Value[] {
   return values;
 }
 
+// Operators whose output keeps every input column (adding some): after an open schema they carry the run-time columns.
+const passThroughKinds = new Set([
+  "FilterOperator", "SortOperator", "TakeOperator", "TopOperator", "ExtendOperator", "SerializeOperator", "RenderOperator",
+  "AsOperator", "SampleOperator", "ParseOperator", "ParseWhereOperator", "ParseKvOperator", "MvExpandOperator", "ScanOperator",
+]);
+
 /** The input's columns in order, then the operator's new ones. */
 function mergeColumns(input: readonly ColumnInfo[], added: readonly ColumnInfo[]): ColumnInfo[] {
   const names = new Set(input.map((c) => c.name));
@@ -64,7 +70,7 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
     case "PipeExpression": {
       const input = compileTabular(node.Expression, scope);
       const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
-      if (!isOpenSchema(node) || kindOf(node.Operator) === "EvaluateOperator") return (ctx) => op(input(ctx), ctx);
+      if (!isOpenSchema(node) || !passThroughKinds.has(kindOf(node.Operator))) return (ctx) => op(input(ctx), ctx);
       // Open schema: the binder lists only the columns it knows, so the input's run-time columns are carried over.
       return (ctx) => {
         const before = input(ctx);

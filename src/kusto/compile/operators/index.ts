@@ -8,6 +8,7 @@ import { compileEvaluate } from "./evaluate";
 import { compilePartition } from "./partition";
 import { compileSample, compileSampleDistinct } from "./sample";
 import { compileScan } from "./scan";
+import { compileSearchOperator, compileSearchSource } from "./search";
 import { compileTopHitters } from "./tophitters";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvApply } from "./mvapply";
@@ -49,6 +50,8 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileSampleDistinct(node, scope);
     case "TopHittersOperator":
       return compileTopHitters(node, scope);
+    case "SearchOperator":
+      return compileSearchOperator(node, scope);
     case "ScanOperator":
       return compileScan(node, scope, input);
     case "ConsumeOperator":
@@ -112,6 +115,8 @@ export function compileSource(node: Node, scope: Scope): TabularFn {
       return compileRange(node, scope);
     case "UnionOperator":
       return compileUnionSource(node, scope);
+    case "SearchOperator":
+      return compileSearchSource(node, scope);
   }
   throw unsupported(scope, node, operatorName(kind));
 }

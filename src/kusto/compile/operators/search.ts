@@ -1,0 +1,156 @@
+// search: keeps the rows matching a search predicate, with a `$table` column naming each row's source.
+// A bare term matches any column (as text) by where its `*`s are: term → has, term* → hasprefix, *term → hassuffix,
+// *term* → contains, a*b → matches regex \ba.*b\b; `Col:"term"` restricts it to one column; other comparisons are
+// ordinary expressions. Case-insensitive unless kind=case_sensitive. https://learn.microsoft.com/kusto/query/search-operator
+import { convertTo } from "../../scalars";
+import { compileKustoRegex } from "../../scalars/regex";
+import { stringMatcher } from "../../scalars/match";
+import { toArray } from "../../kusto-language";
+import type { ColumnInfo, Value } from "../../types";
+import { columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
+import { compileScalar } from "../expressions";
+import { literalValue } from "../literals";
+import { escapeRegex } from "./parse";
+import { compileTabular } from "../tabular";
+
+type TextTest = (text: string) => boolean;
+
+/** How one search term matches a text, from the position of its wildcards. */
+export function termTest(term: string, caseSensitive: boolean): TextTest {
+  const cs = caseSensitive ? "_cs" : "";
+  const inner = term.replace(/^\*+|\*+$/g, "");
+  const leading = term.startsWith("*");
+  const trailing = term.endsWith("*") && term.length > 1;
+  if (inner.includes("*")) {
+    const pattern = (leading ? "" : "\\b") + inner.split(/\*+/).map(escapeRegex).join(".*") + (trailing ? "" : "\\b");
+    const regex = compileKustoRegex(pattern, caseSensitive ? "" : "i");
+    return (text) => regex.test(text);
+  }
+  const op = leading && trailing ? "contains" : leading ? "hassuffix" : trailing ? "hasprefix" : "has";
+  const matcher = stringMatcher(op + cs);
+  if (!matcher) throw new Error(`search: no matcher for ${op}${cs}`);
+  return (text) => matcher(text, inner);
+}
+
+interface PredicateContext {
+  readonly scope: Scope;
+  readonly caseSensitive: boolean;
+}
+
+type RowPredicate = (row: Row, ctx: RunContext, columns: readonly ColumnInfo[]) => boolean;
+
+function columnText(row: Row, column: ColumnInfo): string | undefined {
+  const v = row[column.name];
+  if (v === null || v === undefined) return undefined;
+  return column.type === "string" ? String(v) : (convertTo("string", column.type)(v) as string);
+}
+
+function compilePredicate(node: Node, pc: PredicateContext): RowPredicate {
+  const kind = kindOf(node);
+  switch (kind) {
+    case "ParenthesizedExpression":
+      return compilePredicate(node.Expression, pc);
+    case "AndExpression": {
+      const [a, b] = [compilePredicate(node.Left, pc), compilePredicate(node.Right, pc)];
+      return (row, ctx, cols) => a(row, ctx, cols) && b(row, ctx, cols);
+    }
+    case "OrExpression": {
+      const [a, b] = [compilePredicate(node.Left, pc), compilePredicate(node.Right, pc)];
+      return (row, ctx, cols) => a(row, ctx, cols) || b(row, ctx, cols);
+    }
+    case "StarExpression":
+      return () => true;
+    case "StringLiteralExpression": {
+      const test = termTest(String(literalValue(pc.scope, node, "string")), pc.caseSensitive);
+      return (row, _ctx, cols) => cols.some((c) => {
+        const text = columnText(row, c);
+        return text !== undefined && test(text);
+      });
+    }
+    case "SearchExpression": {
+      const column = String(node.Left?.SimpleName ?? "");
+      if (kindOf(node.Left) !== "NameReference" || kindOf(node.Right) !== "StringLiteralExpression") throw unsupported(pc.scope, node, "search term form (use Column:\"term\")");
+      const test = termTest(String(literalValue(pc.scope, node.Right, "string")), pc.caseSensitive);
+      return (row, _ctx, cols) => {
+        const c = cols.find((x) => x.name === column);
+        const text = c ? columnText(row, c) : undefined;
+        return text !== undefined && test(text);
+      };
+    }
+  }
+  const fn: ScalarFn = compileScalar(node, pc.scope);
+  return (row, ctx) => fn(row, ctx) === true;
+}
+
+function caseSensitivity(node: Node, scope: Scope): boolean {
+  const params = namedParameters(node.Parameters);
+  let caseSensitive = false;
+  for (const [name, value] of params) {
+    const text = String(value?.ToString?.() ?? "").trim().toLowerCase();
+    if (name === "kind" && (text === "case_sensitive" || text === "case_insensitive" || text === "default")) caseSensitive = text === "case_sensitive";
+    else throw unsupported(scope, node, `search ${name}=${text}`);
+  }
+  return caseSensitive;
+}
+
+interface Source {
+  readonly label: string;
+  readonly fn: TabularFn;
+}
+
+function filtered(node: Node, scope: Scope, sources: readonly Source[]): TabularFn {
+  const predicate = compilePredicate(node.Condition, { scope, caseSensitive: caseSensitivity(node, scope) });
+  const columns = resultColumns(node);
+  return (ctx) => {
+    const rows: Row[] = [];
+    for (const source of sources) {
+      const table = source.fn(ctx);
+      for (const row of table.rows) {
+        if (!predicate(row, ctx, table.columns)) continue;
+        const out = newRow();
+        for (const c of columns) out[c.name] = c.name === "$table" ? source.label : ((row[c.name] ?? null) as Value);
+        rows.push(out);
+      }
+    }
+    return { columns, rows };
+  };
+}
+
+/** `T | search ...`: the piped table's name labels the rows; a composite input has no name the engine could match. */
+export function compileSearchOperator(node: Node, scope: Scope): OperatorFn {
+  if (node.InClause) throw unsupported(scope, node, "search in (...) after a pipe");
+  const input = node.Parent?.Expression;
+  const label = input && kindOf(input) === "NameReference" ? String(input.SimpleName) : undefined;
+  if (label === undefined && resultColumns(node).some((c) => c.name === "$table")) throw unsupported(scope, node, "search after a composite expression ($table has a system-generated name)");
+  let piped: Row[] | undefined;
+  let pipedColumns: readonly ColumnInfo[] = [];
+  const fn = filtered(node, scope, [{ label: label ?? "", fn: () => ({ columns: pipedColumns, rows: piped ?? [] }) }]);
+  return (table, ctx) => {
+    piped = table.rows as Row[];
+    pipedColumns = table.columns;
+    return fn(ctx);
+  };
+}
+
+/** `search in (A, B*) ...` or `search ...` over the database's tables. */
+export function compileSearchSource(node: Node, scope: Scope): TabularFn {
+  const expressions: Node[] = node.InClause ? elements(node.InClause.Expressions) : [];
+  if (!node.InClause) {
+    const tables = toArray(scope.code.Globals?.Database?.Tables);
+    const views = [...scope.bindings.values()].some((b) => b.kind === "lambda");
+    if (tables.length === 0 || views) throw unsupported(scope, node, "search without in(...) over a database the engine does not list (name the tables: search in (T1, T2) ...)");
+    return filtered(node, scope, tables.map((t: { Name: string; Columns: unknown }) => tableSource(String(t.Name), t.Columns)));
+  }
+  const sources = expressions.flatMap((expr): Source[] => {
+    const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
+    if (symbol && symbolKindOf(symbol) === "Group") return toArray(symbol.Members).map((t: { Name: string; Columns: unknown }) => tableSource(String(t.Name), t.Columns));
+    if (kindOf(expr) !== "NameReference") throw unsupported(scope, expr, "search in (...) over an expression ($table has a system-generated name)");
+    return [{ label: String(expr.SimpleName), fn: compileTabular(expr, scope) }];
+  });
+  return filtered(node, scope, sources);
+}
+
+function tableSource(name: string, symbolColumns: unknown): Source {
+  const columns = toArray(symbolColumns).map((c: { Name: string; Type: unknown }) => ({ name: String(c.Name), type: columnType(c.Type) }));
+  return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] } };
+}
