@@ -17,6 +17,7 @@ import { numericTextFunctions } from "./numeric-text";
 import { hashFunctions } from "./hash";
 import { randomFunctions } from "./random";
 import { sketchFunctions } from "./sketches";
+import { unitFunctions } from "./units";
 import { stringFunctions } from "./strings";
 import { encodingFunctions } from "./encoding";
 import { timezoneFunctions } from "./timezones";
@@ -42,6 +43,7 @@ const tables: readonly ScalarTable[] = [
   hashFunctions,
   randomFunctions,
   sketchFunctions,
+  unitFunctions,
   castFunctions,
   datetimeFunctions,
   dynamicFunctions,
