@@ -3,6 +3,7 @@ import type { KType, Value } from "../types";
 import type { ScalarTable } from "./common";
 import { castFunctions } from "./cast-functions";
 import { datetimeFunctions, timeOverrides } from "./datetime";
+import { seriesFunctions } from "./series";
 import { dynamicFunctions } from "./dynamic";
 import { arrayFunctions } from "./arrays";
 import { bagFunctions } from "./bags";
@@ -55,6 +56,7 @@ const tables: readonly ScalarTable[] = [
   ipFunctions,
   encodingFunctions,
   timezoneFunctions,
+  seriesFunctions,
   // Last: bin/floor/bin_at/range on datetimes and timespans, handing other types to the tables above.
   timeOverrides,
 ];
