@@ -3,6 +3,7 @@ import type { KType, Value } from "../types";
 import { isIntegerType, isPlainObject } from "./common";
 import { addLong, type Long, normLong, toDouble } from "./int64";
 import { sketchAggregates } from "./sketches";
+import { BuildSchema } from "./buildschema";
 import { compareValues, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
 
@@ -544,4 +545,5 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   percentilesw: weightedPercentiles(false),
   percentilesw_array: weightedPercentiles(false),
   ...sketchAggregates,
+  buildschema: simple(1, () => new BuildSchema()),
 };
