@@ -27,7 +27,8 @@ import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
 
 export function isTabular(node: Node): boolean {
-  return !!node?.ResultType && symbolKindOf(node.ResultType) === "Table";
+  // A pipe is tabular even where the binder gives no table (`... | consume` has no result type).
+  return (!!node?.ResultType && symbolKindOf(node.ResultType) === "Table") || (!!node && kindOf(node) === "PipeExpression");
 }
 
 /** Values of the first column of a (sub)query, memoised per run: `x in (T | project y)`. */
