@@ -75,8 +75,12 @@ describe("min, max, arg_max, arg_min", () => {
     expect(aggregate("arg_min", ["long"], "long", col(5, 2, null, 2, 9))).toBe(1);
   });
 
-  it("arg_max over only nulls must be null", () => {
-    expect(aggregate("arg_max", ["long"], "long", col(null, null))).toBeNull();
+  it("arg_max/arg_min over only nulls must pick a row (the first), not drop the group", () => {
+    // arg-min-aggregation-function.md, Null handling: "When ExprToMinimize is null for all rows ... one row is picked"
+    expect(aggregate("arg_max", ["long"], "long", col(null, null))).toBe(0);
+    expect(aggregate("arg_min", ["long"], "long", col(null, null, null))).toBe(0);
+    // once a value is seen, null rows are ignored: row 2 holds the only (hence largest) value
+    expect(aggregate("arg_max", ["long"], "long", col(null, null, 5))).toBe(2);
   });
 });
 

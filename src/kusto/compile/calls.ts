@@ -69,8 +69,8 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
   const impl = scalarFunction(name, argTypes, typeOf(scope, node), scope.clock);
   if (!impl) throw unsupported(scope, node, `function ${name}(${argTypes.join(", ")})`);
   const fns = args.map((e) => compileScalar(e, scope, agg));
-  // Pure calls on literals (ago(1d), datetime math on constants) are computed once per run.
-  if (args.every((e) => isLiteral(e))) {
+  // Pure calls on literals (ago(1d), datetime math on constants) are computed once per run; rand/new_guid are per row.
+  if (args.every((e) => isLiteral(e)) && name !== "rand" && name !== "new_guid") {
     const key = {};
     return (_row, ctx) => {
       if (ctx.memo.has(key)) return ctx.memo.get(key) as Value;
