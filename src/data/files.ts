@@ -54,6 +54,8 @@ export function listDataFiles(dir: string, maxFileBytes = defaultMaxFileBytes): 
         throw new Error(`${full}: cannot be read; check its permissions`);
       }
       if (stat.isDirectory()) {
+        // A link back to a folder already read (a cycle, or a second way in) is skipped.
+        if (visited.has(fs.realpathSync(full))) continue;
         if (entry.isSymbolicLink()) links.push(full);
         walk(full);
         continue;

@@ -15,7 +15,9 @@ function errorLine(text: string, err: unknown, firstLine: number): number {
   const position = /at position (\d+)/.exec((err as Error).message)?.[1];
   if (position === undefined) return firstLine;
   let line = firstLine;
-  const end = Number(position);
+  let end = Number(position);
+  // "Expected ',' or '}' after property value": the comma is missing after the previous token, which may end an earlier line.
+  if (/after/.test((err as Error).message)) while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
   for (let at = text.indexOf("\n"); at >= 0 && at < end; at = text.indexOf("\n", at + 1)) line++;
   return line;
 }

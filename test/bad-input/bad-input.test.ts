@@ -9,8 +9,9 @@ import { outputCases } from "./output-cases";
 import { synthCases } from "./synth-cases";
 import { badInputTable, readmeHeading, readmeTable } from "./table";
 import { removeScratchDirs } from "./temp";
+import { loaderCases } from "./loader-cases";
 
-const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...templateCases, ...alertWindowCases, ...synthCases, ...outputCases];
+const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...loaderCases, ...templateCases, ...alertWindowCases, ...synthCases, ...outputCases];
 const readmePath = path.resolve(__dirname, "..", "..", "README.md");
 
 function expectInOrder(text: string, fragments: readonly string[]) {
