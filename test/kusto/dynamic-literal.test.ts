@@ -24,4 +24,32 @@ describe("dynamic literals", () => {
   it("must refuse text after the value instead of guessing", () => {
     expect(() => parseDynamicLiteral(`[1] 2`)).toThrow(/unexpected text/);
   });
+
+  it("must read typed literals inside the value as their dynamic form", () => {
+    // datetime → ISO text with 7 fraction digits; timespan → Kusto text; nested dynamic(...) → the value itself
+    expect(parseDynamicLiteral(`[datetime(2024-02-29 10:00), timespan(90m), dynamic({"a": [1]}), guid(AAAAAAAA-0000-0000-0000-00000000000B)]`)).toEqual([
+      "2024-02-29T10:00:00.0000000Z",
+      "01:30:00",
+      { a: [1] },
+      "aaaaaaaa-0000-0000-0000-00000000000b",
+    ]);
+    expect(() => parseDynamicLiteral(`[datetime(2023-02-29)]`)).toThrow(/invalid datetime/);
+  });
+
+  it("must keep whole numbers beyond 2^53 exact and keys like __proto__ as data", () => {
+    const v = parseDynamicLiteral(`{"__proto__": 9007199254740993}`) as Record<string, unknown>;
+    expect(Object.keys(v)).toEqual(["__proto__"]);
+    expect(v.__proto__).toBe(9007199254740993n);
+  });
+
+  it("must refuse nesting deeper than the limit with a clear error, not a stack overflow", () => {
+    expect(() => parseDynamicLiteral("[".repeat(5000) + "]".repeat(5000))).toThrow(/too deeply nested/);
+  });
+
+  it("must read a long literal in linear time", () => {
+    const text = `[${Array.from({ length: 200_000 }, (_, i) => i).join(",")}]`;
+    const started = Date.now();
+    expect((parseDynamicLiteral(text) as unknown[]).length).toBe(200_000);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -2,8 +2,12 @@
 import { MAX_DYNAMIC_DEPTH, newBag, tooDeep } from "../scalars/bag-object";
 import { parseLongText } from "../scalars/int64";
 import type { Value } from "../types";
+import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from "../values/time";
 
 const escapes: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "/": "/", b: "\b", f: "\f", "0": "\0" };
+
+const typed = /(dynamic|datetime|date|timespan|time|guid|bool|boolean|string|int|long|real|double|decimal)\s*\(/iy;
+const wordAt = /true|false|null|-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
 
 export function parseDynamicLiteral(text: string, where = "dynamic literal"): Value {
   let pos = 0;
@@ -71,7 +75,15 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
       }
     }
     if (ch === '"' || ch === "'" || ch === "@") return readString();
-    const word = /^(true|false|null|-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(text.slice(pos));
+    typed.lastIndex = pos;
+    const call = typed.exec(text);
+    if (call) {
+      pos += call[0].length;
+      return readTyped(call[1].toLowerCase(), depth);
+    }
+    // Sticky: matching at pos without copying the rest of the text keeps long literals linear.
+    wordAt.lastIndex = pos;
+    const word = wordAt.exec(text);
     if (!word) return fail("unsupported value");
     pos += word[0].length;
     const w = word[0];
@@ -79,6 +91,61 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
     // Whole numbers are longs: exact (a bigint beyond 2^53) while they fit in int64, else a real as in JSON.
     if (/^-?\d+$/.test(w)) return (parseLongText(w) ?? Number(w)) as Value;
     return Number(w);
+  };
+  /** The text inside typename( ... ): a quoted string or the raw characters up to the closing parenthesis. */
+  const readInner = (): string => {
+    skipSpace();
+    let inner: string;
+    if (text[pos] === '"' || text[pos] === "'" || text[pos] === "@") inner = readString();
+    else {
+      const close = text.indexOf(")", pos);
+      if (close < 0) fail("unterminated (");
+      inner = text.slice(pos, close).trim();
+      pos = close;
+    }
+    skipSpace();
+    if (text[pos++] !== ")") fail("expected )");
+    return inner;
+  };
+  /** Kusto lets typed literals appear inside a dynamic literal: they become their dynamic form (datetimes as ISO text). */
+  const readTyped = (type: string, depth: number): Value => {
+    if (type === "dynamic") {
+      const inner = readValue(depth);
+      skipSpace();
+      if (text[pos++] !== ")") fail("expected )");
+      return inner;
+    }
+    const inner = readInner();
+    if (inner === "null") return null;
+    switch (type) {
+      case "datetime":
+      case "date": {
+        const ticks = parseDatetime(inner);
+        return ticks === null ? fail(`invalid datetime(${inner})`) : formatDatetime(ticks);
+      }
+      case "timespan":
+      case "time": {
+        const ticks = parseTimespan(inner);
+        return ticks === null ? fail(`invalid timespan(${inner})`) : formatTimespan(ticks);
+      }
+      case "guid":
+        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(inner) ? inner.toLowerCase() : fail(`invalid guid(${inner})`);
+      case "bool":
+      case "boolean":
+        return inner === "true" ? true : inner === "false" ? false : fail(`invalid bool(${inner})`);
+      case "string":
+        return inner;
+      case "int":
+      case "long":
+      case "real":
+      case "double":
+      case "decimal": {
+        const n = /^-?\d+$/.test(inner) && type !== "real" && type !== "double" ? parseLongText(inner) : Number(inner);
+        return n === null || (typeof n === "number" && Number.isNaN(n)) ? fail(`invalid ${type}(${inner})`) : n;
+      }
+      default:
+        return fail(`${type}(...) inside a dynamic literal`);
+    }
   };
   const value = readValue(0);
   skipSpace();
