@@ -200,3 +200,59 @@ describe("factory", () => {
     expect([a.result(), b.result()]).toEqual([2, 1]);
   });
 });
+
+describe("covariance and the population variants", () => {
+  // x = 1,2,3 and y = 2,4,6: means 2 and 4, Σ dx·dy = (-1)(-2) + 0 + (1)(2) = 4
+  const xy = [[1, 2], [2, 4], [3, 6]];
+  it("covariance must divide the co-moment by n - 1 and covariancep by n", () => {
+    expect(aggregate("covariance", ["real", "real"], "real", xy)).toBe(2);
+    expect(aggregate("covariancep", ["real", "real"], "real", xy)).toBeCloseTo(4 / 3, 15);
+  });
+
+  it("the *if variants must use only rows whose predicate is true", () => {
+    // with the extra row excluded the answer is the same as above
+    const rows = [...xy.map((r) => [...r, true]), [100, -100, false], [50, 50, null]];
+    expect(aggregate("covarianceif", ["real", "real", "bool"], "real", rows)).toBe(2);
+    // variancepif over 1, 2, 3: mean 2, Σ d² = 2, / 3
+    expect(aggregate("variancepif", ["real", "bool"], "real", [[1, true], [2, true], [3, true], [9, false]])).toBeCloseTo(2 / 3, 15);
+  });
+});
+
+describe("binary_all_and, binary_all_or, binary_all_xor", () => {
+  it("must fold the 64-bit values with the operator", () => {
+    // 12 = 1100, 10 = 1010, 6 = 0110
+    expect(aggregate("binary_all_and", ["long"], "long", col(12, 10))).toBe(8);
+    expect(aggregate("binary_all_or", ["long"], "long", col(12, 10, null))).toBe(14);
+    expect(aggregate("binary_all_xor", ["long"], "long", col(12, 10, 6))).toBe(0);
+  });
+
+  it("with no value must be null", () => {
+    expect(aggregate("binary_all_and", ["long"], "long", col(null))).toBeNull();
+  });
+});
+
+describe("weighted percentiles", () => {
+  // 10 once and 20 three times: cumulative weights 1 and 4 out of 4
+  const rows = [[10, 1], [20, 3]];
+  it("must treat each value as repeated weight times", () => {
+    expect(aggregate("percentilew", ["long", "long", "real"], "long", rows, [undefined, undefined, 25])).toBe(10);
+    expect(aggregate("percentilew", ["long", "long", "real"], "long", rows, [undefined, undefined, 50])).toBe(20);
+    expect(aggregate("percentilesw_array", ["long", "long", "dynamic"], "dynamic", rows, [undefined, undefined, [25, 100]])).toEqual([10, 20]);
+  });
+});
+
+describe("make_list and friends", () => {
+  it("make_list must stop at 1,048,576 items even when asked for more", () => {
+    const rows = Array.from({ length: 1_048_580 }, (_, i) => [i]);
+    const list = aggregate("make_list", ["long", "long"], "dynamic", rows, [undefined, 5_000_000]) as unknown[];
+    expect(list.length).toBe(1_048_576);
+    expect(list[1_048_575]).toBe(1_048_575);
+  });
+
+  it("make_bag must keep the first value of a key and treat any key as plain data", () => {
+    const a = Object.assign(Object.create(null), { k: 1, toString: "x" });
+    const b = Object.assign(Object.create(null), JSON.parse('{"k": 2, "__proto__": "y"}'));
+    const bag = aggregate("make_bag", ["dynamic"], "dynamic", [[a], [b]]) as Record<string, unknown>;
+    expect({ ...bag }).toEqual({ k: 1, toString: "x", ["__proto__"]: "y" });
+  });
+});

@@ -43,7 +43,9 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
     return read;
   }
   if (!builtinSets().functions.has(symbol)) return compileUserCall(node, scope, agg);
-  const args = callArguments(node);
+  let args = callArguments(node);
+  // percentile_tdigest(d, p, typeof(long)): the type literal only sets the binder's result type, which the call already has.
+  if (name.endsWith("_tdigest")) args = args.filter((a) => kindOf(a) !== "TypeOfLiteralExpression");
   if (name === "iff" || name === "iif") {
     const [c, a, b] = args.map((e) => compileScalar(e, scope, agg));
     return (row, ctx) => (c(row, ctx) === true ? a(row, ctx) : b(row, ctx));
