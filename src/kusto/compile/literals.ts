@@ -1,7 +1,6 @@
 // Turns the binder's boxed .NET literal values into engine values (bigint tick datetimes/timespans, exact longs, JSON dynamics).
-import { kustoLanguage } from "../kusto-language";
 import type { KType, Value } from "../types";
-import { clampNull, EPOCH_DOTNET_TICKS, parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
+import { parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
 import { kindOf, type Node, position, type Scope, unsupported } from "./context";
 import { parseDynamicLiteral } from "./dynamic-literal";
 import { normLong, parseLongText } from "../scalars/int64";
@@ -37,7 +36,7 @@ function literalInner(text: string): string | undefined {
 }
 
 /** datetime(...) literals go through the project's one strict parser: an impossible date such as datetime(2026-02-30) is an error, as in Kusto. */
-function dateTimeValue(scope: Scope, raw: any, node: Node): Value {
+function dateTimeValue(scope: Scope, _raw: any, node: Node): Value {
   const text = literalText(node).trim();
   const inner = literalInner(text);
   if (inner !== undefined) {
@@ -45,13 +44,8 @@ function dateTimeValue(scope: Scope, raw: any, node: Node): Value {
     const parsed = parseDatetime(inner);
     if (parsed !== null) return parsed;
   }
-  const { System } = kustoLanguage();
-  const ticks = BigInt(String(System.DateTime.getTicks(raw)));
-  // Tick 0 is the bridge's "could not parse"; other forms the bridge reads (and ours does not) keep its value.
-  if (ticks === 0n || inner === undefined) {
-    throw new Error(`invalid datetime literal ${text} at ${position(scope, node)}: not a valid date and time; write one such as datetime(2024-01-02T03:04:05Z)`);
-  }
-  return clampNull(ticks - EPOCH_DOTNET_TICKS);
+  // The bridge's own value is no fallback: it rolls datetime(2026-02-30) over to March 2.
+  throw new Error(`invalid datetime literal ${text} at ${position(scope, node)}: not a valid date and time; write one such as datetime(2024-01-02T03:04:05Z)`);
 }
 
 /** Timespan literals (1.5h, 10microsecond, time(1.02:03:04), timespan(2), time(15 seconds)) as exact ticks. */
