@@ -36,6 +36,7 @@ export const operations = defineTemplate({
     CorrelationId: stringColumn,
     CallerIpAddress: stringColumn,
     URI: stringColumn,
+    _ResourceId: stringColumn,
   }),
   example: {},
   kql: (p) =>

@@ -28,6 +28,10 @@ function defaultOf(p: Parameter, o: DefaultsOptions): ParameterValue {
         if (!all) throw new Error(`multi-select parameter ${p.name} must default to All (defaultValue "value::all")`);
         return { kind: "multi", selected: "all", quote: p.quote ?? "'", delimiter: p.delimiter ?? ",", allValue: p.typeSettings.selectAllValue ?? "" };
       }
+      if (p.query) {
+        if (typeof p.value !== "string") throw new Error(`query dropdown ${p.name} needs a default value`);
+        return { kind: "text", value: p.value };
+      }
       const choices = JSON.parse(p.jsonData ?? "[]") as { value: string; selected?: boolean }[];
       const chosen = choices.find((c) => c.selected);
       if (!chosen) throw new Error(`dropdown ${p.name} has no selected default in its jsonData`);

@@ -157,6 +157,25 @@ export function staticDropdown(
   };
 }
 
+/** Single-select dropdown filled by a KQL query (columns value, label), with a fixed default value. */
+export function queryDropdown(name: string, label: string, kql: string, description: string, value: string): DropdownParameter {
+  return {
+    id: stableId(`param:${name}`),
+    version: "KqlParameterItem/1.0",
+    name,
+    label,
+    description,
+    isRequired: true,
+    type: 2,
+    query: kql.trim(),
+    queryType: 0,
+    resourceType: workspaceResourceType,
+    crossComponentResources: ["{Workspace}"],
+    typeSettings: { additionalResourceOptions: [], showDefault: false },
+    value,
+  };
+}
+
 /**
  * Multi-select dropdown filled by a KQL query, each value in double quotes (valid in both KQL and JSON dynamic literals), joined with ",";
  * "All" (the default) formats as an empty string, so `dynamic([{Name}])` becomes `dynamic([])`.

@@ -22,12 +22,12 @@ describe("saved functions in kql/", () => {
 
   it("must give functionParameters as name:type=default joined by \", \" with starttime and endtime first", () => {
     expect(savedFunction("ACSRecordings").functionParameters).toBe(
-      `starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*', normalendreasons:dynamic=dynamic(["CallEnded","InitiatorLeft"])`,
+      `starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*', normalendreasons:dynamic=dynamic(["CallEnded","InitiatorLeft"]), resourceid:string='*'`,
     );
     expect(savedFunction("ACSRecordingOperationHealth").functionParameters).toBe(
-      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([])",
+      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([]), resourceid:string='*'",
     );
-    expect(savedFunction("ACSRecordingCallTimeline").functionParameters).toBe("correlationid:string");
+    expect(savedFunction("ACSRecordingCallTimeline").functionParameters).toBe("correlationid:string, resourceid:string='*'");
     for (const fn of savedFunctions.filter((f) => f.parameters.some((p) => p.name === "starttime"))) {
       expect(fn.parameters.slice(0, 2).map((p) => p.name), fn.name).toEqual(["starttime", "endtime"]);
     }
@@ -38,8 +38,8 @@ describe("saved functions in kql/", () => {
     expect(fn.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(fn.description.length).toBeGreaterThan(20);
     expect(fn.file).toBe("kql/ACSRecordingUsage.kql");
-    // header: lines 1-8, blank line 9, body from line 10
-    expect(fn.bodyLine).toBe(10);
+    // header: lines 1-9, blank line 10, body from line 11
+    expect(fn.bodyLine).toBe(11);
     expect(fn.body.startsWith("ACSBillingUsage\n| where (isnull(starttime)")).toBe(true);
   });
 

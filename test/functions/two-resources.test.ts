@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { X, runTwo } from "./two-resources";
+import { X, resourceA, resourceB, runTwo } from "./two-resources";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -51,5 +51,47 @@ describe("operation names (two-resources fixture)", () => {
       { OperationName: "StartCallRecording", Requests: 6, Failures: 2 },
       { OperationName: "StopCallRecording", Requests: 1, Failures: 0 },
     ]);
+  });
+});
+
+describe("resource scoping (two-resources fixture)", () => {
+  const a = resourceA.toLowerCase();
+
+  it("must keep every resource with '*' and only the named one otherwise, matching the id in any case", () => {
+    const count = (kql: string) => runTwo(`${kql} | count`)[0].Count;
+    // recordings A rec-1, rec-2; B rec-3, rec-4
+    expect(count(`ACSRecordings(${X})`)).toBe(4);
+    expect(count(`ACSRecordings(${X}, resourceid = '${a}')`)).toBe(2);
+    expect(count(`ACSRecordings(${X}, resourceid = '${resourceB}')`)).toBe(2);
+    // requests A P1-P5, B P6-P9
+    expect(count(`ACSRecordingOperations(${X}, resourceid = '${a}')`)).toBe(5);
+    expect(count(`ACSRecordingOperations(${X}, resourceid = '${resourceB}')`)).toBe(4);
+    expect(count(`ACSRecordings(${X}, resourceid = '/subscriptions/x/resourceGroups/y/providers/Microsoft.Communication/CommunicationServices/none')`)).toBe(0);
+  });
+
+  it("must carry the resource through every function that builds on another", () => {
+    // A: rec-1 600 s + rec-2 300 s = 900 s over calls 1 and 2, no abnormal end; B: rec-3 (abnormal) and rec-4
+    expect(runTwo(`ACSRecordingsPerCall(${X}, resourceid = '${a}') | summarize Calls = count(), Seconds = sum(RecordedSeconds), Abnormal = sum(AbnormalEnds)`)).toEqual([{ Calls: 2, Seconds: 900, Abnormal: 0 }]);
+    expect(runTwo(`ACSRecordingEndReasons(${X}, resourceid = '${resourceB}') | project RecordingEndReason, IsAbnormalEnd`)).toEqual([
+      { RecordingEndReason: "CallEnded", IsAbnormalEnd: false },
+      { RecordingEndReason: "RecordingStopped", IsAbnormalEnd: true },
+    ]);
+    expect(runTwo(`ACSRecordingLengthStats(${X}, resourceid = '${resourceB}') | project ContentType, FormatType, TotalSeconds`)).toEqual([
+      { ContentType: "Audio", FormatType: "mp3", TotalSeconds: 120 },
+      { ContentType: "Audio", FormatType: "wav", TotalSeconds: 900 },
+    ]);
+    // A's starts P1, P4 and B's P6-P9: B has the two failures
+    expect(runTwo(`ACSRecordingOperationHealth(${X}, 1d, dynamic(["StartRecording"]), resourceid = '${resourceB}') | project Requests, Failures`)).toEqual([{ Requests: 4, Failures: 2 }]);
+    // call-5 is B's; A has no call without a recording
+    expect(runTwo(`ACSRecordingCallsWithoutRecording(${X}, resourceid = '${a}')`)).toEqual([]);
+    expect(runTwo(`ACSRecordingCallsWithoutRecording(${X}, resourceid = '${resourceB}') | project CorrelationId`)).toEqual([{ CorrelationId: "call-5" }]);
+    // call-1 lives in A: its recording start/end and three requests; nothing of it in B
+    expect(runTwo(`ACSRecordingCallTimeline('call-1', resourceid = '${a}') | count`)[0].Count).toBe(5);
+    expect(runTwo(`ACSRecordingCallTimeline('call-1', resourceid = '${resourceB}')`)).toEqual([]);
+  });
+
+  it("must scope usage to the resource", () => {
+    // A: U1-U4; B: U5, U6 = 15 + 2 minutes of CallRecording
+    expect(runTwo(`ACSRecordingUsage(${X}, 1d, dynamic([]), resourceid = '${resourceB}') | project UsageType, Quantity`)).toEqual([{ UsageType: "CallRecording", Quantity: 17 }]);
   });
 });

@@ -97,7 +97,7 @@ describe("runOnWorkspace", () => {
       .post(path, (b) => ((query = b.query), true))
       .reply(200, body(usageColumns, []));
     await runOnWorkspace(usage, {}, { workspaceId, credential, inlineFunctions: true });
-    expect(query.startsWith("let ACSRecordingUsage = (starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1d, usagetypes:dynamic=dynamic([])) {\nACSBillingUsage\n")).toBe(true);
+    expect(query.startsWith("let ACSRecordingUsage = (starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1d, usagetypes:dynamic=dynamic([]), resourceid:string='*') {\nACSBillingUsage\n")).toBe(true);
     expect(query.endsWith("};\nACSRecordingUsage(datetime(null), datetime(null), 1d, dynamic([]))")).toBe(true);
   });
 

@@ -64,6 +64,8 @@ describe("every workbook query", () => {
     );
     // S4 "Unmixed"/"WAV" normalise to lower case; S1/S7 "Audio - Video" to AudioVideo, S6 "Audio Only" to Audio
     expect(options).toEqual({
+      // All, then each resource seen in W, lower-cased as Log Analytics stores _ResourceId
+      Resource: ["*", "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-acs/providers/microsoft.communication/communicationservices/acs-scenario"],
       ContentType: ["Audio", "AudioVideo"],
       FormatType: ["mp3", "mp4", "wav"],
       ChannelType: ["mixed", "unmixed"],
@@ -315,5 +317,41 @@ describe("usage tab", () => {
       { TimeGenerated: iso(6), Usage: "CallRecording (Minute)", Quantity: 34 },
       { TimeGenerated: iso(12), Usage: "CallRecording (Minute)", Quantity: 56.75 },
     ]);
+  });
+});
+
+describe("resource parameter (two-resources fixture)", () => {
+  const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
+  // X = [2024-06-01, 2024-06-02), see test/fixtures/two-resources/README.md
+  const X: ParameterValue = { kind: "timeRange", startMs: Date.UTC(2024, 5, 1), endMs: Date.UTC(2024, 5, 2), grainMs: 3_600_000 };
+  const prefix = "/subscriptions/11111111-1111-1111-1111-111111111111/resourcegroups/rg-acs/providers/microsoft.communication/communicationservices";
+  const resource = (id: string): Record<string, ParameterValue> => ({ TimeRange: X, Resource: { kind: "text", value: id } });
+
+  it("must list All and each resource that sent logs, lower-cased and labelled by name", () => {
+    const p = declaredParameters(workbook).find((d) => d.name === "Resource")!;
+    if (p.type !== 2 || !p.query) throw new Error("Resource must be a query dropdown");
+    const options = toJsonRows(runQuery(substituteParameters(p.query, values({ TimeRange: X })), two, { functions: kqlFunctionDefs }));
+    expect(options).toEqual([
+      { Value: "*", Label: "All ACS resources in this workspace" },
+      { Value: `${prefix}/acs-alpha`, Label: "acs-alpha" },
+      { Value: `${prefix}/acs-beta`, Label: "acs-beta" },
+    ]);
+  });
+
+  it("must show all resources with '*' and one resource's numbers when picked", () => {
+    // all: wav rec-1 600 s + rec-3 900 s = 0.417 h; mp4 rec-2 300 s = 0.083 h; mp3 rec-4 120 s = 0.033 h
+    expect(byKey(rows("recordings-by-format", resource("*"), two), "FormatType")).toEqual([
+      { FormatType: "mp3", Recordings: 1, RecordedHours: 0.033 },
+      { FormatType: "mp4", Recordings: 1, RecordedHours: 0.083 },
+      { FormatType: "wav", Recordings: 2, RecordedHours: 0.417 },
+    ]);
+    // acs-alpha: rec-1 (wav, 600 s = 0.167 h) and rec-2 (mp4)
+    expect(byKey(rows("recordings-by-format", resource(`${prefix}/acs-alpha`), two), "FormatType")).toEqual([
+      { FormatType: "mp4", Recordings: 1, RecordedHours: 0.083 },
+      { FormatType: "wav", Recordings: 1, RecordedHours: 0.167 },
+    ]);
+    // acs-beta's starts: P6, P7 (500), P8 (Failed, no status), P9 = 4 requests, 2 failures
+    const beta = rows("latency-by-operation", resource(`${prefix}/acs-beta`), two);
+    expect(beta.map((r) => [r.OperationName, r.Requests, r.Failures])).toEqual([["StartCallRecording", 4, 2]]);
   });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   buildWorkbook,
+  deployedWorkbook,
   kqlSources,
   serializedWorkbook,
   stableStringify,
@@ -118,12 +119,31 @@ describe("workbook serialisation", () => {
     expect(stableStringify({ b: 1, a: { d: 2, c: 3 } })).toBe('{\n  "a": {\n    "c": 3,\n    "d": 2\n  },\n  "b": 1\n}\n');
   });
 
-  it("must point fallbackResourceIds at the deployed workspace and change nothing else", () => {
+  it("must point fallbackResourceIds and the Workspace parameter at the deployed workspace and change nothing else", () => {
     const id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
     const deployed = JSON.parse(workbookForWorkspace(id));
     expect(deployed.fallbackResourceIds).toEqual([id]);
-    expect({ ...deployed, fallbackResourceIds: ["Azure Monitor"] }).toEqual(JSON.parse(serializedWorkbook));
+    expect(declaredParameters(deployed).find((p) => p.name === "Workspace")).toMatchObject({ type: 5, value: id });
+    const committed = JSON.parse(serializedWorkbook);
+    expect(declaredParameters(committed).find((p) => p.name === "Workspace")).toMatchObject({ value: "value::1" });
+    // the committed form with the workspace filled in is the deployed form
+    const filled = JSON.parse(JSON.stringify(committed).replace('"value":"value::1"', `"value":${JSON.stringify(id)}`));
+    expect(filled).toEqual({ ...deployed, fallbackResourceIds: ["Azure Monitor"] });
     expect(() => workbookForWorkspace("")).toThrow(/workspaceId must be/);
+  });
+
+  it("must open from the ACS resource as well: the workspace named outright, the stack's ACS resource the Resource default", () => {
+    const ws = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
+    const acs = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/Acs-Dev";
+    const deployed = JSON.parse(deployedWorkbook({ workspaceId: ws, communicationId: acs }));
+    expect(deployed.fallbackResourceIds).toEqual([ws, acs]);
+    const params = declaredParameters(deployed);
+    expect(params.find((p) => p.name === "Workspace")).toMatchObject({ value: ws });
+    // Log Analytics stores _ResourceId lower-cased
+    expect(params.find((p) => p.name === "Resource")).toMatchObject({ type: 2, value: acs.toLowerCase() });
+    expect(declaredParameters(JSON.parse(serializedWorkbook)).find((p) => p.name === "Resource")).toMatchObject({ value: "*" });
+    expect(() => deployedWorkbook({ workspaceId: ws, communicationId: ws })).toThrow(/communicationId must be a resource id/);
+    expect(() => deployedWorkbook({ workspaceId: acs })).toThrow(/workspaceId must be a resource id/);
   });
 
   it("must make the stack's normal end reasons the NormalEndReasons default, refusing a name that could break the query", () => {

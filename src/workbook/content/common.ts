@@ -1,6 +1,9 @@
 // KQL fragments every tab shares: the time window, the grain and the multi-select filters as `let`s.
 
-export const timeWindow = ["let starttime = {TimeRange:start};", "let endtime = {TimeRange:end};"].join("\n");
+/** The ACS resource picked in the Resource parameter ('*' = every resource sending to the workspace). */
+export const resourceLet = "let resourceid = '{Resource:escape}';";
+
+export const timeWindow = ["let starttime = {TimeRange:start};", "let endtime = {TimeRange:end};", resourceLet].join("\n");
 
 /** {TimeGrain} is minutes; 0 means "auto", the picker's own grain for the chosen range. */
 export const grain = "let grain = iff({TimeGrain} == 0, {TimeRange:grain}, {TimeGrain}m);";
@@ -17,10 +20,10 @@ export const recordingFilters = [
 
 export const operationFilter = "let operations = dynamic([{Operation}]);";
 
-export const recordings = "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons)";
-export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons)";
-export const operations = "ACSRecordingOperations(starttime, endtime, operations)";
-export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations)";
+export const recordings = "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)";
+export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)";
+export const operations = "ACSRecordingOperations(starttime, endtime, operations, resourceid = resourceid)";
+export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations, resourceid = resourceid)";
 
 export function kql(...lines: string[]): string {
   return lines.join("\n");

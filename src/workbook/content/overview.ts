@@ -1,18 +1,19 @@
 // Overview tab: one tile per headline number, each against the period of the same length just before.
 import { markdown, query } from "../items";
 import { ItemSize, type Item } from "../types";
-import { formatter, kql, operationFilter, recordingFilters } from "./common";
+import { formatter, kql, operationFilter, recordingFilters, resourceLet } from "./common";
 
 /** Each branch yields Order, Metric, Value, Previous; rates guard against an empty period instead of dividing by zero. */
 export const overviewTilesKql = kql(
   "let starttime = {TimeRange:start};",
   "let endtime = {TimeRange:end};",
   "let prevstart = starttime - (endtime - starttime);",
+  resourceLet,
   recordingFilters,
   operationFilter,
-  "let rec = ACSRecordings(prevstart, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons)",
+  "let rec = ACSRecordings(prevstart, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)",
   "    | extend Current = TimeGenerated >= starttime;",
-  "let ops = ACSRecordingOperations(prevstart, endtime, operations)",
+  "let ops = ACSRecordingOperations(prevstart, endtime, operations, resourceid = resourceid)",
   "    | extend Current = TimeGenerated >= starttime;",
   "union",
   "    (rec",

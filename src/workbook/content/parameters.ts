@@ -1,6 +1,6 @@
 // The parameters every tab uses: workspace, time range, grain and the four multi-select filters.
 import { normalEndReasons } from "../../functions";
-import { multiSelectDropdown, parameters, staticDropdown, textParameter, timeRangeParameter, workspaceParameter } from "../items";
+import { multiSelectDropdown, parameters, queryDropdown, staticDropdown, textParameter, timeRangeParameter, workspaceParameter } from "../items";
 import type { ParametersItem } from "../types";
 
 const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;
@@ -9,6 +9,24 @@ export function parametersItem(): ParametersItem {
   return parameters("parameters", [
     workspaceParameter("Workspace", "Workspace"),
     timeRangeParameter("TimeRange", "Time range", sevenDaysMs),
+    queryDropdown(
+      resourceParameter,
+      "ACS resource",
+      [
+        "union",
+        '    (print Value = "*", Label = "All ACS resources in this workspace", Order = 0),',
+        "    (union",
+        "        (ACSRecordings({TimeRange:start}, {TimeRange:end}) | distinct _ResourceId),",
+        "        (ACSRecordingOperations({TimeRange:start}, {TimeRange:end}) | distinct _ResourceId)",
+        "    | where isnotempty(_ResourceId)",
+        "    | summarize by Value = tolower(_ResourceId)",
+        "    | project Value, Label = extract('[^/]+$', 0, Value), Order = 1)",
+        "| order by Order asc, Value asc",
+        "| project Value, Label",
+      ].join("\n"),
+      "The Communication Services resource whose logs to show (its _ResourceId); All shows every resource sending to this workspace. Deployed by the stack, it defaults to the stack's ACS resource.",
+      allResources,
+    ),
     staticDropdown(
       "TimeGrain",
       "Time granularity",
@@ -26,25 +44,25 @@ export function parametersItem(): ParametersItem {
     multiSelectDropdown(
       "ContentType",
       "Content type",
-      "ACSRecordings({TimeRange:start}, {TimeRange:end})\n| where isnotempty(ContentType)\n| distinct ContentType\n| order by ContentType asc",
+      "ACSRecordings({TimeRange:start}, {TimeRange:end}, resourceid = '{Resource:escape}')\n| where isnotempty(ContentType)\n| distinct ContentType\n| order by ContentType asc",
       "Recording content (Audio, AudioVideo, ...); All applies no filter.",
     ),
     multiSelectDropdown(
       "FormatType",
       "Format",
-      "ACSRecordings({TimeRange:start}, {TimeRange:end})\n| where isnotempty(FormatType)\n| distinct FormatType\n| order by FormatType asc",
+      "ACSRecordings({TimeRange:start}, {TimeRange:end}, resourceid = '{Resource:escape}')\n| where isnotempty(FormatType)\n| distinct FormatType\n| order by FormatType asc",
       "Recording file format (mp4, wav, mp3); All applies no filter.",
     ),
     multiSelectDropdown(
       "ChannelType",
       "Channel type",
-      "ACSRecordings({TimeRange:start}, {TimeRange:end})\n| where isnotempty(ChannelType)\n| distinct ChannelType\n| order by ChannelType asc",
+      "ACSRecordings({TimeRange:start}, {TimeRange:end}, resourceid = '{Resource:escape}')\n| where isnotempty(ChannelType)\n| distinct ChannelType\n| order by ChannelType asc",
       "Mixed or unmixed audio channels; All applies no filter.",
     ),
     multiSelectDropdown(
       "Operation",
       "Operation",
-      "ACSRecordingOperations({TimeRange:start}, {TimeRange:end})\n| where isnotempty(OperationName)\n| distinct OperationName\n| order by OperationName asc",
+      "ACSRecordingOperations({TimeRange:start}, {TimeRange:end}, resourceid = '{Resource:escape}')\n| where isnotempty(OperationName)\n| distinct OperationName\n| order by OperationName asc",
       "The Call Recording API operations found in the time range, each spelling (StartRecording, StartCallRecording, ...) shown under its normalised <Verb>CallRecording name; applies to the Overview failure rate and the Operations tab.",
     ),
     textParameter(
@@ -58,3 +76,6 @@ export function parametersItem(): ParametersItem {
 }
 
 export const normalEndReasonsParameter = "NormalEndReasons";
+export const resourceParameter = "Resource";
+/** The Resource value that applies no resource filter, as the saved functions read it. */
+export const allResources = "*";

@@ -1,7 +1,7 @@
 // Recordings tab: what Microsoft's built-in Recording insights show, plus end reasons, lengths and a drill-down into one call.
 import { markdown, query } from "../items";
 import { ItemSize, type Item } from "../types";
-import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, timeWindow } from "./common";
+import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, resourceLet, timeWindow } from "./common";
 
 const prelude = kql(timeWindow, recordingFilters);
 
@@ -151,7 +151,7 @@ export function recordingsTab(): Item[] {
     }),
     query("call-timeline", {
       title: "Call timeline: {SelectedCallId}",
-      kql: kql("ACSRecordingCallTimeline('{SelectedCallId:escape}')", "| project TimeGenerated, Source, Event, Detail, OperationName, ResultType, RecordingId"),
+      kql: kql(resourceLet, "ACSRecordingCallTimeline('{SelectedCallId:escape}', resourceid = resourceid)", "| project TimeGenerated, Source, Event, Detail, OperationName, ResultType, RecordingId"),
       visualization: "table",
       noDataMessage: "No recording or operation records for this call.",
       visibleWhen: { parameterName: selectedCallParameter, comparison: "isNotEqualTo", value: "" },

@@ -3,7 +3,7 @@ import { markdown, query } from "../items";
 import { type Item } from "../types";
 import { grain, kql, noUsage, timeWindow } from "./common";
 
-const usage = "ACSRecordingUsage(starttime, endtime, grain, dynamic([]))";
+const usage = "ACSRecordingUsage(starttime, endtime, grain, dynamic([]), resourceid = resourceid)";
 
 export function usageTab(): Item[] {
   return [
