@@ -3,9 +3,27 @@
 // in a checkout, it transpiles the TypeScript sources with ts-node instead (types are checked by `npm run typecheck`).
 const fs = require("fs");
 const path = require("path");
+
+// Commands that run KQL start from the startup snapshot of Kusto.Language when the build made one for this Node.
+const kqlCommands = new Set(["query", "check", "preview", "bench"]);
+
+function runFromSnapshot(args) {
+  if (!kqlCommands.has(args[0]) || args.includes("--help") || args.includes("-h") || process.env.ACS_INSIGHTS_NO_SNAPSHOT === "1") return undefined;
+  const blob = require("../kusto/kusto-snapshot.js").usableSnapshot(path.join(__dirname, ".."));
+  if (!blob) return undefined;
+  const child = require("child_process").spawnSync(process.execPath, ["--snapshot-blob", blob, "--", ...args], {
+    stdio: "inherit",
+    env: { ...process.env, ACS_INSIGHTS_DIST: path.join(__dirname, "..") },
+  });
+  if (child.error) return undefined;
+  return child.status ?? 1;
+}
+
 process.env.ACS_INSIGHTS_BIN = "1";
 if (fs.existsSync(path.join(__dirname, "main.js"))) {
-  require("./main.js");
+  const code = runFromSnapshot(process.argv.slice(2));
+  if (code === undefined) require("./main.js");
+  else process.exitCode = code;
 } else {
   require("ts-node").register({ transpileOnly: true, project: path.join(__dirname, "..", "..", "tsconfig.json") });
   require("./main.ts");

@@ -11,10 +11,13 @@ let loaded: KustoGlobals | undefined;
 
 export function kustoLanguage(): KustoGlobals {
   if (loaded) return loaded;
-  // The bridge runtime must exist before the library's module body runs.
-  require("@kusto/language-service-next/bridge.min.js");
-  require("@kusto/language-service-next/Kusto.Language.Bridge.min.js");
   const g = globalThis as any;
+  // A CLI process started from the startup snapshot (src/kusto/kusto-snapshot.ts) already holds the initialised library.
+  if (!g.Kusto?.Language) {
+    // The bridge runtime must exist before the library's module body runs.
+    require("@kusto/language-service-next/bridge.min.js");
+    require("@kusto/language-service-next/Kusto.Language.Bridge.min.js");
+  }
   if (!g.Kusto?.Language || !g.Bridge || !g.System) throw new Error("@kusto/language-service-next did not define the Kusto/Bridge/System globals");
   loaded = { Kusto: g.Kusto, Bridge: g.Bridge, System: g.System };
   return loaded;

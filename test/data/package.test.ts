@@ -28,6 +28,22 @@ describe("the compiled package", () => {
     expect(run.stderr).toBe("0 compiler modules");
   });
 
+  it("must answer a query from the Kusto.Language startup snapshot exactly as from an in-process load", () => {
+    const bin = path.join(root, pkg.bin["acs-insights"]);
+    const query = ["query", "--format", "json", "ACSRecordings() | summarize n = count(), hours = round(sum(RecordingLength) / 3600.0, 2) by FormatType | order by FormatType asc"];
+    expect(fs.existsSync(path.join(root, "dist", "kusto-language.blob"))).toBe(true);
+    const fromSnapshot = execFileSync(process.execPath, [bin, ...query], { cwd: root, encoding: "utf8" });
+    const inProcess = execFileSync(process.execPath, [bin, ...query], { cwd: root, encoding: "utf8", env: { ...process.env, ACS_INSIGHTS_NO_SNAPSHOT: "1" } });
+    expect(JSON.parse(fromSnapshot).length).toBeGreaterThan(0);
+    expect(fromSnapshot).toBe(inProcess);
+  });
+
+  it("must pass the exit code of a snapshot-started command through", () => {
+    const run = spawnSync(process.execPath, [path.join(root, pkg.bin["acs-insights"]), "query", "--format", "json", "print x = "], { cwd: root, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("acs-insights query");
+  });
+
   it("must export runLocal and the templates from the package name, without loading the Pulumi SDK or the program", () => {
     const out = nodeEval(
       `const m = require("acs-recording-insights");
@@ -47,7 +63,7 @@ describe("the compiled package", () => {
 
   it("must build during npm ci (prepare) so the README's commands work on a fresh machine", () => {
     expect(pkg.scripts.prepare).toBe("npm run build");
-    expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json");
+    expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json && node dist/kusto/kusto-snapshot.js");
     expect(pkg.scripts.test).toMatch(/^tsc --noEmit .*&& vitest run$/);
   });
 });

@@ -40,6 +40,15 @@ function buildDist(): void {
   if (fs.existsSync(stamp)) fs.utimesSync(stamp, new Date(), new Date());
 }
 
+/** The CLI's startup snapshot of Kusto.Language, rebuilt only for another Node binary or library version. */
+function buildSnapshot(): void {
+  const snapshot = require(path.join(root, "dist", "kusto", "kusto-snapshot.js")) as typeof import("../../src/kusto/kusto-snapshot");
+  const dist = path.join(root, "dist");
+  if (snapshot.usableSnapshot(dist)) return;
+  const failure = snapshot.buildSnapshot(dist);
+  if (failure) process.stderr.write(`test setup: no startup snapshot (${failure.split("\n")[0]}); CLI tests load Kusto.Language in-process\n`);
+}
+
 /** Debian's chromium, installed with apt-get when it is missing and this user may install packages (root, as in CI containers). */
 function provisionChromium(): void {
   if (fs.existsSync(chromiumPath)) return;
@@ -55,5 +64,6 @@ function provisionChromium(): void {
 
 export default function setup(): void {
   if (distIsStale(root)) buildDist();
+  buildSnapshot();
   provisionChromium();
 }
