@@ -79,7 +79,8 @@ class Avg implements Aggregator {
     }
   }
   result(): Value {
-    return this.n === 0 ? null : this.s / this.n;
+    // avg over no values is 0/0 = NaN, as summarize-operator.md's empty-table example shows.
+    return this.n === 0 ? NaN : this.s / this.n;
   }
 }
 

@@ -44,7 +44,8 @@ class HllExact implements Aggregator {
     this.keys.add(hashKey(v));
   }
   result(): Value {
-    return bag({ [HLL]: [...this.keys] });
+    // No value at all gives null, as summarize-operator.md's empty-table example shows for hll() and tdigest().
+    return this.keys.size === 0 ? null : bag({ [HLL]: [...this.keys] });
   }
 }
 
@@ -73,6 +74,7 @@ class TDigestExact implements Aggregator {
     this.weights.push(w);
   }
   result(): Value {
+    if (this.values.length === 0) return null;
     return bag({ [TDIGEST]: bag({ type: this.type, values: this.values, weights: this.weights }) });
   }
 }
