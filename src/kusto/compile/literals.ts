@@ -35,13 +35,21 @@ function literalInner(text: string): string | undefined {
   return (q === '"' || q === "'") && inner.endsWith(q) && inner.length >= 2 ? inner.slice(1, -1) : inner;
 }
 
+/** datetime(2025, 6, 14): Kusto's parser also reads a date as year, month, day separated by commas (startofweek-function.md). */
+function commaDate(inner: string): bigint | null {
+  const parts = inner.split(",").map((p) => p.trim());
+  if (parts.length !== 3 || !parts.every((p) => /^\d{1,4}$/.test(p))) return null;
+  const [y, m, d] = parts.map(Number);
+  return parseDatetime(`${String(y).padStart(4, "0")}-${m}-${d}`);
+}
+
 /** datetime(...) literals go through the project's one strict parser: an impossible date such as datetime(2026-02-30) is an error, as in Kusto. */
 function dateTimeValue(scope: Scope, _raw: any, node: Node): Value {
   const text = literalText(node).trim();
   const inner = literalInner(text);
   if (inner !== undefined) {
     if (inner.toLowerCase() === "null") return null;
-    const parsed = parseDatetime(inner);
+    const parsed = parseDatetime(inner) ?? commaDate(inner);
     if (parsed !== null) return parsed;
   }
   // The bridge's own value is no fallback: it rolls datetime(2026-02-30) over to March 2.
