@@ -27,12 +27,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const capture = (argv: string[]) => captureCli(run, argv);
 
 describe("acs-insights query", () => {
-  it("must print only a JSON array of rows for --format json, datetimes as ISO UTC", async () => {
+  it("must print only a JSON array of rows for --format json, datetimes as ISO UTC with 7 fraction digits", async () => {
     const r = await capture(["--data", dir, "--format", "json", "ACSCallRecordingSummary | where RecordingLength > 60 | project RecordingId, TimeGenerated"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual([
-      { RecordingId: "r2", TimeGenerated: "2024-03-10T11:00:00Z" },
-      { RecordingId: "r3", TimeGenerated: "2024-03-10T11:59:00Z" },
+      { RecordingId: "r2", TimeGenerated: "2024-03-10T11:00:00.0000000Z" },
+      { RecordingId: "r3", TimeGenerated: "2024-03-10T11:59:00.0000000Z" },
     ]);
   });
 
@@ -67,10 +67,10 @@ describe("acs-insights query", () => {
     expect((await capture([])).err).toContain("no query given");
   });
 
-  it("must route --workspace to the workspace path and report its refusal without touching the network", async () => {
+  it("must refuse a --workspace that is not a GUID as a usage error, without touching the network", async () => {
     const r = await capture(["--workspace", "not-a-guid", "print 1"]);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain("is not a GUID");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--workspace "not-a-guid" is not a GUID');
     expect((await capture(["--inline-functions", "print 1"])).err).toContain("--inline-functions only applies with --workspace");
   });
 

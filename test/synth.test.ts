@@ -104,7 +104,7 @@ describe("acs-insights synth", () => {
   it("must refuse unknown options with a usage message", async () => {
     const result = await synth(["--stak", "dev"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown option "--stak"');
+    expect(result.stderr).toContain("unknown option --stak (did you mean --stack?)");
   });
 });
 

@@ -4,11 +4,11 @@ import { kqlFunctionDefs, kqlSources as functionSources } from "../functions";
 import { analyze, type KqlDiagnostic, type KqlSource } from "../kusto";
 import { kqlSources as templateSources } from "../templates";
 import { kqlSources as workbookSources } from "../workbook";
+import { choiceFlag, type ParsedArgs } from "./args";
+import { checkSpec } from "./commands";
+import { runCommand } from "./run";
 
-export const checkUsage = `usage: acs-insights check [--format text|json]
-
-Analyzes the saved functions, query templates, workbook queries and alert queries with Microsoft's KQL
-parser and binder. Prints file:line:col: message for each problem and exits 1 if any is an error.`;
+export const checkUsage = checkSpec.usage;
 
 export interface SourceDiagnostic extends KqlDiagnostic {
   readonly file: string;
@@ -29,25 +29,16 @@ export function checkSources(sources: readonly KqlSource[]): SourceDiagnostic[] 
   return out;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(checkUsage + "\n");
-    return 0;
-  }
-  let format = "text";
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--format" && (argv[i + 1] === "text" || argv[i + 1] === "json")) format = argv[++i];
-    else {
-      process.stderr.write(`acs-insights check: unexpected argument "${argv[i]}"; use --format text|json\n\n${checkUsage}\n`);
-      return 2;
-    }
-  }
+export async function execute(args: ParsedArgs): Promise<number> {
+  const format = choiceFlag(args, "format", ["text", "json"] as const, "text");
   const sources = shippedSources();
   const diagnostics = checkSources(sources);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   process.stdout.write(format === "json" ? JSON.stringify(diagnostics, null, 2) + "\n" : textReport(diagnostics, sources.length));
   return errors > 0 ? 1 : 0;
 }
+
+export const run = (argv: string[]): Promise<number> => runCommand({ ...checkSpec, load: async () => execute }, argv);
 
 /** One `file:line:col: message` line per diagnostic (warnings marked), then a summary count. */
 export function textReport(diagnostics: readonly SourceDiagnostic[], checked: number): string {

@@ -1,85 +1,49 @@
 // `acs-insights query`: runs KQL over a data directory (default: the bundled sample) with the saved functions declared.
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { loadDataDir, sampleDataDir } from "../data";
 import { kqlFunctionDefs } from "../functions";
-import { runQuery, toCsv, toJsonRows, toTextTable, type QueryResult } from "../kusto";
-import { parseDateTime } from "../schema/tables";
+import { type QueryResult, runQuery, toCsv, toJsonRows, toTextTable } from "../kusto";
+import { booleanFlag, choiceFlag, type ParsedArgs, UsageError } from "./args";
+import { querySpec } from "./commands";
+import { dataDirFlag, inputFileFlag, nowFlag, workspaceFlag } from "./flags";
+import { runCommand } from "./run";
 
 const formats = ["table", "json", "csv"] as const;
 type Format = (typeof formats)[number];
 
-export const queryUsage = `usage: acs-insights query [--data DIR] [--now ISO] [--format table|json|csv] [--workspace ID [--inline-functions]] ("<KQL>" | --file q.kql)
-
-  --data DIR       data directory, one file per table (default: the bundled sample data)
-  --now ISO        the clock for now()/ago(), e.g. 2024-03-10T12:00:00Z (default: the wall clock)
-  --format F       table (default), json (a JSON array of row objects, nothing else) or csv
-  --csv-raw        with csv: write text cells exactly; by default a text cell starting with = + - @ gets a leading '
-                   so a spreadsheet shows it instead of running it as a formula
-  --file PATH      read the query from a file instead of the argument
-  --workspace ID   run against a Log Analytics workspace (its customer id) instead of local data
-  --inline-functions  with --workspace: define the saved functions the query calls in front of it, for a
-                   workspace where the stack has not deployed them`;
+export const queryUsage = querySpec.usage;
 
 interface QueryArgs {
-  data: string;
-  now?: number;
-  format: Format;
-  kql: string;
-  workspace?: string;
-  inlineFunctions: boolean;
-  csvRaw: boolean;
+  readonly data: string;
+  readonly now?: number;
+  readonly format: Format;
+  readonly kql: string;
+  readonly workspace?: string;
+  readonly inlineFunctions: boolean;
+  readonly csvRaw: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): QueryArgs {
-  let data = sampleDataDir;
-  let now: number | undefined;
-  let format: Format = "table";
-  let file: string | undefined;
-  let workspace: string | undefined;
-  let inlineFunctions = false;
-  let csvRaw = false;
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === "--data") data = path.resolve(value());
-    else if (arg === "--now") {
-      const text = value();
-      now = parseDateTime(text);
-      if (!Number.isFinite(now)) throw new UsageError(`--now "${text}" is not an ISO 8601 datetime; use e.g. 2024-03-10T12:00:00Z`);
-    } else if (arg === "--format") {
-      const f = value();
-      if (!(formats as readonly string[]).includes(f)) throw new UsageError(`--format "${f}" is not one of ${formats.join(", ")}`);
-      format = f as Format;
-    } else if (arg === "--file") file = value();
-    else if (arg === "--workspace") workspace = value();
-    else if (arg === "--inline-functions") inlineFunctions = true;
-    else if (arg === "--csv-raw") csvRaw = true;
-    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
-    else positional.push(arg);
-  }
-  if (file !== undefined && positional.length > 0) throw new UsageError("give the query either as an argument or with --file, not both");
-  if (positional.length > 1) throw new UsageError("give the query as one argument (quote it)");
-  let kql = positional[0];
-  if (file !== undefined) {
-    if (!fs.existsSync(file)) throw new UsageError(`--file ${file} does not exist`);
-    kql = fs.readFileSync(file, "utf8");
-  }
-  if (!kql || !kql.trim()) throw new UsageError("no query given");
+function queryArgs(args: ParsedArgs): QueryArgs {
+  const format = choiceFlag(args, "format", formats, "table");
+  const now = nowFlag(args, "2024-03-10T12:00:00Z");
+  const workspace = workspaceFlag(args);
+  const data = dataDirFlag(args);
+  const inlineFunctions = booleanFlag(args, "inline-functions");
+  const csvRaw = booleanFlag(args, "csv-raw");
   if (inlineFunctions && workspace === undefined) throw new UsageError("--inline-functions only applies with --workspace");
-  return { data, now, format, kql, workspace, inlineFunctions, csvRaw };
+  if (workspace !== undefined && now !== undefined) throw new UsageError("--now sets the clock of local data only; a --workspace query runs on the service's clock, so drop --now");
+  if (workspace !== undefined && data !== undefined) throw new UsageError("--data and --workspace both name where the rows come from; give one");
+  if (csvRaw && format !== "csv") throw new UsageError("--csv-raw only applies with --format csv");
+  const file = inputFileFlag(args, "file", "a .kql file");
+  if (file !== undefined && args.positionals.length > 0) throw new UsageError("give the query either as an argument or with --file, not both");
+  const kql = file !== undefined ? fs.readFileSync(file, "utf8") : args.positionals[0];
+  if (!kql || !kql.trim()) throw new UsageError(file !== undefined ? `--file ${file} is empty; write the query in it` : "no query given");
+  return { data: data ?? sampleDataDir, now, format, kql, workspace, inlineFunctions, csvRaw };
 }
 
-function render(result: QueryResult, format: Format, csvRaw = false): string {
-  if (format === "json") return JSON.stringify(toJsonRows(result)) + "\n";
-  if (format === "csv") return toCsv(result, { neutralizeFormulas: !csvRaw });
+function render(result: QueryResult, args: QueryArgs): string {
+  if (args.format === "json") return `${JSON.stringify(toJsonRows(result))}\n`;
+  if (args.format === "csv") return toCsv(result, { neutralizeFormulas: !args.csvRaw });
   return toTextTable(result);
 }
 
@@ -87,32 +51,23 @@ function render(result: QueryResult, format: Format, csvRaw = false): string {
 async function runOnWorkspace(args: QueryArgs): Promise<number> {
   const { queryWorkspace } = await import("../templates/workspace");
   const kql = args.inlineFunctions ? (await import("../templates/standalone")).withInlineFunctions(args.kql) : args.kql;
-  const result = await queryWorkspace(args.workspace as string, kql, { now: args.now });
-  process.stdout.write(render(result, args.format, args.csvRaw));
+  const result = await queryWorkspace(args.workspace as string, kql, {});
+  process.stdout.write(render(result, args));
   return 0;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(queryUsage + "\n");
-    return 0;
-  }
-  let args: QueryArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`acs-insights query: ${err.message}\n\n${queryUsage}\n`);
-    return 2;
-  }
+export async function execute(parsed: ParsedArgs): Promise<number> {
+  const args = queryArgs(parsed);
   try {
     if (args.workspace !== undefined) return await runOnWorkspace(args);
     const tables = loadDataDir(args.data);
     const result = runQuery(args.kql, tables, { functions: kqlFunctionDefs, now: args.now });
-    process.stdout.write(render(result, args.format, args.csvRaw));
+    process.stdout.write(render(result, args));
     return 0;
   } catch (err) {
     process.stderr.write(`acs-insights query: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
 }
+
+export const run = (argv: string[]): Promise<number> => runCommand({ ...querySpec, load: async () => execute }, argv);

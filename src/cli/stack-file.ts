@@ -1,4 +1,5 @@
 // Reads a Pulumi.<stack>.yaml the way the Pulumi engine hands its config to a program, for offline synth.
+import * as fs from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { pathText } from "../config/issues";
 
@@ -34,6 +35,18 @@ function plainValue(value: unknown, at: (string | number)[], file: string, secur
     return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, plainValue(x, [...at, k], file, securePaths)]));
   }
   return value;
+}
+
+/** Stack files are a few KB; the cap stops a wrong path (a log, /dev/zero) from filling memory. */
+const maxStackFileBytes = 1024 * 1024;
+
+/** The text of a stack file: a regular file, at most 1 MiB. */
+export function readStackFile(file: string): string {
+  const stat = fs.statSync(file);
+  // A FIFO or device would block or never end.
+  if (!stat.isFile()) throw new Error(`${file} is not a regular file; pass a Pulumi.<stack>.yaml file`);
+  if (stat.size > maxStackFileBytes) throw new Error(`${file} is ${stat.size} bytes; a stack file is at most 1 MiB, so this is not one`);
+  return fs.readFileSync(file, "utf8");
 }
 
 /** Flattens a stack file's `config:` to what Pulumi hands a program: "project:key" → string, objects as JSON. */

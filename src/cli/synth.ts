@@ -2,50 +2,19 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { recordPlan, stableJson, type Plan } from "../infra/plan";
+import { type ParsedArgs, stringFlag, UsageError } from "./args";
+import { synthSpec } from "./commands";
+import { inputFileFlag, outputDirFlag } from "./flags";
 import { replaceFile, replaceRefusal } from "./replace-file";
+import { runCommand } from "./run";
 import { explainSecureIssues, redactPlaceholders } from "./secrets";
-import { stackFileConfig } from "./stack-file";
+import { readStackFile, stackFileConfig } from "./stack-file";
 
 export { offlineSecret, stackFileConfig } from "./stack-file";
 
 // `acs-insights synth`: the real program under Pulumi mocks, config from Pulumi.<stack>.yaml, written as a reviewable plan.
 
 const projectRoot = path.resolve(__dirname, "..", "..");
-
-const usage = [
-  "usage: acs-insights synth [--stack <name>] [--out <dir>] [--stack-file <path>]",
-  "  runs the stack program offline under Pulumi mocks and writes <dir>/plan.json",
-  "  --stack       stack name; config from Pulumi.<stack>.yaml (default dev)",
-  "  --out         output directory (default out)",
-  "  --stack-file  read the config from this file instead of Pulumi.<stack>.yaml",
-].join("\n");
-
-interface SynthArgs {
-  readonly stack: string;
-  readonly out: string;
-  readonly stackFile?: string;
-}
-
-function parseArgs(argv: string[]): SynthArgs | string {
-  let stack = "dev";
-  let out = "out";
-  let stackFile: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === "--stack" || flag === "--out" || flag === "--stack-file") {
-      if (value === undefined || value.startsWith("--")) return `${flag} needs a value`;
-      if (flag === "--stack") stack = value;
-      else if (flag === "--out") out = value;
-      else stackFile = value;
-      i++;
-    } else {
-      return `unknown option ${JSON.stringify(flag)}`;
-    }
-  }
-  if (!/^[\w.-]+$/.test(stack)) return `--stack must be a stack name such as dev or prod, got ${JSON.stringify(stack)}`;
-  return { stack, out, stackFile };
-}
 
 function projectName(): string {
   const doc = parseYaml(fs.readFileSync(path.join(projectRoot, "Pulumi.yaml"), "utf8")) as { name?: unknown };
@@ -57,7 +26,7 @@ export async function synthesize(stack: string, stackFile?: string): Promise<Pla
   const stackPath = stackFile ? path.resolve(stackFile) : path.join(projectRoot, `Pulumi.${stack}.yaml`);
   const file = path.basename(stackPath);
   if (!fs.existsSync(stackPath)) throw new Error(`${stackPath} not found; create it (see README "Forking per environment") or pass --stack / --stack-file`);
-  const { config, secretKeys, securePaths, environments } = stackFileConfig(fs.readFileSync(stackPath, "utf8"), file);
+  const { config, secretKeys, securePaths, environments } = stackFileConfig(readStackFile(stackPath), file);
   if (environments.length > 0) {
     process.stderr.write(`note: ${file} imports ESC environments (${environments.join(", ")}); offline synth uses only the values in the file\n`);
   }
@@ -87,22 +56,25 @@ function displayPath(file: string): string {
   return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  const args = parseArgs(argv);
-  if (typeof args === "string") {
-    process.stderr.write(`acs-insights synth: ${args}\n${usage}\n`);
-    return 2;
-  }
+interface SynthArgs {
+  readonly stack: string;
+  readonly out: string;
+  readonly stackFile?: string;
+}
+
+function synthArgs(args: ParsedArgs): SynthArgs {
+  const stack = stringFlag(args, "stack") ?? "dev";
+  if (!/^[\w.-]+$/.test(stack)) throw new UsageError(`--stack must be a stack name such as dev or prod, got ${JSON.stringify(stack)}`);
+  const out = outputDirFlag(args, "out", "out", "plan.json");
+  const stackFile = inputFileFlag(args, "stack-file", "a Pulumi.<stack>.yaml file");
+  const refusal = replaceRefusal(path.resolve(out, "plan.json"));
+  if (refusal) throw new UsageError(`--out: ${refusal}`);
+  return { stack, out, stackFile };
+}
+
+export async function execute(parsed: ParsedArgs): Promise<number> {
+  const args = synthArgs(parsed);
   const planFile = path.resolve(args.out, "plan.json");
-  const refusal = replaceRefusal(planFile);
-  if (refusal) {
-    process.stderr.write(`acs-insights synth: --out: ${refusal}\n`);
-    return 2;
-  }
   let plan: Plan;
   try {
     plan = await synthesize(args.stack, args.stackFile);
@@ -122,3 +94,5 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(`${summaryTable(plan)}\n\n${plan.resources.length} resources for stack "${args.stack}" → ${displayPath(planFile)}\n`);
   return 0;
 }
+
+export const run = (argv: string[]): Promise<number> => runCommand({ ...synthSpec, load: async () => execute }, argv);

@@ -1,0 +1,93 @@
+// Every command's name, usage and flags, with no heavy imports: `--help` and usage errors never load a command's module.
+import type { CommandSpec, ParsedArgs } from "./args";
+
+/** A command's body: the parsed flags, and the raw argv for commands that still read it themselves. */
+export type CommandBody = (args: ParsedArgs, argv: readonly string[]) => Promise<number>;
+
+export interface Command extends CommandSpec {
+  readonly load: () => Promise<CommandBody>;
+}
+
+export const synthSpec: CommandSpec = {
+  name: "synth",
+  summary: "run the Pulumi program offline under mocks and write out/plan.json",
+  usage: `usage: acs-insights synth [--stack NAME] [--out DIR] [--stack-file PATH]
+
+Runs the stack program offline under Pulumi mocks and writes DIR/plan.json (only when the run succeeds).
+
+  --stack NAME       stack name; config from Pulumi.NAME.yaml (default dev)
+  --out DIR          output directory (default out)
+  --stack-file PATH  read the config from this file instead of Pulumi.NAME.yaml`,
+  flags: { stack: { type: "string" }, out: { type: "string" }, "stack-file": { type: "string" } },
+  maxPositionals: 0,
+};
+
+export const querySpec: CommandSpec = {
+  name: "query",
+  summary: "run KQL on a data directory (default: bundled sample) or a workspace",
+  usage: `usage: acs-insights query [--data DIR] [--now ISO] [--format table|json|csv] [--workspace ID [--inline-functions]] ("<KQL>" | --file q.kql)
+
+  --data DIR       data directory, one file per table (default: the bundled sample data)
+  --now ISO        the clock for now()/ago(), e.g. 2024-03-10T12:00:00Z (default: the wall clock; local data only)
+  --format F       table (default), json (a JSON array of row objects, nothing else) or csv
+  --csv-raw        with csv: write text cells exactly; by default a text cell starting with = + - @ gets a leading '
+                   so a spreadsheet shows it instead of running it as a formula
+  --file PATH      read the query from a file instead of the argument
+  --workspace ID   run against a Log Analytics workspace (its customer id) instead of local data
+  --inline-functions  with --workspace: define the saved functions the query calls in front of it, for a
+                   workspace where the stack has not deployed them`,
+  flags: {
+    data: { type: "string" },
+    now: { type: "string" },
+    format: { type: "string" },
+    "csv-raw": { type: "boolean" },
+    file: { type: "string" },
+    workspace: { type: "string" },
+    "inline-functions": { type: "boolean" },
+  },
+  maxPositionals: 1,
+};
+
+export const checkSpec: CommandSpec = {
+  name: "check",
+  summary: "analyze every KQL text the package ships against the table schemas",
+  usage: `usage: acs-insights check [--format text|json]
+
+Analyzes the saved functions, query templates, workbook queries and alert queries with Microsoft's KQL
+parser and binder. Prints file:line:col: message for each problem and exits 1 if any is an error.`,
+  flags: { format: { type: "string" } },
+  maxPositionals: 0,
+};
+
+export const previewSpec: CommandSpec = {
+  name: "preview",
+  summary: "render the workbook as a self-contained HTML page from local data",
+  usage: `usage: acs-insights preview [--data DIR] [--out FILE] [--now ISO] [--write-workbook]
+
+  --data DIR         data directory, one file per table (default: the bundled sample data)
+  --out FILE         where to write the page (default: out/preview.html)
+  --now ISO          "now" for the time range, e.g. 2024-05-02T00:00:00Z (default: just after the latest TimeGenerated)
+  --write-workbook   rewrite workbooks/acs-call-recording.workbook.json from the builder and exit`,
+  flags: { data: { type: "string" }, out: { type: "string" }, now: { type: "string" }, "write-workbook": { type: "boolean" } },
+  maxPositionals: 0,
+};
+
+export const benchSpec: CommandSpec = {
+  name: "bench",
+  summary: "benchmark the local KQL evaluator against a hand-written loop",
+  usage: `usage: acs-insights bench [--rows N[,N...]] [--repeat R]
+
+Times a typical workbook aggregation through the evaluator and a hand-written loop on generated rows
+(default 100000 and 1000000), checks both agree, and prints rows/s, the ratio and peak RSS.`,
+  flags: { rows: { type: "string" }, repeat: { type: "string" } },
+  maxPositionals: 0,
+};
+
+export const commands: readonly Command[] = [
+  { ...synthSpec, load: async () => (await import("./synth")).execute },
+  { ...querySpec, load: async () => (await import("./query")).execute },
+  { ...checkSpec, load: async () => (await import("./check")).execute },
+  { ...previewSpec, load: async () => (await import("./preview")).execute },
+  // bench.ts reads its own argv; the flags were already checked against benchSpec here.
+  { ...benchSpec, load: async () => { const { run } = await import("./bench"); return (_args, argv) => run([...argv]); } },
+];
