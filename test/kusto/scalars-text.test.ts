@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsvRecord, parseWindowsCommandLine } from "../../src/kusto/scalars/parse-text";
 import { parsePath, urlDecode, urlEncode } from "../../src/kusto/scalars/url";
+import { punycodeDecode, punycodeEncode } from "../../src/kusto/scalars/punycode";
 import { call } from "./scalars-helpers";
 
 const s = "string" as const;
@@ -133,5 +134,19 @@ describe("encodings", () => {
     // gzip header 1f 8b 08 00 00000000 00 ff, then a final stored block of 2 bytes: 01 02 00 fd ff
     const bytes = Buffer.from(call("gzip_compress_to_base64_string", [s], s, ["ab"]) as string, "base64");
     expect(bytes.subarray(0, 15).toString("hex")).toBe("1f8b08000000000000ff010200fdff");
+  });
+});
+
+describe("punycode (RFC 3492)", () => {
+  it("must encode and decode a label, basic characters first", () => {
+    // "bücher": basic "bcher", then ü (U+00FC) inserted at position 1 → the well-known "bcher-kva"
+    expect(punycodeEncode("bücher")).toBe("bcher-kva");
+    expect(punycodeDecode("bcher-kva")).toBe("bücher");
+    expect(punycodeDecode("bcher-k!a")).toBeNull();
+  });
+
+  it("domain functions must convert only non-ASCII labels and accept ideographic full stops", () => {
+    expect(call("punycode_domain_to_string", [s], s, ["bücher\u3002example.com"])).toBe("xn--bcher-kva.example.com");
+    expect(call("punycode_domain_from_string", [s], s, ["xn--bcher-kva.example.com"])).toBe("bücher.example.com");
   });
 });

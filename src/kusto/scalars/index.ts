@@ -11,6 +11,7 @@ import { urlFunctions } from "./url";
 import { unicodeFunctions } from "./unicode";
 import { parseTextFunctions } from "./parse-text";
 import { ipFunctions } from "./ip";
+import { punycodeFunctions } from "./punycode";
 import { numberFunctions } from "./numbers";
 import { mathFunctions } from "./math";
 import { binaryFunctions } from "./binary";
@@ -54,6 +55,7 @@ const tables: readonly ScalarTable[] = [
   unicodeFunctions,
   parseTextFunctions,
   ipFunctions,
+  punycodeFunctions,
   encodingFunctions,
   timezoneFunctions,
   seriesFunctions,
