@@ -1,6 +1,7 @@
 // Compiles a KQL query once (names, types, operators resolved up front) and runs it over in-memory tables.
 import { diagnosticsOf, functionsKey, parseAndAnalyze } from "./analyzer";
-import type { Row, RunContext, Scope } from "./compile/context";
+import { newRow, type Row, type RunContext, type Scope } from "./compile/context";
+import { checkResultSize, defaultLimits, limitsWithOptions, type QueryLimits } from "./compile/limits";
 import { compileQueryBlock } from "./compile/tabular";
 import type { ColumnInfo, KqlFunctionDef, QueryResult, Tables } from "./types";
 
@@ -11,6 +12,8 @@ export interface CompileOptions {
 export interface RunOptions {
   /** Epoch ms used by now()/ago(); defaults to the wall clock. */
   readonly now?: number;
+  /** Result and operator limits; Kusto's defaults (500,000 records / 64 MB per result) unless given. */
+  readonly limits?: Partial<QueryLimits>;
 }
 
 export interface CompiledQuery {
@@ -25,19 +28,21 @@ export function compileQuery(kql: string, options: CompileOptions = {}): Compile
     throw new Error(`KQL does not analyze: ${errors.map((e) => `${e.line}:${e.column}: ${e.message}`).join("; ")}`);
   }
   const scope: Scope = { code, clock: { now: Date.now() }, bindings: new Map() };
-  const { fn, columns: declared, open } = compileQueryBlock(code.Syntax, scope);
+  const { fn, columns: declared, open, options: setOptions } = compileQueryBlock(code.Syntax, scope);
   return {
     columns: declared,
     run(tables: Tables, runOptions: RunOptions = {}): QueryResult {
       scope.clock.now = runOptions.now ?? Date.now();
-      const ctx: RunContext = { tables, memo: new Map() };
+      const limits = limitsWithOptions({ ...defaultLimits, ...runOptions.limits }, setOptions);
+      const ctx: RunContext = { tables, memo: new Map(), limits };
       const table = fn(ctx);
       // The run's own columns: an open schema (bag_unpack, pivot...) is known only now, and a few operators drop a
       // column the binder lists (scan's match_id without with_match_id).
       const columns = open || table.columns.length !== declared.length ? [...table.columns] : declared;
+      checkResultSize(table.rows, columns, limits);
       // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
       const rows = table.rows.map((r) => {
-        const out: Row = {};
+        const out: Row = newRow();
         for (const c of columns) out[c.name] = r[c.name] ?? null;
         return out;
       });

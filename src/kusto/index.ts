@@ -3,6 +3,8 @@ export { analyze, globalStateFor, parseAndAnalyze } from "./analyzer";
 export type { AnalyzeOptions } from "./analyzer";
 export { compileQuery, runQuery } from "./evaluator";
 export type { CompiledQuery, CompileOptions, RunOptions } from "./evaluator";
+export { defaultLimits, QueryLimitError } from "./compile/limits";
+export type { QueryLimits } from "./compile/limits";
 export { stringifyJson, toJsonRows } from "./json";
 export * from "./types";
 export { toCsv, toTextTable } from "./output";

@@ -2,6 +2,7 @@
 import { enumName, kustoLanguage, toArray } from "../kusto-language";
 import { lineColumn } from "../analyzer";
 import type { ColumnInfo, KType, Tables, Value } from "../types";
+import { defaultLimits, guardRows, type QueryLimits } from "./limits";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Node = any;
@@ -27,11 +28,18 @@ export interface RunContext {
   rows?: readonly Row[];
   /** Tables named by `as` earlier in the query (or in the current subquery run). */
   named?: Map<string, Table>;
+  /** Row and memory limits of this run (defaultLimits when absent). */
+  readonly limits?: QueryLimits;
+}
+
+/** Fails the query when an operator's output outgrows the run's limits (rows, or the heap); call as rows are added. */
+export function guardGrowth(ctx: RunContext, count: number, what: string): void {
+  guardRows(count, ctx.limits ?? defaultLimits, what);
 }
 
 /** A context for one run of a subquery (a partition, an mv-apply row): its memoised toscalar()/as results are its own. */
 export function childContext(ctx: RunContext): RunContext {
-  return { tables: ctx.tables, memo: new Map(ctx.memo), named: new Map(ctx.named ?? []), visualization: ctx.visualization };
+  return { tables: ctx.tables, memo: new Map(ctx.memo), named: new Map(ctx.named ?? []), visualization: ctx.visualization, limits: ctx.limits };
 }
 
 export type ScalarFn = (row: Row, ctx: RunContext) => Value;

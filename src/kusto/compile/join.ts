@@ -1,7 +1,7 @@
 // join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
 import { hashKey } from "../scalars";
 import type { ColumnInfo, Value } from "../types";
-import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "./context";
+import { elements, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "./context";
 import { compileTabular } from "./tabular";
 
 interface Keys {
@@ -152,6 +152,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
         for (const m of matches) {
           matchedRight.add(m);
           rows.push(build(l, rightRows[m]));
+          guardGrowth(ctx, rows.length, "join");
         }
       } else if (kind === "leftouter" || kind === "fullouter") rows.push(build(l, undefined));
     }
@@ -192,6 +193,7 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
         const r = m >= 0 ? rightRows[m] : undefined;
         for (const [name, from] of outRight) out[name] = r ? (r[from] ?? null) : null;
         rows.push(out);
+        guardGrowth(ctx, rows.length, "lookup");
       }
     }
     return { columns, rows };

@@ -225,12 +225,24 @@ export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
   return compileStatements(elements(body.Statements), body.Expression, scope, body, false);
 }
 
-export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[]; open: boolean } {
+/** `set name[=value];` statements, for the options the engine honours (result truncation). */
+function setOptions(statements: Node[]): Map<string, string | true> {
+  const options = new Map<string, string | true>();
+  for (const st of statements) {
+    if (kindOf(st) !== "SetOptionStatement") continue;
+    const name = String(st.Name?.SimpleName ?? "").toLowerCase();
+    const value = st.ValueClause?.Expression;
+    options.set(name, value ? String(value.ToString()).trim().replace(/^(["'])(.*)\1$/, "$2") : true);
+  }
+  return options;
+}
+
+export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true> } {
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
   if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
-  return { fn: body.fn, columns: resultColumns(last.Expression), open: isOpenSchema(last.Expression) };
+  return { fn: body.fn, columns: resultColumns(last.Expression), open: isOpenSchema(last.Expression), options: setOptions(statements) };
 }
 
 /** `input | invoke f(args)`: f's first (tabular) parameter is the piped input. */

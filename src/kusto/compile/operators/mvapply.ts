@@ -1,7 +1,7 @@
 // mv-apply: per input row, the arrays are expanded (as mv-expand does) into a subtable, the subquery runs on it, and
 // each of its rows is joined back to the input row's other columns. https://learn.microsoft.com/kusto/query/mv-apply-operator
 import type { ColumnInfo, KType } from "../../types";
-import { childContext, columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import { childContext, columnType, elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileSubquery } from "../tabular";
 import { castTo, elementsOf } from "./mvexpand";
@@ -59,6 +59,7 @@ export function compileMvApply(node: Node, scope: Scope, input: readonly ColumnI
           out[c.name] = v === undefined ? null : v;
         }
         rows.push(out);
+        guardGrowth(ctx, rows.length, "mv-apply");
       }
     }
     return { columns, rows };

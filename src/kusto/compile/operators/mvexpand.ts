@@ -1,6 +1,6 @@
 // mv-expand: one output row per element of the expanded arrays/bags, expanded in parallel (missing values null).
 import type { ColumnInfo, KType, Value } from "../../types";
-import { elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import { elements, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { expressionName } from "./naming";
 import { parseDatetime, parseTimespan } from "../../values/time";
@@ -71,6 +71,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
         if (indexColumn) out[indexColumn] = i;
         targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
         rows.push(out);
+        guardGrowth(ctx, rows.length, "mv-expand");
       }
     }
     return { columns, rows };

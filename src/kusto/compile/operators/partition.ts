@@ -2,7 +2,7 @@
 // of first appearance); the result is the union of the runs. https://learn.microsoft.com/kusto/query/partition-operator
 import { hashKey } from "../../scalars";
 import type { ColumnInfo } from "../../types";
-import { childContext, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import { childContext, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
 import { compileScalar } from "../expressions";
 import { compileSubquery } from "../tabular";
 
@@ -28,7 +28,10 @@ export function compilePartition(node: Node, scope: Scope, input: readonly Colum
     const rows: Row[] = [];
     for (const part of parts.values()) {
       const result = subquery({ columns: table.columns, rows: part }, childContext(ctx));
-      for (const r of result.rows) rows.push(r);
+      for (const r of result.rows) {
+        rows.push(r);
+        guardGrowth(ctx, rows.length, "partition");
+      }
     }
     return { columns, rows };
   };

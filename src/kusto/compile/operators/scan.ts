@@ -3,7 +3,7 @@
 // step's own active sequence (the first step always starts a new one, with a new match id).
 // https://learn.microsoft.com/kusto/query/scan-operator#scan-logic
 import type { ColumnInfo, KType, Value } from "../../types";
-import { type Binding, columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type ScalarFn, type Scope, unsupported, withBindings } from "../context";
+import { type Binding, columnType, elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type ScalarFn, type Scope, unsupported, withBindings } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 
@@ -82,6 +82,7 @@ export function compileScan(node: Node, scope: Scope, input: readonly ColumnInfo
       const result = matchColumn ? { ...row, [matchColumn]: matchId } : row;
       if (step.output === "last" && lastAt[k] !== undefined) out[lastAt[k] as number] = undefined;
       out.push(result);
+      guardGrowth(ctx, out.length, "scan");
       lastAt[k] = out.length - 1;
     };
     for (const source of table.rows) {

@@ -1,9 +1,10 @@
 // Operators that produce rows without (or beside) a piped input: datatable, print, range, union.
 import type { ColumnInfo } from "../../types";
 import { toArray } from "../../kusto-language";
-import { columnType, elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
+import { columnType, elements, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileTabular } from "../tabular";
+import { defaultLimits } from "../limits";
 import { projectNames } from "./naming";
 import { tickSteps } from "../../values/ranges";
 
@@ -36,8 +37,6 @@ export function compilePrint(node: Node, scope: Scope): TabularFn {
   };
 }
 
-const maxRangeRows = 10_000_000;
-
 export function compileRange(node: Node, scope: Scope): TabularFn {
   const columns = resultColumns(node);
   const name = columns[0].name;
@@ -48,15 +47,15 @@ export function compileRange(node: Node, scope: Scope): TabularFn {
     const by = step(emptyRow, ctx);
     // Datetime and timespan ranges step in exact ticks.
     if (typeof start === "bigint" && typeof end === "bigint" && typeof by === "bigint") {
-      return { columns, rows: tickSteps(start, end, by, maxRangeRows, "range").map((v) => ({ [name]: v })) };
+      return { columns, rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map((v) => ({ [name]: v })) };
     }
     if (typeof start !== "number" || typeof end !== "number" || typeof by !== "number" || by <= 0) {
       throw new Error(`range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`);
     }
     const rows: Row[] = [];
     for (let v = start; v <= end; v += by) {
-      if (rows.length >= maxRangeRows) throw new Error(`range produces more than ${maxRangeRows} rows`);
       rows.push({ [name]: v });
+      guardGrowth(ctx, rows.length, "range");
     }
     return { columns, rows };
   };
