@@ -120,6 +120,9 @@ let lastNumber = NaN;
 let lastNumberKey = "";
 
 /** A string key per value: strings map to themselves (no allocation) unless they start with the marker; null shares ""'s key, as a missing string is "" to Kusto. */
+let lastBigint: bigint | undefined;
+let lastBigintKey = "";
+
 export function hashKey(v: Value): string {
   if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? MARK + "s" + v : v;
   if (typeof v === "number") {
@@ -130,8 +133,13 @@ export function hashKey(v: Value): string {
     return lastNumberKey;
   }
   if (v === null || v === undefined) return "";
-  // A long beyond 2^53 keys like a number of the same value.
-  if (typeof v === "bigint") return MARK + "#" + v.toString();
+  // A long beyond 2^53 keys like a number of the same value; datetime ticks come in runs of one bin, so reuse the last key.
+  if (typeof v === "bigint") {
+    if (v === lastBigint) return lastBigintKey;
+    lastBigint = v;
+    lastBigintKey = MARK + "#" + v.toString();
+    return lastBigintKey;
+  }
   if (v === true) return MARK + "t";
   if (v === false) return MARK + "f";
   return MARK + "j" + (isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v));
