@@ -2,10 +2,15 @@
 import { z } from "zod";
 import { parseDateTime } from "../schema/tables";
 
-const dateTimeHint = "expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z, a Date or epoch milliseconds";
+const dateTimeHint = "expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z, a Date or epoch milliseconds, between years 1 and 9999";
+
+// Kusto's datetime range, years 1 to 9999; beyond it (and beyond Date's ±8.64e15) a value cannot be printed as a literal.
+const minEpochMs = -62_135_596_800_000;
+const maxEpochMs = 253_402_300_799_999;
 
 function toEpochMs(v: unknown): number {
-  return v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
+  const ms = v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
+  return ms >= minEpochMs && ms <= maxEpochMs ? ms : Number.NaN;
 }
 
 /** A datetime as epoch ms; accepts a Date, an ISO 8601 string or epoch milliseconds. */
@@ -46,20 +51,33 @@ export const timespanParam = z.any().transform((v, ctx): number => {
   return ms;
 });
 
+// A lone UTF-16 surrogate has no UTF-8 form, so it cannot be sent in a query; refused here so the error names the parameter.
+const wellFormed = [(v: string) => !/\p{Cs}/u.test(v), "holds a lone UTF-16 surrogate; pass well-formed Unicode text"] as const;
+
 /** One value of a multi-value filter: any text, escaped later; bounded so a query stays small. */
-export const filterValue = z.string().min(1, "a filter value must not be empty").max(256, "a filter value must be at most 256 characters");
+export const filterValue = z
+  .string()
+  .min(1, "a filter value must not be empty")
+  .max(256, "a filter value must be at most 256 characters")
+  .refine(...wellFormed);
 
 /** A multi-value filter; empty (the default) keeps everything. */
 export const filterList = z.array(filterValue).max(50, "at most 50 filter values").default([]);
 
 /** An id such as a CorrelationId; '*' keeps every call. */
-export const idOrAll = z.string().min(1, "use '*' for every call, or a CorrelationId").max(256).default("*");
+export const idOrAll = z
+  .string()
+  .min(1, "use '*' for every call, or a CorrelationId")
+  .max(256, "a CorrelationId is at most 256 characters")
+  .refine(...wellFormed)
+  .default("*");
 
 /** An id that must name one thing ('*' is not allowed). */
 export const requiredId = z
   .string({ error: "expected a CorrelationId string" })
   .min(1, "expected a CorrelationId")
-  .max(256)
+  .max(256, "a CorrelationId is at most 256 characters")
+  .refine(...wellFormed)
   .refine((v) => v !== "*", "expected one CorrelationId, not '*'");
 
 /** A row limit for list templates. */

@@ -48,6 +48,7 @@ export const recordings = defineTemplate({
     RecordingEndReason: stringColumn,
     IsAbnormalEnd: boolColumn,
     ResultType: stringColumn,
+    Level: stringColumn,
     _ResourceId: stringColumn,
   }),
   example: {},

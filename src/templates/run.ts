@@ -1,6 +1,6 @@
 // The two runners of a template, one call shape: locally through the evaluator, or on a Log Analytics workspace.
 import { loadDataDir } from "../data";
-import { kqlFunctionDefs } from "../functions";
+import { acsCatalog } from "../schema/catalog";
 import { runQuery, toJsonRows, type Tables } from "../kusto";
 import { parseRows } from "./rows";
 import { parseParams, type KqlTemplate, type TemplateParams, type TemplateRow } from "./template";
@@ -16,7 +16,7 @@ export interface LocalOptions {
 export async function runLocal<T extends KqlTemplate>(template: T, params: TemplateParams<T>, source: Tables | string, options: LocalOptions = {}): Promise<TemplateRow<T>[]> {
   const kql = template.kql(parseParams(template, params));
   const tables = typeof source === "string" ? loadDataDir(source) : source;
-  const result = runQuery(kql, tables, { functions: kqlFunctionDefs, ...(options.now !== undefined ? { now: options.now } : {}) });
+  const result = runQuery(kql, tables, { ...acsCatalog, ...(options.now !== undefined ? { now: options.now } : {}) });
   return parseRows(template.row, toJsonRows(result), `template ${template.name} (local)`) as TemplateRow<T>[];
 }
 

@@ -4,6 +4,9 @@ import { buildWorkbook } from "./build";
 import { defaultParameterValues } from "./defaults";
 import { stableStringify } from "./serialize";
 import { substituteParameters } from "./substitute";
+import type { DrillSpec } from "./content/drill";
+import { operationDrills } from "./content/operations";
+import { recordingDrills } from "./content/recordings";
 import type { Workbook } from "./types";
 import { allItems } from "./walk";
 
@@ -27,6 +30,10 @@ export function workbookDisplayName(environment: string): string {
 }
 
 export { deployedWorkbook, workbookForWorkspace, type DeployedWorkbookOptions } from "./deploy";
+export { drillFilterKql, type DrillFilter, type DrillSpec } from "./content/drill";
+
+/** Every click-through of the workbook: which chart sets which parameter, and the records grid it opens. */
+export const drillSpecs: readonly DrillSpec[] = [...recordingDrills, ...operationDrills];
 
 /** A fixed "now" for static analysis, so `check` output does not change from run to run. */
 const analysisNowMs = Date.UTC(2025, 0, 1);

@@ -59,6 +59,8 @@ export interface QueryOptions {
   chartSettings?: Record<string, unknown>;
   /** A grid column whose value in the selected row becomes a parameter. */
   exportParameter?: { field: string; parameter: string; defaultValue: string };
+  /** Chart click-through: which field of the clicked point sets which parameter (default value ""). */
+  exports?: readonly { field: "x" | "series"; parameter: string }[];
   visibleWhen?: ConditionalVisibility;
 }
 
@@ -80,6 +82,9 @@ export function query(name: string, o: QueryOptions): QueryItem {
       ...(o.gridSettings ? { gridSettings: o.gridSettings } : {}),
       ...(o.tileSettings ? { tileSettings: o.tileSettings } : {}),
       ...(o.chartSettings ? { chartSettings: o.chartSettings } : {}),
+      ...(o.exports
+        ? { exportedParameters: o.exports.map((e) => ({ fieldName: e.field, parameterName: e.parameter, parameterType: 1 as const, defaultValue: "" })) }
+        : {}),
       ...(o.exportParameter
         ? {
             exportFieldName: o.exportParameter.field,

@@ -66,6 +66,15 @@ export interface KqlQueryContent {
   readonly exportFieldName?: string;
   readonly exportParameterName?: string;
   readonly exportDefaultValue?: string;
+  /** Chart click-through: the clicked point's field ("x" the category or time, "series" the slice or line) becomes a parameter. */
+  readonly exportedParameters?: readonly ExportedParameter[];
+}
+
+export interface ExportedParameter {
+  readonly fieldName: "x" | "series";
+  readonly parameterName: string;
+  readonly parameterType: 1;
+  readonly defaultValue: string;
 }
 
 export interface QueryItem {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadDataDir, tablesFromRows } from "../../src/data";
 import { kqlFunctionDefs } from "../../src/functions";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
-import { buildWorkbook, defaultParameterValues, kqlSources, substituteParameters, type ParameterValue } from "../../src/workbook";
+import { buildWorkbook, defaultParameterValues, drillSpecs, kqlSources, substituteParameters, type ParameterValue } from "../../src/workbook";
 import { declaredParameters, queryItems } from "../../src/workbook/walk";
 
 // The scenario fixture's window W = [2024-05-01, 2024-05-02) as a custom range, binned every 6 hours (see test/fixtures/scenario/README.md).
@@ -353,5 +353,56 @@ describe("resource parameter (two-resources fixture)", () => {
     // acs-beta's starts: P6, P7 (500), P8 (Failed, no status), P9 = 4 requests, 2 failures
     const beta = rows("latency-by-operation", resource(`${prefix}/acs-beta`), two);
     expect(beta.map((r) => [r.OperationName, r.Requests, r.Failures])).toEqual([["StartCallRecording", 4, 2]]);
+  });
+});
+
+describe("drill-downs (scenario fixture, W binned by 6 hours)", () => {
+  const click = (clicks: Record<string, string>) => Object.fromEntries(Object.entries(clicks).map(([k, v]) => [k, { kind: "text", value: v } as ParameterValue]));
+  const ids = (list: Record<string, unknown>[], key = "RecordingId") => list.map((r) => String(r[key])).sort();
+
+  it("must give every chart that exports a click a grid of its records, hidden until the click", () => {
+    for (const spec of drillSpecs) {
+      const grid = queryItems(workbook).find((i) => i.name === spec.grid)!;
+      expect(grid.conditionalVisibility, spec.grid).toEqual({ parameterName: spec.filters[0].parameter, comparison: "isNotEqualTo", value: "" });
+      for (const chart of spec.charts) {
+        const item = queryItems(workbook).find((i) => i.name === chart.item)!;
+        expect(item.content.exportedParameters?.map((e) => [e.fieldName, e.parameterName]), chart.item).toEqual(chart.exports.map((e) => [e.field, e.parameter]));
+      }
+    }
+    expect(drillSpecs.map((d) => d.grid)).toEqual([
+      "recordings-in-bin",
+      "recordings-of-format",
+      "recordings-of-channel",
+      "recordings-of-content",
+      "recordings-of-end-reason",
+      "requests-in-bin",
+      "failures-in-bin",
+      "failures-of-status",
+    ]);
+  });
+
+  it("must open the recordings of the clicked time bin with every column", () => {
+    // bin [06:00, 12:00): b1 09:06, b2 09:16, c1 10:31 (the chart's 06:00 bar is 3)
+    const grid = rows("recordings-in-bin", click({ ClickedBin: "2024-05-01T06:00:00.000Z" }));
+    expect(ids(grid)).toEqual(["rec-b1", "rec-b2", "rec-c1"]);
+    expect(grid.find((r) => r.RecordingId === "rec-c1")).toMatchObject({ ChunkCount: 1, AudioChannelsCount: 4, Level: "Informational", ResultType: "Succeeded", ChannelType: "unmixed" });
+  });
+
+  it("must open the recordings of the clicked format, channel, content type and end reason", () => {
+    expect(ids(rows("recordings-of-format", click({ ClickedFormat: "mp3" })))).toEqual(["rec-d1", "rec-e1"]);
+    expect(ids(rows("recordings-of-channel", click({ ClickedChannel: "unmixed" })))).toEqual(["rec-c1"]);
+    expect(ids(rows("recordings-of-content", click({ ClickedContent: "AudioVideo" })))).toEqual(["rec-a1", "rec-f1"]);
+    expect(ids(rows("recordings-of-end-reason", click({ ClickedEndReason: "RecordingFailed" })))).toEqual(["rec-d1"]);
+  });
+
+  it("must open the requests of the clicked operation and bin, the failures of a bin and of a status bar", () => {
+    // [12:00, 18:00) starts: O12 12:02:58, O14 13:59:58 (O10 and O11 fall in the 06:00 bin)
+    const starts = rows("requests-in-bin", click({ ClickedRequestBin: "2024-05-01T12:00:00.000Z", ClickedOperation: "StartCallRecording" }));
+    expect(starts.map((r) => [r.CorrelationId, r.HttpStatus])).toEqual([["call-f", 200], ["call-e", 200]]);
+    // failures in [06:00, 12:00): O10 500 at 11:59:58, O8 409 at 10:12, newest first
+    expect(rows("failures-in-bin", click({ ClickedFailureBin: "2024-05-01T06:00:00.000Z" })).map((r) => r.HttpStatus)).toEqual([500, 409]);
+    // the "502 (5xx)" bar of StopCallRecording: O2
+    const status = rows("failures-of-status", click({ ClickedStatus: "502 (5xx)", ClickedFailedOperation: "StopCallRecording" }));
+    expect(status.map((r) => [r.CorrelationId, r.DurationMs])).toEqual([["call-a", 1800]]);
   });
 });

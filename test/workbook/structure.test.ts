@@ -55,6 +55,7 @@ describe("workbook structure", () => {
       } else if (item.type === 3) {
         uses(item.content.query + item.content.title, item.name);
         if (item.content.exportParameterName) declared.add(item.content.exportParameterName);
+        for (const e of item.content.exportedParameters ?? []) declared.add(e.parameterName);
       }
     }
     expect(declared.size).toBe(declaredParameters(workbook).length + implicitParameters(workbook).length);

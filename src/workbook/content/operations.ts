@@ -2,8 +2,43 @@
 import { markdown, query } from "../items";
 import { type Item } from "../types";
 import { formatter, grain, kql, noOperations, operationFilter, operationHealth, operations, timeWindow } from "./common";
+import { type DrillSpec, drillGrid } from "./drill";
 
 const prelude = kql(timeWindow, operationFilter);
+
+// The status label the failures chart shows, so a click on its bar can be matched against each request.
+const statusLabel = 'strcat(iff(isnull(HttpStatus), "none", tostring(HttpStatus)), " (", StatusClass, ")")';
+
+/** Each chart of the tab that opens requests on a click, and the grid it opens. */
+export const operationDrills: readonly DrillSpec[] = [
+  {
+    grid: "requests-in-bin",
+    charts: [
+      { item: "requests-by-operation", exports: [{ field: "x", parameter: "ClickedRequestBin" }, { field: "series", parameter: "ClickedOperation" }] },
+      { item: "latency-p95-over-time", exports: [{ field: "x", parameter: "ClickedRequestBin" }, { field: "series", parameter: "ClickedOperation" }] },
+    ],
+    filters: [
+      { parameter: "ClickedRequestBin", column: "TimeGenerated", match: "timeBin" },
+      { parameter: "ClickedOperation", column: "OperationName", match: "equals" },
+    ],
+  },
+  {
+    grid: "failures-in-bin",
+    charts: [{ item: "failure-rate", exports: [{ field: "x", parameter: "ClickedFailureBin" }] }],
+    filters: [{ parameter: "ClickedFailureBin", column: "TimeGenerated", match: "timeBin" }],
+  },
+  {
+    grid: "failures-of-status",
+    charts: [{ item: "failures-by-status", exports: [{ field: "x", parameter: "ClickedStatus" }, { field: "series", parameter: "ClickedFailedOperation" }] }],
+    filters: [
+      { parameter: "ClickedStatus", column: "Status", match: "equals" },
+      { parameter: "ClickedFailedOperation", column: "OperationName", match: "equals" },
+    ],
+  },
+];
+
+const exportsOf = (item: string) => operationDrills.flatMap((d) => d.charts.filter((c) => c.item === item).flatMap((c) => c.exports));
+const filtersOf = (grid: string) => operationDrills.find((d) => d.grid === grid)!.filters;
 
 export function operationsTab(): Item[] {
   return [
@@ -17,6 +52,7 @@ export function operationsTab(): Item[] {
       kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, Requests", "| order by TimeGenerated asc"),
       visualization: "timechart",
       width: 50,
+      exports: exportsOf("requests-by-operation"),
       noDataMessage: noOperations,
     }),
     query("failure-rate", {
@@ -31,6 +67,7 @@ export function operationsTab(): Item[] {
       ),
       visualization: "timechart",
       width: 50,
+      exports: exportsOf("failure-rate"),
       noDataMessage: noOperations,
     }),
     query("latency-p95-over-time", {
@@ -38,7 +75,22 @@ export function operationsTab(): Item[] {
       kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, P95DurationMs", "| order by TimeGenerated asc"),
       visualization: "timechart",
       width: 50,
+      exports: exportsOf("latency-p95-over-time"),
       noDataMessage: noOperations,
+    }),
+    drillGrid({
+      name: "requests-in-bin",
+      title: "{ClickedOperation} requests in the bin starting {ClickedRequestBin} (UTC)",
+      source: [prelude, grain, operations],
+      filters: filtersOf("requests-in-bin"),
+      noDataMessage: "No requests match the clicked point.",
+    }),
+    drillGrid({
+      name: "failures-in-bin",
+      title: "Failed requests in the bin starting {ClickedFailureBin} (UTC)",
+      source: [prelude, grain, operations, "| where IsFailure"],
+      filters: filtersOf("failures-in-bin"),
+      noDataMessage: "No failed requests in the clicked bin.",
     }),
     query("latency-by-operation", {
       title: "Latency and failures by operation",
@@ -60,12 +112,20 @@ export function operationsTab(): Item[] {
         prelude,
         operations,
         "| where IsFailure",
-        '| summarize Failures = count() by Status = strcat(iff(isnull(HttpStatus), "none", tostring(HttpStatus)), " (", StatusClass, ")"), OperationName',
+        `| summarize Failures = count() by Status = ${statusLabel}, OperationName`,
         "| order by Failures desc",
       ),
       visualization: "barchart",
       width: 50,
+      exports: exportsOf("failures-by-status"),
       noDataMessage: "No failed requests in this time range.",
+    }),
+    drillGrid({
+      name: "failures-of-status",
+      title: "Failed {ClickedFailedOperation} requests with status {ClickedStatus}",
+      source: [prelude, operations, "| where IsFailure", `| extend Status = ${statusLabel}`],
+      filters: filtersOf("failures-of-status"),
+      noDataMessage: "No failed requests match the clicked bar.",
     }),
     query("latest-errors", {
       title: "Latest failed requests",

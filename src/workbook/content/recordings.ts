@@ -2,10 +2,34 @@
 import { markdown, query } from "../items";
 import { ItemSize, type Item } from "../types";
 import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, resourceLet, timeWindow } from "./common";
+import { type DrillSpec, drillGrid } from "./drill";
 
 const prelude = kql(timeWindow, recordingFilters);
 
 export const selectedCallParameter = "SelectedCallId";
+
+const recordSource = [prelude, grain, recordings];
+
+/** Each chart of the tab that opens records on a click, and the grid it opens (Microsoft's tab drills from bins, formats and channels). */
+export const recordingDrills: readonly DrillSpec[] = [
+  {
+    grid: "recordings-in-bin",
+    charts: [
+      { item: "recordings-per-bin", exports: [{ field: "x", parameter: "ClickedBin" }] },
+      { item: "recorded-hours-per-bin", exports: [{ field: "x", parameter: "ClickedBin" }] },
+    ],
+    filters: [{ parameter: "ClickedBin", column: "TimeGenerated", match: "timeBin" }],
+  },
+  { grid: "recordings-of-format", charts: [{ item: "recordings-by-format", exports: [{ field: "series", parameter: "ClickedFormat" }] }], filters: [{ parameter: "ClickedFormat", column: "FormatType", match: "equals" }] },
+  { grid: "recordings-of-channel", charts: [{ item: "recordings-by-channel", exports: [{ field: "series", parameter: "ClickedChannel" }] }], filters: [{ parameter: "ClickedChannel", column: "ChannelType", match: "equals" }] },
+  { grid: "recordings-of-content", charts: [{ item: "recordings-by-content", exports: [{ field: "series", parameter: "ClickedContent" }] }], filters: [{ parameter: "ClickedContent", column: "ContentType", match: "equals" }] },
+  { grid: "recordings-of-end-reason", charts: [{ item: "recording-end-reasons", exports: [{ field: "x", parameter: "ClickedEndReason" }] }], filters: [{ parameter: "ClickedEndReason", column: "RecordingEndReason", match: "equals" }] },
+];
+
+const exportsOf = (item: string) => recordingDrills.flatMap((d) => d.charts.filter((c) => c.item === item).flatMap((c) => c.exports));
+
+const drill = (name: string, title: string) =>
+  drillGrid({ name, title, source: recordSource, filters: recordingDrills.find((d) => d.grid === name)!.filters, noDataMessage: "No recordings match the clicked value." });
 
 export function recordingsTab(): Item[] {
   return [
@@ -19,6 +43,7 @@ export function recordingsTab(): Item[] {
       kql: kql(prelude, grain, recordings, "| summarize Recordings = count() by bin(TimeGenerated, grain)", "| order by TimeGenerated asc"),
       visualization: "timechart",
       width: 50,
+      exports: exportsOf("recordings-per-bin"),
       noDataMessage: noRecordings,
     }),
     query("recorded-hours-per-bin", {
@@ -32,13 +57,16 @@ export function recordingsTab(): Item[] {
       ),
       visualization: "timechart",
       width: 50,
+      exports: exportsOf("recorded-hours-per-bin"),
       noDataMessage: noRecordings,
     }),
+    drill("recordings-in-bin", "Recordings in the bin starting {ClickedBin} (UTC)"),
     query("recordings-by-format", {
       title: "By format",
       kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by FormatType", "| order by Recordings desc"),
       visualization: "piechart",
       width: 33,
+      exports: exportsOf("recordings-by-format"),
       noDataMessage: noRecordings,
     }),
     query("recordings-by-channel", {
@@ -46,6 +74,7 @@ export function recordingsTab(): Item[] {
       kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ChannelType", "| order by Recordings desc"),
       visualization: "piechart",
       width: 33,
+      exports: exportsOf("recordings-by-channel"),
       noDataMessage: noRecordings,
     }),
     query("recordings-by-content", {
@@ -53,15 +82,21 @@ export function recordingsTab(): Item[] {
       kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ContentType", "| order by Recordings desc"),
       visualization: "piechart",
       width: 33,
+      exports: exportsOf("recordings-by-content"),
       noDataMessage: noRecordings,
     }),
+    drill("recordings-of-format", "Recordings in format {ClickedFormat}"),
+    drill("recordings-of-channel", "Recordings with channel type {ClickedChannel}"),
+    drill("recordings-of-content", "Recordings with content type {ClickedContent}"),
     query("recording-end-reasons", {
       title: "End reasons",
       kql: kql(prelude, recordings, "| summarize Recordings = count(), Abnormal = countif(IsAbnormalEnd) by RecordingEndReason", "| order by Recordings desc"),
       visualization: "barchart",
       width: 50,
+      exports: exportsOf("recording-end-reasons"),
       noDataMessage: noRecordings,
     }),
+    drill("recordings-of-end-reason", "Recordings that ended with {ClickedEndReason}"),
     query("recording-end-reasons-raw", {
       title: "End reasons as logged, and how they are judged",
       kql: kql(
