@@ -1,207 +1,169 @@
-// `npm run bench`: times a typical workbook aggregation through the KQL evaluator and through a hand-written loop.
-import { generateDataset } from "../data";
-import { compileQuery, type DataTable, type Tables, type Value } from "../kusto";
-import { nearestRankIndex, quickselect } from "../kusto/scalars/aggregates";
-import { tables as tableDefs } from "../schema/tables";
+// `npm run bench`: the evaluator and the CLI against hand-written code on three query shapes, and the loader's cost
+// curve. Targets are ratios checked here, never in timed unit tests.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { compileQuery, type DataTable, type Tables } from "../kusto";
+import { loadDataDir } from "../data";
+import { median, time, timeProcess, type ProcessRun } from "../bench/measure";
+import { referenceScript } from "../bench/reference";
+import { benchCatalog, compareRows, shapes, type Row, type Shape } from "../bench/shapes";
+import { defaultBenchRoot, ensureVolume, summaryFile, type Volume } from "../bench/volumes";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const start = Date.parse("2026-01-01T00:00:00Z");
-// One generated pool, tiled week after week: deterministic and fast enough to build a million rows.
-const poolDays = 7;
+export const targets = { inProcess: 1.5, wholeProcess: 2, peakRssMbAt1M: 600, peakRssMbAt5M: 3072 } as const;
 
-export const benchUsage = `usage: acs-insights bench [--rows N[,N...]] [--repeat R]
+export const benchUsage = `usage: acs-insights bench [--rows N] [--repeat R] [--curve N,N,...|none] [--dir DIR]
 
-Generates ACSCallRecordingSummary rows deterministically (default 100000 and 1000000), runs
-  where TimeGenerated between (...) | summarize count(), sum(RecordingLength), percentile(RecordingLength, 95) by bin(TimeGenerated, 1h), FormatType
-through the evaluator and a hand-written loop, checks both agree, and prints rows/s, the ratio and peak RSS.`;
+Generates NDJSON summary and operation rows (default 1000000 each; reused from DIR, default ${defaultBenchRoot}) and
+times three query shapes: a summarize by bin and ContentType, a join of operations to summaries on CorrelationId,
+and make_set/dcount by CorrelationId.
+  in-process     the loaded tables through the evaluator vs the same computation by hand (target <= ${targets.inProcess}x)
+  whole process  \`acs-insights query --data DIR\` vs a hand-written readline + JSON.parse script (target <= ${targets.wholeProcess}x,
+                 peak RSS <= ${targets.peakRssMbAt1M} MB at 1M rows)
+  loader curve   the summarize shape, whole process, at each --curve size (default 100000,500000,1000000,2000000,5000000)`;
 
-type Row = Record<string, Value>;
+interface BenchArgs {
+  rows: number;
+  repeat: number;
+  curve: number[];
+  dir: string;
+}
 
-export function summaryRows(count: number, seed = 42): Row[] {
-  // About 1.4 recordings per call: small runs generate only what they need, large ones tile a 10k-call pool.
-  const calls = Math.min(10_000, Math.ceil(count / 1.3) + 10);
-  const pool = generateDataset({ seed, calls, start, days: poolDays }).ACSCallRecordingSummary as unknown as Row[];
-  if (pool.length === 0) throw new Error("bench: the generator produced no summary rows");
-  const rows: Row[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const tile = Math.floor(i / pool.length);
-    const base = pool[i % pool.length];
-    rows[i] = { ...base, TimeGenerated: (base.TimeGenerated as number) + tile * poolDays * DAY };
+function sizes(text: string, flag: string): number[] {
+  const parts = text.split(",");
+  if (parts.some((p) => !/^\d[\d_]*$/.test(p.trim())) || parts.some((p) => Number(p.replace(/_/g, "")) <= 0)) {
+    throw new Error(`${flag} "${text}" must be positive whole numbers, comma-separated`);
   }
-  return rows;
+  return parts.map((p) => Number(p.replace(/_/g, "")));
 }
 
-function tablesOf(rows: Row[]): Tables {
-  const def = tableDefs.find((t) => t.name === "ACSCallRecordingSummary")!;
-  const table: DataTable = { name: def.name, columns: def.columns.map((c) => ({ name: c.name, type: c.type })), rows };
-  return { [def.name]: table };
-}
-
-/** The time window: from 10% to 90% of the rows' span, so the filter drops some rows on both ends. */
-export function windowOf(rows: readonly Row[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const r of rows) {
-    const t = r.TimeGenerated as number;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = { rows: 1_000_000, repeat: 3, curve: [100_000, 500_000, 1_000_000, 2_000_000, 5_000_000], dir: defaultBenchRoot };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (!["--rows", "--repeat", "--curve", "--dir"].includes(flag)) throw new Error(`unexpected argument "${flag}"`);
+    if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value`);
+    i++;
+    if (flag === "--rows") [args.rows] = sizes(value, flag);
+    else if (flag === "--repeat") [args.repeat] = sizes(value, flag);
+    else if (flag === "--curve") args.curve = value === "none" ? [] : sizes(value, flag);
+    else args.dir = path.resolve(value);
   }
-  const span = hi - lo;
-  return [Math.floor((lo + span * 0.1) / 1000) * 1000, Math.floor((lo + span * 0.9) / 1000) * 1000];
+  return args;
 }
 
-export function benchQuery(from: number, to: number): string {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  return `ACSCallRecordingSummary
-| where TimeGenerated between (datetime(${iso(from)}) .. datetime(${iso(to)}))
-| summarize count(), sum(RecordingLength), percentile(RecordingLength, 95) by bin(TimeGenerated, 1h), FormatType`;
-}
+const rate = (rows: number, ms: number) => `${((rows / ms) * 1000 / 1e6).toFixed(2)}M/s`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 
-interface Group {
-  readonly bin: number;
-  readonly format: string | null;
-  count: number;
-  sum: number;
-  values: Float64Array;
-  n: number;
-}
-
-/** The same aggregation written directly: inclusive window, nulls skipped by sum and percentile, nearest-rank p95. */
-export function handLoop(rows: readonly Row[], from: number, to: number): Row[] {
-  const groups = new Map<string, Group>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const t = r.TimeGenerated as number | null;
-    if (t === null || t < from || t > to) continue;
-    const bin = Math.floor(t / HOUR) * HOUR;
-    const format = r.FormatType as string | null;
-    const key = `${bin}|${format}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { bin, format, count: 0, sum: 0, values: new Float64Array(16), n: 0 };
-      groups.set(key, g);
-    }
-    g.count++;
-    const len = r.RecordingLength as number | null;
-    if (len !== null) {
-      g.sum += len;
-      if (g.n === g.values.length) {
-        const grown = new Float64Array(g.n * 2);
-        grown.set(g.values);
-        g.values = grown;
-      }
-      g.values[g.n++] = len;
-    }
-  }
-  const out: Row[] = [];
-  for (const g of groups.values()) {
-    const p95 = g.n === 0 ? null : quickselect(g.values.subarray(0, g.n), nearestRankIndex(g.n, 95));
-    out.push({ TimeGenerated: g.bin, FormatType: g.format, count_: g.count, sum_RecordingLength: g.n === 0 ? null : g.sum, percentile_RecordingLength_95: p95 });
-  }
-  return out;
-}
-
-function sameResults(a: readonly Row[], b: readonly Row[]): string | undefined {
-  if (a.length !== b.length) return `row counts differ: ${a.length} vs ${b.length}`;
-  const key = (r: Row) => `${r.TimeGenerated}|${r.FormatType}`;
-  const byKey = new Map(b.map((r) => [key(r), r]));
-  for (const r of a) {
-    const o = byKey.get(key(r));
-    if (!o) return `group ${key(r)} missing from the hand loop`;
-    for (const c of ["count_", "sum_RecordingLength", "percentile_RecordingLength_95"]) {
-      const x = r[c] as number;
-      const y = o[c] as number;
-      if (!(x === y || Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)))) return `group ${key(r)} ${c}: evaluator ${x}, hand loop ${y}`;
-    }
-  }
-  return undefined;
-}
-
-function time<T>(fn: () => T): [T, number] {
-  const t0 = process.hrtime.bigint();
-  const value = fn();
-  return [value, Number(process.hrtime.bigint() - t0) / 1e6];
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-export interface BenchResult {
-  readonly rows: number;
-  readonly groups: number;
+interface InProcessResult {
+  readonly shape: Shape;
   readonly evaluatorMs: number;
   readonly handMs: number;
 }
 
-export function benchOnce(count: number, repeat: number): BenchResult {
-  const rows = summaryRows(count);
-  const [from, to] = windowOf(rows);
-  const query = compileQuery(benchQuery(from, to));
-  const tables = tablesOf(rows);
-  const evalTimes: number[] = [];
-  const handTimes: number[] = [];
-  let evaluated: readonly Row[] = [];
-  let hand: Row[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const [r, ms] = time(() => query.run(tables).rows);
-    evaluated = r;
-    evalTimes.push(ms);
-    const [h, hms] = time(() => handLoop(rows, from, to));
-    hand = h;
-    handTimes.push(hms);
-  }
-  const mismatch = sameResults(evaluated, hand);
-  if (mismatch) throw new Error(`bench: the evaluator and the hand loop disagree at ${count} rows: ${mismatch}`);
-  return { rows: count, groups: evaluated.length, evaluatorMs: median(evalTimes), handMs: median(handTimes) };
+/** Runs every shape through the evaluator and by hand on the same loaded tables; throws if they disagree. */
+export function inProcess(tables: Tables, volume: Pick<Volume, "window">, repeat: number): InProcessResult[] {
+  const rowsOf: Record<string, readonly Row[]> = {};
+  for (const [name, t] of Object.entries(tables)) rowsOf[name] = (t as DataTable).rows as Row[];
+  return shapes.map((shape) => {
+    const query = compileQuery(shape.kql(volume.window), benchCatalog);
+    const evalTimes: number[] = [];
+    const handTimes: number[] = [];
+    let evaluated: readonly Row[] = [];
+    let hand: Row[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const [r, ms] = time(() => query.run(tables).rows);
+      evaluated = r as Row[];
+      evalTimes.push(ms);
+      const [h, hms] = time(() => shape.hand(rowsOf, volume.window));
+      hand = h;
+      handTimes.push(hms);
+    }
+    const mismatch = compareRows(shape, evaluated, hand);
+    if (mismatch) throw new Error(`bench ${shape.name}: the evaluator and the hand loop disagree: ${mismatch}`);
+    return { shape, evaluatorMs: median(evalTimes), handMs: median(handTimes) };
+  });
 }
 
-function parseArgs(argv: string[]): { sizes: number[]; repeat: number } {
-  let sizes = [100_000, 1_000_000];
-  let repeat = 3;
-  for (let i = 0; i < argv.length; i++) {
-    const v = argv[i + 1];
-    if (argv[i] === "--rows" && v) {
-      sizes = v.split(",").map((s) => Number(s.replace(/_/g, "")));
-      if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--rows "${v}" must be positive whole numbers, comma-separated`);
-      i++;
-    } else if (argv[i] === "--repeat" && v) {
-      repeat = Number(v);
-      if (!Number.isInteger(repeat) || repeat <= 0) throw new Error(`--repeat "${v}" must be a positive whole number`);
-      i++;
-    } else throw new Error(`unexpected argument "${argv[i]}"`);
-  }
-  return { sizes, repeat };
+const bin = path.resolve(__dirname, "bin.js");
+const iso = (ticks: bigint) => new Date(Number(ticks / 10_000n)).toISOString();
+
+function cli(volume: Volume, shape: Shape): ProcessRun {
+  const data = shape.readsOperations ? volume.dir : path.join(volume.dir, "summaries");
+  return timeProcess([bin, "query", "--data", data, "--format", "json", shape.kql(volume.window)]);
+}
+
+/** The CLI's rows and the reference script's rows for one shape, compared as sets (sums to 1e-9 relative). */
+function sameOutput(shape: Shape, a: string, b: string): string | undefined {
+  return compareRows(shape, JSON.parse(a) as Row[], JSON.parse(b) as Row[]);
 }
 
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(benchUsage + "\n");
+    process.stdout.write(`${benchUsage}\n`);
     return 0;
   }
-  let args: { sizes: number[]; repeat: number };
+  let args: BenchArgs;
   try {
-    args = parseArgs(argv);
+    args = parseBenchArgs(argv);
   } catch (err) {
     process.stderr.write(`acs-insights bench: ${(err as Error).message}\n\n${benchUsage}\n`);
     return 2;
   }
-  const [, compileMs] = time(() => compileQuery(benchQuery(start, start + DAY)));
-  process.stdout.write(`first compile (loads Kusto.Language): ${compileMs.toFixed(0)} ms; median of ${args.repeat} runs each\n`);
-  process.stdout.write(`${"rows".padStart(9)}  ${"groups".padStart(6)}  ${"evaluator ms".padStart(12)}  ${"rows/s".padStart(11)}  ${"hand ms".padStart(8)}  ${"rows/s".padStart(11)}  ratio\n`);
-  const results: BenchResult[] = [];
-  for (const n of args.sizes) {
-    const r = benchOnce(n, args.repeat);
-    results.push(r);
-    const rate = (ms: number) => Math.round((n / ms) * 1000).toLocaleString("en-US");
-    process.stdout.write(
-      `${String(n).padStart(9)}  ${String(r.groups).padStart(6)}  ${r.evaluatorMs.toFixed(1).padStart(12)}  ${rate(r.evaluatorMs).padStart(11)}  ${r.handMs.toFixed(1).padStart(8)}  ${rate(r.handMs).padStart(11)}  ${(r.evaluatorMs / r.handMs).toFixed(2)}x\n`,
+  if (!fs.existsSync(path.join(__dirname, "main.js"))) {
+    process.stderr.write("acs-insights bench: run it from the build (npm run bench), so the whole-process figures time compiled code\n");
+    return 2;
+  }
+  const out = (line = "") => process.stdout.write(`${line}\n`);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  fs.mkdirSync(args.dir, { recursive: true });
+  const reference = path.join(args.dir, "reference.js");
+  fs.writeFileSync(reference, referenceScript);
+
+  const volume = ensureVolume(args.dir, args.rows, log);
+  const [tables, loadMs] = time(() => loadDataDir(volume.dir));
+  const n = volume.rows.toLocaleString("en-US");
+  out(`node ${process.version}, ${n} summary + ${volume.operations.toLocaleString("en-US")} operation rows (${(volume.bytes / 1024 ** 2).toFixed(0)} MB NDJSON in ${volume.dir}), median of ${args.repeat}`);
+  out(`in-process (loaded in ${seconds(loadMs)}): evaluator vs the same computation by hand, target <= ${targets.inProcess}x`);
+  out(`  ${"shape".padEnd(16)} ${"evaluator".padStart(10)} ${"rows/s".padStart(9)} ${"hand".padStart(10)} ${"rows/s".padStart(9)}  ratio  target`);
+  const inRows = inProcess(tables, volume, args.repeat);
+  for (const r of inRows) {
+    const ratio = r.evaluatorMs / r.handMs;
+    out(`  ${r.shape.name.padEnd(16)} ${`${r.evaluatorMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.evaluatorMs).padStart(9)} ${`${r.handMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.handMs).padStart(9)}  ${ratio.toFixed(2)}x  ${verdict(ratio <= targets.inProcess)}`);
+  }
+  out(`  peak RSS of this process with the tables loaded: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+  out();
+  out(`whole process: \`acs-insights query --data DIR\` vs a hand-written readline + JSON.parse script (${reference}), target <= ${targets.wholeProcess}x wall`);
+  out(`  ${"shape".padEnd(16)} ${"CLI wall".padStart(9)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"script".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)}  ${"wall".padStart(6)} ${"cpu".padStart(6)}  target`);
+  for (const shape of shapes) {
+    const ours = cli(volume, shape);
+    const ref = timeProcess([reference, shape.name, volume.dir, iso(volume.window.from), iso(volume.window.to)]);
+    const mismatch = sameOutput(shape, ours.stdout, ref.stdout);
+    if (mismatch) throw new Error(`bench ${shape.name}: the CLI and the reference script disagree: ${mismatch}`);
+    const ratio = ours.wallMs / ref.wallMs;
+    const rssOk = volume.rows > 1_000_000 || ours.maxRssMb <= targets.peakRssMbAt1M;
+    out(
+      `  ${shape.name.padEnd(16)} ${seconds(ours.wallMs).padStart(9)} ${seconds(ours.cpuMs).padStart(8)} ${`${ours.maxRssMb.toFixed(0)} MB`.padStart(9)} ${seconds(ref.wallMs).padStart(8)} ${seconds(ref.cpuMs).padStart(8)} ${`${ref.maxRssMb.toFixed(0)} MB`.padStart(9)}  ${ratio.toFixed(2).padStart(5)}x ${(ours.cpuMs / ref.cpuMs).toFixed(2).padStart(5)}x  ${verdict(ratio <= targets.wholeProcess)}${rssOk ? "" : `, peak RSS over ${targets.peakRssMbAt1M} MB`}`,
     );
   }
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`peak RSS: ${peakMb.toFixed(0)} MB\n`);
-  const worst = Math.max(...results.map((r) => r.evaluatorMs / r.handMs));
-  const million = results.find((r) => r.rows === 1_000_000);
-  process.stdout.write(`target evaluator within 5x of the hand loop: ${worst <= 5 ? "met" : "missed"} (worst ${worst.toFixed(2)}x)\n`);
-  if (million) process.stdout.write(`target 1M rows under 5 s: ${million.evaluatorMs < 5000 ? "met" : "missed"} (${(million.evaluatorMs / 1000).toFixed(2)} s)\n`);
+
+  if (args.curve.length > 0) {
+    out();
+    out("loader curve: the summarize shape, whole process (load + query); cost per added row should stay flat");
+    out(`  ${"rows".padStart(10)} ${"MB".padStart(6)} ${"wall".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"µs/row".padStart(7)} ${"µs/added row".padStart(13)}`);
+    let previous: { rows: number; ms: number } | undefined;
+    for (const rows of args.curve) {
+      const v = ensureVolume(args.dir, rows, log);
+      const r = cli(v, shapes[0]);
+      const added = previous ? ((r.wallMs - previous.ms) * 1000) / (rows - previous.rows) : undefined;
+      const cap = rows <= 1_000_000 ? targets.peakRssMbAt1M : rows <= 5_000_000 ? targets.peakRssMbAt5M : Infinity;
+      out(
+        `  ${rows.toLocaleString("en-US").padStart(10)} ${(fs.statSync(path.join(v.dir, summaryFile)).size / 1024 ** 2).toFixed(0).padStart(6)} ${seconds(r.wallMs).padStart(8)} ${seconds(r.cpuMs).padStart(8)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(9)} ${((r.wallMs * 1000) / rows).toFixed(2).padStart(7)} ${(added === undefined ? "" : added.toFixed(2)).padStart(13)}  ${r.maxRssMb <= cap ? "" : `peak RSS over ${cap} MB`}`,
+      );
+      previous = { rows, ms: r.wallMs };
+    }
+  }
   return 0;
 }

@@ -10,11 +10,12 @@ export const volumeStart = "2026-01-01T00:00:00Z";
 
 type RawRow = Record<string, unknown>;
 
-/** The generated pool for a table: about 1.4 recordings and 7 operations per call, capped at 10k calls. */
+/** Calls in the generated pool for `count` summary rows (about 1.3 recordings a call), capped at 10k. */
+export const poolCalls = (count: number) => Math.min(10_000, Math.ceil(count / 1.3) + 10);
+
+/** The generated pool of a table for a volume of `count` summary rows; every table's pool comes from the same calls. */
 export function pool(table: TableName, count: number, seed = 42): RawRow[] {
-  const perCall = table === "ACSCallRecordingSummary" ? 1.3 : table === "ACSCallRecordingIncomingOperations" ? 6 : 2;
-  const calls = Math.min(10_000, Math.ceil(count / perCall) + 10);
-  const rows = generateDataset({ seed, calls, start: volumeStart, days: poolDays })[table] as unknown as RawRow[];
+  const rows = generateDataset({ seed, calls: poolCalls(count), start: volumeStart, days: poolDays })[table] as unknown as RawRow[];
   if (rows.length === 0) throw new Error(`the generator produced no ${table} rows`);
   return rows;
 }
@@ -37,13 +38,23 @@ export function tiledRow(rows: readonly RawRow[], datetimes: readonly string[], 
 /** The summary columns a recording carries (the standard envelope columns left out): about 236 bytes a row, as issue 11 measured. */
 export const recordingColumns = ["TimeGenerated", "CorrelationId", "RecordingLength", "ContentType", "FormatType", "ChannelType", "RecordingEndReason"];
 
+/** The operation columns the join benchmark reads. */
+export const operationColumns = ["TimeGenerated", "CorrelationId", "OperationName", "ResultType", "ResultSignature", "DurationMs"];
+
+export interface VolumeOptions {
+  readonly seed?: number;
+  readonly columns?: readonly string[];
+  /** Size the pool as for this many summary rows (default `count`), so two tables written for one volume share calls. */
+  readonly poolFor?: number;
+}
+
 /** Writes `count` rows of `table` to `file` as NDJSON (datetimes as ISO 8601 UTC, nulls omitted); returns the bytes written. */
-export function writeNdjsonVolume(file: string, table: TableName, count: number, options: { seed?: number; columns?: readonly string[] } = {}): number {
+export function writeNdjsonVolume(file: string, table: TableName, count: number, options: VolumeOptions = {}): number {
   const seed = options.seed ?? 42;
   const all = tableDefs.find((t) => t.name === table)!;
   const def = { columns: options.columns ? all.columns.filter((c) => options.columns!.includes(c.name)) : all.columns };
   const datetimes: readonly string[] = def.columns.filter((c) => c.type === "datetime").map((c) => c.name);
-  const rows = pool(table, count, seed);
+  const rows = pool(table, options.poolFor ?? count, seed);
   const fd = fs.openSync(file, "w");
   let bytes = 0;
   try {

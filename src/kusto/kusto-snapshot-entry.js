@@ -27,5 +27,7 @@ v8.startupSnapshot.setDeserializeMainFunction(() => {
   const bin = path.join(dist, "cli", "bin.js");
   process.argv = [process.execPath, bin, ...process.argv.slice(1)];
   process.env.ACS_INSIGHTS_BIN = "1";
-  require("module").createRequire(bin)("./main.js");
+  const load = require("module").createRequire(bin);
+  if (process.env.ACS_INSIGHTS_PEAK_FILE) load("../bench/measure.js").reportPeakAtExit();
+  load("./main.js");
 });

@@ -1,6 +1,7 @@
 // The CLI's startup snapshot of Kusto.Language: built next to dist/ by `npm run build`, used by dist/cli/bin.js when
 // it matches this Node binary and library version; anything else falls back to loading the library in-process.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -8,6 +9,8 @@ export interface SnapshotStamp {
   readonly node: string;
   readonly arch: string;
   readonly kusto: string;
+  /** Hash of the entry script, so a changed entry is rebuilt. */
+  readonly entry: string;
 }
 
 export const blobName = "kusto-language.blob";
@@ -16,10 +19,13 @@ function kustoDir(): string {
   return path.dirname(require.resolve("@kusto/language-service-next/package.json"));
 }
 
+const entryOf = (distDir: string) => path.join(distDir, "kusto", "kusto-snapshot-entry.js");
+
 /** What a snapshot must have been built with to be deserialised by this process (V8 refuses any other binary). */
-export function currentStamp(): SnapshotStamp {
+export function currentStamp(distDir: string): SnapshotStamp {
   const kusto = JSON.parse(fs.readFileSync(path.join(kustoDir(), "package.json"), "utf8")).version as string;
-  return { node: process.version, arch: process.arch, kusto };
+  const entry = createHash("sha256").update(fs.readFileSync(entryOf(distDir))).digest("hex").slice(0, 16);
+  return { node: process.version, arch: process.arch, kusto, entry };
 }
 
 /** The snapshot blob under `distDir` when it was built for this Node binary and library version, else undefined. */
@@ -27,8 +33,8 @@ export function usableSnapshot(distDir: string): string | undefined {
   const blob = path.join(distDir, blobName);
   try {
     const stamp = JSON.parse(fs.readFileSync(`${blob}.json`, "utf8")) as SnapshotStamp;
-    const now = currentStamp();
-    return stamp.node === now.node && stamp.arch === now.arch && stamp.kusto === now.kusto && fs.existsSync(blob) ? blob : undefined;
+    const now = currentStamp(distDir);
+    return stamp.node === now.node && stamp.arch === now.arch && stamp.kusto === now.kusto && stamp.entry === now.entry && fs.existsSync(blob) ? blob : undefined;
   } catch {
     return undefined;
   }
@@ -38,13 +44,12 @@ export function usableSnapshot(distDir: string): string | undefined {
 export function buildSnapshot(distDir: string): string | undefined {
   const blob = path.join(distDir, blobName);
   fs.rmSync(`${blob}.json`, { force: true });
-  const entry = path.join(distDir, "kusto", "kusto-snapshot-entry.js");
-  const run = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", entry], {
+  const run = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", entryOf(distDir)], {
     env: { ...process.env, ACS_KUSTO_LANGUAGE_DIR: kustoDir() },
     encoding: "utf8",
   });
   if (run.error || run.status !== 0) return (run.error?.message ?? run.stderr.trim()) || `exit ${run.status}`;
-  fs.writeFileSync(`${blob}.json`, `${JSON.stringify(currentStamp())}\n`);
+  fs.writeFileSync(`${blob}.json`, `${JSON.stringify(currentStamp(distDir))}\n`);
   return undefined;
 }
 
