@@ -1,6 +1,6 @@
 // Kusto's regular expressions are RE2 (https://github.com/google/re2/wiki/Syntax): compiled with re2js, linear time,
 // RE2's syntax and errors (no backreferences, no lookarounds), so a hostile pattern can never hang a query.
-import { RE2JS } from "re2js";
+import { type Matcher, RE2JS } from "re2js";
 
 /** One match: where it starts and ends (UTF-16 offsets) and each group's text, undefined when it took no part. */
 export interface RegexMatch {
@@ -33,9 +33,18 @@ export class KustoRegex {
     return this.re.test(text);
   }
 
+  // One matcher reused by the synchronous calls: building a Matcher per row costs more than the match itself.
+  private shared: Matcher | undefined;
+
+  private matcherFor(text: string): Matcher {
+    if (this.shared === undefined) this.shared = this.re.matcher(text);
+    else this.shared.resetMatcherInput(text);
+    return this.shared;
+  }
+
   /** The first match at or after `from`, or null. */
   exec(text: string, from = 0): RegexMatch | null {
-    const m = this.re.matcher(text);
+    const m = this.matcherFor(text);
     return m.find(from) ? matchOf(m, this.groupCount) : null;
   }
 
@@ -47,7 +56,7 @@ export class KustoRegex {
 
   /** Whether the whole text matches (parse kind=regex anchors both ends). */
   matchesWhole(text: string): RegexMatch | null {
-    const m = this.re.matcher(text);
+    const m = this.matcherFor(text);
     return m.matches() ? matchOf(m, this.groupCount) : null;
   }
 
@@ -65,7 +74,7 @@ export class KustoRegex {
   }
 }
 
-function matchOf(m: ReturnType<RE2JS["matcher"]>, groupCount: number): RegexMatch {
+function matchOf(m: Matcher, groupCount: number): RegexMatch {
   const groups: (string | undefined)[] = new Array(groupCount + 1);
   for (let g = 0; g <= groupCount; g++) groups[g] = m.group(g) ?? undefined;
   return { index: m.start(), end: m.end(), groups };
