@@ -150,3 +150,11 @@ describe("punycode (RFC 3492)", () => {
     expect(call("punycode_domain_from_string", [s], s, ["xn--bcher-kva.example.com"])).toBe("bücher.example.com");
   });
 });
+
+describe("strrep", () => {
+  it("must repeat with the delimiter between and refuse multipliers where the reference contradicts itself", () => {
+    expect(call("strrep", [s, L, s], s, ["ab", 3, "-"])).toBe("ab-ab-ab");
+    expect(call("strrep", [L, L], s, [7, 2])).toBe("77");
+    expect(() => call("strrep", [s, L], s, ["x", 1025])).toThrow(/1024/);
+  });
+});

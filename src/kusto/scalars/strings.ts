@@ -235,12 +235,18 @@ const strcmp: ScalarFactory = arity(2, 2, (argTypes) => {
   };
 });
 
+/** Above this the reference contradicts itself (Returns: "repeated 1024 times"; Parameters: up to 67108864), so it is refused. */
+const STRREP_MAX = 1024;
+
+/** strrep(value, multiplier[, delimiter]): the value repeated, delimiter between. */
 const strrep: ScalarFactory = arity(2, 3, (argTypes) => {
   const f0 = asText(argTypes[0]);
+  const fd = argTypes.length > 2 ? asText(argTypes[2]) : () => "";
   return (args) => {
-    if (typeof args[1] !== "number" || args[1] < 0) return null;
-    const delim = args.length > 2 ? str(args[2]) : "";
-    return new Array(Math.trunc(args[1])).fill(f0(args[0])).join(delim);
+    const n = typeof args[1] === "bigint" ? Number(args[1]) : args[1];
+    if (typeof n !== "number" || n < 0) return null;
+    if (n > STRREP_MAX) throw new Error(`strrep: a multiplier of ${n} is above ${STRREP_MAX}, where the reference gives two different limits; repeat in steps of at most ${STRREP_MAX}`);
+    return new Array(Math.trunc(n)).fill(f0(args[0])).join(fd(args[2]));
   };
 });
 
