@@ -33,6 +33,9 @@ export function callArguments(node: Node): Node[] {
   return elements(node.ArgumentList?.Expressions);
 }
 
+/** Functions whose trailing typeof(T) only sets the result type (extract(..., typeof(long)), extract_json). */
+const typedResultFunctions = new Set(["extract", "extract_json", "extractjson"]);
+
 export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
   const symbol = node.ReferencedSymbol;
   const name = String(symbol?.Name ?? node.Name?.SimpleName ?? "").toLowerCase();
@@ -45,7 +48,7 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
   if (!builtinSets().functions.has(symbol)) return compileUserCall(node, scope, agg);
   let args = callArguments(node);
   // percentile_tdigest(d, p, typeof(long)): the type literal only sets the binder's result type, which the call already has.
-  if (name.endsWith("_tdigest")) args = args.filter((a) => kindOf(a) !== "TypeOfLiteralExpression");
+  if (name.endsWith("_tdigest") || typedResultFunctions.has(name)) args = args.filter((a) => kindOf(a) !== "TypeOfLiteralExpression");
   if (name === "iff" || name === "iif") {
     const [c, a, b] = args.map((e) => compileScalar(e, scope, agg));
     return (row, ctx) => (c(row, ctx) === true ? a(row, ctx) : b(row, ctx));
@@ -61,6 +64,7 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
   if (name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
   if (rowFunctionNames.has(name)) return compileRowFunction(name, node, args, scope, agg);
   if (name === "pack_all") return compilePackAll(node, args, scope);
+  if (name === "bag_pack_columns") return compileBagPackColumns(node, args, scope, agg);
   if (name === "not" && args.length === 1) {
     const operand = compileScalar(args[0], scope, agg);
     const negate = unaryOperator("not", typeOf(scope, args[0]));
@@ -164,6 +168,20 @@ function compilePackAll(node: Node, args: Node[], scope: Scope): ScalarFn {
       if (skip && (v === null || v === "")) continue;
       bag[c.name] = toDynamicValue(v, c.type);
     }
+    return bag as Value;
+  };
+}
+
+/** bag_pack_columns(col1, col2, ...): a bag keyed by the columns' names, values in their dynamic form. */
+function compileBagPackColumns(node: Node, args: Node[], scope: Scope, agg?: AggregateHook): ScalarFn {
+  const parts = args.map((a) => {
+    if (kindOf(a) !== "NameReference") throw unsupported(scope, a, "bag_pack_columns argument that is not a column");
+    return { name: String(a.SimpleName), type: typeOf(scope, a), fn: compileScalar(a, scope, agg) };
+  });
+  if (parts.length === 0) throw unsupported(scope, node, "bag_pack_columns without columns");
+  return (row, ctx) => {
+    const bag: Record<string, unknown> = Object.create(null);
+    for (const p of parts) bag[p.name] = toDynamicValue(p.fn(row, ctx), p.type);
     return bag as Value;
   };
 }
