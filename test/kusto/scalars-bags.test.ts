@@ -45,6 +45,7 @@ describe("property bags hold any key as data", () => {
     // 2^53 + 1 = 9007199254740993 cannot be a double
     expect(parseJsonText(`{"id": 9007199254740993}`)).toEqual({ id: 9007199254740993n });
     expect(parseJsonText("not json")).toBeUndefined();
+    expect(parseJsonText("  ")).toBeNull();
   });
 });
 

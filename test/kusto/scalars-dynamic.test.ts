@@ -58,7 +58,10 @@ describe("dynamic functions", () => {
     expect(call("gettype", ["dynamic"], "string", [[1]])).toBe("array");
     expect(call("gettype", ["dynamic"], "string", [{}])).toBe("dictionary");
     expect(call("gettype", ["dynamic"], "string", [1.5])).toBe("real");
-    expect(call("gettype", ["dynamic"], "string", [2])).toBe("long");
+    // a whole number in a dynamic is int while it fits 32 bits, long beyond
+    expect(call("gettype", ["dynamic"], "string", [2])).toBe("int");
+    expect(call("gettype", ["dynamic"], "string", [2147483648])).toBe("long");
+    expect(call("gettype", ["dynamic"], "string", [9007199254740993n])).toBe("long");
     expect(call("gettype", ["dynamic"], "string", [null])).toBe("null");
   });
 

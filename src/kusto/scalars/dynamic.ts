@@ -10,7 +10,10 @@ function gettypeOfDynamic(v: Value): string {
   if (typeof v === "object") return "dictionary";
   if (typeof v === "string") return "string";
   if (typeof v === "boolean") return "bool";
-  return typeof v === "bigint" || Number.isInteger(v) ? "long" : "real";
+  if (typeof v === "bigint") return "long";
+  // A whole number inside a dynamic reads as int when it fits 32 bits (gettype(parse_json('1')) is "int"), else long.
+  if (Number.isInteger(v)) return (v as number) >= -2147483648 && (v as number) <= 2147483647 ? "int" : "long";
+  return "real";
 }
 
 const gettype: ScalarFactory = arity(1, 1, (argTypes) => {

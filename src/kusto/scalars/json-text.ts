@@ -6,8 +6,10 @@ import { toBagTree } from "./bag-object";
 // 16+ digits may not survive a double: such text goes through the exact reader.
 const longDigits = /\d{16}/;
 
-/** The dynamic value of JSON text, or undefined when the text is not JSON (Kusto then keeps it as a string). */
+/** The dynamic value of JSON text, null for empty text, or undefined when the text is not JSON (Kusto then keeps it as a string). */
 export function parseJsonText(text: string, where = "parse_json"): Value | undefined {
+  // parse_json('') is null (gettype-function.md), not a dynamic holding "".
+  if (text.trim() === "") return null;
   if (longDigits.test(text)) {
     try {
       return parseDynamicLiteral(text, where);
