@@ -62,7 +62,8 @@ function suggestedValue(issue: Issue, path: readonly (string | number)[]): strin
     const values = issue.values.map(String);
     return (typeof input === "string" && closest(input, values)) || values[0];
   }
-  if (issue.code === "invalid_type" && issue.expected === "boolean") return "true";
+  // The text "false" meant false: suggesting true would flip the user's intent.
+  if (issue.code === "invalid_type" && issue.expected === "boolean") return input === "false" ? "false" : "true";
   if ((path.join(".") === "environment" || path.join(".") === "namePrefix") && typeof input === "string") {
     const token = input.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "");
     if (token.length >= 2) return token.slice(0, path[0] === "environment" ? 12 : 24).replace(/-+$/, "");
@@ -93,6 +94,7 @@ export function issueFromZod(issue: Issue, schema: z.ZodType, stack: string): Co
     const inner = issue.issues.map((i) => i.message).join("; ");
     return [{ key: fullKey(path), problem: `${inner}; got the name ${JSON.stringify(path[path.length - 1])}`, fix: rmCommand(path, stack) }];
   }
-  const got = issue.input === undefined ? "it is not set" : `got ${JSON.stringify(issue.input)}`;
+  const quotedBoolean = issue.code === "invalid_type" && issue.expected === "boolean" && (issue.input === "true" || issue.input === "false");
+  const got = issue.input === undefined ? "it is not set" : quotedBoolean ? `got the text ${JSON.stringify(issue.input)} (in quotes); write it without quotes` : `got ${JSON.stringify(issue.input)}`;
   return [{ key: fullKey(path), problem: `${issue.message}; ${got}`, fix: setCommand(path, suggestedValue(issue, path), stack) }];
 }

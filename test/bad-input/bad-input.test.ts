@@ -5,13 +5,14 @@ import type { BadInputCase } from "./case";
 import { configCases, parseWith } from "./config-cases";
 import { dataCases, removeDataDirs } from "./data-cases";
 import { alertWindowCases, queryShape, templateCases } from "./kql-cases";
+import { cliCases, processCases } from "./cli-cases";
 import { outputCases } from "./output-cases";
-import { synthCases } from "./synth-cases";
+import { stackFileCases, synthCases } from "./synth-cases";
 import { badInputTable, readmeHeading, readmeTable } from "./table";
 import { removeScratchDirs } from "./temp";
 import { loaderCases } from "./loader-cases";
 
-const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...loaderCases, ...templateCases, ...alertWindowCases, ...synthCases, ...outputCases];
+const cases: readonly BadInputCase[] = [...configCases, ...dataCases, ...loaderCases, ...templateCases, ...alertWindowCases, ...stackFileCases, ...synthCases, ...outputCases, ...cliCases, ...processCases];
 const readmePath = path.resolve(__dirname, "..", "..", "README.md");
 
 function expectInOrder(text: string, fragments: readonly string[]) {
@@ -33,8 +34,8 @@ describe("bad input", () => {
     expect(parseWith({}).names.workspace).toBe("acsri-dev-law");
   });
 
-  it("must cover at least 30 cases, each tried once", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+  it("must cover at least 120 cases, each tried once", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(120);
     expect(new Set(cases.map((c) => c.tried)).size).toBe(cases.length);
   });
 

@@ -61,6 +61,10 @@ export const configCases: readonly BadInputCase[] = [
   config('dataLocation "Mars"', { dataLocation: "Mars" }, ['dataLocation: must be one of "Africa"', 'got "Mars"']),
   config("dataLocation not set for a new ACS resource", { dataLocation: undefined }, ["dataLocation: is required when the stack creates the Communication Services resource", "pulumi config set dataLocation 'United States'"]),
   config('a tag named "a/b"', { tags: JSON.stringify({ "a/b": "x" }) }, ['tags.a/b: tag names must be 1-512 characters without < > % & \\ ? /; got the name "a/b"', "fix: pulumi config rm --path tags.a/b"]),
+  config('alerts.enabled "false" (quoted, so text)', { alerts: JSON.stringify({ emails: ["oncall@example.com"], enabled: "false" }) }, [
+    'alerts.enabled: must be true or false; got the text "false" (in quotes); write it without quotes',
+    "fix: pulumi config set --path alerts.enabled false --stack dev",
+  ]),
   config('protect "yes"', { protect: "yes" }, ['protect: must be true or false; got "yes"', "pulumi config set protect true --stack dev"]),
   config("alerts on, no e-mail and no webhook", { alerts: JSON.stringify({}) }, ["alerts.emails: alerts are enabled but nobody would be notified", "'alerts.emails[0]' oncall@example.com"]),
   config('alerts.emails ["not-an-email"]', { alerts: JSON.stringify({ emails: ["not-an-email"] }) }, ["alerts.emails[0]: must be an e-mail address; got \"not-an-email\""]),

@@ -73,9 +73,40 @@ export const templateCases: readonly BadInputCase[] = [
     "template operations: parameter correlationId: use '*' for every call, or a CorrelationId",
   ]),
   refused("correlationId of 300 characters", () => renderTemplate(templates.operations, { correlationId: "x".repeat(300) }), [
-    "template operations: parameter correlationId:",
-    "<=256 characters",
+    "template operations: parameter correlationId: a CorrelationId is at most 256 characters",
   ]),
+  refused("callTimeline correlationId of 257 characters", () => renderTemplate(templates.callTimeline, { correlationId: "x".repeat(257) }), [
+    "template callTimeline: parameter correlationId: a CorrelationId is at most 256 characters",
+  ]),
+  refused("callTimeline correlationId '*'", () => renderTemplate(templates.callTimeline, { correlationId: "*" }), ["template callTimeline: parameter correlationId: expected one CorrelationId, not '*'"]),
+  refused("correlationId with a lone UTF-16 surrogate", () => renderTemplate(templates.operations, { correlationId: "call-\ud800" }), [
+    "template operations: parameter correlationId: holds a lone UTF-16 surrogate; pass well-formed Unicode text",
+  ]),
+  refused("operations filter value with a lone low surrogate", () => renderTemplate(templates.operations, { operations: ["Start\udc00"] }), [
+    "template operations: parameter operations.0: holds a lone UTF-16 surrogate",
+  ]),
+  refused("operations filter value of 257 characters", () => renderTemplate(templates.operations, { operations: ["x".repeat(257)] }), [
+    "template operations: parameter operations.0: a filter value must be at most 256 characters",
+  ]),
+  refused("an empty operations filter value", () => renderTemplate(templates.operations, { operations: [""] }), ["template operations: parameter operations.0: a filter value must not be empty"]),
+  refused("51 operations filter values", () => renderTemplate(templates.operations, { operations: Array.from({ length: 51 }, (_, i) => `op${i}`) }), [
+    "template operations: parameter operations: at most 50 filter values",
+  ]),
+  refused("startTime epoch 9e15 ms (beyond Date's ±8.64e15)", () => renderTemplate(templates.operations, { startTime: 9e15 }), [
+    "template operations: parameter startTime:",
+    "between years 1 and 9999",
+    "got 9000000000000000",
+  ]),
+  refused("endTime epoch -9e15 ms", () => renderTemplate(templates.operations, { endTime: -9e15 }), ["template operations: parameter endTime:", "between years 1 and 9999", "got -9000000000000000"]),
+  refused("startTime as an invalid Date object", () => renderTemplate(templates.operations, { startTime: new Date(Number.NaN) }), ["template operations: parameter startTime:", "expected an ISO 8601 datetime"]),
+  refused('startTime "2024-02-30T00:00:00Z" (no such day)', () => renderTemplate(templates.operations, { startTime: "2024-02-30T00:00:00Z" }), [
+    "template operations: parameter startTime:",
+    'got "2024-02-30T00:00:00Z"',
+  ]),
+  refused('timeGrain "0m"', () => renderTemplate(templates.operationHealth, { timeGrain: "0m" }), ['template operationHealth: parameter timeGrain: expected a time bin such as "15m"', 'got "0m"']),
+  refused('timeGrain "400d" (over 366 days)', () => renderTemplate(templates.operationHealth, { timeGrain: "400d" }), ["template operationHealth: parameter timeGrain:", "up to 366d", 'got "400d"']),
+  refused("limit 0", () => renderTemplate(templates.operations, { limit: 0 }), ["template operations: parameter limit:"]),
+  refused("limit 1.5", () => renderTemplate(templates.operations, { limit: 1.5 }), ["template operations: parameter limit: limit must be a whole number"]),
   refused('timeGrain "1h) | drop"', () => renderTemplate(templates.operationHealth, { timeGrain: "1h) | drop" }), [
     'template operationHealth: parameter timeGrain: expected a time bin such as "15m", "1h" or "1d"',
     'got "1h) | drop"',

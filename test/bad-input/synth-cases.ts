@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { BadInputCase } from "./case";
+import { stackFileConfig } from "../../src/cli/stack-file";
+import { type BadInputCase, messageOf } from "./case";
 import { runCliHere, runCliProcess, seen } from "./run-cli";
 import { scratchDir } from "./temp";
 
@@ -47,4 +48,22 @@ export const synthCases: readonly BadInputCase[] = [
     "alerts.emails[0]: is a secure (encrypted) value",
     "plan.json: (none)",
   ], () => synthStack(stackFile(`  ${p}communication:`, "    name:", "      secure: v1:AAAAname", `  ${p}alerts:`, "    emails:", "      - secure: v1:AAAAmail"))),
+];
+
+function stackText(tried: string, text: string, sees: string[]): BadInputCase {
+  return { area: "stack file", tried, sees, attempt: () => messageOf(() => stackFileConfig(text, "Pulumi.dev.yaml")) };
+}
+
+export const stackFileCases: readonly BadInputCase[] = [
+  stackText("workspace.retentionInDays: .nan", `config:\n  ${p}workspace:\n    retentionInDays: .nan\n`, [
+    `Pulumi.dev.yaml: ${p}workspace.retentionInDays is NaN (YAML .nan/.inf); Pulumi config holds only finite numbers, so write a number such as 30`,
+  ]),
+  stackText("alerts.rules.start-latency.threshold: .inf", `config:\n  ${p}alerts:\n    rules:\n      start-latency:\n        threshold: .inf\n`, [
+    `${p}alerts.rules.start-latency.threshold is Infinity (YAML .nan/.inf)`,
+  ]),
+  stackText("a negative infinity in a list (-.inf)", `config:\n  ${p}tags:\n    x: [-.inf]\n`, [`${p}tags.x[0] is -Infinity`]),
+  stackText("a YAML document that is only a string", "just some text\n", ['Pulumi.dev.yaml: must be a YAML map with a "config:" section, got a string; see Pulumi.dev.yaml for the shape']),
+  stackText("a YAML document that is a list", "- config\n", ['must be a YAML map with a "config:" section, got a list']),
+  stackText('"config" written as a list', "config:\n  - a\n", ['Pulumi.dev.yaml: "config" must be a map of keys to values']),
+  stackText("a config key without the project namespace (location:)", "config:\n  location: westeurope\n", ['config key "location" must be namespaced, e.g. "acs-recording-insights:location"']),
 ];
