@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitLine, seasonal, seriesStats } from "../../src/kusto/scalars/series";
+import { json } from "./helpers";
 import { call } from "./scalars-helpers";
 
 // series_* functions, with expected values worked out by hand from the rules on the reference pages.
@@ -163,5 +164,38 @@ describe("seasonal component", () => {
   it("must refuse automatic period detection rather than guess", () => {
     expect(() => call("series_seasonal", ["dynamic"], "dynamic", [[1, 2, 1, 2]])).toThrow(/^unsupported: series_seasonal with automatic period detection/);
     expect(call("series_seasonal", ["dynamic", "long"], "dynamic", [[1, 2, 1, 2], 2])).toEqual([1, 2, 1, 2]);
+  });
+});
+
+describe("functions that return several columns", () => {
+  it("must spread series_stats into the binder's prefixed columns under project", () => {
+    // [4, 1, 7]: min 1 at 1, max 7 at 2, mean 4, sample variance (0 + 9 + 9) / 2 = 9, stdev 3
+    expect(json("print x = dynamic([4, 1, 7]) | project series_stats(x)")).toEqual([
+      { series_stats_x_min: 1, series_stats_x_min_idx: 1, series_stats_x_max: 7, series_stats_x_max_idx: 2, series_stats_x_avg: 4, series_stats_x_stdev: 3, series_stats_x_variance: 9 },
+    ]);
+  });
+
+  it("must name the first columns of (a, b) = series_fit_line(y) and keep the tuple's names for the rest", () => {
+    // y = 2x + 1 over x = 1..3
+    const rows = json("print y = dynamic([3, 5, 7]) | extend (r2, slope) = series_fit_line(y) | project-away y");
+    expect(rows).toEqual([
+      { r2: 1, slope: 2, series_fit_line_y_variance: 4, series_fit_line_y_rvariance: 0, series_fit_line_y_interception: 1, series_fit_line_y_line_fit: [3, 5, 7] },
+    ]);
+  });
+
+  it("must decompose without seasonality into a fitted trend that skips the test points", () => {
+    // learn on [1, 3, 5, 7] (the last point is a test point): trend 2x - 1 → 1, 3, 5, 7, 9; residual of 20 is 11
+    expect(json("print y = dynamic([1, 3, 5, 7, 20]) | extend (b, s, t, r) = series_decompose(y, 0, 'linefit', 1) | project b, s, t, r")).toEqual([
+      { b: [1, 3, 5, 7, 9], s: [0, 0, 0, 0, 0], t: [1, 3, 5, 7, 9], r: [0, 0, 0, 0, 11] },
+    ]);
+  });
+
+  it("must decompose with a given period and no trend into per-phase medians", () => {
+    // period 2 over [1, 10, 3, 12]: medians 2 and 11; residuals -1, -1, 1, 1
+    expect(json("print y = dynamic([1, 10, 3, 12]) | extend (b, s, t, r) = series_decompose(y, 2, 'none') | project b, r")).toEqual([{ b: [2, 11, 2, 11], r: [-1, -1, 1, 1] }]);
+  });
+
+  it("must refuse automatic seasonality, naming the position", () => {
+    expect(() => json("print y = dynamic([1, 2]) | extend series_decompose(y)")).toThrow(/^unsupported: series_decompose with automatic seasonality detection.* at 1:36$/);
   });
 });

@@ -499,3 +499,73 @@ export const seriesFunctions: ScalarTable = {
   series_fir: fir,
   series_seasonal: seriesSeasonal,
 };
+
+// --- functions that return several columns ------------------------------------------------------------------------------------
+
+/** A function whose result is a tuple: its values in the binder's declared column order (Kusto.Language's FunctionSymbol). */
+export type TupleFactory = (argTypes: readonly KType[]) => ((args: readonly Value[]) => Value[]) | undefined;
+
+/** series_stats(series[, ignore_nonfinite]) → min, min_idx, max, max_idx, avg, stdev, variance. */
+const statsTuple: TupleFactory = (argTypes) => {
+  if (argTypes.length < 1 || argTypes.length > 2 || argTypes[0] !== "dynamic") return undefined;
+  return (args) => {
+    if (!Array.isArray(args[0])) return [null, null, null, null, null, null, null];
+    const s = seriesStats(args[0], args[1] === true);
+    return [s.min, s.min_idx, s.max, s.max_idx, s.avg, s.stdev, s.variance];
+  };
+};
+
+/** series_fit_line(series) → rsquare, slope, variance, rvariance, interception, line_fit. */
+const fitLineTuple: TupleFactory = (argTypes) => {
+  if (argTypes.length !== 1 || argTypes[0] !== "dynamic") return undefined;
+  return (args) => {
+    const ys = allNumbers(args[0]);
+    if (ys === null || ys.length === 0) return [null, null, null, null, null, null];
+    const f = fitLine(ys);
+    return [f.rsquare, f.slope, f.variance, f.rvariance, f.interception, f.line_fit];
+  };
+};
+
+/**
+ * series_decompose(series, seasonality, trend, test_points) → baseline, seasonal, trend, residual, where the reference
+ * page leaves no choice: no seasonality (0) with trend avg, linefit or none, or a given period with trend none. Automatic
+ * period detection and a period combined with a trend are refused (the page does not say which points the trend averages).
+ */
+const decomposeTuple: TupleFactory = (argTypes) => {
+  if (argTypes.length < 1 || argTypes.length > 5 || argTypes[0] !== "dynamic") return undefined;
+  return (args) => {
+    const xs = allNumbers(args[0]);
+    const period = args.length > 1 ? num(args[1]) : -1;
+    const trendKind = args.length > 2 && typeof args[2] === "string" ? args[2].toLowerCase() : "avg";
+    const testPoints = args.length > 3 ? (num(args[3]) ?? 0) : 0;
+    if (period === null || period < 0) throw new Error("unsupported: series_decompose with automatic seasonality detection; pass the period in bins (or 0)");
+    if (period > 0 && trendKind !== "none") throw new Error("unsupported: series_decompose with both a seasonal period and a trend; use trend 'none' or seasonality 0");
+    if (!["avg", "linefit", "none"].includes(trendKind)) throw new Error(`series_decompose: unknown trend "${trendKind}"; use avg, linefit or none`);
+    if (xs === null) return [null, null, null, null];
+    const learn = xs.slice(0, Math.max(0, xs.length - Math.max(0, Math.trunc(testPoints))));
+    const seasonalPart = period > 0 ? periodic(learn, xs.length, period) : xs.map(() => 0);
+    let trend: number[];
+    if (trendKind === "none" || learn.length === 0) trend = xs.map(() => 0);
+    else if (trendKind === "avg") {
+      const avg = sum(learn) / learn.length;
+      trend = xs.map(() => avg);
+    } else {
+      const f = fitLine(learn);
+      trend = xs.map((_, i) => f.interception + f.slope * (i + 1));
+    }
+    const baseline = xs.map((_, i) => seasonalPart[i] + trend[i]);
+    return [baseline, seasonalPart, trend, xs.map((x, i) => x - baseline[i])];
+  };
+};
+
+/** The per-phase medians of the learning points, repeated over the whole length. */
+function periodic(learn: readonly number[], length: number, period: number): number[] {
+  const med = seasonal(learn, period).slice(0, period);
+  return Array.from({ length }, (_, i) => med[i % period] ?? 0);
+}
+
+export const seriesTupleFunctions: Readonly<Record<string, TupleFactory>> = {
+  series_stats: statsTuple,
+  series_fit_line: fitLineTuple,
+  series_decompose: decomposeTuple,
+};

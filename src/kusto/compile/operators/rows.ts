@@ -4,6 +4,7 @@ import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, 
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 import { extendNames, projectNames } from "./naming";
+import { compileTupleMapper, isTupleItem } from "../tuples";
 
 export function compileWhere(node: Node, scope: Scope): OperatorFn {
   const cond = compileScalar(node.Condition, scope);
@@ -41,12 +42,15 @@ function compileRowMapper(exprs: readonly Node[], names: readonly string[], colu
 export function compileExtend(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
+  // series_stats(x), (a, b) = series_fit_line(y): one item fills several columns.
+  if (exprs.some(isTupleItem)) return compileTupleMapper(exprs, columns, scope, true, node);
   return compileRowMapper(exprs, extendNames(exprs, inputColumns, columns, scope, node), columns, scope, true);
 }
 
 export function compileProject(node: Node, scope: Scope): OperatorFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
+  if (exprs.some(isTupleItem)) return compileTupleMapper(exprs, columns, scope, false, node);
   return compileRowMapper(exprs, projectNames(exprs, columns, scope, node), columns, scope, false);
 }
 

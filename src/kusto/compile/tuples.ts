@@ -1,0 +1,108 @@
+// Scalar calls that yield several columns (series_stats, series_fit_line, series_decompose): extend/project spread them.
+// The binder types such a call as a tuple; `(a, b) = f(x)` names the first columns and the tuple's own names fill the rest.
+import { seriesTupleFunctions } from "../scalars/series";
+import type { ColumnInfo, KType, Value } from "../types";
+import { elements, kindOf, type Node, type OperatorFn, position, type Row, type Scope, type ScalarFn, symbolKindOf, typeOf, unsupported, withRowContext } from "./context";
+import { compileScalar } from "./expressions";
+import { toArray } from "../kusto-language";
+import { expressionName } from "./operators/naming";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export interface TupleItem {
+  /** The output columns this item fills, in order. */
+  readonly names: readonly string[];
+  /** The values of those columns for one row. */
+  readonly fn: (row: Parameters<ScalarFn>[0], ctx: Parameters<ScalarFn>[1]) => readonly Value[];
+}
+
+/** The NameDeclaration nodes under `(a, b)`, whatever list and parenthesis nodes wrap them. */
+function nameDeclarations(node: Node): Node[] {
+  if (!node) return [];
+  if (kindOf(node) === "NameDeclaration") return [node];
+  const out: Node[] = [];
+  for (let i = 0; i < (node.ChildCount ?? 0); i++) out.push(...nameDeclarations(node.GetChild(i)));
+  return out;
+}
+
+/** The call inside `(a, b) = f(x)` or `f(x)`, when the binder typed it as a tuple. */
+function tupleCall(expr: Node): { call: Node; declared: string[] } | undefined {
+  let call = expr;
+  let declared: string[] = [];
+  if (kindOf(expr) === "CompoundNamedExpression") {
+    call = expr.Expression;
+    declared = nameDeclarations(expr.Names).map((n: any) => String(n.SimpleName ?? n.Name?.SimpleName ?? "").trim());
+  }
+  const type = call?.ResultType;
+  if (!type || symbolKindOf(type) !== "Tuple") return undefined;
+  return { call, declared };
+}
+
+export function isTupleItem(expr: Node): boolean {
+  return tupleCall(expr) !== undefined;
+}
+
+/** Compiles a tuple-valued item of extend/project; refuses tuples the engine does not produce. */
+export function compileTupleItem(expr: Node, scope: Scope): TupleItem {
+  const found = tupleCall(expr);
+  if (!found) throw unsupported(scope, expr, "tuple expression");
+  const { call, declared } = found;
+  const columns = toArray(call.ResultType.Columns).map((c: any) => String(c.Name));
+  const names = columns.map((c, i) => (i < declared.length && declared[i] ? declared[i] : c));
+  if (kindOf(call) !== "FunctionCallExpression") throw unsupported(scope, call, "tuple expression");
+  const fnName = String(call.Name?.SimpleName ?? "").toLowerCase();
+  const args = elements(call.ArgumentList?.Expressions);
+  const argTypes: KType[] = args.map((a) => typeOf(scope, a));
+  const factory = Object.prototype.hasOwnProperty.call(seriesTupleFunctions, fnName) ? seriesTupleFunctions[fnName] : undefined;
+  const impl = factory?.(argTypes);
+  if (!impl) throw unsupported(scope, call, `function ${fnName}(${argTypes.join(", ")})`);
+  const fns = args.map((a) => compileScalar(a, scope));
+  return {
+    names,
+    fn: (row, ctx) => {
+      let values: readonly Value[];
+      try {
+        values = impl(fns.map((f) => f(row, ctx)));
+      } catch (err) {
+        // A refusal decided by argument values is raised at run time: give it the call's position.
+        const message = (err as Error).message;
+        if (message.startsWith("unsupported: ")) throw new Error(`${message} at ${position(scope, call)}`);
+        throw err;
+      }
+      return names.map((_, i) => values[i] ?? null);
+    },
+  };
+}
+
+/**
+ * extend/project whose items include a tuple: each tuple item fills its columns, other items need a name of their own.
+ * `keepInput` (extend) starts each row from its input row; project starts empty.
+ */
+export function compileTupleMapper(exprs: readonly Node[], columns: readonly ColumnInfo[], scope: Scope, keepInput: boolean, op: Node): OperatorFn {
+  const outputNames = new Set(columns.map((c) => c.name));
+  const items = exprs.map((e): TupleItem => {
+    if (isTupleItem(e)) return compileTupleItem(e, scope);
+    const name = expressionName(e);
+    if (!name) throw unsupported(scope, e, "an unnamed expression beside a multi-column function (name it: x = ...)");
+    const f = compileScalar(e, scope);
+    return { names: [name], fn: (row, ctx) => [f(row, ctx)] };
+  });
+  for (const item of items) {
+    for (const n of item.names) if (!outputNames.has(n)) throw unsupported(scope, op, `result column ${n} missing from the binder's schema`);
+  }
+  return (input, ctx) => ({
+    columns,
+    rows: withRowContext(ctx, input.rows, () =>
+      input.rows.map((row, r) => {
+        ctx.rowIndex = r;
+        const out: Row = keepInput ? { ...row } : {};
+        const source = keepInput ? out : row;
+        for (const item of items) {
+          const values = item.fn(source, ctx);
+          for (let i = 0; i < item.names.length; i++) out[item.names[i]] = values[i];
+        }
+        return out;
+      }),
+    ),
+  });
+}
