@@ -1,5 +1,6 @@
 // The Pulumi program: load and check the config, declare the component, export its outputs. Nothing secret is exported.
-// The rule definitions alone, without the local evaluator that src/alerts/index.ts also loads.
+// The rule definitions and their config defaults alone, without the local evaluator that src/alerts/index.ts also loads.
+import { alertDefaults } from "./alerts/defaults";
 import { alertRules } from "./alerts/rules";
 import { loadConfig } from "./config";
 import { savedFunctions } from "./functions";
@@ -7,7 +8,7 @@ import { deploy, type StackOutputs } from "./infra/deploy";
 import * as workbook from "./workbook";
 
 const deployment: Promise<StackOutputs> = (async () => {
-  const config = loadConfig();
+  const config = loadConfig(alertDefaults(alertRules, savedFunctions.map((f) => f.name)));
   return deploy(config, { savedFunctions, workbook, alertRules });
 })();
 

@@ -6,6 +6,8 @@ export type { AlertDefaults, AlertKey, AlertOperator, AlertQueryOptions, AlertRu
 export { alertRule, alertRules, checkWindow, minWindowMinutes, recordingOperations, summaryGraceMinutes, windowLimits } from "./rules";
 export { compare, measureAlert } from "./measure";
 export { evaluateAlert } from "./evaluate";
+export { alertDefaults } from "./defaults";
+export { alertQueryProblems, calledFunctions, leadingOperator } from "./validate";
 export type { AlertEvaluation, AlertEvaluationOptions } from "./evaluate";
 export type { AlertMeasurement, AlertSeries } from "./measure";
 

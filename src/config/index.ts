@@ -1,10 +1,17 @@
 // The stack config: one schema, parsed once, passed down typed.
-export { alertDefaults, shippedAlertDefaults } from "./alertDefaults";
 export { communicationType, parseArmId, workspaceType, type ArmId } from "./armId";
 export { ConfigError, projectName, type ConfigIssue } from "./issues";
 export { loadConfig } from "./load";
 export { parseStackConfig, type StackConfig } from "./parse";
-export { retentionDecreaseIssues, retentionWindowIssues, type LiveTableRetention } from "./retention";
+export { forwardedAzureConfig, providerSubscription, type ProviderSubscription } from "./azure";
+export {
+  isAllowedTotalRetention,
+  nearestTotalRetention,
+  retentionDecreaseIssues,
+  retentionWindowIssues,
+  totalRetentionYears,
+  type LiveTableRetention,
+} from "./retention";
 export {
   alertFrequencyMinutes,
   alertWindowMinutes,

@@ -1,4 +1,4 @@
-import { shippedAlertDefaults } from "./alertDefaults";
+import { azureSecretIssues, forwardedAzureConfig, providerSubscription, type ProviderSubscription } from "./azure";
 import { communicationType, isArmIdError, parseArmId, workspaceType, type ArmId } from "./armId";
 import { issueFromZod } from "./fixes";
 import { closest, ConfigError, fullKey, projectName, rmCommand, setCommand, type ConfigIssue } from "./issues";
@@ -20,7 +20,11 @@ export interface StackConfig extends Omit<StackConfigInput, "namePrefix"> {
     readonly actionGroup: string;
     readonly actionGroupShortName: string;
     readonly lock: string;
+    /** Prefix of this stack's saved search names; per environment so two stacks in one workspace never share one. */
+    readonly savedSearchPrefix: string;
   };
+  /** Non-secret azure-native settings, forwarded to this package's own ARM calls so they sign in as the provider does. */
+  readonly azure: { readonly forwarded: Readonly<Record<string, string>>; readonly subscription?: ProviderSubscription };
   readonly existing: {
     readonly workspace?: ArmId;
     readonly communication?: ArmId;
@@ -119,7 +123,8 @@ function ignoredSettingIssues(decoded: Record<string, unknown>, stack: string): 
 export function parseStackConfig(
   raw: Record<string, string>,
   stack: string,
-  alertRules: readonly AlertRuleDefaults[] = shippedAlertDefaults(),
+  alertRules: readonly AlertRuleDefaults[],
+  env: Readonly<Record<string, string | undefined>> = {},
 ): StackConfig {
   const issues: ConfigIssue[] = [];
   const decoded = decodeRaw(raw, stack, issues);
@@ -137,8 +142,10 @@ export function parseStackConfig(
   const input = result.data;
   const existingWorkspace = armIdFor(input.workspace.existingResourceId, ["workspace", "existingResourceId"], workspaceType, stack, issues);
   const existingCommunication = armIdFor(input.communication.existingResourceId, ["communication", "existingResourceId"], communicationType, stack, issues);
-  issues.push(...crossFieldIssues(input, stack, raw["azure-native:subscriptionId"], [existingWorkspace, existingCommunication], alertRules));
+  const subscription = providerSubscription(raw, env);
+  issues.push(...crossFieldIssues(input, stack, subscription, [existingWorkspace, existingCommunication], alertRules));
   issues.push(...ignoredSettingIssues(decoded, stack));
+  issues.push(...azureSecretIssues(raw, stack));
   if (issues.length > 0) throw new ConfigError(stack, issues);
 
   const namePrefix = input.namePrefix ?? `acsri-${input.environment}`;
@@ -151,12 +158,15 @@ export function parseStackConfig(
       resourceGroup: input.resourceGroupName ?? `${namePrefix}-rg`,
       workspace: existingWorkspace?.name ?? `${namePrefix}-law`,
       communication: existingCommunication?.name ?? input.communication.name ?? `${namePrefix}-acs`,
-      diagnosticSetting: "acs-recording-insights",
+      // Per environment: two stacks may each send one ACS resource's logs to their own workspace.
+      diagnosticSetting: `acs-recording-insights-${input.environment}`,
       actionGroup: `${namePrefix}-recording-alerts`,
       // Azure caps the short name at 12 characters; it prefixes every SMS and e-mail subject.
       actionGroupShortName: `acsrec-${input.environment}`.slice(0, 12),
       lock: "acs-recording-insights-keep-logs",
+      savedSearchPrefix: `acs-recording-insights-${input.environment}`,
     },
+    azure: { forwarded: forwardedAzureConfig(raw), ...(subscription ? { subscription } : {}) },
     existing: { workspace: existingWorkspace, communication: existingCommunication, resourceGroup: input.resourceGroupName !== undefined },
   };
 }

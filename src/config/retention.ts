@@ -69,3 +69,26 @@ export function retentionDecreaseIssues(
   }
   return issues;
 }
+
+/**
+ * Total retention Azure accepts: 4-730 days, or whole years up to 12 (learn.microsoft.com/azure/azure-monitor/logs/
+ * data-retention-configure, REST tab: "between 4 and 730; or 1095, 1460, 1826, 2191, 2556, 2922, 3288, 3653, 4018, or 4383").
+ */
+export const totalRetentionYears = [1095, 1460, 1826, 2191, 2556, 2922, 3288, 3653, 4018, 4383] as const;
+
+export function isAllowedTotalRetention(days: number): boolean {
+  return Number.isInteger(days) && ((days >= 4 && days <= 730) || (totalRetentionYears as readonly number[]).includes(days));
+}
+
+/** The allowed values just below and just above `days` (one of them when `days` is off either end). */
+export function nearestTotalRetention(days: number): number[] {
+  const allowed = [4, 730, ...totalRetentionYears];
+  if (days < 4) return [4];
+  if (days > 4383) return [4383];
+  if (days > 730) {
+    const below = allowed.filter((d) => d <= days).pop() as number;
+    const above = allowed.find((d) => d >= days) as number;
+    return below === above ? [below] : [below, above];
+  }
+  return [Math.round(days)];
+}

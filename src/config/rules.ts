@@ -1,4 +1,5 @@
 import type { ArmId } from "./armId";
+import type { ProviderSubscription } from "./azure";
 import { fullKey, setCommand, type ConfigIssue } from "./issues";
 import { retentionWindowIssues } from "./retention";
 import type { AlertRuleDefaults, StackConfigInput } from "./schema";
@@ -8,7 +9,7 @@ import type { AlertRuleDefaults, StackConfigInput } from "./schema";
 export function crossFieldIssues(
   input: StackConfigInput,
   stack: string,
-  providerSubscriptionId: string | undefined,
+  provider: ProviderSubscription | undefined,
   existingIds: readonly (ArmId | undefined)[],
   alertRules: readonly AlertRuleDefaults[],
 ): ConfigIssue[] {
@@ -73,6 +74,14 @@ export function crossFieldIssues(
         fix: setCommand(["alerts", "rules", key, "windowMinutes"], String(minWindow), stack),
       });
     }
+    // "One-minute frequency is not supported for this query" (MicrosoftDocs/azure-docs#120598, aka.ms/lsa_1m_limits).
+    if (rule.frequencyMinutes === 1 && alertRules.find((r) => r.key === key)?.callsFunctions) {
+      issues.push({
+        key: fullKey(["alerts", "rules", key, "frequencyMinutes"]),
+        problem: `is 1 minute, but alert "${key}" queries saved functions, which Azure does not evaluate at a one-minute frequency`,
+        fix: setCommand(["alerts", "rules", key, "frequencyMinutes"], "5", stack),
+      });
+    }
     if (rule.frequencyMinutes > rule.windowMinutes) {
       issues.push({
         key: fullKey(["alerts", "rules", key, "frequencyMinutes"]),
@@ -84,12 +93,15 @@ export function crossFieldIssues(
   issues.push(...retentionWindowIssues(input, stack));
 
   for (const id of existingIds) {
-    if (id && providerSubscriptionId && id.subscriptionId.toLowerCase() !== providerSubscriptionId.toLowerCase()) {
+    if (id && provider && id.subscriptionId.toLowerCase() !== provider.id.toLowerCase()) {
       const path = id.type.toLowerCase().includes("workspaces") ? ["workspace", "existingResourceId"] : ["communication", "existingResourceId"];
       issues.push({
         key: fullKey(path),
-        problem: `is in subscription ${id.subscriptionId}, but the stack deploys to azure-native:subscriptionId ${providerSubscriptionId}`,
-        fix: `pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}`,
+        problem: `is in subscription ${id.subscriptionId}, but the provider deploys to subscription ${provider.id} (from ${provider.from}); the diagnostic setting, saved searches and alerts would be looked up in the wrong subscription`,
+        fix:
+          provider.from === "ARM_SUBSCRIPTION_ID"
+            ? `export ARM_SUBSCRIPTION_ID=${id.subscriptionId}  # or pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}`
+            : `pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { tableNames, type TableName } from "../schema/tables";
+import { isAllowedTotalRetention, nearestTotalRetention } from "./retention";
 
 // The whole stack config as one zod schema; Azure's own limits are written here so a bad value fails before `pulumi up`.
 
@@ -44,6 +45,8 @@ export interface AlertRuleDefaults {
   };
   /** The shortest window the rule's query is meaningful for, when longer than Azure's minimum. */
   readonly minWindowMinutes?: number;
+  /** The query calls saved functions, which Azure does not run at a one-minute frequency. */
+  readonly callsFunctions?: boolean;
 }
 
 const bool = (fallback: boolean) => z.boolean({ error: "must be true or false" }).default(fallback);
@@ -73,10 +76,15 @@ const nameToken = (max: number) =>
       error: `must be 2-${max} characters of a-z, 0-9 and '-', starting with a letter and not ending with '-'`,
     });
 
+const totalRetention = int(4, 4383).refine(isAllowedTotalRetention, {
+  error: (issue) =>
+    `must be 4-730 days or a whole number of years Azure offers (1095, 1460, 1826, 2191, 2556, 2922, 3288, 3653, 4018, 4383); nearest: ${nearestTotalRetention(Number(issue.input)).join(" or ")}`,
+});
+
 const tableRetention = z
   .strictObject({
     retentionInDays: int(4, 730).default(90),
-    totalRetentionInDays: int(4, 4383).default(365),
+    totalRetentionInDays: totalRetention.default(365),
   })
   .prefault({});
 
@@ -130,7 +138,10 @@ export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
       })
       .prefault({}),
     tables: z.strictObject(tableShape).prefault({}),
-    diagnostics: z.strictObject({ metrics: bool(true) }).prefault({}),
+    // deploy false: another stack already sends these categories from this ACS resource to this workspace (Azure allows one).
+    diagnostics: z.strictObject({ deploy: bool(true), metrics: bool(true) }).prefault({}),
+    // deploy false: another stack sharing the workspace owns the saved functions (aliases are one per workspace).
+    functions: z.strictObject({ deploy: bool(true) }).prefault({}),
     // The RecordingEndReason values that are normal ends; unset keeps the saved functions' default (CallEnded, InitiatorLeft).
     recording: z
       .strictObject({
@@ -167,7 +178,7 @@ export type AlertRuleSettings = StackConfigInput["alerts"]["rules"][string];
 export type TableRetention = StackConfigInput["tables"][TableName];
 
 /** Keys whose value Pulumi hands over as a JSON string. */
-export const objectKeys = ["communication", "workspace", "tables", "diagnostics", "recording", "tags", "alerts"] as const;
+export const objectKeys = ["communication", "workspace", "tables", "diagnostics", "functions", "recording", "tags", "alerts"] as const;
 /** Top-level keys Pulumi hands over as the strings "true"/"false". */
 export const booleanKeys = ["protect", "lock", "allowRetentionDecrease"] as const;
 export const scalarKeys = ["location", "environment", "namePrefix", "resourceGroupName", "dataLocation", ...booleanKeys] as const;

@@ -40,7 +40,8 @@ export function declareCommunication(ctx: DeployContext): CommunicationRef {
   return { id: acs.id, hostName: acs.hostName };
 }
 
-export function declareDiagnostics(ctx: DeployContext, acsId: pulumi.Input<string>, workspaceId: pulumi.Input<string>): monitor.DiagnosticSetting {
+export function declareDiagnostics(ctx: DeployContext, acsId: pulumi.Input<string>, workspaceId: pulumi.Input<string>): monitor.DiagnosticSetting | undefined {
+  if (!ctx.config.diagnostics.deploy) return undefined;
   return new monitor.DiagnosticSetting(
     `${ctx.name}-diagnostics`,
     {
@@ -50,7 +51,9 @@ export function declareDiagnostics(ctx: DeployContext, acsId: pulumi.Input<strin
       // "Dedicated" lands each category in its own resource-specific table instead of AzureDiagnostics.
       logAnalyticsDestinationType: "Dedicated",
       logs: diagnosticCategories.map((category) => ({ category, enabled: true })),
-      // ACS files all its platform metrics (API request counts per operation and status) under the one category "Traffic".
+      // ACS files its platform metrics under the category "Traffic", not "AllMetrics": the Category column of "Supported metrics
+      // for Microsoft.Communication/CommunicationServices" (learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/
+      // microsoft-communication-communicationservices-metrics) lists every metric under Traffic.
       metrics: ctx.config.diagnostics.metrics ? [{ category: "Traffic", enabled: true }] : [],
     },
     { parent: ctx.parent },

@@ -5,7 +5,8 @@ import { Alerts } from "./alerts";
 import { declareCommunication, declareDiagnostics } from "./communication";
 import type { StackContent } from "./content";
 import { portalLink, sharedTags, type DeployContext } from "./context";
-import { declareWorkspace } from "./logs";
+import { declareWorkspace, declareWorkspaceLock } from "./logs";
+import { stackOutputKeys } from "./outputs";
 import { declareSavedSearches } from "./savedSearches";
 import { declareWorkbook } from "./workbook";
 
@@ -23,7 +24,7 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
   readonly workspaceCustomerId: pulumi.Output<string>;
   readonly communicationServiceId: pulumi.Output<string>;
   readonly communicationHostName: pulumi.Output<string>;
-  readonly diagnosticSettingId: pulumi.Output<string>;
+  readonly diagnosticSettingId: pulumi.Output<string | undefined>;
   readonly savedSearchIds: pulumi.Output<Record<string, string>>;
   readonly workbookId: pulumi.Output<string | undefined>;
   readonly actionGroupId: pulumi.Output<string | undefined>;
@@ -52,13 +53,14 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
     const workspace = declareWorkspace(ctx);
     const acs = declareCommunication(ctx);
     const diagnostics = declareDiagnostics(ctx, acs.id, workspace.id);
-    const savedSearches = declareSavedSearches(ctx, content.savedFunctions, workspace);
+    const savedSearches = declareSavedSearches(ctx, content.savedFunctions, workspace.id);
+    declareWorkspaceLock(ctx, workspace.id, [...savedSearches, ...workspace.tableRetention]);
     const workbook = content.workbook ? declareWorkbook(ctx, content.workbook, workspace.id) : undefined;
     const alerts =
       config.alerts.enabled && content.alertRules.length > 0
         ? new Alerts(
             `${name}-alerts`,
-            { config, rules: content.alertRules, tags, resourceGroupName, workspaceId: workspace.id, dependsOn: [...savedSearches, ...workspace.tables] },
+            { config, rules: content.alertRules, tags, resourceGroupName, workspaceId: workspace.id, dependsOn: [...savedSearches, ...workspace.tableRetention] },
             { parent: this },
           )
         : undefined;
@@ -69,7 +71,7 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
     this.workspaceCustomerId = workspace.customerId;
     this.communicationServiceId = acs.id;
     this.communicationHostName = acs.hostName;
-    this.diagnosticSettingId = diagnostics.id;
+    this.diagnosticSettingId = diagnostics ? diagnostics.id : pulumi.output(undefined);
     this.savedSearchIds = pulumi.output(Object.fromEntries(savedSearches.map((s, i) => [content.savedFunctions[i].name, s.id])));
     this.workbookId = workbook ? workbook.id : pulumi.output(undefined);
     this.actionGroupId = alerts ? alerts.actionGroupId : pulumi.output(undefined);
@@ -82,17 +84,7 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
         communicationService: portalLink(acsId),
         ...(wb ? { workbook: `${portalLink(wb)}/workbook` } : {}),
       }));
-    this.registerOutputs({
-      resourceGroupName: this.resourceGroupName,
-      workspaceId: this.workspaceId,
-      workspaceCustomerId: this.workspaceCustomerId,
-      communicationServiceId: this.communicationServiceId,
-      communicationHostName: this.communicationHostName,
-      diagnosticSettingId: this.diagnosticSettingId,
-      savedSearchIds: this.savedSearchIds,
-      workbookId: this.workbookId,
-      alertRuleIds: this.alertRuleIds,
-      portalLinks: this.portalLinks,
-    });
+    // Built from the one list of stack outputs, so the component and the stack cannot disagree.
+    this.registerOutputs(Object.fromEntries(stackOutputKeys.map((key) => [key, this[key]])));
   }
 }

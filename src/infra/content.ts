@@ -30,14 +30,6 @@ export interface StackContent {
 
 export const savedSearchCategory = "ACS Call Recording";
 
-/** ARM name of a function's saved search: stable across deploys, derived only from the function name. */
-export function savedSearchId(functionName: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(functionName)) {
-    throw new Error(`saved function name ${JSON.stringify(functionName)} is not a valid KQL function name; rename the kql/<Name>.kql file`);
-  }
-  return `acs-recording-insights-${functionName.toLowerCase()}`;
-}
-
 /** Whole minutes as an ISO 8601 duration, the form ScheduledQueryRule expects. */
 export function isoMinutes(minutes: number): string {
   if (!Number.isInteger(minutes) || minutes <= 0) throw new Error(`expected a positive whole number of minutes, got ${minutes}`);

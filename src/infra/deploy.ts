@@ -1,27 +1,14 @@
 import type { StackConfig } from "../config";
 import { AcsRecordingInsights } from "./component";
 import type { StackContent } from "./content";
+import { stackOutputKeys, type StackOutputKey } from "./outputs";
 import { guardRetention } from "./retentionGuard";
 
 // The program body: guard first (nothing declared yet), then the component, then the stack outputs. No keys, no connection strings.
 
-/** What the stack exports, in this order: the component's public outputs, never keys or connection strings. */
-export const stackOutputKeys = [
-  "resourceGroupName",
-  "workspaceId",
-  "workspaceName",
-  "workspaceCustomerId",
-  "communicationServiceId",
-  "communicationHostName",
-  "diagnosticSettingId",
-  "savedSearchIds",
-  "workbookId",
-  "actionGroupId",
-  "alertRuleIds",
-  "portalLinks",
-] as const;
+export { stackOutputKeys } from "./outputs";
 
-export type StackOutputs = Pick<AcsRecordingInsights, (typeof stackOutputKeys)[number]>;
+export type StackOutputs = Pick<AcsRecordingInsights, StackOutputKey>;
 
 export async function deploy(config: StackConfig, content: StackContent): Promise<StackOutputs> {
   await guardRetention(config);

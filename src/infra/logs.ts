@@ -3,6 +3,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { tables } from "../schema/tables";
 import type { DeployContext } from "./context";
+import { TableRetention } from "./tableRetention";
 
 // The Log Analytics side: the workspace (or an existing one), the three ACS tables' retention, and the optional delete lock.
 
@@ -11,13 +12,13 @@ export interface WorkspaceRef {
   readonly name: pulumi.Output<string>;
   readonly customerId: pulumi.Output<string>;
   readonly resourceGroupName: pulumi.Output<string>;
-  readonly tables: readonly operationalinsights.Table[];
+  readonly tableRetention: readonly TableRetention[];
 }
 
 export function declareWorkspace(ctx: DeployContext): WorkspaceRef {
   const { config, parent } = ctx;
   const existing = config.existing.workspace;
-  let ref: Omit<WorkspaceRef, "tables">;
+  let ref: Omit<WorkspaceRef, "tableRetention">;
   if (existing) {
     // Bring-your-own: read it, never declare it, so this stack can neither change nor delete it.
     const found = operationalinsights.getWorkspaceOutput(
@@ -52,34 +53,40 @@ export function declareWorkspace(ctx: DeployContext): WorkspaceRef {
       customerId: workspace.customerId,
       resourceGroupName: pulumi.output(ctx.resourceGroupName),
     };
-    if (config.lock) {
-      new authorization.ManagementLockByScope(
-        `${ctx.name}-workspace-lock`,
-        {
-          scope: workspace.id,
-          lockName: config.names.lock,
-          level: "CanNotDelete",
-          notes: "Keeps the call-recording logs: remove this lock (lock=false) before deleting the workspace on purpose.",
-        },
-        { parent },
-      );
-    }
   }
-  const declared = tables.map(
+  // Built-in tables: updated in place, never created or deleted (see tableRetention.ts).
+  const tableRetention = tables.map(
     (t) =>
-      new operationalinsights.Table(
+      new TableRetention(
         `${ctx.name}-table-${t.name}`,
         {
-          resourceGroupName: ref.resourceGroupName,
-          workspaceName: ref.name,
+          workspaceId: ref.id,
           tableName: t.name,
-          plan: "Analytics",
           retentionInDays: config.tables[t.name].retentionInDays,
           totalRetentionInDays: config.tables[t.name].totalRetentionInDays,
+          allowRetentionDecrease: config.allowRetentionDecrease,
+          armConfig: config.azure.forwarded,
         },
-        // Azure owns these tables; removing them from the stack must leave the table and its data alone.
-        { parent, retainOnDelete: true },
+        { parent },
       ),
   );
-  return { ...ref, tables: declared };
+  return { ...ref, tableRetention };
+}
+
+/**
+ * The CanNotDelete lock, declared after everything it would block: a lock on the workspace is inherited by its saved searches,
+ * so it must be created last and, on destroy, removed first (Pulumi deletes dependents before what they depend on).
+ */
+export function declareWorkspaceLock(ctx: DeployContext, workspaceId: pulumi.Input<string>, after: pulumi.Resource[]): authorization.ManagementLockByScope | undefined {
+  if (!ctx.config.lock || ctx.config.existing.workspace) return undefined;
+  return new authorization.ManagementLockByScope(
+    `${ctx.name}-workspace-lock`,
+    {
+      scope: workspaceId,
+      lockName: ctx.config.names.lock,
+      level: "CanNotDelete",
+      notes: "Keeps the call-recording logs: remove this lock (lock=false) before deleting the workspace on purpose.",
+    },
+    { parent: ctx.parent, dependsOn: after },
+  );
 }

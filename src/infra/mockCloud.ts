@@ -1,10 +1,20 @@
+import { alertQueryProblems } from "../alerts/validate";
 import { projectNamespace, uuidV5 } from "./uuid";
 
-// A deterministic stand-in for Azure under Pulumi mocks: ARM-shaped ids and the computed fields the program reads.
+// A deterministic stand-in for Azure under Pulumi mocks: ARM-shaped ids, the computed fields the program reads, and the
+// refusals Azure and the azure-native provider would answer, so `synth` and the stack tests fail where `pulumi up` would.
 
 export const mockSubscriptionId = "00000000-0000-0000-0000-000000000000";
 
 const group = (rg: unknown) => `/subscriptions/${mockSubscriptionId}/resourceGroups/${String(rg)}`;
+
+export const dynamicTypes = {
+  tableRetention: "pulumi-nodejs:dynamic/acs-recording-insights:TableRetention",
+  savedFunction: "pulumi-nodejs:dynamic/acs-recording-insights:SavedFunction",
+} as const;
+
+/** Retention Azure gives a table that follows the workspace default (30 days: data-retention-configure). */
+export const defaultTableRetention = { retentionInDays: 30, totalRetentionInDays: 30 } as const;
 
 /** The ARM id Azure would give a resource with these inputs; a readable placeholder for types the stack does not use. */
 export function mockResourceId(type: string, name: string, inputs: Record<string, any>): string {
@@ -14,10 +24,10 @@ export function mockResourceId(type: string, name: string, inputs: Record<string
       return group(inputs.resourceGroupName);
     case "azure-native:operationalinsights:Workspace":
       return `${rg}/providers/Microsoft.OperationalInsights/workspaces/${inputs.workspaceName}`;
-    case "azure-native:operationalinsights:Table":
-      return `${rg}/providers/Microsoft.OperationalInsights/workspaces/${inputs.workspaceName}/tables/${inputs.tableName}`;
-    case "azure-native:operationalinsights:SavedSearch":
-      return `${rg}/providers/Microsoft.OperationalInsights/workspaces/${inputs.workspaceName}/savedSearches/${inputs.savedSearchId}`;
+    case dynamicTypes.tableRetention:
+      return `${inputs.workspaceId}/tables/${inputs.tableName}`;
+    case dynamicTypes.savedFunction:
+      return `${inputs.workspaceId}/savedSearches/${inputs.savedSearchId}`;
     case "azure-native:communication:CommunicationService":
       return `${rg}/providers/Microsoft.Communication/communicationServices/${inputs.communicationServiceName}`;
     case "azure-native:monitor:DiagnosticSetting":
@@ -35,12 +45,42 @@ export function mockResourceId(type: string, name: string, inputs: Record<string
   }
 }
 
-/** Inputs plus what Azure computes: id-derived name, the workspace's customer id, the ACS host name. */
+/** Inputs plus what Azure computes: id-derived name, the workspace's customer id, the ACS host name, a table's prior retention. */
 export function mockState(type: string, id: string, inputs: Record<string, any>): Record<string, unknown> {
   const state: Record<string, unknown> = { ...inputs, name: id.split("/").pop() };
   if (type === "azure-native:operationalinsights:Workspace") state.customerId = uuidV5(id.toLowerCase(), projectNamespace);
   if (type === "azure-native:communication:CommunicationService") state.hostName = `${inputs.communicationServiceName}.communication.azure.com`;
+  if (type === dynamicTypes.tableRetention) state.previous = { ...defaultTableRetention };
   return state;
+}
+
+/** Custom tables end in _CL (search results _SRCH, restores _RST); every other table is Azure's and exists in every workspace. */
+export function isBuiltInTable(tableName: string): boolean {
+  return !/_(CL|SRCH|RST)$/.test(tableName);
+}
+
+const minutesOf = (iso: unknown): number => {
+  const m = /^PT?(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?$/.exec(String(iso));
+  return m ? Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : Number.NaN;
+};
+
+/**
+ * What Azure or azure-native would refuse about declaring this resource; undefined when it would be accepted.
+ * `functionNames` are the saved functions an alert query may call.
+ */
+export function mockRefusal(type: string, name: string, inputs: Record<string, any>, functionNames: readonly string[]): string | undefined {
+  if (type === "azure-native:operationalinsights:Table" && isBuiltInTable(String(inputs.tableName))) {
+    // azure-native reads before it creates and has no default state for tables (defaultResourcesState.go lists none).
+    return `${name}: cannot create already existing resource: table ${inputs.tableName} is built into every workspace; update its retention instead of declaring it`;
+  }
+  if (type === "azure-native:monitor:ScheduledQueryRule") {
+    const criteria = (inputs.criteria?.allOf ?? []) as { query?: string }[];
+    const problems = criteria.flatMap((c) =>
+      alertQueryProblems({ key: String(inputs.ruleName ?? name), query: String(c.query ?? ""), frequencyMinutes: minutesOf(inputs.evaluationFrequency) }, functionNames),
+    );
+    if (problems.length > 0) return `${name}: ${problems.join("; ")}`;
+  }
+  return undefined;
 }
 
 /** The engine reports invoke failures as gRPC errors; Pulumi surfaces only their `details`. */
@@ -48,20 +88,35 @@ function engineError(message: string): Error {
   return Object.assign(new Error(message), { details: message });
 }
 
-/** Answers the invokes the program makes; getTable says "not found" unless a live retention is supplied. */
-export function mockInvoke(
-  token: string,
-  inputs: Record<string, any>,
-  liveTables: Readonly<Record<string, { retentionInDays?: number; totalRetentionInDays?: number }>> = {},
-): Record<string, unknown> {
+export type LiveTables = Readonly<Record<string, { retentionInDays?: number; totalRetentionInDays?: number }>>;
+
+/** What exists before the run: with liveTables every workspace exists with those tables; without, only a brought workspace does. */
+export interface MockWorld {
+  readonly liveTables?: LiveTables;
+  /** Name of the workspace the stack brings (workspace.existingResourceId), which exists with Azure's default retention. */
+  readonly broughtWorkspace?: string;
+}
+
+function workspaceExists(world: MockWorld, workspaceName: unknown): boolean {
+  return world.liveTables !== undefined || (world.broughtWorkspace !== undefined && world.broughtWorkspace === workspaceName);
+}
+
+/** Answers the invokes the program makes, from the world as it is before the run. */
+export function mockInvoke(token: string, inputs: Record<string, any>, world: MockWorld = {}): Record<string, unknown> {
   const rg = group(inputs.resourceGroupName);
   switch (token) {
     case "azure-native:operationalinsights:getTable": {
-      const live = liveTables[String(inputs.tableName)];
-      if (!live) throw engineError(`ResourceNotFound: table ${inputs.tableName} (offline: no live workspace to compare retention with)`);
+      if (!workspaceExists(world, inputs.workspaceName)) {
+        throw engineError(`ResourceNotFound: workspace ${inputs.workspaceName} was not found (offline: it does not exist before the first deploy)`);
+      }
+      const live = world.liveTables ? world.liveTables[String(inputs.tableName)] : defaultTableRetention;
+      if (!live) throw engineError(`ResourceNotFound: table ${inputs.tableName} was not found in workspace ${inputs.workspaceName}`);
       return { name: inputs.tableName, ...live };
     }
     case "azure-native:operationalinsights:getWorkspace": {
+      if (!workspaceExists(world, inputs.workspaceName)) {
+        throw engineError(`ResourceNotFound: workspace ${inputs.workspaceName} was not found (offline: it does not exist before the first deploy)`);
+      }
       const id = `${rg}/providers/Microsoft.OperationalInsights/workspaces/${inputs.workspaceName}`;
       return { id, name: inputs.workspaceName, customerId: uuidV5(id.toLowerCase(), projectNamespace) };
     }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { mockInvoke, mockResourceId, mockState } from "./mockCloud";
+import { savedFunctions } from "../functions";
+import { mockInvoke, mockRefusal, mockResourceId, mockState, type LiveTables, type MockWorld } from "./mockCloud";
 
 // Runs a Pulumi program under mocks and records every resource it declares: the reviewable, byte-stable plan behind `synth`.
 
@@ -29,9 +30,31 @@ export interface RecordOptions {
   /** Flat "project:key" → string, as Pulumi hands config to a program. */
   readonly config: Record<string, string>;
   readonly secretKeys?: readonly string[];
-  /** What the live workspace keeps today, per table; absent means the workspace does not exist yet. */
-  readonly liveTables?: Readonly<Record<string, { retentionInDays?: number; totalRetentionInDays?: number }>>;
+  /** What the live workspace keeps today, per table; absent means the workspace does not exist yet (unless brought). */
+  readonly liveTables?: LiveTables;
+  /** Saved functions alert queries may call (default: the shipped kql/ functions). */
+  readonly functionNames?: readonly string[];
 }
+
+export class MockCloudRefusal extends Error {
+  constructor(readonly refusals: readonly string[]) {
+    super(`the mock cloud refused what Azure would refuse:\n${refusals.map((r) => `  - ${r}`).join("\n")}`);
+    this.name = "MockCloudRefusal";
+  }
+}
+
+/** The brought workspace's name from the raw config, so the mock world knows it exists before the run. */
+function broughtWorkspace(config: Record<string, string>, project: string): string | undefined {
+  try {
+    const id = (JSON.parse(config[`${project}:workspace`] ?? "{}") as { existingResourceId?: unknown }).existingResourceId;
+    return typeof id === "string" ? id.split("/").pop() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Machine-specific and not part of what is deployed: the dynamic providers' serialised code. */
+const unrecordedInputs = new Set(["__provider"]);
 
 export const redacted = "[secret]";
 /** Code-unit order: unlike localeCompare it does not depend on the machine's locale. */
@@ -75,16 +98,21 @@ async function resolveAll(value: unknown): Promise<unknown> {
 /** Runs `program` under mocks with the given config and returns what it declared, sorted by type and name. */
 export async function recordPlan(options: RecordOptions, program: () => Promise<Record<string, unknown>>): Promise<Plan> {
   const inputsByKey = new Map<string, Record<string, unknown>>();
+  const refusals: string[] = [];
+  const functionNames = options.functionNames ?? savedFunctions.map((f) => f.name);
+  const world: MockWorld = { liveTables: options.liveTables, broughtWorkspace: broughtWorkspace(options.config, options.project) };
   pulumi.runtime.setAllConfig(options.config, [...(options.secretKeys ?? [])]);
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
         const id = mockResourceId(args.type, args.name, args.inputs);
-        inputsByKey.set(`${args.type}::${args.name}`, args.inputs);
+        const refusal = mockRefusal(args.type, args.name, args.inputs, functionNames);
+        if (refusal) refusals.push(refusal);
+        inputsByKey.set(`${args.type}::${args.name}`, Object.fromEntries(Object.entries(args.inputs).filter(([k]) => !unrecordedInputs.has(k))));
         return { id: args.custom ? id : undefined, state: args.custom ? mockState(args.type, id, args.inputs) : {} };
       },
       call(args) {
-        return mockInvoke(args.token, args.inputs, options.liveTables);
+        return mockInvoke(args.token, args.inputs, world);
       },
     },
     options.project,
@@ -113,6 +141,7 @@ export async function recordPlan(options: RecordOptions, program: () => Promise<
   // The stack registers its outputs after runInPulumiStack resolves; drain that RPC before the next run swaps the mock monitor.
   await waitForRPCs();
   if (failure) throw failure.error;
+  if (refusals.length > 0) throw new MockCloudRefusal(refusals.sort(compare));
 
   const dependencyNames = (deps: unknown): string[] =>
     (Array.isArray(deps) ? deps : deps ? [deps] : []).map((d) => names.get(d as pulumi.Resource) ?? "?").sort();

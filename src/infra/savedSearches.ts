@@ -1,38 +1,57 @@
-import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import type * as pulumi from "@pulumi/pulumi";
-import { savedSearchCategory, savedSearchId, type SavedFunctionContent } from "./content";
+import { savedSearchCategory, type SavedFunctionContent } from "./content";
 import type { DeployContext } from "./context";
+import { SavedFunction } from "./savedFunction";
 
 // One workspace saved search per shipped KQL function, callable by its alias from queries, the workbook and the alerts.
+// Written one after another (each depends on the previous): parallel writes to one workspace meet 409 "Newer data exists in
+// the Customer Configuration Store" (ssc-spc-ccoe-cei/azure-guardrails-solution-accelerator#61).
+
+/** ARM name of a function's saved search: per environment prefix plus the function name, stable across deploys. */
+export function savedSearchName(prefix: string, functionName: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(functionName)) {
+    throw new Error(`saved function name ${JSON.stringify(functionName)} is not a valid KQL function name; rename the kql/<Name>.kql file`);
+  }
+  return `${prefix}-${functionName.toLowerCase()}`;
+}
 
 export function declareSavedSearches(
   ctx: DeployContext,
   functions: readonly SavedFunctionContent[],
-  workspace: { readonly name: pulumi.Input<string>; readonly resourceGroupName: pulumi.Input<string> },
-): operationalinsights.SavedSearch[] {
+  workspaceId: pulumi.Input<string>,
+): SavedFunction[] {
+  const { config } = ctx;
+  if (!config.functions.deploy) return [];
   const seen = new Set<string>();
-  return functions.map((fn) => {
-    const id = savedSearchId(fn.name);
+  const declared: SavedFunction[] = [];
+  for (const fn of functions) {
+    const id = savedSearchName(config.names.savedSearchPrefix, fn.name);
     if (seen.has(id)) throw new Error(`two saved functions map to the saved search id "${id}"; function names must differ beyond letter case`);
     seen.add(id);
-    return new operationalinsights.SavedSearch(
-      `${ctx.name}-fn-${fn.name}`,
-      {
-        resourceGroupName: workspace.resourceGroupName,
-        workspaceName: workspace.name,
-        savedSearchId: id,
-        category: savedSearchCategory,
-        displayName: fn.name,
-        functionAlias: fn.name,
-        functionParameters: fn.functionParameters,
-        query: fn.body,
-        version: 2,
-        tags: [
-          { name: "version", value: fn.version },
-          { name: "managed-by", value: "pulumi" },
-        ],
-      },
-      { parent: ctx.parent },
+    const previous = declared[declared.length - 1];
+    declared.push(
+      new SavedFunction(
+        `${ctx.name}-fn-${fn.name}`,
+        {
+          workspaceId,
+          savedSearchId: id,
+          stack: config.stack,
+          category: savedSearchCategory,
+          displayName: fn.name,
+          functionAlias: fn.name,
+          ...(fn.functionParameters ? { functionParameters: fn.functionParameters } : {}),
+          query: fn.body,
+          version: 2,
+          tags: [
+            { name: "version", value: fn.version },
+            { name: "managed-by", value: "pulumi" },
+            { name: "pulumi-stack", value: config.stack },
+          ],
+          armConfig: config.azure.forwarded,
+        },
+        { parent: ctx.parent, ...(previous ? { dependsOn: [previous] } : {}) },
+      ),
     );
-  });
+  }
+  return declared;
 }

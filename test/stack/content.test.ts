@@ -20,7 +20,8 @@ describe("saved functions in the workspace", () => {
     for (const s of searches) {
       expect(s.inputs.displayName).toBe(s.inputs.functionAlias);
       expect(s.inputs.category).toBe("ACS Call Recording");
-      expect(s.inputs.savedSearchId).toBe(`acs-recording-insights-${String(s.inputs.functionAlias).toLowerCase()}`);
+      // Per environment (dev here), so two stacks sharing a workspace never write the same saved search.
+      expect(s.inputs.savedSearchId).toBe(`acs-recording-insights-dev-${String(s.inputs.functionAlias).toLowerCase()}`);
     }
   });
 
@@ -122,7 +123,11 @@ describe("log alerts", () => {
 });
 
 describe("the retention guard", () => {
-  const live = { ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 365 } };
+  const live = {
+    ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 365 },
+    ACSCallRecordingIncomingOperations: { retentionInDays: 30, totalRetentionInDays: 30 },
+    ACSBillingUsage: { retentionInDays: 30, totalRetentionInDays: 30 },
+  };
 
   it("must refuse to lower a live table's retention and name the key and the override", async () => {
     // Config keeps the default 90 days; the live table keeps 180: a decrease of 90 days of logs.
@@ -135,12 +140,26 @@ describe("the retention guard", () => {
 
   it("must allow the decrease when allowRetentionDecrease is set", async () => {
     const plan = await runStack({ ...baseConfig, allowRetentionDecrease: "true" }, { liveTables: live });
-    const summary = ofType(plan, "azure-native:operationalinsights:Table").find((t) => t.inputs.tableName === "ACSCallRecordingSummary")!;
+    const summary = ofType(plan, T.table).find((t) => t.inputs.tableName === "ACSCallRecordingSummary")!;
     expect(summary.inputs.retentionInDays).toBe(90);
   });
 
   it("must allow keeping or raising the live retention", async () => {
     const plan = await runStack({ ...baseConfig, tables: { ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 400 } } }, { liveTables: live });
-    expect(ofType(plan, "azure-native:operationalinsights:Table")).toHaveLength(3);
+    expect(ofType(plan, T.table)).toHaveLength(3);
+  });
+
+  it("must stop loudly, not pass, when a table of the live workspace cannot be read", async () => {
+    const { ACSBillingUsage: _unreadable, ...partial } = live;
+    const error = (await runStack(baseConfig, { liveTables: partial }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/retention guard: cannot read table ACSBillingUsage in workspace acsri-dev-law .*the run stops/);
+  });
+
+  it("must treat a brought workspace as existing and read its tables, even on the first run", async () => {
+    // The mock world holds the brought workspace with Azure's 30-day default; 90 days raises it, so the guard passes.
+    const workspaceId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared";
+    const plan = await runStack({ ...baseConfig, workspace: { existingResourceId: workspaceId } });
+    expect(ofType(plan, T.table)).toHaveLength(3);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { kqlFunctionDefs } from "../../src/functions";
+import { acsCatalog, acsCatalogWith } from "../../src/schema/catalog";
 import { analyze } from "../../src/kusto";
-import { baseConfig, ofType, runStack } from "./harness";
+import { baseConfig, ofType, runStack, types as T } from "./harness";
 
 // What the stack actually sends to Azure, with the windows tuned by config, must still bind against the schema and functions.
 
@@ -28,7 +29,7 @@ describe("KQL the stack deploys", () => {
     expect(rules.length).toBe(6);
     for (const rule of rules) {
       const query = String((rule.inputs.criteria as any).allOf[0].query);
-      const errors = analyze(query, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error");
+      const errors = analyze(query, acsCatalog).filter((d) => d.severity === "error");
       expect(errors, `${rule.name}: ${query}`).toEqual([]);
     }
     const tuned = rules.find((r) => r.name.endsWith("operation-failures"))!;
@@ -37,7 +38,9 @@ describe("KQL the stack deploys", () => {
 
   it("every saved search body must pass the analyzer with the other functions declared", async () => {
     const plan = await runStack(baseConfig);
-    for (const search of ofType(plan, "azure-native:operationalinsights:SavedSearch")) {
+    const searches = ofType(plan, T.search);
+    expect(searches.length).toBeGreaterThan(0);
+    for (const search of searches) {
       const params = String(search.inputs.functionParameters);
       // Declare the parameters as a let-bound function and call it with one literal per parameter, so the body binds as the workspace will run it.
       const args = params
@@ -46,7 +49,7 @@ describe("KQL the stack deploys", () => {
         .map((p) => literals[p.split(":")[1].split("=")[0].trim()]);
       const wrapped = `let __f = (${params}) { ${search.inputs.query} };\n__f(${args.join(", ")})`;
       const others = kqlFunctionDefs.filter((f) => f.name !== search.inputs.functionAlias);
-      const errors = analyze(wrapped, { functions: others }).filter((d) => d.severity === "error");
+      const errors = analyze(wrapped, acsCatalogWith(others)).filter((d) => d.severity === "error");
       expect(errors, String(search.inputs.functionAlias)).toEqual([]);
     }
   });

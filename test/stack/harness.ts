@@ -5,21 +5,22 @@ import { recordPlan, type Plan, type PlannedResource } from "../../src/infra/pla
 
 export const project = "acs-recording-insights";
 
-/** A small valid config; each test overrides what it is about. */
 /** The type tokens the stack tests look resources up by. */
 export const types = {
   rg: "azure-native:resources:ResourceGroup",
   workspace: "azure-native:operationalinsights:Workspace",
-  table: "azure-native:operationalinsights:Table",
+  table: "pulumi-nodejs:dynamic/acs-recording-insights:TableRetention",
+  azureTable: "azure-native:operationalinsights:Table",
   acs: "azure-native:communication:CommunicationService",
   diag: "azure-native:monitor:DiagnosticSetting",
-  search: "azure-native:operationalinsights:SavedSearch",
+  search: "pulumi-nodejs:dynamic/acs-recording-insights:SavedFunction",
   workbook: "azure-native:applicationinsights:Workbook",
   rule: "azure-native:monitor:ScheduledQueryRule",
   actionGroup: "azure-native:monitor:ActionGroup",
   lock: "azure-native:authorization:ManagementLockByScope",
 } as const;
 
+/** A small valid config; each test overrides what it is about. */
 export const baseConfig: Record<string, unknown> = {
   location: "westeurope",
   dataLocation: "Europe",

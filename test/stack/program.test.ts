@@ -63,9 +63,11 @@ describe("the stack program", () => {
     expect([one(plan, T.workspace).protect, one(plan, T.acs).protect, one(plan, T.rg).protect]).toEqual([false, false, false]);
   });
 
-  it("must keep the Azure-owned tables when they leave the stack", async () => {
+  it("must update the built-in tables' retention in place and never declare them as azure-native Tables", async () => {
     const plan = await runStack(baseConfig);
-    expect(ofType(plan, T.table).every((t) => t.retainOnDelete)).toBe(true);
+    // azure-native would refuse to create a table that exists in every workspace; TableRetention PATCHes the live one.
+    expect(ofType(plan, T.azureTable)).toHaveLength(0);
+    expect(ofType(plan, T.table).map((t) => t.inputs.workspaceId)).toEqual([plan.outputs.workspaceId, plan.outputs.workspaceId, plan.outputs.workspaceId]);
   });
 
   it("must disable the workspace's local auth by default", async () => {
@@ -110,7 +112,7 @@ describe("the stack program", () => {
     expect(o.workspaceId).toMatch(/\/providers\/Microsoft\.OperationalInsights\/workspaces\/acsri-dev-law$/);
     expect(o.workspaceCustomerId).toMatch(/^[0-9a-f-]{36}$/);
     expect(o.communicationHostName).toBe("acsri-dev-acs.communication.azure.com");
-    expect(o.diagnosticSettingId).toBe(`${o.communicationServiceId}/providers/Microsoft.Insights/diagnosticSettings/acs-recording-insights`);
+    expect(o.diagnosticSettingId).toBe(`${o.communicationServiceId}/providers/Microsoft.Insights/diagnosticSettings/acs-recording-insights-dev`);
     expect(o.portalLinks.workspace).toBe(`https://portal.azure.com/#@/resource${o.workspaceId}`);
     expect(o.portalLinks.workbook).toBe(`https://portal.azure.com/#@/resource${o.workbookId}/workbook`);
   });
@@ -138,9 +140,7 @@ describe("the stack program", () => {
     const plan = await runStack({ ...baseConfig, workspace: { existingResourceId: workspaceId } });
     expect(ofType(plan, T.workspace)).toHaveLength(0);
     expect(plan.outputs.workspaceId).toBe(workspaceId);
-    for (const r of [...ofType(plan, T.table), ...ofType(plan, T.search)]) {
-      expect(r.inputs).toMatchObject({ resourceGroupName: "rg-shared-logs", workspaceName: "law-shared" });
-    }
+    for (const r of [...ofType(plan, T.table), ...ofType(plan, T.search)]) expect(r.inputs.workspaceId, r.name).toBe(workspaceId);
     expect(one(plan, T.diag).inputs.workspaceId).toBe(workspaceId);
   });
 
