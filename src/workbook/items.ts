@@ -119,7 +119,8 @@ const day = 24 * hour;
 
 /** What the time picker offers: 5 minutes to 90 days. */
 export const selectableDurationsMs: readonly number[] = [
-  5 * minute, 15 * minute, 30 * minute, hour, 4 * hour, 12 * hour, day, 2 * day, 3 * day, 7 * day, 14 * day, 30 * day, 60 * day, 90 * day,
+  // Microsoft's Overview workbook offers the same list (its time_range parameter), 28 days included.
+  5 * minute, 15 * minute, 30 * minute, hour, 4 * hour, 12 * hour, day, 2 * day, 3 * day, 7 * day, 14 * day, 28 * day, 30 * day, 60 * day, 90 * day,
 ];
 
 export function timeRangeParameter(name: string, label: string, defaultMs: number): TimeRangeParameter {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataDir, tablesFromRows } from "../../src/data";
-import { kqlFunctionDefs } from "../../src/functions";
+import { acsCatalog } from "../../src/schema/catalog";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import { buildWorkbook, defaultParameterValues, drillSpecs, kqlSources, substituteParameters, type ParameterValue } from "../../src/workbook";
 import { declaredParameters, queryItems } from "../../src/workbook/walk";
@@ -32,7 +32,7 @@ function kqlOf(name: string, overrides: Record<string, ParameterValue> = {}): st
 }
 
 function rows(name: string, overrides: Record<string, ParameterValue> = {}, data = tables): Record<string, unknown>[] {
-  return toJsonRows(runQuery(kqlOf(name, overrides), data, { functions: kqlFunctionDefs, now: end }));
+  return toJsonRows(runQuery(kqlOf(name, overrides), data, { ...acsCatalog, now: end }));
 }
 
 // toJsonRows writes datetimes with 7 fraction digits.
@@ -42,7 +42,7 @@ const byKey = (list: Record<string, unknown>[], key: string) => [...list].sort((
 describe("every workbook query", () => {
   it("must pass Microsoft's analyzer with the saved functions declared", () => {
     for (const source of kqlSources()) {
-      const errors = analyze(source.kql, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error");
+      const errors = analyze(source.kql, acsCatalog).filter((d) => d.severity === "error");
       expect(errors, source.file).toEqual([]);
     }
   }, 60_000);
@@ -50,7 +50,7 @@ describe("every workbook query", () => {
   it("must run through the local evaluator on the scenario fixture", () => {
     for (const item of queryItems(workbook)) {
       const kql = substituteParameters(item.content.query, values({ SelectedCallId: { kind: "text", value: "call-b" } }));
-      expect(() => runQuery(kql, tables, { functions: kqlFunctionDefs, now: end }), item.name).not.toThrow();
+      expect(() => runQuery(kql, tables, { ...acsCatalog, now: end }), item.name).not.toThrow();
     }
   }, 60_000);
 
@@ -58,7 +58,7 @@ describe("every workbook query", () => {
     const options = Object.fromEntries(
       declaredParameters(workbook).flatMap((p) =>
         p.type === 2 && p.query
-          ? [[p.name, toJsonRows(runQuery(substituteParameters(p.query, values()), tables, { functions: kqlFunctionDefs })).map((r) => Object.values(r)[0])]]
+          ? [[p.name, toJsonRows(runQuery(substituteParameters(p.query, values()), tables, acsCatalog)).map((r) => Object.values(r)[0])]]
           : [],
       ),
     );
@@ -96,18 +96,21 @@ describe("overview tiles", () => {
 });
 
 describe("recordings tab", () => {
-  it("must count recordings and recorded hours per 6-hour bin", () => {
-    // 00h: a1 (S1 at 00:00); 06h: b1 09:06, b2 09:16, c1 10:31; 12h: d1 12:02, e1 12:10, f1 (S8 15:05, its S7 duplicate dropped)
+  it("must count recordings and recorded hours per 6-hour bin, an empty bin as zero", () => {
+    // 00h: a1 (S1 at 00:00); 06h: b1 09:06, b2 09:16, c1 10:31; 12h: d1 12:02, e1 12:10, f1 (S8 15:05, its S7 duplicate dropped);
+    // 18h: none (S9 at exactly 24:00 is outside W), shown as 0
     expect(rows("recordings-per-bin")).toEqual([
       { TimeGenerated: iso(0), Recordings: 1 },
       { TimeGenerated: iso(6), Recordings: 3 },
       { TimeGenerated: iso(12), Recordings: 3 },
+      { TimeGenerated: iso(18), Recordings: 0 },
     ]);
     // 540/3600 = 0.15; (300 + 240.5 + 1500)/3600 = 0.5668; (45.25 + 360 + 3000)/3600 = 0.9459
     expect(rows("recorded-hours-per-bin")).toEqual([
       { TimeGenerated: iso(0), RecordedHours: 0.15 },
       { TimeGenerated: iso(6), RecordedHours: 0.567 },
       { TimeGenerated: iso(12), RecordedHours: 0.946 },
+      { TimeGenerated: iso(18), RecordedHours: 0 },
     ]);
   });
 
@@ -203,15 +206,15 @@ describe("recordings tab", () => {
   it("must keep a hostile selected call id inside its string literal", () => {
     for (const value of [`call-b' or CorrelationId != '`, `call-b\\' | take 0 //`, `call-b"\n| where false`]) {
       const kql = kqlOf("call-timeline", { SelectedCallId: { kind: "text", value } });
-      expect(analyze(kql, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error"), value).toEqual([]);
+      expect(analyze(kql, acsCatalog).filter((d) => d.severity === "error"), value).toEqual([]);
       // no CorrelationId equals the hostile text, so nothing of call-b leaks out
       expect(rows("call-timeline", { SelectedCallId: { kind: "text", value } }), value).toEqual([]);
     }
   }, 60_000);
 
   it("must honour a multi-select filter", () => {
-    // wav: b1, b2, c1, all in the 06:00 bin
-    expect(rows("recordings-per-bin", { FormatType: picked("FormatType", ["wav"]) })).toEqual([{ TimeGenerated: iso(6), Recordings: 3 }]);
+    // wav: b1, b2, c1, all in the 06:00 bin; the other three bins are zeros
+    expect(rows("recordings-per-bin", { FormatType: picked("FormatType", ["wav"]) }).map((r) => r.Recordings)).toEqual([0, 3, 0, 0]);
     // AudioVideo: a1, f1, both mp4
     expect(rows("recordings-by-format", { ContentType: picked("ContentType", ["AudioVideo"]) })).toEqual([{ FormatType: "mp4", Recordings: 2, RecordedHours: 0.983 }]);
   });
@@ -316,6 +319,7 @@ describe("usage tab", () => {
       { TimeGenerated: iso(0), Usage: "CallRecording (Minute)", Quantity: 9 },
       { TimeGenerated: iso(6), Usage: "CallRecording (Minute)", Quantity: 34 },
       { TimeGenerated: iso(12), Usage: "CallRecording (Minute)", Quantity: 56.75 },
+      { TimeGenerated: iso(18), Usage: "CallRecording (Minute)", Quantity: 0 },
     ]);
   });
 });
@@ -330,7 +334,7 @@ describe("resource parameter (two-resources fixture)", () => {
   it("must list All and each resource that sent logs, lower-cased and labelled by name", () => {
     const p = declaredParameters(workbook).find((d) => d.name === "Resource")!;
     if (p.type !== 2 || !p.query) throw new Error("Resource must be a query dropdown");
-    const options = toJsonRows(runQuery(substituteParameters(p.query, values({ TimeRange: X })), two, { functions: kqlFunctionDefs }));
+    const options = toJsonRows(runQuery(substituteParameters(p.query, values({ TimeRange: X })), two, acsCatalog));
     expect(options).toEqual([
       { Value: "*", Label: "All ACS resources in this workspace" },
       { Value: `${prefix}/acs-alpha`, Label: "acs-alpha" },
@@ -404,5 +408,32 @@ describe("drill-downs (scenario fixture, W binned by 6 hours)", () => {
     // the "502 (5xx)" bar of StopCallRecording: O2
     const status = rows("failures-of-status", click({ ClickedStatus: "502 (5xx)", ClickedFailedOperation: "StopCallRecording" }));
     expect(status.map((r) => [r.CorrelationId, r.DurationMs])).toEqual([["call-a", 1800]]);
+  });
+});
+
+describe("time (two-resources fixture, hourly bins)", () => {
+  const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
+  const hours = (from: number, to: number): ParameterValue => ({ kind: "timeRange", startMs: Date.UTC(2024, 5, 1, from), endMs: Date.UTC(2024, 5, 1, to), grainMs: 3_600_000 });
+
+  it("must zero-fill the silent hours of every counting time chart", () => {
+    // [00:00, 06:00) by the hour: rec-1 and rec-2 (R3, 01:45) at 01, rec-3 at 02, rec-4 at 05; 03 and 04 are silent
+    expect(rows("recordings-per-bin", { TimeRange: hours(0, 6) }, two).map((r) => r.Recordings)).toEqual([0, 2, 1, 0, 0, 1]);
+    // starts: P1 00:59; P4 01:29, P6 01:59; P7, P8 02:30-31; P9 04:59
+    const starts = rows("requests-by-operation", { TimeRange: hours(0, 6) }, two).filter((r) => r.OperationName === "StartCallRecording");
+    expect(starts.map((r) => r.Requests)).toEqual([1, 2, 2, 0, 1, 0]);
+    // failures: 01 P2 of P2-P6 (1/5 = 20 %), 02 P7 and P8 (2/2), 03 nothing (0, not a gap)
+    expect(rows("failure-rate", { TimeRange: hours(0, 6) }, two).map((r) => r.FailureRatePct)).toEqual([0, 20, 100, 0, 0, 0]);
+  });
+
+  it("must let a fixed granularity from 1 minute to 7 days override Auto", () => {
+    const grains = declaredParameters(workbook).find((p) => p.name === "TimeGrain")!;
+    if (grains.type !== 2 || !grains.jsonData) throw new Error("TimeGrain must be a static dropdown");
+    expect((JSON.parse(grains.jsonData) as { value: string }[]).map((c) => c.value)).toEqual(["0", "1", "5", "10", "15", "30", "60", "120", "240", "720", "1440", "2880", "4320", "10080"]);
+    // 30-minute bins over [01:00, 03:00): rec-1 01:10 | rec-2 01:45 | 02:00-02:30 rec-3 02:20 | 02:30-03:00 none
+    expect(rows("recordings-per-bin", { TimeRange: hours(1, 3), TimeGrain: { kind: "text", value: "30" } }, two).map((r) => r.Recordings)).toEqual([1, 1, 1, 0]);
+  });
+
+  it("must say UTC in every time chart's title", () => {
+    for (const item of queryItems(workbook).filter((i) => i.content.visualization === "timechart")) expect(item.content.title, item.name).toMatch(/\(UTC\)/);
   });
 });

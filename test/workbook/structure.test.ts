@@ -71,6 +71,8 @@ describe("workbook structure", () => {
     const durations = range.typeSettings.selectableValues.map((v) => v.durationMs);
     expect(Math.min(...durations)).toBe(5 * 60_000);
     expect(Math.max(...durations)).toBe(90 * 86_400_000);
+    // 14, 28 and 30 days as Microsoft's Overview workbook offers them
+    for (const days of [14, 28, 30]) expect(durations).toContain(days * 86_400_000);
     expect(byName.TimeGrain.type).toBe(2);
     for (const name of ["ContentType", "FormatType", "ChannelType", "Operation"]) {
       const p = byName[name];

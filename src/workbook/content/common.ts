@@ -25,6 +25,28 @@ export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, conte
 export const operations = "ACSRecordingOperations(starttime, endtime, operations, resourceid = resourceid)";
 export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations, resourceid = resourceid)";
 
+/** One measure of a zero-filled time series: its column, aggregate, and the scalar type it is cast back to after expansion. */
+export interface SeriesMeasure {
+  readonly name: string;
+  readonly aggregate: string;
+  readonly type: "long" | "real";
+}
+
+/**
+ * Time bins from starttime to endtime every `grain`, a bin with no rows giving 0 rather than a gap (make-series default = 0),
+ * expanded back to one row per bin so both the portal's time chart and a grid read it.
+ */
+export function zeroFilled(measures: readonly SeriesMeasure[], by?: string): string[] {
+  const names = measures.map((m) => m.name).join(", ");
+  return [
+    `| make-series ${measures.map((m) => `${m.name} = ${m.aggregate}`).join(", ")} default = 0 on TimeGenerated from bin(starttime, grain) to endtime step grain${by ? ` by ${by}` : ""}`,
+    `| mv-expand TimeGenerated, ${names}`,
+    `| extend TimeGenerated = todatetime(TimeGenerated), ${measures.map((m) => `${m.name} = to${m.type === "long" ? "long" : "real"}(${m.name})`).join(", ")}`,
+    `| project TimeGenerated, ${by ? `${by.replace(/\s*=.*$/, "")}, ` : ""}${names}`,
+    `| order by TimeGenerated asc${by ? `, ${by.replace(/\s*=.*$/, "")} asc` : ""}`,
+  ];
+}
+
 export function kql(...lines: string[]): string {
   return lines.join("\n");
 }

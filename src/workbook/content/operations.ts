@@ -1,7 +1,7 @@
 // Operations tab: health of the Call Recording API requests (volume, failures, latency, clients).
 import { markdown, query } from "../items";
 import { type Item } from "../types";
-import { formatter, grain, kql, noOperations, operationFilter, operationHealth, operations, timeWindow } from "./common";
+import { formatter, grain, kql, noOperations, operationFilter, operationHealth, operations, timeWindow, zeroFilled } from "./common";
 import { type DrillSpec, drillGrid } from "./drill";
 
 const prelude = kql(timeWindow, operationFilter);
@@ -48,22 +48,25 @@ export function operationsTab(): Item[] {
         "If this tab is empty, send that diagnostic category to the workspace, or no client called the APIs in the time range.",
     ),
     query("requests-by-operation", {
-      title: "Requests by operation",
-      kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, Requests", "| order by TimeGenerated asc"),
+      title: "Requests by operation per time bin (UTC)",
+      kql: kql(prelude, grain, operations, ...zeroFilled([{ name: "Requests", aggregate: "count()", type: "long" }], "OperationName")),
       visualization: "timechart",
       width: 50,
       exports: exportsOf("requests-by-operation"),
       noDataMessage: noOperations,
     }),
     query("failure-rate", {
-      title: "Failure rate (%)",
+      title: "Failure rate (%) per time bin (UTC)",
       kql: kql(
         prelude,
         grain,
-        operationHealth,
-        "| summarize Requests = sum(Requests), Failures = sum(Failures) by TimeGenerated",
-        "| project TimeGenerated, FailureRatePct = round(100.0 * Failures / Requests, 2)",
-        "| order by TimeGenerated asc",
+        operations,
+        ...zeroFilled([
+          { name: "Requests", aggregate: "count()", type: "long" },
+          { name: "Failures", aggregate: "countif(IsFailure)", type: "long" },
+        ]),
+        // A bin without requests has no failures: 0 %, so a silent hour reads as zero like the other charts.
+        "| project TimeGenerated, FailureRatePct = iff(Requests == 0, 0.0, round(100.0 * Failures / Requests, 2))",
       ),
       visualization: "timechart",
       width: 50,
@@ -71,7 +74,8 @@ export function operationsTab(): Item[] {
       noDataMessage: noOperations,
     }),
     query("latency-p95-over-time", {
-      title: "Latency p95 (ms) by operation",
+      title: "Latency p95 (ms) by operation per time bin (UTC)",
+      // Not zero-filled on purpose: a bin without requests has no latency, and 0 ms would read as fast.
       kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, P95DurationMs", "| order by TimeGenerated asc"),
       visualization: "timechart",
       width: 50,
@@ -128,7 +132,7 @@ export function operationsTab(): Item[] {
       noDataMessage: "No failed requests match the clicked bar.",
     }),
     query("latest-errors", {
-      title: "Latest failed requests",
+      title: "Latest failed requests (times in UTC)",
       kql: kql(
         prelude,
         operations,

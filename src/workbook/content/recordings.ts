@@ -1,7 +1,7 @@
 // Recordings tab: what Microsoft's built-in Recording insights show, plus end reasons, lengths and a drill-down into one call.
 import { markdown, query } from "../items";
 import { ItemSize, type Item } from "../types";
-import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, resourceLet, timeWindow } from "./common";
+import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, resourceLet, timeWindow, zeroFilled } from "./common";
 import { type DrillSpec, drillGrid } from "./drill";
 
 const prelude = kql(timeWindow, recordingFilters);
@@ -39,21 +39,21 @@ export function recordingsTab(): Item[] {
         "If this tab is empty, send that diagnostic category to the workspace; recordings appear only after their calls end.",
     ),
     query("recordings-per-bin", {
-      title: "Recordings",
-      kql: kql(prelude, grain, recordings, "| summarize Recordings = count() by bin(TimeGenerated, grain)", "| order by TimeGenerated asc"),
+      title: "Recordings per time bin (UTC)",
+      kql: kql(prelude, grain, recordings, ...zeroFilled([{ name: "Recordings", aggregate: "count()", type: "long" }])),
       visualization: "timechart",
       width: 50,
       exports: exportsOf("recordings-per-bin"),
       noDataMessage: noRecordings,
     }),
     query("recorded-hours-per-bin", {
-      title: "Recorded hours",
+      title: "Recorded hours per time bin (UTC)",
       kql: kql(
         prelude,
         grain,
         recordings,
-        "| summarize RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by bin(TimeGenerated, grain)",
-        "| order by TimeGenerated asc",
+        ...zeroFilled([{ name: "RecordedSeconds", aggregate: "sum(RecordingLength)", type: "real" }]),
+        "| project TimeGenerated, RecordedHours = round(RecordedSeconds / 3600.0, 3)",
       ),
       visualization: "timechart",
       width: 50,
@@ -147,7 +147,7 @@ export function recordingsTab(): Item[] {
       noDataMessage: noRecordings,
     }),
     query("calls-grid", {
-      title: "Calls with recordings",
+      title: "Calls with recordings (times in UTC)",
       kql: kql(
         prelude,
         recordingsPerCall,
@@ -164,7 +164,7 @@ export function recordingsTab(): Item[] {
       },
     }),
     query("recordings-grid", {
-      title: "Recordings (select one to see its call's timeline)",
+      title: "Recordings, times in UTC (select one to see its call's timeline)",
       kql: kql(
         prelude,
         recordings,

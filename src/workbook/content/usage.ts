@@ -1,7 +1,7 @@
 // Usage tab: billed recording quantity over time, from the Usage category.
 import { markdown, query } from "../items";
 import { type Item } from "../types";
-import { grain, kql, noUsage, timeWindow } from "./common";
+import { grain, kql, noUsage, timeWindow, zeroFilled } from "./common";
 
 const usage = "ACSRecordingUsage(starttime, endtime, grain, dynamic([]), resourceid = resourceid)";
 
@@ -13,8 +13,8 @@ export function usageTab(): Item[] {
         "If this tab is empty, send the Usage diagnostic category to the workspace.",
     ),
     query("usage-over-time", {
-      title: "Quantity by usage type and unit",
-      kql: kql(timeWindow, grain, usage, '| project TimeGenerated, Usage = strcat(UsageType, " (", UnitType, ")"), Quantity', "| order by TimeGenerated asc"),
+      title: "Quantity by usage type and unit per time bin (UTC)",
+      kql: kql(timeWindow, grain, usage, '| extend Usage = strcat(UsageType, " (", UnitType, ")")', ...zeroFilled([{ name: "Quantity", aggregate: "sum(Quantity)", type: "real" }], "Usage")),
       visualization: "timechart",
       width: 60,
       noDataMessage: noUsage,
