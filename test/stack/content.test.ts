@@ -28,9 +28,9 @@ describe("saved functions in the workspace", () => {
   it("must pass ACSRecordings its parameter string and body as written in kql/ACSRecordings.kql", async () => {
     const plan = await runStack(baseConfig);
     const search = ofType(plan, T.search).find((s) => s.inputs.functionAlias === "ACSRecordings")!;
-    // From the file's header: six parameters, name:type=default joined by ", ".
+    // From the file's header: eight parameters, name:type=default joined by ", " (normal end reasons at their shipped default).
     expect(search.inputs.functionParameters).toBe(
-      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*'",
+      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*', normalendreasons:dynamic=dynamic([\"CallEnded\",\"InitiatorLeft\"]), resourceid:string='*'",
     );
     expect(search.inputs.query).toBe(savedFunctions.find((f) => f.name === "ACSRecordings")!.body);
     expect(search.inputs.query).not.toMatch(/^\/\/ Name:/m);
@@ -39,10 +39,12 @@ describe("saved functions in the workspace", () => {
   it("must pass a required parameter without a default, and a timespan default, as the headers write them", async () => {
     const plan = await runStack(baseConfig);
     const params = (alias: string) => ofType(plan, T.search).find((s) => s.inputs.functionAlias === alias)!.inputs.functionParameters;
-    // kql/ACSRecordingCallTimeline.kql: one parameter, no default.
-    expect(params("ACSRecordingCallTimeline")).toBe("correlationid:string");
-    // kql/ACSRecordingOperationHealth.kql: four parameters, timegrain defaulting to 1h.
-    expect(params("ACSRecordingOperationHealth")).toBe("starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([])");
+    // kql/ACSRecordingCallTimeline.kql: correlationid without a default, then resourceid.
+    expect(params("ACSRecordingCallTimeline")).toBe("correlationid:string, resourceid:string='*'");
+    // kql/ACSRecordingOperationHealth.kql: five parameters, timegrain defaulting to 1h.
+    expect(params("ACSRecordingOperationHealth")).toBe(
+      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([]), resourceid:string='*'",
+    );
   });
 });
 
