@@ -158,3 +158,12 @@ describe("strrep", () => {
     expect(() => call("strrep", [s, L], s, ["x", 1025])).toThrow(/1024/);
   });
 });
+
+describe("case mapping (.NET invariant, one code point to one)", () => {
+  it("toupper must leave ß alone and tolower must not use the final-sigma form", () => {
+    expect(call("toupper", [s], s, ["straße"])).toBe("STRAßE");
+    expect(call("tolower", [s], s, ["ΟΔΟΣ"])).toBe("οδοσ");
+    expect(call("tolower", [s], s, ["\u0130STANBUL"])).toBe("istanbul");
+    expect(call("toupper", [s], s, ["mixed Case 1"])).toBe("MIXED CASE 1");
+  });
+});

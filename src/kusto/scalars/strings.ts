@@ -339,8 +339,6 @@ export const stringFunctions: ScalarTable = {
   has_any_index: hasAnyIndex,
   strcat,
   strcat_delim: strcatDelim,
-  tolower: unaryText((s) => s.toLowerCase()),
-  toupper: unaryText((s) => s.toUpperCase()),
   split,
   extract,
   extract_all: extractAll,

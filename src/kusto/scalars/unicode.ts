@@ -75,7 +75,29 @@ const toString: ScalarFactory = (argTypes) => {
   };
 };
 
+const ascii = /^[\x00-\x7f]*$/;
+
+/**
+ * .NET's invariant case mapping is one code point to one (simple case mapping): "ß" stays "ß" in upper case and a
+ * final sigma is σ, where JavaScript's full mapping would give "SS" and ς. İ (U+0130) lowers to i, as UnicodeData says.
+ */
+function simpleCase(s: string, upper: boolean): string {
+  if (ascii.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
+  let out = "";
+  for (const ch of s) {
+    if (!upper && ch === "\u0130") {
+      out += "i";
+      continue;
+    }
+    const mapped = upper ? ch.toUpperCase() : ch.toLowerCase();
+    out += mapped.length === ch.length && codePointLength(mapped) === 1 ? mapped : ch;
+  }
+  return out;
+}
+
 export const unicodeFunctions: ScalarTable = {
+  tolower: unaryText((s) => simpleCase(s, false)),
+  toupper: unaryText((s) => simpleCase(s, true)),
   strlen: unaryText(codePointLength),
   substring,
   reverse,
