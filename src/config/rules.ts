@@ -98,10 +98,7 @@ export function crossFieldIssues(
       issues.push({
         key: fullKey(path),
         problem: `is in subscription ${id.subscriptionId}, but the provider deploys to subscription ${provider.id} (from ${provider.from}); the diagnostic setting, saved searches and alerts would be looked up in the wrong subscription`,
-        fix:
-          provider.from === "ARM_SUBSCRIPTION_ID"
-            ? `export ARM_SUBSCRIPTION_ID=${id.subscriptionId}  # or pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}`
-            : `pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}`,
+        fix: `pulumi config set azure-native:subscriptionId ${id.subscriptionId} --stack ${stack}${provider.from === "ARM_SUBSCRIPTION_ID" ? `  # or set ARM_SUBSCRIPTION_ID=${id.subscriptionId} where pulumi runs` : ""}`,
       });
     }
   }

@@ -10,9 +10,9 @@ const good = { location: "westeurope", dataLocation: "Europe", alerts: { emails:
 const sub = "11111111-2222-3333-4444-555555555555";
 const lawId = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared`;
 
-function rejection(raw: Record<string, string>, stack = "dev"): ConfigError {
+function rejection(raw: Record<string, string>, stack = "dev", env: Record<string, string> = {}): ConfigError {
   try {
-    parse(raw, stack);
+    parseStackConfig(raw, stack, rules, env);
   } catch (e) {
     if (e instanceof ConfigError) return e;
     throw e;
@@ -26,6 +26,7 @@ interface BadCase {
   readonly key: string;
   readonly problem: RegExp;
   readonly stack?: string;
+  readonly env?: Record<string, string>;
 }
 
 const { location: _location, ...withoutLocation } = good;
@@ -98,6 +99,37 @@ const badCases: BadCase[] = [
     problem: /is in subscription 11111111-.* but the provider deploys to subscription 99999999-.*from azure-native:subscriptionId/,
   },
   {
+    name: "existing workspace in another subscription than ARM_SUBSCRIPTION_ID (as CI sets it)",
+    config: { ...good, workspace: { existingResourceId: lawId } },
+    env: { ARM_SUBSCRIPTION_ID: "99999999-2222-3333-4444-555555555555" },
+    key: "workspace.existingResourceId",
+    problem: /but the provider deploys to subscription 99999999-.* \(from ARM_SUBSCRIPTION_ID\)/,
+  },
+  {
+    name: "a one-minute frequency for an alert whose query calls saved functions",
+    config: { ...good, alerts: { emails: ["a@example.com"], rules: { "server-errors": { frequencyMinutes: 1 } } } },
+    key: "alerts.rules.server-errors.frequencyMinutes",
+    problem: /is 1 minute, but alert "server-errors" queries saved functions/,
+  },
+  {
+    name: "a total retention between two and three years",
+    config: { ...good, tables: { ACSBillingUsage: { retentionInDays: 90, totalRetentionInDays: 1000 } } },
+    key: "tables.ACSBillingUsage.totalRetentionInDays",
+    problem: /must be 4-730 days or a whole number of years .*nearest: 730 or 1095/,
+  },
+  {
+    name: "a total retention of 7 x 365 days (Azure wants 2556)",
+    config: { ...good, tables: { ACSBillingUsage: { retentionInDays: 90, totalRetentionInDays: 2555 } } },
+    key: "tables.ACSBillingUsage.totalRetentionInDays",
+    problem: /nearest: 2191 or 2556/,
+  },
+  {
+    name: "a client secret in the stack config, which our own ARM calls would not see",
+    config: { ...good, "azure-native:clientSecret": "s3cret" },
+    key: "azure-native:clientSecret",
+    problem: /read secrets from the environment only/,
+  },
+  {
     name: "a name for an ACS resource that is brought",
     config: { ...good, communication: { existingResourceId: lawId.replace("Microsoft.OperationalInsights/workspaces/law-shared", "Microsoft.Communication/communicationServices/acs"), name: "acs-new" } },
     key: "communication.name",
@@ -126,28 +158,30 @@ describe("stack config rejections", () => {
   for (const c of badCases) {
     it(`must reject ${c.name}, naming ${c.key} and a pulumi config command`, () => {
       const stack = c.stack ?? "dev";
-      const error = rejection(rawConfig(c.config), stack);
-      const issue = error.issues.find((i) => i.key === `acs-recording-insights:${c.key}`);
+      const error = rejection(rawConfig(c.config), stack, c.env);
+      const key = c.key.includes(":") ? c.key : `acs-recording-insights:${c.key}`;
+      const issue = error.issues.find((i) => i.key === key);
       expect(issue, error.message).toBeDefined();
       expect(issue!.problem).toMatch(c.problem);
       expect(issue!.fix).toMatch(new RegExp(`^pulumi config (set|rm) .* --stack ${stack}\\b`));
-      expect(error.message).toContain(`acs-recording-insights:${c.key}`);
+      expect(error.message).toContain(key);
       expect(error.message).toContain("nothing was declared");
     });
 
     it(`must clear the ${c.name} issue once its fix command is applied`, () => {
       const stack = c.stack ?? "dev";
       const raw = rawConfig(c.config);
-      const issue = rejection(raw, stack).issues.find((i) => i.key === `acs-recording-insights:${c.key}`)!;
+      const key = c.key.includes(":") ? c.key : `acs-recording-insights:${c.key}`;
+      const issue = rejection(raw, stack, c.env).issues.find((i) => i.key === key)!;
       const fixed = applyFix(raw, issue.fix);
       let remaining: string[] = [];
       try {
-        parse(fixed, stack);
+        parseStackConfig(fixed, stack, rules, c.env);
       } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         remaining = e.issues.map((i) => i.key);
       }
-      expect(remaining).not.toContain(`acs-recording-insights:${c.key}`);
+      expect(remaining).not.toContain(key);
     });
   }
 });
