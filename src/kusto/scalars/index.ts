@@ -12,6 +12,7 @@ import { unicodeFunctions } from "./unicode";
 import { parseTextFunctions } from "./parse-text";
 import { ipFunctions } from "./ip";
 import { punycodeFunctions } from "./punycode";
+import { xmlFunctions } from "./xml";
 import { numberFunctions } from "./numbers";
 import { mathFunctions } from "./math";
 import { binaryFunctions } from "./binary";
@@ -56,6 +57,7 @@ const tables: readonly ScalarTable[] = [
   parseTextFunctions,
   ipFunctions,
   punycodeFunctions,
+  xmlFunctions,
   encodingFunctions,
   timezoneFunctions,
   seriesFunctions,
