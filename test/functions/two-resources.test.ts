@@ -95,3 +95,19 @@ describe("resource scoping (two-resources fixture)", () => {
     expect(runTwo(`ACSRecordingUsage(${X}, 1d, dynamic([]), resourceid = '${resourceB}') | project UsageType, Quantity`)).toEqual([{ UsageType: "CallRecording", Quantity: 17 }]);
   });
 });
+
+describe("usage records (two-resources fixture)", () => {
+  it("must sum quantities over rows but count distinct RecordIds, per bin or over the whole range with 0s", () => {
+    // CallRecording: U1 10 + U2 10 (U1 again) + U3 5 + U5 15 + U6 2 = 42 over u-1, u-2, u-4, u-5 = 4 records (5 rows)
+    expect(runTwo(`ACSRecordingUsage(${X}, 0s) | project UsageType, Quantity, Records`)).toEqual([
+      { UsageType: "CallRecording", Quantity: 42, Records: 4 },
+      { UsageType: "CallingAudio", Quantity: 12, Records: 1 },
+    ]);
+    // hourly: 01:00 holds U1, U2 (one record) and U3
+    expect(runTwo(`ACSRecordingUsage(${X}, 1h, dynamic(["callrecording"])) | project Hour = datetime_part("hour", TimeGenerated), Quantity, Records`)).toEqual([
+      { Hour: 1, Quantity: 25, Records: 2 },
+      { Hour: 2, Quantity: 15, Records: 1 },
+      { Hour: 5, Quantity: 2, Records: 1 },
+    ]);
+  });
+});

@@ -70,6 +70,8 @@ describe("every workbook query", () => {
       FormatType: ["mp3", "mp4", "wav"],
       ChannelType: ["mixed", "unmixed"],
       Operation: ["PauseCallRecording", "ResumeCallRecording", "StartCallRecording", "StopCallRecording"],
+      // U1-U11 in W (U12 is at W's end)
+      UsageType: ["CallRecording", "CallingAudio", "CallingVideo", "SMS"],
     });
   });
 });
@@ -435,5 +437,24 @@ describe("time (two-resources fixture, hourly bins)", () => {
 
   it("must say UTC in every time chart's title", () => {
     for (const item of queryItems(workbook).filter((i) => i.content.visualization === "timechart")) expect(item.content.title, item.name).toMatch(/\(UTC\)/);
+  });
+});
+
+describe("usage tab (two-resources fixture)", () => {
+  const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
+  const X: ParameterValue = { kind: "timeRange", startMs: Date.UTC(2024, 5, 1), endMs: Date.UTC(2024, 5, 2), grainMs: 86_400_000 };
+
+  it("must list the usage types found and filter the totals by the ones picked, counting distinct records", () => {
+    const p = declaredParameters(workbook).find((d) => d.name === "UsageType")!;
+    if (p.type !== 2 || !p.query) throw new Error("UsageType must be a query dropdown");
+    expect(toJsonRows(runQuery(substituteParameters(p.query, values({ TimeRange: X })), two, acsCatalog)).map((r) => r.UsageType)).toEqual(["CallRecording", "CallingAudio"]);
+    // all: CallRecording 42 over 4 records (U2 repeats u-1), CallingAudio 12 over 1
+    expect(rows("usage-totals", { TimeRange: X }, two)).toEqual([
+      { UsageType: "CallRecording", UnitType: "Minute", Quantity: 42, Records: 4 },
+      { UsageType: "CallingAudio", UnitType: "Minute", Quantity: 12, Records: 1 },
+    ]);
+    expect(rows("usage-totals", { TimeRange: X, UsageType: { ...(values().UsageType as Extract<ParameterValue, { kind: "multi" }>), selected: ["CallingAudio"] } }, two)).toEqual([
+      { UsageType: "CallingAudio", UnitType: "Minute", Quantity: 12, Records: 1 },
+    ]);
   });
 });
