@@ -1,20 +1,12 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { loadDataDir, tablesFromRows } from "../../src/data";
 import { messageOf, type BadInputCase } from "./case";
+import { scratchDir } from "./temp";
 
 // Bad data rows: each case writes a small data directory whose one flaw the loader must name by file, line and column.
 
-const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "acs-bad-input-"));
-let made = 0;
-
-function dataDir(files: Record<string, string>): string {
-  const dir = path.join(tempRoot, String(++made));
-  fs.mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
+// Made on first use (scratchDir), so importing the cases to render the README table writes nothing.
+const dataDir = (files: Record<string, string>): string => scratchDir(files);
 
 const start = JSON.stringify({ TimeGenerated: "2026-01-15T11:00:00Z", OperationName: "StartCallRecording", DurationMs: 120 });
 
@@ -74,7 +66,7 @@ export const dataCases: readonly BadInputCase[] = [
     area: "data file",
     tried: "a data directory that does not exist",
     sees: ["data directory", "does not exist; pass an existing directory with --data DIR"],
-    attempt: () => messageOf(() => loadDataDir(path.join(tempRoot, "missing"))),
+    attempt: () => messageOf(() => loadDataDir(path.join(scratchDir(), "missing"))),
   },
   {
     area: "data file",
@@ -83,7 +75,3 @@ export const dataCases: readonly BadInputCase[] = [
     attempt: () => messageOf(() => tablesFromRows({ ACSBillingUsage: [{ Quantity: "lots" }] })),
   },
 ];
-
-export function removeDataDirs(): void {
-  fs.rmSync(tempRoot, { recursive: true, force: true });
-}

@@ -1,6 +1,6 @@
 import { alertRule } from "../../src/alerts";
 import { tablesFromRows } from "../../src/data";
-import { kqlFunctionDefs } from "../../src/functions";
+import { acsCatalog } from "../../src/schema/catalog";
 import { analyze, parseAndAnalyze, runQuery } from "../../src/kusto";
 import { enumName, kustoLanguage } from "../../src/kusto/kusto-language";
 import { renderTemplate, templates } from "../../src/templates";
@@ -15,7 +15,7 @@ export function queryShape(kql: string): string[] {
   const { Kusto } = kustoLanguage();
   const kinds = Kusto.Language.Syntax.SyntaxKind;
   const shape: string[] = [];
-  for (let t = parseAndAnalyze(kql, { functions: kqlFunctionDefs }).Syntax.GetFirstToken(); t; t = t.GetNextToken()) {
+  for (let t = parseAndAnalyze(kql, acsCatalog).Syntax.GetFirstToken(); t; t = t.GetNextToken()) {
     const kind = enumName(kinds, t.Kind);
     shape.push(kind === "StringLiteralToken" ? kind : `${kind}:${t.Text}`);
   }
@@ -36,10 +36,10 @@ function literalOutcome(field: "correlationId" | "operations", hostile: string):
   const benign = field === "correlationId" ? { correlationId: "call-benign" } : { operations: ["StopCallRecording"] };
   const params = field === "correlationId" ? { correlationId: hostile } : { operations: [hostile] };
   const kql = renderTemplate(templates.operations, params);
-  const errors = analyze(kql, { functions: kqlFunctionDefs }).filter((d) => d.severity === "error");
+  const errors = analyze(kql, acsCatalog).filter((d) => d.severity === "error");
   const sameShape = JSON.stringify(queryShape(kql)) === JSON.stringify(queryShape(renderTemplate(templates.operations, benign)));
   const rows = field === "correlationId" ? [operationRow("call-other"), operationRow(hostile)] : [operationRow("call-1"), operationRow("call-2", hostile)];
-  const result = runQuery(kql, tablesFromRows({ ACSCallRecordingIncomingOperations: rows }), { functions: kqlFunctionDefs, now });
+  const result = runQuery(kql, tablesFromRows({ ACSCallRecordingIncomingOperations: rows }), { ...acsCatalog, now });
   const column = field === "correlationId" ? "CorrelationId" : "OperationName";
   const exact = result.rows.every((r) => r[column] === hostile);
   return [
