@@ -36,7 +36,11 @@ export function recordingsTab(): Item[] {
     markdown(
       "recordings-help",
       "One row per recording from **CallRecordingSummary**, published once the recording is ready to download. " +
-        "If this tab is empty, send that diagnostic category to the workspace; recordings appear only after their calls end.",
+        "If this tab is empty, send that diagnostic category to the workspace; recordings appear only after their calls end.\n\n" +
+        "**Why these numbers can be lower than Microsoft's ACS Insights Recording tab:** a summary can be delivered more than once, " +
+        "so this workbook counts each RecordingId once (its latest summary), while Microsoft's tab counts summary rows. " +
+        "It also shows one ACS resource (the Resource parameter) where Microsoft's shows the resource it is opened from, and it bins by " +
+        "TimeGenerated from the range start with empty bins as zeros.",
     ),
     query("recordings-per-bin", {
       title: "Recordings per time bin (UTC)",
