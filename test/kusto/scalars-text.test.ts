@@ -167,3 +167,19 @@ describe("case mapping (.NET invariant, one code point to one)", () => {
     expect(call("toupper", [s], s, ["mixed Case 1"])).toBe("MIXED CASE 1");
   });
 });
+
+describe("indexof counts code points like substring", () => {
+  it("must give a position that substring can use after an emoji", () => {
+    // "😀ab": 'b' is code point 2 (UTF-16 unit 3)
+    expect(call("indexof", [s, s], L, ["\u{1F600}ab", "b"])).toBe(2);
+    expect(call("indexof", [s, s, L, L, L], L, ["\u{1F600}a\u{1F600}a", "\u{1F600}a", 0, -1, 2])).toBe(2);
+    expect(call("indexof", [s, s], L, ["abc", "c"])).toBe(2);
+  });
+});
+
+describe("indexof_regex counts code points", () => {
+  it("must report the code point position after an emoji", () => {
+    expect(call("indexof_regex", [s, s], L, ["\u{1F600}\u{1F600}x1", "\\d"])).toBe(3);
+    expect(call("indexof_regex", [s, s, L], L, ["\u{1F600}1\u{1F600}2", "\\d", 2])).toBe(3);
+  });
+});

@@ -123,6 +123,17 @@ function trimmer(start: boolean, end: boolean): ScalarFactory {
   });
 }
 
+const hasSurrogate = (t: string): boolean => /[\uD800-\uDFFF]/.test(t);
+
+/** First index of `needle` in `hay` at or after `from` (arrays of code points), or -1. */
+function indexOfItems(hay: readonly string[], needle: readonly string[], from: number): number {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 /** indexof(source, lookup[, start[, length[, occurrence]]]): -1 when absent, null for a negative occurrence. */
 const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
   const f0 = asText(argTypes[0]);
@@ -134,15 +145,22 @@ const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
     const length = args.length > 3 && typeof args[3] === "number" ? Math.trunc(args[3]) : -1;
     const occurrence = args.length > 4 && typeof args[4] === "number" ? Math.trunc(args[4]) : 1;
     if (occurrence <= 0 || length < -1) return null;
-    if (start < 0) start = Math.max(0, s.length + start);
-    if (start > s.length) return null;
+    // Positions count code points, as strlen and substring do; text without surrogates takes the fast path.
+    const wide = hasSurrogate(s) || hasSurrogate(lookup);
+    const hay = wide ? Array.from(s) : undefined;
+    const needle = wide ? Array.from(lookup) : undefined;
+    const n = hay ? hay.length : s.length;
+    const m = needle ? needle.length : lookup.length;
+    const find = hay && needle ? (from: number) => indexOfItems(hay, needle, from) : (from: number) => s.indexOf(lookup, from);
+    if (start < 0) start = Math.max(0, n + start);
+    if (start > n) return null;
     // Like .NET's IndexOf(value, start, count) per occurrence: the window of `length` chars moves on with each match.
     let at = -1;
     let from = start;
     for (let k = 0; k < occurrence; k++) {
-      at = s.indexOf(lookup, from);
-      const limit = length === -1 ? s.length : Math.min(s.length, from + length);
-      if (at < 0 || at + lookup.length > limit) return -1;
+      at = find(from);
+      const limit = length === -1 ? n : Math.min(n, from + length);
+      if (at < 0 || at + m > limit) return -1;
       from = at + 1;
     }
     return at;
@@ -261,10 +279,16 @@ const indexofRegex: ScalarFactory = arity(2, 5, (argTypes) => {
     const length = num(3, -1);
     const occurrence = num(4, 1);
     if (args[1] === null || start === null || length === null || occurrence === null || start < 0 || occurrence < 0 || length < -1) return null;
-    if (start > s.length) return -1;
-    const window = s.slice(start, length === -1 ? s.length : start + length);
+    // Positions count code points (as in indexof); the regex works on UTF-16, so convert at the edges.
+    const cps = hasSurrogate(s) ? Array.from(s) : undefined;
+    const n = cps ? cps.length : s.length;
+    if (start > n) return -1;
+    const end = length === -1 ? n : Math.min(n, start + length);
+    const window = cps ? cps.slice(start, end).join("") : s.slice(start, end);
     let seen = 0;
-    for (const m of re(str(args[1])).matchAll(window)) if (++seen >= Math.max(1, occurrence)) return start + m.index;
+    for (const m of re(str(args[1])).matchAll(window)) {
+      if (++seen >= Math.max(1, occurrence)) return start + (cps ? Array.from(window.slice(0, m.index)).length : m.index);
+    }
     return -1;
   };
 });
