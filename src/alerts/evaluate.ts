@@ -1,4 +1,4 @@
-import { kqlFunctionDefs } from "../functions";
+import { acsCatalog } from "../schema/catalog";
 import { runQuery } from "../kusto";
 import type { Tables } from "../kusto/types";
 import { measureAlert, type AlertSeries } from "./measure";
@@ -32,7 +32,7 @@ export function evaluateAlert(rule: AlertRuleDef, options: AlertEvaluationOption
   if (!Number.isFinite(nowMs)) throw new Error(`alert "${rule.key}": now must be a valid time (got ${String(now)})`);
   const windowMinutes = options.windowMinutes ?? rule.defaults.windowMinutes;
   const query = rule.query({ windowMinutes });
-  const result = runQuery(query, tables, { functions: kqlFunctionDefs, now: nowMs });
+  const result = runQuery(query, tables, { ...acsCatalog, now: nowMs });
   const { fired, measured } = measureAlert(rule, threshold, result);
   return { key: rule.key, query, threshold, windowMinutes, fired, measured };
 }

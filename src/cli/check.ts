@@ -1,6 +1,7 @@
 // `acs-insights check`: analyzes every KQL text the package ships against the table schemas and the saved functions.
 import { kqlSources as alertSources } from "../alerts";
-import { kqlFunctionDefs, kqlSources as functionSources } from "../functions";
+import { kqlSources as functionSources } from "../functions";
+import { acsCatalog } from "../schema/catalog";
 import { analyze, type KqlDiagnostic, type KqlSource } from "../kusto";
 import { kqlSources as templateSources } from "../templates";
 import { kqlSources as workbookSources } from "../workbook";
@@ -22,7 +23,7 @@ export function shippedSources(): KqlSource[] {
 export function checkSources(sources: readonly KqlSource[]): SourceDiagnostic[] {
   const out: SourceDiagnostic[] = [];
   for (const source of sources) {
-    for (const d of analyze(source.kql, { functions: kqlFunctionDefs })) {
+    for (const d of analyze(source.kql, acsCatalog)) {
       out.push({ ...d, file: source.file, line: source.line + d.line - 1 });
     }
   }

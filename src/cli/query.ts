@@ -1,7 +1,7 @@
 // `acs-insights query`: runs KQL over a data directory (default: the bundled sample) with the saved functions declared.
 import * as fs from "node:fs";
 import { loadDataDir, sampleDataDir } from "../data";
-import { kqlFunctionDefs } from "../functions";
+import { acsCatalog } from "../schema/catalog";
 import { type QueryResult, runQuery, toCsv, toJsonRows, toTextTable } from "../kusto";
 import { booleanFlag, choiceFlag, type ParsedArgs, UsageError } from "./args";
 import { querySpec } from "./commands";
@@ -61,7 +61,7 @@ export async function execute(parsed: ParsedArgs): Promise<number> {
   try {
     if (args.workspace !== undefined) return await runOnWorkspace(args);
     const tables = loadDataDir(args.data);
-    const result = runQuery(args.kql, tables, { functions: kqlFunctionDefs, now: args.now });
+    const result = runQuery(args.kql, tables, { ...acsCatalog, now: args.now });
     process.stdout.write(render(result, args));
     return 0;
   } catch (err) {

@@ -1,5 +1,5 @@
 // Parses one saved-function file: the `// Name: / Version: / Description: / Parameters:` header, then the KQL body.
-import type { KType, KqlFunctionDef } from "../kusto/types";
+import { isScalarType, type KType, type KqlFunctionDef, scalarTypes } from "../kusto/types";
 
 export interface SavedFunctionParameter {
   readonly name: string;
@@ -20,7 +20,6 @@ export interface SavedFunction extends KqlFunctionDef {
   readonly bodyLine: number;
 }
 
-const kTypes: readonly KType[] = ["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"];
 const parameterLine = /^([A-Za-z_][A-Za-z0-9_]*):([a-z]+)(?:=(\S+))?(?:\s+(.*))?$/;
 
 /** `name:type=default` joined by ", ", as a workspace SavedSearch's functionParameters wants it. */
@@ -50,7 +49,7 @@ export function parseSavedFunction(text: string, file: string): SavedFunction {
     const m = parameterLine.exec(content.trim());
     if (!m) throw new Error(`${file}:${i + 1}: parameter "${content.trim()}" is not "name:type=default  description"`);
     const [, name, type, defaultValue, description] = m;
-    if (!kTypes.includes(type as KType)) throw new Error(`${file}:${i + 1}: parameter ${name} has type ${type}; use one of ${kTypes.join(", ")}`);
+    if (!isScalarType(type)) throw new Error(`${file}:${i + 1}: parameter ${name} has type ${type}; use one of ${scalarTypes.join(", ")}`);
     if (parameters.some((p) => p.name === name)) throw new Error(`${file}:${i + 1}: parameter ${name} is declared twice`);
     parameters.push({ name, type: type as KType, ...(defaultValue !== undefined ? { defaultValue } : {}), description: description?.trim() ?? "" });
   }

@@ -1,12 +1,10 @@
-// Declares the three tables and the saved functions to Microsoft's binder, then parses and analyzes KQL text against them.
-import { kustoSchema, tables } from "../schema/tables";
+// Declares the caller's tables and stored functions (none by default) to Microsoft's binder, then parses and analyzes
+// KQL text against them. The engine knows no table of its own: callers hand in their catalog, as KustoLoco's AddTable.
 import { kustoLanguage, toArray } from "./kusto-language";
-import type { KqlDiagnostic, KqlFunctionDef } from "./types";
+import type { Catalog, KqlDiagnostic, KqlFunctionDef, TableSchema } from "./types";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-export interface AnalyzeOptions {
-  readonly functions?: readonly KqlFunctionDef[];
-}
+export type AnalyzeOptions = Catalog;
 
 const globalsCache = new Map<string, any>();
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -24,24 +22,33 @@ function functionBody(fn: KqlFunctionDef): string {
   return body.startsWith("{") ? body : `{\n${body}\n}`;
 }
 
-/** Identity of a function set, for caches keyed on what the binder sees. */
-export function functionsKey(functions: readonly KqlFunctionDef[]): string {
-  return JSON.stringify(functions.map((f) => [f.name, f.parameters, f.body]));
+/** Identity of a catalog, for caches keyed on what the binder sees. */
+export function catalogKey(catalog: Catalog): string {
+  const tables = (catalog.tables ?? []).map((t) => [t.name, t.columns.map((c) => `${c.name}:${c.type}`)]);
+  const functions = (catalog.functions ?? []).map((f) => [f.name, f.parameters, f.body]);
+  return JSON.stringify([tables, functions]);
 }
 
-/** The binder's GlobalState with the tables and `functions` declared; cached per function set. */
-export function globalStateFor(functions: readonly KqlFunctionDef[] = []): any {
-  const key = functionsKey(functions);
+/** Kusto schema text, as `TableSymbol` accepts it: "(Col:type, ...)", names bracketed when they are not identifiers. */
+export function schemaText(table: TableSchema): string {
+  const name = (n: string) => (identifier.test(n) ? n : `[${JSON.stringify(n)}]`);
+  return `(${table.columns.map((c) => `${name(c.name)}:${c.type}`).join(", ")})`;
+}
+
+/** The binder's GlobalState with the catalog's tables and functions declared; cached per catalog. */
+export function globalStateFor(catalog: Catalog = {}): any {
+  const key = catalogKey(catalog);
   const cached = globalsCache.get(key);
   if (cached) return cached;
   const { Kusto } = kustoLanguage();
   const S = Kusto.Language.Symbols;
-  const members: any[] = tables.map((t) => new S.TableSymbol.$ctor7(t.name, kustoSchema(t), t.description));
+  const members: any[] = (catalog.tables ?? []).map((t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), t.description ?? ""));
+  const functions: readonly KqlFunctionDef[] = catalog.functions ?? [];
   for (const fn of functions) {
     if (!identifier.test(fn.name)) throw new Error(`function name "${fn.name}" is not a KQL identifier`);
     members.push(new S.FunctionSymbol.$ctor16(fn.name, functionParameterList(fn), functionBody(fn), ""));
   }
-  const globals = Kusto.Language.GlobalState.Default.WithDatabase(new S.DatabaseSymbol.$ctor2("acs", null, members));
+  const globals = Kusto.Language.GlobalState.Default.WithDatabase(new S.DatabaseSymbol.$ctor2("db", null, members));
   globalsCache.set(key, globals);
   return globals;
 }
@@ -49,7 +56,7 @@ export function globalStateFor(functions: readonly KqlFunctionDef[] = []): any {
 /** Parses and binds `kql`; the returned KustoCode carries the syntax tree with types and referenced symbols. */
 export function parseAndAnalyze(kql: string, options: AnalyzeOptions = {}): any {
   const { Kusto } = kustoLanguage();
-  return Kusto.Language.KustoCode.ParseAndAnalyze(kql, globalStateFor(options.functions ?? []));
+  return Kusto.Language.KustoCode.ParseAndAnalyze(kql, globalStateFor(options));
 }
 
 /** 1-based line and column of a text position. */

@@ -1,13 +1,12 @@
 // Compiles a KQL query once (names, types, operators resolved up front) and runs it over in-memory tables.
-import { diagnosticsOf, functionsKey, parseAndAnalyze } from "./analyzer";
+import { catalogKey, diagnosticsOf, parseAndAnalyze } from "./analyzer";
 import { newRow, type Row, type RunContext, type Scope } from "./compile/context";
 import { checkResultSize, defaultLimits, limitsWithOptions, type QueryLimits } from "./compile/limits";
 import { compileQueryBlock } from "./compile/tabular";
-import type { ColumnInfo, KqlFunctionDef, QueryResult, Tables } from "./types";
+import type { Catalog, ColumnInfo, QueryResult, TableSchema, Tables } from "./types";
 
-export interface CompileOptions {
-  readonly functions?: readonly KqlFunctionDef[];
-}
+/** The tables and stored functions a query may use (none by default: a self-contained query needs none). */
+export type CompileOptions = Catalog;
 
 export interface RunOptions {
   /** Epoch ms used by now()/ago(); defaults to the wall clock. */
@@ -56,7 +55,7 @@ const compiledCache = new Map<string, CompiledQuery>();
 const cacheSize = 128;
 
 function cachedCompile(kql: string, options: CompileOptions): CompiledQuery {
-  const key = `${functionsKey(options.functions ?? [])}\u0000${kql}`;
+  const key = `${catalogKey(options)}\u0000${kql}`;
   const hit = compiledCache.get(key);
   if (hit) {
     compiledCache.delete(key);
@@ -69,7 +68,16 @@ function cachedCompile(kql: string, options: CompileOptions): CompiledQuery {
   return compiled;
 }
 
-/** Compiles (or reuses the compiled form of) `kql` and runs it once. */
+/** The catalog's tables, plus every data table it does not declare (data handed in is a table the query may use). */
+export function catalogWithData(catalog: Catalog, tables: Tables): Catalog {
+  const declared = new Set((catalog.tables ?? []).map((t) => t.name));
+  const extra: TableSchema[] = Object.values(tables)
+    .filter((t) => !declared.has(t.name))
+    .map((t) => ({ name: t.name, columns: t.columns }));
+  return extra.length === 0 ? catalog : { ...catalog, tables: [...(catalog.tables ?? []), ...extra] };
+}
+
+/** Compiles (or reuses the compiled form of) `kql` against the catalog and the given data tables, and runs it once. */
 export function runQuery(kql: string, tables: Tables, options: CompileOptions & RunOptions = {}): QueryResult {
-  return cachedCompile(kql, options).run(tables, options);
+  return cachedCompile(kql, catalogWithData(options, tables)).run(tables, options);
 }

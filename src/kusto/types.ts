@@ -1,7 +1,13 @@
 // Shared shapes of the local KQL engine: what callers hand in and get back. Knows nothing of Pulumi.
 
-/** Kusto scalar types as the binder names them. */
-export type KType = "string" | "int" | "long" | "real" | "decimal" | "bool" | "datetime" | "timespan" | "dynamic" | "guid";
+/** Kusto's scalar types as the binder names them: the one list the engine, the binder glue and the templates share. */
+export const scalarTypes = ["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"] as const;
+
+export type KType = (typeof scalarTypes)[number];
+
+export function isScalarType(name: string): name is KType {
+  return (scalarTypes as readonly string[]).includes(name);
+}
 
 /**
  * An in-memory value. datetime: epoch milliseconds (fractional ms keep sub-ms precision);
@@ -22,6 +28,19 @@ export interface DataTable {
 }
 
 export type Tables = Readonly<Record<string, DataTable>>;
+
+/** A table the binder knows (its schema only; rows come with run()). */
+export interface TableSchema {
+  readonly name: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly description?: string;
+}
+
+/** What a query may refer to besides its own lets: the database's tables and stored functions (none by default). */
+export interface Catalog {
+  readonly tables?: readonly TableSchema[];
+  readonly functions?: readonly KqlFunctionDef[];
+}
 
 /** A stored function (a workspace saved search with a function alias, or a `let` made global). */
 export interface KqlFunctionDef {

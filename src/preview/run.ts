@@ -1,5 +1,5 @@
 // Runs the workbook offline: parameters at their defaults, each query through the local evaluator, in document order.
-import { kqlFunctionDefs } from "../functions";
+import { acsCatalog } from "../schema/catalog";
 import { runQuery, toJsonRows } from "../kusto";
 import type { ColumnInfo, Tables } from "../kusto/types";
 import { msFromTicks } from "../kusto/values/time";
@@ -91,7 +91,7 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
   const errors: { item: string; message: string }[] = [];
   const parameters: PreviewParameter[] = [];
   const run = (kql: string) => {
-    const result = runQuery(kql, tables, { functions: kqlFunctionDefs, now: nowMs });
+    const result = runQuery(kql, tables, { ...acsCatalog, now: nowMs });
     return { columns: result.columns, rows: toJsonRows(result) };
   };
 

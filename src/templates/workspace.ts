@@ -1,7 +1,7 @@
 // Queries a Log Analytics workspace through @azure/monitor-query-logs: the one place that talks to the service.
 import type { TokenCredential } from "@azure/identity";
 import type { LogsQueryClient, QueryTimeInterval } from "@azure/monitor-query-logs";
-import type { ColumnInfo, KType, QueryResult, Value } from "../kusto/types";
+import { type ColumnInfo, isScalarType, type KType, type QueryResult, type Value } from "../kusto/types";
 import { parseTimespan, ticksFromMs } from "../kusto/values/time";
 
 export interface WorkspaceQueryOptions {
@@ -23,7 +23,6 @@ export interface RawWorkspaceResult {
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const kTypes: readonly KType[] = ["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"];
 
 export const everything = (): { startTime: Date; endTime: Date } => ({ startTime: new Date(Date.UTC(2000, 0, 1)), endTime: new Date(Date.now() + 86_400_000) });
 
@@ -50,7 +49,7 @@ export async function queryWorkspaceRaw(workspaceId: string, kql: string, option
   if (!table) throw new Error("the workspace response has no result table");
   const columns = table.columnDescriptors.map((c) => ({
     name: String(c.name),
-    type: (kTypes as readonly string[]).includes(String(c.type)) ? (c.type as KType) : "dynamic",
+    type: isScalarType(String(c.type)) ? (c.type as KType) : "dynamic",
   }));
   const rows = table.rows.map((values) => Object.fromEntries(columns.map((c, i) => [c.name, values[i]])));
   return { columns, rows };

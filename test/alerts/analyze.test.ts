@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { alertRules, kqlSources } from "../../src/alerts";
-import { kqlFunctionDefs } from "../../src/functions";
+import { acsCatalog } from "../../src/schema/catalog";
 import { analyze } from "../../src/kusto";
 
 describe("alert queries against Microsoft's analyzer", () => {
   it.each(kqlSources().map((s) => [s.file, s.kql]))("must bind %s without errors or warnings", (_file, kql) => {
-    expect(analyze(kql, { functions: kqlFunctionDefs })).toEqual([]);
+    expect(analyze(kql, acsCatalog)).toEqual([]);
   });
 
   it.each(alertRules.map((r) => [r.key, r]))("must bind %s at the shortest and the longest window too", (_key, rule) => {
     for (const windowMinutes of [rule.key === "silent-summaries" ? 120 : 5, 2880]) {
-      expect(analyze(rule.query({ windowMinutes }), { functions: kqlFunctionDefs })).toEqual([]);
+      expect(analyze(rule.query({ windowMinutes }), acsCatalog)).toEqual([]);
     }
   });
 });

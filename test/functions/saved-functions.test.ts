@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { analyze } from "../../src/kusto";
-import { kqlFunctionDefs, kqlSources, normalEndReasons, parseSavedFunction, savedFunction, savedFunctions, savedFunctionsWith } from "../../src/functions";
+import { acsCatalog } from "../../src/schema/catalog";
+import { kqlSources, normalEndReasons, parseSavedFunction, savedFunction, savedFunctions, savedFunctionsWith } from "../../src/functions";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -53,13 +54,13 @@ describe("saved functions in kql/", () => {
   });
 
   it("must analyze cleanly with Microsoft's binder, every file", () => {
-    for (const src of kqlSources()) expect(analyze(src.kql, { functions: kqlFunctionDefs }), src.file).toEqual([]);
+    for (const src of kqlSources()) expect(analyze(src.kql, acsCatalog), src.file).toEqual([]);
   });
 
   it("must report a body error on the file's own line", () => {
     const src = kqlSources().find((s) => s.file === "kql/ACSRecordings.kql")!;
     const broken = src.kql.replace("ChunkCount, RecordingEndReason", "ChunkCountX, RecordingEndReason");
-    const [d] = analyze(broken, { functions: kqlFunctionDefs });
+    const [d] = analyze(broken, acsCatalog);
     const fileLines = fs.readFileSync("kql/ACSRecordings.kql", "utf8").split("\n");
     expect(fileLines[src.line + d.line - 2]).toContain("ChunkCount, RecordingEndReason");
   });

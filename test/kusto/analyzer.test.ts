@@ -1,37 +1,63 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze } from "../../src/kusto";
+import { analyze, catalogWithData, type KqlFunctionDef, type TableSchema } from "../../src/kusto";
+
+// A catalog of the caller's own: the engine declares exactly what it is given.
+const Sales: TableSchema = { name: "Sales", columns: [{ name: "Amount", type: "real" }, { name: "Region", type: "string" }] };
+const tables = [Sales];
 
 describe("analyze", () => {
   beforeAll(() => {
     analyze("print 1");
   }, 60_000);
 
-  it("must accept a valid query over the summary table", () => {
-    const diags = analyze("ACSCallRecordingSummary\n| where RecordingLength > 10\n| summarize count() by FormatType");
-    expect(diags).toEqual([]);
+  it("must know no tables unless the caller declares them", () => {
+    expect(analyze("print 1")).toEqual([]);
+    expect(analyze("Sales | count")[0]).toMatchObject({ line: 1, column: 1, severity: "error" });
+    expect(analyze("Sales | count", { tables })).toEqual([]);
+  });
+
+  it("must accept a valid query over a declared table", () => {
+    expect(analyze("Sales\n| where Amount > 10\n| summarize count() by Region", { tables })).toEqual([]);
   });
 
   it("must report a misspelled column at its line and column", () => {
-    // "RecordingLenght" starts on line 2 after "| where " (8 chars), so column 9.
-    const diags = analyze("ACSCallRecordingSummary\n| where RecordingLenght > 10");
+    // "Amuont" starts on line 2 after "| where " (8 chars), so column 9.
+    const diags = analyze("Sales\n| where Amuont > 10", { tables });
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ line: 2, column: 9, severity: "error" });
-    expect(diags[0].message).toContain("RecordingLenght");
+    expect(diags[0].message).toContain("Amuont");
+  });
+
+  it("must declare a column name that is not an identifier", () => {
+    const odd: TableSchema = { name: "Odd", columns: [{ name: "event time", type: "datetime" }] };
+    expect(analyze("Odd | project ['event time']", { tables: [odd] })).toEqual([]);
   });
 
   it("must report a call to a declared function whose body does not analyze, at the call", () => {
-    const broken = { name: "Broken", parameters: [], body: "ACSCallRecordingSummary | where NoSuchColumn > 1" };
+    const broken: KqlFunctionDef = { name: "Broken", parameters: [], body: "Sales | where NoSuchColumn > 1" };
     // The call starts on line 2 at column 1.
-    const diags = analyze("print 1;\nBroken() | count", { functions: [broken] }).filter((d) => d.message.includes("Broken"));
+    const diags = analyze("print 1;\nBroken() | count", { tables, functions: [broken] }).filter((d) => d.message.includes("Broken"));
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ line: 2, column: 1, severity: "error" });
     expect(diags[0].message).toContain("NoSuchColumn");
   });
 
   it("must bind a call to a declared function and reject it when undeclared", () => {
-    const fn = { name: "LongRecordings", parameters: [{ name: "minseconds", type: "real" as const, defaultValue: "60.0" }], body: "ACSCallRecordingSummary | where RecordingLength >= minseconds" };
-    expect(analyze("LongRecordings() | project RecordingId", { functions: [fn] })).toEqual([]);
-    expect(analyze("LongRecordings(10.0) | project Nope", { functions: [fn] })[0].message).toContain("Nope");
-    expect(analyze("LongRecordings() | project RecordingId")[0].severity).toBe("error");
+    const fn: KqlFunctionDef = { name: "Big", parameters: [{ name: "min", type: "real", defaultValue: "60.0" }], body: "Sales | where Amount >= min" };
+    expect(analyze("Big() | project Region", { tables, functions: [fn] })).toEqual([]);
+    expect(analyze("Big(10.0) | project Nope", { tables, functions: [fn] })[0].message).toContain("Nope");
+    expect(analyze("Big() | project Region", { tables })[0].severity).toBe("error");
+  });
+});
+
+describe("catalogWithData", () => {
+  it("must declare the data tables the catalog lacks, keeping the catalog's own declaration", () => {
+    const data = {
+      Sales: { name: "Sales", columns: [{ name: "Other", type: "long" as const }], rows: [] },
+      Extra: { name: "Extra", columns: [{ name: "x", type: "long" as const }], rows: [] },
+    };
+    const catalog = catalogWithData({ tables }, data);
+    expect(catalog.tables?.map((t) => t.name)).toEqual(["Sales", "Extra"]);
+    expect(catalog.tables?.[0]).toBe(Sales);
   });
 });

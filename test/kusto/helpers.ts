@@ -1,11 +1,13 @@
 import { beforeAll } from "vitest";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import type { KqlFunctionDef, QueryResult, Tables } from "../../src/kusto";
+import { acsTables } from "../../src/schema/catalog";
 
 export const NOW = Date.parse("2024-03-10T12:00:00Z");
 
 export function run(kql: string, tables: Tables = {}, functions?: readonly KqlFunctionDef[]): QueryResult {
-  return runQuery(kql, tables, { now: NOW, functions });
+  // The engine knows no tables of its own: the ACS tables are declared, so a table missing from `tables` is empty.
+  return runQuery(kql, tables, { now: NOW, tables: acsTables, functions });
 }
 
 export function json(kql: string, tables: Tables = {}, functions?: readonly KqlFunctionDef[]): Record<string, unknown>[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tablesFromRows } from "../../src/data";
 import { analyze } from "../../src/kusto";
+import { acsTables } from "../../src/schema/catalog";
 import { json, run } from "./helpers";
 
 // Microsoft's published sample queries for ACSCallRecordingIncomingOperations (Azure Monitor "Queries for the table" page).
@@ -44,7 +45,7 @@ const byOp = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => JSON.
 
 describe("Microsoft's sample queries", () => {
   it("must analyze cleanly", () => {
-    for (const kql of Object.values(samples)) expect(analyze(kql)).toEqual([]);
+    for (const kql of Object.values(samples)) expect(analyze(kql, { tables: acsTables })).toEqual([]);
   });
 
   it("must list the distinct operation/version pairs", () => {

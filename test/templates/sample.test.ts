@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { loadDataDir, sampleDataDir } from "../../src/data";
 import { analyze } from "../../src/kusto";
-import { kqlFunctionDefs } from "../../src/functions";
+import { acsCatalog } from "../../src/schema/catalog";
 import { kqlSources, overviewKpis, recordings, recordingsPerCall, runLocal, templates, type KqlTemplate } from "../../src/templates";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -40,6 +40,6 @@ describe("template kqlSources", () => {
   it("must give one source per template that analyzes cleanly", () => {
     const sources = kqlSources();
     expect(sources.map((s) => s.file)).toEqual(Object.keys(templates).map((n) => `template:${n}`));
-    for (const s of sources) expect(analyze(s.kql, { functions: kqlFunctionDefs }), s.file).toEqual([]);
+    for (const s of sources) expect(analyze(s.kql, acsCatalog), s.file).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { loadDataDir } from "../../src/data";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
+import { acsTables } from "../../src/schema/catalog";
 import { referencedFunctions, renderTemplate, runLocal, templates, withInlineFunctions, type KqlTemplate } from "../../src/templates";
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -22,8 +23,8 @@ describe("withInlineFunctions", () => {
     for (const t of Object.values(templates) as KqlTemplate[]) {
       const params = (t.name === "callTimeline" ? { correlationId: "call-b" } : t.name === "overviewKpis" ? W : {}) as never;
       const standalone = withInlineFunctions(renderTemplate(t, params));
-      expect(analyze(standalone), t.name).toEqual([]);
-      const viaLets = toJsonRows(runQuery(standalone, tables));
+      expect(analyze(standalone, { tables: acsTables }), t.name).toEqual([]);
+      const viaLets = toJsonRows(runQuery(standalone, tables, { tables: acsTables }));
       const viaFunctions = await runLocal(t, params, tables);
       expect(viaLets.map((r) => t.row.parse(r)), t.name).toEqual(viaFunctions);
     }

@@ -1,7 +1,8 @@
 // Shared shapes of the compiler: syntax-node helpers, compiled closures, runtime context and compile-time scope.
 import { enumName, kustoLanguage, toArray } from "../kusto-language";
 import { lineColumn } from "../analyzer";
-import type { ColumnInfo, KType, Tables, Value } from "../types";
+import { UnsupportedError } from "../errors";
+import { type ColumnInfo, isScalarType, type KType, type Tables, type Value } from "../types";
 import { defaultLimits, guardRows, type QueryLimits } from "./limits";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -79,16 +80,15 @@ export function position(scope: Scope, node: Node): string {
   return `${line}:${column}`;
 }
 
-export function unsupported(scope: Scope, node: Node, what: string): Error {
-  return new Error(`unsupported: ${what} at ${position(scope, node)}`);
+export function unsupported(scope: Scope, node: Node, what: string): UnsupportedError {
+  const { line, column } = lineColumn(scope.code, node?.TextStart ?? 0);
+  return new UnsupportedError(what, line, column);
 }
-
-const scalarTypes = new Set<KType>(["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"]);
 
 /** The binder's scalar type of an expression node. */
 export function typeOf(scope: Scope, node: Node): KType {
   const name = String(node.ResultType?.Name ?? "");
-  if (scalarTypes.has(name as KType)) return name as KType;
+  if (isScalarType(name)) return name;
   // A column of an open schema (after bag_unpack, pivot...) is typed only when the query runs: treat it as dynamic.
   if (name === "unknown" && kindOf(node) === "NameReference") return "dynamic";
   throw unsupported(scope, node, `expression of type "${name || "unknown"}"`);
@@ -97,7 +97,7 @@ export function typeOf(scope: Scope, node: Node): KType {
 /** Type of a bound column symbol, falling back to dynamic for types the engine does not model. */
 export function columnType(symbolType: any): KType {
   const name = String(symbolType?.Name ?? "");
-  return scalarTypes.has(name as KType) ? (name as KType) : "dynamic";
+  return isScalarType(name) ? name : "dynamic";
 }
 
 /** Whether the binder left a tabular node's schema open: its columns are known only when the query runs. */

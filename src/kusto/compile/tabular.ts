@@ -21,6 +21,8 @@ import {
   unsupported,
   withBindings,
 } from "./context";
+import { lineColumn } from "../analyzer";
+import { UnsupportedError } from "../errors";
 import { toArray } from "../kusto-language";
 import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
@@ -212,9 +214,10 @@ export function compileExpansion(call: Node, body: Node, scope: Scope): Compiled
   try {
     return compileFunctionBody(body, scope);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (!message.startsWith("unsupported:") || message.includes(", called at ")) throw err;
-    throw new Error(`${message} (inside ${String(call.ReferencedSymbol?.Name ?? "a function")}, called at ${position(scope, call)})`);
+    // A refusal inside a function names the outermost call site, where the user can see it.
+    if (!(err instanceof UnsupportedError) || err.calledAt) throw err;
+    const { line, column } = lineColumn(scope.code, call?.TextStart ?? 0);
+    throw err.insideCall(String(call.ReferencedSymbol?.Name ?? "a function"), line, column);
   }
 }
 

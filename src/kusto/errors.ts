@@ -1,0 +1,20 @@
+// Errors the engine raises on purpose, typed so callers need not read message prefixes.
+
+/** A construct the engine does not implement: it refuses rather than risk a wrong answer. */
+export class UnsupportedError extends Error {
+  constructor(
+    readonly what: string,
+    readonly line: number,
+    readonly column: number,
+    /** Where a function whose body holds the construct was called from, when it was. */
+    readonly calledAt?: { readonly name: string; readonly line: number; readonly column: number },
+  ) {
+    super(`unsupported: ${what} at ${line}:${column}${calledAt ? ` (inside ${calledAt.name}, called at ${calledAt.line}:${calledAt.column})` : ""}`);
+    this.name = "UnsupportedError";
+  }
+
+  /** The same refusal, noting the call site of the function it happened in. */
+  insideCall(name: string, line: number, column: number): UnsupportedError {
+    return new UnsupportedError(this.what, this.line, this.column, { name, line, column });
+  }
+}
