@@ -1,19 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { savedSearchCategory, type SavedFunctionContent } from "./content";
+import { savedSearchCategory, savedSearchName, type SavedFunctionContent } from "./content";
 import type { DeployContext } from "./context";
 import { SavedFunction } from "./savedFunction";
+
+export { savedSearchName } from "./content";
 
 // One workspace saved search per shipped KQL function, callable by its alias from queries, the workbook and the alerts.
 // Written one after another (each depends on the previous): parallel writes to one workspace meet 409 "Newer data exists in
 // the Customer Configuration Store" (ssc-spc-ccoe-cei/azure-guardrails-solution-accelerator#61).
-
-/** ARM name of a function's saved search: per environment prefix plus the function name, stable across deploys. */
-export function savedSearchName(prefix: string, functionName: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(functionName)) {
-    throw new Error(`saved function name ${JSON.stringify(functionName)} is not a valid KQL function name; rename the kql/<Name>.kql file`);
-  }
-  return `${prefix}-${functionName.toLowerCase()}`;
-}
 
 export function declareSavedSearches(
   ctx: DeployContext,
