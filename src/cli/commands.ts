@@ -77,9 +77,27 @@ export const benchSpec: CommandSpec = {
   summary: "benchmark the local KQL evaluator against a hand-written loop",
   usage: `usage: acs-insights bench [--rows N[,N...]] [--repeat R]
 
-Times a typical workbook aggregation through the evaluator and a hand-written loop on generated rows
-(default 100000 and 1000000), checks both agree, and prints rows/s, the ratio and peak RSS.`,
-  flags: { rows: { type: "string" }, repeat: { type: "string" } },
+Times three query shapes (summarize by bin, join on CorrelationId, make_set/dcount by call) in-process against
+hand loops and as whole processes against a hand-written script, then the loader's cost curve; prints rows/s,
+peak RSS and each ratio against its target.`,
+  flags: { rows: { type: "string" }, repeat: { type: "string" }, curve: { type: "string" }, dir: { type: "string" } },
+  maxPositionals: 0,
+};
+
+export const preflightSpec: CommandSpec = {
+  name: "preflight",
+  summary: "read-only checks of the live subscription before the first pulumi up",
+  usage: `usage: acs-insights preflight [--stack NAME] [--stack-file PATH] [--format text|json]
+
+Reads (never writes) what the stack will meet in Azure, signed in as the azure-native provider would be (ARM_* variables,
+else the Azure CLI): the three tables and their retention, the ACS resource's diagnostic settings, saved searches and
+function aliases this stack does not own, whether the caller may create the lock, and the workspace's region.
+Exit 0 when nothing blocks pulumi up, 1 when a finding does.
+
+  --stack NAME       stack name; config from Pulumi.NAME.yaml (default dev)
+  --stack-file PATH  read the config from this file instead
+  --format F         text (default) or json`,
+  flags: { stack: { type: "string" }, "stack-file": { type: "string" }, format: { type: "string" } },
   maxPositionals: 0,
 };
 
@@ -90,4 +108,5 @@ export const commands: readonly Command[] = [
   { ...previewSpec, load: async () => (await import("./preview")).execute },
   // bench.ts reads its own argv; the flags were already checked against benchSpec here.
   { ...benchSpec, load: async () => { const { run } = await import("./bench"); return (_args, argv) => run([...argv]); } },
+  { ...preflightSpec, load: async () => (await import("./preflight")).execute },
 ];
