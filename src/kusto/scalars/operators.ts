@@ -14,6 +14,7 @@ type Binary = (a: Value, b: Value) => Value;
 
 const isNull = (v: Value): boolean => v === null || v === undefined;
 
+const SAFE = Number.MAX_SAFE_INTEGER;
 const longOps: Readonly<Record<string, (a: Long, b: Long) => Value>> = { "+": addLong, "-": subLong, "*": mulLong, "/": divLong, "%": modLong };
 const realOps: Readonly<Record<string, (a: number, b: number) => number>> = {
   "+": (a, b) => a + b,
@@ -27,6 +28,10 @@ const realOps: Readonly<Record<string, (a: number, b: number) => number>> = {
 function numericArithmetic(op: string, result: KType): Binary | undefined {
   if (isIntegerType(result)) {
     const f = longOps[op];
+    // The hot path stays inline: two safe numbers whose result is safe (then exact); anything else goes to int64.ts.
+    if (op === "+") return (a, b) => (typeof a === "number" && typeof b === "number" && Math.abs(a + b) <= SAFE ? a + b : isLong(a) && isLong(b) ? f(a, b) : null);
+    if (op === "-") return (a, b) => (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= SAFE ? a - b + 0 : isLong(a) && isLong(b) ? f(a, b) : null);
+    if (op === "*") return (a, b) => (typeof a === "number" && typeof b === "number" && Math.abs(a * b) <= SAFE ? a * b + 0 : isLong(a) && isLong(b) ? f(a, b) : null);
     return f && ((a, b) => (isLong(a) && isLong(b) ? f(a, b) : null));
   }
   const f = realOps[op];
