@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aggregateFactory } from "../../src/kusto/scalars";
 import { aggregate, utcTicks } from "./scalars-helpers";
 
-const col = (...values: (number | string | boolean | null)[]) => values.map((v) => [v]);
+const col = (...values: (number | bigint | string | boolean | null)[]) => values.map((v) => [v]);
 
 describe("counting", () => {
   it("count() must count every row", () => {
@@ -254,5 +254,25 @@ describe("make_list and friends", () => {
     const b = Object.assign(Object.create(null), JSON.parse('{"k": 2, "__proto__": "y"}'));
     const bag = aggregate("make_bag", ["dynamic"], "dynamic", [[a], [b]]) as Record<string, unknown>;
     expect({ ...bag }).toEqual({ k: 1, toString: "x", ["__proto__"]: "y" });
+  });
+});
+
+describe("sum and avg of timespans and datetimes", () => {
+  // Timespans and datetimes are bigint 100-ns ticks.
+  const H = 36_000_000_000n;
+
+  it("sum of timespans must add the ticks exactly, skipping nulls and rows whose predicate is not true", () => {
+    // 1h + 2h + 4h = 7h; sumif(d, d > 1h) = 6h
+    expect(aggregate("sum", ["timespan"], "timespan", col(H, 2n * H, null, 4n * H))).toBe(7n * H);
+    expect(aggregate("sumif", ["timespan", "bool"], "timespan", [[H, false], [2n * H, true], [4n * H, true]])).toBe(6n * H);
+  });
+
+  it("avg of timespans and datetimes must be the mean tick, rounded half to even", () => {
+    // (1 + 2) ticks / 2 = 1.5 → 2; (1h + 2h + 4h) / 3 = 2h20m
+    expect(aggregate("avg", ["timespan"], "timespan", col(1n, 2n))).toBe(2n);
+    expect(aggregate("avg", ["timespan"], "timespan", col(H, 2n * H, 4n * H))).toBe((7n * H) / 3n);
+    // mean of 2024-01-01 and 2024-01-03 is 2024-01-02
+    expect(aggregate("avg", ["datetime"], "datetime", col(utcTicks(2024, 1, 1), utcTicks(2024, 1, 3), null))).toBe(utcTicks(2024, 1, 2));
+    expect(aggregate("avg", ["datetime"], "datetime", col(null))).toBeNull();
   });
 });

@@ -1,11 +1,14 @@
 // Aggregation functions for summarize: one small accumulator class per kind, configured at factory time.
 import type { KType, Value } from "../types";
+import { AvgTicks, SumTicks } from "../values/time-aggregates";
 import { isIntegerType, isPlainObject } from "./common";
 import { addLong, type Long, normLong, toDouble } from "./int64";
 import { sketchAggregates } from "./sketches";
 import { BuildSchema } from "./buildschema";
 import { compareValues, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
+
+const isTicksType = (t: KType): boolean => t === "datetime" || t === "timespan";
 
 export interface Aggregator {
   add(args: readonly Value[], rowIndex: number): void;
@@ -496,10 +499,13 @@ function variance(population: boolean, sqrt: boolean, withPred: boolean): Aggreg
 export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   count: (argTypes) => (argTypes.length === 0 ? () => new Count(-1) : undefined),
   countif: simple(1, () => new Count(0)),
-  sum: (argTypes) => (argTypes.length === 1 ? (isIntegerType(argTypes[0]) ? () => new SumLong(-1) : () => new Sum(-1)) : undefined),
-  sumif: (argTypes) => (argTypes.length === 2 ? (isIntegerType(argTypes[0]) ? () => new SumLong(1) : () => new Sum(1)) : undefined),
-  avg: simple(1, () => new Avg(-1)),
-  avgif: simple(2, () => new Avg(1)),
+  sum: (argTypes) =>
+    argTypes.length === 1 ? (argTypes[0] === "timespan" ? () => new SumTicks(-1) : isIntegerType(argTypes[0]) ? () => new SumLong(-1) : () => new Sum(-1)) : undefined,
+  sumif: (argTypes) =>
+    argTypes.length === 2 ? (argTypes[0] === "timespan" ? () => new SumTicks(1) : isIntegerType(argTypes[0]) ? () => new SumLong(1) : () => new Sum(1)) : undefined,
+  // Timespans and datetimes are bigint ticks: their own exact aggregators (values/time-aggregates.ts).
+  avg: (argTypes) => (argTypes.length === 1 ? (isTicksType(argTypes[0]) ? () => new AvgTicks(-1, argTypes[0] === "datetime") : () => new Avg(-1)) : undefined),
+  avgif: (argTypes) => (argTypes.length === 2 ? (isTicksType(argTypes[0]) ? () => new AvgTicks(1, argTypes[0] === "datetime") : () => new Avg(1)) : undefined),
   min: extremes(-1, false),
   max: extremes(1, false),
   minif: extremes(-1, true),
