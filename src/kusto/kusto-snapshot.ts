@@ -15,6 +15,12 @@ export interface SnapshotStamp {
 
 export const blobName = "kusto-language.blob";
 
+/**
+ * V8 flags of the snapshot, at build and at every start (V8 refuses a snapshot under other flags, exit 14).
+ * A 4 MB young generation keeps 1M loaded rows under 600 MB peak RSS (672 MB with the 16 MB default) for ~10% more CPU.
+ */
+export const snapshotV8Flags: readonly string[] = ["--max-semi-space-size=4"];
+
 function kustoDir(): string {
   return path.dirname(require.resolve("@kusto/language-service-next/package.json"));
 }
@@ -25,7 +31,7 @@ const entryOf = (distDir: string) => path.join(distDir, "kusto", "kusto-snapshot
 export function currentStamp(distDir: string): SnapshotStamp {
   const kusto = JSON.parse(fs.readFileSync(path.join(kustoDir(), "package.json"), "utf8")).version as string;
   const entry = createHash("sha256").update(fs.readFileSync(entryOf(distDir))).digest("hex").slice(0, 16);
-  return { node: process.version, arch: process.arch, kusto, entry };
+  return { node: process.version, arch: process.arch, kusto, entry: `${entry} ${snapshotV8Flags.join(" ")}` };
 }
 
 /** The snapshot blob under `distDir` when it was built for this Node binary and library version, else undefined. */
@@ -44,7 +50,7 @@ export function usableSnapshot(distDir: string): string | undefined {
 export function buildSnapshot(distDir: string): string | undefined {
   const blob = path.join(distDir, blobName);
   fs.rmSync(`${blob}.json`, { force: true });
-  const run = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", entryOf(distDir)], {
+  const run = spawnSync(process.execPath, [...snapshotV8Flags, "--snapshot-blob", blob, "--build-snapshot", entryOf(distDir)], {
     env: { ...process.env, ACS_KUSTO_LANGUAGE_DIR: kustoDir() },
     encoding: "utf8",
   });
