@@ -65,6 +65,23 @@ describe("math functions", () => {
   });
 });
 
+describe("welch_test", () => {
+  const w = (...a: number[]) => call("welch_test", ["real", "real", "real", "real", "real", "real"], "real", a) as number;
+  it("equal means must give p = 1, and the test must be symmetric", () => {
+    expect(w(5, 2, 10, 5, 3, 12)).toBeCloseTo(1, 12);
+    expect(w(5, 2, 10, 7, 3, 12)).toBeCloseTo(w(7, 3, 12, 5, 2, 10), 14);
+  });
+
+  it("with huge samples the t distribution must approach the normal: t = 1.96 gives p ≈ 0.05", () => {
+    // v/n = 1 on both sides, so t = (m1 - m2) / √2; two-tailed normal p at 1.96 is 0.0499958
+    expect(w(1.96 * Math.SQRT2, 1e7, 1e7, 0, 1e7, 1e7)).toBeCloseTo(0.0499958, 5);
+  });
+
+  it("too few values must give null", () => {
+    expect(w(1, 1, 1, 2, 1, 5)).toBeNull();
+  });
+});
+
 describe("bitwise functions", () => {
   const b2 = (name: string, a: number | bigint, b: number | bigint) => call(name, ["long", "long"], "long", [a, b]);
   it("and/or/xor/not must work bit by bit on the 64-bit value", () => {

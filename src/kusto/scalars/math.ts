@@ -187,7 +187,22 @@ export function betaInv(p: number, a: number, b: number): number | null {
   return (lo + hi) / 2;
 }
 
+/** Welch's t-test, two-tailed p-value: p = I_{df/(df+t²)}(df/2, 1/2) with the Welch–Satterthwaite df. */
+export function welchTest(m1: number, v1: number, n1: number, m2: number, v2: number, n2: number): number | null {
+  if (!(n1 > 1) || !(n2 > 1) || v1 < 0 || v2 < 0) return null;
+  const a = v1 / n1;
+  const b = v2 / n2;
+  if (a + b === 0) return null;
+  const t = (m1 - m2) / Math.sqrt(a + b);
+  const df = (a + b) ** 2 / (a ** 2 / (n1 - 1) + b ** 2 / (n2 - 1));
+  return regularizedBeta(df / (df + t * t), df / 2, 0.5);
+}
+
 export const mathFunctions: ScalarTable = {
+  welch_test: arity(6, 6, () => (args) => {
+    const v = args.map(toDouble);
+    return v.some((x) => x === null) ? null : welchTest(...(v as [number, number, number, number, number, number]));
+  }),
   sin: real1(Math.sin),
   cos: real1(Math.cos),
   tan: real1(Math.tan),
