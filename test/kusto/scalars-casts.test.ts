@@ -207,3 +207,9 @@ describe("ordering, equality and keys", () => {
     expect(hashKey([1, 2])).not.toBe(hashKey([2, 1]));
   });
 });
+
+describe("casts the reference pages leave open", () => {
+  it("todatetime of a number must be refused, not guessed as ticks or Unix seconds", () => {
+    expect(() => call("todatetime", ["long"], "datetime", [0])).toThrow(/unsupported/);
+  });
+});

@@ -25,7 +25,9 @@ export const castFunctions: ScalarTable = {
   todecimal: cast("real"),
   tobool: cast("bool"),
   toboolean: cast("bool"),
-  todatetime: cast("datetime"),
+  // What todatetime makes of a number is not documented (ticks? Unix seconds?): refused rather than guessed; unixtime_*_todatetime say it.
+  todatetime: (argTypes, resultType, ctx) =>
+    ["int", "long", "real", "decimal"].includes(argTypes[0]) ? undefined : cast("datetime")(argTypes, resultType, ctx),
   totimespan: cast("timespan"),
   toguid: cast("guid"),
   todynamic: parseJson,
