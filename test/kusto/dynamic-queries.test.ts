@@ -15,3 +15,9 @@ describe("dynamic functions inside queries", () => {
     ]);
   });
 });
+
+describe("bracketed member after a dot", () => {
+  it("x.[expr] must read the member the expression names", () => {
+    expect(json(`print d = dynamic({"a b": {"c": 1}}) | extend k = "a b" | project v = d.[k].c`)).toEqual([{ v: 1 }]);
+  });
+});

@@ -110,6 +110,11 @@ function dynamicMember(value: Value, key: Value): Value {
 function compilePath(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
   const target = compileScalar(node.Expression, scope, agg);
   const selector = node.Selector;
+  // x.[expr] (a bracketed selector after a dot) reads the member the expression names, like x[expr].
+  if (kindOf(selector) === "BracketedExpression") {
+    const index = compileScalar(selector.Expression, scope, agg);
+    return (row, ctx) => dynamicMember(target(row, ctx), index(row, ctx));
+  }
   const key = String(selector.SimpleName ?? "");
   if (!key) throw unsupported(scope, selector, "path selector");
   return (row, ctx) => dynamicMember(target(row, ctx), key);
