@@ -77,7 +77,7 @@ function unionSource(expr: Node, index: number, scope: Scope): UnionSource[] {
       return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] }, columns };
     });
   }
-  const label = kindOf(expr) === "NameReference" ? String(expr.SimpleName) : `union_arg${index}`;
+  const label = kindOf(expr) === "NameReference" ? String(expr.SimpleName) : (asName(expr) ?? `union_arg${index}`);
   return [{ label, fn: compileTabular(expr, scope), columns: resultColumns(expr) }];
 }
 
@@ -104,16 +104,43 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
   };
 }
 
+/** The name a leg gives itself with a final `| as Name`, which withsource reports. */
+function asName(expr: Node): string | undefined {
+  const kind = kindOf(expr);
+  if (kind === "ParenthesizedExpression") return asName(expr.Expression);
+  if (kind === "PipeExpression" && kindOf(expr.Operator) === "AsOperator") return String(expr.Operator.Name?.SimpleName ?? "") || undefined;
+  return undefined;
+}
+
+/** The leftmost name of a leg (`(T | where ...)` → T). */
+function leftmostName(expr: Node): Node | undefined {
+  const kind = kindOf(expr);
+  if (kind === "NameReference") return expr;
+  if (kind === "ParenthesizedExpression" || kind === "PipeExpression") return leftmostName(expr.Expression);
+  return undefined;
+}
+
+/** The legs of a union; with isfuzzy=true a leg naming a table or view that does not exist is left out, as Kusto does. */
+function unionLegs(node: Node): Node[] {
+  const fuzzy = String(namedParameters(node.Parameters).get("isfuzzy")?.ToString?.() ?? "").trim().toLowerCase() === "true";
+  const legs = elements(node.Expressions);
+  if (!fuzzy) return legs;
+  return legs.filter((leg) => {
+    const name = leftmostName(leg);
+    return !name || !!name.ReferencedSymbol;
+  });
+}
+
 /** `union A, B` as the start of a query. */
 export function compileUnionSource(node: Node, scope: Scope): TabularFn {
-  return unionOf(node, scope, elements(node.Expressions).flatMap((e, i) => unionSource(e, i, scope)));
+  return unionOf(node, scope, unionLegs(node).flatMap((e, i) => unionSource(e, i, scope)));
 }
 
 /** `input | union A, B`: the piped input comes first. */
 export function compileUnionOperator(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
   let piped: { value?: ReturnType<TabularFn> } = {};
   const first: UnionSource = { label: "union_arg0", fn: () => piped.value ?? { columns: inputColumns, rows: [] }, columns: inputColumns };
-  const rest = elements(node.Expressions).flatMap((e, i) => unionSource(e, i + 1, scope));
+  const rest = unionLegs(node).flatMap((e, i) => unionSource(e, i + 1, scope));
   const fn = unionOf(node, scope, [first, ...rest]);
   return (input, ctx) => {
     piped = { value: input };
