@@ -8,7 +8,12 @@ import { deploy, type StackOutputs } from "./infra/deploy";
 import * as workbook from "./workbook";
 
 const deployment: Promise<StackOutputs> = (async () => {
-  const config = loadConfig(alertDefaults(alertRules, savedFunctions.map((f) => f.name)));
+  const config = loadConfig(
+    alertDefaults(
+      alertRules,
+      savedFunctions.map((f) => f.name),
+    ),
+  );
   return deploy(config, { savedFunctions, workbook, alertRules });
 })();
 

@@ -1,7 +1,7 @@
-import { acsCatalog } from "../schema/catalog";
 import { runQuery } from "../kusto";
 import type { Tables } from "../kusto/types";
-import { measureAlert, type AlertSeries } from "./measure";
+import { acsCatalog } from "../schema/catalog";
+import { type AlertSeries, measureAlert } from "./measure";
 import type { AlertRuleDef } from "./types";
 
 // Runs one alert locally: the query over in-memory tables at an injected now, then the rule's criteria as Azure applies them.
@@ -23,7 +23,12 @@ export interface AlertEvaluation {
   readonly measured: readonly AlertSeries[];
 }
 
-export function evaluateAlert(rule: AlertRuleDef, options: AlertEvaluationOptions, tables: Tables, now: number | Date): AlertEvaluation {
+export function evaluateAlert(
+  rule: AlertRuleDef,
+  options: AlertEvaluationOptions,
+  tables: Tables,
+  now: number | Date,
+): AlertEvaluation {
   const threshold = options.threshold ?? rule.defaults.threshold;
   if (typeof threshold !== "number" || !Number.isFinite(threshold)) {
     throw new Error(`alert "${rule.key}": threshold must be a finite number (got ${JSON.stringify(threshold)})`);

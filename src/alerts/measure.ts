@@ -47,7 +47,8 @@ function aggregate(values: readonly number[], how: Exclude<AlertTimeAggregation,
   }
 }
 
-const dimensionText = (v: Value | undefined): string => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const dimensionText = (v: Value | undefined): string =>
+  v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 export function measureAlert(
   rule: Pick<AlertRuleDef, "key" | "operator" | "timeAggregation" | "metricMeasureColumn" | "dimensions">,
@@ -56,12 +57,19 @@ export function measureAlert(
 ): AlertMeasurement {
   const names = new Set(result.columns.map((c) => c.name));
   for (const d of rule.dimensions) {
-    if (!names.has(d)) throw new Error(`alert "${rule.key}": dimension column ${d} is not in the query result (columns: ${[...names].join(", ")})`);
+    if (!names.has(d))
+      throw new Error(
+        `alert "${rule.key}": dimension column ${d} is not in the query result (columns: ${[...names].join(", ")})`,
+      );
   }
   const measure = rule.metricMeasureColumn;
   if (rule.timeAggregation !== "Count") {
-    if (!measure) throw new Error(`alert "${rule.key}": timeAggregation ${rule.timeAggregation} needs a metricMeasureColumn`);
-    if (!names.has(measure)) throw new Error(`alert "${rule.key}": metricMeasureColumn ${measure} is not in the query result (columns: ${[...names].join(", ")})`);
+    if (!measure)
+      throw new Error(`alert "${rule.key}": timeAggregation ${rule.timeAggregation} needs a metricMeasureColumn`);
+    if (!names.has(measure))
+      throw new Error(
+        `alert "${rule.key}": metricMeasureColumn ${measure} is not in the query result (columns: ${[...names].join(", ")})`,
+      );
   }
 
   const groups = new Map<string, { dimensions: Record<string, string>; rows: Record<string, Value>[] }>();
@@ -73,14 +81,17 @@ export function measureAlert(
     groups.set(id, group);
   }
   // An unsplit row count of an empty result is 0, which is how "no data for N hours" rules fire at all.
-  if (groups.size === 0 && rule.timeAggregation === "Count" && rule.dimensions.length === 0) groups.set("[]", { dimensions: {}, rows: [] });
+  if (groups.size === 0 && rule.timeAggregation === "Count" && rule.dimensions.length === 0)
+    groups.set("[]", { dimensions: {}, rows: [] });
 
   const measured: AlertSeries[] = [];
   for (const { dimensions, rows } of groups.values()) {
     let value: number;
     if (rule.timeAggregation === "Count") value = rows.length;
     else {
-      const values = rows.map((r) => r[measure as string]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+      const values = rows
+        .map((r) => r[measure as string])
+        .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
       // A split whose measure is all null has no data point, so Azure has nothing to compare.
       if (values.length === 0) continue;
       value = aggregate(values, rule.timeAggregation);

@@ -3,7 +3,12 @@ import type { AlertKey, AlertQueryOptions, AlertRuleDef } from "./types";
 // The six recording alerts. Each query bounds itself with ago(window) so a local run with an injected now sees what Azure sees.
 
 // ACSRecordingOperations normalises every spelling (StartRecording, StartCallRecording, ...) to these names, so one list matches them all.
-export const recordingOperations = ["StartCallRecording", "StopCallRecording", "PauseCallRecording", "ResumeCallRecording"] as const;
+export const recordingOperations = [
+  "StartCallRecording",
+  "StopCallRecording",
+  "PauseCallRecording",
+  "ResumeCallRecording",
+] as const;
 
 /** Azure accepts log-alert windows from 5 minutes to 2 days. */
 export const windowLimits = { min: 5, max: 2880 } as const;
@@ -13,7 +18,12 @@ export const summaryGraceMinutes = 60;
 
 /** Rejects a window the query text could not carry safely (it is interpolated as a timespan literal). */
 export function checkWindow(key: AlertKey, windowMinutes: unknown, min: number = windowLimits.min): number {
-  if (typeof windowMinutes !== "number" || !Number.isInteger(windowMinutes) || windowMinutes < min || windowMinutes > windowLimits.max) {
+  if (
+    typeof windowMinutes !== "number" ||
+    !Number.isInteger(windowMinutes) ||
+    windowMinutes < min ||
+    windowMinutes > windowLimits.max
+  ) {
     throw new Error(
       `alert "${key}": windowMinutes must be a whole number of minutes from ${min} to ${windowLimits.max} (got ${JSON.stringify(windowMinutes)}); set windowMinutes for "${key}" in the stack config's alerts section`,
     );
@@ -47,7 +57,8 @@ const operationFailures: AlertRuleDef = {
 const serverErrors: AlertRuleDef = {
   key: "server-errors",
   displayName: "Call recording: server errors (5xx)",
-  description: "Requests to the Call Recording API answered with an HTTP 5xx status in the window, per operation. Fires on any.",
+  description:
+    "Requests to the Call Recording API answered with an HTTP 5xx status in the window, per operation. Fires on any.",
   severity: 1,
   defaults: { enabled: true, threshold: 0, windowMinutes: 15, frequencyMinutes: 5 },
   operator: "GreaterThan",
@@ -77,10 +88,14 @@ const abnormalEnds: AlertRuleDef = {
   query({ windowMinutes, normalEndReasons }: AlertQueryOptions): string {
     const w = checkWindow("abnormal-ends", windowMinutes);
     if (normalEndReasons?.some((r) => !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(r))) {
-      throw new Error(`alert "abnormal-ends": normal end reasons must be RecordingEndReason names (got ${JSON.stringify(normalEndReasons)}); fix recording.normalEndReasons in the stack config`);
+      throw new Error(
+        `alert "abnormal-ends": normal end reasons must be RecordingEndReason names (got ${JSON.stringify(normalEndReasons)}); fix recording.normalEndReasons in the stack config`,
+      );
     }
     return [
-      normalEndReasons ? `ACSRecordings(ago(${w}m), normalendreasons = ${kqlList(normalEndReasons)})` : `ACSRecordings(ago(${w}m))`,
+      normalEndReasons
+        ? `ACSRecordings(ago(${w}m), normalendreasons = ${kqlList(normalEndReasons)})`
+        : `ACSRecordings(ago(${w}m))`,
       `| summarize Recordings = count(), AbnormalEnds = countif(IsAbnormalEnd)`,
       `| where Recordings > 0`,
       `| extend AbnormalEndPercent = round(100.0 * AbnormalEnds / Recordings, 2)`,
@@ -125,14 +140,18 @@ const silentUsage: AlertRuleDef = {
   dimensions: [],
   query({ windowMinutes }: AlertQueryOptions): string {
     const w = checkWindow("silent-usage", windowMinutes);
-    return [`ACSRecordingUsage(ago(${w}m), datetime(null), 1h)`, `| project TimeGenerated, UsageType, UnitType, Records`].join("\n");
+    return [
+      `ACSRecordingUsage(ago(${w}m), datetime(null), 1h)`,
+      `| project TimeGenerated, UsageType, UnitType, Records`,
+    ].join("\n");
   },
 };
 
 const startLatency: AlertRuleDef = {
   key: "start-latency",
   displayName: "Call recording: slow StartCallRecording (p95)",
-  description: "95th percentile of StartCallRecording DurationMs in the window, in milliseconds. Fires above the threshold.",
+  description:
+    "95th percentile of StartCallRecording DurationMs in the window, in milliseconds. Fires above the threshold.",
   severity: 3,
   defaults: { enabled: true, threshold: 2000, windowMinutes: 60, frequencyMinutes: 15 },
   operator: "GreaterThan",
@@ -150,7 +169,14 @@ const startLatency: AlertRuleDef = {
   },
 };
 
-export const alertRules: readonly AlertRuleDef[] = [operationFailures, serverErrors, abnormalEnds, silentSummaries, silentUsage, startLatency];
+export const alertRules: readonly AlertRuleDef[] = [
+  operationFailures,
+  serverErrors,
+  abnormalEnds,
+  silentSummaries,
+  silentUsage,
+  startLatency,
+];
 
 /** The shortest window a rule accepts, for config validation (silent-summaries needs room past its grace period). */
 export function minWindowMinutes(key: AlertKey): number {

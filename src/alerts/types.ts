@@ -1,6 +1,12 @@
 // The shape of one log alert as the stack turns it into a ScheduledQueryRule; pure data, no Pulumi.
 
-export type AlertKey = "operation-failures" | "server-errors" | "abnormal-ends" | "silent-summaries" | "silent-usage" | "start-latency";
+export type AlertKey =
+  | "operation-failures"
+  | "server-errors"
+  | "abnormal-ends"
+  | "silent-summaries"
+  | "silent-usage"
+  | "start-latency";
 
 export type AlertOperator = "GreaterThan" | "GreaterThanOrEqual" | "LessThan" | "LessThanOrEqual" | "Equals";
 

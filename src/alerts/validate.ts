@@ -14,14 +14,19 @@ function code(query: string): string {
 
 /** The first word of the query's first statement (after any let statements). */
 export function leadingOperator(query: string): string {
-  const statements = code(query).split(";").map((s) => s.trim()).filter(Boolean);
+  const statements = code(query)
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const body = statements.find((s) => !/^let\b/i.test(s)) ?? "";
   return (/^[A-Za-z_][\w]*/.exec(body)?.[0] ?? "").toLowerCase();
 }
 
 /** Cross-resource union (workspace(), app(), resource()) is the documented exception. */
 function isCrossResourceUnion(query: string): boolean {
-  const afterUnion = code(query).replace(/^\s*union\b(\s+\w+\s*=\s*\w+)*/i, "").trim();
+  const afterUnion = code(query)
+    .replace(/^\s*union\b(\s+\w+\s*=\s*\w+)*/i, "")
+    .trim();
   const legs = afterUnion.split(/,(?![^(]*\))/).map((l) => l.trim().split(/\s|\|/)[0]);
   return legs.length > 0 && legs.every((l) => /^(workspace|app|resource)\s*\(/i.test(l));
 }
@@ -42,12 +47,16 @@ export interface AlertQueryCheck {
 export function alertQueryProblems(rule: AlertQueryCheck, functionNames: readonly string[]): string[] {
   const problems: string[] = [];
   const first = leadingOperator(rule.query);
-  if ((first === "search" || (first === "union" && !isCrossResourceUnion(rule.query)))) {
-    problems.push(`alert "${rule.key}": the query starts with ${first}; Azure refuses log alert queries that start with search or union (start from a table or function)`);
+  if (first === "search" || (first === "union" && !isCrossResourceUnion(rule.query))) {
+    problems.push(
+      `alert "${rule.key}": the query starts with ${first}; Azure refuses log alert queries that start with search or union (start from a table or function)`,
+    );
   }
   const calls = calledFunctions(rule.query, functionNames);
   if (rule.frequencyMinutes === 1 && calls.length > 0) {
-    problems.push(`alert "${rule.key}": frequencyMinutes 1 with a query that calls ${calls.join(", ")}; Azure does not run such queries every minute (use 5 or more)`);
+    problems.push(
+      `alert "${rule.key}": frequencyMinutes 1 with a query that calls ${calls.join(", ")}; Azure does not run such queries every minute (use 5 or more)`,
+    );
   }
   return problems;
 }

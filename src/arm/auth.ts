@@ -29,7 +29,10 @@ export class AuthConfigError extends Error {
 }
 
 /** Reads Pulumi config (flat "azure-native:<name>" keys) before the environment, as the provider's getConfig does. */
-export function settingReader(config: Readonly<Record<string, string | undefined>>, env: Readonly<Record<string, string | undefined>>): SettingReader {
+export function settingReader(
+  config: Readonly<Record<string, string | undefined>>,
+  env: Readonly<Record<string, string | undefined>>,
+): SettingReader {
   return (configName, envName) => config[`azure-native:${configName}`] ?? env[envName] ?? "";
 }
 
@@ -61,7 +64,11 @@ export function authSettings(read: SettingReader): AuthSettings {
   }
   const secret = read("clientSecret", "ARM_CLIENT_SECRET");
   if (secret !== "") {
-    need("as a Service Principal using a Client Secret", { "Subscription ID": subscriptionId ?? "", "Tenant ID": tenantId, "Client ID": clientId });
+    need("as a Service Principal using a Client Secret", {
+      "Subscription ID": subscriptionId ?? "",
+      "Tenant ID": tenantId,
+      "Client ID": clientId,
+    });
     return { ...base, plan: { kind: "client-secret", tenantId, clientId } };
   }
   if (read("useOidc", "ARM_USE_OIDC") === "true") {
@@ -71,10 +78,23 @@ export function authSettings(read: SettingReader): AuthSettings {
     }
     const path = read("oidcTokenFilePath", "ARM_OIDC_TOKEN_FILE_PATH");
     if (path !== "") return { ...base, plan: { kind: "oidc-token-file", tenantId, clientId, path } };
-    if (read("oidcRequestUrl", "ACTIONS_ID_TOKEN_REQUEST_URL") !== "" && read("oidcRequestToken", "ACTIONS_ID_TOKEN_REQUEST_TOKEN") !== "") {
-      return { ...base, plan: { kind: "oidc-github", tenantId, clientId, audience: read("oidcAudience", "ARM_OIDC_AUDIENCE") || "api://AzureADTokenExchange" } };
+    if (
+      read("oidcRequestUrl", "ACTIONS_ID_TOKEN_REQUEST_URL") !== "" &&
+      read("oidcRequestToken", "ACTIONS_ID_TOKEN_REQUEST_TOKEN") !== ""
+    ) {
+      return {
+        ...base,
+        plan: {
+          kind: "oidc-github",
+          tenantId,
+          clientId,
+          audience: read("oidcAudience", "ARM_OIDC_AUDIENCE") || "api://AzureADTokenExchange",
+        },
+      };
     }
-    throw new AuthConfigError("A OIDC token or request URL and token must be configured when authenticating with OIDC.");
+    throw new AuthConfigError(
+      "A OIDC token or request URL and token must be configured when authenticating with OIDC.",
+    );
   }
   if (read("useMsi", "ARM_USE_MSI") === "true") {
     need("as a Managed Identity using MSI", { "Subscription ID": subscriptionId ?? "" });
@@ -86,6 +106,9 @@ export function authSettings(read: SettingReader): AuthSettings {
 /** One line for logs and preflight: the method and non-secret ids, never a secret or token. */
 export function describeAuth(settings: AuthSettings): string {
   const p = settings.plan;
-  const ids = "clientId" in p && p.clientId ? ` (client ${p.clientId}${"tenantId" in p && p.tenantId ? `, tenant ${p.tenantId}` : ""})` : "";
+  const ids =
+    "clientId" in p && p.clientId
+      ? ` (client ${p.clientId}${"tenantId" in p && p.tenantId ? `, tenant ${p.tenantId}` : ""})`
+      : "";
   return `${p.kind}${ids}`;
 }

@@ -48,7 +48,12 @@ const newerData = /Newer data exists/i;
 function decodeError(status: number, body: unknown): { code: string; message: string } {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   const code = typeof error?.code === "string" ? error.code : `HTTP${status}`;
-  const message = typeof error?.message === "string" ? error.message : typeof body === "string" && body ? body.slice(0, 300) : "(no message)";
+  const message =
+    typeof error?.message === "string"
+      ? error.message
+      : typeof body === "string" && body
+        ? body.slice(0, 300)
+        : "(no message)";
   return { code, message };
 }
 
@@ -68,7 +73,11 @@ export function createArmClient(options: ArmClientOptions): ArmClient {
   const delays = options.retryDelaysMs ?? [2000, 5000, 10000, 20000];
   const endpoint = options.endpoint.replace(/\/$/, "");
   async function once(request: ArmRequest): Promise<ArmResponse> {
-    if (!/^\/(subscriptions|providers)\//i.test(request.path) || request.path.includes("..") || /[?#]/.test(request.path)) {
+    if (
+      !/^\/(subscriptions|providers)\//i.test(request.path) ||
+      request.path.includes("..") ||
+      /[?#]/.test(request.path)
+    ) {
       throw new Error(`refusing an ARM path that is not a plain resource path: ${JSON.stringify(request.path)}`);
     }
     const url = `${endpoint}${request.path}?api-version=${encodeURIComponent(request.apiVersion)}`;

@@ -1,5 +1,5 @@
-import { authSettings, settingReader, type AuthSettings } from "./auth";
-import { createArmClient, type ArmClient } from "./client";
+import { type AuthSettings, authSettings, settingReader } from "./auth";
+import { type ArmClient, createArmClient } from "./client";
 import { armScope, createCredential } from "./credential";
 import { resolveArmEndpoint } from "./endpoint";
 
@@ -23,7 +23,11 @@ export function connectArm(
   const auth = authSettings(read);
   const endpoint = resolveArmEndpoint(env, auth.environment);
   if (endpoint.kind === "loopback") {
-    return { auth, endpointKind: "loopback", client: createArmClient({ endpoint: endpoint.url, token: async () => loopbackToken, ...options }) };
+    return {
+      auth,
+      endpointKind: "loopback",
+      client: createArmClient({ endpoint: endpoint.url, token: async () => loopbackToken, ...options }),
+    };
   }
   const credential = createCredential(auth, read);
   const scope = armScope(auth.environment);

@@ -22,7 +22,10 @@ async function githubAssertion(read: SettingReader, audience: string): Promise<s
   const url = new URL(read("oidcRequestUrl", "ACTIONS_ID_TOKEN_REQUEST_URL"));
   url.searchParams.set("audience", audience);
   const res = await fetch(url, {
-    headers: { Accept: "application/json", Authorization: `Bearer ${read("oidcRequestToken", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")}` },
+    headers: {
+      Accept: "application/json",
+      Authorization: `Bearer ${read("oidcRequestToken", "ACTIONS_ID_TOKEN_REQUEST_TOKEN")}`,
+    },
   });
   // The response body may echo the request token: report the status only.
   if (!res.ok) throw new Error(`GitHub OIDC: the token request answered ${res.status}`);
@@ -46,12 +49,16 @@ export function createCredential(settings: AuthSettings, read: SettingReader): T
     }
     case "oidc-token-file": {
       const fs = require("node:fs") as typeof import("node:fs");
-      return new identity.ClientAssertionCredential(p.tenantId, p.clientId, async () => fs.readFileSync(p.path, "utf8").trim());
+      return new identity.ClientAssertionCredential(p.tenantId, p.clientId, async () =>
+        fs.readFileSync(p.path, "utf8").trim(),
+      );
     }
     case "oidc-github":
       return new identity.ClientAssertionCredential(p.tenantId, p.clientId, () => githubAssertion(read, p.audience));
     case "msi":
-      return p.clientId ? new identity.ManagedIdentityCredential({ clientId: p.clientId }) : new identity.ManagedIdentityCredential();
+      return p.clientId
+        ? new identity.ManagedIdentityCredential({ clientId: p.clientId })
+        : new identity.ManagedIdentityCredential();
     case "azure-cli":
       return new identity.AzureCliCredential(p.tenantId ? { tenantId: p.tenantId } : {});
   }

@@ -24,22 +24,36 @@ const cloudAliases: Record<string, string> = {
   azurechinacloud: "china",
 };
 
-export function resolveArmEndpoint(env: Readonly<Record<string, string | undefined>>, environment?: string): ArmEndpoint {
+export function resolveArmEndpoint(
+  env: Readonly<Record<string, string | undefined>>,
+  environment?: string,
+): ArmEndpoint {
   const override = env[endpointVariable];
   if (override !== undefined && override !== "") {
     let url: URL;
     try {
       url = new URL(override);
     } catch {
-      throw new Error(`${endpointVariable} must be a URL such as http://127.0.0.1:8080, got ${JSON.stringify(override)}`);
+      throw new Error(
+        `${endpointVariable} must be a URL such as http://127.0.0.1:8080, got ${JSON.stringify(override)}`,
+      );
     }
     // A token sent to any other host would hand the caller's identity to it.
-    if (url.protocol !== "http:" || !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) || url.pathname !== "/") {
-      throw new Error(`${endpointVariable} may only point at a local fake ARM server (http://127.0.0.1:<port>), got ${JSON.stringify(override)}`);
+    if (
+      url.protocol !== "http:" ||
+      !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) ||
+      url.pathname !== "/"
+    ) {
+      throw new Error(
+        `${endpointVariable} may only point at a local fake ARM server (http://127.0.0.1:<port>), got ${JSON.stringify(override)}`,
+      );
     }
     return { kind: "loopback", url: url.origin };
   }
   const cloud = cloudAliases[(environment ?? "public").toLowerCase().replace(/\s+/g, "")];
-  if (!cloud) throw new Error(`ARM_ENVIRONMENT ${JSON.stringify(environment)} is not a cloud acs-insights knows (public, usgovernment, china)`);
+  if (!cloud)
+    throw new Error(
+      `ARM_ENVIRONMENT ${JSON.stringify(environment)} is not a cloud acs-insights knows (public, usgovernment, china)`,
+    );
   return { kind: "azure", url: clouds[cloud] };
 }

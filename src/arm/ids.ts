@@ -1,6 +1,7 @@
 // Paths of the ARM resources our own code reads and writes, built from a workspace or ACS resource id.
 
-const workspaceIdPattern = /^\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/([-\w._()]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([-\w]+)$/i;
+const workspaceIdPattern =
+  /^\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/([-\w._()]+)\/providers\/Microsoft\.OperationalInsights\/workspaces\/([-\w]+)$/i;
 
 export interface WorkspacePath {
   readonly id: string;
@@ -16,9 +17,12 @@ export function workspacePath(workspaceId: string): WorkspacePath {
 }
 
 const segment = (name: string, what: string) => {
-  if (!/^[-\w.]+$/.test(name) || name.includes("..")) throw new Error(`not a valid ${what} name: ${JSON.stringify(name)}`);
+  if (!/^[-\w.]+$/.test(name) || name.includes(".."))
+    throw new Error(`not a valid ${what} name: ${JSON.stringify(name)}`);
   return name;
 };
 
-export const tablePath = (workspaceId: string, table: string) => `${workspacePath(workspaceId).id}/tables/${segment(table, "table")}`;
-export const savedSearchPath = (workspaceId: string, name: string) => `${workspacePath(workspaceId).id}/savedSearches/${segment(name, "saved search")}`;
+export const tablePath = (workspaceId: string, table: string) =>
+  `${workspacePath(workspaceId).id}/tables/${segment(table, "table")}`;
+export const savedSearchPath = (workspaceId: string, name: string) =>
+  `${workspacePath(workspaceId).id}/savedSearches/${segment(name, "saved search")}`;

@@ -13,17 +13,29 @@ export interface Permission {
 
 /** ARM action patterns: case-insensitive, "*" matches any run of characters. */
 function matches(pattern: string, action: string): boolean {
-  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`, "i");
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+      .join(".*")}$`,
+    "i",
+  );
   return re.test(action);
 }
 
 /** True when some permission grants `action` and does not take it back in its notActions. */
 export function permits(permissions: readonly Permission[], action: string): boolean {
-  return permissions.some((p) => p.actions.some((a) => matches(a, action)) && !p.notActions.some((n) => matches(n, action)));
+  return permissions.some(
+    (p) => p.actions.some((a) => matches(a, action)) && !p.notActions.some((n) => matches(n, action)),
+  );
 }
 
 export async function readPermissions(client: ArmClient, scope: string): Promise<Permission[]> {
-  const res = await client.send({ method: "GET", path: `${scope}/providers/Microsoft.Authorization/permissions`, apiVersion: permissionsApiVersion });
+  const res = await client.send({
+    method: "GET",
+    path: `${scope}/providers/Microsoft.Authorization/permissions`,
+    apiVersion: permissionsApiVersion,
+  });
   const value = (res.body as { value?: unknown } | undefined)?.value;
   return (Array.isArray(value) ? value : []).map((p) => ({
     actions: Array.isArray(p?.actions) ? p.actions.map(String) : [],

@@ -1,4 +1,4 @@
-import { ArmError, type ArmClient } from "./client";
+import { type ArmClient, ArmError } from "./client";
 import { permits, readPermissions } from "./permissions";
 import { listSavedSearches } from "./savedSearches";
 import { readTableRetention } from "./tables";
@@ -33,7 +33,9 @@ export interface PreflightTarget {
   readonly diagnosticSettingName: string;
   readonly deployDiagnostics: boolean;
   readonly categories: readonly string[];
-  readonly tables: Readonly<Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>>;
+  readonly tables: Readonly<
+    Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>
+  >;
   readonly allowRetentionDecrease: boolean;
   readonly deployFunctions: boolean;
   readonly functionNames: readonly string[];
@@ -46,8 +48,18 @@ export interface PreflightTarget {
 export const diagnosticSettingsLimit = 5;
 
 const ok = (check: string, message: string): Finding => ({ check, severity: "ok", message, action: "" });
-const block = (check: string, message: string, action: string): Finding => ({ check, severity: "block", message, action });
-const warn = (check: string, message: string, action: string): Finding => ({ check, severity: "warn", message, action });
+const block = (check: string, message: string, action: string): Finding => ({
+  check,
+  severity: "block",
+  message,
+  action,
+});
+const warn = (check: string, message: string, action: string): Finding => ({
+  check,
+  severity: "warn",
+  message,
+  action,
+});
 
 async function get(client: ArmClient, path: string, apiVersion: string): Promise<unknown | undefined> {
   return (await client.find({ method: "GET", path, apiVersion }))?.body;
@@ -55,14 +67,36 @@ async function get(client: ArmClient, path: string, apiVersion: string): Promise
 
 const sameId = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 
-async function workspaceChecks(client: ArmClient, t: PreflightTarget): Promise<{ findings: Finding[]; exists: boolean }> {
+async function workspaceChecks(
+  client: ArmClient,
+  t: PreflightTarget,
+): Promise<{ findings: Finding[]; exists: boolean }> {
   const ws = (await get(client, t.workspaceId, workspaceApiVersion)) as { location?: string } | undefined;
   if (!ws) {
     return t.workspaceBrought
-      ? { exists: false, findings: [block("workspace", `workspace ${t.workspaceId} was not found`, "check workspace.existingResourceId and the subscription the provider uses")] }
-      : { exists: false, findings: [ok("workspace", `workspace ${t.workspaceId.split("/").pop()} does not exist yet; pulumi up creates it in ${t.location}`)] };
+      ? {
+          exists: false,
+          findings: [
+            block(
+              "workspace",
+              `workspace ${t.workspaceId} was not found`,
+              "check workspace.existingResourceId and the subscription the provider uses",
+            ),
+          ],
+        }
+      : {
+          exists: false,
+          findings: [
+            ok(
+              "workspace",
+              `workspace ${t.workspaceId.split("/").pop()} does not exist yet; pulumi up creates it in ${t.location}`,
+            ),
+          ],
+        };
   }
-  const region = String(ws.location ?? "").toLowerCase().replace(/\s+/g, "");
+  const region = String(ws.location ?? "")
+    .toLowerCase()
+    .replace(/\s+/g, "");
   const findings: Finding[] = [];
   if (region !== t.location) {
     findings.push(
@@ -92,7 +126,13 @@ async function tableChecks(client: ArmClient, t: PreflightTarget): Promise<Findi
   for (const [table, wanted] of Object.entries(t.tables)) {
     const live = await readTableRetention(client, t.workspaceId, table);
     if (!live) {
-      findings.push(block("table", `table ${table} was not found in the workspace`, "Azure creates it with the workspace: check the workspace id and that the caller may read tables"));
+      findings.push(
+        block(
+          "table",
+          `table ${table} was not found in the workspace`,
+          "Azure creates it with the workspace: check the workspace id and that the caller may read tables",
+        ),
+      );
       continue;
     }
     const now = `${live.retentionInDays}/${live.totalRetentionInDays} days${live.retentionInDaysAsDefault ? " (workspace default)" : ""}`;
@@ -106,7 +146,12 @@ async function tableChecks(client: ArmClient, t: PreflightTarget): Promise<Findi
         ),
       );
     } else {
-      findings.push(ok("table-retention", `${table} keeps ${now}; the stack sets ${wanted.retentionInDays}/${wanted.totalRetentionInDays}`));
+      findings.push(
+        ok(
+          "table-retention",
+          `${table} keeps ${now}; the stack sets ${wanted.retentionInDays}/${wanted.totalRetentionInDays}`,
+        ),
+      );
     }
   }
   return findings;
@@ -116,7 +161,11 @@ interface DiagnosticSetting {
   readonly name: string;
   readonly properties?: {
     readonly workspaceId?: string;
-    readonly logs?: readonly { readonly category?: string; readonly categoryGroup?: string; readonly enabled?: boolean }[];
+    readonly logs?: readonly {
+      readonly category?: string;
+      readonly categoryGroup?: string;
+      readonly enabled?: boolean;
+    }[];
   };
 }
 
@@ -124,17 +173,36 @@ async function diagnosticChecks(client: ArmClient, t: PreflightTarget): Promise<
   const acs = await get(client, t.communicationId, communicationApiVersion);
   if (!acs) {
     return t.communicationBrought
-      ? [block("communication", `ACS resource ${t.communicationId} was not found`, "check communication.existingResourceId and the subscription the provider uses")]
-      : [ok("communication", `ACS resource ${t.communicationId.split("/").pop()} does not exist yet; pulumi up creates it`)];
+      ? [
+          block(
+            "communication",
+            `ACS resource ${t.communicationId} was not found`,
+            "check communication.existingResourceId and the subscription the provider uses",
+          ),
+        ]
+      : [
+          ok(
+            "communication",
+            `ACS resource ${t.communicationId.split("/").pop()} does not exist yet; pulumi up creates it`,
+          ),
+        ];
   }
-  const body = (await get(client, `${t.communicationId}/providers/Microsoft.Insights/diagnosticSettings`, diagnosticSettingsApiVersion)) as { value?: DiagnosticSetting[] } | undefined;
+  const body = (await get(
+    client,
+    `${t.communicationId}/providers/Microsoft.Insights/diagnosticSettings`,
+    diagnosticSettingsApiVersion,
+  )) as { value?: DiagnosticSetting[] } | undefined;
   const settings = (body?.value ?? []).filter((s) => s.name.toLowerCase() !== t.diagnosticSettingName.toLowerCase());
   const findings: Finding[] = [];
   const sending = settings
     .filter((s) => sameId(s.properties?.workspaceId, t.workspaceId))
     .map((s) => ({
       name: s.name,
-      categories: t.categories.filter((c) => (s.properties?.logs ?? []).some((l) => l.enabled !== false && (l.category === c || /^allLogs$/i.test(l.categoryGroup ?? "")))),
+      categories: t.categories.filter((c) =>
+        (s.properties?.logs ?? []).some(
+          (l) => l.enabled !== false && (l.category === c || /^allLogs$/i.test(l.categoryGroup ?? "")),
+        ),
+      ),
     }))
     .filter((s) => s.categories.length > 0);
   if (t.deployDiagnostics) {
@@ -156,14 +224,27 @@ async function diagnosticChecks(client: ArmClient, t: PreflightTarget): Promise<
         ),
       );
     }
-    if (findings.length === 0) findings.push(ok("diagnostic-settings", `${settings.length} other diagnostic setting(s) on the ACS resource; none sends these categories to this workspace`));
+    if (findings.length === 0)
+      findings.push(
+        ok(
+          "diagnostic-settings",
+          `${settings.length} other diagnostic setting(s) on the ACS resource; none sends these categories to this workspace`,
+        ),
+      );
   } else {
     const covered = new Set(sending.flatMap((s) => s.categories));
     const missing = t.categories.filter((c) => !covered.has(c));
     findings.push(
       missing.length > 0
-        ? block("diagnostic-settings-missing", `diagnostics.deploy is false, but no diagnostic setting sends ${missing.join(", ")} to this workspace`, `pulumi config set --path diagnostics.deploy true --stack ${t.stack}`)
-        : ok("diagnostic-settings", `diagnostics.deploy is false and ${sending.map((s) => s.name).join(", ")} already sends the categories here`),
+        ? block(
+            "diagnostic-settings-missing",
+            `diagnostics.deploy is false, but no diagnostic setting sends ${missing.join(", ")} to this workspace`,
+            `pulumi config set --path diagnostics.deploy true --stack ${t.stack}`,
+          )
+        : ok(
+            "diagnostic-settings",
+            `diagnostics.deploy is false and ${sending.map((s) => s.name).join(", ")} already sends the categories here`,
+          ),
     );
   }
   return findings;
@@ -171,12 +252,15 @@ async function diagnosticChecks(client: ArmClient, t: PreflightTarget): Promise<
 
 async function savedSearchChecks(client: ArmClient, t: PreflightTarget): Promise<Finding[]> {
   const live = await listSavedSearches(client, t.workspaceId);
-  const owner = (tags: readonly { name: string; value: string }[]) => tags.find((x) => x.name === "pulumi-stack")?.value;
+  const owner = (tags: readonly { name: string; value: string }[]) =>
+    tags.find((x) => x.name === "pulumi-stack")?.value;
   const findings: Finding[] = [];
   for (const fn of t.functionNames) {
     const mine = t.savedSearchNames[fn]?.toLowerCase();
     const withAlias = live.filter((s) => s.functionAlias?.toLowerCase() === fn.toLowerCase());
-    const foreign = withAlias.filter((s) => s.name.toLowerCase() !== mine || (owner(s.tags) !== undefined && owner(s.tags) !== t.stack));
+    const foreign = withAlias.filter(
+      (s) => s.name.toLowerCase() !== mine || (owner(s.tags) !== undefined && owner(s.tags) !== t.stack),
+    );
     if (t.deployFunctions && foreign.length > 0) {
       findings.push(
         block(
@@ -188,12 +272,23 @@ async function savedSearchChecks(client: ArmClient, t: PreflightTarget): Promise
     }
     if (!t.deployFunctions && withAlias.length === 0) {
       findings.push(
-        block("function-missing", `functions.deploy is false, but no saved search defines ${fn}; the alerts and workbook call it`, `pulumi config set --path functions.deploy true --stack ${t.stack}, or deploy the owning stack first`),
+        block(
+          "function-missing",
+          `functions.deploy is false, but no saved search defines ${fn}; the alerts and workbook call it`,
+          `pulumi config set --path functions.deploy true --stack ${t.stack}, or deploy the owning stack first`,
+        ),
       );
     }
   }
   if (findings.length === 0) {
-    findings.push(ok("functions", t.deployFunctions ? `no other saved search uses this stack's ${t.functionNames.length} function aliases` : "every function the stack calls is defined in the workspace"));
+    findings.push(
+      ok(
+        "functions",
+        t.deployFunctions
+          ? `no other saved search uses this stack's ${t.functionNames.length} function aliases`
+          : "every function the stack calls is defined in the workspace",
+      ),
+    );
   }
   return findings;
 }
@@ -201,7 +296,7 @@ async function savedSearchChecks(client: ArmClient, t: PreflightTarget): Promise
 async function lockChecks(client: ArmClient, t: PreflightTarget, workspaceExists: boolean): Promise<Finding[]> {
   if (!t.lock) return [];
   const scope = workspaceExists ? t.workspaceId : t.resourceGroupId;
-  let permissions;
+  let permissions: Awaited<ReturnType<typeof readPermissions>>;
   try {
     permissions = await readPermissions(client, scope);
   } catch (err) {
@@ -209,7 +304,8 @@ async function lockChecks(client: ArmClient, t: PreflightTarget, workspaceExists
     if (!(err instanceof ArmError && err.status === 404)) throw err;
     permissions = await readPermissions(client, t.resourceGroupId.replace(/\/resourceGroups\/.*$/i, ""));
   }
-  return permits(permissions, "Microsoft.Authorization/locks/write") && permits(permissions, "Microsoft.Authorization/locks/delete")
+  return permits(permissions, "Microsoft.Authorization/locks/write") &&
+    permits(permissions, "Microsoft.Authorization/locks/delete")
     ? [ok("lock-permission", "the caller may create and remove the workspace lock")]
     : [
         block(

@@ -1,7 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ArmError, type ArmClient } from "./client";
+import { type ArmClient, ArmError } from "./client";
 import { savedSearchPath } from "./ids";
-import { deleteSavedSearch, getSavedSearch, listSavedSearches, putSavedSearch, type SavedSearchProperties } from "./savedSearches";
+import {
+  deleteSavedSearch,
+  getSavedSearch,
+  listSavedSearches,
+  putSavedSearch,
+  type SavedSearchProperties,
+} from "./savedSearches";
 
 // The dynamic provider behind SavedFunction: PUT with etag "*" so a changed KQL file updates in place, and refusals where two
 // stacks would otherwise fight over one saved search or one function alias in a shared workspace.
@@ -47,7 +53,15 @@ export async function ownershipProblem(client: ArmClient, inputs: SavedFunctionI
   return undefined;
 }
 
-const editable = ["category", "displayName", "query", "functionAlias", "functionParameters", "version", "tags"] as const;
+const editable = [
+  "category",
+  "displayName",
+  "query",
+  "functionAlias",
+  "functionParameters",
+  "version",
+  "tags",
+] as const;
 
 export function savedFunctionProvider(connect: () => ArmClient): pulumi.dynamic.ResourceProvider {
   return {
@@ -60,8 +74,11 @@ export function savedFunctionProvider(connect: () => ArmClient): pulumi.dynamic.
     },
     async diff(_id: string, olds: SavedFunctionInputs, news: SavedFunctionInputs) {
       const replaces = (["workspaceId", "savedSearchId"] as const).filter((f) => olds[f] !== news[f]);
-      const changed = [...editable, "stack" as const].filter((f) => JSON.stringify(olds[f]) !== JSON.stringify(news[f]));
-      return { changes: replaces.length + changed.length > 0, replaces, deleteBeforeReplace: false };
+      const changed = [...editable, "stack" as const].filter(
+        (f) => JSON.stringify(olds[f]) !== JSON.stringify(news[f]),
+      );
+      // The old saved search holds the same function alias: remove it before writing the new one, or the alias check refuses.
+      return { changes: replaces.length + changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
     },
     async update(_id: string, _olds: SavedFunctionInputs, news: SavedFunctionInputs) {
       await putSavedSearch(connect(), news.workspaceId, news.savedSearchId, properties(news));

@@ -42,7 +42,7 @@ export function decodeSavedSearch(item: unknown): LiveSavedSearch {
         return { name: String(prop(tag, "name") ?? ""), value: String(prop(tag, "value") ?? "") };
       })
     : [];
-  const name = typeof o.name === "string" ? o.name : typeof o.id === "string" ? o.id.split("/").pop() ?? "" : "";
+  const name = typeof o.name === "string" ? o.name : typeof o.id === "string" ? (o.id.split("/").pop() ?? "") : "";
   const alias = prop(props, "functionAlias");
   const params = prop(props, "functionParameters");
   return {
@@ -58,20 +58,41 @@ export function decodeSavedSearch(item: unknown): LiveSavedSearch {
   };
 }
 
-export async function getSavedSearch(client: ArmClient, workspaceId: string, name: string): Promise<LiveSavedSearch | undefined> {
-  const res = await client.find({ method: "GET", path: savedSearchPath(workspaceId, name), apiVersion: savedSearchesApiVersion });
+export async function getSavedSearch(
+  client: ArmClient,
+  workspaceId: string,
+  name: string,
+): Promise<LiveSavedSearch | undefined> {
+  const res = await client.find({
+    method: "GET",
+    path: savedSearchPath(workspaceId, name),
+    apiVersion: savedSearchesApiVersion,
+  });
   return res ? decodeSavedSearch(res.body) : undefined;
 }
 
 export async function listSavedSearches(client: ArmClient, workspaceId: string): Promise<LiveSavedSearch[]> {
-  const res = await client.send({ method: "GET", path: `${workspacePath(workspaceId).id}/savedSearches`, apiVersion: savedSearchesApiVersion });
+  const res = await client.send({
+    method: "GET",
+    path: `${workspacePath(workspaceId).id}/savedSearches`,
+    apiVersion: savedSearchesApiVersion,
+  });
   const body = res.body as { value?: unknown } | unknown[] | undefined;
-  const items = Array.isArray(body) ? body : Array.isArray((body as { value?: unknown })?.value) ? ((body as { value: unknown[] }).value) : [];
+  const items = Array.isArray(body)
+    ? body
+    : Array.isArray((body as { value?: unknown })?.value)
+      ? (body as { value: unknown[] }).value
+      : [];
   return items.map(decodeSavedSearch);
 }
 
 /** Creates or overwrites: etag "*" makes the PUT an unconditional write. */
-export async function putSavedSearch(client: ArmClient, workspaceId: string, name: string, props: SavedSearchProperties): Promise<LiveSavedSearch> {
+export async function putSavedSearch(
+  client: ArmClient,
+  workspaceId: string,
+  name: string,
+  props: SavedSearchProperties,
+): Promise<LiveSavedSearch> {
   const res = await client.send({
     method: "PUT",
     path: savedSearchPath(workspaceId, name),
@@ -83,5 +104,9 @@ export async function putSavedSearch(client: ArmClient, workspaceId: string, nam
 
 /** Deletes; an already missing saved search is not an error. */
 export async function deleteSavedSearch(client: ArmClient, workspaceId: string, name: string): Promise<void> {
-  await client.find({ method: "DELETE", path: savedSearchPath(workspaceId, name), apiVersion: savedSearchesApiVersion });
+  await client.find({
+    method: "DELETE",
+    path: savedSearchPath(workspaceId, name),
+    apiVersion: savedSearchesApiVersion,
+  });
 }

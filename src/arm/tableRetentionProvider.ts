@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ArmError, type ArmClient } from "./client";
+import { type ArmClient, ArmError } from "./client";
 import { tablePath } from "./ids";
-import { patchTableRetention, readTableRetention, type LiveRetention } from "./tables";
+import { type LiveRetention, patchTableRetention, readTableRetention } from "./tables";
 
 // The dynamic provider behind TableRetention: Azure creates the built-in tables with the workspace and lets them be read and
 // updated only, so "create" reads the live table and PATCHes its retention, and "delete" leaves table and retention alone.
@@ -41,7 +41,11 @@ async function apply(client: ArmClient, inputs: TableRetentionInputs): Promise<L
   const live = await liveTable(client, inputs);
   const problem = decreaseProblem(live, inputs);
   if (problem) throw new Error(problem);
-  if (live.retentionInDays === inputs.retentionInDays && live.totalRetentionInDays === inputs.totalRetentionInDays && !live.retentionInDaysAsDefault) {
+  if (
+    live.retentionInDays === inputs.retentionInDays &&
+    live.totalRetentionInDays === inputs.totalRetentionInDays &&
+    !live.retentionInDaysAsDefault
+  ) {
     return live;
   }
   return patchTableRetention(client, inputs.workspaceId, inputs.tableName, {
@@ -73,7 +77,10 @@ export function tableRetentionProvider(connect: () => ArmClient): pulumi.dynamic
     async read(id: string, props: TableRetentionOutputs) {
       const live = await readTableRetention(connect(), props.workspaceId, props.tableName);
       if (!live) return { id: "", props: {} };
-      return { id, props: { ...props, retentionInDays: live.retentionInDays, totalRetentionInDays: live.totalRetentionInDays } };
+      return {
+        id,
+        props: { ...props, retentionInDays: live.retentionInDays, totalRetentionInDays: live.totalRetentionInDays },
+      };
     },
     // Deleting a built-in table is not possible, and putting back an older, shorter retention would delete logs: leave it.
     async delete() {},

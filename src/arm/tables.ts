@@ -39,7 +39,11 @@ function retentionOf(body: unknown, table: string): LiveRetention {
 }
 
 /** The table's live retention, or undefined when ARM answers 404. */
-export async function readTableRetention(client: ArmClient, workspaceId: string, table: string): Promise<LiveRetention | undefined> {
+export async function readTableRetention(
+  client: ArmClient,
+  workspaceId: string,
+  table: string,
+): Promise<LiveRetention | undefined> {
   const res = await client.find({ method: "GET", path: tablePath(workspaceId, table), apiVersion: tablesApiVersion });
   return res ? retentionOf(res.body, table) : undefined;
 }
@@ -58,14 +62,22 @@ export async function patchTableRetention(
   pollDelaysMs: readonly number[] = [1000, 2000, 4000, 8000, 15000, 30000],
 ): Promise<LiveRetention> {
   const path = tablePath(workspaceId, table);
-  const res = await client.send({ method: "PATCH", path, apiVersion: tablesApiVersion, body: { properties: { ...change } } });
+  const res = await client.send({
+    method: "PATCH",
+    path,
+    apiVersion: tablesApiVersion,
+    body: { properties: { ...change } },
+  });
   if (res.status !== 202) return retentionOf(res.body, table);
   for (const delay of pollDelaysMs) {
     await new Promise((resolve) => setTimeout(resolve, delay));
     const now = await client.send({ method: "GET", path, apiVersion: tablesApiVersion });
     const state = (now.body as TableBody | undefined)?.properties?.provisioningState;
     if (state === "Succeeded") return retentionOf(now.body, table);
-    if (state !== "InProgress" && state !== "Updating") throw new Error(`table ${table}: retention change ended in state ${state ?? "(none)"}`);
+    if (state !== "InProgress" && state !== "Updating")
+      throw new Error(`table ${table}: retention change ended in state ${state ?? "(none)"}`);
   }
-  throw new Error(`table ${table}: retention change still in progress after ${pollDelaysMs.reduce((a, b) => a + b, 0) / 1000}s; run pulumi up again`);
+  throw new Error(
+    `table ${table}: retention change still in progress after ${pollDelaysMs.reduce((a, b) => a + b, 0) / 1000}s; run pulumi up again`,
+  );
 }

@@ -28,8 +28,10 @@ export function parseArmId(text: string, expectedType: string): ArmId | { error:
   }
   const [, subscriptionId, resourceGroupName, namespace, kind, name] = match;
   // "." and ".." would walk up the id's path in ARM URLs and portal links; groups may not end with "." (Azure naming rules).
-  if (resourceGroupName.endsWith(".")) return { error: `has the resource group name "${resourceGroupName}", which ends with "."; name the real group` };
-  if (/^\.+$/.test(name)) return { error: `has the resource name "${name}", which is only dots; name the real resource` };
+  if (resourceGroupName.endsWith("."))
+    return { error: `has the resource group name "${resourceGroupName}", which ends with "."; name the real group` };
+  if (/^\.+$/.test(name))
+    return { error: `has the resource name "${name}", which is only dots; name the real resource` };
   const type = `${namespace}/${kind}`;
   if (type.toLowerCase() !== expectedType.toLowerCase()) {
     return { error: `points to a ${type}, expected a ${expectedType}` };

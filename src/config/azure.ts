@@ -50,11 +50,13 @@ export interface ProviderSubscription {
 }
 
 /** The subscription azure-native deploys to: its config, else ARM_SUBSCRIPTION_ID; undefined means the Azure CLI's default (unknown offline). */
-export function providerSubscription(raw: Readonly<Record<string, string>>, env: Readonly<Record<string, string | undefined>>): ProviderSubscription | undefined {
+export function providerSubscription(
+  raw: Readonly<Record<string, string>>,
+  env: Readonly<Record<string, string | undefined>>,
+): ProviderSubscription | undefined {
   const configured = raw["azure-native:subscriptionId"];
   if (configured) return { id: configured, from: "azure-native:subscriptionId" };
   const fromEnv = env.ARM_SUBSCRIPTION_ID;
   if (fromEnv) return { id: fromEnv, from: "ARM_SUBSCRIPTION_ID" };
   return undefined;
 }
-

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { closest, fullKey, rmCommand, setCommand, type ConfigIssue } from "./issues";
+import { type ConfigIssue, closest, fullKey, rmCommand, setCommand } from "./issues";
 
 // Maps a zod issue on the stack config to a ConfigIssue whose fix is a command with a value that passes.
 
@@ -11,8 +11,10 @@ const examples: Record<string, string> = {
   resourceGroupName: "rg-acs-recording-insights",
   dataLocation: "United States",
   "communication.name": "acs-recording-dev",
-  "communication.existingResourceId": "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.Communication/communicationServices/<name>",
-  "workspace.existingResourceId": "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>",
+  "communication.existingResourceId":
+    "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.Communication/communicationServices/<name>",
+  "workspace.existingResourceId":
+    "/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>",
   "tags.*": "<tag value>",
   "workspace.sku": "PerGB2018",
   "workspace.capacityReservationLevel": "100",
@@ -30,7 +32,13 @@ const examples: Record<string, string> = {
 
 function examplePattern(path: readonly (string | number)[]): string {
   return path
-    .map((p, i) => (typeof p === "number" || (i === 1 && (path[0] === "tables" || path[0] === "tags")) || (i === 2 && path[1] === "rules") ? "*" : p))
+    .map((p, i) =>
+      typeof p === "number" ||
+      (i === 1 && (path[0] === "tables" || path[0] === "tags")) ||
+      (i === 2 && path[1] === "rules")
+        ? "*"
+        : p,
+    )
     .join(".");
 }
 
@@ -40,7 +48,9 @@ type Issue = z.core.$ZodIssue & { input?: unknown };
 function objectKeysAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
   let node: unknown = schema;
   const step = (n: unknown): unknown => {
-    let current = n as { _zod: { def: { type: string; innerType?: unknown; in?: unknown; shape?: Record<string, unknown> } } };
+    let current = n as {
+      _zod: { def: { type: string; innerType?: unknown; in?: unknown; shape?: Record<string, unknown> } };
+    };
     while (current?._zod && ["default", "prefault", "optional", "nullable", "pipe"].includes(current._zod.def.type)) {
       current = (current._zod.def.innerType ?? current._zod.def.in) as typeof current;
     }
@@ -65,7 +75,10 @@ function suggestedValue(issue: Issue, path: readonly (string | number)[]): strin
   // The text "false" meant false: suggesting true would flip the user's intent.
   if (issue.code === "invalid_type" && issue.expected === "boolean") return input === "false" ? "false" : "true";
   if ((path.join(".") === "environment" || path.join(".") === "namePrefix") && typeof input === "string") {
-    const token = input.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+|-+$/g, "");
+    const token = input
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^[^a-z]+|-+$/g, "");
     if (token.length >= 2) return token.slice(0, path[0] === "environment" ? 12 : 24).replace(/-+$/, "");
   }
   if (path.join(".") === "location" && typeof input === "string" && input.trim() !== "") {
@@ -73,7 +86,8 @@ function suggestedValue(issue: Issue, path: readonly (string | number)[]): strin
     if (/^[a-z][a-z0-9]{2,30}$/.test(region) && region !== "global") return region;
   }
   if (issue.code === "invalid_format" && issue.format === "email") return "oncall@example.com";
-  if (typeof input === "number" && issue.code === "invalid_type" && issue.expected === "int") return String(Math.round(input));
+  if (typeof input === "number" && issue.code === "invalid_type" && issue.expected === "int")
+    return String(Math.round(input));
   return examples[examplePattern(path)] ?? "<value>";
 }
 
@@ -92,9 +106,29 @@ export function issueFromZod(issue: Issue, schema: z.ZodType, stack: string): Co
   }
   if (issue.code === "invalid_key") {
     const inner = issue.issues.map((i) => i.message).join("; ");
-    return [{ key: fullKey(path), problem: `${inner}; got the name ${JSON.stringify(path[path.length - 1])}`, fix: rmCommand(path, stack) }];
+    return [
+      {
+        key: fullKey(path),
+        problem: `${inner}; got the name ${JSON.stringify(path[path.length - 1])}`,
+        fix: rmCommand(path, stack),
+      },
+    ];
   }
-  const quotedBoolean = issue.code === "invalid_type" && issue.expected === "boolean" && (issue.input === "true" || issue.input === "false");
-  const got = issue.input === undefined ? "it is not set" : quotedBoolean ? `got the text ${JSON.stringify(issue.input)} (in quotes); write it without quotes` : `got ${JSON.stringify(issue.input)}`;
-  return [{ key: fullKey(path), problem: `${issue.message}; ${got}`, fix: setCommand(path, suggestedValue(issue, path), stack) }];
+  const quotedBoolean =
+    issue.code === "invalid_type" &&
+    issue.expected === "boolean" &&
+    (issue.input === "true" || issue.input === "false");
+  const got =
+    issue.input === undefined
+      ? "it is not set"
+      : quotedBoolean
+        ? `got the text ${JSON.stringify(issue.input)} (in quotes); write it without quotes`
+        : `got ${JSON.stringify(issue.input)}`;
+  return [
+    {
+      key: fullKey(path),
+      problem: `${issue.message}; ${got}`,
+      fix: setCommand(path, suggestedValue(issue, path), stack),
+    },
+  ];
 }

@@ -1,25 +1,25 @@
 // The stack config: one schema, parsed once, passed down typed.
-export { communicationType, parseArmId, workspaceType, type ArmId } from "./armId";
-export { ConfigError, projectName, type ConfigIssue } from "./issues";
+export { type ArmId, communicationType, parseArmId, workspaceType } from "./armId";
+export { forwardedAzureConfig, type ProviderSubscription, providerSubscription } from "./azure";
+export { ConfigError, type ConfigIssue, projectName } from "./issues";
 export { loadConfig } from "./load";
 export { parseStackConfig, type StackConfig } from "./parse";
-export { forwardedAzureConfig, providerSubscription, type ProviderSubscription } from "./azure";
 export {
   isAllowedTotalRetention,
+  type LiveTableRetention,
   nearestTotalRetention,
   retentionDecreaseIssues,
   retentionWindowIssues,
   totalRetentionYears,
-  type LiveTableRetention,
 } from "./retention";
 export {
-  alertFrequencyMinutes,
-  alertWindowMinutes,
-  dataLocations,
-  stackConfigSchema,
-  workspaceSkus,
   type AlertRuleDefaults,
   type AlertRuleSettings,
+  alertFrequencyMinutes,
+  alertWindowMinutes,
   type DataLocation,
+  dataLocations,
+  stackConfigSchema,
   type TableRetention,
+  workspaceSkus,
 } from "./schema";

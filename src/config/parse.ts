@@ -1,9 +1,16 @@
-import { azureSecretIssues, forwardedAzureConfig, providerSubscription, type ProviderSubscription } from "./azure";
-import { communicationType, isArmIdError, parseArmId, workspaceType, type ArmId } from "./armId";
+import { type ArmId, communicationType, isArmIdError, parseArmId, workspaceType } from "./armId";
+import { azureSecretIssues, forwardedAzureConfig, type ProviderSubscription, providerSubscription } from "./azure";
 import { issueFromZod } from "./fixes";
-import { closest, ConfigError, fullKey, projectName, rmCommand, setCommand, type ConfigIssue } from "./issues";
+import { ConfigError, type ConfigIssue, closest, fullKey, projectName, rmCommand, setCommand } from "./issues";
 import { crossFieldIssues } from "./rules";
-import { booleanKeys, objectKeys, scalarKeys, stackConfigSchema, type AlertRuleDefaults, type StackConfigInput } from "./schema";
+import {
+  type AlertRuleDefaults,
+  booleanKeys,
+  objectKeys,
+  type StackConfigInput,
+  scalarKeys,
+  stackConfigSchema,
+} from "./schema";
 
 // The one entry point that turns Pulumi's flat "project:key" strings into a typed, checked StackConfig, or throws ConfigError.
 
@@ -24,7 +31,10 @@ export interface StackConfig extends Omit<StackConfigInput, "namePrefix"> {
     readonly savedSearchPrefix: string;
   };
   /** Non-secret azure-native settings, forwarded to this package's own ARM calls so they sign in as the provider does. */
-  readonly azure: { readonly forwarded: Readonly<Record<string, string>>; readonly subscription?: ProviderSubscription };
+  readonly azure: {
+    readonly forwarded: Readonly<Record<string, string>>;
+    readonly subscription?: ProviderSubscription;
+  };
   readonly existing: {
     readonly workspace?: ArmId;
     readonly communication?: ArmId;
@@ -75,7 +85,13 @@ function decodeRaw(raw: Record<string, string>, stack: string, issues: ConfigIss
   return decoded;
 }
 
-function armIdFor(value: string | undefined, path: [string, string], type: string, stack: string, issues: ConfigIssue[]): ArmId | undefined {
+function armIdFor(
+  value: string | undefined,
+  path: [string, string],
+  type: string,
+  stack: string,
+  issues: ConfigIssue[],
+): ArmId | undefined {
   if (value === undefined) return undefined;
   const parsed = parseArmId(value, type);
   if (!isArmIdError(parsed)) return parsed;
@@ -88,18 +104,36 @@ function armIdFor(value: string | undefined, path: [string, string], type: strin
 }
 
 /** Settings that only shape a resource the stack creates; with a brought resource they would be silently ignored. */
-const createOnly: readonly { readonly when: [string, string]; readonly keys: readonly (readonly string[])[]; readonly what: string }[] = [
+const createOnly: readonly {
+  readonly when: [string, string];
+  readonly keys: readonly (readonly string[])[];
+  readonly what: string;
+}[] = [
   {
     when: ["workspace", "existingResourceId"],
-    keys: [["workspace", "sku"], ["workspace", "capacityReservationLevel"], ["workspace", "retentionInDays"], ["workspace", "dailyQuotaGb"], ["workspace", "disableLocalAuth"], ["lock"]],
+    keys: [
+      ["workspace", "sku"],
+      ["workspace", "capacityReservationLevel"],
+      ["workspace", "retentionInDays"],
+      ["workspace", "dailyQuotaGb"],
+      ["workspace", "disableLocalAuth"],
+      ["lock"],
+    ],
     what: "the workspace",
   },
-  { when: ["communication", "existingResourceId"], keys: [["communication", "disableLocalAuth"], ["dataLocation"]], what: "the ACS resource" },
+  {
+    when: ["communication", "existingResourceId"],
+    keys: [["communication", "disableLocalAuth"], ["dataLocation"]],
+    what: "the ACS resource",
+  },
 ];
 
 function ignoredSettingIssues(decoded: Record<string, unknown>, stack: string): ConfigIssue[] {
   const at = (path: readonly string[]): unknown =>
-    path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), decoded);
+    path.reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      decoded,
+    );
   const issues: ConfigIssue[] = [];
   for (const rule of createOnly) {
     if (at(rule.when) === undefined) continue;
@@ -140,8 +174,20 @@ export function parseStackConfig(
     throw new ConfigError(stack, issues);
   }
   const input = result.data;
-  const existingWorkspace = armIdFor(input.workspace.existingResourceId, ["workspace", "existingResourceId"], workspaceType, stack, issues);
-  const existingCommunication = armIdFor(input.communication.existingResourceId, ["communication", "existingResourceId"], communicationType, stack, issues);
+  const existingWorkspace = armIdFor(
+    input.workspace.existingResourceId,
+    ["workspace", "existingResourceId"],
+    workspaceType,
+    stack,
+    issues,
+  );
+  const existingCommunication = armIdFor(
+    input.communication.existingResourceId,
+    ["communication", "existingResourceId"],
+    communicationType,
+    stack,
+    issues,
+  );
   const subscription = providerSubscription(raw, env);
   issues.push(...crossFieldIssues(input, stack, subscription, [existingWorkspace, existingCommunication], alertRules));
   issues.push(...ignoredSettingIssues(decoded, stack));
@@ -167,6 +213,10 @@ export function parseStackConfig(
       savedSearchPrefix: `acs-recording-insights-${input.environment}`,
     },
     azure: { forwarded: forwardedAzureConfig(raw), ...(subscription ? { subscription } : {}) },
-    existing: { workspace: existingWorkspace, communication: existingCommunication, resourceGroup: input.resourceGroupName !== undefined },
+    existing: {
+      workspace: existingWorkspace,
+      communication: existingCommunication,
+      resourceGroup: input.resourceGroupName !== undefined,
+    },
   };
 }

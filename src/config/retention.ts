@@ -1,11 +1,16 @@
-import { fullKey, setCommand, type ConfigIssue } from "./issues";
+import { type ConfigIssue, fullKey, setCommand } from "./issues";
 
 // Retention guards: logs are the product here, so shortening how long they are kept must never happen by accident.
 
 interface RetentionView {
   readonly workspace: { readonly retentionInDays: number };
-  readonly tables: Readonly<Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>>;
-  readonly alerts: { readonly enabled: boolean; readonly rules: Readonly<Record<string, { readonly enabled: boolean; readonly windowMinutes: number }>> };
+  readonly tables: Readonly<
+    Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>
+  >;
+  readonly alerts: {
+    readonly enabled: boolean;
+    readonly rules: Readonly<Record<string, { readonly enabled: boolean; readonly windowMinutes: number }>>;
+  };
 }
 
 /** An alert that looks further back than the data is kept would evaluate a partly empty window and misfire. */
@@ -17,7 +22,10 @@ export function retentionWindowIssues(config: RetentionView, stack: string): Con
   const neededDays = Math.ceil(longest.windowMinutes / 1440);
   const kept: [string[], number][] = [
     [["workspace", "retentionInDays"], config.workspace.retentionInDays],
-    ...Object.entries(config.tables).map(([t, r]): [string[], number] => [["tables", t, "retentionInDays"], r.retentionInDays]),
+    ...Object.entries(config.tables).map(([t, r]): [string[], number] => [
+      ["tables", t, "retentionInDays"],
+      r.retentionInDays,
+    ]),
   ];
   return kept
     .filter(([, days]) => days * 1440 < longest.windowMinutes)
@@ -36,11 +44,14 @@ export interface LiveTableRetention {
 
 interface DecreaseView {
   readonly allowRetentionDecrease: boolean;
-  readonly tables: Readonly<Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>>;
+  readonly tables: Readonly<
+    Record<string, { readonly retentionInDays: number; readonly totalRetentionInDays: number }>
+  >;
 }
 
 const consequence = {
-  retentionInDays: "logs older than that stop being queryable by the workbook and the alerts (they move to long-term retention, or are removed if total retention is no longer)",
+  retentionInDays:
+    "logs older than that stop being queryable by the workbook and the alerts (they move to long-term retention, or are removed if total retention is no longer)",
   totalRetentionInDays: "Azure removes the older logs for good 30 days after the change",
 } as const;
 
@@ -77,7 +88,9 @@ export function retentionDecreaseIssues(
 export const totalRetentionYears = [1095, 1460, 1826, 2191, 2556, 2922, 3288, 3653, 4018, 4383] as const;
 
 export function isAllowedTotalRetention(days: number): boolean {
-  return Number.isInteger(days) && ((days >= 4 && days <= 730) || (totalRetentionYears as readonly number[]).includes(days));
+  return (
+    Number.isInteger(days) && ((days >= 4 && days <= 730) || (totalRetentionYears as readonly number[]).includes(days))
+  );
 }
 
 /** The allowed values just below and just above `days` (one of them when `days` is off either end). */

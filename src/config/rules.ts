@@ -1,6 +1,6 @@
 import type { ArmId } from "./armId";
 import type { ProviderSubscription } from "./azure";
-import { fullKey, setCommand, type ConfigIssue } from "./issues";
+import { type ConfigIssue, fullKey, setCommand } from "./issues";
 import { retentionWindowIssues } from "./retention";
 import type { AlertRuleDefaults, StackConfigInput } from "./schema";
 
@@ -19,7 +19,8 @@ export function crossFieldIssues(
   if (creatingAcs && input.dataLocation === undefined) {
     issues.push({
       key: fullKey(["dataLocation"]),
-      problem: "is required when the stack creates the Communication Services resource (where ACS keeps data at rest; it cannot change later)",
+      problem:
+        "is required when the stack creates the Communication Services resource (where ACS keeps data at rest; it cannot change later)",
       fix: setCommand(["dataLocation"], "United States", stack),
     });
   }
@@ -58,7 +59,12 @@ export function crossFieldIssues(
   }
 
   const rules = Object.entries(input.alerts.rules);
-  if (input.alerts.enabled && rules.some(([, r]) => r.enabled) && input.alerts.emails.length === 0 && input.alerts.webhookUrl === undefined) {
+  if (
+    input.alerts.enabled &&
+    rules.some(([, r]) => r.enabled) &&
+    input.alerts.emails.length === 0 &&
+    input.alerts.webhookUrl === undefined
+  ) {
     issues.push({
       key: fullKey(["alerts", "emails"]),
       problem: "alerts are enabled but nobody would be notified: give at least one e-mail address or a webhookUrl",
@@ -94,7 +100,9 @@ export function crossFieldIssues(
 
   for (const id of existingIds) {
     if (id && provider && id.subscriptionId.toLowerCase() !== provider.id.toLowerCase()) {
-      const path = id.type.toLowerCase().includes("workspaces") ? ["workspace", "existingResourceId"] : ["communication", "existingResourceId"];
+      const path = id.type.toLowerCase().includes("workspaces")
+        ? ["workspace", "existingResourceId"]
+        : ["communication", "existingResourceId"];
       issues.push({
         key: fullKey(path),
         problem: `is in subscription ${id.subscriptionId}, but the provider deploys to subscription ${provider.id} (from ${provider.from}); the diagnostic setting, saved searches and alerts would be looked up in the wrong subscription`,

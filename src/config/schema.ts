@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tableNames, type TableName } from "../schema/tables";
+import { type TableName, tableNames } from "../schema/tables";
 import { isAllowedTotalRetention, nearestTotalRetention } from "./retention";
 
 // The whole stack config as one zod schema; Azure's own limits are written here so a bad value fails before `pulumi up`.
@@ -65,16 +65,16 @@ const oneOf = (values: readonly number[], what: string) =>
 
 const azureRegion = z
   .string({ error: "is required: the Azure region for the workspace, alerts and workbook" })
-  .regex(/^[a-z][a-z0-9]{2,30}$/, { error: "must be an Azure region name such as westeurope or eastus (lower case, no spaces)" })
-  .refine((v) => v !== "global", { error: "must be a real region; only the ACS resource itself lives in \"global\"" });
+  .regex(/^[a-z][a-z0-9]{2,30}$/, {
+    error: "must be an Azure region name such as westeurope or eastus (lower case, no spaces)",
+  })
+  .refine((v) => v !== "global", { error: 'must be a real region; only the ACS resource itself lives in "global"' });
 
 /** Lower-case, starts with a letter, hyphens inside: valid in every resource name this stack derives from it. */
 const nameToken = (max: number) =>
-  z
-    .string({ error: "must be a string" })
-    .regex(new RegExp(`^[a-z][a-z0-9-]{0,${max - 2}}[a-z0-9]$`), {
-      error: `must be 2-${max} characters of a-z, 0-9 and '-', starting with a letter and not ending with '-'`,
-    });
+  z.string({ error: "must be a string" }).regex(new RegExp(`^[a-z][a-z0-9-]{0,${max - 2}}[a-z0-9]$`), {
+    error: `must be 2-${max} characters of a-z, 0-9 and '-', starting with a letter and not ending with '-'`,
+  });
 
 const totalRetention = int(4, 4383).refine(isAllowedTotalRetention, {
   error: (issue) =>
@@ -94,7 +94,9 @@ function alertRuleSchema(rule: AlertRuleDefaults) {
       enabled: bool(rule.defaults.enabled),
       threshold: z.number({ error: "must be a number" }).default(rule.defaults.threshold),
       windowMinutes: oneOf(alertWindowMinutes, "Azure's log alert windows").default(rule.defaults.windowMinutes),
-      frequencyMinutes: oneOf(alertFrequencyMinutes, "Azure's log alert frequencies").default(rule.defaults.frequencyMinutes),
+      frequencyMinutes: oneOf(alertFrequencyMinutes, "Azure's log alert frequencies").default(
+        rule.defaults.frequencyMinutes,
+      ),
       severity: int(0, 4).default(rule.severity),
     })
     .prefault({});
@@ -102,14 +104,19 @@ function alertRuleSchema(rule: AlertRuleDefaults) {
 
 export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
   const ruleShape = Object.fromEntries(rules.map((r) => [r.key, alertRuleSchema(r)]));
-  const tableShape = Object.fromEntries(tableNames.map((t) => [t, tableRetention])) as Record<TableName, typeof tableRetention>;
+  const tableShape = Object.fromEntries(tableNames.map((t) => [t, tableRetention])) as Record<
+    TableName,
+    typeof tableRetention
+  >;
   return z.strictObject({
     location: azureRegion,
     environment: nameToken(12),
     namePrefix: nameToken(24).optional(),
     resourceGroupName: z
       .string({ error: "must be a string" })
-      .regex(/^[-\w._()]{1,89}[-\w_()]$/, { error: "must be a resource group name (1-90 letters, digits, '-', '_', '.', '(', ')')" })
+      .regex(/^[-\w._()]{1,89}[-\w_()]$/, {
+        error: "must be a resource group name (1-90 letters, digits, '-', '_', '.', '(', ')')",
+      })
       .optional(),
     dataLocation: z
       .enum(dataLocations, { error: `must be one of ${dataLocations.map((d) => `"${d}"`).join(", ")}` })
@@ -119,7 +126,9 @@ export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
         existingResourceId: z.string({ error: "must be a string" }).optional(),
         name: z
           .string({ error: "must be a string" })
-          .regex(/^[a-zA-Z0-9][-a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/, { error: "must be 2-63 letters, digits and '-' (it becomes <name>.communication.azure.com)" })
+          .regex(/^[a-zA-Z0-9][-a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/, {
+            error: "must be 2-63 letters, digits and '-' (it becomes <name>.communication.azure.com)",
+          })
           .optional(),
         disableLocalAuth: bool(false),
       })
@@ -146,17 +155,28 @@ export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
     recording: z
       .strictObject({
         normalEndReasons: z
-          .array(z.string({ error: "must be a string" }).regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, { error: "must be a RecordingEndReason name such as CallEnded (letters, digits, '_', '.', '-')" }), {
-            error: "must be a list of RecordingEndReason names",
+          .array(
+            z.string({ error: "must be a string" }).regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, {
+              error: "must be a RecordingEndReason name such as CallEnded (letters, digits, '_', '.', '-')",
+            }),
+            {
+              error: "must be a list of RecordingEndReason names",
+            },
+          )
+          .min(1, {
+            error: "must list at least one end reason (leave it unset for the default CallEnded, InitiatorLeft)",
           })
-          .min(1, { error: "must list at least one end reason (leave it unset for the default CallEnded, InitiatorLeft)" })
           .optional(),
       })
       .prefault({}),
     tags: z
       .record(
-        z.string().regex(/^[^<>%&\\?/]{1,512}$/, { error: "tag names must be 1-512 characters without < > % & \\ ? /" }),
-        z.string({ error: "tag values must be strings" }).max(256, { error: "tag values must be at most 256 characters" }),
+        z
+          .string()
+          .regex(/^[^<>%&\\?/]{1,512}$/, { error: "tag names must be 1-512 characters without < > % & \\ ? /" }),
+        z
+          .string({ error: "tag values must be strings" })
+          .max(256, { error: "tag values must be at most 256 characters" }),
       )
       .default({}),
     protect: bool(true),
@@ -165,7 +185,9 @@ export function stackConfigSchema(rules: readonly AlertRuleDefaults[]) {
     alerts: z
       .strictObject({
         enabled: bool(true),
-        emails: z.array(z.email({ error: "must be an e-mail address" }), { error: "must be a list of e-mail addresses" }).default([]),
+        emails: z
+          .array(z.email({ error: "must be an e-mail address" }), { error: "must be a list of e-mail addresses" })
+          .default([]),
         webhookUrl: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).optional(),
         rules: z.strictObject(ruleShape).prefault({}),
       })
@@ -178,7 +200,23 @@ export type AlertRuleSettings = StackConfigInput["alerts"]["rules"][string];
 export type TableRetention = StackConfigInput["tables"][TableName];
 
 /** Keys whose value Pulumi hands over as a JSON string. */
-export const objectKeys = ["communication", "workspace", "tables", "diagnostics", "functions", "recording", "tags", "alerts"] as const;
+export const objectKeys = [
+  "communication",
+  "workspace",
+  "tables",
+  "diagnostics",
+  "functions",
+  "recording",
+  "tags",
+  "alerts",
+] as const;
 /** Top-level keys Pulumi hands over as the strings "true"/"false". */
 export const booleanKeys = ["protect", "lock", "allowRetentionDecrease"] as const;
-export const scalarKeys = ["location", "environment", "namePrefix", "resourceGroupName", "dataLocation", ...booleanKeys] as const;
+export const scalarKeys = [
+  "location",
+  "environment",
+  "namePrefix",
+  "resourceGroupName",
+  "dataLocation",
+  ...booleanKeys,
+] as const;

@@ -32,7 +32,11 @@ export class Alerts extends pulumi.ComponentResource {
         groupShortName: config.names.actionGroupShortName,
         location: "global",
         enabled: true,
-        emailReceivers: settings.emails.map((emailAddress, i) => ({ name: `email-${i + 1}`, emailAddress, useCommonAlertSchema: true })),
+        emailReceivers: settings.emails.map((emailAddress, i) => ({
+          name: `email-${i + 1}`,
+          emailAddress,
+          useCommonAlertSchema: true,
+        })),
         // A webhook URL usually carries a token, so it travels as a secret and is redacted from plans and state.
         webhookReceivers: settings.webhookUrl
           ? [{ name: "webhook", serviceUri: pulumi.secret(settings.webhookUrl), useCommonAlertSchema: true }]
@@ -44,7 +48,10 @@ export class Alerts extends pulumi.ComponentResource {
     const ruleIds: Record<string, pulumi.Output<string>> = {};
     for (const rule of rules) {
       const tuned = settings.rules[rule.key];
-      if (!tuned) throw new Error(`alerts.rules.${rule.key}: no settings for a shipped alert rule; the config schema and src/alerts disagree`);
+      if (!tuned)
+        throw new Error(
+          `alerts.rules.${rule.key}: no settings for a shipped alert rule; the config schema and src/alerts disagree`,
+        );
       const sqr = new monitor.ScheduledQueryRule(
         `${name}-${rule.key}`,
         {

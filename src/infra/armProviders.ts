@@ -27,7 +27,13 @@ function connect(armConfig: ArmConfig | undefined): unknown {
 }
 
 /** Calls one method of the provider built by src/arm/<file>.<factory>, connected with the resource's armConfig. */
-function forward(file: string, factory: string, method: string, args: unknown[], armConfig: ArmConfig | undefined): Promise<any> {
+function forward(
+  file: string,
+  factory: string,
+  method: string,
+  args: unknown[],
+  armConfig: ArmConfig | undefined,
+): Promise<any> {
   const provider = loadArm(file)[factory](() => connect(armConfig));
   return provider[method](...args);
 }
@@ -38,7 +44,8 @@ function shim(file: string, factory: string): pulumi.dynamic.ResourceProvider {
   return {
     create: (inputs: Props) => forward(file, factory, "create", [inputs], inputs.armConfig),
     diff: (id: string, olds: Props, news: Props) => forward(file, factory, "diff", [id, olds, news], news.armConfig),
-    update: (id: string, olds: Props, news: Props) => forward(file, factory, "update", [id, olds, news], news.armConfig),
+    update: (id: string, olds: Props, news: Props) =>
+      forward(file, factory, "update", [id, olds, news], news.armConfig),
     read: (id: string, props: Props) => forward(file, factory, "read", [id, props], props.armConfig),
     delete: (id: string, props: Props) => forward(file, factory, "delete", [id, props], props.armConfig),
   };

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as communication from "@pulumi/azure-native/communication";
 import * as monitor from "@pulumi/azure-native/monitor";
+import * as pulumi from "@pulumi/pulumi";
 import { tables } from "../schema/tables";
 import type { DeployContext } from "./context";
 
@@ -24,7 +24,8 @@ export function declareCommunication(ctx: DeployContext): CommunicationRef {
     );
     return { id: pulumi.output(existing.id), hostName: found.hostName };
   }
-  if (config.dataLocation === undefined) throw new Error("dataLocation: required to create the Communication Services resource");
+  if (config.dataLocation === undefined)
+    throw new Error("dataLocation: required to create the Communication Services resource");
   const acs = new communication.CommunicationService(
     `${ctx.name}-acs`,
     {
@@ -40,7 +41,11 @@ export function declareCommunication(ctx: DeployContext): CommunicationRef {
   return { id: acs.id, hostName: acs.hostName };
 }
 
-export function declareDiagnostics(ctx: DeployContext, acsId: pulumi.Input<string>, workspaceId: pulumi.Input<string>): monitor.DiagnosticSetting | undefined {
+export function declareDiagnostics(
+  ctx: DeployContext,
+  acsId: pulumi.Input<string>,
+  workspaceId: pulumi.Input<string>,
+): monitor.DiagnosticSetting | undefined {
   if (!ctx.config.diagnostics.deploy) return undefined;
   return new monitor.DiagnosticSetting(
     `${ctx.name}-diagnostics`,

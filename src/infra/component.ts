@@ -4,7 +4,7 @@ import type { StackConfig } from "../config";
 import { Alerts } from "./alerts";
 import { declareCommunication, declareDiagnostics } from "./communication";
 import type { StackContent } from "./content";
-import { portalLink, sharedTags, type DeployContext } from "./context";
+import { type DeployContext, portalLink, sharedTags } from "./context";
 import { declareWorkspace, declareWorkspaceLock } from "./logs";
 import { stackOutputKeys } from "./outputs";
 import { declareSavedSearches } from "./savedSearches";
@@ -60,7 +60,14 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
       config.alerts.enabled && content.alertRules.length > 0
         ? new Alerts(
             `${name}-alerts`,
-            { config, rules: content.alertRules, tags, resourceGroupName, workspaceId: workspace.id, dependsOn: [...savedSearches, ...workspace.tableRetention] },
+            {
+              config,
+              rules: content.alertRules,
+              tags,
+              resourceGroupName,
+              workspaceId: workspace.id,
+              dependsOn: [...savedSearches, ...workspace.tableRetention],
+            },
             { parent: this },
           )
         : undefined;
@@ -72,18 +79,20 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
     this.communicationServiceId = acs.id;
     this.communicationHostName = acs.hostName;
     this.diagnosticSettingId = diagnostics ? diagnostics.id : pulumi.output(undefined);
-    this.savedSearchIds = pulumi.output(Object.fromEntries(savedSearches.map((s, i) => [content.savedFunctions[i].name, s.id])));
+    this.savedSearchIds = pulumi.output(
+      Object.fromEntries(savedSearches.map((s, i) => [content.savedFunctions[i].name, s.id])),
+    );
     this.workbookId = workbook ? workbook.id : pulumi.output(undefined);
     this.actionGroupId = alerts ? alerts.actionGroupId : pulumi.output(undefined);
     this.alertRuleIds = alerts ? alerts.ruleIds : pulumi.output<Record<string, string>>({});
-    this.portalLinks = pulumi
-      .all([workspace.id, acs.id, workbook ? workbook.id : pulumi.output("")])
-      .apply(([ws, acsId, wb]): Record<string, string> => ({
+    this.portalLinks = pulumi.all([workspace.id, acs.id, workbook ? workbook.id : pulumi.output("")]).apply(
+      ([ws, acsId, wb]): Record<string, string> => ({
         workspace: portalLink(ws),
         workspaceLogs: `${portalLink(ws)}/logs`,
         communicationService: portalLink(acsId),
         ...(wb ? { workbook: `${portalLink(wb)}/workbook` } : {}),
-      }));
+      }),
+    );
     // Built from the one list of stack outputs, so the component and the stack cannot disagree.
     this.registerOutputs(Object.fromEntries(stackOutputKeys.map((key) => [key, this[key]])));
   }

@@ -33,14 +33,17 @@ export const savedSearchCategory = "ACS Call Recording";
 /** ARM name of a function's saved search: per environment prefix plus the function name, stable across deploys. */
 export function savedSearchName(prefix: string, functionName: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(functionName)) {
-    throw new Error(`saved function name ${JSON.stringify(functionName)} is not a valid KQL function name; rename the kql/<Name>.kql file`);
+    throw new Error(
+      `saved function name ${JSON.stringify(functionName)} is not a valid KQL function name; rename the kql/<Name>.kql file`,
+    );
   }
   return `${prefix}-${functionName.toLowerCase()}`;
 }
 
 /** Whole minutes as an ISO 8601 duration, the form ScheduledQueryRule expects. */
 export function isoMinutes(minutes: number): string {
-  if (!Number.isInteger(minutes) || minutes <= 0) throw new Error(`expected a positive whole number of minutes, got ${minutes}`);
+  if (!Number.isInteger(minutes) || minutes <= 0)
+    throw new Error(`expected a positive whole number of minutes, got ${minutes}`);
   if (minutes % 1440 === 0) return `P${minutes / 1440}D`;
   if (minutes % 60 === 0) return `PT${minutes / 60}H`;
   return `PT${minutes}M`;

@@ -14,7 +14,13 @@ export interface DeployContext {
 
 /** Tags every resource carries: the user's tags win over nothing, the stack's own markers win over the user's. */
 export function sharedTags(config: StackConfig): Record<string, string> {
-  return { ...config.tags, environment: config.environment, "managed-by": "pulumi", project: config.project, "pulumi-stack": config.stack };
+  return {
+    ...config.tags,
+    environment: config.environment,
+    "managed-by": "pulumi",
+    project: config.project,
+    "pulumi-stack": config.stack,
+  };
 }
 
 export function portalLink(resourceId: string): string {

@@ -1,7 +1,7 @@
 import type { StackConfig } from "../config";
 import { AcsRecordingInsights } from "./component";
 import type { StackContent } from "./content";
-import { stackOutputKeys, type StackOutputKey } from "./outputs";
+import { type StackOutputKey, stackOutputKeys } from "./outputs";
 import { guardRetention } from "./retentionGuard";
 
 // The program body: guard first (nothing declared yet), then the component, then the stack outputs. No keys, no connection strings.

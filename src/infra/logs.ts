@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
+import * as pulumi from "@pulumi/pulumi";
 import { tables } from "../schema/tables";
 import type { DeployContext } from "./context";
 import { TableRetention } from "./tableRetention";
@@ -39,7 +39,12 @@ export function declareWorkspace(ctx: DeployContext): WorkspaceRef {
         resourceGroupName: ctx.resourceGroupName,
         workspaceName: config.names.workspace,
         location: config.location,
-        sku: { name: ws.sku, ...(ws.capacityReservationLevel !== undefined ? { capacityReservationLevel: ws.capacityReservationLevel } : {}) },
+        sku: {
+          name: ws.sku,
+          ...(ws.capacityReservationLevel !== undefined
+            ? { capacityReservationLevel: ws.capacityReservationLevel }
+            : {}),
+        },
         retentionInDays: ws.retentionInDays,
         workspaceCapping: { dailyQuotaGb: ws.dailyQuotaGb },
         features: { disableLocalAuth: ws.disableLocalAuth, enableLogAccessUsingOnlyResourcePermissions: true },
@@ -77,7 +82,11 @@ export function declareWorkspace(ctx: DeployContext): WorkspaceRef {
  * The CanNotDelete lock, declared after everything it would block: a lock on the workspace is inherited by its saved searches,
  * so it must be created last and, on destroy, removed first (Pulumi deletes dependents before what they depend on).
  */
-export function declareWorkspaceLock(ctx: DeployContext, workspaceId: pulumi.Input<string>, after: pulumi.Resource[]): authorization.ManagementLockByScope | undefined {
+export function declareWorkspaceLock(
+  ctx: DeployContext,
+  workspaceId: pulumi.Input<string>,
+  after: pulumi.Resource[],
+): authorization.ManagementLockByScope | undefined {
   if (!ctx.config.lock || ctx.config.existing.workspace) return undefined;
   return new authorization.ManagementLockByScope(
     `${ctx.name}-workspace-lock`,

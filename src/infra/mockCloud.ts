@@ -48,8 +48,10 @@ export function mockResourceId(type: string, name: string, inputs: Record<string
 /** Inputs plus what Azure computes: id-derived name, the workspace's customer id, the ACS host name, a table's prior retention. */
 export function mockState(type: string, id: string, inputs: Record<string, any>): Record<string, unknown> {
   const state: Record<string, unknown> = { ...inputs, name: id.split("/").pop() };
-  if (type === "azure-native:operationalinsights:Workspace") state.customerId = uuidV5(id.toLowerCase(), projectNamespace);
-  if (type === "azure-native:communication:CommunicationService") state.hostName = `${inputs.communicationServiceName}.communication.azure.com`;
+  if (type === "azure-native:operationalinsights:Workspace")
+    state.customerId = uuidV5(id.toLowerCase(), projectNamespace);
+  if (type === "azure-native:communication:CommunicationService")
+    state.hostName = `${inputs.communicationServiceName}.communication.azure.com`;
   if (type === dynamicTypes.tableRetention) state.previous = { ...defaultTableRetention };
   return state;
 }
@@ -68,7 +70,12 @@ const minutesOf = (iso: unknown): number => {
  * What Azure or azure-native would refuse about declaring this resource; undefined when it would be accepted.
  * `functionNames` are the saved functions an alert query may call.
  */
-export function mockRefusal(type: string, name: string, inputs: Record<string, any>, functionNames: readonly string[]): string | undefined {
+export function mockRefusal(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+  functionNames: readonly string[],
+): string | undefined {
   if (type === "azure-native:operationalinsights:Table" && isBuiltInTable(String(inputs.tableName))) {
     // azure-native reads before it creates and has no default state for tables (defaultResourcesState.go lists none).
     return `${name}: cannot create already existing resource: table ${inputs.tableName} is built into every workspace; update its retention instead of declaring it`;
@@ -76,7 +83,14 @@ export function mockRefusal(type: string, name: string, inputs: Record<string, a
   if (type === "azure-native:monitor:ScheduledQueryRule") {
     const criteria = (inputs.criteria?.allOf ?? []) as { query?: string }[];
     const problems = criteria.flatMap((c) =>
-      alertQueryProblems({ key: String(inputs.ruleName ?? name), query: String(c.query ?? ""), frequencyMinutes: minutesOf(inputs.evaluationFrequency) }, functionNames),
+      alertQueryProblems(
+        {
+          key: String(inputs.ruleName ?? name),
+          query: String(c.query ?? ""),
+          frequencyMinutes: minutesOf(inputs.evaluationFrequency),
+        },
+        functionNames,
+      ),
     );
     if (problems.length > 0) return `${name}: ${problems.join("; ")}`;
   }
@@ -98,7 +112,9 @@ export interface MockWorld {
 }
 
 function workspaceExists(world: MockWorld, workspaceName: unknown): boolean {
-  return world.liveTables !== undefined || (world.broughtWorkspace !== undefined && world.broughtWorkspace === workspaceName);
+  return (
+    world.liveTables !== undefined || (world.broughtWorkspace !== undefined && world.broughtWorkspace === workspaceName)
+  );
 }
 
 /** Answers the invokes the program makes, from the world as it is before the run. */
@@ -107,21 +123,31 @@ export function mockInvoke(token: string, inputs: Record<string, any>, world: Mo
   switch (token) {
     case "azure-native:operationalinsights:getTable": {
       if (!workspaceExists(world, inputs.workspaceName)) {
-        throw engineError(`ResourceNotFound: workspace ${inputs.workspaceName} was not found (offline: it does not exist before the first deploy)`);
+        throw engineError(
+          `ResourceNotFound: workspace ${inputs.workspaceName} was not found (offline: it does not exist before the first deploy)`,
+        );
       }
       const live = world.liveTables ? world.liveTables[String(inputs.tableName)] : defaultTableRetention;
-      if (!live) throw engineError(`ResourceNotFound: table ${inputs.tableName} was not found in workspace ${inputs.workspaceName}`);
+      if (!live)
+        throw engineError(
+          `ResourceNotFound: table ${inputs.tableName} was not found in workspace ${inputs.workspaceName}`,
+        );
       return { name: inputs.tableName, ...live };
     }
     case "azure-native:operationalinsights:getWorkspace": {
       if (!workspaceExists(world, inputs.workspaceName)) {
-        throw engineError(`ResourceNotFound: workspace ${inputs.workspaceName} was not found (offline: it does not exist before the first deploy)`);
+        throw engineError(
+          `ResourceNotFound: workspace ${inputs.workspaceName} was not found (offline: it does not exist before the first deploy)`,
+        );
       }
       const id = `${rg}/providers/Microsoft.OperationalInsights/workspaces/${inputs.workspaceName}`;
       return { id, name: inputs.workspaceName, customerId: uuidV5(id.toLowerCase(), projectNamespace) };
     }
     case "azure-native:communication:getCommunicationService":
-      return { name: inputs.communicationServiceName, hostName: `${inputs.communicationServiceName}.communication.azure.com` };
+      return {
+        name: inputs.communicationServiceName,
+        hostName: `${inputs.communicationServiceName}.communication.azure.com`,
+      };
     default:
       throw engineError(`mock cloud: the program made an invoke it has no answer for: ${token}`);
   }

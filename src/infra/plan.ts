@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { savedFunctions } from "../functions";
-import { mockInvoke, mockRefusal, mockResourceId, mockState, type LiveTables, type MockWorld } from "./mockCloud";
+import { type LiveTables, type MockWorld, mockInvoke, mockRefusal, mockResourceId, mockState } from "./mockCloud";
 
 // Runs a Pulumi program under mocks and records every resource it declares: the reviewable, byte-stable plan behind `synth`.
 
@@ -46,7 +46,8 @@ export class MockCloudRefusal extends Error {
 /** The brought workspace's name from the raw config, so the mock world knows it exists before the run. */
 function broughtWorkspace(config: Record<string, string>, project: string): string | undefined {
   try {
-    const id = (JSON.parse(config[`${project}:workspace`] ?? "{}") as { existingResourceId?: unknown }).existingResourceId;
+    const id = (JSON.parse(config[`${project}:workspace`] ?? "{}") as { existingResourceId?: unknown })
+      .existingResourceId;
     return typeof id === "string" ? id.split("/").pop() : undefined;
   } catch {
     return undefined;
@@ -68,7 +69,11 @@ export function redact(value: unknown): unknown {
   if (value && typeof value === "object") {
     const obj = value as Record<string, unknown>;
     if (obj[secretSigKey] === secretSig) return redacted;
-    return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined).map(([k, v]) => [k, redact(v)]));
+    return Object.fromEntries(
+      Object.entries(obj)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, redact(v)]),
+    );
   }
   return value;
 }
@@ -78,7 +83,11 @@ export function stableJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (v && typeof v === "object") {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
     }
     return v;
   };
@@ -86,7 +95,8 @@ export function stableJson(value: unknown): string {
 }
 
 async function resolveAll(value: unknown): Promise<unknown> {
-  if (pulumi.Output.isInstance(value)) return resolveAll(await new Promise((resolve) => (value as pulumi.Output<unknown>).apply(resolve)));
+  if (pulumi.Output.isInstance(value))
+    return resolveAll(await new Promise((resolve) => (value as pulumi.Output<unknown>).apply(resolve)));
   if (value instanceof Promise) return resolveAll(await value);
   if (Array.isArray(value)) return Promise.all(value.map(resolveAll));
   if (value && typeof value === "object") {
@@ -96,11 +106,17 @@ async function resolveAll(value: unknown): Promise<unknown> {
 }
 
 /** Runs `program` under mocks with the given config and returns what it declared, sorted by type and name. */
-export async function recordPlan(options: RecordOptions, program: () => Promise<Record<string, unknown>>): Promise<Plan> {
+export async function recordPlan(
+  options: RecordOptions,
+  program: () => Promise<Record<string, unknown>>,
+): Promise<Plan> {
   const inputsByKey = new Map<string, Record<string, unknown>>();
   const refusals: string[] = [];
   const functionNames = options.functionNames ?? savedFunctions.map((f) => f.name);
-  const world: MockWorld = { liveTables: options.liveTables, broughtWorkspace: broughtWorkspace(options.config, options.project) };
+  const world: MockWorld = {
+    liveTables: options.liveTables,
+    broughtWorkspace: broughtWorkspace(options.config, options.project),
+  };
   pulumi.runtime.setAllConfig(options.config, [...(options.secretKeys ?? [])]);
   await pulumi.runtime.setMocks(
     {
@@ -108,7 +124,10 @@ export async function recordPlan(options: RecordOptions, program: () => Promise<
         const id = mockResourceId(args.type, args.name, args.inputs);
         const refusal = mockRefusal(args.type, args.name, args.inputs, functionNames);
         if (refusal) refusals.push(refusal);
-        inputsByKey.set(`${args.type}::${args.name}`, Object.fromEntries(Object.entries(args.inputs).filter(([k]) => !unrecordedInputs.has(k))));
+        inputsByKey.set(
+          `${args.type}::${args.name}`,
+          Object.fromEntries(Object.entries(args.inputs).filter(([k]) => !unrecordedInputs.has(k))),
+        );
         return { id: args.custom ? id : undefined, state: args.custom ? mockState(args.type, id, args.inputs) : {} };
       },
       call(args) {
@@ -126,7 +145,12 @@ export async function recordPlan(options: RecordOptions, program: () => Promise<
   const outputs = await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation((args) => {
       names.set(args.resource, args.name);
-      seen.push({ resource: args.resource, type: args.type, name: args.name, opts: args.opts as pulumi.CustomResourceOptions });
+      seen.push({
+        resource: args.resource,
+        type: args.type,
+        name: args.name,
+        opts: args.opts as pulumi.CustomResourceOptions,
+      });
       return undefined;
     });
     // Caught here and rethrown below: a rejection inside the stack's init leaves copies in Pulumi's promises that nobody handles.
@@ -156,5 +180,10 @@ export async function recordPlan(options: RecordOptions, program: () => Promise<
       inputs: redact(inputsByKey.get(`${type}::${name}`) ?? {}) as Record<string, unknown>,
     }))
     .sort((a, b) => (a.type === b.type ? compare(a.name, b.name) : compare(a.type, b.type)));
-  return { project: options.project, stack: options.stack, resources, outputs: redact(outputs) as Record<string, unknown> };
+  return {
+    project: options.project,
+    stack: options.stack,
+    resources,
+    outputs: redact(outputs) as Record<string, unknown>,
+  };
 }

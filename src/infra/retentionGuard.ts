@@ -1,5 +1,5 @@
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
-import { ConfigError, retentionDecreaseIssues, type LiveTableRetention, type StackConfig } from "../config";
+import { ConfigError, type LiveTableRetention, retentionDecreaseIssues, type StackConfig } from "../config";
 import { tableNames } from "../schema/tables";
 
 // Reads what the live workspace keeps today, before anything is declared, so a shorter retention stops the run instead of
@@ -31,7 +31,10 @@ export async function readLiveRetention(config: StackConfig): Promise<Record<str
   for (const tableName of tableNames) {
     try {
       const table = await operationalinsights.getTable({ resourceGroupName, workspaceName, tableName });
-      live[tableName] = { retentionInDays: table.retentionInDays ?? undefined, totalRetentionInDays: table.totalRetentionInDays ?? undefined };
+      live[tableName] = {
+        retentionInDays: table.retentionInDays ?? undefined,
+        totalRetentionInDays: table.totalRetentionInDays ?? undefined,
+      };
     } catch (err) {
       throw new Error(
         `retention guard: cannot read table ${tableName} in workspace ${workspaceName} (${messageOf(err)}); the run stops rather than change retention it cannot see. The identity needs Microsoft.OperationalInsights/workspaces/tables/read`,

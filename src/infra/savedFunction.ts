@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { savedFunctionShim, type ArmConfig } from "./armProviders";
+import { type ArmConfig, savedFunctionShim } from "./armProviders";
 
 // One saved KQL function as a workspace saved search, written with etag "*" so a changed .kql file updates in place
 // (azure-native v3's SavedSearch exposes etag as an output only, so its update PUT would meet 409 Conflict).

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { savedSearchCategory, savedSearchName, type SavedFunctionContent } from "./content";
+import { type SavedFunctionContent, savedSearchCategory, savedSearchName } from "./content";
 import type { DeployContext } from "./context";
 import { SavedFunction } from "./savedFunction";
 
@@ -20,7 +20,10 @@ export function declareSavedSearches(
   const declared: SavedFunction[] = [];
   for (const fn of functions) {
     const id = savedSearchName(config.names.savedSearchPrefix, fn.name);
-    if (seen.has(id)) throw new Error(`two saved functions map to the saved search id "${id}"; function names must differ beyond letter case`);
+    if (seen.has(id))
+      throw new Error(
+        `two saved functions map to the saved search id "${id}"; function names must differ beyond letter case`,
+      );
     seen.add(id);
     const previous = declared[declared.length - 1];
     declared.push(

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { tableRetentionShim, type ArmConfig } from "./armProviders";
+import { type ArmConfig, tableRetentionShim } from "./armProviders";
 
 // Retention of one built-in table, as a resource that updates the existing table and never creates or deletes it.
 // azure-native's Table would GET first and refuse "cannot create already existing resource": tables have no default state in

@@ -9,7 +9,8 @@ export const dnsNamespace = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function uuidV5(name: string, namespace: string): string {
-  if (!uuidPattern.test(namespace)) throw new Error(`uuidV5: namespace must be a UUID, got ${JSON.stringify(namespace)}`);
+  if (!uuidPattern.test(namespace))
+    throw new Error(`uuidV5: namespace must be a UUID, got ${JSON.stringify(namespace)}`);
   const hash = createHash("sha1")
     .update(Buffer.from(namespace.replace(/-/g, ""), "hex"))
     .update(Buffer.from(name, "utf8"))

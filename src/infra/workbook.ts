@@ -6,7 +6,11 @@ import { workbookResourceName } from "./uuid";
 
 // The shared workbook, bound to the workspace; its name is a v5 UUID so a redeploy updates it instead of adding a twin.
 
-export function declareWorkbook(ctx: DeployContext, content: WorkbookContent, workspaceId: pulumi.Input<string>): applicationinsights.Workbook {
+export function declareWorkbook(
+  ctx: DeployContext,
+  content: WorkbookContent,
+  workspaceId: pulumi.Input<string>,
+): applicationinsights.Workbook {
   const { config } = ctx;
   const displayName = content.workbookDisplayName(config.environment);
   return new applicationinsights.Workbook(

@@ -3,9 +3,14 @@ import { alertRule, alertRules, kqlSources, minWindowMinutes, windowLimits } fro
 
 describe("alert definitions", () => {
   it("must define the six recording alerts once each", () => {
-    expect(alertRules.map((r) => r.key).sort()).toEqual(
-      ["abnormal-ends", "operation-failures", "server-errors", "silent-summaries", "silent-usage", "start-latency"],
-    );
+    expect(alertRules.map((r) => r.key).sort()).toEqual([
+      "abnormal-ends",
+      "operation-failures",
+      "server-errors",
+      "silent-summaries",
+      "silent-usage",
+      "start-latency",
+    ]);
   });
 
   it("must name a measure column for every aggregation other than Count, and none for Count", () => {
@@ -38,15 +43,20 @@ describe("alert definitions", () => {
     expect(alertRule("server-errors").dimensions).toEqual(["OperationName"]);
   });
 
-  it.each([0, -5, 4, 2.5, 2881, Number.NaN, "60"])("must refuse windowMinutes %s, naming the field and the allowed range", (bad) => {
-    expect(() => alertRule("start-latency").query({ windowMinutes: bad as number })).toThrow(
-      /alert "start-latency": windowMinutes must be a whole number of minutes from 5 to 2880 .*stack config/,
-    );
-  });
+  it.each([0, -5, 4, 2.5, 2881, Number.NaN, "60"])(
+    "must refuse windowMinutes %s, naming the field and the allowed range",
+    (bad) => {
+      expect(() => alertRule("start-latency").query({ windowMinutes: bad as number })).toThrow(
+        /alert "start-latency": windowMinutes must be a whole number of minutes from 5 to 2880 .*stack config/,
+      );
+    },
+  );
 
   it("must refuse a silent-summaries window that leaves no time after the summary grace period", () => {
     // starts are counted up to ago(60m), so a window of 119 minutes or less would be (almost) empty
-    expect(() => alertRule("silent-summaries").query({ windowMinutes: 119 })).toThrow(/windowMinutes must be a whole number of minutes from 120 to 2880/);
+    expect(() => alertRule("silent-summaries").query({ windowMinutes: 119 })).toThrow(
+      /windowMinutes must be a whole number of minutes from 120 to 2880/,
+    );
     expect(alertRule("silent-summaries").query({ windowMinutes: 120 })).toContain("ago(120m), ago(60m)");
   });
 

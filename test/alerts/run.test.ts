@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { alertRule, evaluateAlert, type AlertKey } from "../../src/alerts";
+import { type AlertKey, alertRule, evaluateAlert } from "../../src/alerts";
 import { loadDataDir, tablesFromRows } from "../../src/data";
 
 // Each fixture folder's README works out these numbers row by row; now is fixed so ago() windows are too.
@@ -9,11 +9,14 @@ const fixtures = path.resolve(__dirname, "..", "fixtures", "alerts");
 
 function run(key: AlertKey, set: "fire" | "quiet", options: { threshold?: number; windowMinutes?: number } = {}) {
   const result = evaluateAlert(alertRule(key), options, loadDataDir(path.join(fixtures, key, set)), now);
-  const bySplit = [...result.measured].sort((a, b) => JSON.stringify(a.dimensions).localeCompare(JSON.stringify(b.dimensions)));
+  const bySplit = [...result.measured].sort((a, b) =>
+    JSON.stringify(a.dimensions).localeCompare(JSON.stringify(b.dimensions)),
+  );
   return { ...result, bySplit };
 }
 
-const values = (r: ReturnType<typeof run>) => r.bySplit.map((s) => [s.dimensions.OperationName ?? "", s.value, s.fired]);
+const values = (r: ReturnType<typeof run>) =>
+  r.bySplit.map((s) => [s.dimensions.OperationName ?? "", s.value, s.fired]);
 
 describe("operation-failures (failure rate % per operation > 10 over 60 min)", () => {
   it("must fire on 2 failed starts of 8, and on no other operation", () => {
@@ -134,9 +137,12 @@ describe("start-latency (p95 of StartCallRecording DurationMs > 2000 ms over 60 
 });
 
 describe("alerts on a workspace with no rows at all", () => {
-  it.each(["operation-failures", "server-errors", "abnormal-ends", "silent-summaries", "start-latency"] as const)("%s must stay quiet: no data is no failure", (key) => {
-    expect(evaluateAlert(alertRule(key), {}, tablesFromRows({}), now).fired).toBe(false);
-  });
+  it.each(["operation-failures", "server-errors", "abnormal-ends", "silent-summaries", "start-latency"] as const)(
+    "%s must stay quiet: no data is no failure",
+    (key) => {
+      expect(evaluateAlert(alertRule(key), {}, tablesFromRows({}), now).fired).toBe(false);
+    },
+  );
 
   it("silent-usage must fire: no usage for 24 h is what it watches for", () => {
     expect(evaluateAlert(alertRule("silent-usage"), {}, tablesFromRows({}), now).fired).toBe(true);
@@ -147,14 +153,20 @@ describe("evaluateAlert inputs", () => {
   const tables = loadDataDir(path.join(fixtures, "start-latency", "fire"));
 
   it("must accept now as a Date as well as epoch milliseconds", () => {
-    expect(evaluateAlert(alertRule("start-latency"), {}, tables, new Date(now)).measured.map((s) => s.value)).toEqual([2800]);
+    expect(evaluateAlert(alertRule("start-latency"), {}, tables, new Date(now)).measured.map((s) => s.value)).toEqual([
+      2800,
+    ]);
   });
 
   it("must refuse a threshold that is not a finite number, naming the alert", () => {
-    expect(() => evaluateAlert(alertRule("start-latency"), { threshold: Number.NaN }, tables, now)).toThrow('alert "start-latency": threshold must be a finite number');
+    expect(() => evaluateAlert(alertRule("start-latency"), { threshold: Number.NaN }, tables, now)).toThrow(
+      'alert "start-latency": threshold must be a finite number',
+    );
   });
 
   it("must refuse an invalid now instead of evaluating against NaN", () => {
-    expect(() => evaluateAlert(alertRule("start-latency"), {}, tables, new Date("not a date"))).toThrow('alert "start-latency": now must be a valid time');
+    expect(() => evaluateAlert(alertRule("start-latency"), {}, tables, new Date("not a date"))).toThrow(
+      'alert "start-latency": now must be a valid time',
+    );
   });
 });

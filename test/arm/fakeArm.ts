@@ -35,7 +35,14 @@ export interface FakeWorkspace {
 
 export interface FakeAcs {
   location: string;
-  diagnosticSettings: Map<string, { workspaceId?: string; logs: { category: string; enabled: boolean }[]; metrics: { category: string; enabled: boolean }[] }>;
+  diagnosticSettings: Map<
+    string,
+    {
+      workspaceId?: string;
+      logs: { category: string; enabled: boolean }[];
+      metrics: { category: string; enabled: boolean }[];
+    }
+  >;
 }
 
 export interface FakeArmState {
@@ -63,7 +70,12 @@ export const acsId = `/subscriptions/${subscriptionId}/resourceGroups/rg-comms/p
 
 /** A workspace with the three ACS tables at Azure's defaults (30 days, following the workspace). */
 export function defaultWorkspace(location = "westeurope"): FakeWorkspace {
-  const table = (): FakeTable => ({ retentionInDays: 30, totalRetentionInDays: 30, retentionInDaysAsDefault: true, totalRetentionInDaysAsDefault: true });
+  const table = (): FakeTable => ({
+    retentionInDays: 30,
+    totalRetentionInDays: 30,
+    retentionInDaysAsDefault: true,
+    totalRetentionInDaysAsDefault: true,
+  });
   return {
     location,
     customerId: "6a5e1b0e-0000-4000-8000-000000000001",
@@ -86,7 +98,14 @@ function tableBody(id: string, name: string, t: FakeTable, provisioningState = "
     id,
     name,
     properties: {
-      schema: { name, tableType: "Microsoft", tableSubType: "DataCollectionRuleBased", columns: [], standardColumns: [], solutions: ["LogManagement"] },
+      schema: {
+        name,
+        tableType: "Microsoft",
+        tableSubType: "DataCollectionRuleBased",
+        columns: [],
+        standardColumns: [],
+        solutions: ["LogManagement"],
+      },
       provisioningState,
       retentionInDays: t.retentionInDays,
       totalRetentionInDays: t.totalRetentionInDays,
@@ -123,22 +142,39 @@ function route(state: FakeArmState, method: string, path: string, body: any): An
     if (!ws) return armError(404, "ResourceNotFound", `The Resource '${lockMatch[1]}' was not found.`);
     const lockId = (n: string) => `${lockMatch[1]}/providers/Microsoft.Authorization/locks/${n}`;
     if (!lockMatch[2] && method === "GET") {
-      return { status: 200, body: { value: [...ws.locks].map(([n, l]) => ({ id: lockId(n), name: n, type: "Microsoft.Authorization/locks", properties: l })) } };
+      return {
+        status: 200,
+        body: {
+          value: [...ws.locks].map(([n, l]) => ({
+            id: lockId(n),
+            name: n,
+            type: "Microsoft.Authorization/locks",
+            properties: l,
+          })),
+        },
+      };
     }
     const name = lockMatch[2];
     if (method === "PUT") {
       if (!state.actions.some((a) => a === "*" || /^Microsoft\.Authorization\/(\*|locks\/(\*|write))$/i.test(a))) {
-        return armError(403, "AuthorizationFailed", "The client does not have authorization to perform action 'Microsoft.Authorization/locks/write'.");
+        return armError(
+          403,
+          "AuthorizationFailed",
+          "The client does not have authorization to perform action 'Microsoft.Authorization/locks/write'.",
+        );
       }
       ws.locks.set(name, { level: body?.properties?.level, notes: body?.properties?.notes });
       return { status: 200, body: { id: lockId(name), name, properties: body?.properties } };
     }
     if (method === "DELETE") return { status: ws.locks.delete(name) ? 200 : 204 };
     const lock = ws.locks.get(name);
-    return lock ? { status: 200, body: { id: lockId(name), name, properties: lock } } : armError(404, "LockNotFound", `The lock '${name}' could not be found.`);
+    return lock
+      ? { status: 200, body: { id: lockId(name), name, properties: lock } }
+      : armError(404, "LockNotFound", `The lock '${name}' could not be found.`);
   }
   const permissions = /^(.*)\/providers\/Microsoft\.Authorization\/permissions$/i.exec(path);
-  if (permissions && method === "GET") return { status: 200, body: { value: [{ actions: state.actions, notActions: [] }] } };
+  if (permissions && method === "GET")
+    return { status: 200, body: { value: [{ actions: state.actions, notActions: [] }] } };
 
   const diag = /^(.*)\/providers\/Microsoft\.Insights\/diagnosticSettings(?:\/([^/]+))?$/i.exec(path);
   if (diag) {
@@ -148,24 +184,52 @@ function route(state: FakeArmState, method: string, path: string, body: any): An
       return {
         status: 200,
         body: {
-          value: [...acs.diagnosticSettings].map(([n, d]) => ({ id: `${diag[1]}/providers/microsoft.insights/diagnosticSettings/${n}`, name: n, properties: d })),
+          value: [...acs.diagnosticSettings].map(([n, d]) => ({
+            id: `${diag[1]}/providers/microsoft.insights/diagnosticSettings/${n}`,
+            name: n,
+            properties: d,
+          })),
         },
       };
     }
   }
   const acs = state.acs.get(lower(path));
   if (acs && method === "GET") {
-    return { status: 200, body: { id: path, name: path.split("/").pop(), location: acs.location, properties: { dataLocation: "Europe", hostName: `${path.split("/").pop()}.communication.azure.com` } } };
+    return {
+      status: 200,
+      body: {
+        id: path,
+        name: path.split("/").pop(),
+        location: acs.location,
+        properties: { dataLocation: "Europe", hostName: `${path.split("/").pop()}.communication.azure.com` },
+      },
+    };
   }
 
-  const m = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+)(?:\/(tables|savedSearches)(?:\/([^/]+))?)?$/i.exec(path);
+  const m =
+    /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+)(?:\/(tables|savedSearches)(?:\/([^/]+))?)?$/i.exec(
+      path,
+    );
   if (!m) return armError(404, "ResourceNotFound", `The Resource '${path}' was not found.`);
   const [, wsPath, kind, name] = m;
   const ws = state.workspaces.get(lower(wsPath));
-  if (!ws) return armError(404, "ResourceNotFound", `The Resource 'Microsoft.OperationalInsights/workspaces/${wsPath.split("/").pop()}' was not found.`);
+  if (!ws)
+    return armError(
+      404,
+      "ResourceNotFound",
+      `The Resource 'Microsoft.OperationalInsights/workspaces/${wsPath.split("/").pop()}' was not found.`,
+    );
   if (!kind) {
     return method === "GET"
-      ? { status: 200, body: { id: wsPath, name: wsPath.split("/").pop(), location: ws.location, properties: { customerId: ws.customerId, provisioningState: "Succeeded" } } }
+      ? {
+          status: 200,
+          body: {
+            id: wsPath,
+            name: wsPath.split("/").pop(),
+            location: ws.location,
+            properties: { customerId: ws.customerId, provisioningState: "Succeeded" },
+          },
+        }
       : armError(405, "MethodNotAllowed", "not faked");
   }
   if (lower(kind) === "tables") {
@@ -181,21 +245,30 @@ function route(state: FakeArmState, method: string, path: string, body: any): An
     }
     if (method === "PATCH") {
       const p = body?.properties ?? {};
-      if (typeof p.retentionInDays === "number") Object.assign(table, { retentionInDays: p.retentionInDays, retentionInDaysAsDefault: false });
-      if (typeof p.totalRetentionInDays === "number") Object.assign(table, { totalRetentionInDays: p.totalRetentionInDays, totalRetentionInDaysAsDefault: false });
-      if (state.patchAccepted !== undefined) return { status: 202, headers: { "azure-asyncoperation": "https://management.azure.com/elsewhere" } };
+      if (typeof p.retentionInDays === "number")
+        Object.assign(table, { retentionInDays: p.retentionInDays, retentionInDaysAsDefault: false });
+      if (typeof p.totalRetentionInDays === "number")
+        Object.assign(table, { totalRetentionInDays: p.totalRetentionInDays, totalRetentionInDaysAsDefault: false });
+      if (state.patchAccepted !== undefined)
+        return { status: 202, headers: { "azure-asyncoperation": "https://management.azure.com/elsewhere" } };
       return { status: 200, body: tableBody(id, name, table) };
     }
     // Built-in tables are updated only: Azure creates them with the workspace and refuses to delete them.
-    if (method === "DELETE") return armError(400, "InvalidParameter", `Table '${name}' is a built-in table and cannot be deleted.`);
+    if (method === "DELETE")
+      return armError(400, "InvalidParameter", `Table '${name}' is a built-in table and cannot be deleted.`);
     return armError(405, "MethodNotAllowed", "not faked");
   }
   // savedSearches
   if (!name) {
-    return method === "GET" ? { status: 200, body: { value: [...ws.savedSearches].map(([n, s]) => savedSearchBody(wsPath, n, s)) } } : armError(405, "MethodNotAllowed", "");
+    return method === "GET"
+      ? { status: 200, body: { value: [...ws.savedSearches].map(([n, s]) => savedSearchBody(wsPath, n, s)) } }
+      : armError(405, "MethodNotAllowed", "");
   }
   const existing = ws.savedSearches.get(name);
-  if (method === "GET") return existing ? { status: 200, body: savedSearchBody(wsPath, name, existing) } : armError(404, "ResourceNotFound", `Saved search '${name}' was not found.`);
+  if (method === "GET")
+    return existing
+      ? { status: 200, body: savedSearchBody(wsPath, name, existing) }
+      : armError(404, "ResourceNotFound", `Saved search '${name}' was not found.`);
   if (method === "PUT") {
     if (state.newerDataConflicts) {
       state.newerDataConflicts--;
@@ -203,7 +276,11 @@ function route(state: FakeArmState, method: string, path: string, body: any): An
     }
     // An existing saved search is overwritten only with etag "*" or its current etag (MicrosoftDocs/azure-docs#49275).
     if (existing && body?.etag !== "*" && body?.etag !== existing.etag) {
-      return armError(409, "Conflict", "Newer data exists in the Customer Configuration Store. Supply the current etag, or '*'.");
+      return armError(
+        409,
+        "Conflict",
+        "Newer data exists in the Customer Configuration Store. Supply the current etag, or '*'.",
+      );
     }
     const saved = { etag: nextEtag(), properties: body?.properties ?? {} };
     ws.savedSearches.set(name, saved);
@@ -224,10 +301,17 @@ function route(state: FakeArmState, method: string, path: string, body: any): An
   return armError(405, "MethodNotAllowed", "not faked");
 }
 
-export async function startFakeArm(init: Partial<Pick<FakeArmState, "actions">> & { workspaces?: Record<string, FakeWorkspace>; acs?: Record<string, FakeAcs> } = {}): Promise<FakeArm> {
+export async function startFakeArm(
+  init: Partial<Pick<FakeArmState, "actions">> & {
+    workspaces?: Record<string, FakeWorkspace>;
+    acs?: Record<string, FakeAcs>;
+  } = {},
+): Promise<FakeArm> {
   const state: FakeArmState = {
     subscriptionId,
-    workspaces: new Map(Object.entries(init.workspaces ?? { [workspaceId]: defaultWorkspace() }).map(([k, v]) => [lower(k), v])),
+    workspaces: new Map(
+      Object.entries(init.workspaces ?? { [workspaceId]: defaultWorkspace() }).map(([k, v]) => [lower(k), v]),
+    ),
     acs: new Map(Object.entries(init.acs ?? {}).map(([k, v]) => [lower(k), v])),
     actions: init.actions ?? ["*"],
   };
@@ -238,7 +322,13 @@ export async function startFakeArm(init: Partial<Pick<FakeArmState, "actions">> 
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const body = text ? JSON.parse(text) : undefined;
-      calls.push({ method: req.method ?? "", path: url.pathname, apiVersion: url.searchParams.get("api-version"), ...(body !== undefined ? { body } : {}), authorization: req.headers.authorization });
+      calls.push({
+        method: req.method ?? "",
+        path: url.pathname,
+        apiVersion: url.searchParams.get("api-version"),
+        ...(body !== undefined ? { body } : {}),
+        authorization: req.headers.authorization,
+      });
       const answer = route(state, req.method ?? "GET", decodeURIComponent(url.pathname), body);
       res.writeHead(answer.status, { "Content-Type": "application/json", ...(answer.headers ?? {}) });
       res.end(answer.body === undefined ? "" : JSON.stringify(answer.body));

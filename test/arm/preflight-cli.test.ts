@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
-import { acsId, startFakeArm, subscriptionId, workspaceId, type FakeArm } from "./fakeArm";
+import { acsId, type FakeArm, startFakeArm, subscriptionId, workspaceId } from "./fakeArm";
 
 // `acs-insights preflight` end to end against the fake ARM: exit 0 when nothing blocks, 1 with a message per blocking
 // finding, 2 for a usage error; --format json prints only the JSON document.
@@ -43,8 +43,12 @@ ${extra}`,
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, "write").mockImplementation(
+    (chunk: string | Uint8Array) => ((stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, "write").mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
   const code = await main(argv);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
@@ -57,7 +61,9 @@ describe("acs-insights preflight", () => {
     const r = await run(["preflight", "--stack", "shared", "--stack-file", stackFile()]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("ok    table-retention: ACSCallRecordingSummary keeps 30/30 days (workspace default); the stack sets 90/365");
+    expect(r.stdout).toContain(
+      "ok    table-retention: ACSCallRecordingSummary keeps 30/30 days (workspace default); the stack sets 90/365",
+    );
     expect(r.stdout.trimEnd().split("\n").pop()).toBe("preflight: nothing blocks pulumi up");
   });
 
@@ -73,7 +79,8 @@ describe("acs-insights preflight", () => {
       {
         check: "workspace-region",
         severity: "block",
-        message: "workspace is in eastus, but location is westeurope: the alert rules and the workbook would be created in westeurope",
+        message:
+          "workspace is in eastus, but location is westeurope: the alert rules and the workbook would be created in westeurope",
         action: "pulumi config set location eastus --stack shared",
       },
     ]);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createArmClient } from "../../src/arm/client";
 import { permits } from "../../src/arm/permissions";
-import { runPreflight, type Finding, type PreflightTarget } from "../../src/arm/preflight";
-import { acsId, startFakeArm, subscriptionId, workspaceId, type FakeAcs, type FakeArm } from "./fakeArm";
+import { type Finding, type PreflightTarget, runPreflight } from "../../src/arm/preflight";
+import { acsId, type FakeAcs, type FakeArm, startFakeArm, subscriptionId, workspaceId } from "./fakeArm";
 
 // Each preflight finding against the fake ARM: a clean subscription passes, and each thing Azure would refuse on
 // `pulumi up` (or that would lose logs) is reported as blocking, with what to do. Every call preflight makes is a GET.
@@ -34,17 +34,25 @@ const target = (over: Partial<PreflightTarget> = {}): PreflightTarget => ({
   allowRetentionDecrease: false,
   deployFunctions: true,
   functionNames: ["ACSRecordings", "ACSRecordingOperations"],
-  savedSearchNames: { ACSRecordings: "acs-recording-insights-dev-acsrecordings", ACSRecordingOperations: "acs-recording-insights-dev-acsrecordingoperations" },
+  savedSearchNames: {
+    ACSRecordings: "acs-recording-insights-dev-acsrecordings",
+    ACSRecordingOperations: "acs-recording-insights-dev-acsrecordingoperations",
+  },
   lock: true,
   ...over,
 });
 
-const acs = (settings: Record<string, { workspaceId?: string; logs: { category: string; enabled: boolean }[] }> = {}): FakeAcs => ({
+const acs = (
+  settings: Record<string, { workspaceId?: string; logs: { category: string; enabled: boolean }[] }> = {},
+): FakeAcs => ({
   location: "global",
   diagnosticSettings: new Map(Object.entries(settings).map(([n, s]) => [n, { ...s, metrics: [] }])),
 });
 
-async function preflight(over: Partial<PreflightTarget> = {}, setup: (a: FakeArm) => void = () => {}): Promise<Finding[]> {
+async function preflight(
+  over: Partial<PreflightTarget> = {},
+  setup: (a: FakeArm) => void = () => {},
+): Promise<Finding[]> {
   arm = await startFakeArm({ acs: { [acsId]: acs() } });
   setup(arm);
   const client = createArmClient({ endpoint: arm.url, token: async () => "t", retryDelaysMs: [] });
@@ -69,29 +77,39 @@ describe("preflight", () => {
       "diagnostic-settings",
       "lock-permission",
     ]);
-    expect(findings.find((f) => f.message.startsWith("ACSBillingUsage"))!.message).toBe("ACSBillingUsage keeps 30/30 days (workspace default); the stack sets 90/365");
+    expect(findings.find((f) => f.message.startsWith("ACSBillingUsage"))!.message).toBe(
+      "ACSBillingUsage keeps 30/30 days (workspace default); the stack sets 90/365",
+    );
   });
 
   it("must block a retention the config would lower, naming the key to keep", async () => {
-    const findings = await preflight({}, (a) => Object.assign(ws(a).tables.get("ACSBillingUsage")!, { retentionInDays: 180, retentionInDaysAsDefault: false }));
+    const findings = await preflight({}, (a) =>
+      Object.assign(ws(a).tables.get("ACSBillingUsage")!, { retentionInDays: 180, retentionInDaysAsDefault: false }),
+    );
     expect(blocking(findings)).toEqual([
       {
         check: "table-retention",
         severity: "block",
-        message: "ACSBillingUsage keeps 180/30 days; the config would lower retentionInDays to 90, and Azure removes the older logs",
-        action: "pulumi config set --path tables.ACSBillingUsage.retentionInDays 180 --stack dev  # or allowRetentionDecrease true for one run",
+        message:
+          "ACSBillingUsage keeps 180/30 days; the config would lower retentionInDays to 90, and Azure removes the older logs",
+        action:
+          "pulumi config set --path tables.ACSBillingUsage.retentionInDays 180 --stack dev  # or allowRetentionDecrease true for one run",
       },
     ]);
   });
 
   it("must block a missing built-in table", async () => {
     const findings = await preflight({}, (a) => ws(a).tables.delete("ACSCallRecordingSummary"));
-    expect(blocking(findings).map((f) => f.message)).toEqual(["table ACSCallRecordingSummary was not found in the workspace"]);
+    expect(blocking(findings).map((f) => f.message)).toEqual([
+      "table ACSCallRecordingSummary was not found in the workspace",
+    ]);
   });
 
   it("must block a workspace in another region than location", async () => {
     const findings = await preflight({}, (a) => (ws(a).location = "northeurope"));
-    expect(blocking(findings)).toMatchObject([{ check: "workspace-region", action: "pulumi config set location northeurope --stack dev" }]);
+    expect(blocking(findings)).toMatchObject([
+      { check: "workspace-region", action: "pulumi config set location northeurope --stack dev" },
+    ]);
   });
 
   it("must block a brought workspace that is not there (here: another subscription answers 404)", async () => {
@@ -102,37 +120,65 @@ describe("preflight", () => {
 
   it("must block an older diagnostic setting that already sends a category to this workspace", async () => {
     const findings = await preflight({}, (a) =>
-      a.state.acs.set(acsId.toLowerCase(), acs({ legacy: { workspaceId, logs: [{ category: "CallRecordingSummary", enabled: true }, { category: "Usage", enabled: false }] } })),
+      a.state.acs.set(
+        acsId.toLowerCase(),
+        acs({
+          legacy: {
+            workspaceId,
+            logs: [
+              { category: "CallRecordingSummary", enabled: true },
+              { category: "Usage", enabled: false },
+            ],
+          },
+        }),
+      ),
     );
     expect(blocking(findings)).toMatchObject([
       {
         check: "diagnostic-settings-duplicate",
-        message: "diagnostic setting legacy already sends CallRecordingSummary to this workspace; a category may go to one workspace once, so creating acs-recording-insights-dev would fail",
+        message:
+          "diagnostic setting legacy already sends CallRecordingSummary to this workspace; a category may go to one workspace once, so creating acs-recording-insights-dev would fail",
       },
     ]);
   });
 
   it("must not mind a setting that sends the categories to another workspace", async () => {
     const findings = await preflight({}, (a) =>
-      a.state.acs.set(acsId.toLowerCase(), acs({ other: { workspaceId: `${workspaceId}-2`, logs: [{ category: "CallRecordingSummary", enabled: true }] } })),
+      a.state.acs.set(
+        acsId.toLowerCase(),
+        acs({
+          other: { workspaceId: `${workspaceId}-2`, logs: [{ category: "CallRecordingSummary", enabled: true }] },
+        }),
+      ),
     );
     expect(blocking(findings)).toEqual([]);
   });
 
   it("must block when the ACS resource already has five diagnostic settings", async () => {
-    const five = Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`s${i}`, { workspaceId: `${workspaceId}-${i}`, logs: [] }]));
+    const five = Object.fromEntries(
+      [1, 2, 3, 4, 5].map((i) => [`s${i}`, { workspaceId: `${workspaceId}-${i}`, logs: [] }]),
+    );
     const findings = await preflight({}, (a) => a.state.acs.set(acsId.toLowerCase(), acs(five)));
-    expect(blocking(findings)).toMatchObject([{ check: "diagnostic-settings-limit", message: expect.stringContaining("already has 5 diagnostic settings (s1, s2, s3, s4, s5); Azure allows 5") }]);
+    expect(blocking(findings)).toMatchObject([
+      {
+        check: "diagnostic-settings-limit",
+        message: expect.stringContaining("already has 5 diagnostic settings (s1, s2, s3, s4, s5); Azure allows 5"),
+      },
+    ]);
   });
 
   it("must block a function alias another stack's saved search already defines, pointing at functions.deploy", async () => {
     const findings = await preflight({}, (a) =>
-      ws(a).savedSearches.set("acs-recording-insights-prod-acsrecordings", { etag: "e", properties: { functionAlias: "ACSRecordings", tags: [{ name: "pulumi-stack", value: "prod" }] } }),
+      ws(a).savedSearches.set("acs-recording-insights-prod-acsrecordings", {
+        etag: "e",
+        properties: { functionAlias: "ACSRecordings", tags: [{ name: "pulumi-stack", value: "prod" }] },
+      }),
     );
     expect(blocking(findings)).toMatchObject([
       {
         check: "function-alias",
-        message: "function alias ACSRecordings is already defined by acs-recording-insights-prod-acsrecordings (owner: prod)",
+        message:
+          "function alias ACSRecordings is already defined by acs-recording-insights-prod-acsrecordings (owner: prod)",
         action: expect.stringContaining("functions.deploy false"),
       },
     ]);
@@ -140,7 +186,10 @@ describe("preflight", () => {
 
   it("must accept this stack's own saved searches from an earlier run", async () => {
     const findings = await preflight({}, (a) =>
-      ws(a).savedSearches.set("acs-recording-insights-dev-acsrecordings", { etag: "e", properties: { functionAlias: "ACSRecordings", tags: [{ name: "pulumi-stack", value: "dev" }] } }),
+      ws(a).savedSearches.set("acs-recording-insights-dev-acsrecordings", {
+        etag: "e",
+        properties: { functionAlias: "ACSRecordings", tags: [{ name: "pulumi-stack", value: "dev" }] },
+      }),
     );
     expect(blocking(findings)).toEqual([]);
   });
@@ -167,21 +216,45 @@ describe("preflight", () => {
       send: async (req: Parameters<typeof original>[0]) => {
         const res = await original(req);
         if (req.path.endsWith("/providers/Microsoft.Authorization/permissions")) {
-          return { ...res, body: { value: [{ actions: ["*"], notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write"] }] } };
+          return {
+            ...res,
+            body: {
+              value: [
+                { actions: ["*"], notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write"] },
+              ],
+            },
+          };
         }
         return res;
       },
     };
     const findings = await runPreflight(contributor, target());
-    expect(blocking(findings)).toMatchObject([{ check: "lock-permission", message: expect.stringContaining("only Owner and User Access Administrator") }]);
+    expect(blocking(findings)).toMatchObject([
+      { check: "lock-permission", message: expect.stringContaining("only Owner and User Access Administrator") },
+    ]);
   });
 });
 
 describe("permissions", () => {
   it("must read ARM's wildcards and notActions as Azure does", () => {
     expect(permits([{ actions: ["*"], notActions: [] }], "Microsoft.Authorization/locks/write")).toBe(true);
-    expect(permits([{ actions: ["*"], notActions: ["Microsoft.Authorization/*/Write"] }], "Microsoft.Authorization/locks/write")).toBe(false);
-    expect(permits([{ actions: ["Microsoft.Authorization/locks/*"], notActions: [] }], "Microsoft.Authorization/locks/write")).toBe(true);
-    expect(permits([{ actions: ["Microsoft.OperationalInsights/*"], notActions: [] }], "Microsoft.Authorization/locks/write")).toBe(false);
+    expect(
+      permits(
+        [{ actions: ["*"], notActions: ["Microsoft.Authorization/*/Write"] }],
+        "Microsoft.Authorization/locks/write",
+      ),
+    ).toBe(false);
+    expect(
+      permits(
+        [{ actions: ["Microsoft.Authorization/locks/*"], notActions: [] }],
+        "Microsoft.Authorization/locks/write",
+      ),
+    ).toBe(true);
+    expect(
+      permits(
+        [{ actions: ["Microsoft.OperationalInsights/*"], notActions: [] }],
+        "Microsoft.Authorization/locks/write",
+      ),
+    ).toBe(false);
   });
 });

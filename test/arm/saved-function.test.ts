@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createArmClient } from "../../src/arm/client";
-import { savedFunctionProvider, type SavedFunctionInputs } from "../../src/arm/savedSearchProvider";
-import { callLines, startFakeArm, workspaceId, type FakeArm } from "./fakeArm";
+import { type SavedFunctionInputs, savedFunctionProvider } from "../../src/arm/savedSearchProvider";
+import { callLines, type FakeArm, startFakeArm, workspaceId } from "./fakeArm";
 
 // SavedFunction's lifecycle against the fake ARM, which answers a PUT over an existing saved search without etag "*" with
 // 409 (as Azure does) and a delete under a CanNotDelete lock with ScopeLocked. Each step asserts the exact HTTP calls.
@@ -74,7 +74,9 @@ describe("saved function lifecycle", () => {
     const p = await provider();
     await p.create!(inputs());
     const c = createArmClient({ endpoint: arm!.url, token: async () => "t", retryDelaysMs: [] });
-    const res = await c.send({ method: "PUT", path, apiVersion: "2020-08-01", body: { properties: { query: "x" } } }).catch((e: unknown) => e as Error);
+    const res = await c
+      .send({ method: "PUT", path, apiVersion: "2020-08-01", body: { properties: { query: "x" } } })
+      .catch((e: unknown) => e as Error);
     expect((res as Error).message).toMatch(/answered 409 Conflict/);
   });
 
@@ -92,7 +94,9 @@ describe("saved function lifecycle", () => {
     const created = await p.create!(inputs());
     const ws = arm!.state.workspaces.get(workspaceId.toLowerCase())!;
     ws.locks.set("acs-recording-insights-keep-logs", { level: "CanNotDelete" });
-    await expect(p.delete!(path, created.outs)).rejects.toThrow(/cannot be deleted while the workspace's CanNotDelete lock is in place; set lock false.*ScopeLocked|following scope\(s\) are locked/);
+    await expect(p.delete!(path, created.outs)).rejects.toThrow(
+      /cannot be deleted while the workspace's CanNotDelete lock is in place; set lock false.*ScopeLocked|following scope\(s\) are locked/,
+    );
     ws.locks.clear();
     await p.delete!(path, created.outs);
     expect(searches().has(name)).toBe(false);
@@ -100,8 +104,13 @@ describe("saved function lifecycle", () => {
 
   it("create must refuse a saved search of the same name that another stack owns, writing nothing", async () => {
     const p = await provider();
-    searches().set(name, { etag: "e1", properties: { query: "theirs", tags: [{ name: "pulumi-stack", value: "prod" }] } });
-    await expect(p.create!(inputs())).rejects.toThrow(/already exists in the workspace and is not owned by stack "dev" \(owner: prod\)/);
+    searches().set(name, {
+      etag: "e1",
+      properties: { query: "theirs", tags: [{ name: "pulumi-stack", value: "prod" }] },
+    });
+    await expect(p.create!(inputs())).rejects.toThrow(
+      /already exists in the workspace and is not owned by stack "dev" \(owner: prod\)/,
+    );
     expect(arm!.calls.map((c) => c.method)).toEqual(["GET"]);
   });
 
@@ -119,14 +128,21 @@ describe("saved function lifecycle", () => {
 
   it("create must take over its own saved search left by an interrupted run", async () => {
     const p = await provider();
-    searches().set(name, { etag: "e1", properties: { functionAlias: "ACSRecordings", tags: [{ name: "pulumi-stack", value: "dev" }] } });
+    searches().set(name, {
+      etag: "e1",
+      properties: { functionAlias: "ACSRecordings", tags: [{ name: "pulumi-stack", value: "dev" }] },
+    });
     await p.create!(inputs());
     expect(callLines(arm!.calls)).toEqual([`GET ${path}`, `GET ${list}`, `PUT ${path}`]);
   });
 
   it("a renamed saved search or another workspace must be a replacement", async () => {
     const p = await provider();
-    expect(await p.diff!(path, inputs(), inputs({ savedSearchId: "other" }))).toMatchObject({ replaces: ["savedSearchId"] });
+    // Deleted first: the old one holds the same alias, which the new one's create would otherwise refuse.
+    expect(await p.diff!(path, inputs(), inputs({ savedSearchId: "other" }))).toMatchObject({
+      replaces: ["savedSearchId"],
+      deleteBeforeReplace: true,
+    });
     expect(await p.diff!(path, inputs(), inputs())).toMatchObject({ changes: false });
   });
 });

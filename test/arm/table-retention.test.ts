@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createArmClient } from "../../src/arm/client";
-import { tableRetentionProvider, type TableRetentionInputs, type TableRetentionOutputs } from "../../src/arm/tableRetentionProvider";
-import { callLines, startFakeArm, workspaceId, type FakeArm } from "./fakeArm";
+import {
+  type TableRetentionInputs,
+  type TableRetentionOutputs,
+  tableRetentionProvider,
+} from "../../src/arm/tableRetentionProvider";
+import { callLines, type FakeArm, startFakeArm, workspaceId } from "./fakeArm";
 
 // TableRetention's lifecycle against the fake ARM: each step asserts the exact HTTP calls. Built-in tables exist from the
 // start (TablesGet.json answers 200), so create is GET + PATCH, and delete makes no call at all.
@@ -77,13 +81,25 @@ describe("table retention lifecycle", () => {
     arm!.calls.length = 0;
     await p.delete!(table, created.outs);
     expect(arm!.calls).toEqual([]);
-    expect(arm!.state.workspaces.get(workspaceId.toLowerCase())!.tables.get("ACSCallRecordingSummary")!.retentionInDays).toBe(90);
+    expect(
+      arm!.state.workspaces.get(workspaceId.toLowerCase())!.tables.get("ACSCallRecordingSummary")!.retentionInDays,
+    ).toBe(90);
   });
 
   it("a different workspace or table must be a replacement; a changed flag alone an in-place update", async () => {
     const p = await provider();
-    const olds = { ...inputs(), previous: { retentionInDays: 30, totalRetentionInDays: 30, retentionInDaysAsDefault: true, totalRetentionInDaysAsDefault: true } };
-    expect(await p.diff!(table, olds, inputs({ tableName: "ACSBillingUsage" }))).toMatchObject({ replaces: ["tableName"] });
+    const olds = {
+      ...inputs(),
+      previous: {
+        retentionInDays: 30,
+        totalRetentionInDays: 30,
+        retentionInDaysAsDefault: true,
+        totalRetentionInDaysAsDefault: true,
+      },
+    };
+    expect(await p.diff!(table, olds, inputs({ tableName: "ACSBillingUsage" }))).toMatchObject({
+      replaces: ["tableName"],
+    });
     expect(await p.diff!(table, olds, inputs())).toMatchObject({ changes: false });
     expect(arm!.calls).toEqual([]);
   });
@@ -93,7 +109,13 @@ describe("table retention lifecycle", () => {
     arm!.state.patchAccepted = 2;
     const { patchTableRetention } = await import("../../src/arm/tables");
     const c = createArmClient({ endpoint: arm!.url, token: async () => "t", retryDelaysMs: [] });
-    const settled = await patchTableRetention(c, workspaceId, "ACSBillingUsage", { retentionInDays: 60, totalRetentionInDays: 60 }, [0, 0, 0, 0]);
+    const settled = await patchTableRetention(
+      c,
+      workspaceId,
+      "ACSBillingUsage",
+      { retentionInDays: 60, totalRetentionInDays: 60 },
+      [0, 0, 0, 0],
+    );
     const billing = `${workspaceId}/tables/ACSBillingUsage`;
     expect(callLines(arm!.calls)).toEqual([`PATCH ${billing}`, `GET ${billing}`, `GET ${billing}`, `GET ${billing}`]);
     expect(settled.retentionInDays).toBe(60);
@@ -103,7 +125,9 @@ describe("table retention lifecycle", () => {
   it("must fail with a clear message when the table is not there, instead of creating it", async () => {
     const p = await provider();
     arm!.state.workspaces.get(workspaceId.toLowerCase())!.tables.delete("ACSCallRecordingSummary");
-    await expect(p.create!(inputs())).rejects.toThrow(/table ACSCallRecordingSummary was not found in workspace .*Azure creates it with the workspace/);
+    await expect(p.create!(inputs())).rejects.toThrow(
+      /table ACSCallRecordingSummary was not found in workspace .*Azure creates it with the workspace/,
+    );
     expect(arm!.calls.map((c) => c.method)).toEqual(["GET"]);
   });
 });

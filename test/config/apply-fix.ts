@@ -5,7 +5,8 @@ import { projectName } from "../../src/config";
 function words(command: string): string[] {
   const out: string[] = [];
   const re = /'((?:[^']|'\\'')*)'|(\S+)/g;
-  for (let m = re.exec(command); m; m = re.exec(command)) out.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]);
+  for (let m = re.exec(command); m; m = re.exec(command))
+    out.push(m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]);
   return out;
 }
 

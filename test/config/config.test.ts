@@ -34,45 +34,176 @@ const { dataLocation: _dataLocation, ...withoutDataLocation } = good;
 
 const badCases: BadCase[] = [
   { name: "missing location", config: withoutLocation, key: "location", problem: /is required/ },
-  { name: "location as a display name", config: { ...good, location: "West Europe" }, key: "location", problem: /lower case, no spaces/ },
+  {
+    name: "location as a display name",
+    config: { ...good, location: "West Europe" },
+    key: "location",
+    problem: /lower case, no spaces/,
+  },
   { name: "location global", config: { ...good, location: "global" }, key: "location", problem: /real region/ },
-  { name: "unknown dataLocation", config: { ...good, dataLocation: "Mars" }, key: "dataLocation", problem: /must be one of .*"United States"/ },
-  { name: "no dataLocation for a new ACS resource", config: withoutDataLocation, key: "dataLocation", problem: /required when the stack creates/ },
-  { name: "workspace retention 5", config: { ...good, workspace: { retentionInDays: 5 } }, key: "workspace.retentionInDays", problem: /at least 30; got 5/ },
-  { name: "workspace retention 1000", config: { ...good, workspace: { retentionInDays: 1000 } }, key: "workspace.retentionInDays", problem: /at most 730; got 1000/ },
-  { name: "workspace retention as text", config: { ...good, workspace: { retentionInDays: "ninety" } }, key: "workspace.retentionInDays", problem: /must be a number/ },
-  { name: "malformed workspace id", config: { ...good, workspace: { existingResourceId: "law-shared" } }, key: "workspace.existingResourceId", problem: /is not an Azure resource id/ },
+  {
+    name: "unknown dataLocation",
+    config: { ...good, dataLocation: "Mars" },
+    key: "dataLocation",
+    problem: /must be one of .*"United States"/,
+  },
+  {
+    name: "no dataLocation for a new ACS resource",
+    config: withoutDataLocation,
+    key: "dataLocation",
+    problem: /required when the stack creates/,
+  },
+  {
+    name: "workspace retention 5",
+    config: { ...good, workspace: { retentionInDays: 5 } },
+    key: "workspace.retentionInDays",
+    problem: /at least 30; got 5/,
+  },
+  {
+    name: "workspace retention 1000",
+    config: { ...good, workspace: { retentionInDays: 1000 } },
+    key: "workspace.retentionInDays",
+    problem: /at most 730; got 1000/,
+  },
+  {
+    name: "workspace retention as text",
+    config: { ...good, workspace: { retentionInDays: "ninety" } },
+    key: "workspace.retentionInDays",
+    problem: /must be a number/,
+  },
+  {
+    name: "malformed workspace id",
+    config: { ...good, workspace: { existingResourceId: "law-shared" } },
+    key: "workspace.existingResourceId",
+    problem: /is not an Azure resource id/,
+  },
   {
     name: "storage account id as the workspace",
-    config: { ...good, workspace: { existingResourceId: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/logs` } },
+    config: {
+      ...good,
+      workspace: {
+        existingResourceId: `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/logs`,
+      },
+    },
     key: "workspace.existingResourceId",
     problem: /points to a Microsoft\.Storage\/storageAccounts, expected a Microsoft\.OperationalInsights\/workspaces/,
   },
-  { name: "workspace id as the ACS resource", config: { ...good, communication: { existingResourceId: lawId } }, key: "communication.existingResourceId", problem: /expected a Microsoft\.Communication\/communicationServices/ },
+  {
+    name: "workspace id as the ACS resource",
+    config: { ...good, communication: { existingResourceId: lawId } },
+    key: "communication.existingResourceId",
+    problem: /expected a Microsoft\.Communication\/communicationServices/,
+  },
   {
     name: "total retention below interactive retention",
     config: { ...good, tables: { ACSBillingUsage: { retentionInDays: 120, totalRetentionInDays: 60 } } },
     key: "tables.ACSBillingUsage.totalRetentionInDays",
     problem: /is 60 days, shorter than the interactive retentionInDays of 120/,
   },
-  { name: "table retention 2", config: { ...good, tables: { ACSCallRecordingSummary: { retentionInDays: 2 } } }, key: "tables.ACSCallRecordingSummary.retentionInDays", problem: /at least 4/ },
-  { name: "table retention fractional", config: { ...good, tables: { ACSCallRecordingSummary: { retentionInDays: 30.5 } } }, key: "tables.ACSCallRecordingSummary.retentionInDays", problem: /whole number/ },
-  { name: "unknown table", config: { ...good, tables: { AzureDiagnostics: { retentionInDays: 30 } } }, key: "tables.AzureDiagnostics", problem: /not a setting this stack knows/ },
-  { name: "misspelt top-level key", config: { ...good, lcation: "westeurope" }, key: "lcation", problem: /did you mean "location"/ },
-  { name: "misspelt nested key", config: { ...good, workspace: { retentionDays: 30 } }, key: "workspace.retentionDays", problem: /did you mean "retentionInDays"/ },
+  {
+    name: "table retention 2",
+    config: { ...good, tables: { ACSCallRecordingSummary: { retentionInDays: 2 } } },
+    key: "tables.ACSCallRecordingSummary.retentionInDays",
+    problem: /at least 4/,
+  },
+  {
+    name: "table retention fractional",
+    config: { ...good, tables: { ACSCallRecordingSummary: { retentionInDays: 30.5 } } },
+    key: "tables.ACSCallRecordingSummary.retentionInDays",
+    problem: /whole number/,
+  },
+  {
+    name: "unknown table",
+    config: { ...good, tables: { AzureDiagnostics: { retentionInDays: 30 } } },
+    key: "tables.AzureDiagnostics",
+    problem: /not a setting this stack knows/,
+  },
+  {
+    name: "misspelt top-level key",
+    config: { ...good, lcation: "westeurope" },
+    key: "lcation",
+    problem: /did you mean "location"/,
+  },
+  {
+    name: "misspelt nested key",
+    config: { ...good, workspace: { retentionDays: 30 } },
+    key: "workspace.retentionDays",
+    problem: /did you mean "retentionInDays"/,
+  },
   { name: "protect yes", config: { ...good, protect: "yes" }, key: "protect", problem: /true or false; got "yes"/ },
-  { name: "workspace as plain text", config: { ...good, workspace: "PerGB2018" }, key: "workspace", problem: /must be an object/ },
-  { name: "tables as a number", config: { ...good, tables: 5 }, key: "tables", problem: /must be an object .*got the text "5"/ },
-  { name: "retired workspace SKU", config: { ...good, workspace: { sku: "Free" } }, key: "workspace.sku", problem: /PerGB2018, CapacityReservation/ },
-  { name: "capacity reservation without a level", config: { ...good, workspace: { sku: "CapacityReservation" } }, key: "workspace.capacityReservationLevel", problem: /required with sku CapacityReservation/ },
-  { name: "daily cap 0", config: { ...good, workspace: { dailyQuotaGb: 0 } }, key: "workspace.dailyQuotaGb", problem: /-1 \(no cap\) or a positive/ },
-  { name: "tag name with a slash", config: { ...good, tags: { "team/owner": "x" } }, key: "tags.team/owner", problem: /without < > % &/ },
-  { name: "name prefix with capitals", config: { ...good, namePrefix: "ACS_Prod" }, key: "namePrefix", problem: /a-z, 0-9 and '-'/ },
-  { name: "stack name unusable as environment", config: good, stack: "Prod_EU", key: "environment", problem: /got "Prod_EU"/ },
-  { name: "malformed e-mail", config: { ...good, alerts: { emails: ["oncall-at-example"] } }, key: "alerts.emails[0]", problem: /must be an e-mail address/ },
-  { name: "plain http webhook", config: { ...good, alerts: { emails: [], webhookUrl: "http://example.com/hook" } }, key: "alerts.webhookUrl", problem: /https:\/\// },
-  { name: "alerts with nobody to notify", config: { ...good, alerts: {} }, key: "alerts.emails", problem: /nobody would be notified/ },
-  { name: "unknown alert rule", config: { ...good, alerts: { emails: ["a@example.com"], rules: { "disk-full": {} } } }, key: "alerts.rules.disk-full", problem: /allowed here: .*server-errors/ },
+  {
+    name: "workspace as plain text",
+    config: { ...good, workspace: "PerGB2018" },
+    key: "workspace",
+    problem: /must be an object/,
+  },
+  {
+    name: "tables as a number",
+    config: { ...good, tables: 5 },
+    key: "tables",
+    problem: /must be an object .*got the text "5"/,
+  },
+  {
+    name: "retired workspace SKU",
+    config: { ...good, workspace: { sku: "Free" } },
+    key: "workspace.sku",
+    problem: /PerGB2018, CapacityReservation/,
+  },
+  {
+    name: "capacity reservation without a level",
+    config: { ...good, workspace: { sku: "CapacityReservation" } },
+    key: "workspace.capacityReservationLevel",
+    problem: /required with sku CapacityReservation/,
+  },
+  {
+    name: "daily cap 0",
+    config: { ...good, workspace: { dailyQuotaGb: 0 } },
+    key: "workspace.dailyQuotaGb",
+    problem: /-1 \(no cap\) or a positive/,
+  },
+  {
+    name: "tag name with a slash",
+    config: { ...good, tags: { "team/owner": "x" } },
+    key: "tags.team/owner",
+    problem: /without < > % &/,
+  },
+  {
+    name: "name prefix with capitals",
+    config: { ...good, namePrefix: "ACS_Prod" },
+    key: "namePrefix",
+    problem: /a-z, 0-9 and '-'/,
+  },
+  {
+    name: "stack name unusable as environment",
+    config: good,
+    stack: "Prod_EU",
+    key: "environment",
+    problem: /got "Prod_EU"/,
+  },
+  {
+    name: "malformed e-mail",
+    config: { ...good, alerts: { emails: ["oncall-at-example"] } },
+    key: "alerts.emails[0]",
+    problem: /must be an e-mail address/,
+  },
+  {
+    name: "plain http webhook",
+    config: { ...good, alerts: { emails: [], webhookUrl: "http://example.com/hook" } },
+    key: "alerts.webhookUrl",
+    problem: /https:\/\//,
+  },
+  {
+    name: "alerts with nobody to notify",
+    config: { ...good, alerts: {} },
+    key: "alerts.emails",
+    problem: /nobody would be notified/,
+  },
+  {
+    name: "unknown alert rule",
+    config: { ...good, alerts: { emails: ["a@example.com"], rules: { "disk-full": {} } } },
+    key: "alerts.rules.disk-full",
+    problem: /allowed here: .*server-errors/,
+  },
   {
     name: "alert window Azure does not offer",
     config: { ...good, alerts: { emails: ["a@example.com"], rules: { "server-errors": { windowMinutes: 7 } } } },
@@ -81,22 +212,38 @@ const badCases: BadCase[] = [
   },
   {
     name: "alert frequency longer than its window",
-    config: { ...good, alerts: { emails: ["a@example.com"], rules: { "server-errors": { windowMinutes: 15, frequencyMinutes: 60 } } } },
+    config: {
+      ...good,
+      alerts: { emails: ["a@example.com"], rules: { "server-errors": { windowMinutes: 15, frequencyMinutes: 60 } } },
+    },
     key: "alerts.rules.server-errors.frequencyMinutes",
     problem: /longer than the rule's 15-minute window/,
   },
   {
     name: "silent-summaries window too short to see a gap",
-    config: { ...good, alerts: { emails: ["a@example.com"], rules: { "silent-summaries": { windowMinutes: 60, frequencyMinutes: 15 } } } },
+    config: {
+      ...good,
+      alerts: { emails: ["a@example.com"], rules: { "silent-summaries": { windowMinutes: 60, frequencyMinutes: 15 } } },
+    },
     key: "alerts.rules.silent-summaries.windowMinutes",
     problem: /shorter than the 120 minutes/,
   },
-  { name: "alert severity 7", config: { ...good, alerts: { emails: ["a@example.com"], rules: { "server-errors": { severity: 7 } } } }, key: "alerts.rules.server-errors.severity", problem: /at most 4/ },
+  {
+    name: "alert severity 7",
+    config: { ...good, alerts: { emails: ["a@example.com"], rules: { "server-errors": { severity: 7 } } } },
+    key: "alerts.rules.server-errors.severity",
+    problem: /at most 4/,
+  },
   {
     name: "existing workspace in another subscription",
-    config: { ...good, workspace: { existingResourceId: lawId }, "azure-native:subscriptionId": "99999999-2222-3333-4444-555555555555" },
+    config: {
+      ...good,
+      workspace: { existingResourceId: lawId },
+      "azure-native:subscriptionId": "99999999-2222-3333-4444-555555555555",
+    },
     key: "workspace.existingResourceId",
-    problem: /is in subscription 11111111-.* but the provider deploys to subscription 99999999-.*from azure-native:subscriptionId/,
+    problem:
+      /is in subscription 11111111-.* but the provider deploys to subscription 99999999-.*from azure-native:subscriptionId/,
   },
   {
     name: "existing workspace in another subscription than ARM_SUBSCRIPTION_ID (as CI sets it)",
@@ -131,7 +278,16 @@ const badCases: BadCase[] = [
   },
   {
     name: "a name for an ACS resource that is brought",
-    config: { ...good, communication: { existingResourceId: lawId.replace("Microsoft.OperationalInsights/workspaces/law-shared", "Microsoft.Communication/communicationServices/acs"), name: "acs-new" } },
+    config: {
+      ...good,
+      communication: {
+        existingResourceId: lawId.replace(
+          "Microsoft.OperationalInsights/workspaces/law-shared",
+          "Microsoft.Communication/communicationServices/acs",
+        ),
+        name: "acs-new",
+      },
+    },
     key: "communication.name",
     problem: /existingResourceId says to use an existing one/,
   },
@@ -141,10 +297,23 @@ const badCases: BadCase[] = [
     key: "workspace.retentionInDays",
     problem: /only applies when the stack creates the workspace/,
   },
-  { name: "a lock on a brought workspace", config: { ...good, lock: "true", workspace: { existingResourceId: lawId } }, key: "lock", problem: /workspace\.existingResourceId brings an existing one/ },
+  {
+    name: "a lock on a brought workspace",
+    config: { ...good, lock: "true", workspace: { existingResourceId: lawId } },
+    key: "lock",
+    problem: /workspace\.existingResourceId brings an existing one/,
+  },
   {
     name: "a data location for a brought ACS resource",
-    config: { ...good, communication: { existingResourceId: lawId.replace("Microsoft.OperationalInsights/workspaces/law-shared", "Microsoft.Communication/communicationServices/acs") } },
+    config: {
+      ...good,
+      communication: {
+        existingResourceId: lawId.replace(
+          "Microsoft.OperationalInsights/workspaces/law-shared",
+          "Microsoft.Communication/communicationServices/acs",
+        ),
+      },
+    },
     key: "dataLocation",
     problem: /only applies when the stack creates the ACS resource/,
   },
@@ -191,16 +360,30 @@ describe("stack config defaults", () => {
     const config = parse(rawConfig(good));
     expect(config.protect).toBe(true);
     expect(config.lock).toBe(false);
-    expect(config.workspace).toMatchObject({ sku: "PerGB2018", retentionInDays: 90, dailyQuotaGb: -1, disableLocalAuth: true });
+    expect(config.workspace).toMatchObject({
+      sku: "PerGB2018",
+      retentionInDays: 90,
+      dailyQuotaGb: -1,
+      disableLocalAuth: true,
+    });
     expect(config.tables.ACSCallRecordingSummary).toEqual({ retentionInDays: 90, totalRetentionInDays: 365 });
     expect(Object.keys(config.alerts.rules).sort()).toEqual(alertRules.map((r) => r.key).sort());
-    expect(config.alerts.rules["server-errors"]).toMatchObject({ enabled: true, windowMinutes: 15, frequencyMinutes: 5, severity: 1 });
+    expect(config.alerts.rules["server-errors"]).toMatchObject({
+      enabled: true,
+      windowMinutes: 15,
+      frequencyMinutes: 5,
+      severity: 1,
+    });
   });
 
   it("must derive the environment from the stack and names from the environment", () => {
     const config = parse(rawConfig(good), "staging");
     expect(config.environment).toBe("staging");
-    expect(config.names).toMatchObject({ resourceGroup: "acsri-staging-rg", workspace: "acsri-staging-law", communication: "acsri-staging-acs" });
+    expect(config.names).toMatchObject({
+      resourceGroup: "acsri-staging-rg",
+      workspace: "acsri-staging-law",
+      communication: "acsri-staging-acs",
+    });
     // "acsrec-staging" is 14 characters; Azure allows 12 for an action group's short name.
     expect(config.names.actionGroupShortName).toBe("acsrec-stagi");
   });
@@ -212,7 +395,11 @@ describe("stack config defaults", () => {
 
   it("must read a brought workspace's group and name from its id", () => {
     const config = parse(rawConfig({ ...good, workspace: { existingResourceId: lawId } }));
-    expect(config.existing.workspace).toMatchObject({ subscriptionId: sub, resourceGroupName: "rg-logs", name: "law-shared" });
+    expect(config.existing.workspace).toMatchObject({
+      subscriptionId: sub,
+      resourceGroupName: "rg-logs",
+      name: "law-shared",
+    });
     expect(config.names.workspace).toBe("law-shared");
   });
 

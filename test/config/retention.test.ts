@@ -13,7 +13,13 @@ describe("retention against alert windows", () => {
       {
         workspace: { retentionInDays: 30 },
         tables: tables(1),
-        alerts: { enabled: true, rules: { "silent-usage": { enabled: true, windowMinutes: 2880 }, "server-errors": { enabled: true, windowMinutes: 15 } } },
+        alerts: {
+          enabled: true,
+          rules: {
+            "silent-usage": { enabled: true, windowMinutes: 2880 },
+            "server-errors": { enabled: true, windowMinutes: 15 },
+          },
+        },
       },
       "dev",
     );
@@ -25,7 +31,14 @@ describe("retention against alert windows", () => {
 
   it("must ignore disabled alerts when measuring the longest window", () => {
     const issues = retentionWindowIssues(
-      { workspace: { retentionInDays: 30 }, tables: tables(1), alerts: { enabled: true, rules: { "silent-usage": { enabled: false, windowMinutes: 2880 }, x: { enabled: true, windowMinutes: 1440 } } } },
+      {
+        workspace: { retentionInDays: 30 },
+        tables: tables(1),
+        alerts: {
+          enabled: true,
+          rules: { "silent-usage": { enabled: false, windowMinutes: 2880 }, x: { enabled: true, windowMinutes: 1440 } },
+        },
+      },
       "dev",
     );
     // 1 day = 1440 minutes, exactly the longest enabled window: enough.
@@ -37,7 +50,10 @@ describe("retention decreases", () => {
   it("must refuse lowering interactive or total retention below the live table's", () => {
     const issues = retentionDecreaseIssues(
       { allowRetentionDecrease: false, tables: tables(30, 90) },
-      { ACSCallRecordingSummary: { retentionInDays: 60, totalRetentionInDays: 90 }, ACSBillingUsage: { retentionInDays: 90, totalRetentionInDays: 730 } },
+      {
+        ACSCallRecordingSummary: { retentionInDays: 60, totalRetentionInDays: 90 },
+        ACSBillingUsage: { retentionInDays: 90, totalRetentionInDays: 730 },
+      },
       "prod",
     );
     // Summary: 30 < 60 interactive; total 90 = 90 is fine. Usage: total 365 < 730.
@@ -49,12 +65,20 @@ describe("retention decreases", () => {
   });
 
   it("must accept tables that do not exist yet or report the workspace default (-1)", () => {
-    const issues = retentionDecreaseIssues({ allowRetentionDecrease: false, tables: tables(30) }, { ACSCallRecordingSummary: { retentionInDays: -1 } }, "dev");
+    const issues = retentionDecreaseIssues(
+      { allowRetentionDecrease: false, tables: tables(30) },
+      { ACSCallRecordingSummary: { retentionInDays: -1 } },
+      "dev",
+    );
     expect(issues).toEqual([]);
   });
 
   it("must let allowRetentionDecrease through", () => {
-    const issues = retentionDecreaseIssues({ allowRetentionDecrease: true, tables: tables(30) }, { ACSCallRecordingSummary: { retentionInDays: 365 } }, "dev");
+    const issues = retentionDecreaseIssues(
+      { allowRetentionDecrease: true, tables: tables(30) },
+      { ACSCallRecordingSummary: { retentionInDays: 365 } },
+      "dev",
+    );
     expect(issues).toEqual([]);
   });
 });

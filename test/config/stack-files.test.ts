@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseStackConfig, stackConfigSchema } from "../../src/config";
 import { stackFileConfig } from "../../src/cli/synth";
+import { parseStackConfig, stackConfigSchema } from "../../src/config";
 import { shippedAlertDefaults } from "./shipped";
 
 // The committed stack files are samples people copy: they must parse, and dev must document every key.
@@ -18,7 +18,8 @@ const load = (stack: string) => {
 function schemaKeys(): string[] {
   const keys: string[] = [];
   const walk = (node: any, prefix: string) => {
-    while (node?._zod && ["default", "prefault", "optional", "nullable", "pipe"].includes(node._zod.def.type)) node = node._zod.def.innerType ?? node._zod.def.in;
+    while (node?._zod && ["default", "prefault", "optional", "nullable", "pipe"].includes(node._zod.def.type))
+      node = node._zod.def.innerType ?? node._zod.def.in;
     const shape = node?._zod?.def.shape;
     if (!shape) return;
     for (const [k, v] of Object.entries(shape)) {
@@ -38,7 +39,9 @@ describe("committed stack files", () => {
 
   it("Pulumi.dev.yaml must mention every config key, set or commented", () => {
     const { text } = load("dev");
-    const missing = schemaKeys().filter((k) => !new RegExp(`\\b${k.split(".").pop()!.replace(/[-]/g, "\\-")}:`).test(text));
+    const missing = schemaKeys().filter(
+      (k) => !new RegExp(`\\b${k.split(".").pop()!.replace(/[-]/g, "\\-")}:`).test(text),
+    );
     // Rule keys are tuned only as examples; each rule's fields are listed once in the comment above them.
     expect(missing.filter((k) => !k.startsWith("alerts.rules."))).toEqual([]);
   });
@@ -50,8 +53,13 @@ describe("committed stack files", () => {
       const [head, ...rest] = key.split(".");
       const last = rest.pop();
       // Table rows write "tables.<Table>.retentionInDays" and "alerts.rules.<key>.{...}" once for all tables and rules.
-      if (head === "tables" || (head === "alerts" && rest[0] === "rules")) return table.includes(head === "tables" ? "tables.<Table>" : "alerts.rules.<key>");
-      return table.includes(`\`${key}\``) || (last !== undefined && table.includes(`/ \`${last}\``)) || (last !== undefined && table.includes(`${[head, ...rest].join(".")}.${last}`));
+      if (head === "tables" || (head === "alerts" && rest[0] === "rules"))
+        return table.includes(head === "tables" ? "tables.<Table>" : "alerts.rules.<key>");
+      return (
+        table.includes(`\`${key}\``) ||
+        (last !== undefined && table.includes(`/ \`${last}\``)) ||
+        (last !== undefined && table.includes(`${[head, ...rest].join(".")}.${last}`))
+      );
     };
     const keys = schemaKeys();
     const leaves = keys.filter((k) => !keys.some((other) => other.startsWith(`${k}.`)));
@@ -68,7 +76,9 @@ describe("committed stack files", () => {
     expect(prod.workspace.dailyQuotaGb).toBe(-1);
     expect(prod.allowRetentionDecrease).toBe(false);
     for (const [table, r] of Object.entries(prod.tables)) {
-      expect(r.retentionInDays, table).toBeGreaterThanOrEqual(dev.tables[table as keyof typeof dev.tables].retentionInDays);
+      expect(r.retentionInDays, table).toBeGreaterThanOrEqual(
+        dev.tables[table as keyof typeof dev.tables].retentionInDays,
+      );
     }
     expect(prod.alerts.emails.length).toBeGreaterThanOrEqual(1);
   });

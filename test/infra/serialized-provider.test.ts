@@ -5,7 +5,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { savedFunctionShim, tableRetentionShim } from "../../src/infra/armProviders";
-import { callLines, startFakeArm, workspaceId, type FakeArm } from "../arm/fakeArm";
+import { callLines, type FakeArm, startFakeArm, workspaceId } from "../arm/fakeArm";
 
 // The dynamic providers as `pulumi up` runs them: Pulumi serialises the provider closure and a separate Node process (the
 // dynamic provider host, which has no TypeScript loader) evaluates it with require-from-string. Done here for real, in a
@@ -24,7 +24,12 @@ afterEach(async () => {
 
 const requireFromString = require.resolve("require-from-string");
 
-async function runSerialized(provider: pulumi.dynamic.ResourceProvider, method: string, args: unknown[], env: Record<string, string>): Promise<unknown> {
+async function runSerialized(
+  provider: pulumi.dynamic.ResourceProvider,
+  method: string,
+  args: unknown[],
+  env: Record<string, string>,
+): Promise<unknown> {
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-insights-provider-"));
   const file = path.join(dir, "provider.js");
@@ -36,8 +41,11 @@ async function runSerialized(provider: pulumi.dynamic.ResourceProvider, method: 
       (r) => process.stdout.write(JSON.stringify(r ?? null)),
       (e) => { process.stderr.write(String(e && e.message)); process.exitCode = 1; });`;
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["-e", script], { cwd: dir, env: { PATH: process.env.PATH ?? "", ...env } }, (err, stdout, stderr) =>
-      err ? reject(new Error(stderr || err.message)) : resolve(JSON.parse(stdout)),
+    execFile(
+      process.execPath,
+      ["-e", script],
+      { cwd: dir, env: { PATH: process.env.PATH ?? "", ...env } },
+      (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message)) : resolve(JSON.parse(stdout))),
     );
   });
 }
@@ -55,7 +63,16 @@ describe("the serialised dynamic providers", () => {
     const out = (await runSerialized(
       tableRetentionShim,
       "create",
-      [{ workspaceId, tableName: "ACSBillingUsage", retentionInDays: 60, totalRetentionInDays: 400, allowRetentionDecrease: false, armConfig: {} }],
+      [
+        {
+          workspaceId,
+          tableName: "ACSBillingUsage",
+          retentionInDays: 60,
+          totalRetentionInDays: 400,
+          allowRetentionDecrease: false,
+          armConfig: {},
+        },
+      ],
       { ACS_INSIGHTS_ARM_ENDPOINT: arm.url },
     )) as { id: string };
     const table = `${workspaceId}/tables/ACSBillingUsage`;
@@ -77,7 +94,9 @@ describe("the serialised dynamic providers", () => {
       tags: [],
       armConfig: {},
     };
-    await runSerialized(savedFunctionShim, "update", [inputs.savedSearchId, inputs, inputs], { ACS_INSIGHTS_ARM_ENDPOINT: arm.url });
+    await runSerialized(savedFunctionShim, "update", [inputs.savedSearchId, inputs, inputs], {
+      ACS_INSIGHTS_ARM_ENDPOINT: arm.url,
+    });
     expect(callLines(arm.calls)).toEqual([`PUT ${workspaceId}/savedSearches/acs-recording-insights-dev-acsrecordings`]);
     expect(arm.calls[0].body.etag).toBe("*");
   });

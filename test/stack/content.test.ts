@@ -5,15 +5,18 @@ import { alertRules } from "../../src/alerts";
 import type { ConfigError } from "../../src/config";
 import { savedFunctions } from "../../src/functions";
 import { stableJson } from "../../src/infra/plan";
-import { baseConfig, one, ofType, runStack, types as T } from "./harness";
+import { baseConfig, ofType, one, runStack, types as T } from "./harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-
 describe("saved functions in the workspace", () => {
   it("must deploy one saved search per kql/*.kql file, aliased by the function name", async () => {
-    const files = fs.readdirSync(path.resolve(__dirname, "../../kql")).filter((f) => f.endsWith(".kql")).map((f) => f.replace(/\.kql$/, "")).sort();
+    const files = fs
+      .readdirSync(path.resolve(__dirname, "../../kql"))
+      .filter((f) => f.endsWith(".kql"))
+      .map((f) => f.replace(/\.kql$/, ""))
+      .sort();
     const plan = await runStack(baseConfig);
     const searches = ofType(plan, T.search);
     expect(searches.map((s) => s.inputs.functionAlias).sort()).toEqual(files);
@@ -38,7 +41,8 @@ describe("saved functions in the workspace", () => {
 
   it("must pass a required parameter without a default, and a timespan default, as the headers write them", async () => {
     const plan = await runStack(baseConfig);
-    const params = (alias: string) => ofType(plan, T.search).find((s) => s.inputs.functionAlias === alias)!.inputs.functionParameters;
+    const params = (alias: string) =>
+      ofType(plan, T.search).find((s) => s.inputs.functionAlias === alias)!.inputs.functionParameters;
     // kql/ACSRecordingCallTimeline.kql: correlationid without a default, then resourceid.
     expect(params("ACSRecordingCallTimeline")).toBe("correlationid:string, resourceid:string='*'");
     // kql/ACSRecordingOperationHealth.kql: five parameters, timegrain defaulting to 1h.
@@ -54,7 +58,11 @@ describe("the workbook", () => {
     const wb = one(plan, T.workbook);
     // Worked out with Python's uuid module: uuid5(uuid5(NAMESPACE_URL, "https://github.com/acs-recording-insights"), "acs-recording-insights/dev/acs-call-recording").
     expect(wb.inputs.resourceName).toBe("0c426b62-dce4-55aa-bdb0-452b0b46a9f6");
-    expect(wb.inputs).toMatchObject({ kind: "shared", category: "workbook", sourceId: String(plan.outputs.workspaceId).toLowerCase() });
+    expect(wb.inputs).toMatchObject({
+      kind: "shared",
+      category: "workbook",
+      sourceId: String(plan.outputs.workspaceId).toLowerCase(),
+    });
     expect(String(wb.inputs.displayName)).toContain("dev");
     expect((wb.inputs.tags as Record<string, string>)["hidden-title"]).toBe(wb.inputs.displayName);
   });
@@ -77,10 +85,17 @@ describe("log alerts", () => {
   it("must declare one LogAlert per shipped rule, scoped to the workspace and sent to the action group", async () => {
     const plan = await runStack(baseConfig);
     const rules = ofType(plan, T.rule);
-    expect(rules.map((r) => r.name.replace("acs-recording-insights-alerts-", "")).sort()).toEqual(alertRules.map((r) => r.key).sort());
+    expect(rules.map((r) => r.name.replace("acs-recording-insights-alerts-", "")).sort()).toEqual(
+      alertRules.map((r) => r.key).sort(),
+    );
     const groupId = plan.outputs.actionGroupId;
     for (const r of rules) {
-      expect(r.inputs).toMatchObject({ kind: "LogAlert", scopes: [plan.outputs.workspaceId], actions: { actionGroups: [groupId] }, autoMitigate: true });
+      expect(r.inputs).toMatchObject({
+        kind: "LogAlert",
+        scopes: [plan.outputs.workspaceId],
+        actions: { actionGroups: [groupId] },
+        autoMitigate: true,
+      });
       const operator = (r.inputs.criteria as any).allOf[0].operator;
       expect(["GreaterThan", "GreaterThanOrEqual", "LessThan", "LessThanOrEqual", "Equals"]).toContain(operator);
     }
@@ -95,10 +110,21 @@ describe("log alerts", () => {
   it("must apply per-rule config: threshold, window, frequency, severity and enabled", async () => {
     const plan = await runStack({
       ...baseConfig,
-      alerts: { emails: ["oncall@example.com"], rules: { "start-latency": { threshold: 3500, windowMinutes: 120, frequencyMinutes: 30, severity: 1 }, "silent-usage": { enabled: false } } },
+      alerts: {
+        emails: ["oncall@example.com"],
+        rules: {
+          "start-latency": { threshold: 3500, windowMinutes: 120, frequencyMinutes: 30, severity: 1 },
+          "silent-usage": { enabled: false },
+        },
+      },
     });
     const latency = ofType(plan, T.rule).find((r) => r.name.endsWith("start-latency"))!;
-    expect(latency.inputs).toMatchObject({ windowSize: "PT2H", evaluationFrequency: "PT30M", severity: 1, enabled: true });
+    expect(latency.inputs).toMatchObject({
+      windowSize: "PT2H",
+      evaluationFrequency: "PT30M",
+      severity: 1,
+      enabled: true,
+    });
     expect((latency.inputs.criteria as any).allOf[0].threshold).toBe(3500);
     // The query text carries the window too: 120 minutes.
     expect((latency.inputs.criteria as any).allOf[0].query).toContain("ago(120m)");
@@ -114,9 +140,15 @@ describe("log alerts", () => {
 
   it("must notify the configured e-mails and keep the webhook URL out of the plan", async () => {
     const hook = "https://hooks.example.com/services/T000/B000/very-secret-token";
-    const plan = await runStack({ ...baseConfig, alerts: { emails: ["a@example.com", "b@example.com"], webhookUrl: hook } });
+    const plan = await runStack({
+      ...baseConfig,
+      alerts: { emails: ["a@example.com", "b@example.com"], webhookUrl: hook },
+    });
     const group = one(plan, T.actionGroup);
-    expect((group.inputs.emailReceivers as any[]).map((e) => e.emailAddress)).toEqual(["a@example.com", "b@example.com"]);
+    expect((group.inputs.emailReceivers as any[]).map((e) => e.emailAddress)).toEqual([
+      "a@example.com",
+      "b@example.com",
+    ]);
     // Pulumi lifts secretness to the enclosing array, so the whole receiver list is redacted.
     expect(group.inputs.webhookReceivers).toBe("[secret]");
     expect(stableJson(plan)).not.toContain("very-secret-token");
@@ -135,8 +167,12 @@ describe("the retention guard", () => {
     // Config keeps the default 90 days; the live table keeps 180: a decrease of 90 days of logs.
     const error = (await runStack(baseConfig, { liveTables: live }).catch((e: unknown) => e)) as ConfigError;
     expect(error.name).toBe("ConfigError");
-    expect(error.issues.map((i) => i.key)).toEqual(["acs-recording-insights:tables.ACSCallRecordingSummary.retentionInDays"]);
-    expect(error.issues[0].fix).toContain("pulumi config set --path tables.ACSCallRecordingSummary.retentionInDays 180 --stack dev");
+    expect(error.issues.map((i) => i.key)).toEqual([
+      "acs-recording-insights:tables.ACSCallRecordingSummary.retentionInDays",
+    ]);
+    expect(error.issues[0].fix).toContain(
+      "pulumi config set --path tables.ACSCallRecordingSummary.retentionInDays 180 --stack dev",
+    );
     expect(error.issues[0].fix).toContain("allowRetentionDecrease true");
   });
 
@@ -147,7 +183,10 @@ describe("the retention guard", () => {
   });
 
   it("must allow keeping or raising the live retention", async () => {
-    const plan = await runStack({ ...baseConfig, tables: { ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 400 } } }, { liveTables: live });
+    const plan = await runStack(
+      { ...baseConfig, tables: { ACSCallRecordingSummary: { retentionInDays: 180, totalRetentionInDays: 400 } } },
+      { liveTables: live },
+    );
     expect(ofType(plan, T.table)).toHaveLength(3);
   });
 
@@ -155,12 +194,15 @@ describe("the retention guard", () => {
     const { ACSBillingUsage: _unreadable, ...partial } = live;
     const error = (await runStack(baseConfig, { liveTables: partial }).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toMatch(/retention guard: cannot read table ACSBillingUsage in workspace acsri-dev-law .*the run stops/);
+    expect(error.message).toMatch(
+      /retention guard: cannot read table ACSBillingUsage in workspace acsri-dev-law .*the run stops/,
+    );
   });
 
   it("must treat a brought workspace as existing and read its tables, even on the first run", async () => {
     // The mock world holds the brought workspace with Azure's 30-day default; 90 days raises it, so the guard passes.
-    const workspaceId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared";
+    const workspaceId =
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared";
     const plan = await runStack({ ...baseConfig, workspace: { existingResourceId: workspaceId } });
     expect(ofType(plan, T.table)).toHaveLength(3);
   });

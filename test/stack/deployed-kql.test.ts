@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { kqlFunctionDefs } from "../../src/functions";
-import { acsCatalog, acsCatalogWith } from "../../src/schema/catalog";
 import { analyze } from "../../src/kusto";
+import { acsCatalog, acsCatalogWith } from "../../src/schema/catalog";
 import { baseConfig, ofType, runStack, types as T } from "./harness";
 
 // What the stack actually sends to Azure, with the windows tuned by config, must still bind against the schema and functions.
@@ -23,7 +23,13 @@ describe("KQL the stack deploys", () => {
   it("every alert query, at tuned windows, must pass the analyzer with the saved functions declared", async () => {
     const plan = await runStack({
       ...baseConfig,
-      alerts: { emails: ["a@example.com"], rules: { "operation-failures": { windowMinutes: 240, frequencyMinutes: 60 }, "silent-summaries": { windowMinutes: 1440 } } },
+      alerts: {
+        emails: ["a@example.com"],
+        rules: {
+          "operation-failures": { windowMinutes: 240, frequencyMinutes: 60 },
+          "silent-summaries": { windowMinutes: 1440 },
+        },
+      },
     });
     const rules = ofType(plan, "azure-native:monitor:ScheduledQueryRule");
     expect(rules.length).toBe(6);

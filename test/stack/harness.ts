@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import { recordPlan, type Plan, type PlannedResource } from "../../src/infra/plan";
+import { type Plan, type PlannedResource, recordPlan } from "../../src/infra/plan";
 
 // Runs the real program (src/index.ts) under Pulumi mocks with a given config, fresh module state each time.
 
@@ -30,20 +30,29 @@ export const baseConfig: Record<string, unknown> = {
 /** Flattens to what Pulumi hands a program: "project:key" → string, objects JSON-encoded. */
 export function rawConfig(config: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
+    Object.entries(config).map(([k, v]) => [
+      k.includes(":") ? k : `${project}:${k}`,
+      typeof v === "string" ? v : JSON.stringify(v),
+    ]),
   );
 }
 
 export async function runStack(
   config: Record<string, unknown>,
-  options: { stack?: string; liveTables?: Record<string, { retentionInDays?: number; totalRetentionInDays?: number }> } = {},
+  options: {
+    stack?: string;
+    liveTables?: Record<string, { retentionInDays?: number; totalRetentionInDays?: number }>;
+  } = {},
 ): Promise<Plan> {
   vi.resetModules();
-  return recordPlan({ project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables }, async () => {
-    // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
-    const program: Record<string, unknown> = await import("../../src/index");
-    return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
-  });
+  return recordPlan(
+    { project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables },
+    async () => {
+      // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
+      const program: Record<string, unknown> = await import("../../src/index");
+      return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
+    },
+  );
 }
 
 export function ofType(plan: Plan, type: string): PlannedResource[] {

@@ -1,8 +1,8 @@
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { describe, expect, it, vi } from "vitest";
-import { recordPlan } from "../../src/infra/plan";
 import { isBuiltInTable, mockRefusal } from "../../src/infra/mockCloud";
+import { recordPlan } from "../../src/infra/plan";
 
 // The mock cloud behind synth and the stack tests refuses what azure-native and Azure refuse, so a program that would fail
 // on `pulumi up` fails offline too. Each refusal is proven here, first as a pure rule, then through a recorded plan.
@@ -10,7 +10,11 @@ import { isBuiltInTable, mockRefusal } from "../../src/infra/mockCloud";
 vi.setConfig({ testTimeout: 60_000 });
 
 const fns = ["ACSRecordings", "ACSRecordingOperations"];
-const rule = (query: string, evaluationFrequency = "PT5M") => ({ ruleName: "r", evaluationFrequency, criteria: { allOf: [{ query }] } });
+const rule = (query: string, evaluationFrequency = "PT5M") => ({
+  ruleName: "r",
+  evaluationFrequency,
+  criteria: { allOf: [{ query }] },
+});
 
 describe("mock cloud refusals (pure)", () => {
   it("must refuse to create a built-in table, as azure-native does (it exists in every workspace)", () => {
@@ -21,7 +25,9 @@ describe("mock cloud refusals (pure)", () => {
 
   it("must let a custom _CL table be created", () => {
     expect(isBuiltInTable("MyEvents_CL")).toBe(false);
-    expect(mockRefusal("azure-native:operationalinsights:Table", "t", { tableName: "MyEvents_CL" }, fns)).toBeUndefined();
+    expect(
+      mockRefusal("azure-native:operationalinsights:Table", "t", { tableName: "MyEvents_CL" }, fns),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -29,7 +35,9 @@ describe("mock cloud refusals (pure)", () => {
     ["search", 'search "CallEnded"'],
     ["union", "let w = 1h;\nunion withsource=T (ACSRecordings(ago(w)))"],
   ])("must refuse an alert query that starts with %s", (op, query) => {
-    expect(mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule(query), fns)).toContain(`the query starts with ${op}`);
+    expect(mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule(query), fns)).toContain(
+      `the query starts with ${op}`,
+    );
   });
 
   it("must accept union across resources, the documented exception", () => {
@@ -44,9 +52,13 @@ describe("mock cloud refusals (pure)", () => {
 
   it("must refuse a one-minute frequency for a query that calls a saved function, and accept five minutes", () => {
     const query = "ACSRecordings(ago(5m)) | count";
-    expect(mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule(query, "PT1M"), fns)).toMatch(/frequencyMinutes 1 with a query that calls ACSRecordings/);
+    expect(mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule(query, "PT1M"), fns)).toMatch(
+      /frequencyMinutes 1 with a query that calls ACSRecordings/,
+    );
     expect(mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule(query, "PT5M"), fns)).toBeUndefined();
-    expect(mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule("ACSBillingUsage | count", "PT1M"), fns)).toBeUndefined();
+    expect(
+      mockRefusal("azure-native:monitor:ScheduledQueryRule", "a", rule("ACSBillingUsage | count", "PT1M"), fns),
+    ).toBeUndefined();
   });
 });
 
@@ -56,7 +68,12 @@ describe("mock cloud refusals (through a recorded plan)", () => {
 
   it("must fail the plan that declares a built-in table with azure-native", async () => {
     const error = await record(async () => {
-      new operationalinsights.Table("t", { resourceGroupName: "rg", workspaceName: "law", tableName: "ACSCallRecordingSummary", retentionInDays: 90 });
+      new operationalinsights.Table("t", {
+        resourceGroupName: "rg",
+        workspaceName: "law",
+        tableName: "ACSCallRecordingSummary",
+        retentionInDays: 90,
+      });
       return {};
     }).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
@@ -65,12 +82,41 @@ describe("mock cloud refusals (through a recorded plan)", () => {
 
   it("must fail the plan that declares a union alert and a one-minute function alert, listing both", async () => {
     const error = await record(async () => {
-      const base = { resourceGroupName: "rg", location: "westeurope", scopes: ["/x"], windowSize: "PT5M", severity: 2, enabled: true, kind: "LogAlert" };
-      new monitor.ScheduledQueryRule("u", { ...base, ruleName: "u", evaluationFrequency: "PT5M", criteria: { allOf: [{ query: "union A, B", timeAggregation: "Count", operator: "GreaterThan", threshold: 0 }] } });
-      new monitor.ScheduledQueryRule("f", { ...base, ruleName: "f", evaluationFrequency: "PT1M", criteria: { allOf: [{ query: "ACSRecordingOperations() | count", timeAggregation: "Count", operator: "GreaterThan", threshold: 0 }] } });
+      const base = {
+        resourceGroupName: "rg",
+        location: "westeurope",
+        scopes: ["/x"],
+        windowSize: "PT5M",
+        severity: 2,
+        enabled: true,
+        kind: "LogAlert",
+      };
+      new monitor.ScheduledQueryRule("u", {
+        ...base,
+        ruleName: "u",
+        evaluationFrequency: "PT5M",
+        criteria: { allOf: [{ query: "union A, B", timeAggregation: "Count", operator: "GreaterThan", threshold: 0 }] },
+      });
+      new monitor.ScheduledQueryRule("f", {
+        ...base,
+        ruleName: "f",
+        evaluationFrequency: "PT1M",
+        criteria: {
+          allOf: [
+            {
+              query: "ACSRecordingOperations() | count",
+              timeAggregation: "Count",
+              operator: "GreaterThan",
+              threshold: 0,
+            },
+          ],
+        },
+      });
       return {};
     }).catch((e: unknown) => e as Error);
-    expect((error as Error).message).toContain('f: alert "f": frequencyMinutes 1 with a query that calls ACSRecordingOperations');
+    expect((error as Error).message).toContain(
+      'f: alert "f": frequencyMinutes 1 with a query that calls ACSRecordingOperations',
+    );
     expect((error as Error).message).toContain('u: alert "u": the query starts with union');
   });
 });

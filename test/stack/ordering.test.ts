@@ -39,7 +39,8 @@ describe("two stacks on one workspace or ACS resource", () => {
 
   it("must tag each saved function with the stack that owns it", async () => {
     const plan = await runStack(baseConfig, { stack: "prod" });
-    for (const s of ofType(plan, T.search)) expect(s.inputs.tags).toContainEqual({ name: "pulumi-stack", value: "prod" });
+    for (const s of ofType(plan, T.search))
+      expect(s.inputs.tags).toContainEqual({ name: "pulumi-stack", value: "prod" });
   });
 
   it("must deploy no saved functions when functions.deploy is false, and keep the alerts that call the owner's", async () => {

@@ -1,15 +1,16 @@
-import { describe, expect, it, vi } from "vitest";
-import { ConfigError } from "../../src/config";
-import { tables } from "../../src/schema/tables";
 import * as pulumi from "@pulumi/pulumi";
-import { baseConfig, one, ofType, rawConfig, runStack, types as T } from "./harness";
+import { describe, expect, it, vi } from "vitest";
+import type { ConfigError } from "../../src/config";
+import { tables } from "../../src/schema/tables";
+import { baseConfig, ofType, one, rawConfig, runStack, types as T } from "./harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
 
-
-const workspaceId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared";
-const acsId = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-comms/providers/Microsoft.Communication/communicationServices/acs-existing";
+const workspaceId =
+  "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-shared-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared";
+const acsId =
+  "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-comms/providers/Microsoft.Communication/communicationServices/acs-existing";
 
 describe("the stack program", () => {
   it("must send Usage, CallRecordingSummary and CallRecordingOperational to the workspace", async () => {
@@ -36,7 +37,10 @@ describe("the stack program", () => {
   it("must set each table's retention and total retention from config", async () => {
     const plan = await runStack({
       ...baseConfig,
-      tables: { ACSCallRecordingSummary: { retentionInDays: 120, totalRetentionInDays: 730 }, ACSBillingUsage: { retentionInDays: 45 } },
+      tables: {
+        ACSCallRecordingSummary: { retentionInDays: 120, totalRetentionInDays: 730 },
+        ACSBillingUsage: { retentionInDays: 45 },
+      },
     });
     const byName = Object.fromEntries(ofType(plan, T.table).map((t) => [t.inputs.tableName, t.inputs]));
     expect(Object.keys(byName).sort()).toEqual(tables.map((t) => t.name).sort());
@@ -48,7 +52,11 @@ describe("the stack program", () => {
 
   it("must create ACS in the global location with the configured data location", async () => {
     const plan = await runStack(baseConfig);
-    expect(one(plan, T.acs).inputs).toMatchObject({ location: "global", dataLocation: "Europe", disableLocalAuth: false });
+    expect(one(plan, T.acs).inputs).toMatchObject({
+      location: "global",
+      dataLocation: "Europe",
+      disableLocalAuth: false,
+    });
   });
 
   it("must protect the workspace, the ACS resource and the resource group by default", async () => {
@@ -60,14 +68,22 @@ describe("the stack program", () => {
 
   it("must lift protection only when protect is false", async () => {
     const plan = await runStack({ ...baseConfig, protect: "false" });
-    expect([one(plan, T.workspace).protect, one(plan, T.acs).protect, one(plan, T.rg).protect]).toEqual([false, false, false]);
+    expect([one(plan, T.workspace).protect, one(plan, T.acs).protect, one(plan, T.rg).protect]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("must update the built-in tables' retention in place and never declare them as azure-native Tables", async () => {
     const plan = await runStack(baseConfig);
     // azure-native would refuse to create a table that exists in every workspace; TableRetention PATCHes the live one.
     expect(ofType(plan, T.azureTable)).toHaveLength(0);
-    expect(ofType(plan, T.table).map((t) => t.inputs.workspaceId)).toEqual([plan.outputs.workspaceId, plan.outputs.workspaceId, plan.outputs.workspaceId]);
+    expect(ofType(plan, T.table).map((t) => t.inputs.workspaceId)).toEqual([
+      plan.outputs.workspaceId,
+      plan.outputs.workspaceId,
+      plan.outputs.workspaceId,
+    ]);
   });
 
   it("must disable the workspace's local auth by default", async () => {
@@ -112,7 +128,9 @@ describe("the stack program", () => {
     expect(o.workspaceId).toMatch(/\/providers\/Microsoft\.OperationalInsights\/workspaces\/acsri-dev-law$/);
     expect(o.workspaceCustomerId).toMatch(/^[0-9a-f-]{36}$/);
     expect(o.communicationHostName).toBe("acsri-dev-acs.communication.azure.com");
-    expect(o.diagnosticSettingId).toBe(`${o.communicationServiceId}/providers/Microsoft.Insights/diagnosticSettings/acs-recording-insights-dev`);
+    expect(o.diagnosticSettingId).toBe(
+      `${o.communicationServiceId}/providers/Microsoft.Insights/diagnosticSettings/acs-recording-insights-dev`,
+    );
     expect(o.portalLinks.workspace).toBe(`https://portal.azure.com/#@/resource${o.workspaceId}`);
     expect(o.portalLinks.workbook).toBe(`https://portal.azure.com/#@/resource${o.workbookId}/workbook`);
   });
@@ -120,9 +138,16 @@ describe("the stack program", () => {
   it("must spread the shared tags into every taggable resource", async () => {
     const plan = await runStack({ ...baseConfig, tags: { owner: "platform" } });
     const tagged = plan.resources.filter((r) => r.inputs.tags !== undefined && !Array.isArray(r.inputs.tags));
-    expect(tagged.map((r) => r.type).sort()).toEqual([T.workbook, T.acs, T.actionGroup, ...Array(6).fill(T.rule), T.workspace, T.rg].sort());
+    expect(tagged.map((r) => r.type).sort()).toEqual(
+      [T.workbook, T.acs, T.actionGroup, ...Array(6).fill(T.rule), T.workspace, T.rg].sort(),
+    );
     for (const r of tagged) {
-      expect(r.inputs.tags).toMatchObject({ owner: "platform", environment: "dev", "managed-by": "pulumi", "pulumi-stack": "dev" });
+      expect(r.inputs.tags).toMatchObject({
+        owner: "platform",
+        environment: "dev",
+        "managed-by": "pulumi",
+        "pulumi-stack": "dev",
+      });
     }
   });
 
@@ -140,7 +165,8 @@ describe("the stack program", () => {
     const plan = await runStack({ ...baseConfig, workspace: { existingResourceId: workspaceId } });
     expect(ofType(plan, T.workspace)).toHaveLength(0);
     expect(plan.outputs.workspaceId).toBe(workspaceId);
-    for (const r of [...ofType(plan, T.table), ...ofType(plan, T.search)]) expect(r.inputs.workspaceId, r.name).toBe(workspaceId);
+    for (const r of [...ofType(plan, T.table), ...ofType(plan, T.search)])
+      expect(r.inputs.workspaceId, r.name).toBe(workspaceId);
     expect(one(plan, T.diag).inputs.workspaceId).toBe(workspaceId);
   });
 
@@ -182,6 +208,8 @@ describe("the stack program", () => {
     const error = await runStack({ ...baseConfig, workspace: { retentionInDays: 5 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe("ConfigError");
-    expect((error as ConfigError).issues.map((i) => i.key)).toEqual(["acs-recording-insights:workspace.retentionInDays"]);
+    expect((error as ConfigError).issues.map((i) => i.key)).toEqual([
+      "acs-recording-insights:workspace.retentionInDays",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dnsNamespace, urlNamespace, uuidV5 } from "../../src/infra/uuid";
 import { isoMinutes } from "../../src/infra/content";
 import { savedSearchName } from "../../src/infra/savedSearches";
+import { dnsNamespace, urlNamespace, uuidV5 } from "../../src/infra/uuid";
 
 describe("uuidV5", () => {
   it("must match the RFC 9562 (RFC 4122 successor) test vector for www.example.com in the DNS namespace", () => {
@@ -29,7 +29,11 @@ describe("names and durations", () => {
   });
 
   it("must derive a saved search id only from a valid function name", () => {
-    expect(savedSearchName("acs-recording-insights-dev", "ACSRecordings")).toBe("acs-recording-insights-dev-acsrecordings");
-    expect(() => savedSearchName("acs-recording-insights-dev", "ACS Recordings; drop")).toThrow(/not a valid KQL function name/);
+    expect(savedSearchName("acs-recording-insights-dev", "ACSRecordings")).toBe(
+      "acs-recording-insights-dev-acsrecordings",
+    );
+    expect(() => savedSearchName("acs-recording-insights-dev", "ACS Recordings; drop")).toThrow(
+      /not a valid KQL function name/,
+    );
   });
 });
