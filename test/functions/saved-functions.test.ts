@@ -15,6 +15,7 @@ describe("saved functions in kql/", () => {
       "ACSRecordingLengthStats",
       "ACSRecordingOperationHealth",
       "ACSRecordingOperations",
+      "ACSRecordingOverview",
       "ACSRecordingUsage",
       "ACSRecordings",
       "ACSRecordingsPerCall",
@@ -74,7 +75,7 @@ describe("saved functions in kql/", () => {
   it("must put a configured normal list into every normalendreasons default, and only there", () => {
     const fns = savedFunctionsWith({ normalEndReasons: ["CallEnded", "RecordingStopped"] });
     const changed = fns.filter((f, i) => f !== savedFunctions[i]).map((f) => f.name);
-    expect(changed).toEqual(["ACSRecordingEndReasons", "ACSRecordings", "ACSRecordingsPerCall"]);
+    expect(changed).toEqual(["ACSRecordingEndReasons", "ACSRecordingOverview", "ACSRecordings", "ACSRecordingsPerCall"]);
     const rec = fns.find((f) => f.name === "ACSRecordings")!;
     expect(rec.functionParameters).toContain('normalendreasons:dynamic=dynamic(["CallEnded","RecordingStopped"])');
     expect(rec.body).toBe(savedFunction("ACSRecordings").body);

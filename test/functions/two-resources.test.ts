@@ -111,3 +111,16 @@ describe("usage records (two-resources fixture)", () => {
     ]);
   });
 });
+
+describe("ACSRecordingOverview (two-resources fixture)", () => {
+  it("must give one row of both periods' KPIs, scoped to a resource", () => {
+    // B in X: rec-3 900 s (RecordingStopped, abnormal) and rec-4 120 s; p95 nearest rank ceil(1.9) = 2nd = 900; requests P6-P9, failures P7 P8.
+    // The previous period [05-31, 06-01) is empty: zeros.
+    expect(runTwo(`ACSRecordingOverview(${X}, resourceid = '${resourceB}')`)).toEqual([
+      {
+        Recordings: 2, PreviousRecordings: 0, Calls: 2, PreviousCalls: 0, RecordedSeconds: 1020, PreviousRecordedSeconds: 0, P95Seconds: 900, PreviousP95Seconds: 0,
+        AbnormalEnds: 1, PreviousAbnormalEnds: 0, OperationRequests: 4, PreviousOperationRequests: 0, OperationFailures: 2, PreviousOperationFailures: 0,
+      },
+    ]);
+  });
+});

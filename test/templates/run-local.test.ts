@@ -177,6 +177,9 @@ describe("overviewKpis template", () => {
         PreviousCalls: 1,
         RecordedSeconds: 5985.75, // 540 + 300 + 240.5 + 1500 + 45.25 + 360 + 3000
         PreviousRecordedSeconds: 120,
+        // nearest rank ceil(0.95 x 7) = 7th of 45.25, 240.5, 300, 360, 540, 1500, 3000; the previous period holds only h1
+        P95Seconds: 3000,
+        PreviousP95Seconds: 120,
         AbnormalEnds: 1, // d1
         PreviousAbnormalEnds: 0,
         OperationRequests: 17, // O2..O18

@@ -12,6 +12,7 @@ import {
   workbookForWorkspace,
   workbookKey,
 } from "../../src/workbook";
+import { overviewKpis, parseParams } from "../../src/templates";
 import { referencedParameters } from "../../src/workbook/substitute";
 import { allItems, declaredParameters, implicitParameters, queryItems } from "../../src/workbook/walk";
 
@@ -156,6 +157,14 @@ describe("workbook serialisation", () => {
     expect(param(serializedWorkbook)).toMatchObject({ type: 1, value: "CallEnded, InitiatorLeft" });
     expect(param(workbookForWorkspace(id, { normalEndReasons: ["CallEnded", "RecordingStopped"] }))).toMatchObject({ value: "CallEnded, RecordingStopped" });
     expect(() => workbookForWorkspace(id, { normalEndReasons: ["x', 'y"] })).toThrow(/not a RecordingEndReason name/);
+  });
+
+  it("must compute the overview tiles with the one saved function the overviewKpis template calls", () => {
+    const tiles = queryItems(workbook).find((i) => i.name === "overview-tiles")!;
+    expect(tiles.content.query).toContain("ACSRecordingOverview(");
+    expect(overviewKpis.kql(parseParams(overviewKpis, overviewKpis.example as never))).toMatch(/^ACSRecordingOverview\(/);
+    // neither recomputes the KPIs from the row-level functions
+    expect(tiles.content.query).not.toMatch(/ACSRecordings\(|ACSRecordingOperations\(/);
   });
 
   it("must name the environment in the display name", () => {

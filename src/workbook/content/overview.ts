@@ -3,42 +3,27 @@ import { markdown, query } from "../items";
 import { ItemSize, type Item } from "../types";
 import { formatter, kql, operationFilter, recordingFilters, resourceLet } from "./common";
 
-/** Each branch yields Order, Metric, Value, Previous; rates guard against an empty period instead of dividing by zero. */
+const tile = (order: number, metric: string, value: string, previous: string) =>
+  `    (kpis | project Order = ${order}, Metric = "${metric}", Value = todouble(${value}), Previous = todouble(${previous}))`;
+
+/** The tiles read the one saved function ACSRecordingOverview (the overviewKpis template calls it too); rates guard an empty period. */
 export const overviewTilesKql = kql(
   "let starttime = {TimeRange:start};",
   "let endtime = {TimeRange:end};",
-  "let prevstart = starttime - (endtime - starttime);",
   resourceLet,
   recordingFilters,
   operationFilter,
-  "let rec = ACSRecordings(prevstart, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)",
-  "    | extend Current = TimeGenerated >= starttime;",
-  "let ops = ACSRecordingOperations(prevstart, endtime, operations, resourceid = resourceid)",
-  "    | extend Current = TimeGenerated >= starttime;",
+  "let kpis = ACSRecordingOverview(starttime, endtime, contenttypes, formattypes, channeltypes, operations, normalendreasons = normalendreasons, resourceid = resourceid);",
   "union",
-  "    (rec",
-  "        | summarize Now = countif(Current), Before = countif(not(Current))",
-  '        | project Order = 1, Metric = "Recordings", Value = todouble(Now), Previous = todouble(Before)),',
-  "    (rec",
-  "        | summarize by CorrelationId, Current",
-  "        | summarize Now = countif(Current), Before = countif(not(Current))",
-  '        | project Order = 2, Metric = "Calls recorded", Value = todouble(Now), Previous = todouble(Before)),',
-  "    (rec",
-  "        | summarize Now = sumif(RecordingLength, Current), Before = sumif(RecordingLength, not(Current))",
-  '        | project Order = 3, Metric = "Recorded hours", Value = Now / 3600.0, Previous = Before / 3600.0),',
-  "    (rec",
-  "        | summarize Total = sumif(RecordingLength, Current), N = countif(Current), PrevTotal = sumif(RecordingLength, not(Current)), PrevN = countif(not(Current))",
-  '        | project Order = 4, Metric = "Average length (s)", Value = iff(N == 0, 0.0, Total / N), Previous = iff(PrevN == 0, 0.0, PrevTotal / PrevN)),',
-  "    (rec",
-  "        | summarize P95 = percentile(RecordingLength, 95) by Current",
-  "        | summarize Now = sumif(P95, Current), Before = sumif(P95, not(Current))",
-  '        | project Order = 5, Metric = "P95 length (s)", Value = todouble(Now), Previous = todouble(Before)),',
-  "    (rec",
-  "        | summarize Hits = countif(Current and IsAbnormalEnd), N = countif(Current), PrevHits = countif(not(Current) and IsAbnormalEnd), PrevN = countif(not(Current))",
-  '        | project Order = 6, Metric = "Abnormal end rate (%)", Value = iff(N == 0, 0.0, 100.0 * Hits / N), Previous = iff(PrevN == 0, 0.0, 100.0 * PrevHits / PrevN)),',
-  "    (ops",
-  "        | summarize Hits = countif(Current and IsFailure), N = countif(Current), PrevHits = countif(not(Current) and IsFailure), PrevN = countif(not(Current))",
-  '        | project Order = 7, Metric = "Operation failure rate (%)", Value = iff(N == 0, 0.0, 100.0 * Hits / N), Previous = iff(PrevN == 0, 0.0, 100.0 * PrevHits / PrevN))',
+  [
+    tile(1, "Recordings", "Recordings", "PreviousRecordings"),
+    tile(2, "Calls recorded", "Calls", "PreviousCalls"),
+    tile(3, "Recorded hours", "RecordedSeconds / 3600.0", "PreviousRecordedSeconds / 3600.0"),
+    tile(4, "Average length (s)", "iff(Recordings == 0, 0.0, RecordedSeconds / Recordings)", "iff(PreviousRecordings == 0, 0.0, PreviousRecordedSeconds / PreviousRecordings)"),
+    tile(5, "P95 length (s)", "P95Seconds", "PreviousP95Seconds"),
+    tile(6, "Abnormal end rate (%)", "iff(Recordings == 0, 0.0, 100.0 * AbnormalEnds / Recordings)", "iff(PreviousRecordings == 0, 0.0, 100.0 * PreviousAbnormalEnds / PreviousRecordings)"),
+    tile(7, "Operation failure rate (%)", "iff(OperationRequests == 0, 0.0, 100.0 * OperationFailures / OperationRequests)", "iff(PreviousOperationRequests == 0, 0.0, 100.0 * PreviousOperationFailures / PreviousOperationRequests)"),
+  ].join(",\n"),
   "| extend Change = iff(Previous == 0,",
   '    "previous period: 0",',
   '    strcat(iff(Value >= Previous, "+", "-"), tostring(round(abs(100.0 * (Value - Previous) / Previous), 1)), "% vs previous period"))',
