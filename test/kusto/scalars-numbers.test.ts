@@ -31,6 +31,12 @@ describe("rounding and binning", () => {
     expect(call("bin", ["real", "real"], "real", [7.5, 2.5])).toBe(7.5);
   });
 
+  it("bin of a long beyond 2^53 must floor exactly", () => {
+    // 9007199254740993 = 900719925474099 * 10 + 3 → 9007199254740990; the negative floors away from zero
+    expect(call("bin", ["long", "long"], "long", [9007199254740993n, 10])).toBe(9007199254740990);
+    expect(call("bin", ["long", "long"], "long", [-9007199254740993n, 10])).toBe(-9007199254741000n);
+  });
+
   it("floor with a size must be bin", () => {
     expect(call("floor", ["real", "real"], "real", [17.3, 10])).toBe(10);
   });

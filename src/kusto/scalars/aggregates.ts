@@ -123,6 +123,7 @@ class ArgExtreme implements Aggregator {
   }
 }
 
+/** dcount/dcountif: EXACT distinct counts here, where Kusto estimates with HyperLogLog (error within its accuracy level). */
 class DCount implements Aggregator {
   readonly seen = new Set<string>();
   constructor(private readonly pred: number) {}

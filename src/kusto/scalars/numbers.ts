@@ -55,9 +55,25 @@ const bin: ScalarFactory = arity(2, 2, (argTypes) => {
   return (args) => {
     const v = args[0];
     const size = args[1];
-    return typeof v === "number" && typeof size === "number" ? b(v, size) : null;
+    if (typeof v === "number" && typeof size === "number") return b(v, size);
+    return typeof v === "bigint" || typeof size === "bigint" ? binLong(v, size) : null;
   };
 });
+
+/** bin of a long beyond 2^53: floor division in bigint, so the bin stays exact. */
+function binLong(v: Value, size: Value): Value {
+  const whole = (x: Value) => (typeof x === "bigint" ? x : typeof x === "number" && Number.isInteger(x) ? BigInt(x) : null);
+  const a = whole(v);
+  const s = whole(size);
+  if (a === null || s === null) {
+    const x = toDouble(v);
+    const y = toDouble(size);
+    return x === null || y === null || !(y > 0) ? null : Math.floor(x / y) * y;
+  }
+  if (s <= 0n) return null;
+  const q = a / s - (a % s < 0n ? 1n : 0n);
+  return normLong(q * s);
+}
 
 /** bin_at(value, size, fixed_point): bins aligned so that fixed_point starts a bin. */
 const binAt: ScalarFactory = arity(3, 3, () => (args) => {
