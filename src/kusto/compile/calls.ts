@@ -3,7 +3,7 @@ import { scalarFunction, unaryOperator } from "../scalars";
 import { toDynamicValue } from "../scalars/format";
 import { kustoLanguage, toArray } from "../kusto-language";
 import type { KType, Value } from "../types";
-import { type Binding, elements, kindOf, type Node, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
+import { type Binding, elements, kindOf, type Node, resultColumns, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileRowFunction, rowFunctionNames } from "./rowfunctions";
@@ -64,6 +64,11 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
   if (name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
   if (rowFunctionNames.has(name)) return compileRowFunction(name, node, args, scope, agg);
   if (name === "pack_all") return compilePackAll(node, args, scope);
+  if (name === "column_names_of") {
+    // The binder already knows the table's columns: the names, in order, as a dynamic array.
+    const names = resultColumns(args[0]).map((c) => c.name);
+    return () => names.slice();
+  }
   if (name === "bag_pack_columns") return compileBagPackColumns(node, args, scope, agg);
   if (name === "not" && args.length === 1) {
     const operand = compileScalar(args[0], scope, agg);
