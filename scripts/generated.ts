@@ -1,8 +1,8 @@
 // Every generated file in the repository and how to render it; `npm run generate` writes them, test/generated.test.ts checks them.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { alertRules } from "../src/alerts";
 import type { AlertRuleDef } from "../src/alerts";
+import { alertRules } from "../src/alerts";
 import { renderSample } from "../src/data/sample";
 import { aggregateFunctionNames, scalarFunctionNames } from "../src/kusto/scalars";
 import { tablesMarkdown } from "../src/schema/tables";
@@ -32,7 +32,10 @@ export function alertsTable(rules: readonly AlertRuleDef[]): string {
   return [
     alertsHeader,
     "| --- | --- | --- | --- | --- |",
-    ...rules.map((r) => `| \`${r.key}\` | ${r.description.replace(/\|/g, "\\|")} | ${firesWhen(r)} | ${r.defaults.windowMinutes} / ${r.defaults.frequencyMinutes} | ${r.severity} |`),
+    ...rules.map(
+      (r) =>
+        `| \`${r.key}\` | ${r.description.replace(/\|/g, "\\|")} | ${firesWhen(r)} | ${r.defaults.windowMinutes} / ${r.defaults.frequencyMinutes} | ${r.severity} |`,
+    ),
   ].join("\n");
 }
 
@@ -51,7 +54,11 @@ function wrappedList(title: string, names: readonly string[]): string {
 }
 
 export function functionLists(): string {
-  return [wrappedList("Scalar functions", scalarFunctionNames), "", wrappedList("Aggregates", aggregateFunctionNames)].join("\n");
+  return [
+    wrappedList("Scalar functions", scalarFunctionNames),
+    "",
+    wrappedList("Aggregates", aggregateFunctionNames),
+  ].join("\n");
 }
 
 function readme(current: string | undefined): string {
@@ -64,7 +71,10 @@ function readme(current: string | undefined): string {
 }
 
 export function generatedFiles(): GeneratedFile[] {
-  const sample = Object.entries(renderSample()).map(([name, text]) => ({ file: `test/fixtures/sample/${name}`, render: () => text }));
+  const sample = Object.entries(renderSample()).map(([name, text]) => ({
+    file: `test/fixtures/sample/${name}`,
+    render: () => text,
+  }));
   return [{ file: workbookFile, render: () => serializedWorkbook }, ...sample, { file: "README.md", render: readme }];
 }
 

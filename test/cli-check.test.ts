@@ -11,7 +11,9 @@ afterEach(() => vi.restoreAllMocks());
 describe("acs-insights check", () => {
   it("must report file:line:col offset by where the KQL starts in its file", () => {
     // The KQL starts on line 10 of the file; the bad name is on its line 2, column 9 → file line 11.
-    const diags = checkSources([{ file: "kql/Bad.kql", line: 10, kql: "ACSCallRecordingSummary\n| where Recordinglength > 1" }]);
+    const diags = checkSources([
+      { file: "kql/Bad.kql", line: 10, kql: "ACSCallRecordingSummary\n| where Recordinglength > 1" },
+    ]);
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ file: "kql/Bad.kql", line: 11, column: 9, severity: "error" });
   });
@@ -25,7 +27,9 @@ describe("acs-insights check", () => {
   });
 
   it("must know the saved functions while checking", () => {
-    expect(checkSources([{ file: "x", line: 1, kql: "ACSRecordings() | summarize count() by FormatType" }])).toEqual([]);
+    expect(checkSources([{ file: "x", line: 1, kql: "ACSRecordings() | summarize count() by FormatType" }])).toEqual(
+      [],
+    );
   });
 
   it("must gather sources from functions, templates, workbook and alerts", () => {

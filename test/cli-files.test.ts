@@ -31,7 +31,9 @@ describe("replacing plan.json", () => {
     const d = dir();
     fs.writeFileSync(path.join(d, "target"), "precious");
     fs.symlinkSync(path.join(d, "target"), path.join(d, "plan.json"));
-    expect(replaceRefusal(path.join(d, "plan.json"))).toMatch(/plan\.json is a symbolic link \(to .*target\); remove the link/);
+    expect(replaceRefusal(path.join(d, "plan.json"))).toMatch(
+      /plan\.json is a symbolic link \(to .*target\); remove the link/,
+    );
     expect(() => replaceFile(path.join(d, "plan.json"), "evil")).toThrow("is a symbolic link");
     expect(fs.readFileSync(path.join(d, "target"), "utf8")).toBe("precious");
   });
@@ -54,7 +56,16 @@ describe("secure values offline", () => {
   const p = "acs-recording-insights:";
 
   it("must record the full key of every secure value, inside maps and lists", () => {
-    const text = ["config:", `  ${p}alerts:`, "    emails:", "      - a@example.com", "      - secure: v1:x", `  ${p}location:`, "    secure: v1:y", ""].join("\n");
+    const text = [
+      "config:",
+      `  ${p}alerts:`,
+      "    emails:",
+      "      - a@example.com",
+      "      - secure: v1:x",
+      `  ${p}location:`,
+      "    secure: v1:y",
+      "",
+    ].join("\n");
     const { securePaths, secretKeys, config } = stackFileConfig(text, "Pulumi.t.yaml");
     expect(securePaths).toEqual([`${p}alerts.emails[1]`, `${p}location`]);
     expect(secretKeys).toEqual([`${p}alerts`, `${p}location`]);
@@ -62,12 +73,19 @@ describe("secure values offline", () => {
   });
 
   it("must turn every string holding the placeholder into [secret], wherever it sits", () => {
-    expect(redactPlaceholders({ a: [offlineSecret, "keep"], b: { c: `x${offlineSecret}y`, d: 3 } })).toEqual({ a: ["[secret]", "keep"], b: { c: "[secret]", d: 3 } });
+    expect(redactPlaceholders({ a: [offlineSecret, "keep"], b: { c: `x${offlineSecret}y`, d: 3 } })).toEqual({
+      a: ["[secret]", "keep"],
+      b: { c: "[secret]", d: 3 },
+    });
   });
 
   it("must say offline synth cannot check an encrypted value instead of blaming it, and leave other issues", () => {
     const err = new ConfigError("dev", [
-      { key: `${p}communication.name`, problem: `must be 2-63 letters; got "${offlineSecret}"`, fix: `pulumi config set --path communication.name x --stack dev` },
+      {
+        key: `${p}communication.name`,
+        problem: `must be 2-63 letters; got "${offlineSecret}"`,
+        fix: `pulumi config set --path communication.name x --stack dev`,
+      },
       { key: `${p}location`, problem: "is required", fix: "pulumi config set location westeurope --stack dev" },
     ]);
     const out = explainSecureIssues(err, [`${p}communication.name`]) as ConfigError;

@@ -54,10 +54,17 @@ describe("acs-insights", () => {
   });
 
   it("must exit 0 quietly when the reader closes the pipe (query ... | head -1)", () => {
-    const out = execFileSync("bash", ["-c", `"${process.execPath}" "${bin}" query "range x from 1 to 300000 step 1" 2>"$ERR" | head -1; echo "\${PIPESTATUS[0]}"; cat "$ERR"`], {
-      encoding: "utf8",
-      env: { ...process.env, ERR: path.join(require("node:os").tmpdir(), `acs-epipe-${process.pid}.txt`) },
-    });
+    const out = execFileSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${bin}" query "range x from 1 to 300000 step 1" 2>"$ERR" | head -1; echo "\${PIPESTATUS[0]}"; cat "$ERR"`,
+      ],
+      {
+        encoding: "utf8",
+        env: { ...process.env, ERR: path.join(require("node:os").tmpdir(), `acs-epipe-${process.pid}.txt`) },
+      },
+    );
     // head prints the header line; then node's exit status; then node's stderr, which must be empty.
     expect(out).toBe("x\n0\n");
   }, 120_000);

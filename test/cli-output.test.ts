@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { escapeControls, neutralizeFormula, toCsv, toTextTable } from "../src/kusto/output";
 import type { QueryResult } from "../src/kusto";
+import { escapeControls, neutralizeFormula, toCsv, toTextTable } from "../src/kusto/output";
 
 const result = (type: string, values: unknown[]): QueryResult =>
   ({ columns: [{ name: "v", type }], rows: values.map((v) => ({ v })) }) as unknown as QueryResult;
 
 describe("table output", () => {
   it("must print control characters and bidi overrides as \\u escapes", () => {
-    expect(escapeControls("a\u001b]0;t\u0007b\tc\n\u202e\u009b")).toBe("a\\u001b]0;t\\u0007b\\u0009c\\u000a\\u202e\\u009b");
+    expect(escapeControls("a\u001b]0;t\u0007b\tc\n\u202e\u009b")).toBe(
+      "a\\u001b]0;t\\u0007b\\u0009c\\u000a\\u202e\\u009b",
+    );
     expect(escapeControls("plain ☎ Ωμέγα")).toBe("plain ☎ Ωμέγα");
   });
 
@@ -31,7 +33,7 @@ describe("CSV output", () => {
   });
 
   it("must neutralise string cells by default, quote them when needed, and leave numbers alone", () => {
-    expect(toCsv(result("string", ["=HYPERLINK(\"x\")", "ok"]))).toBe('v\n"\'=HYPERLINK(""x"")"\nok\n');
+    expect(toCsv(result("string", ['=HYPERLINK("x")', "ok"]))).toBe('v\n"\'=HYPERLINK(""x"")"\nok\n');
     expect(toCsv(result("long", [-5]))).toBe("v\n-5\n");
     expect(toCsv(result("real", [-0.5]))).toBe("v\n-0.5\n");
   });

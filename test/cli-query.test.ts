@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../src/cli/query";
 import { analyze } from "../src/kusto";
 import { captureCli } from "./cli-capture";
@@ -12,12 +12,33 @@ let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-query-"));
   const rows = [
-    { TimeGenerated: "2024-03-10T10:00:00Z", RecordingId: "r1", RecordingLength: "30.5", FormatType: "mp4", CorrelationId: "c1" },
-    { TimeGenerated: "2024-03-10T11:00:00Z", RecordingId: "r2", RecordingLength: 90, FormatType: "wav", CorrelationId: "c1" },
-    { TimeGenerated: "2024-03-10T11:59:00Z", RecordingId: "r3", RecordingLength: 150, FormatType: "mp4", CorrelationId: "c2" },
+    {
+      TimeGenerated: "2024-03-10T10:00:00Z",
+      RecordingId: "r1",
+      RecordingLength: "30.5",
+      FormatType: "mp4",
+      CorrelationId: "c1",
+    },
+    {
+      TimeGenerated: "2024-03-10T11:00:00Z",
+      RecordingId: "r2",
+      RecordingLength: 90,
+      FormatType: "wav",
+      CorrelationId: "c1",
+    },
+    {
+      TimeGenerated: "2024-03-10T11:59:00Z",
+      RecordingId: "r3",
+      RecordingLength: 150,
+      FormatType: "mp4",
+      CorrelationId: "c2",
+    },
   ];
   fs.writeFileSync(path.join(dir, "ACSCallRecordingSummary.json"), JSON.stringify(rows));
-  fs.writeFileSync(path.join(dir, "q.kql"), "ACSCallRecordingSummary\n| summarize n = count() by FormatType\n| order by FormatType asc");
+  fs.writeFileSync(
+    path.join(dir, "q.kql"),
+    "ACSCallRecordingSummary\n| summarize n = count() by FormatType\n| order by FormatType asc",
+  );
   // Loading Microsoft's library takes seconds on a busy machine; pay it once here.
   analyze("print 1");
 }, 60_000);
@@ -28,7 +49,13 @@ const capture = (argv: string[]) => captureCli(run, argv);
 
 describe("acs-insights query", () => {
   it("must print only a JSON array of rows for --format json, datetimes as ISO UTC with 7 fraction digits", async () => {
-    const r = await capture(["--data", dir, "--format", "json", "ACSCallRecordingSummary | where RecordingLength > 60 | project RecordingId, TimeGenerated"]);
+    const r = await capture([
+      "--data",
+      dir,
+      "--format",
+      "json",
+      "ACSCallRecordingSummary | where RecordingLength > 60 | project RecordingId, TimeGenerated",
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual([
       { RecordingId: "r2", TimeGenerated: "2024-03-10T11:00:00.0000000Z" },
@@ -38,7 +65,15 @@ describe("acs-insights query", () => {
 
   it("must use --now for ago()", async () => {
     // now 12:00, ago(30m) = 11:30: only r3 (11:59).
-    const r = await capture(["--data", dir, "--now", "2024-03-10T12:00:00Z", "--format", "json", "ACSCallRecordingSummary | where TimeGenerated > ago(30m) | project RecordingId"]);
+    const r = await capture([
+      "--data",
+      dir,
+      "--now",
+      "2024-03-10T12:00:00Z",
+      "--format",
+      "json",
+      "ACSCallRecordingSummary | where TimeGenerated > ago(30m) | project RecordingId",
+    ]);
     expect(JSON.parse(r.out)).toEqual([{ RecordingId: "r3" }]);
   });
 
@@ -62,7 +97,9 @@ describe("acs-insights query", () => {
   });
 
   it("must exit 2 on usage errors, naming the option", async () => {
-    expect((await capture(["--format", "xml", "print 1"])).err).toContain('--format "xml" is not one of table, json, csv');
+    expect((await capture(["--format", "xml", "print 1"])).err).toContain(
+      '--format "xml" is not one of table, json, csv',
+    );
     expect((await capture(["--now", "yesterday", "print 1"])).code).toBe(2);
     expect((await capture([])).err).toContain("no query given");
   });
@@ -71,12 +108,18 @@ describe("acs-insights query", () => {
     const r = await capture(["--workspace", "not-a-guid", "print 1"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--workspace "not-a-guid" is not a GUID');
-    expect((await capture(["--inline-functions", "print 1"])).err).toContain("--inline-functions only applies with --workspace");
+    expect((await capture(["--inline-functions", "print 1"])).err).toContain(
+      "--inline-functions only applies with --workspace",
+    );
   });
 
   it("must run the saved functions over the bundled sample by default through the bin", () => {
     const bin = path.join(__dirname, "..", "src", "cli", "bin.js");
-    const out = execFileSync(process.execPath, [bin, "query", "--format", "json", "ACSRecordings() | summarize n = count()"], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [bin, "query", "--format", "json", "ACSRecordings() | summarize n = count()"],
+      { encoding: "utf8" },
+    );
     const rows = JSON.parse(out) as { n: number }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].n).toBeGreaterThan(0);

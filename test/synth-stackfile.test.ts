@@ -6,7 +6,14 @@ import { offlineSecret, stackFileConfig } from "../src/cli/synth";
 describe("stack file flattening", () => {
   it("must pass scalars as strings and objects as JSON, as the Pulumi engine does", () => {
     const { config } = stackFileConfig(
-      ["config:", "  acs-recording-insights:location: westeurope", "  acs-recording-insights:protect: false", "  acs-recording-insights:workspace:", "    retentionInDays: 60", ""].join("\n"),
+      [
+        "config:",
+        "  acs-recording-insights:location: westeurope",
+        "  acs-recording-insights:protect: false",
+        "  acs-recording-insights:workspace:",
+        "    retentionInDays: 60",
+        "",
+      ].join("\n"),
       "Pulumi.t.yaml",
     );
     expect(config).toEqual({
@@ -18,10 +25,20 @@ describe("stack file flattening", () => {
 
   it("must stand in for nested secure values and report the key as secret", () => {
     const { config, secretKeys } = stackFileConfig(
-      ["config:", "  acs-recording-insights:alerts:", "    emails: [a@example.com]", "    webhookUrl:", "      secure: v1:abc", ""].join("\n"),
+      [
+        "config:",
+        "  acs-recording-insights:alerts:",
+        "    emails: [a@example.com]",
+        "    webhookUrl:",
+        "      secure: v1:abc",
+        "",
+      ].join("\n"),
       "Pulumi.t.yaml",
     );
-    expect(JSON.parse(config["acs-recording-insights:alerts"])).toEqual({ emails: ["a@example.com"], webhookUrl: offlineSecret });
+    expect(JSON.parse(config["acs-recording-insights:alerts"])).toEqual({
+      emails: ["a@example.com"],
+      webhookUrl: offlineSecret,
+    });
     expect(secretKeys).toEqual(["acs-recording-insights:alerts"]);
   });
 
@@ -32,6 +49,8 @@ describe("stack file flattening", () => {
   });
 
   it("must list imported ESC environments", () => {
-    expect(stackFileConfig("environment:\n  - team/shared\nconfig: {}\n", "Pulumi.t.yaml").environments).toEqual(["team/shared"]);
+    expect(stackFileConfig("environment:\n  - team/shared\nconfig: {}\n", "Pulumi.t.yaml").environments).toEqual([
+      "team/shared",
+    ]);
   });
 });

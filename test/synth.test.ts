@@ -68,7 +68,14 @@ describe("acs-insights synth", () => {
     const stackFile = path.join(dir, "Pulumi.broken.yaml");
     fs.writeFileSync(
       stackFile,
-      ["config:", "  acs-recording-insights:location: westeurope", "  acs-recording-insights:dataLocation: Atlantis", "  acs-recording-insights:alerts:", "    enabled: false", ""].join("\n"),
+      [
+        "config:",
+        "  acs-recording-insights:location: westeurope",
+        "  acs-recording-insights:dataLocation: Atlantis",
+        "  acs-recording-insights:alerts:",
+        "    enabled: false",
+        "",
+      ].join("\n"),
     );
     const result = await synth(["--stack", "broken", "--stack-file", stackFile, "--out", dir]);
     expect(result.code).toBe(1);
@@ -112,7 +119,11 @@ describe("the acs-insights bin", () => {
   it("must synth through `node src/cli/bin.js` in a fresh process with the same bytes as in-process", async () => {
     const { execFileSync } = await import("node:child_process");
     const [a, b] = [tmp(), tmp()];
-    execFileSync(process.execPath, [path.resolve(__dirname, "../src/cli/bin.js"), "synth", "--stack", "dev", "--out", a], { stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [path.resolve(__dirname, "../src/cli/bin.js"), "synth", "--stack", "dev", "--out", a],
+      { stdio: "pipe" },
+    );
     expect((await synth(["--stack", "dev", "--out", b])).code).toBe(0);
     expect(fs.readFileSync(path.join(a, "plan.json"), "utf8")).toBe(fs.readFileSync(path.join(b, "plan.json"), "utf8"));
   });
@@ -124,7 +135,16 @@ describe("stack files with ESC imports", () => {
     const stackFile = path.join(dir, "Pulumi.esc.yaml");
     fs.writeFileSync(
       stackFile,
-      ["environment:", "  - acs-recording-insights/shared", "config:", "  acs-recording-insights:location: westeurope", "  acs-recording-insights:dataLocation: Europe", "  acs-recording-insights:alerts:", "    emails: [a@example.com]", ""].join("\n"),
+      [
+        "environment:",
+        "  - acs-recording-insights/shared",
+        "config:",
+        "  acs-recording-insights:location: westeurope",
+        "  acs-recording-insights:dataLocation: Europe",
+        "  acs-recording-insights:alerts:",
+        "    emails: [a@example.com]",
+        "",
+      ].join("\n"),
     );
     const result = await synth(["--stack", "esc", "--stack-file", stackFile, "--out", dir]);
     expect(result.code).toBe(0);

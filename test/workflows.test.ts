@@ -57,7 +57,8 @@ describe("GitHub workflows", () => {
       expect(wf.permissions["id-token"]).toBe("write");
       for (const job of Object.values(wf.jobs).filter((j) => pulumiSteps(j).length > 0)) {
         expect(job.env?.ARM_USE_OIDC).toBe("true");
-        for (const v of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"]) expect(String(job.env?.[v])).toMatch(/^\$\{\{ vars\.[A-Z_]+ \}\}$/);
+        for (const v of ["ARM_CLIENT_ID", "ARM_TENANT_ID", "ARM_SUBSCRIPTION_ID"])
+          expect(String(job.env?.[v])).toMatch(/^\$\{\{ vars\.[A-Z_]+ \}\}$/);
       }
     });
 

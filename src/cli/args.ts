@@ -41,7 +41,9 @@ function reworded(err: { code?: string; message: string }, spec: CommandSpec): U
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const known = Object.keys(spec.flags).map((f) => `--${f}`);
       const hint = closest(flag, known);
-      return new UsageError(`unknown option ${flag}${hint ? ` (did you mean ${hint}?)` : ""}; ${spec.name} takes ${known.join(", ") || "no options"}`);
+      return new UsageError(
+        `unknown option ${flag}${hint ? ` (did you mean ${hint}?)` : ""}; ${spec.name} takes ${known.join(", ") || "no options"}`,
+      );
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       return spec.flags[flag.replace(/^-+/, "")]?.type === "boolean" || /does not take an argument/.test(err.message)
@@ -49,7 +51,9 @@ function reworded(err: { code?: string; message: string }, spec: CommandSpec): U
         : new UsageError(`${flag} needs a value`);
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
       return new UsageError(
-        spec.maxPositionals === 0 ? `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(err.message)?.[1] ?? "")}; ${spec.name} takes only options` : err.message,
+        spec.maxPositionals === 0
+          ? `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(err.message)?.[1] ?? "")}; ${spec.name} takes only options`
+          : err.message,
       );
     default:
       return new UsageError(err.message);
@@ -60,7 +64,13 @@ function reworded(err: { code?: string; message: string }, spec: CommandSpec): U
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...spec.flags, help: helpFlag }, allowPositionals: spec.maxPositionals > 0, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...spec.flags, help: helpFlag },
+      allowPositionals: spec.maxPositionals > 0,
+      strict: true,
+      tokens: true,
+    });
   } catch (err) {
     throw reworded(err as { code?: string; message: string }, spec);
   }
@@ -73,7 +83,11 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   }
   const help = parsed.values.help === true;
   if (!help && parsed.positionals.length > spec.maxPositionals) {
-    throw new UsageError(spec.maxPositionals === 1 ? "give the query as one argument (quote it)" : `unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
+    throw new UsageError(
+      spec.maxPositionals === 1
+        ? "give the query as one argument (quote it)"
+        : `unexpected argument ${JSON.stringify(parsed.positionals[0])}`,
+    );
   }
   const { help: _help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
   return { values, positionals: parsed.positionals, help };
@@ -93,7 +107,8 @@ export const booleanFlag = (args: ParsedArgs, flag: string): boolean => args.val
 export function choiceFlag<T extends string>(args: ParsedArgs, flag: string, choices: readonly T[], fallback: T): T {
   const v = stringFlag(args, flag);
   if (v === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(v)) throw new UsageError(`--${flag} ${JSON.stringify(v)} is not one of ${choices.join(", ")}`);
+  if (!(choices as readonly string[]).includes(v))
+    throw new UsageError(`--${flag} ${JSON.stringify(v)} is not one of ${choices.join(", ")}`);
   return v as T;
 }
 

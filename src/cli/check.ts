@@ -1,8 +1,8 @@
 // `acs-insights check`: analyzes every KQL text the package ships against the table schemas and the saved functions.
 import { kqlSources as alertSources } from "../alerts";
 import { kqlSources as functionSources } from "../functions";
-import { acsCatalog } from "../schema/catalog";
 import { analyze, type KqlDiagnostic, type KqlSource } from "../kusto";
+import { acsCatalog } from "../schema/catalog";
 import { kqlSources as templateSources } from "../templates";
 import { kqlSources as workbookSources } from "../workbook";
 import { choiceFlag, type ParsedArgs } from "./args";
@@ -35,7 +35,9 @@ export async function execute(args: ParsedArgs): Promise<number> {
   const sources = shippedSources();
   const diagnostics = checkSources(sources);
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  process.stdout.write(format === "json" ? JSON.stringify(diagnostics, null, 2) + "\n" : textReport(diagnostics, sources.length));
+  process.stdout.write(
+    format === "json" ? `${JSON.stringify(diagnostics, null, 2)}\n` : textReport(diagnostics, sources.length),
+  );
   return errors > 0 ? 1 : 0;
 }
 
@@ -43,9 +45,13 @@ export const run = (argv: string[]): Promise<number> => runCommand({ ...checkSpe
 
 /** One `file:line:col: message` line per diagnostic (warnings marked), then a summary count. */
 export function textReport(diagnostics: readonly SourceDiagnostic[], checked: number): string {
-  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`);
+  const lines = diagnostics.map(
+    (d) => `${d.file}:${d.line}:${d.column}: ${d.severity === "warning" ? "warning: " : ""}${d.message}`,
+  );
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  lines.push(`checked ${checked} KQL texts: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
-  return lines.join("\n") + "\n";
+  lines.push(
+    `checked ${checked} KQL texts: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+  );
+  return `${lines.join("\n")}\n`;
 }

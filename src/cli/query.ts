@@ -1,8 +1,8 @@
 // `acs-insights query`: runs KQL over a data directory (default: the bundled sample) with the saved functions declared.
 import * as fs from "node:fs";
 import { loadDataDir, sampleDataDir } from "../data";
-import { acsCatalog } from "../schema/catalog";
 import { type QueryResult, runQuery, toCsv, toJsonRows, toTextTable } from "../kusto";
+import { acsCatalog } from "../schema/catalog";
 import { booleanFlag, choiceFlag, type ParsedArgs, UsageError } from "./args";
 import { querySpec } from "./commands";
 import { dataDirFlag, inputFileFlag, nowFlag, workspaceFlag } from "./flags";
@@ -30,14 +30,21 @@ function queryArgs(args: ParsedArgs): QueryArgs {
   const data = dataDirFlag(args);
   const inlineFunctions = booleanFlag(args, "inline-functions");
   const csvRaw = booleanFlag(args, "csv-raw");
-  if (inlineFunctions && workspace === undefined) throw new UsageError("--inline-functions only applies with --workspace");
-  if (workspace !== undefined && now !== undefined) throw new UsageError("--now sets the clock of local data only; a --workspace query runs on the service's clock, so drop --now");
-  if (workspace !== undefined && data !== undefined) throw new UsageError("--data and --workspace both name where the rows come from; give one");
+  if (inlineFunctions && workspace === undefined)
+    throw new UsageError("--inline-functions only applies with --workspace");
+  if (workspace !== undefined && now !== undefined)
+    throw new UsageError(
+      "--now sets the clock of local data only; a --workspace query runs on the service's clock, so drop --now",
+    );
+  if (workspace !== undefined && data !== undefined)
+    throw new UsageError("--data and --workspace both name where the rows come from; give one");
   if (csvRaw && format !== "csv") throw new UsageError("--csv-raw only applies with --format csv");
   const file = inputFileFlag(args, "file", "a .kql file");
-  if (file !== undefined && args.positionals.length > 0) throw new UsageError("give the query either as an argument or with --file, not both");
+  if (file !== undefined && args.positionals.length > 0)
+    throw new UsageError("give the query either as an argument or with --file, not both");
   const kql = file !== undefined ? fs.readFileSync(file, "utf8") : args.positionals[0];
-  if (!kql || !kql.trim()) throw new UsageError(file !== undefined ? `--file ${file} is empty; write the query in it` : "no query given");
+  if (!kql?.trim())
+    throw new UsageError(file !== undefined ? `--file ${file} is empty; write the query in it` : "no query given");
   return { data: data ?? sampleDataDir, now, format, kql, workspace, inlineFunctions, csvRaw };
 }
 

@@ -11,7 +11,8 @@ export function replaceRefusal(file: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (stat.isSymbolicLink()) return `${file} is a symbolic link (to ${fs.readlinkSync(file)}); remove the link or choose another directory, synth does not write through links`;
+  if (stat.isSymbolicLink())
+    return `${file} is a symbolic link (to ${fs.readlinkSync(file)}); remove the link or choose another directory, synth does not write through links`;
   if (!stat.isFile()) return `${file} exists and is not a regular file; remove it or choose another directory`;
   return undefined;
 }

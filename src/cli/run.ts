@@ -1,5 +1,5 @@
 // One path for every command: parse its flags, print help, or print a usage error with exit code 2.
-import { parseCommandArgs, type ParsedArgs, UsageError, usageErrorText } from "./args";
+import { type ParsedArgs, parseCommandArgs, UsageError, usageErrorText } from "./args";
 import type { Command } from "./commands";
 
 /** Parses the flags (usage error: exit 2), then loads and runs the command. */

@@ -14,7 +14,8 @@ export function redactPlaceholders<T>(value: T): T {
   return walk(value) as T;
 }
 
-const isUnder = (key: string, securePath: string) => key === securePath || key.startsWith(`${securePath}.`) || key.startsWith(`${securePath}[`);
+const isUnder = (key: string, securePath: string) =>
+  key === securePath || key.startsWith(`${securePath}.`) || key.startsWith(`${securePath}[`);
 
 function isConfigError(err: unknown): err is ConfigError {
   // By shape: the program may be loaded in a fresh module registry with its own ConfigError class.
@@ -31,7 +32,11 @@ export function explainSecureIssues(err: unknown, securePaths: readonly string[]
           problem: "is a secure (encrypted) value; offline synth cannot decrypt it, so it cannot check it",
           fix: `check it with \`pulumi preview --stack ${err.stack}\`, or synth a copy of the stack file holding a plain test value (--stack-file)`,
         }
-      : { key: issue.key, problem: issue.problem.split(offlineSecret).join(redacted), fix: issue.fix.split(offlineSecret).join(redacted) },
+      : {
+          key: issue.key,
+          problem: issue.problem.split(offlineSecret).join(redacted),
+          fix: issue.fix.split(offlineSecret).join(redacted),
+        },
   );
   return new ConfigError(err.stack, issues);
 }

@@ -16,9 +16,11 @@ export interface StackFileConfig {
   readonly environments: string[];
 }
 
-const isSecure = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "secure" in v;
+const isSecure = (v: unknown) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "secure" in v;
 
-const kindOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "string" ? "a string" : `a ${typeof v}`);
+const kindOf = (v: unknown) =>
+  v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "string" ? "a string" : `a ${typeof v}`;
 
 /** Replaces `secure:` values with the placeholder, recording where they were; refuses numbers JSON cannot carry. */
 function plainValue(value: unknown, at: (string | number)[], file: string, securePaths: string[]): unknown {
@@ -28,7 +30,9 @@ function plainValue(value: unknown, at: (string | number)[], file: string, secur
   }
   if (typeof value === "number" && !Number.isFinite(value)) {
     // YAML's .nan and .inf parse to NaN and Infinity, which JSON (and so Pulumi's config) would silently turn into null.
-    throw new Error(`${file}: ${pathText(at)} is ${value} (YAML .nan/.inf); Pulumi config holds only finite numbers, so write a number such as 30`);
+    throw new Error(
+      `${file}: ${pathText(at)} is ${value} (YAML .nan/.inf); Pulumi config holds only finite numbers, so write a number such as 30`,
+    );
   }
   if (Array.isArray(value)) return value.map((x, i) => plainValue(x, [...at, i], file, securePaths));
   if (value && typeof value === "object") {
@@ -45,7 +49,8 @@ export function readStackFile(file: string): string {
   const stat = fs.statSync(file);
   // A FIFO or device would block or never end.
   if (!stat.isFile()) throw new Error(`${file} is not a regular file; pass a Pulumi.<stack>.yaml file`);
-  if (stat.size > maxStackFileBytes) throw new Error(`${file} is ${stat.size} bytes; a stack file is at most 1 MiB, so this is not one`);
+  if (stat.size > maxStackFileBytes)
+    throw new Error(`${file} is ${stat.size} bytes; a stack file is at most 1 MiB, so this is not one`);
   return fs.readFileSync(file, "utf8");
 }
 
@@ -53,21 +58,33 @@ export function readStackFile(file: string): string {
 export function stackFileConfig(text: string, file: string): StackFileConfig {
   const parsed: unknown = parseYaml(text) ?? {};
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${file}: must be a YAML map with a "config:" section, got ${kindOf(parsed)}; see Pulumi.dev.yaml for the shape`);
+    throw new Error(
+      `${file}: must be a YAML map with a "config:" section, got ${kindOf(parsed)}; see Pulumi.dev.yaml for the shape`,
+    );
   }
   const doc = parsed as { config?: unknown; environment?: unknown };
-  if (doc.config !== undefined && doc.config !== null && (typeof doc.config !== "object" || Array.isArray(doc.config))) {
+  if (
+    doc.config !== undefined &&
+    doc.config !== null &&
+    (typeof doc.config !== "object" || Array.isArray(doc.config))
+  ) {
     throw new Error(`${file}: "config" must be a map of keys to values`);
   }
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];
   const securePaths: string[] = [];
   for (const [key, value] of Object.entries((doc.config ?? {}) as Record<string, unknown>)) {
-    if (!key.includes(":")) throw new Error(`${file}: config key "${key}" must be namespaced, e.g. "acs-recording-insights:${key}"`);
+    if (!key.includes(":"))
+      throw new Error(`${file}: config key "${key}" must be namespaced, e.g. "acs-recording-insights:${key}"`);
     const before = securePaths.length;
     const plain = plainValue(value, [key], file, securePaths);
     if (securePaths.length > before) secretKeys.push(key);
-    config[key] = typeof plain === "string" ? plain : typeof plain === "object" && plain !== null ? JSON.stringify(plain) : String(plain);
+    config[key] =
+      typeof plain === "string"
+        ? plain
+        : typeof plain === "object" && plain !== null
+          ? JSON.stringify(plain)
+          : String(plain);
   }
   const environments = Array.isArray(doc.environment) ? doc.environment.map(String) : [];
   return { config, secretKeys, securePaths, environments };

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { recordPlan, stableJson, type Plan } from "../infra/plan";
+import { type Plan, recordPlan, stableJson } from "../infra/plan";
 import { type ParsedArgs, stringFlag, UsageError } from "./args";
 import { synthSpec } from "./commands";
 import { inputFileFlag, outputDirFlag } from "./flags";
@@ -25,10 +25,15 @@ function projectName(): string {
 export async function synthesize(stack: string, stackFile?: string): Promise<Plan> {
   const stackPath = stackFile ? path.resolve(stackFile) : path.join(projectRoot, `Pulumi.${stack}.yaml`);
   const file = path.basename(stackPath);
-  if (!fs.existsSync(stackPath)) throw new Error(`${stackPath} not found; create it (see README "Forking per environment") or pass --stack / --stack-file`);
+  if (!fs.existsSync(stackPath))
+    throw new Error(
+      `${stackPath} not found; create it (see README "Forking per environment") or pass --stack / --stack-file`,
+    );
   const { config, secretKeys, securePaths, environments } = stackFileConfig(readStackFile(stackPath), file);
   if (environments.length > 0) {
-    process.stderr.write(`note: ${file} imports ESC environments (${environments.join(", ")}); offline synth uses only the values in the file\n`);
+    process.stderr.write(
+      `note: ${file} imports ESC environments (${environments.join(", ")}); offline synth uses only the values in the file\n`,
+    );
   }
   try {
     const plan = await recordPlan({ project: projectName(), stack, config, secretKeys }, async () => {
@@ -42,11 +47,20 @@ export async function synthesize(stack: string, stackFile?: string): Promise<Pla
 }
 
 export function summaryTable(plan: Plan): string {
-  const rows = plan.resources.map((r) => [r.type, r.name, r.parent ?? "-", [r.protect ? "protect" : "", r.retainOnDelete ? "retain" : ""].filter(Boolean).join(",") || "-"]);
+  const rows = plan.resources.map((r) => [
+    r.type,
+    r.name,
+    r.parent ?? "-",
+    [r.protect ? "protect" : "", r.retainOnDelete ? "retain" : ""].filter(Boolean).join(",") || "-",
+  ]);
   const header = ["TYPE", "NAME", "PARENT", "FLAGS"];
   // A loop, not Math.max(...rows): spreading a huge array overflows the call stack.
   const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }
 
@@ -64,7 +78,8 @@ interface SynthArgs {
 
 function synthArgs(args: ParsedArgs): SynthArgs {
   const stack = stringFlag(args, "stack") ?? "dev";
-  if (!/^[\w.-]+$/.test(stack)) throw new UsageError(`--stack must be a stack name such as dev or prod, got ${JSON.stringify(stack)}`);
+  if (!/^[\w.-]+$/.test(stack))
+    throw new UsageError(`--stack must be a stack name such as dev or prod, got ${JSON.stringify(stack)}`);
   const out = outputDirFlag(args, "out", "out", "plan.json");
   const stackFile = inputFileFlag(args, "stack-file", "a Pulumi.<stack>.yaml file");
   const refusal = replaceRefusal(path.resolve(out, "plan.json"));
@@ -81,17 +96,23 @@ export async function execute(parsed: ParsedArgs): Promise<number> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // The plan of an earlier run stays: this run only replaces what it wrote in full.
-    const kept = fs.existsSync(planFile) ? `\n${displayPath(planFile)} was left as it was (it is not from this run)` : "";
+    const kept = fs.existsSync(planFile)
+      ? `\n${displayPath(planFile)} was left as it was (it is not from this run)`
+      : "";
     process.stderr.write(`acs-insights synth: ${message}${kept}\n`);
     return 1;
   }
   try {
     replaceFile(planFile, stableJson(plan));
   } catch (err) {
-    process.stderr.write(`acs-insights synth: cannot write ${displayPath(planFile)}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `acs-insights synth: cannot write ${displayPath(planFile)}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return 1;
   }
-  process.stdout.write(`${summaryTable(plan)}\n\n${plan.resources.length} resources for stack "${args.stack}" → ${displayPath(planFile)}\n`);
+  process.stdout.write(
+    `${summaryTable(plan)}\n\n${plan.resources.length} resources for stack "${args.stack}" → ${displayPath(planFile)}\n`,
+  );
   return 0;
 }
 

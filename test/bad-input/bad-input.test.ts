@@ -29,19 +29,31 @@ describe("bad input", () => {
     expect(new Set(cases.map((c) => c.tried)).size).toBe(cases.length);
   });
 
-  it.each(cases.map((c, i) => [i + 1, c.area, c.tried, c] as const))("#%i %s: %s must show what the table says", async (_n, _area, _tried, c) => {
-    expectInOrder(await c.attempt(), c.sees);
-  });
+  it.each(cases.map((c, i) => [i + 1, c.area, c.tried, c] as const))(
+    "#%i %s: %s must show what the table says",
+    async (_n, _area, _tried, c) => {
+      expectInOrder(await c.attempt(), c.sees);
+    },
+  );
 
-  it.each(configCases.map((c) => [c.tried, c] as const))("stack config %s must say nothing was declared or changed", (_tried, c) => {
-    expect(c.attempt()).toMatch(/^Invalid stack config for stack "dev" \(nothing was declared, nothing was changed\):\n {2}- acs-recording-insights:/);
-  });
+  it.each(configCases.map((c) => [c.tried, c] as const))(
+    "stack config %s must say nothing was declared or changed",
+    (_tried, c) => {
+      expect(c.attempt()).toMatch(
+        /^Invalid stack config for stack "dev" \(nothing was declared, nothing was changed\):\n {2}- acs-recording-insights:/,
+      );
+    },
+  );
 
   it("must see a changed query shape when a value is pasted in unescaped", () => {
     // guards queryShape itself: the same hostile text spliced in raw adds tokens
-    const raw = 'ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "x" | drop table ACSCallRecordingSummary //")';
-    const escaped = 'ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "x\\" | drop table ACSCallRecordingSummary //")';
+    const raw =
+      'ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "x" | drop table ACSCallRecordingSummary //")';
+    const escaped =
+      'ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "x\\" | drop table ACSCallRecordingSummary //")';
     expect(queryShape(raw)).not.toEqual(queryShape(escaped));
-    expect(queryShape(escaped)).toEqual(queryShape('ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "call-benign")'));
+    expect(queryShape(escaped)).toEqual(
+      queryShape('ACSRecordingOperations(datetime(null), datetime(null), dynamic([]), "call-benign")'),
+    );
   });
 });

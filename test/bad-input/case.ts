@@ -1,6 +1,13 @@
 // One row of the README's "Bad input and what you see" table, and the run that proves it.
 
-export type BadInputArea = "stack config" | "stack file" | "data file" | "KQL parameter" | "CLI" | "synth" | "query output";
+export type BadInputArea =
+  | "stack config"
+  | "stack file"
+  | "data file"
+  | "KQL parameter"
+  | "CLI"
+  | "synth"
+  | "query output";
 
 export interface BadInputCase {
   readonly area: BadInputArea;
