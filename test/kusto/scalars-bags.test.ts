@@ -8,7 +8,7 @@ import { call } from "./scalars-helpers";
 const d = "dynamic" as const;
 
 describe("property bags hold any key as data", () => {
-  it("a bag must have no prototype, so inherited names are not keys", () => {
+  it("a bag must inherit no keys, so JavaScript names are not keys and __proto__ is one", () => {
     const bag = newBag();
     expect(bagGet(bag, "toString")).toBeUndefined();
     bag.__proto__ = 1;

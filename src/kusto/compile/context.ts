@@ -4,6 +4,7 @@ import { lineColumn } from "../analyzer";
 import { UnsupportedError } from "../errors";
 import { type ColumnInfo, isScalarType, type KType, type Tables, type Value } from "../types";
 import { defaultLimits, guardRows, type QueryLimits } from "./limits";
+import { newRecord } from "../scalars/bag-object";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Node = any;
@@ -11,7 +12,8 @@ export type Row = Record<string, Value>;
 
 /** A row or property bag without a prototype, so any column name or key (`__proto__`, `constructor`) is plain data. */
 export function newRow(): Row {
-  return Object.create(null) as Row;
+  // Fast-shaped and still without inherited keys (see newRecord): Object.create(null) rows are about 2x slower in V8.
+  return newRecord() as Row;
 }
 
 export interface Table {

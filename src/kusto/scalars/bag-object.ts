@@ -4,9 +4,21 @@ import type { Value } from "../types";
 
 export type Bag = Record<string, unknown>;
 
-/** An empty bag with no prototype: `bag["__proto__"] = v` stores a key, `bag.toString` is undefined. */
+/**
+ * Instances inherit from an empty prototype-less object, so no key is inherited and "__proto__" has no setter; unlike
+ * Object.create(null) (a dictionary-mode object in V8, about twice as slow to fill and read) they keep fast shapes.
+ */
+const PlainRecord = function PlainRecord(this: Bag) {} as unknown as new () => Bag;
+PlainRecord.prototype = Object.freeze(Object.create(null));
+
+/** An empty record for bags and rows: `bag["__proto__"] = v` stores a key, `bag.toString` is undefined. */
+export function newRecord(): Bag {
+  return new PlainRecord();
+}
+
+/** An empty bag with no inherited keys: `bag["__proto__"] = v` stores a key, `bag.toString` is undefined. */
 export function newBag(): Bag {
-  return Object.create(null) as Bag;
+  return new PlainRecord();
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
