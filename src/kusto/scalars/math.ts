@@ -173,10 +173,13 @@ export function betaPdf(x: number, a: number, b: number): number {
   return Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log(1 - x) - lnB);
 }
 
-/** beta_inv: null for alpha ≤ 0 or beta ≤ 0, NaN for p ≤ 0 or p > 1 (beta-inv-function.md); bisection to full precision. */
+/**
+ * beta_inv by bisection to full precision. beta-inv-function.md's note says alpha ≤ 0 gives null and p > 1 NaN, but its
+ * example output shows the reverse ("p > 1, yields null", "alpha is < 0, yields NaN"): the output, as run, is followed.
+ */
 export function betaInv(p: number, a: number, b: number): number | null {
-  if (!(a > 0) || !(b > 0)) return null;
-  if (!(p > 0) || p > 1) return NaN;
+  if (!(p > 0) || p > 1) return null;
+  if (!(a > 0) || !(b > 0)) return NaN;
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 200 && hi - lo > 1e-17; i++) {

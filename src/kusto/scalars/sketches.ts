@@ -190,7 +190,19 @@ const hllMergeScalar: ScalarFactory = (argTypes) =>
         return bag({ [HLL]: [...keys] });
       };
 
+/** merge_tdigest(d1, d2, ...) / tdigest_merge as scalars: the concatenation; digests of different types give null. */
+const mergeTdigestScalar: ScalarFactory = (argTypes) =>
+  argTypes.length < 1
+    ? undefined
+    : (args) => {
+        const m = new TDigestMerge();
+        for (const a of args) m.add([a]);
+        return m.result();
+      };
+
 export const sketchFunctions: ScalarTable = {
+  merge_tdigest: mergeTdigestScalar,
+  tdigest_merge: mergeTdigestScalar,
   dcount_hll: dcountHll,
   hll_merge: hllMergeScalar,
   percentile_tdigest: percentileTdigest,
