@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { stableJson } from "../../src/infra/plan";
 import { baseConfig, ofType, one, runStack, types as T } from "./harness";
 
 // Order and ownership that real Azure needs: serial saved-search writes, the lock last, and one owner per shared resource.
@@ -54,5 +55,14 @@ describe("two stacks on one workspace or ACS resource", () => {
     const plan = await runStack({ ...baseConfig, diagnostics: { deploy: false } });
     expect(ofType(plan, T.diag)).toHaveLength(0);
     expect(plan.outputs.diagnosticSettingId).toBeUndefined();
+  });
+});
+
+describe("the recorded plan", () => {
+  it("must hold no serialised provider code and no path of this machine, so it is the same on every machine", async () => {
+    const text = stableJson(await runStack(baseConfig));
+    expect(text).not.toContain("__provider");
+    expect(text).not.toContain(process.cwd());
+    expect(text).not.toContain("ts-node");
   });
 });
