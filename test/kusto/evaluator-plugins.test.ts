@@ -91,3 +91,60 @@ describe("evaluate of plugins out of scope", () => {
     expect(() => run(`print x=1 | evaluate python(typeof(*), "result = df")`)).toThrow(/unsupported: evaluate python at 1:/);
   });
 });
+
+describe("evaluate rows_near", () => {
+  it("must keep the rows within N before and M after a row where the condition holds, in input order", () => {
+    // Matches at v=3 and v=7; one row before each, none after: 2, 3, 6, 7.
+    const q = `datatable(v:long, s:string)[1,"ok",2,"ok",3,"err",4,"ok",5,"ok",6,"ok",7,"err"] | evaluate rows_near(s == "err", 1, 0) | project v`;
+    expect(json(q)).toEqual([{ v: 2 }, { v: 3 }, { v: 6 }, { v: 7 }]);
+  });
+});
+
+describe("evaluate ipv4_lookup", () => {
+  const Nets = `let Nets = datatable(net:string, name:string)["10.1.0.0/16", "lab", "10.2.3.4/32", "host"];`;
+  const Ips = `datatable(ip:string)["10.1.200.7", "10.2.3.4", "10.3.0.1"]`;
+
+  it("must join each address to the network holding it and drop the unmatched", () => {
+    expect(json(`${Nets} ${Ips} | evaluate ipv4_lookup(Nets, ip, net)`)).toEqual([
+      { ip: "10.1.200.7", net: "10.1.0.0/16", name: "lab" },
+      { ip: "10.2.3.4", net: "10.2.3.4/32", name: "host" },
+    ]);
+  });
+
+  it("must keep unmatched rows with empty lookup columns when asked", () => {
+    expect(json(`${Nets} ${Ips} | evaluate ipv4_lookup(Nets, ip, net, return_unmatched = true) | where ip == "10.3.0.1"`)).toEqual([
+      { ip: "10.3.0.1", net: "", name: "" },
+    ]);
+  });
+});
+
+describe("evaluate activity_counts_metrics", () => {
+  it("must count rows, distinct ids, new ids and ids so far per window from Start", () => {
+    // Day 1: a, b, a → 3 rows, 2 ids, both new, 2 so far. Day 2: b, c → 2 rows, 2 ids, c new, 3 so far.
+    // The row on day 4 is after End and is not counted.
+    const q = `datatable(u:string, t:datetime)["a", datetime(2024-01-01 08:00), "b", datetime(2024-01-01 09:00), "a", datetime(2024-01-01 10:00),
+      "b", datetime(2024-01-02), "c", datetime(2024-01-02 23:00), "d", datetime(2024-01-04 01:00)]
+      | evaluate activity_counts_metrics(u, t, datetime(2024-01-01), datetime(2024-01-03), 1d)`;
+    expect(json(q)).toEqual([
+      { t: "2024-01-01T00:00:00.0000000Z", count: 3, dcount: 2, new_dcount: 2, aggregated_dcount: 2 },
+      { t: "2024-01-02T00:00:00.0000000Z", count: 2, dcount: 2, new_dcount: 1, aggregated_dcount: 3 },
+    ]);
+  });
+});
+
+describe("evaluate active_users_count", () => {
+  it("must count ids seen in enough distinct periods within the lookback before an appearance", () => {
+    // Lookback 3d (exclusive start), 2 distinct days needed, weekly bins from Jan 1.
+    // a: Jan 2 and Jan 4 → at Jan 4 the window (Jan 1, Jan 4] holds 2 days: active in the week of Jan 1.
+    // b: Jan 2 and Jan 5 → at Jan 5 the window (Jan 2, Jan 5] holds only Jan 5: never active.
+    const q = `datatable(u:string, t:datetime)["a", datetime(2024-01-02), "a", datetime(2024-01-04), "b", datetime(2024-01-02), "b", datetime(2024-01-05)]
+      | evaluate active_users_count(u, t, datetime(2024-01-01), datetime(2024-01-31), 3d, 1d, 2, 7d)`;
+    expect(json(q)).toEqual([{ t: "2024-01-01T00:00:00.0000000Z", dcount: 1 }]);
+  });
+});
+
+describe("column_names_of", () => {
+  it("must list a tabular expression's columns in order", () => {
+    expect(json(`let T = datatable(B:long, A:string)[]; print c = column_names_of(T)`)).toEqual([{ c: ["B", "A"] }]);
+  });
+});

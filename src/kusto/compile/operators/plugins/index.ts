@@ -1,14 +1,20 @@
 // The evaluate plugins the engine runs, by lower-cased name; each lives in its own file.
 import type { Plugin } from "../evaluate";
+import { activeUsersCount } from "./active-users-count";
+import { activityCountsMetrics } from "./activity-counts-metrics";
 import { bagUnpack } from "./bag-unpack";
 import { ipv4Lookup, ipv6Lookup } from "./ip-lookup";
 import { narrow } from "./narrow";
 import { pivot } from "./pivot";
+import { rowsNear } from "./rows-near";
 
 export const pluginTable: Readonly<Record<string, Plugin>> = {
+  active_users_count: activeUsersCount,
+  activity_counts_metrics: activityCountsMetrics,
   bag_unpack: bagUnpack,
   ipv4_lookup: ipv4Lookup,
   ipv6_lookup: ipv6Lookup,
   narrow,
   pivot,
+  rows_near: rowsNear,
 };
