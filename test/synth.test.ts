@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../src/cli/synth";
 import { captureCli } from "./cli-capture";
+import { types } from "./stack/harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -32,8 +33,8 @@ describe("acs-insights synth", () => {
     expect(count("azure-native:communication:CommunicationService")).toBe(1);
     expect(count("azure-native:operationalinsights:Workspace")).toBe(1);
     expect(count("azure-native:monitor:DiagnosticSetting")).toBe(1);
-    expect(count("azure-native:operationalinsights:Table")).toBe(3);
-    expect(count("azure-native:operationalinsights:SavedSearch")).toBe(kqlFiles);
+    expect(count(types.table)).toBe(3);
+    expect(count(types.search)).toBe(kqlFiles);
     expect(count("azure-native:applicationinsights:Workbook")).toBe(1);
     expect(count("azure-native:monitor:ActionGroup")).toBe(1);
     expect(count("azure-native:monitor:ScheduledQueryRule")).toBe(6);
@@ -116,12 +117,12 @@ describe("acs-insights synth", () => {
 });
 
 describe("the acs-insights bin", () => {
-  it("must synth through `node src/cli/bin.js` in a fresh process with the same bytes as in-process", async () => {
+  it("must synth through `node dist/cli/bin.js` in a fresh process with the same bytes as in-process", async () => {
     const { execFileSync } = await import("node:child_process");
     const [a, b] = [tmp(), tmp()];
     execFileSync(
       process.execPath,
-      [path.resolve(__dirname, "../src/cli/bin.js"), "synth", "--stack", "dev", "--out", a],
+      [path.resolve(__dirname, "../dist/cli/bin.js"), "synth", "--stack", "dev", "--out", a],
       { stdio: "pipe" },
     );
     expect((await synth(["--stack", "dev", "--out", b])).code).toBe(0);
