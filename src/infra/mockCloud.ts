@@ -80,6 +80,21 @@ export function mockRefusal(
     // azure-native reads before it creates and has no default state for tables (defaultResourcesState.go lists none).
     return `${name}: cannot create already existing resource: table ${inputs.tableName} is built into every workspace; update its retention instead of declaring it`;
   }
+  if (type === "azure-native:operationalinsights:SavedSearch") {
+    // Its etag is an output only in azure-native v3, so the update PUT meets 409 Conflict once the saved search exists.
+    return `${name}: azure-native's SavedSearch cannot update an existing saved search (etag is output-only, Azure answers 409 without etag "*"); declare a SavedFunction`;
+  }
+  if (
+    type === "azure-native:monitor:DiagnosticSetting" &&
+    /\/Microsoft\.Communication\/communicationServices\//i.test(String(inputs.resourceUri))
+  ) {
+    // ACS publishes its platform metrics under the category Traffic only (supported-metrics reference for the resource type).
+    const wrong = ((inputs.metrics ?? []) as { category?: string }[])
+      .filter((m) => m.category !== "Traffic")
+      .map((m) => m.category);
+    if (wrong.length > 0)
+      return `${name}: metric category ${wrong.join(", ")} does not exist for Communication Services; its metrics are in "Traffic"`;
+  }
   if (type === "azure-native:monitor:ScheduledQueryRule") {
     const criteria = (inputs.criteria?.allOf ?? []) as { query?: string }[];
     const problems = criteria.flatMap((c) =>

@@ -30,6 +30,22 @@ describe("mock cloud refusals (pure)", () => {
     ).toBeUndefined();
   });
 
+  it("must refuse azure-native's SavedSearch, whose update would meet 409 for want of etag *", () => {
+    expect(mockRefusal("azure-native:operationalinsights:SavedSearch", "s", { savedSearchId: "x" }, fns)).toMatch(
+      /etag is output-only.*declare a SavedFunction/,
+    );
+  });
+
+  it("must refuse a metric category ACS does not publish (AllMetrics), and accept Traffic", () => {
+    const resourceUri =
+      "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Communication/communicationServices/acs";
+    const setting = (category: string) => ({ resourceUri, metrics: [{ category, enabled: true }] });
+    expect(mockRefusal("azure-native:monitor:DiagnosticSetting", "d", setting("AllMetrics"), fns)).toMatch(
+      /metric category AllMetrics does not exist for Communication Services/,
+    );
+    expect(mockRefusal("azure-native:monitor:DiagnosticSetting", "d", setting("Traffic"), fns)).toBeUndefined();
+  });
+
   it.each([
     ["union", "union ACSBillingUsage, ACSCallRecordingSummary | count"],
     ["search", 'search "CallEnded"'],
