@@ -148,3 +148,19 @@ describe("column_names_of", () => {
     expect(json(`let T = datatable(B:long, A:string)[]; print c = column_names_of(T)`)).toEqual([{ c: ["B", "A"] }]);
   });
 });
+
+describe("evaluate sliding_window_counts", () => {
+  it("must count rows and distinct ids over the last LookbackWindow of whole bins, for every bin the window reaches", () => {
+    // Bins of 1d from Jan 1, lookback 2d (this bin and the one before). Jan 1: a, b. Jan 2: a. Jan 4: c.
+    // Jan 1 → 2 rows {a, b}; Jan 2 → 3 rows {a, b}; Jan 3 → Jan 2's 1 row {a}; Jan 4 → 1 row {c}; Jan 5 → c again.
+    const q = `datatable(u:string, t:datetime)["a", datetime(2024-01-01), "b", datetime(2024-01-01 05:00), "a", datetime(2024-01-02), "c", datetime(2024-01-04)]
+      | evaluate sliding_window_counts(u, t, datetime(2024-01-01), datetime(2024-01-06), 2d, 1d) | project t, n = Count, d = Dcount`;
+    expect(json(q)).toEqual([
+      { t: "2024-01-01T00:00:00.0000000Z", n: 2, d: 2 },
+      { t: "2024-01-02T00:00:00.0000000Z", n: 3, d: 2 },
+      { t: "2024-01-03T00:00:00.0000000Z", n: 1, d: 1 },
+      { t: "2024-01-04T00:00:00.0000000Z", n: 1, d: 1 },
+      { t: "2024-01-05T00:00:00.0000000Z", n: 1, d: 1 },
+    ]);
+  });
+});

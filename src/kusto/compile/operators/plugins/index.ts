@@ -7,6 +7,7 @@ import { ipv4Lookup, ipv6Lookup } from "./ip-lookup";
 import { narrow } from "./narrow";
 import { pivot } from "./pivot";
 import { rowsNear } from "./rows-near";
+import { slidingWindowCounts } from "./sliding-window-counts";
 
 export const pluginTable: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
@@ -17,4 +18,5 @@ export const pluginTable: Readonly<Record<string, Plugin>> = {
   narrow,
   pivot,
   rows_near: rowsNear,
+  sliding_window_counts: slidingWindowCounts,
 };
