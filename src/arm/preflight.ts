@@ -44,7 +44,7 @@ export interface PreflightTarget {
   readonly lock: boolean;
 }
 
-/** Azure allows five diagnostic settings per resource. */
+/** "Each resource can have up to five diagnostic settings" (learn.microsoft.com/azure/communication-services/concepts/analytics/enable-logging). */
 export const diagnosticSettingsLimit = 5;
 
 const ok = (check: string, message: string): Finding => ({ check, severity: "ok", message, action: "" });
