@@ -169,6 +169,8 @@ interface DiagnosticSetting {
   };
 }
 
+// Azure refuses a second setting with a category already sent to the same sink: "Data sinks can't be reused in different
+// settings on the same category for the same resource" (Azure Monitor diagnostic settings known issues); allLogs counts too.
 async function diagnosticChecks(client: ArmClient, t: PreflightTarget): Promise<Finding[]> {
   const acs = await get(client, t.communicationId, communicationApiVersion);
   if (!acs) {
