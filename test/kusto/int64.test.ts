@@ -111,6 +111,11 @@ describe("long values through the engine", () => {
     expect(stringifyJson({ d: [1, -9223372036854775808n] })).toBe('{"d":[1,-9223372036854775808]}');
   });
 
+  it("negating an int must wrap at 32 bits", () => {
+    const [row] = run("print a = -toint(-2147483648), b = -toint(5)").rows;
+    expect(row).toEqual({ a: -2147483648, b: -5 });
+  });
+
   it("the digits one past Int64.MaxValue are refused unless negated", () => {
     expect(() => run("print 9223372036854775808")).toThrow(/unsupported: long literal 9223372036854775808/);
   });

@@ -33,6 +33,16 @@ describe("hll and tdigest (kept exact in this engine)", () => {
   });
 });
 
+describe("merge_tdigest as a scalar", () => {
+  it("must merge the digests given as arguments", () => {
+    // 1..5 and 11..15 merged: 10 values; 50% → 5th → 5, 60% → 6th → 11
+    const [row] = json(
+      "range x from 1 to 5 step 1 | extend y = x + 10 | summarize a = tdigest(x), b = tdigest(y) | project m = merge_tdigest(a, b) | project p50 = percentile_tdigest(m, 50, typeof(long)), p60 = percentile_tdigest(m, 60, typeof(long))",
+    );
+    expect(row).toEqual({ p50: 5, p60: 11 });
+  });
+});
+
 describe("buildschema", () => {
   it("must list each place's kinds in order of first appearance, arrays under `indexer`", () => {
     const [row] = json(

@@ -199,6 +199,8 @@ export function unaryOperator(op: "-" | "+" | "not", operand: KType): ((a: Value
   if (op === "not") return (a) => (a === true ? false : a === false ? true : null);
   if (!isNumberLike(operand) && operand !== "dynamic") return undefined;
   if (op === "+") return (a) => (typeof a === "number" || typeof a === "bigint" ? a : null);
+  // An int stays 32-bit: -(-2147483648) wraps to itself, as unchecked .NET int negation does.
+  if (operand === "int") return (a) => (typeof a === "number" ? (-a | 0) + 0 : null);
   if (operand === "timespan" || operand === "datetime") return negateTicks;
   return (a) => (typeof a === "number" ? (a === 0 ? 0 : -a) : typeof a === "bigint" ? negLong(a) : null);
 }
