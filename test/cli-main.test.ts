@@ -6,7 +6,7 @@ import { main } from "../src/cli/main";
 import { captureCli } from "./cli-capture";
 
 const root = path.resolve(__dirname, "..");
-const bin = path.join(root, "src", "cli", "bin.js");
+const bin = path.join(root, "dist", "cli", "bin.js");
 
 describe("acs-insights", () => {
   it("must print usage on stderr and exit 2 when no command is given", async () => {

@@ -114,7 +114,7 @@ describe("acs-insights query", () => {
   });
 
   it("must run the saved functions over the bundled sample by default through the bin", () => {
-    const bin = path.join(__dirname, "..", "src", "cli", "bin.js");
+    const bin = path.join(__dirname, "..", "dist", "cli", "bin.js");
     const out = execFileSync(
       process.execPath,
       [bin, "query", "--format", "json", "ACSRecordings() | summarize n = count()"],

@@ -4,7 +4,8 @@ import { main } from "../../src/cli/main";
 
 // Runs the CLI as a user would and reports what they see: the exit code, then stderr (and stdout when asked).
 
-export const bin = path.resolve(__dirname, "..", "..", "src", "cli", "bin.js");
+// The compiled CLI, as installed; the test setup (test/setup/global.ts) rebuilds dist/ when a source is newer.
+export const bin = path.resolve(__dirname, "..", "..", "dist", "cli", "bin.js");
 
 export interface CliRun {
   readonly code: number;
