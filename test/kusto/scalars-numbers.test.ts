@@ -31,6 +31,14 @@ describe("rounding and binning", () => {
     expect(call("bin", ["real", "real"], "real", [7.5, 2.5])).toBe(7.5);
   });
 
+  it("round of a long beyond 2^53 must stay exact, halves away from zero", () => {
+    // ...993 to tens → ...990; ...995 to tens → ...9000 (half up in magnitude); negatives mirror
+    expect(call("round", ["long", "long"], "long", [9007199254740993n, -1])).toBe(9007199254740990);
+    expect(call("round", ["long", "long"], "long", [9007199254740995n, -1])).toBe(9007199254741000n);
+    expect(call("round", ["long", "long"], "long", [-9007199254740995n, -1])).toBe(-9007199254741000n);
+    expect(call("round", ["long"], "long", [9007199254740993n])).toBe(9007199254740993n);
+  });
+
   it("bin of a long beyond 2^53 must floor exactly", () => {
     // 9007199254740993 = 900719925474099 * 10 + 3 → 9007199254740990; the negative floors away from zero
     expect(call("bin", ["long", "long"], "long", [9007199254740993n, 10])).toBe(9007199254740990);

@@ -27,7 +27,15 @@ export function roundAway(x: number, precision: number): number {
 
 const round: ScalarFactory = arity(1, 2, () => (args) => {
   const x = args[0];
-  if (typeof x === "bigint" && (args.length < 2 || (typeof args[1] === "number" && args[1] >= 0))) return x;
+  if (typeof x === "bigint") {
+    const digits = args.length < 2 ? 0 : args[1];
+    if (typeof digits !== "number") return null;
+    if (digits >= 0) return x;
+    // Negative precision on a long beyond 2^53: round the magnitude half up in bigint (halves away from zero).
+    const f = 10n ** BigInt(Math.trunc(-digits));
+    const m = ((x < 0n ? -x : x) + f / 2n) / f * f;
+    return normLong(x < 0n ? -m : m);
+  }
   if (typeof x !== "number") return null;
   const p = args.length > 1 ? args[1] : 0;
   if (typeof p !== "number") return null;
