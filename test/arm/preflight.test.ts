@@ -43,7 +43,7 @@ const target = (over: Partial<PreflightTarget> = {}): PreflightTarget => ({
 });
 
 const acs = (
-  settings: Record<string, { workspaceId?: string; logs: { category: string; enabled: boolean }[] }> = {},
+  settings: Record<string, { workspaceId?: string; logs: { category?: string; categoryGroup?: string; enabled: boolean }[] }> = {},
 ): FakeAcs => ({
   location: "global",
   diagnosticSettings: new Map(Object.entries(settings).map(([n, s]) => [n, { ...s, metrics: [] }])),
@@ -139,6 +139,18 @@ describe("preflight", () => {
         message:
           "diagnostic setting legacy already sends CallRecordingSummary to this workspace; a category may go to one workspace once, so creating acs-recording-insights-dev would fail",
       },
+    ]);
+  });
+
+  it("must count a setting with the allLogs category group as sending every category", async () => {
+    const findings = await preflight({}, (a) =>
+      a.state.acs.set(
+        acsId.toLowerCase(),
+        acs({ everything: { workspaceId, logs: [{ categoryGroup: "allLogs", enabled: true }] } }),
+      ),
+    );
+    expect(blocking(findings).map((f) => f.message)).toEqual([
+      "diagnostic setting everything already sends Usage, CallRecordingSummary, CallRecordingOperational to this workspace; a category may go to one workspace once, so creating acs-recording-insights-dev would fail",
     ]);
   });
 
