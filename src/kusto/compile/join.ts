@@ -1,7 +1,7 @@
 // join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
 import { hashKey } from "../scalars";
 import type { ColumnInfo, Value } from "../types";
-import { elements, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "./context";
+import { elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "./context";
 import { compileTabular } from "./tabular";
 
 interface Keys {
@@ -106,7 +106,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   if (sources.length !== columns.length) throw unsupported(scope, node, "join result schema");
 
   const build = (l: Row | undefined, r: Row | undefined): Row => {
-    const out: Row = {};
+    const out: Row = newRow();
     for (let i = 0; i < columns.length; i++) {
       const s = sources[i];
       const from = s.from === "left" ? l : r;
@@ -188,7 +188,7 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
       const matches = k === undefined ? undefined : rightIndex.get(k);
       if (!matches && kind === "inner") continue;
       for (const m of matches ?? [-1]) {
-        const out: Row = {};
+        const out: Row = newRow();
         for (const c of leftColumns) out[c.name] = l[c.name] ?? null;
         const r = m >= 0 ? rightRows[m] : undefined;
         for (const [name, from] of outRight) out[name] = r ? (r[from] ?? null) : null;

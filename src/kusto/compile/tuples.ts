@@ -2,7 +2,7 @@
 // The binder types such a call as a tuple; `(a, b) = f(x)` names the first columns and the tuple's own names fill the rest.
 import { seriesTupleFunctions } from "../scalars/series";
 import type { ColumnInfo, KType, Value } from "../types";
-import { elements, kindOf, type Node, type OperatorFn, position, type Row, type Scope, type ScalarFn, symbolKindOf, typeOf, unsupported, withRowContext } from "./context";
+import { elements, kindOf, type Node, newRow, type OperatorFn, position, type Row, type Scope, type ScalarFn, symbolKindOf, typeOf, unsupported, withRowContext } from "./context";
 import { compileScalar } from "./expressions";
 import { toArray } from "../kusto-language";
 import { expressionName } from "./operators/naming";
@@ -95,7 +95,7 @@ export function compileTupleMapper(exprs: readonly Node[], columns: readonly Col
     rows: withRowContext(ctx, input.rows, () =>
       input.rows.map((row, r) => {
         ctx.rowIndex = r;
-        const out: Row = keepInput ? { ...row } : {};
+        const out: Row = keepInput ? Object.assign(newRow(), row) : newRow();
         const source = keepInput ? out : row;
         for (const item of items) {
           const values = item.fn(source, ctx);

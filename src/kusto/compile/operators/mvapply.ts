@@ -46,7 +46,7 @@ export function compileMvApply(node: Node, scope: Scope, input: readonly ColumnI
       count = Math.min(max, count);
       const expanded: Row[] = [];
       for (let i = 0; i < count; i++) {
-        const out: Row = { ...row };
+        const out: Row = Object.assign(newRow(), row);
         if (indexColumn) out[indexColumn] = i;
         targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
         expanded.push(out);

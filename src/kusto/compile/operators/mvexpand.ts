@@ -1,6 +1,6 @@
 // mv-expand: one output row per element of the expanded arrays/bags, expanded in parallel (missing values null).
 import type { ColumnInfo, KType, Value } from "../../types";
-import { elements, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import { elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { expressionName } from "./naming";
 import { parseDatetime, parseTimespan } from "../../values/time";
@@ -67,7 +67,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
       const lists = targets.map((t) => elementsOf(t.fn(row, ctx), bagAsArray));
       const count = Math.min(max, Math.max(...lists.map((l) => l.length)));
       for (let i = 0; i < count; i++) {
-        const out: Row = { ...row };
+        const out: Row = Object.assign(newRow(), row);
         if (indexColumn) out[indexColumn] = i;
         targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
         rows.push(out);

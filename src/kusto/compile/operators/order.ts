@@ -1,7 +1,7 @@
 // Ordering operators: sort/order by, top, distinct.
 import { compareValues, hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf } from "../context";
+import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 
 interface SortKey {
@@ -67,7 +67,7 @@ export function compileDistinct(node: Node): OperatorFn {
       const key = columns.map((c) => hashKey(row[c.name] ?? null)).join("\u0001");
       if (seen.has(key)) continue;
       seen.add(key);
-      const out: Row = {};
+      const out: Row = newRow();
       // As in summarize, a missing string is one value with "" and shows as "".
       for (const c of columns) out[c.name] = row[c.name] ?? (c.type === "string" ? "" : null);
       rows.push(out);

@@ -7,7 +7,7 @@
 import { convertTo } from "../../scalars";
 import { compileKustoRegex, type KustoRegex } from "../../scalars/regex";
 import type { KType, Value } from "../../types";
-import { columnType, elements, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import { columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 
@@ -123,7 +123,7 @@ export function compileParse(node: Node, scope: Scope): OperatorFn {
     rows: input.rows.map((row) => {
       const text = source(row, ctx);
       const values = text === null ? undefined : parseText(pattern, text);
-      const out: Row = { ...row };
+      const out: Row = Object.assign(newRow(), row);
       pattern.captures.forEach((c, i) => (out[c.name] = values ? values[i] : missing[i]));
       return out;
     }),
@@ -141,7 +141,7 @@ export function compileParseWhere(node: Node, scope: Scope): OperatorFn {
       const text = source(row, ctx);
       const values = text === null ? undefined : parseText(pattern, text);
       if (!values) continue;
-      const out: Row = { ...row };
+      const out: Row = Object.assign(newRow(), row);
       pattern.captures.forEach((c, i) => (out[c.name] = values[i]));
       rows.push(out);
     }

@@ -7,7 +7,7 @@
 import { convertTo } from "../../scalars";
 import { compileKustoRegex } from "../../scalars/regex";
 import type { KType, Value } from "../../types";
-import { columnType, elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import { columnType, elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 
@@ -185,7 +185,7 @@ export function compileParseKv(node: Node, scope: Scope): OperatorFn {
       if (v !== null) {
         for (const [key, value] of pairsOf(sourceText(v) as string)) if (wanted.has(key) && !found.has(key)) found.set(key, value);
       }
-      const out: Row = { ...row };
+      const out: Row = Object.assign(newRow(), row);
       for (const k of keys) {
         const text = found.get(k.name);
         out[k.name] = text === undefined ? (k.type === "string" ? "" : null) : k.convert(text);

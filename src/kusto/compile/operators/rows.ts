@@ -1,6 +1,6 @@
 // Row-wise operators: where, extend, project and its variants, take, count, render, as, getschema.
 import type { ColumnInfo, Value } from "../../types";
-import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported, withRowContext } from "../context";
+import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported, withRowContext } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 import { extendNames, projectNames } from "./naming";
@@ -30,7 +30,7 @@ function compileRowMapper(exprs: readonly Node[], names: readonly string[], colu
     rows: withRowContext(ctx, input.rows, () =>
       input.rows.map((row, r) => {
         ctx.rowIndex = r;
-        const out: Row = keepInput ? { ...row } : {};
+        const out: Row = keepInput ? Object.assign(newRow(), row) : newRow();
         const source = keepInput ? out : row;
         for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](source, ctx);
         return out;
@@ -60,7 +60,7 @@ export function compileKeepColumns(node: Node): OperatorFn {
   return (input) => ({
     columns,
     rows: input.rows.map((row) => {
-      const out: Row = {};
+      const out: Row = newRow();
       for (const c of columns) out[c.name] = row[c.name] ?? null;
       return out;
     }),
@@ -77,7 +77,7 @@ export function compileProjectRename(node: Node, scope: Scope): OperatorFn {
   return (input) => ({
     columns,
     rows: input.rows.map((row) => {
-      const out: Row = {};
+      const out: Row = newRow();
       for (const c of columns) out[c.name] = row[sources.get(c.name) ?? c.name] ?? null;
       return out;
     }),

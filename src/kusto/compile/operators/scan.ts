@@ -72,7 +72,7 @@ export function compileScan(node: Node, scope: Scope, input: readonly ColumnInfo
     const check = (row: Row, against: Sequence | null, k: number): Row | undefined => {
       state = against;
       if (steps[k].condition(row, ctx) !== true) return undefined;
-      const extended: Row = { ...row };
+      const extended: Row = Object.assign(newRow(), row);
       for (const a of steps[k].assignments) extended[a.column] = a.fn(row, ctx);
       return extended;
     };
@@ -86,7 +86,7 @@ export function compileScan(node: Node, scope: Scope, input: readonly ColumnInfo
       lastAt[k] = out.length - 1;
     };
     for (const source of table.rows) {
-      const row: Row = { ...source };
+      const row: Row = Object.assign(newRow(), source);
       for (const d of declared) row[d.name] = d.value;
       for (let k = steps.length - 1; k >= 0; k--) {
         const previous = k > 0 ? states[k - 1] : null;

@@ -1,7 +1,7 @@
 // Operators that produce rows without (or beside) a piped input: datatable, print, range, union.
 import type { ColumnInfo } from "../../types";
 import { toArray } from "../../kusto-language";
-import { columnType, elements, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
+import { columnType, elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileTabular } from "../tabular";
 import { defaultLimits } from "../limits";
@@ -17,7 +17,7 @@ export function compileDataTable(node: Node, scope: Scope): TabularFn {
   return (ctx) => {
     const rows: Row[] = [];
     for (let i = 0; i < values.length; i += columns.length) {
-      const row: Row = {};
+      const row: Row = newRow();
       columns.forEach((c, j) => (row[c.name] = values[i + j](emptyRow, ctx)));
       rows.push(row);
     }
@@ -31,7 +31,7 @@ export function compilePrint(node: Node, scope: Scope): TabularFn {
   const names = projectNames(exprs, columns, scope, node);
   const fns = exprs.map((e) => compileScalar(e, scope));
   return (ctx) => {
-    const row: Row = {};
+    const row: Row = newRow();
     fns.forEach((f, i) => (row[names[i]] = f(emptyRow, ctx)));
     return { columns, rows: [row] };
   };
@@ -95,7 +95,7 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
     for (const s of sources) {
       const t = s.fn(ctx);
       for (const r of t.rows) {
-        const out: Row = {};
+        const out: Row = newRow();
         for (const c of columns) out[c.name] = (c.name === sourceColumn ? s.label : r[c.name]) ?? null;
         rows.push(out);
       }

@@ -3,7 +3,7 @@ import { aggregateFactory, type Aggregator, hashKey } from "../../scalars";
 import { toArray } from "../../kusto-language";
 import type { KType, Value } from "../../types";
 import { callArguments, isAggregateCall } from "../calls";
-import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported } from "../context";
+import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported } from "../context";
 import { compileScalar } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 
@@ -80,7 +80,7 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
       values.length = 0;
       for (const k of group.keys) values.push(k);
       for (const emit of emits) emit(group, rows, ctx, values);
-      const row: Row = {};
+      const row: Row = newRow();
       for (let c = 0; c < names.length; c++) row[names[c]] = values[c] ?? null;
       out.push(row);
     }

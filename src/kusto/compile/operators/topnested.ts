@@ -1,7 +1,7 @@
 // top-nested: per level, group by the of-expression, rank groups by the aggregate, keep the top N, recurse into each.
 import { compareValues, hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { elements, kindOf, type Node, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf, unsupported } from "../context";
+import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileRowsAggregate } from "./summarize";
 
@@ -54,7 +54,7 @@ export function compileTopNested(node: Node, scope: Scope): OperatorFn {
     });
     const n = level.count ? Number(level.count(emptyRow, ctx)) : ranked.length;
     for (const g of ranked.slice(0, n)) {
-      const row: Row = { ...prefix, [level.ofName]: g.value, [level.aggName]: g.agg };
+      const row: Row = Object.assign(newRow(), prefix, { [level.ofName]: g.value, [level.aggName]: g.agg });
       if (depth + 1 < levels.length) expand(g.rows, depth + 1, row, ctx, out);
       else out.push(row);
     }
