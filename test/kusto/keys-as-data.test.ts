@@ -18,6 +18,14 @@ describe("queries treat every key and column name as data", () => {
     expect(json(`datatable(constructor: long, toString: string) [1, "x"]`)).toEqual([{ constructor: 1, toString: "x" }]);
   });
 
+  it("a column named __proto__ must survive print and extend", () => {
+    // (Microsoft's binder itself cannot resolve a later reference to ["__proto__"], so none is made here.)
+    const rows = json(`print ["__proto__"] = 1, constructor = 2 | extend toString = 3`);
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0])).toEqual(["__proto__", "constructor", "toString"]);
+    expect(Object.values(rows[0])).toEqual([1, 2, 3]);
+  });
+
   it("parse_json text with a __proto__ key must not change any prototype", () => {
     const [row] = json(`print p = parse_json('{"__proto__": {"polluted": 1}}') | extend v = p["__proto__"].polluted`);
     expect(row.v).toBe(1);
