@@ -1,5 +1,5 @@
 import type { BadInputCase } from "./case";
-import { cliCases, processCases } from "./cli-cases";
+import { cliCases, previewCases, processCases } from "./cli-cases";
 import { configCases } from "./config-cases";
 import { dataCases } from "./data-cases";
 import { alertWindowCases, templateCases } from "./kql-cases";
@@ -19,5 +19,6 @@ export const badInputCases: readonly BadInputCase[] = [
   ...synthCases,
   ...outputCases,
   ...cliCases,
+  ...previewCases,
   ...processCases,
 ];

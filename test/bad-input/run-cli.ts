@@ -21,7 +21,12 @@ export async function runCliHere(argv: string[]): Promise<CliRun> {
   process.stdout.write = ((s: string | Uint8Array) => ((out += String(s)), true)) as typeof process.stdout.write;
   process.stderr.write = ((s: string | Uint8Array) => ((err += String(s)), true)) as typeof process.stderr.write;
   try {
-    return { code: await main(argv), out, err };
+    // As bin.js does: an error that escapes a command is printed on one line, exit 1.
+    const code = await main(argv).catch((e: unknown) => {
+      err += `acs-insights: ${e instanceof Error ? e.message : String(e)}\n`;
+      return 1;
+    });
+    return { code, out, err };
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
