@@ -39,7 +39,7 @@ export interface FakeAcs {
     string,
     {
       workspaceId?: string;
-      logs: { category: string; enabled: boolean }[];
+      logs: { category?: string; categoryGroup?: string; enabled: boolean }[];
       metrics: { category: string; enabled: boolean }[];
     }
   >;
