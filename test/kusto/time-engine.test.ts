@@ -95,6 +95,13 @@ describe("time zones", () => {
     ).toEqual([{ w: "2024-01-15T07:00:00.0000000Z", s: "2024-07-15T08:00:00.0000001Z" }]);
   });
 
+  it("must keep the seconds of historic offsets from the IANA data", () => {
+    // Asia/Kolkata used Madras time, UTC+05:21:10, in 1900
+    expect(json("print a = datetime_utc_to_local(datetime(1900-06-01 12:00), 'Asia/Kolkata'), b = datetime_local_to_utc(datetime(1900-06-01 17:21:10), 'Asia/Kolkata')")).toEqual([
+      { a: "1900-06-01T17:21:10.0000000Z", b: "1900-06-01T12:00:00.0000000Z" },
+    ]);
+  });
+
   it("must name an unknown zone in the error", () => {
     expect(() => run("print datetime_utc_to_local(datetime(2024-01-01), 'Mars/Olympus')")).toThrow(/unknown time zone "Mars\/Olympus"/);
   });

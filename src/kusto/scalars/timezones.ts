@@ -1,8 +1,8 @@
 // datetime_utc_to_local / datetime_local_to_utc over the IANA zones that Node's ICU carries, on bigint tick datetimes.
-import { clampNull, msFromTicks, TICKS_PER_MINUTE } from "../values/time";
+import { clampNull, msFromTicks, TICKS_PER_SECOND } from "../values/time";
 import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
 
-/** The zone's offset (local - UTC) in whole minutes at a UTC instant in epoch ms. */
+/** The zone's offset (local - UTC) in whole seconds at a UTC instant in epoch ms (old local mean times have odd seconds). */
 type OffsetOf = (utcMs: number) => number;
 
 const QUARTER_HOUR_MS = 900_000;
@@ -20,6 +20,7 @@ function offsetReader(zone: string, fn: string): OffsetOf {
       day: "numeric",
       hour: "numeric",
       minute: "numeric",
+      second: "numeric",
     });
   } catch {
     throw new Error(`${fn}: unknown time zone "${zone}"; use an IANA name such as "Europe/Berlin" or "UTC"`);
@@ -35,8 +36,8 @@ function offsetReader(zone: string, fn: string): OffsetOf {
     const year = p.era === "BC" || p.era === "B" ? 1 - Number(p.year) : Number(p.year);
     const d = new Date(0);
     d.setUTCFullYear(year, Number(p.month) - 1, Number(p.day));
-    d.setUTCHours(Number(p.hour), Number(p.minute), 0, 0);
-    const offset = Math.round((d.getTime() - at) / 60_000);
+    d.setUTCHours(Number(p.hour), Number(p.minute), Number(p.second), 0);
+    const offset = Math.round((d.getTime() - at) / 1000);
     if (memo.size > 10_000) memo.clear();
     memo.set(key, offset);
     return offset;
@@ -53,8 +54,8 @@ export function localToUtcOffset(offsetOf: OffsetOf, localMs: number): number {
   const before = offsetOf(localMs - DAY_MS);
   const after = offsetOf(localMs + DAY_MS);
   if (before === after) return before;
-  const validAfter = offsetOf(localMs - after * 60_000) === after;
-  const validBefore = offsetOf(localMs - before * 60_000) === before;
+  const validAfter = offsetOf(localMs - after * 1000) === after;
+  const validBefore = offsetOf(localMs - before * 1000) === before;
   return validBefore && !validAfter ? before : after;
 }
 
@@ -63,7 +64,7 @@ const utcToLocal: ScalarFactory = arity(2, 2, () => {
   return (args) => {
     const t = args[0];
     if (typeof t !== "bigint") return null;
-    return clampNull(t + BigInt(reader(str(args[1]))(msFromTicks(t))) * TICKS_PER_MINUTE);
+    return clampNull(t + BigInt(reader(str(args[1]))(msFromTicks(t))) * TICKS_PER_SECOND);
   };
 });
 
@@ -73,7 +74,7 @@ const localToUtc: ScalarFactory = arity(2, 2, () => {
     const t = args[0];
     if (typeof t !== "bigint") return null;
     const offset = localToUtcOffset(reader(str(args[1])), msFromTicks(t));
-    return clampNull(t - BigInt(offset) * TICKS_PER_MINUTE);
+    return clampNull(t - BigInt(offset) * TICKS_PER_SECOND);
   };
 });
 
