@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { stringifyJson } from "../../src/kusto/json";
-import { addLong, compareLongs, divLong, modLong, mulLong, negLong, normLong, parseLongText, subLong, toLong } from "../../src/kusto/scalars/int64";
-import { aggregate, op } from "./scalars-helpers";
+import {
+  addLong,
+  compareLongs,
+  divLong,
+  modLong,
+  mulLong,
+  negLong,
+  normLong,
+  parseLongText,
+  subLong,
+  toLong,
+} from "../../src/kusto/scalars/int64";
 import { json, run } from "./helpers";
+import { aggregate, op } from "./scalars-helpers";
 
 const MAX = 9223372036854775807n;
 const MIN = -9223372036854775808n;
@@ -71,7 +82,9 @@ describe("long values are exact Int64", () => {
 
 describe("long values through the engine", () => {
   it("literals beyond 2^53 and Int64's extremes must be exact (JSON rows carry them as decimal text)", () => {
-    const [row] = run("print a = 9007199254740993, b = -9223372036854775808, c = 9223372036854775807, d = 0xffffffffffffffff").rows;
+    const [row] = run(
+      "print a = 9007199254740993, b = -9223372036854775808, c = 9223372036854775807, d = 0xffffffffffffffff",
+    ).rows;
     expect(row).toEqual({ a: 9007199254740993n, b: MIN, c: MAX, d: -1 });
     expect(json("print a = 9007199254740993, d = -1")).toEqual([{ a: "9007199254740993", d: -1 }]);
   });

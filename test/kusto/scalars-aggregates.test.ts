@@ -19,7 +19,12 @@ describe("counting", () => {
   });
 
   it("dcountif must count distinct values of rows that pass", () => {
-    const rows = [["a", true], ["b", false], ["a", true], ["c", true]];
+    const rows = [
+      ["a", true],
+      ["b", false],
+      ["a", true],
+      ["c", true],
+    ];
     expect(aggregate("dcountif", ["string", "bool"], "long", rows)).toBe(2);
   });
 });
@@ -35,7 +40,13 @@ describe("sums and averages", () => {
   });
 
   it("sumif must add the rows whose predicate is true", () => {
-    expect(aggregate("sumif", ["real", "bool"], "real", [[1.5, true], [2, false], [3, true]])).toBe(4.5);
+    expect(
+      aggregate("sumif", ["real", "bool"], "real", [
+        [1.5, true],
+        [2, false],
+        [3, true],
+      ]),
+    ).toBe(4.5);
   });
 
   it("avg of ints must be a real", () => {
@@ -48,7 +59,13 @@ describe("sums and averages", () => {
   });
 
   it("avgif must average the passing rows", () => {
-    expect(aggregate("avgif", ["long", "bool"], "real", [[10, true], [100, false], [20, true]])).toBe(15);
+    expect(
+      aggregate("avgif", ["long", "bool"], "real", [
+        [10, true],
+        [100, false],
+        [20, true],
+      ]),
+    ).toBe(15);
   });
 });
 
@@ -60,13 +77,27 @@ describe("min, max, arg_max, arg_min", () => {
   });
 
   it("min and max must order datetimes and strings", () => {
-    expect(aggregate("max", ["datetime"], "datetime", col(utcTicks(2024, 1, 2), utcTicks(2024, 1, 3), utcTicks(2024, 1, 1)))).toBe(utcTicks(2024, 1, 3));
+    expect(
+      aggregate("max", ["datetime"], "datetime", col(utcTicks(2024, 1, 2), utcTicks(2024, 1, 3), utcTicks(2024, 1, 1))),
+    ).toBe(utcTicks(2024, 1, 3));
     expect(aggregate("min", ["string"], "string", col("wav", "mp4", "mp3"))).toBe("mp3");
   });
 
   it("minif and maxif must only look at passing rows", () => {
-    expect(aggregate("maxif", ["long", "bool"], "long", [[9, false], [4, true], [6, true]])).toBe(6);
-    expect(aggregate("minif", ["long", "bool"], "long", [[1, false], [4, true], [6, true]])).toBe(4);
+    expect(
+      aggregate("maxif", ["long", "bool"], "long", [
+        [9, false],
+        [4, true],
+        [6, true],
+      ]),
+    ).toBe(6);
+    expect(
+      aggregate("minif", ["long", "bool"], "long", [
+        [1, false],
+        [4, true],
+        [6, true],
+      ]),
+    ).toBe(4);
   });
 
   it("arg_max must return the winning row index and keep the first row on ties", () => {
@@ -101,7 +132,9 @@ describe("percentiles", () => {
 
   it("percentiles must return one value per level in the given order", () => {
     // unsorted input 7,1,5,3 → sorted 1,3,5,7; p25 → rank 1 → 1; p50 → rank 2 → 3; p99 → rank 4 → 7
-    expect(aggregate("percentiles", ["long", "long", "long", "long"], "dynamic", col(7, 1, 5, 3), [undefined, 25, 50, 99])).toEqual([1, 3, 7]);
+    expect(
+      aggregate("percentiles", ["long", "long", "long", "long"], "dynamic", col(7, 1, 5, 3), [undefined, 25, 50, 99]),
+    ).toEqual([1, 3, 7]);
   });
 
   it("percentile must skip nulls and be null with no values", () => {
@@ -110,7 +143,19 @@ describe("percentiles", () => {
   });
 
   it("percentile levels that are not constant must be read from the row", () => {
-    expect(aggregate("percentile", ["long", "long"], "long", [[1, 50], [2, 50], [3, 50]], [undefined, undefined])).toBe(2);
+    expect(
+      aggregate(
+        "percentile",
+        ["long", "long"],
+        "long",
+        [
+          [1, 50],
+          [2, 50],
+          [3, 50],
+        ],
+        [undefined, undefined],
+      ),
+    ).toBe(2);
   });
 
   it("a level outside 0..100 must be refused with a message", () => {
@@ -120,12 +165,20 @@ describe("percentiles", () => {
 
 describe("make_set, make_list, take_any", () => {
   it("make_set must dedupe and keep first-seen order", () => {
-    expect(aggregate("make_set", ["string"], "dynamic", col("wav", "mp4", "wav", null, "mp3"))).toEqual(["wav", "mp4", "mp3"]);
+    expect(aggregate("make_set", ["string"], "dynamic", col("wav", "mp4", "wav", null, "mp3"))).toEqual([
+      "wav",
+      "mp4",
+      "mp3",
+    ]);
   });
 
   it("make_set of array values must collect their distinct elements", () => {
     // ["A1","A2"], ["A2","C1"], null → A1, A2, C1
-    expect(aggregate("make_set", ["dynamic"], "dynamic", [[["A1", "A2"]], [["A2", "C1"]], [null]])).toEqual(["A1", "A2", "C1"]);
+    expect(aggregate("make_set", ["dynamic"], "dynamic", [[["A1", "A2"]], [["A2", "C1"]], [null]])).toEqual([
+      "A1",
+      "A2",
+      "C1",
+    ]);
   });
 
   it("make_list must keep duplicates and skip nulls", () => {
@@ -142,16 +195,32 @@ describe("make_set, make_list, take_any", () => {
 
   it("percentiles_array must give one array of the levels", () => {
     // sorted 1,2,3,4: p50 → rank 2 → 2; p75 → rank 3 → 3
-    expect(aggregate("percentiles_array", ["long", "long", "long"], "dynamic", col(4, 3, 2, 1), [undefined, 50, 75])).toEqual([2, 3]);
+    expect(
+      aggregate("percentiles_array", ["long", "long", "long"], "dynamic", col(4, 3, 2, 1), [undefined, 50, 75]),
+    ).toEqual([2, 3]);
   });
 
   it("make_list of datetimes must hold ISO text", () => {
-    expect(aggregate("make_list", ["datetime"], "dynamic", col(utcTicks(2024, 1, 1)))).toEqual(["2024-01-01T00:00:00.0000000Z"]);
+    expect(aggregate("make_list", ["datetime"], "dynamic", col(utcTicks(2024, 1, 1)))).toEqual([
+      "2024-01-01T00:00:00.0000000Z",
+    ]);
   });
 
   it("make_set_if and make_list_if must only take passing rows", () => {
-    expect(aggregate("make_set_if", ["string", "bool"], "dynamic", [["a", true], ["b", false], ["a", true]])).toEqual(["a"]);
-    expect(aggregate("make_list_if", ["string", "bool"], "dynamic", [["a", true], ["b", false], ["a", true]])).toEqual(["a", "a"]);
+    expect(
+      aggregate("make_set_if", ["string", "bool"], "dynamic", [
+        ["a", true],
+        ["b", false],
+        ["a", true],
+      ]),
+    ).toEqual(["a"]);
+    expect(
+      aggregate("make_list_if", ["string", "bool"], "dynamic", [
+        ["a", true],
+        ["b", false],
+        ["a", true],
+      ]),
+    ).toEqual(["a", "a"]);
   });
 
   it("make_set of nothing must be an empty array", () => {
@@ -164,7 +233,12 @@ describe("make_set, make_list, take_any", () => {
   });
 
   it("take_any with several arguments or * must give the first row's index", () => {
-    expect(aggregate("take_any", ["string", "long"], "string", [["a", 1], ["b", 2]])).toBe(0);
+    expect(
+      aggregate("take_any", ["string", "long"], "string", [
+        ["a", 1],
+        ["b", 2],
+      ]),
+    ).toBe(0);
     expect(aggregate("take_any", [], "string", [[], []])).toBe(0);
   });
 });
@@ -203,7 +277,11 @@ describe("factory", () => {
 
 describe("covariance and the population variants", () => {
   // x = 1,2,3 and y = 2,4,6: means 2 and 4, Σ dx·dy = (-1)(-2) + 0 + (1)(2) = 4
-  const xy = [[1, 2], [2, 4], [3, 6]];
+  const xy = [
+    [1, 2],
+    [2, 4],
+    [3, 6],
+  ];
   it("covariance must divide the co-moment by n - 1 and covariancep by n", () => {
     expect(aggregate("covariance", ["real", "real"], "real", xy)).toBe(2);
     expect(aggregate("covariancep", ["real", "real"], "real", xy)).toBeCloseTo(4 / 3, 15);
@@ -214,7 +292,14 @@ describe("covariance and the population variants", () => {
     const rows = [...xy.map((r) => [...r, true]), [100, -100, false], [50, 50, null]];
     expect(aggregate("covarianceif", ["real", "real", "bool"], "real", rows)).toBe(2);
     // variancepif over 1, 2, 3: mean 2, Σ d² = 2, / 3
-    expect(aggregate("variancepif", ["real", "bool"], "real", [[1, true], [2, true], [3, true], [9, false]])).toBeCloseTo(2 / 3, 15);
+    expect(
+      aggregate("variancepif", ["real", "bool"], "real", [
+        [1, true],
+        [2, true],
+        [3, true],
+        [9, false],
+      ]),
+    ).toBeCloseTo(2 / 3, 15);
   });
 });
 
@@ -233,11 +318,16 @@ describe("binary_all_and, binary_all_or, binary_all_xor", () => {
 
 describe("weighted percentiles", () => {
   // 10 once and 20 three times: cumulative weights 1 and 4 out of 4
-  const rows = [[10, 1], [20, 3]];
+  const rows = [
+    [10, 1],
+    [20, 3],
+  ];
   it("must treat each value as repeated weight times", () => {
     expect(aggregate("percentilew", ["long", "long", "real"], "long", rows, [undefined, undefined, 25])).toBe(10);
     expect(aggregate("percentilew", ["long", "long", "real"], "long", rows, [undefined, undefined, 50])).toBe(20);
-    expect(aggregate("percentilesw_array", ["long", "long", "dynamic"], "dynamic", rows, [undefined, undefined, [25, 100]])).toEqual([10, 20]);
+    expect(
+      aggregate("percentilesw_array", ["long", "long", "dynamic"], "dynamic", rows, [undefined, undefined, [25, 100]]),
+    ).toEqual([10, 20]);
   });
 });
 
@@ -264,7 +354,13 @@ describe("sum and avg of timespans and datetimes", () => {
   it("sum of timespans must add the ticks exactly, skipping nulls and rows whose predicate is not true", () => {
     // 1h + 2h + 4h = 7h; sumif(d, d > 1h) = 6h
     expect(aggregate("sum", ["timespan"], "timespan", col(H, 2n * H, null, 4n * H))).toBe(7n * H);
-    expect(aggregate("sumif", ["timespan", "bool"], "timespan", [[H, false], [2n * H, true], [4n * H, true]])).toBe(6n * H);
+    expect(
+      aggregate("sumif", ["timespan", "bool"], "timespan", [
+        [H, false],
+        [2n * H, true],
+        [4n * H, true],
+      ]),
+    ).toBe(6n * H);
   });
 
   it("avg of timespans and datetimes must be the mean tick, rounded half to even", () => {
@@ -272,7 +368,9 @@ describe("sum and avg of timespans and datetimes", () => {
     expect(aggregate("avg", ["timespan"], "timespan", col(1n, 2n))).toBe(2n);
     expect(aggregate("avg", ["timespan"], "timespan", col(H, 2n * H, 4n * H))).toBe((7n * H) / 3n);
     // mean of 2024-01-01 and 2024-01-03 is 2024-01-02
-    expect(aggregate("avg", ["datetime"], "datetime", col(utcTicks(2024, 1, 1), utcTicks(2024, 1, 3), null))).toBe(utcTicks(2024, 1, 2));
+    expect(aggregate("avg", ["datetime"], "datetime", col(utcTicks(2024, 1, 1), utcTicks(2024, 1, 3), null))).toBe(
+      utcTicks(2024, 1, 2),
+    );
     expect(aggregate("avg", ["datetime"], "datetime", col(null))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { xxhash64 } from "../../src/kusto/scalars/xxhash64";
-import { call } from "./scalars-helpers";
 import { run } from "./helpers";
+import { call } from "./scalars-helpers";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -44,7 +44,9 @@ describe("hash_md5, hash_sha1, hash_sha256", () => {
   it("must digest the UTF-8 text (RFC 1321 / FIPS 180 test vectors for 'abc')", () => {
     expect(call("hash_md5", ["string"], "string", ["abc"])).toBe("900150983cd24fb0d6963f7d28e17f72");
     expect(call("hash_sha1", ["string"], "string", ["abc"])).toBe("a9993e364706816aba3e25717850c26c9cd0d89d");
-    expect(call("hash_sha256", ["string"], "string", ["abc"])).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(call("hash_sha256", ["string"], "string", ["abc"])).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
   });
 
   it("a non-string must digest its tostring text", () => {
@@ -55,7 +57,9 @@ describe("hash_md5, hash_sha1, hash_sha256", () => {
 
 describe("rand and new_guid", () => {
   it("rand() must lie in [0, 1) and rand(N) be a whole number below N", () => {
-    const { rows } = run("range i from 1 to 200 step 1 | extend r = rand(), n = rand(5) | summarize minr = min(r), maxr = max(r), minn = min(n), maxn = max(n), whole = countif(n == round(n))");
+    const { rows } = run(
+      "range i from 1 to 200 step 1 | extend r = rand(), n = rand(5) | summarize minr = min(r), maxr = max(r), minn = min(n), maxn = max(n), whole = countif(n == round(n))",
+    );
     const [s] = rows as { minr: number; maxr: number; minn: number; maxn: number; whole: number }[];
     expect(s.minr >= 0 && s.maxr < 1).toBe(true);
     expect(s.minn >= 0 && s.maxn <= 4).toBe(true);
@@ -63,7 +67,9 @@ describe("rand and new_guid", () => {
   });
 
   it("new_guid must give a fresh version-4 guid per row", () => {
-    const { rows } = run("range i from 1 to 50 step 1 | extend g = new_guid() | summarize n = dcount(g), shape = countif(tostring(g) matches regex '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')");
+    const { rows } = run(
+      "range i from 1 to 50 step 1 | extend g = new_guid() | summarize n = dcount(g), shape = countif(tostring(g) matches regex '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')",
+    );
     expect(rows[0]).toEqual({ n: 50, shape: 50 });
   });
 });

@@ -29,7 +29,8 @@ describe("math functions", () => {
   });
 
   it("the beta distribution must match its closed forms", () => {
-    const b = (name: string, x: number, a: number, bb: number) => call(name, ["real", "real", "real"], "real", [x, a, bb]);
+    const b = (name: string, x: number, a: number, bb: number) =>
+      call(name, ["real", "real", "real"], "real", [x, a, bb]);
     // Beta(1,1) is uniform: cdf(x) = x; Beta(2,1): cdf = x², pdf = 2x
     expect(b("beta_cdf", 0.37, 1, 1)).toBeCloseTo(0.37, 12);
     expect(b("beta_cdf", 0.3, 2, 1)).toBeCloseTo(0.09, 12);
@@ -40,7 +41,8 @@ describe("math functions", () => {
   });
 
   it("the beta functions must give NaN or null outside their domains, as documented", () => {
-    const b = (name: string, x: number, a: number, bb: number) => call(name, ["real", "real", "real"], "real", [x, a, bb]);
+    const b = (name: string, x: number, a: number, bb: number) =>
+      call(name, ["real", "real", "real"], "real", [x, a, bb]);
     expect(b("beta_cdf", 1.5, 2, 2)).toBeNaN();
     expect(b("beta_cdf", 0.5, 20000, 2)).toBeNaN();
     expect(b("beta_pdf", 1, 2, 2)).toBeNaN();
@@ -67,7 +69,8 @@ describe("math functions", () => {
 });
 
 describe("welch_test", () => {
-  const w = (...a: number[]) => call("welch_test", ["real", "real", "real", "real", "real", "real"], "real", a) as number;
+  const w = (...a: number[]) =>
+    call("welch_test", ["real", "real", "real", "real", "real", "real"], "real", a) as number;
   it("equal means must give p = 1, and the test must be symmetric", () => {
     expect(w(5, 2, 10, 5, 3, 12)).toBeCloseTo(1, 12);
     expect(w(5, 2, 10, 7, 3, 12)).toBeCloseTo(w(7, 3, 12, 5, 2, 10), 14);
@@ -120,7 +123,12 @@ describe("numbers as text", () => {
 
   it("format_bytes must pick a 1024-based unit and round to the precision", () => {
     const f = (...args: (number | string)[]) =>
-      call("format_bytes", ["real", "long", "string"].slice(0, args.length) as ("real" | "long" | "string")[], "string", args);
+      call(
+        "format_bytes",
+        ["real", "long", "string"].slice(0, args.length) as ("real" | "long" | "string")[],
+        "string",
+        args,
+      );
     expect(f(1023)).toBe("1023 Bytes");
     expect(f(1024)).toBe("1 KB");
     // 1536 / 1024 = 1.5
@@ -132,7 +140,8 @@ describe("numbers as text", () => {
 });
 
 describe("unit conversion", () => {
-  const c = (name: string, x: number, from: string, to: string) => call(name, ["real", "string", "string"], "real", [x, from, to]);
+  const c = (name: string, x: number, from: string, to: string) =>
+    call(name, ["real", "string", "string"], "real", [x, from, to]);
   it("must convert through the base unit with the defined factors", () => {
     // 1 ft = 0.3048 m, 1 in = 0.0254 m → 12 in
     expect(c("convert_length", 1, "Foot", "Inch")).toBeCloseTo(12, 12);

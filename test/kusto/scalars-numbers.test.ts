@@ -51,13 +51,19 @@ describe("rounding and binning", () => {
 
   it("bin on datetimes must floor to the size", () => {
     // 2024-03-10 12:34:56 by 1 h → 12:00; by 1 d → 00:00
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 10, 12, 34, 56), HOUR_TICKS])).toBe(utcTicks(2024, 3, 10, 12));
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 10, 12, 34, 56), DAY_TICKS])).toBe(utcTicks(2024, 3, 10));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 10, 12, 34, 56), HOUR_TICKS])).toBe(
+      utcTicks(2024, 3, 10, 12),
+    );
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 10, 12, 34, 56), DAY_TICKS])).toBe(
+      utcTicks(2024, 3, 10),
+    );
   });
 
   it("bin by 7d must align weeks to Monday, Kusto's 0001-01-01 origin", () => {
     // 2024-03-13 is a Wednesday; 0001-01-01 was a Monday, so the bin starts Monday 2024-03-11
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 13, 9), 7n * DAY_TICKS])).toBe(utcTicks(2024, 3, 11));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utcTicks(2024, 3, 13, 9), 7n * DAY_TICKS])).toBe(
+      utcTicks(2024, 3, 11),
+    );
   });
 
   it("bin on timespans must floor to the size", () => {
@@ -74,9 +80,13 @@ describe("rounding and binning", () => {
     // floor((7 - 3) / 5) * 5 + 3 = 3
     expect(call("bin_at", ["long", "long", "long"], "long", [7, 5, 3])).toBe(3);
     // from 2024-03-01 06:00, 2024-03-10 05:00 is 8.96 days on → bin 8 → 2024-03-09 06:00
-    expect(call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [utcTicks(2024, 3, 10, 5), DAY_TICKS, utcTicks(2024, 3, 1, 6)])).toBe(
-      utcTicks(2024, 3, 9, 6),
-    );
+    expect(
+      call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [
+        utcTicks(2024, 3, 10, 5),
+        DAY_TICKS,
+        utcTicks(2024, 3, 1, 6),
+      ]),
+    ).toBe(utcTicks(2024, 3, 9, 6));
   });
 
   it("ceiling must round up toward +infinity", () => {
@@ -120,8 +130,12 @@ describe("conditionals", () => {
   });
 
   it("case must return the first true branch, else the last argument", () => {
-    expect(call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", true, "5xx", "other"])).toBe("5xx");
-    expect(call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", null, "5xx", "other"])).toBe("other");
+    expect(
+      call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", true, "5xx", "other"]),
+    ).toBe("5xx");
+    expect(
+      call("case", ["bool", "string", "bool", "string", "string"], "string", [false, "4xx", null, "5xx", "other"]),
+    ).toBe("other");
   });
 
   it("case with an even argument count must be unsupported", () => {
@@ -132,6 +146,8 @@ describe("conditionals", () => {
     expect(call("min_of", ["long", "long", "long"], "long", [3, null, 1])).toBe(1);
     expect(call("max_of", ["long", "long", "long"], "long", [3, null, 1])).toBe(3);
     expect(call("max_of", ["long", "long"], "long", [null, null])).toBeNull();
-    expect(call("max_of", ["datetime", "datetime"], "datetime", [utcTicks(2024, 1, 1), utcTicks(2023, 1, 1)])).toBe(utcTicks(2024, 1, 1));
+    expect(call("max_of", ["datetime", "datetime"], "datetime", [utcTicks(2024, 1, 1), utcTicks(2023, 1, 1)])).toBe(
+      utcTicks(2024, 1, 1),
+    );
   });
 });

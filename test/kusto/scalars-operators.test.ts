@@ -48,12 +48,16 @@ describe("arithmetic", () => {
 
   it("datetime - datetime must be a timespan in ticks", () => {
     // 2024-01-02 01:30 - 2024-01-01 00:00 = 25.5 h = 91,800,000 ms = 918,000,000,000 ticks
-    expect(op("-", "datetime", "datetime", "timespan", utcTicks(2024, 1, 2, 1, 30), utcTicks(2024, 1, 1))).toBe(918_000_000_000n);
+    expect(op("-", "datetime", "datetime", "timespan", utcTicks(2024, 1, 2, 1, 30), utcTicks(2024, 1, 1))).toBe(
+      918_000_000_000n,
+    );
   });
 
   it("datetime + timespan must be a datetime", () => {
     // 2024-01-01 + 90 min (54,000,000,000 ticks) = 2024-01-01T01:30
-    expect(op("+", "datetime", "timespan", "datetime", utcTicks(2024, 1, 1), 54_000_000_000n)).toBe(utcTicks(2024, 1, 1, 1, 30));
+    expect(op("+", "datetime", "timespan", "datetime", utcTicks(2024, 1, 1), 54_000_000_000n)).toBe(
+      utcTicks(2024, 1, 1, 1, 30),
+    );
   });
 
   it("timespan / timespan must be a real ratio", () => {

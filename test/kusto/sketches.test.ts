@@ -12,7 +12,9 @@ describe("hll and tdigest (kept exact in this engine)", () => {
 
   it("hll_merge as an aggregate must union the groups' sets", () => {
     // groups by x % 2: odd values 1,3,5 and even 2,4,6 → 6 distinct in all
-    const [row] = json("range x from 1 to 6 step 1 | summarize h = hll(x) by p = x % 2 | summarize m = hll_merge(h) | project d = dcount_hll(m)");
+    const [row] = json(
+      "range x from 1 to 6 step 1 | summarize h = hll(x) by p = x % 2 | summarize m = hll_merge(h) | project d = dcount_hll(m)",
+    );
     expect(row).toEqual({ d: 6 });
   });
 

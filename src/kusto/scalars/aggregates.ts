@@ -1,12 +1,12 @@
 // Aggregation functions for summarize: one small accumulator class per kind, configured at factory time.
 import type { KType, Value } from "../types";
 import { AvgTicks, SumTicks } from "../values/time-aggregates";
-import { isIntegerType, isPlainObject } from "./common";
-import { addLong, type Long, normLong, toDouble } from "./int64";
-import { sketchAggregates } from "./sketches";
 import { BuildSchema } from "./buildschema";
+import { isIntegerType, isPlainObject } from "./common";
 import { compareValues, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
+import { addLong, type Long, normLong, toDouble } from "./int64";
+import { sketchAggregates } from "./sketches";
 
 const isTicksType = (t: KType): boolean => t === "datetime" || t === "timespan";
 
@@ -89,7 +89,11 @@ class Avg implements Aggregator {
 
 class Extreme implements Aggregator {
   best: Value = null;
-  constructor(private readonly cmp: (a: Value, b: Value) => number, private readonly sign: 1 | -1, private readonly pred: number) {}
+  constructor(
+    private readonly cmp: (a: Value, b: Value) => number,
+    private readonly sign: 1 | -1,
+    private readonly pred: number,
+  ) {}
   add(args: readonly Value[]): void {
     const v = args[0];
     if (v === null || v === undefined || (this.pred >= 0 && args[this.pred] !== true)) return;
@@ -108,7 +112,10 @@ class ArgExtreme implements Aggregator {
   best: Value = null;
   row: number | null = null;
   first: number | null = null;
-  constructor(private readonly cmp: (a: Value, b: Value) => number, private readonly sign: 1 | -1) {}
+  constructor(
+    private readonly cmp: (a: Value, b: Value) => number,
+    private readonly sign: 1 | -1,
+  ) {}
   add(args: readonly Value[], rowIndex: number): void {
     const v = args[0];
     if (this.first === null) this.first = rowIndex;
@@ -180,7 +187,11 @@ class Percentiles implements Aggregator {
   buf = new Float64Array(16);
   n = 0;
   levels: readonly number[] | undefined;
-  constructor(levels: readonly number[] | undefined, private readonly levelArgs: readonly number[], private readonly single: boolean) {
+  constructor(
+    levels: readonly number[] | undefined,
+    private readonly levelArgs: readonly number[],
+    private readonly single: boolean,
+  ) {
     this.levels = levels;
   }
   add(args: readonly Value[]): void {
@@ -207,7 +218,7 @@ class Percentiles implements Aggregator {
         lo = k;
       }
     }
-    return this.single ? out[0] ?? null : out;
+    return this.single ? (out[0] ?? null) : out;
   }
 }
 
@@ -239,7 +250,9 @@ class ExactPercentiles implements Aggregator {
 
 function readLevel(v: Value | undefined): number {
   if (typeof v !== "number" || v < 0 || v > 100) {
-    throw new Error(`percentile: the level must be a number from 0 to 100, got ${typeof v === "bigint" ? v.toString() : JSON.stringify(v)}`);
+    throw new Error(
+      `percentile: the level must be a number from 0 to 100, got ${typeof v === "bigint" ? v.toString() : JSON.stringify(v)}`,
+    );
   }
   return v;
 }
@@ -270,7 +283,8 @@ class MakeList implements Aggregator {
     }
     // make_set of a dynamic array collects its elements, as Kusto's "set from array column" example shows.
     if (Array.isArray(v)) {
-      for (const x of v) if (x !== null && x !== undefined && this.items.length < this.max) this.addDistinct(x as Value);
+      for (const x of v)
+        if (x !== null && x !== undefined && this.items.length < this.max) this.addDistinct(x as Value);
       return;
     }
     this.addDistinct(toDynamicValue(v, this.type));
@@ -290,13 +304,16 @@ class MakeList implements Aggregator {
 class MakeBag implements Aggregator {
   readonly bag: Record<string, unknown> = Object.create(null);
   size = 0;
-  constructor(private readonly pred: number, private readonly max: number) {}
+  constructor(
+    private readonly pred: number,
+    private readonly max: number,
+  ) {}
   add(args: readonly Value[]): void {
     const v = args[0];
     if (!isPlainObject(v) || (this.pred >= 0 && args[this.pred] !== true)) return;
     for (const k of Object.keys(v)) {
       if (this.size >= this.max) return;
-      if (!Object.prototype.hasOwnProperty.call(this.bag, k)) {
+      if (!Object.hasOwn(this.bag, k)) {
         this.bag[k] = v[k];
         this.size++;
       }
@@ -311,7 +328,10 @@ class MakeBag implements Aggregator {
 class TakeAny implements Aggregator {
   value: Value = null;
   row: number | null = null;
-  constructor(private readonly byRow: boolean, private readonly pred: number) {}
+  constructor(
+    private readonly byRow: boolean,
+    private readonly pred: number,
+  ) {}
   add(args: readonly Value[], rowIndex: number): void {
     if (this.pred >= 0 && args[this.pred] !== true) return;
     if (this.byRow) {
@@ -331,7 +351,11 @@ class Variance implements Aggregator {
   n = 0;
   mean = 0;
   m2 = 0;
-  constructor(private readonly population: boolean, private readonly sqrt: boolean, private readonly pred: number) {}
+  constructor(
+    private readonly population: boolean,
+    private readonly sqrt: boolean,
+    private readonly pred: number,
+  ) {}
   add(args: readonly Value[]): void {
     const v = toDouble(args[0]);
     if (v === null || (this.pred >= 0 && args[this.pred] !== true)) return;
@@ -357,7 +381,10 @@ class Covariance implements Aggregator {
   mx = 0;
   my = 0;
   c = 0;
-  constructor(private readonly population: boolean, private readonly pred: number) {}
+  constructor(
+    private readonly population: boolean,
+    private readonly pred: number,
+  ) {}
   add(args: readonly Value[]): void {
     const x = toDouble(args[0]);
     const y = toDouble(args[1]);
@@ -397,7 +424,11 @@ class WeightedPercentiles implements Aggregator {
   readonly values: number[] = [];
   readonly weights: number[] = [];
   levels: readonly number[] | undefined;
-  constructor(levels: readonly number[] | undefined, private readonly levelArgs: readonly number[], private readonly single: boolean) {
+  constructor(
+    levels: readonly number[] | undefined,
+    private readonly levelArgs: readonly number[],
+    private readonly single: boolean,
+  ) {
     this.levels = levels;
   }
   add(args: readonly Value[]): void {
@@ -443,12 +474,17 @@ function weightedPercentiles(single: boolean): AggregateFactory {
 
 function literalCount(v: Value | undefined, fn: string): number {
   if (v === undefined || v === null) return MAX_MAKE_SIZE;
-  if (typeof v !== "number" || v < 1) throw new Error(`${fn}: the size limit must be a positive number, got ${typeof v === "bigint" ? v.toString() : JSON.stringify(v)}`);
+  if (typeof v !== "number" || v < 1)
+    throw new Error(
+      `${fn}: the size limit must be a positive number, got ${typeof v === "bigint" ? v.toString() : JSON.stringify(v)}`,
+    );
   return Math.min(MAX_MAKE_SIZE, Math.trunc(v));
 }
 
-const simple = (arity: number, make: () => Aggregator): AggregateFactory => (argTypes) =>
-  argTypes.length === arity ? make : undefined;
+const simple =
+  (arity: number, make: () => Aggregator): AggregateFactory =>
+  (argTypes) =>
+    argTypes.length === arity ? make : undefined;
 
 function extremes(sign: 1 | -1, withPred: boolean): AggregateFactory {
   return (argTypes) => {
@@ -501,12 +537,34 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   count: (argTypes) => (argTypes.length === 0 ? () => new Count(-1) : undefined),
   countif: simple(1, () => new Count(0)),
   sum: (argTypes) =>
-    argTypes.length === 1 ? (argTypes[0] === "timespan" ? () => new SumTicks(-1) : isIntegerType(argTypes[0]) ? () => new SumLong(-1) : () => new Sum(-1)) : undefined,
+    argTypes.length === 1
+      ? argTypes[0] === "timespan"
+        ? () => new SumTicks(-1)
+        : isIntegerType(argTypes[0])
+          ? () => new SumLong(-1)
+          : () => new Sum(-1)
+      : undefined,
   sumif: (argTypes) =>
-    argTypes.length === 2 ? (argTypes[0] === "timespan" ? () => new SumTicks(1) : isIntegerType(argTypes[0]) ? () => new SumLong(1) : () => new Sum(1)) : undefined,
+    argTypes.length === 2
+      ? argTypes[0] === "timespan"
+        ? () => new SumTicks(1)
+        : isIntegerType(argTypes[0])
+          ? () => new SumLong(1)
+          : () => new Sum(1)
+      : undefined,
   // Timespans and datetimes are bigint ticks: their own exact aggregators (values/time-aggregates.ts).
-  avg: (argTypes) => (argTypes.length === 1 ? (isTicksType(argTypes[0]) ? () => new AvgTicks(-1, argTypes[0] === "datetime") : () => new Avg(-1)) : undefined),
-  avgif: (argTypes) => (argTypes.length === 2 ? (isTicksType(argTypes[0]) ? () => new AvgTicks(1, argTypes[0] === "datetime") : () => new Avg(1)) : undefined),
+  avg: (argTypes) =>
+    argTypes.length === 1
+      ? isTicksType(argTypes[0])
+        ? () => new AvgTicks(-1, argTypes[0] === "datetime")
+        : () => new Avg(-1)
+      : undefined,
+  avgif: (argTypes) =>
+    argTypes.length === 2
+      ? isTicksType(argTypes[0])
+        ? () => new AvgTicks(1, argTypes[0] === "datetime")
+        : () => new Avg(1)
+      : undefined,
   min: extremes(-1, false),
   max: extremes(1, false),
   minif: extremes(-1, true),
@@ -526,9 +584,13 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
       ? () => new MakeList(argTypes[0], false, -1, literalCount(literalArgs[1], "make_list_with_nulls"), true)
       : undefined,
   make_bag: (argTypes, _r, literalArgs) =>
-    argTypes.length >= 1 && argTypes.length <= 2 ? () => new MakeBag(-1, literalCount(literalArgs[1], "make_bag")) : undefined,
+    argTypes.length >= 1 && argTypes.length <= 2
+      ? () => new MakeBag(-1, literalCount(literalArgs[1], "make_bag"))
+      : undefined,
   make_bag_if: (argTypes, _r, literalArgs) =>
-    argTypes.length >= 2 && argTypes.length <= 3 ? () => new MakeBag(1, literalCount(literalArgs[2], "make_bag_if")) : undefined,
+    argTypes.length >= 2 && argTypes.length <= 3
+      ? () => new MakeBag(1, literalCount(literalArgs[2], "make_bag_if"))
+      : undefined,
   arg_max: argExtreme(1),
   arg_min: argExtreme(-1),
   any: (argTypes) => () => new TakeAny(argTypes.length !== 1, -1),

@@ -30,7 +30,12 @@ function bytesOf(type: KType): ((v: Value) => Uint8Array | null) | undefined {
       return (v) => (typeof v === "bigint" ? int64Bytes(v) : null);
     case "int":
     case "long":
-      return (v) => (typeof v === "bigint" ? int64Bytes(v) : typeof v === "number" && Number.isInteger(v) ? int64Bytes(BigInt(v)) : null);
+      return (v) =>
+        typeof v === "bigint"
+          ? int64Bytes(v)
+          : typeof v === "number" && Number.isInteger(v)
+            ? int64Bytes(BigInt(v))
+            : null;
     default:
       return undefined;
   }
@@ -54,7 +59,10 @@ const xxhashFn: ScalarFactory = arity(1, 2, (argTypes) => {
 function digest(algorithm: "md5" | "sha1" | "sha256"): ScalarFactory {
   return arity(1, 1, (argTypes) => {
     const text = formatterFor(argTypes[0]);
-    return (args) => (args[0] === null || args[0] === undefined ? null : createHash(algorithm).update(text(args[0]), "utf8").digest("hex"));
+    return (args) =>
+      args[0] === null || args[0] === undefined
+        ? null
+        : createHash(algorithm).update(text(args[0]), "utf8").digest("hex");
   });
 }
 

@@ -132,9 +132,15 @@ export function longText(v: Long): string {
 export function jsonText(value: unknown, space?: number): string {
   let found = false;
   const mark = `\u0000long${Math.random().toString(36).slice(2)}:`;
-  const text = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? ((found = true), mark + v.toString()) : v), space);
+  const text = JSON.stringify(
+    value,
+    (_k, v) => (typeof v === "bigint" ? ((found = true), mark + v.toString()) : v),
+    space,
+  );
   if (!found) return text;
-  const escaped = JSON.stringify(mark).slice(1, -1).replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+  const escaped = JSON.stringify(mark)
+    .slice(1, -1)
+    .replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
   return text.replace(new RegExp(`"${escaped}(-?\\d+)"`, "g"), "$1");
 }
 

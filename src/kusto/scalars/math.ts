@@ -29,8 +29,8 @@ function real3(fn: (x: number, y: number, z: number) => number | null): ScalarFa
 
 // Lanczos approximation (g = 7, 9 terms): about 15 significant digits for the gamma function.
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 function lanczosSum(x: number): number {
@@ -57,7 +57,7 @@ export function gamma(x: number): number {
   if (x > 171.7) return Infinity;
   const z = x - 1;
   const t = z + 7.5;
-  return Math.sqrt(2 * Math.PI) * Math.pow(t, (z + 0.5) / 2) * Math.exp(-t) * lanczosSum(z) * Math.pow(t, (z + 0.5) / 2);
+  return Math.sqrt(2 * Math.PI) * t ** ((z + 0.5) / 2) * Math.exp(-t) * lanczosSum(z) * t ** ((z + 0.5) / 2);
 }
 
 /** ln|Γ(x)|. */

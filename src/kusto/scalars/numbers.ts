@@ -18,7 +18,7 @@ function integral(fn: (x: number) => number | null, big: (x: bigint) => Value): 
 /** round(x[, precision]): halves round away from zero (round(2.5) = 3, round(-2.5) = -3). */
 export function roundAway(x: number, precision: number): number {
   if (!Number.isFinite(x)) return x;
-  const f = Math.pow(10, precision);
+  const f = 10 ** precision;
   // Rounding the magnitude makes Math.round's "half up" into Kusto's "half away from zero".
   const r = Math.round(Math.abs(x) * f);
   const out = (Math.sign(x) * r) / f;
@@ -33,7 +33,7 @@ const round: ScalarFactory = arity(1, 2, () => (args) => {
     if (digits >= 0) return x;
     // Negative precision on a long beyond 2^53: round the magnitude half up in bigint (halves away from zero).
     const f = 10n ** BigInt(Math.trunc(-digits));
-    const m = ((x < 0n ? -x : x) + f / 2n) / f * f;
+    const m = (((x < 0n ? -x : x) + f / 2n) / f) * f;
     return normLong(x < 0n ? -m : m);
   }
   if (typeof x !== "number") return null;
@@ -70,7 +70,8 @@ const bin: ScalarFactory = arity(2, 2, (argTypes) => {
 
 /** bin of a long beyond 2^53: floor division in bigint, so the bin stays exact. */
 function binLong(v: Value, size: Value): Value {
-  const whole = (x: Value) => (typeof x === "bigint" ? x : typeof x === "number" && Number.isInteger(x) ? BigInt(x) : null);
+  const whole = (x: Value) =>
+    typeof x === "bigint" ? x : typeof x === "number" && Number.isInteger(x) ? BigInt(x) : null;
   const a = whole(v);
   const s = whole(size);
   if (a === null || s === null) {
@@ -136,21 +137,31 @@ export const numberFunctions: ScalarTable = {
   floor: (argTypes, resultType, ctx) =>
     argTypes.length === 1 ? integral(Math.floor, (x) => x)(argTypes, resultType, ctx) : bin(argTypes, resultType, ctx),
   bin_at: binAt,
-  ceiling: integral((x) => Math.ceil(x) + 0, (x) => x),
+  ceiling: integral(
+    (x) => Math.ceil(x) + 0,
+    (x) => x,
+  ),
   abs: integral(Math.abs, (x) => normLong(x < 0n ? -x : x)),
-  sign: integral((x) => Math.sign(x) + 0, (x) => (x < 0n ? -1 : 1)),
+  sign: integral(
+    (x) => Math.sign(x) + 0,
+    (x) => (x < 0n ? -1 : 1),
+  ),
   sqrt: math1((x) => (x >= 0 ? Math.sqrt(x) : null)),
   log: math1(positiveLog(Math.log)),
   log10: math1(positiveLog(Math.log10)),
   log2: math1(positiveLog(Math.log2)),
   exp: math1(Math.exp),
-  exp2: math1((x) => Math.pow(2, x)),
-  exp10: math1((x) => Math.pow(10, x)),
+  exp2: math1((x) => 2 ** x),
+  exp10: math1((x) => 10 ** x),
   pow: math2(Math.pow),
   pi: arity(0, 0, () => () => Math.PI),
   // "true if x is NaN and false otherwise" (isnan-function.md): null is false too.
   isnan: arity(1, 1, () => (args) => typeof args[0] === "number" && Number.isNaN(args[0])),
-  isfinite: arity(1, 1, () => (args) => typeof args[0] === "bigint" || (typeof args[0] === "number" && Number.isFinite(args[0]))),
+  isfinite: arity(
+    1,
+    1,
+    () => (args) => typeof args[0] === "bigint" || (typeof args[0] === "number" && Number.isFinite(args[0])),
+  ),
   isinf: arity(1, 1, () => (args) => args[0] === Infinity || args[0] === -Infinity),
   iff,
   iif: iff,

@@ -45,4 +45,3 @@ export const numericTextFunctions: ScalarTable = {
   tohex,
   format_bytes: formatBytesFn,
 };
-

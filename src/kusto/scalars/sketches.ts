@@ -23,15 +23,19 @@ function bag(entries: Record<string, unknown>): Value {
 }
 
 function hllKeys(v: Value): string[] | null {
-  const keys = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[HLL] : undefined;
+  const keys =
+    v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[HLL] : undefined;
   return Array.isArray(keys) ? (keys as string[]) : null;
 }
 
 function digestOf(v: Value): Digest | null {
-  const d = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[TDIGEST] : undefined;
+  const d =
+    v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[TDIGEST] : undefined;
   if (!d || typeof d !== "object") return null;
   const { type, values, weights } = d as Record<string, unknown>;
-  return typeof type === "string" && Array.isArray(values) && Array.isArray(weights) ? { type: type as KType, values: values as Value[], weights: weights as number[] } : null;
+  return typeof type === "string" && Array.isArray(values) && Array.isArray(weights)
+    ? { type: type as KType, values: values as Value[], weights: weights as number[] }
+    : null;
 }
 
 /** hll(x[, accuracy]) and hll_if(x, predicate[, accuracy]): the set of distinct non-null keys. */
@@ -64,7 +68,10 @@ class HllMerge implements Aggregator {
 class TDigestExact implements Aggregator {
   readonly values: Value[] = [];
   readonly weights: number[] = [];
-  constructor(private readonly type: KType, private readonly weighted: boolean) {}
+  constructor(
+    private readonly type: KType,
+    private readonly weighted: boolean,
+  ) {}
   add(args: readonly Value[]): void {
     const v = args[0];
     if (v === null || v === undefined || (typeof v === "number" && v !== v)) return;
@@ -103,7 +110,10 @@ export const sketchAggregates: Readonly<Record<string, AggregateFactory>> = {
   hll: (argTypes) => (argTypes.length === 1 || argTypes.length === 2 ? () => new HllExact(-1) : undefined),
   hll_if: (argTypes) => (argTypes.length === 2 || argTypes.length === 3 ? () => new HllExact(1) : undefined),
   hll_merge: (argTypes) => (argTypes.length === 1 ? () => new HllMerge() : undefined),
-  tdigest: (argTypes) => (argTypes.length === 1 || argTypes.length === 2 ? () => new TDigestExact(argTypes[0], argTypes.length === 2) : undefined),
+  tdigest: (argTypes) =>
+    argTypes.length === 1 || argTypes.length === 2
+      ? () => new TDigestExact(argTypes[0], argTypes.length === 2)
+      : undefined,
   tdigest_merge: (argTypes) => (argTypes.length === 1 ? () => new TDigestMerge() : undefined),
   merge_tdigest: (argTypes) => (argTypes.length === 1 ? () => new TDigestMerge() : undefined),
 };

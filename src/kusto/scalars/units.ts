@@ -265,4 +265,6 @@ function converter(quantity: string): ScalarFactory {
   });
 }
 
-export const unitFunctions: ScalarTable = Object.fromEntries(Object.keys(units).map((q) => [`convert_${q}`, converter(q)]));
+export const unitFunctions: ScalarTable = Object.fromEntries(
+  Object.keys(units).map((q) => [`convert_${q}`, converter(q)]),
+);
