@@ -309,15 +309,17 @@ function binTicks(isDatetime: boolean): (v: bigint, size: bigint) => bigint | nu
   let lo = 1n;
   let hi = 0n;
   let lastSize = 0n;
+  let last: bigint | null = null;
   return (v, size) => {
     if (size <= 0n) return null;
-    if (size === lastSize && v >= lo && v < hi) return lo;
+    if (size === lastSize && v >= lo && v < hi) return last;
     const origin = isDatetime ? EPOCH_DOTNET_TICKS : 0n;
     const start = floorDiv(v + origin, size) * size - origin;
     lastSize = size;
     lo = start;
     hi = start + size;
-    return isDatetime ? clampNull(start) : start;
+    last = isDatetime ? clampNull(start) : start;
+    return last;
   };
 }
 
