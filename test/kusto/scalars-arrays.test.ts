@@ -87,3 +87,9 @@ describe("array functions", () => {
     expect(call("range", [L, L, L], d, [10, 1, -4])).toEqual([10, 6, 2]);
   });
 });
+
+describe("JSON text of nested values keeps longs exact", () => {
+  it("strcat_array must print a nested long beyond 2^53 with all its digits", () => {
+    expect(call("strcat_array", [d, "string"], "string", [[[9007199254740993n], "x"], "|"])).toBe("[9007199254740993]|x");
+  });
+});

@@ -3,6 +3,7 @@ import type { KType, Value } from "../types";
 import { arity, str, type ScalarFactory, type ScalarTable } from "./common";
 import { compareDynamic, deepEqual, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
+import { jsonText } from "./int64";
 
 const isNull = (v: unknown): boolean => v === null || v === undefined;
 
@@ -240,10 +241,10 @@ const zip: ScalarFactory = (argTypes) => {
   };
 };
 
-/** strcat_array(array, delimiter): elements as text (dynamic strings bare, others as JSON, null as empty). */
+/** strcat_array(array, delimiter): elements as text (dynamic strings bare, others as JSON with exact longs, null as empty). */
 const strcatArray = onArray((a, args) => {
   const delim = str(args[1]);
-  return a.map((x) => (typeof x === "string" ? x : isNull(x) ? "" : typeof x === "bigint" ? x.toString() : JSON.stringify(x))).join(delim);
+  return a.map((x) => (typeof x === "string" ? x : isNull(x) ? "" : jsonText(x))).join(delim);
 }, 2, 2);
 
 export const arrayFunctions: ScalarTable = {

@@ -4,6 +4,7 @@ import { type Bag, bagGet, bagHas, isBag, newBag } from "./bag-object";
 import { convertTo } from "./casts";
 import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
 import { formatterFor, toDynamicValue } from "./format";
+import { jsonText } from "./int64";
 import { parseJsonText } from "./json-text";
 import { keySteps, parseJsonPath, readPath } from "./jsonpath";
 
@@ -154,7 +155,7 @@ const extractJson: ScalarFactory = arity(2, 3, (argTypes: readonly KType[], resu
     if (doc === undefined) return null;
     const v = readPath(doc, steps(str(args[0])));
     if (v === undefined) return null;
-    if (resultType === "string") return typeof v === "string" ? v : v === null ? "" : canonicalJson(v);
+    if (resultType === "string") return typeof v === "string" ? v : v === null ? "" : jsonText(v);
     return cast ? cast(v) : v;
   };
 });

@@ -1,6 +1,7 @@
 // String functions: Kusto strings are never null, so a null input reads as "" here.
 import type { KType, Value } from "../types";
 import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { jsonText } from "./int64";
 import { compileKustoRegex, type KustoRegex, regexCache } from "./regex";
 import { formatterFor } from "./format";
 import { hasMatcher } from "./match";
@@ -188,7 +189,7 @@ const countof: ScalarFactory = arity(2, 3, (argTypes) => {
 });
 
 function termsOf(v: Value): string[] {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x : x === null || x === undefined ? "" : typeof x === "object" ? JSON.stringify(x) : String(x)));
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x : x === null || x === undefined ? "" : typeof x === "object" ? jsonText(x) : String(x)));
   return v === null || v === undefined ? [] : [String(v)];
 }
 
