@@ -365,7 +365,8 @@ export const timeRange: ScalarFactory = (argTypes) => {
 
 /** Datetimes and timespans are handled here; other argument types fall through to the numeric/dynamic implementation. */
 function orElse(time: ScalarFactory, other: ScalarFactory | undefined): ScalarFactory {
-  return (argTypes, resultType, ctx) => time(argTypes, resultType, ctx) ?? other?.(argTypes, resultType, ctx);
+  // A datetime/timespan first argument never falls through: bin(datetime, 1.5) is refused, not binned as a number.
+  return (argTypes, resultType, ctx) => (isTime(argTypes[0]) ? time(argTypes, resultType, ctx) : other?.(argTypes, resultType, ctx));
 }
 
 /** Merged last into the function table: bin/floor/bin_at/range over datetimes and timespans. */
