@@ -199,3 +199,14 @@ describe("functions that return several columns", () => {
     expect(() => json("print y = dynamic([1, 2]) | extend series_decompose(y)")).toThrow(/^unsupported: series_decompose with automatic seasonality detection.* at 1:36$/);
   });
 });
+
+describe("series_decompose with a period and a trend", () => {
+  it("must fit the trend to the series minus its seasonal medians", () => {
+    // period 2 over [1, 11, 3, 13]: medians 2 and 12; deseasonal [-1, -1, 1, 1] → avg trend 0;
+    // linefit over x = 1..4: slope (Σ(x-2.5)(y-0)) / Σ(x-2.5)² = (1.5 + 0.5 + 0.5 + 1.5) / 5 = 0.8, intercept -2
+    const q = (trend: string) => `print y = dynamic([1, 11, 3, 13]) | extend (b, s, t, r) = series_decompose(y, 2, '${trend}') | project s, t`;
+    expect(json(q("avg"))).toEqual([{ s: [2, 12, 2, 12], t: [0, 0, 0, 0] }]);
+    const [row] = json(q("linefit")) as { t: number[] }[];
+    [-1.2, -0.4, 0.4, 1.2].forEach((v, i) => expect(row.t[i]).toBeCloseTo(v, 12));
+  });
+});

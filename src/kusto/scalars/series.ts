@@ -527,9 +527,10 @@ const fitLineTuple: TupleFactory = (argTypes) => {
 };
 
 /**
- * series_decompose(series, seasonality, trend, test_points) → baseline, seasonal, trend, residual, where the reference
- * page leaves no choice: no seasonality (0) with trend avg, linefit or none, or a given period with trend none. Automatic
- * period detection and a period combined with a trend are refused (the page does not say which points the trend averages).
+ * series_decompose(series, seasonality, trend, test_points) → baseline, seasonal, trend, residual, in the order the
+ * reference page gives: seasonal = per-phase medians, trend (avg or linefit) of the deseasonalised series, baseline =
+ * seasonal + trend, residual = x - baseline; the last test_points points are left out of the learning. Automatic period
+ * detection (-1, the default) is refused.
  */
 const decomposeTuple: TupleFactory = (argTypes) => {
   if (argTypes.length < 1 || argTypes.length > 5 || argTypes[0] !== "dynamic") return undefined;
@@ -539,18 +540,18 @@ const decomposeTuple: TupleFactory = (argTypes) => {
     const trendKind = args.length > 2 && typeof args[2] === "string" ? args[2].toLowerCase() : "avg";
     const testPoints = args.length > 3 ? (num(args[3]) ?? 0) : 0;
     if (period === null || period < 0) throw new Error("unsupported: series_decompose with automatic seasonality detection; pass the period in bins (or 0)");
-    if (period > 0 && trendKind !== "none") throw new Error("unsupported: series_decompose with both a seasonal period and a trend; use trend 'none' or seasonality 0");
     if (!["avg", "linefit", "none"].includes(trendKind)) throw new Error(`series_decompose: unknown trend "${trendKind}"; use avg, linefit or none`);
     if (xs === null) return [null, null, null, null];
     const learn = xs.slice(0, Math.max(0, xs.length - Math.max(0, Math.trunc(testPoints))));
     const seasonalPart = period > 0 ? periodic(learn, xs.length, period) : xs.map(() => 0);
+    const deseasonal = learn.map((x, i) => x - seasonalPart[i]);
     let trend: number[];
     if (trendKind === "none" || learn.length === 0) trend = xs.map(() => 0);
     else if (trendKind === "avg") {
-      const avg = sum(learn) / learn.length;
+      const avg = sum(deseasonal) / deseasonal.length;
       trend = xs.map(() => avg);
     } else {
-      const f = fitLine(learn);
+      const f = fitLine(deseasonal);
       trend = xs.map((_, i) => f.interception + f.slope * (i + 1));
     }
     const baseline = xs.map((_, i) => seasonalPart[i] + trend[i]);
