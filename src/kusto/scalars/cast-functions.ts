@@ -10,7 +10,7 @@ function cast(to: KType): ScalarFactory {
   });
 }
 
-/** parse_json/todynamic parse text, including text already held in a dynamic. */
+/** parse_json/todynamic parse text; a dynamic argument (even a string holding JSON) is returned as-is. */
 const parseJson: ScalarFactory = arity(1, 1, (argTypes) => {
   const from = argTypes[0];
   return (args) => toDynamic(args[0], from);

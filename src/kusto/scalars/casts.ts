@@ -79,7 +79,9 @@ export function toGuid(v: Value): Value {
 
 export function toDynamic(v: Value, from: KType): Value {
   if (v === null || v === undefined) return null;
-  if (from !== "string" && from !== "dynamic") return toDynamicValue(v, from);
+  // A dynamic argument is used as-is, even a string holding JSON: parse_json-function.md says to call tostring first.
+  if (from === "dynamic") return v;
+  if (from !== "string") return toDynamicValue(v, from);
   if (typeof v !== "string") return v;
   // Kusto keeps text that is not JSON as a dynamic string.
   const parsed = parseJsonText(v);
