@@ -89,6 +89,15 @@ describe("acs-insights query", () => {
     expect(r.out).toBe("total\n-----\n270.5\n(1 row)\n");
   });
 
+  it("must say on stderr which data files were read, and nothing with --quiet", async () => {
+    // the directory holds one table file (3 summary rows) and q.kql, which is not data
+    const r = await capture(["--data", dir, "print 1"]);
+    expect(r.err).toBe(
+      `acs-insights query: read 1 table file from ${dir}: 3 ACSCallRecordingSummary, 0 ACSCallRecordingIncomingOperations, 0 ACSBillingUsage rows\n`,
+    );
+    expect((await capture(["--data", dir, "--quiet", "print 1"])).err).toBe("");
+  });
+
   it("must exit 1 with the analyzer's message on stderr for a bad query", async () => {
     const r = await capture(["--data", dir, "ACSCallRecordingSummary | where Nope == 1"]);
     expect(r.code).toBe(1);

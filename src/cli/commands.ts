@@ -33,6 +33,7 @@ export const querySpec: CommandSpec = {
   --csv-raw        with csv: write text cells exactly; by default a text cell starting with = + - @ gets a leading '
                    so a spreadsheet shows it instead of running it as a formula
   --file PATH      read the query from a file instead of the argument
+  --quiet          do not print which data files were read (one line on stderr)
   --workspace ID   run against a Log Analytics workspace (its customer id) instead of local data
   --inline-functions  with --workspace: define the saved functions the query calls in front of it, for a
                    workspace where the stack has not deployed them`,
@@ -44,6 +45,7 @@ export const querySpec: CommandSpec = {
     file: { type: "string" },
     workspace: { type: "string" },
     "inline-functions": { type: "boolean" },
+    quiet: { type: "boolean" },
   },
   maxPositionals: 1,
 };

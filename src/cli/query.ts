@@ -21,6 +21,7 @@ interface QueryArgs {
   readonly workspace?: string;
   readonly inlineFunctions: boolean;
   readonly csvRaw: boolean;
+  readonly quiet: boolean;
 }
 
 function queryArgs(args: ParsedArgs): QueryArgs {
@@ -30,6 +31,7 @@ function queryArgs(args: ParsedArgs): QueryArgs {
   const data = dataDirFlag(args);
   const inlineFunctions = booleanFlag(args, "inline-functions");
   const csvRaw = booleanFlag(args, "csv-raw");
+  const quiet = booleanFlag(args, "quiet");
   if (inlineFunctions && workspace === undefined)
     throw new UsageError("--inline-functions only applies with --workspace");
   if (workspace !== undefined && now !== undefined)
@@ -45,7 +47,7 @@ function queryArgs(args: ParsedArgs): QueryArgs {
   const kql = file !== undefined ? fs.readFileSync(file, "utf8") : args.positionals[0];
   if (!kql?.trim())
     throw new UsageError(file !== undefined ? `--file ${file} is empty; write the query in it` : "no query given");
-  return { data: data ?? sampleDataDir, now, format, kql, workspace, inlineFunctions, csvRaw };
+  return { data: data ?? sampleDataDir, now, format, kql, workspace, inlineFunctions, csvRaw, quiet };
 }
 
 function render(result: QueryResult, args: QueryArgs): string {
@@ -67,7 +69,8 @@ export async function execute(parsed: ParsedArgs): Promise<number> {
   const args = queryArgs(parsed);
   try {
     if (args.workspace !== undefined) return await runOnWorkspace(args);
-    const tables = loadDataDir(args.data);
+    const report = args.quiet ? undefined : (summary: string) => process.stderr.write(`acs-insights query: ${summary}`);
+    const tables = loadDataDir(args.data, { report });
     const result = runQuery(args.kql, tables, { ...acsCatalog, now: args.now });
     process.stdout.write(render(result, args));
     return 0;

@@ -235,7 +235,7 @@ export const processCases: readonly BadInputCase[] = [
         "bash",
         [
           "-c",
-          `"${process.execPath}" "${bin}" query "range x from 1 to 300000 step 1" 2>"${err}" | head -1; echo "\${PIPESTATUS[0]}"`,
+          `"${process.execPath}" "${bin}" query --quiet "range x from 1 to 300000 step 1" 2>"${err}" | head -1; echo "\${PIPESTATUS[0]}"`,
         ],
         { encoding: "utf8" },
       );
