@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compileQuery, toJsonRows } from "../../src/kusto";
 import { json, run } from "./helpers";
 
 const Arr = `datatable(id:long, xs:dynamic)[1, dynamic([3, 9, 4]), 2, dynamic([7])]`;
@@ -104,5 +105,26 @@ describe("row-shaping operators", () => {
 
   it("consume returns no rows", () => {
     expect(run(`range x from 1 to 3 step 1 | consume`).rows).toEqual([]);
+  });
+});
+
+describe("declare pattern", () => {
+  const P = `declare pattern P = (k:string)[part:string] { ("x").["Data"] = { print v = 1 }; ("y").["Data"] = { print v = 2 }; };`;
+
+  it("must run the body of the case its constant arguments and path name", () => {
+    expect(json(`${P} union P("y").Data, P("x").Data`)).toEqual([{ v: 2 }, { v: 1 }]);
+  });
+
+  it("must fail a reference no case matches", () => {
+    // Microsoft's binder already refuses it.
+    expect(() => run(`${P} P("z").Data`)).toThrow(/does not analyze: .*No pattern/);
+  });
+});
+
+describe("search over the whole database", () => {
+  it("must search the query's views (not its other functions), labelling rows with the view's name", () => {
+    const q = `let F = () { range n from 1 to 3 step 1 }; let V = view () { range n from 1 to 3 step 1 }; let W = view () { range n from 2 to 4 step 1 }; search n == 3`;
+    // No catalog: the database holds no tables, only the query's views.
+    expect(toJsonRows(compileQuery(q).run({}))).toEqual([{ $table: "V", n: 3 }, { $table: "W", n: 3 }]);
   });
 });

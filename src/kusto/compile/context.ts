@@ -52,7 +52,8 @@ export type OperatorFn = (input: Table, ctx: RunContext) => Table;
 export type Binding =
   | { readonly kind: "scalar"; readonly fn: ScalarFn }
   | { readonly kind: "tabular"; readonly fn: TabularFn }
-  | { readonly kind: "lambda" };
+  | { readonly kind: "lambda"; /** A `view () { ... }`: a search over the whole database includes it. */ readonly view?: TabularFn }
+  | { readonly kind: "pattern"; readonly cases: readonly { readonly key: string; readonly body: Node }[] };
 
 /** Compile-time state: the analyzed code (for positions), the scalar clock, and let/parameter bindings by name. */
 export interface Scope {

@@ -17,6 +17,7 @@ import {
   type Scope,
   symbolKindOf,
   type Table,
+  tokenText,
   type TabularFn,
   unsupported,
   withBindings,
@@ -27,6 +28,7 @@ import { toArray } from "../kusto-language";
 import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
+import { patternBinding, patternReference } from "./patterns";
 
 export function isTabular(node: Node): boolean {
   // A pipe is tabular even where the binder gives no table (`... | consume` has no result type).
@@ -88,7 +90,12 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
     case "NameReference":
       return compileTableName(node, scope);
     case "FunctionCallExpression":
-      return compileTabularCall(node, scope);
+      return patternReference(node, scope, compilePatternBody) ?? compileTabularCall(node, scope);
+    case "PathExpression": {
+      const pattern = patternReference(node, scope, compilePatternBody);
+      if (pattern) return pattern;
+      break;
+    }
   }
   return compileSource(node, scope);
 }
@@ -111,6 +118,12 @@ export function compileSubquery(node: Node, scope: Scope, inputColumns: readonly
 }
 
 const sourceKinds = new Set(["PrintOperator", "RangeOperator", "UnionOperator", "FindOperator"]);
+
+function compilePatternBody(body: Node, scope: Scope): TabularFn {
+  const compiled = compileFunctionBody(body, scope);
+  if (compiled.kind !== "tabular") throw unsupported(scope, body, "pattern case with a scalar body");
+  return compiled.fn;
+}
 
 function compileTableName(node: Node, scope: Scope): TabularFn {
   const name = String(node.SimpleName);
@@ -158,6 +171,7 @@ function compileStatements(statements: Node[], finalExpr: Node | undefined, scop
     }
     else if (kind === "QueryParametersStatement") current = withBindings(current, queryParameterDefaults(st, current));
     else if (kind === "SetOptionStatement") continue;
+    else if (kind === "PatternStatement") current = withBindings(current, [patternBinding(st, current)]);
     else throw unsupported(current, st, kind);
   }
   if (!result) throw unsupported(current, what, "a query without a result expression");
@@ -186,7 +200,16 @@ function literalScalar(scope: Scope, value: Node, type: KType): ScalarFn {
 /** Query-level lets are computed once per run; inside function bodies they may depend on per-row arguments, so they are not. */
 function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
   const kind = kindOf(expr);
-  if (kind === "FunctionDeclaration") return { kind: "lambda" };
+  if (kind === "FunctionDeclaration") {
+    if (!tokenText(expr.ViewKeyword) || elements(expr.Parameters?.Parameters).length > 0) return { kind: "lambda" };
+    try {
+      const body = compileFunctionBody(expr.Body, scope);
+      return body.kind === "tabular" ? { kind: "lambda", view: memoize ? memoised(body.fn) : body.fn } : { kind: "lambda" };
+    } catch (err) {
+      // Calls expand the view on their own; only a database-wide search needs it compiled here, and fails as it did.
+      return { kind: "lambda", view: () => { throw err; } };
+    }
+  }
   if (isTabular(expr)) {
     const table = compileTabular(expr, scope);
     return { kind: "tabular", fn: memoize ? memoised(table) : table };

@@ -136,10 +136,12 @@ export function compileSearchOperator(node: Node, scope: Scope): OperatorFn {
 export function compileSearchSource(node: Node, scope: Scope): TabularFn {
   const expressions: Node[] = node.InClause ? elements(node.InClause.Expressions) : [];
   if (!node.InClause) {
-    const tables = toArray(scope.code.Globals?.Database?.Tables);
-    const views = [...scope.bindings.values()].some((b) => b.kind === "lambda");
-    if (tables.length === 0 || views) throw unsupported(scope, node, "search without in(...) over a database the engine does not list (name the tables: search in (T1, T2) ...)");
-    return filtered(node, scope, tables.map((t: { Name: string; Columns: unknown }) => tableSource(String(t.Name), t.Columns)));
+    // The whole database: its tables and the query's views.
+    const tables = toArray(scope.code.Globals?.Database?.Tables).map((t: { Name: string; Columns: unknown }) => tableSource(String(t.Name), t.Columns));
+    const views: Source[] = [];
+    for (const [name, b] of scope.bindings) if (b.kind === "lambda" && b.view) views.push({ label: name, fn: b.view });
+    if (tables.length + views.length === 0) throw unsupported(scope, node, "search without in(...) over a database with no tables or views");
+    return filtered(node, scope, [...tables, ...views]);
   }
   const sources = expressions.flatMap((expr): Source[] => {
     const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
