@@ -10,7 +10,11 @@ import { ConfigError } from "../src/config";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "acs-cli-files-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 let n = 0;
-const dir = () => fs.mkdirSync(path.join(root, String(++n)), { recursive: true }) ?? path.join(root, String(n));
+const dir = () => {
+  const d = path.join(root, String(++n));
+  fs.mkdirSync(d);
+  return d;
+};
 
 describe("replacing plan.json", () => {
   it("must replace the old bytes with the new ones and leave no temporary file", () => {

@@ -58,7 +58,7 @@ describe("acs-insights", () => {
       "bash",
       [
         "-c",
-        `"${process.execPath}" "${bin}" query --quiet "range x from 1 to 300000 step 1" 2>"$ERR" | head -1; echo "\${PIPESTATUS[0]}"; cat "$ERR"`,
+        `"${process.execPath}" "${bin}" query --quiet "range x from 1 to 300000 step 1" 2>"$ERR" | head -1; echo "\${PIPESTATUS[0]}"; cat "$ERR"; rm -f "$ERR"`,
       ],
       {
         encoding: "utf8",

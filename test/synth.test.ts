@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../src/cli/synth";
 import { captureCli } from "./cli-capture";
 import { types } from "./stack/harness";
@@ -17,7 +17,15 @@ async function synth(args: string[]): Promise<{ code: number; stdout: string; st
   return { code, stdout: out, stderr: err };
 }
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "acs-synth-"));
+const made: string[] = [];
+const tmp = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-synth-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 afterEach(() => vi.restoreAllMocks());
 
