@@ -45,14 +45,20 @@ export async function runStack(
   } = {},
 ): Promise<Plan> {
   vi.resetModules();
-  return recordPlan(
-    { project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables },
-    async () => {
-      // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
-      const program: Record<string, unknown> = await import("../../src/index");
-      return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
-    },
-  );
+  // Hermetic: the program compares brought ids with ARM_SUBSCRIPTION_ID, which a developer's shell may set.
+  vi.stubEnv("ARM_SUBSCRIPTION_ID", "");
+  try {
+    return await recordPlan(
+      { project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables },
+      async () => {
+        // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
+        const program: Record<string, unknown> = await import("../../src/index");
+        return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
+      },
+    );
+  } finally {
+    vi.unstubAllEnvs();
+  }
 }
 
 export function ofType(plan: Plan, type: string): PlannedResource[] {
