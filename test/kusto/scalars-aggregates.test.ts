@@ -316,6 +316,18 @@ describe("binary_all_and, binary_all_or, binary_all_xor", () => {
   });
 });
 
+describe("percentiles of longs beyond 2^53", () => {
+  it("must switch to exact values when a bigint arrives, keeping the numbers seen before", () => {
+    // sorted: 1, 2, 9007199254740993, 9007199254740995 → 50% is the 2nd, 75% the 3rd (nearest rank)
+    const rows = [[2], [9007199254740995n], [1], [9007199254740993n]];
+    expect(aggregate("percentile", ["long", "real"], "long", rows, [undefined, 75])).toBe(9007199254740993n);
+    expect(aggregate("percentiles", ["long", "real", "real"], "dynamic", rows, [undefined, 50, 100])).toEqual([
+      2,
+      9007199254740995n,
+    ]);
+  });
+});
+
 describe("weighted percentiles", () => {
   // 10 once and 20 three times: cumulative weights 1 and 4 out of 4
   const rows = [

@@ -194,9 +194,21 @@ class Percentiles implements Aggregator {
   ) {
     this.levels = levels;
   }
+  /** Set once a long beyond 2^53 (a bigint) arrives: from then on values are kept exact and sorted at the end. */
+  exact: ExactPercentiles | undefined;
   add(args: readonly Value[]): void {
+    if (this.exact) {
+      this.exact.add(args);
+      return;
+    }
     if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
     const v = args[0];
+    if (typeof v === "bigint") {
+      this.exact = new ExactPercentiles(this.levels, this.levelArgs, this.single, compareValues("long"));
+      for (let i = 0; i < this.n; i++) this.exact.values.push(this.buf[i]);
+      this.exact.add(args);
+      return;
+    }
     if (typeof v !== "number" || v !== v) return;
     if (this.n === this.buf.length) {
       const grown = new Float64Array(this.n * 2);
@@ -206,6 +218,7 @@ class Percentiles implements Aggregator {
     this.buf[this.n++] = v;
   }
   result(): Value {
+    if (this.exact) return this.exact.result();
     const levels = this.levels ?? [];
     const out: (number | null)[] = new Array(levels.length).fill(null);
     if (this.n > 0) {
@@ -509,8 +522,9 @@ function percentiles(single: boolean): AggregateFactory {
     const levelArgs = argTypes.slice(1).map((_, i) => i + 1);
     const constant = levelArgs.every((i) => literalArgs[i] !== undefined);
     const levels = constant ? levelArgs.flatMap((i) => readLevels(literalArgs[i])) : undefined;
-    // Longs, datetimes and timespans may be bigints: keep them exact and order them with the type's comparer.
-    if (argTypes[0] !== "real" && argTypes[0] !== "int" && argTypes[0] !== "decimal") {
+    // Datetimes and timespans are bigint ticks: kept exact and ordered with the type's comparer. Longs take the fast
+    // path until a value beyond 2^53 arrives (see Percentiles.exact).
+    if (argTypes[0] === "datetime" || argTypes[0] === "timespan" || argTypes[0] === "string") {
       const cmp = compareValues(argTypes[0]);
       return () => new ExactPercentiles(levels, levelArgs, single, cmp);
     }
