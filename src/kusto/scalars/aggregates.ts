@@ -479,7 +479,8 @@ function weightedPercentiles(single: boolean): AggregateFactory {
   return (argTypes, _resultType, literalArgs) => {
     if (argTypes.length < 3 || (single && argTypes.length !== 3)) return undefined;
     // Weighted levels are computed on doubles: only plain numeric columns (not ticks, which would lose digits).
-    if (argTypes[0] !== "int" && argTypes[0] !== "long" && argTypes[0] !== "real" && argTypes[0] !== "decimal") return undefined;
+    if (argTypes[0] !== "int" && argTypes[0] !== "long" && argTypes[0] !== "real" && argTypes[0] !== "decimal")
+      return undefined;
     const levelArgs = argTypes.slice(2).map((_, i) => i + 2);
     const constant = levelArgs.every((i) => literalArgs[i] !== undefined);
     const levels = constant ? levelArgs.flatMap((i) => readLevels(literalArgs[i])) : undefined;
