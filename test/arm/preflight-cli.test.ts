@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main";
 import { acsId, type FakeArm, startFakeArm, subscriptionId, workspaceId } from "./fakeArm";
 
@@ -9,6 +9,20 @@ import { acsId, type FakeArm, startFakeArm, subscriptionId, workspaceId } from "
 // finding, 2 for a usage error; --format json prints only the JSON document.
 
 vi.setConfig({ testTimeout: 60_000 });
+
+// Hermetic: the credential settings of the shell running the tests must not decide the sign-in method here.
+beforeEach(() => {
+  for (const name of [
+    "ARM_CLIENT_SECRET",
+    "ARM_USE_OIDC",
+    "ARM_USE_MSI",
+    "ARM_USE_DEFAULT_AZURE_CREDENTIAL",
+    "ARM_CLIENT_CERTIFICATE_PATH",
+    "ARM_ENVIRONMENT",
+  ]) {
+    vi.stubEnv(name, "");
+  }
+});
 
 let arm: FakeArm | undefined;
 let dir: string | undefined;
