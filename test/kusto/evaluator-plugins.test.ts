@@ -164,3 +164,16 @@ describe("evaluate sliding_window_counts", () => {
     ]);
   });
 });
+
+describe("evaluate rolling_percentile", () => {
+  it("must take the nearest-rank percentile over each bin and the bins before it in the window", () => {
+    // Bins of 10 over idx: bin 0 holds 1, 5; bin 10 holds 20; bin 30 holds 7. Window of 2 bins, median (p50):
+    // bin 0 → [1, 5] → 1st of 2 = 1; bin 10 → [1, 5, 20] → 2nd = 5; bin 30 → [7] (bin 20 is empty) → 7.
+    const q = `datatable(idx:long, v:long)[0, 5, 3, 1, 12, 20, 31, 7] | evaluate rolling_percentile(v, 50, idx, 10, 2)`;
+    expect(json(q)).toEqual([
+      { idx: 0, rolling_2_percentile_v_50: 1 },
+      { idx: 10, rolling_2_percentile_v_50: 5 },
+      { idx: 30, rolling_2_percentile_v_50: 7 },
+    ]);
+  });
+});

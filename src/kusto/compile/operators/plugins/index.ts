@@ -6,6 +6,7 @@ import { bagUnpack } from "./bag-unpack";
 import { ipv4Lookup, ipv6Lookup } from "./ip-lookup";
 import { narrow } from "./narrow";
 import { pivot } from "./pivot";
+import { rollingPercentile } from "./rolling-percentile";
 import { rowsNear } from "./rows-near";
 import { slidingWindowCounts } from "./sliding-window-counts";
 
@@ -17,6 +18,7 @@ export const pluginTable: Readonly<Record<string, Plugin>> = {
   ipv6_lookup: ipv6Lookup,
   narrow,
   pivot,
+  rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
   sliding_window_counts: slidingWindowCounts,
 };
