@@ -81,13 +81,17 @@ export const previewSpec: CommandSpec = {
 
 export const benchSpec: CommandSpec = {
   name: "bench",
-  summary: "benchmark the evaluator and the CLI against hand-written code, and the loader's cost curve",
-  // The full text is bench.ts's benchUsage (loaded only when bench runs); keep the two in step.
+  summary: "benchmark the local KQL evaluator and loader against hand-written code",
   usage: `usage: acs-insights bench [--rows N] [--repeat R] [--curve N,N,...|none] [--dir DIR]
 
-Times three query shapes (summarize by bin, join on CorrelationId, make_set/dcount by call) in-process against
-hand loops and as whole processes against a hand-written script, then the loader's cost curve; prints rows/s,
-peak RSS and each ratio against its target.`,
+Generates NDJSON summary and operation rows (default 1000000 each; reused from DIR) and times three query shapes
+in-process and as a whole \`acs-insights query --data DIR\` process against hand-written code, then the loader at each
+--curve size. See src/cli/bench.ts for the targets.
+
+  --rows N        rows per table (default 1000000)
+  --repeat R      runs per measurement; the median is reported
+  --curve N,...   sizes for the loader curve, or none
+  --dir DIR       where the generated rows are kept and reused`,
   flags: { rows: { type: "string" }, repeat: { type: "string" }, curve: { type: "string" }, dir: { type: "string" } },
   maxPositionals: 0,
 };
