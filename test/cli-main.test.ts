@@ -40,6 +40,12 @@ describe("acs-insights", () => {
     expect(r.err).toMatch(new RegExp(`^acs-insights ${name}: unknown option --bogus; ${name} takes `));
   });
 
+  it("must check bench's flags against the ones bench.ts's own usage line names", async () => {
+    const { benchUsage } = await import("../src/cli/bench");
+    const named = [...benchUsage.split("\n")[0].matchAll(/\[--([a-z-]+)/g)].map((m) => m[1]);
+    expect(Object.keys(commands.find((c) => c.name === "bench")?.flags ?? {}).sort()).toEqual(named.sort());
+  });
+
   it("must load no command module, Kusto library or Pulumi SDK for --help or a usage error", () => {
     const script = `require("ts-node").register({ transpileOnly: true, project: ${JSON.stringify(path.join(root, "tsconfig.json"))} });
       const { main } = require(${JSON.stringify(path.join(root, "src", "cli", "main.ts"))});
