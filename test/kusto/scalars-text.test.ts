@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseCsvRecord, parseWindowsCommandLine } from "../../src/kusto/scalars/parse-text";
 import { parsePath, urlDecode, urlEncode } from "../../src/kusto/scalars/url";
@@ -181,5 +182,25 @@ describe("indexof_regex counts code points", () => {
   it("must report the code point position after an emoji", () => {
     expect(call("indexof_regex", [s, s], L, ["\u{1F600}\u{1F600}x1", "\\d"])).toBe(3);
     expect(call("indexof_regex", [s, s, L], L, ["\u{1F600}1\u{1F600}2", "\\d", 2])).toBe(3);
+  });
+});
+
+describe("hostile sizes", () => {
+  it("decompressing far more than 64 MB must fail with a clear error, not fill memory", () => {
+    // 80 MB of zeros compresses to well under 1 MB
+    const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024)).toString("base64");
+    expect(() => call("gzip_decompress_from_base64_string", [s], s, [bomb])).toThrow(/larger than 64 MB/);
+  });
+
+  it("replace_strings must stay linear with many matches", () => {
+    const text = "ab".repeat(200_000);
+    const started = Date.now();
+    expect(call("replace_strings", [s, d, d], s, [text, ["a", "b"], ["1", "2"]])).toBe("12".repeat(200_000));
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("punycode must handle a long label without spreading it onto the stack", () => {
+    const long = "é".repeat(200_000);
+    expect(punycodeDecode(punycodeEncode(long))).toBe(long);
   });
 });

@@ -68,13 +68,23 @@ function gzipBase64(s: string): string {
   return out.toString("base64");
 }
 
+/** Decompressed text larger than this is refused with an error rather than filling memory (a "zip bomb"). */
+const MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
+
+function tooLarge(err: unknown, fn: string): void {
+  if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+    throw new Error(`${fn}: the decompressed text is larger than ${MAX_DECOMPRESSED_BYTES / 1024 / 1024} MB`);
+  }
+}
+
 /** Decompression failures give "" as the reference says; a gzip FLG byte other than 0 is refused like Kusto does. */
 function gunzipBase64(s: string): string {
   const bytes = base64Bytes(s);
   if (bytes === null || bytes.length < 10 || bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8 || bytes[3] !== 0) return "";
   try {
-    return utf8Text(gunzipSync(bytes)) ?? "";
-  } catch {
+    return utf8Text(gunzipSync(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES })) ?? "";
+  } catch (err) {
+    tooLarge(err, "gzip_decompress_from_base64_string");
     return "";
   }
 }
@@ -83,8 +93,9 @@ function inflateBase64(s: string): string {
   const bytes = base64Bytes(s);
   if (bytes === null) return "";
   try {
-    return utf8Text(inflateSync(bytes)) ?? "";
-  } catch {
+    return utf8Text(inflateSync(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES })) ?? "";
+  } catch (err) {
+    tooLarge(err, "zlib_decompress_from_base64_string");
     return "";
   }
 }

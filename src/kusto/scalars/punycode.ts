@@ -44,7 +44,8 @@ export function punycodeEncode(input: string): string {
   let delta = 0;
   let bias = INITIAL_BIAS;
   while (handled < points.length) {
-    const m = Math.min(...points.filter((p) => p >= n));
+    let m = Infinity;
+    for (const p of points) if (p >= n && p < m) m = p;
     delta += (m - n) * (handled + 1);
     n = m;
     for (const p of points) {
@@ -100,7 +101,9 @@ export function punycodeDecode(input: string): string | null {
     if (n > MAX_CODE_POINT || (n >= 0xd800 && n <= 0xdfff)) return null;
     output.splice(i++, 0, n);
   }
-  return String.fromCodePoint(...output);
+  let out = "";
+  for (const p of output) out += String.fromCodePoint(p);
+  return out;
 }
 
 /** Label separators IDNA accepts: full stop and the ideographic/full-width/half-width full stops. */

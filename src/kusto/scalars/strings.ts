@@ -303,7 +303,13 @@ const replaceStrings: ScalarFactory = arity(3, 3, (argTypes) => {
     const rewrites = args[2];
     if (!Array.isArray(lookups) || !Array.isArray(rewrites)) return null;
     const claims: { at: number; end: number; with: string | null }[] = [];
-    const free = (at: number, end: number) => claims.every((c) => end <= c.at || at >= c.end);
+    // One flag per UTF-16 unit, so checking a match against earlier claims costs its own length, not the claim count.
+    const taken = new Uint8Array(text.length);
+    const free = (at: number, end: number) => {
+      for (let i = at; i < end; i++) if (taken[i]) return false;
+      taken.fill(1, at, end);
+      return true;
+    };
     lookups.forEach((lookup, k) => {
       if (typeof lookup !== "string" || lookup === "") return;
       const rewrite = typeof rewrites[k] === "string" ? (rewrites[k] as string) : null;
