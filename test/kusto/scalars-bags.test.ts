@@ -98,3 +98,12 @@ describe("bag functions", () => {
     expect(() => parseJsonPath("$..a")).toThrow(/JSONPath/);
   });
 });
+
+describe("JSONPath reading stays linear", () => {
+  it("an unterminated quoted name full of backslashes must fail at once", () => {
+    const started = Date.now();
+    expect(() => parseJsonPath(`$['${"\\".repeat(60)}x`)).toThrow(/JSONPath/);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(parseJsonPath(`$['a\\'b']`)).toEqual(["a'b"]);
+  });
+});

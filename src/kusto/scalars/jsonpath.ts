@@ -22,7 +22,8 @@ export function parseJsonPath(path: string): PathStep[] {
       i += 1 + m![0].length;
     } else if (ch === "[") {
       const rest = text.slice(i + 1);
-      const quoted = /^\s*(['"])((?:\\.|(?!\1).)*)\1\s*\]/.exec(rest);
+      // The two alternatives never both match a backslash, so a run of them cannot backtrack exponentially.
+      const quoted = /^\s*(['"])((?:\\.|(?!\1|\\).)*)\1\s*\]/.exec(rest);
       const index = /^\s*(-?\d+)\s*\]/.exec(rest);
       if (quoted) {
         steps.push(quoted[2].replace(/\\(.)/g, "$1"));
