@@ -58,7 +58,7 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileConsume(node);
     case "SerializeOperator":
       // Rows already keep their order; serialize's own columns are an extend.
-      return node.Expressions && node.Expressions.ChildCount > 0 ? compileExtend(node, scope, input) : compileReorder(node);
+      return node.Expressions && node.Expressions.ChildCount > 0 ? compileExtend(node, { ...scope, rowColumns: input }, input) : compileReorder(node);
     case "SummarizeOperator":
       return compileSummarize(node, scope);
     case "DistinctOperator":

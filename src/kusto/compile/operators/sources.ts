@@ -7,6 +7,7 @@ import { compileTabular } from "../tabular";
 import { defaultLimits } from "../limits";
 import { projectNames } from "./naming";
 import { tickSteps } from "../../values/ranges";
+import { normLong } from "../../scalars/int64";
 
 export function compileDataTable(node: Node, scope: Scope): TabularFn {
   const columns = resultColumns(node);
@@ -48,6 +49,17 @@ export function compileRange(node: Node, scope: Scope): TabularFn {
     // Datetime and timespan ranges step in exact ticks.
     if (typeof start === "bigint" && typeof end === "bigint" && typeof by === "bigint") {
       return { columns, rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map((v) => ({ [name]: v })) };
+    }
+    // A long range reaching beyond 2^53 steps exactly in bigint; each value is a number again while safe.
+    if (columns[0].type === "long" && [start, end, by].every((v) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) && [start, end, by].some((v) => typeof v === "bigint")) {
+      const [a, b, d] = [start, end, by].map((v) => BigInt(v as number | bigint));
+      if (d <= 0n) throw new Error(`range needs a positive step, got ${d}`);
+      const rows: Row[] = [];
+      for (let v = a; v <= b; v += d) {
+        rows.push({ [name]: normLong(v) });
+        guardGrowth(ctx, rows.length, "range");
+      }
+      return { columns, rows };
     }
     if (typeof start !== "number" || typeof end !== "number" || typeof by !== "number" || by <= 0) {
       throw new Error(`range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`);
