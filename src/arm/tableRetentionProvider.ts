@@ -37,8 +37,8 @@ async function liveTable(client: ArmClient, inputs: TableRetentionInputs): Promi
   return live;
 }
 
-async function apply(client: ArmClient, inputs: TableRetentionInputs): Promise<LiveRetention> {
-  const live = await liveTable(client, inputs);
+/** Refuses a decrease, then PATCHes only when the live table differs (or still follows the workspace default). */
+async function apply(client: ArmClient, inputs: TableRetentionInputs, live: LiveRetention): Promise<LiveRetention> {
   const problem = decreaseProblem(live, inputs);
   if (problem) throw new Error(problem);
   if (
@@ -61,7 +61,7 @@ export function tableRetentionProvider(connect: () => ArmClient): pulumi.dynamic
     async create(inputs: TableRetentionInputs) {
       const client = connect();
       const previous = await liveTable(client, inputs);
-      await apply(client, inputs);
+      await apply(client, inputs, previous);
       const outs: TableRetentionOutputs = { ...inputs, previous };
       return { id: tablePath(inputs.workspaceId, inputs.tableName), outs };
     },
@@ -71,7 +71,8 @@ export function tableRetentionProvider(connect: () => ArmClient): pulumi.dynamic
       return { changes: replaces.length + changed.length > 0, replaces, deleteBeforeReplace: false };
     },
     async update(_id: string, olds: TableRetentionOutputs, news: TableRetentionInputs) {
-      await apply(connect(), news);
+      const client = connect();
+      await apply(client, news, await liveTable(client, news));
       return { outs: { ...news, previous: olds.previous } };
     },
     async read(id: string, props: TableRetentionOutputs) {

@@ -37,9 +37,9 @@ describe("table retention lifecycle", () => {
   it("create must read the live table, PATCH only the two retention fields, and record what it kept before", async () => {
     const p = await provider();
     const created = await p.create!(inputs());
-    expect(callLines(arm!.calls)).toEqual([`GET ${table}`, `GET ${table}`, `PATCH ${table}`]);
+    expect(callLines(arm!.calls)).toEqual([`GET ${table}`, `PATCH ${table}`]);
     expect(arm!.calls.every((c) => c.apiVersion === api)).toBe(true);
-    expect(arm!.calls[2].body).toEqual({ properties: { retentionInDays: 90, totalRetentionInDays: 365 } });
+    expect(arm!.calls[1].body).toEqual({ properties: { retentionInDays: 90, totalRetentionInDays: 365 } });
     expect(created.id).toBe(table);
     // The fake's table started at Azure's default: 30 days, following the workspace.
     expect((created.outs as TableRetentionOutputs).previous).toEqual({

@@ -77,7 +77,7 @@ describe("the serialised dynamic providers", () => {
     )) as { id: string };
     const table = `${workspaceId}/tables/ACSBillingUsage`;
     expect(out.id).toBe(table);
-    expect(callLines(arm.calls)).toEqual([`GET ${table}`, `GET ${table}`, `PATCH ${table}`]);
+    expect(callLines(arm.calls)).toEqual([`GET ${table}`, `PATCH ${table}`]);
   });
 
   it("SavedFunction.update must run in a plain Node process and PUT with etag *", async () => {
