@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCsvRecord, parseWindowsCommandLine } from "../../src/kusto/scalars/parse-text";
 import { parsePath, urlDecode, urlEncode } from "../../src/kusto/scalars/url";
 import { punycodeDecode, punycodeEncode } from "../../src/kusto/scalars/punycode";
-import { call } from "./scalars-helpers";
+import { call, op } from "./scalars-helpers";
 
 const s = "string" as const;
 const L = "long" as const;
@@ -202,5 +202,15 @@ describe("hostile sizes", () => {
   it("punycode must handle a long label without spreading it onto the stack", () => {
     const long = "é".repeat(200_000);
     expect(punycodeDecode(punycodeEncode(long))).toBe(long);
+  });
+});
+
+describe("has: terms are runs of letters and digits of any script", () => {
+  it("a non-ASCII letter must join a term, not split it", () => {
+    // "café" is one term, so "caf" is not a whole term in it
+    expect(op("has", s, s, "bool", "un café noir", "caf")).toBe(false);
+    expect(op("has", s, s, "bool", "un café noir", "CAFÉ")).toBe(true);
+    expect(op("has", s, s, "bool", "звонок завершён", "звонок")).toBe(true);
+    expect(op("has", s, s, "bool", "звонокзавершён", "звонок")).toBe(false);
   });
 });

@@ -3,16 +3,19 @@ import { escapeRegex, lastValueCache } from "./common";
 
 export type StringMatcher = (haystack: string, needle: string) => boolean;
 
-/** Term characters: ASCII letters and digits; everything else separates terms. */
-function isTermChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Term characters: letters and digits of any script ("maximal sequences of alphanumeric characters"); the rest separate terms. */
+const termChar = /^[\p{L}\p{N}]$/u;
+
+function isTermChar(ch: string | undefined): boolean {
+  return ch !== undefined && termChar.test(ch);
 }
 
 /** Finds `needle` starting/ending on a term boundary; an edge that is itself a separator needs none ("a-b" in "x a-b y"). */
 function termRegex(needle: string, start: boolean, end: boolean, caseSensitive: boolean): RegExp {
-  const left = start && isTermChar(needle.charCodeAt(0)) ? "(?<![A-Za-z0-9])" : "";
-  const right = end && isTermChar(needle.charCodeAt(needle.length - 1)) ? "(?![A-Za-z0-9])" : "";
-  return new RegExp(left + escapeRegex(needle) + right, caseSensitive ? "" : "i");
+  const chars = Array.from(needle);
+  const left = start && isTermChar(chars[0]) ? "(?<![\\p{L}\\p{N}])" : "";
+  const right = end && isTermChar(chars[chars.length - 1]) ? "(?![\\p{L}\\p{N}])" : "";
+  return new RegExp(left + escapeRegex(needle) + right, caseSensitive ? "u" : "iu");
 }
 
 function regexMatcher(build: (needle: string) => RegExp): StringMatcher {
