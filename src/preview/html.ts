@@ -6,6 +6,51 @@ import type { PreviewItem, PreviewModel, PreviewQuery } from "./run";
 
 const maxGridRows = 100;
 
+// The page's click-through: a chart click picks values (x: the category or time, series: the slice or line), the grid keeps the
+// records whose columns match them, as the portal's exported parameters and the grid's where-clauses do.
+const drillScript = `
+  function label(v) { return v === null || v === undefined || v === "" ? "(empty)" : typeof v === "object" ? JSON.stringify(v) : String(v); }
+  function ms(v) { return Date.parse(String(v).replace(/(\\.\\d{3})\\d+/, "$1")); }
+  function cell(v) { return v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v); }
+  function picked(c, p, field) {
+    if (field === "series") return c.visualization === "piechart" ? p.name : p.seriesName;
+    return Array.isArray(p.value) && c.visualization !== "barchart" && c.visualization !== "piechart" ? p.value[0] : p.name;
+  }
+  function matches(d, row, values) {
+    return d.filters.every(function (f) {
+      var v = values[f.parameter];
+      if (v === undefined) return true;
+      if (f.match === "timeBin") { var t = ms(row[f.column]), s = ms(v); return t >= s && t < s + d.grainMs; }
+      return label(row[f.column]) === label(v);
+    });
+  }
+  function render(name, values) {
+    var d = drills[name], box = document.getElementById("drill-" + name);
+    if (!d || !box) return;
+    var rows = d.rows.filter(function (r) { return matches(d, r, values); });
+    var shown = rows.slice(0, ${maxGridRows});
+    var table = document.createElement("table"); table.className = "grid";
+    var head = table.createTHead().insertRow();
+    d.columns.forEach(function (c) { var th = document.createElement("th"); th.textContent = c.name; head.appendChild(th); });
+    var body = table.createTBody();
+    shown.forEach(function (r) { var tr = body.insertRow(); d.columns.forEach(function (c) { var td = tr.insertCell(); td.className = c.type; td.textContent = cell(r[c.name]); }); });
+    var note = document.createElement("p"); note.className = "note drill-count";
+    note.textContent = Object.keys(values).map(function (k) { return k + " = " + values[k]; }).join(", ") + ": " + rows.length + " record(s)" + (rows.length > shown.length ? ", showing " + shown.length : "");
+    box.replaceChildren(note, table);
+    box.setAttribute("data-selection", JSON.stringify(values));
+    box.setAttribute("data-rows", String(rows.length));
+    box.scrollIntoView({ block: "nearest" });
+  }
+  function openDrills(c, p) {
+    c.targets.forEach(function (t) {
+      var values = {};
+      t.exports.forEach(function (e) { values[e.parameter] = picked(c, p, e.field); });
+      render(t.grid, values);
+    });
+  }
+  window.previewDrill = { render: render };
+`;
+
 /** JSON safe inside a <script> element: no "</script>" or "<!--" can appear. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -46,34 +91,62 @@ function tiles(q: PreviewQuery): string {
     .join("")}</div>`;
 }
 
-function queryBody(q: PreviewQuery, charts: { id: string; option: object }[]): string {
+interface ChartEntry {
+  readonly id: string;
+  readonly option: object;
+  readonly visualization: string;
+  readonly targets?: PreviewQuery["drillTargets"];
+}
+
+interface DrillEntry {
+  readonly columns: readonly { name: string; type: string }[];
+  readonly rows: readonly Record<string, unknown>[];
+  readonly filters: NonNullable<PreviewQuery["drill"]>["filters"];
+  readonly grainMs: number;
+  readonly total: number;
+}
+
+/** A click-through grid: empty until a chart click, then the matching records (filled by the page's script). */
+function drillBody(q: PreviewQuery, drills: Record<string, DrillEntry>): string {
+  const d = q.drill!;
+  drills[q.name] = { columns: q.columns, rows: q.rows, filters: d.filters, grainMs: d.grainMs, total: d.total };
+  const carried = d.total > q.rows.length ? ` (the newest ${q.rows.length} of ${d.total.toLocaleString("en-US")} records are in this page)` : "";
+  return `<p class="note drill-hint">Click the chart above to see its records here${escapeHtml(carried)}.</p><div class="drill-result" id="drill-${escapeHtml(q.name)}"></div>`;
+}
+
+function queryBody(q: PreviewQuery, charts: ChartEntry[], drills: Record<string, DrillEntry>): string {
   if (q.error) return `<pre class="item-error">${escapeHtml(q.error)}</pre>`;
+  if (q.drill) return drillBody(q, drills);
   if (q.rows.length === 0) return `<p class="no-data">${escapeHtml(q.noDataMessage)}</p>`;
   if (q.visualization === "tiles" && q.tileColumns) return tiles(q);
   if (chartKinds.has(q.visualization)) {
     const id = `chart-${q.name}`;
+    let note: string | undefined;
     try {
-      charts.push({ id, option: chartOption(q.visualization, q.columns, q.rows) });
+      const chart = chartOption(q.visualization, q.columns, q.rows);
+      note = chart.note;
+      charts.push({ id, option: chart.option, visualization: q.visualization, ...(q.drillTargets ? { targets: q.drillTargets } : {}) });
     } catch (e) {
       return `<pre class="item-error">${escapeHtml(e instanceof Error ? e.message : String(e))}</pre>`;
     }
-    return `<div class="chart" id="${id}"></div>`;
+    const clickable = q.drillTargets ? ' data-drill="1"' : "";
+    return `<div class="chart" id="${id}"${clickable}></div>${note ? `<p class="note chart-more">${escapeHtml(note)}</p>` : ""}`;
   }
   return grid(q);
 }
 
-function renderItem(item: PreviewItem, charts: { id: string; option: object }[]): string {
+function renderItem(item: PreviewItem, charts: ChartEntry[], drills: Record<string, DrillEntry>): string {
   const width = (w?: number) => `style="flex-basis: calc(${w ?? 100}% - 16px)"`;
   switch (item.kind) {
     case "markdown":
       return `<div class="item text" data-item="${escapeHtml(item.name)}" data-status="ok" ${width(item.width)}>${markdownToHtml(item.text)}</div>`;
     case "tab":
       return `<section class="tab" id="tab-${escapeHtml(item.key)}"><h2>${escapeHtml(item.label)}</h2><div class="items">${item.items
-        .map((i) => renderItem(i, charts))
+        .map((i) => renderItem(i, charts, drills))
         .join("\n")}</div></section>`;
     case "query": {
-      const body = queryBody(item, charts);
-      const status = body.includes('class="item-error"') ? "error" : item.rows.length === 0 ? "empty" : "ok";
+      const body = queryBody(item, charts, drills);
+      const status = body.includes('class="item-error"') ? "error" : item.drill ? "drill" : item.rows.length === 0 ? "empty" : "ok";
       return (
         `<div class="item query" data-item="${escapeHtml(item.name)}" data-status="${status}" data-visualization="${escapeHtml(item.visualization)}" ${width(item.width)}>` +
         `<h3>${escapeHtml(item.title)}</h3>${body}<details><summary>KQL</summary><pre class="kql">${escapeHtml(item.kql)}</pre></details></div>`
@@ -95,9 +168,10 @@ nav { padding: 8px 24px; background: #fff; border-bottom: 1px solid #dde1e6; pos
 nav a { margin-right: 16px; color: #0b3d91; text-decoration: none; font-weight: 600; }
 main { padding: 8px 24px 32px; }
 .items { display: flex; flex-wrap: wrap; gap: 16px; }
-.item { box-sizing: border-box; background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 12px 16px; min-width: 280px; flex-grow: 1; }
+.item { box-sizing: border-box; background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 12px 16px; min-width: 0; max-width: 100%; flex-grow: 1; overflow: hidden; }
+@media (max-width: 1100px) { .item { flex-basis: 100% !important; } }
 .item h3 { margin: 0 0 8px; font-size: 15px; }
-.tab { flex-basis: 100%; }
+.tab { flex-basis: 100%; min-width: 0; }
 .tab > h2 { font-size: 18px; border-bottom: 2px solid #0b3d91; padding-bottom: 4px; }
 .chart { height: 280px; width: 100%; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 12px; }
@@ -105,7 +179,9 @@ main { padding: 8px 24px 32px; }
 .tile-title { font-size: 12px; color: #555; }
 .tile-value { font-size: 26px; font-weight: 600; }
 .tile-sub { font-size: 12px; color: #555; }
-.grid-wrap { overflow-x: auto; max-height: 360px; }
+.grid-wrap, .drill-result { overflow: auto; max-height: 360px; max-width: 100%; }
+.drill-result:empty { display: none; }
+.chart[data-drill] { cursor: pointer; }
 table.grid, table.md { border-collapse: collapse; font-size: 12px; }
 table.grid th, table.grid td, table.md th, table.md td { border-bottom: 1px solid #e4e7eb; padding: 4px 8px; text-align: left; white-space: nowrap; }
 table.grid th { position: sticky; top: 0; background: #f0f2f5; }
@@ -115,12 +191,17 @@ tr.selected { background: #e5efff; }
 .no-data { color: #6b6f76; font-style: italic; }
 .item-error { color: #a4262c; background: #fde7e9; padding: 8px; white-space: pre-wrap; }
 details { margin-top: 6px; font-size: 12px; }
-pre.kql { background: #f6f8fa; padding: 8px; overflow-x: auto; }
+pre.kql { background: #f6f8fa; padding: 8px; white-space: pre-wrap; overflow-wrap: anywhere; }
+table.md { max-width: 100%; }
+table.md td, table.md th { white-space: normal; }
+.params { overflow-wrap: anywhere; }
+.item-error { overflow-wrap: anywhere; }
 `;
 
 export function renderHtml(model: PreviewModel, title: string, source: string): string {
-  const charts: { id: string; option: object }[] = [];
-  const body = model.items.map((i) => renderItem(i, charts)).join("\n");
+  const charts: ChartEntry[] = [];
+  const drills: Record<string, DrillEntry> = {};
+  const body = model.items.map((i) => renderItem(i, charts, drills)).join("\n");
   const nav = model.items
     .filter((i): i is Extract<PreviewItem, { kind: "tab" }> => i.kind === "tab")
     .map((t) => `<a href="#tab-${escapeHtml(t.key)}">${escapeHtml(t.label)}</a>`)
@@ -146,10 +227,14 @@ export function renderHtml(model: PreviewModel, title: string, source: string): 
 <script>
 (function () {
   var charts = ${scriptJson(charts)};
+  var drills = ${scriptJson(drills)};
+${drillScript}
   charts.forEach(function (c) {
-    var chart = echarts.init(document.getElementById(c.id), null, { renderer: "svg" });
+    var el = document.getElementById(c.id);
+    var chart = echarts.init(el, null, { renderer: "svg" });
     chart.setOption(c.option);
     window.addEventListener("resize", function () { chart.resize(); });
+    if (c.targets) chart.on("click", function (p) { openDrills(c, p); });
   });
   document.body.setAttribute("data-charts-rendered", String(charts.length));
 })();

@@ -3,6 +3,7 @@ import { acsCatalog } from "../schema/catalog";
 import { runQuery, toJsonRows } from "../kusto";
 import type { ColumnInfo, Tables } from "../kusto/types";
 import { msFromTicks } from "../kusto/values/time";
+import { drillSpecs, type DrillFilter, type DrillSpec } from "../workbook";
 import { defaultParameterValues } from "../workbook/defaults";
 import { substituteParameters, timespanLiteral, type ParameterValue } from "../workbook/substitute";
 import type { ConditionalVisibility, Item, Parameter, Workbook } from "../workbook/types";
@@ -21,7 +22,17 @@ export interface PreviewQuery {
   readonly error?: string;
   /** Set when the preview stood in for a user's click on this grid's first row. */
   readonly selected?: { parameter: string; value: string };
+  /** A click-through grid: its rows unfiltered (up to drillRowCap), filtered in the page by what a chart click picks. */
+  readonly drill?: { readonly filters: readonly DrillFilter[]; readonly grainMs: number; readonly total: number };
+  /** A chart whose clicks open records: the grids it feeds and which clicked field sets which parameter. */
+  readonly drillTargets?: readonly { readonly grid: string; readonly exports: readonly { field: "x" | "series"; parameter: string }[] }[];
 }
+
+/** Rows of a click-through grid carried in the page: enough to browse, small enough for a data set of any size. */
+export const drillRowCap = 500;
+
+/** Values listed in a parameter chip before "N more". */
+export const chipValueCap = 20;
 
 export type PreviewItem =
   | PreviewQuery
@@ -71,7 +82,10 @@ function describe(p: Parameter, v: ParameterValue, options: string[] | undefined
   }
   if (v.kind === "multi") {
     if (v.selected !== "all") return v.selected.join(", ");
-    return options ? `All (${options.length ? options.join(", ") : "no values in range"})` : "All";
+    if (!options) return "All";
+    if (options.length === 0) return "All (no values in range)";
+    const shown = options.slice(0, chipValueCap).join(", ");
+    return `All (${shown}${options.length > chipValueCap ? `, ${(options.length - chipValueCap).toLocaleString("en-US")} more` : ""})`;
   }
   if (p.type === 2 && p.jsonData) {
     const choice = (JSON.parse(p.jsonData) as { value: string; label: string }[]).find((c) => c.value === v.value);
@@ -83,12 +97,23 @@ function describe(p: Parameter, v: ParameterValue, options: string[] | undefined
 export interface RunOptions {
   readonly nowMs?: number;
   readonly workspaceLabel?: string;
+  /** The workbook's click-throughs (default: those of the shipped workbook). */
+  readonly drills?: readonly DrillSpec[];
+}
+
+/** The bin width the queries' `grain` let resolves to: the TimeGrain choice in minutes, 0 = the range's automatic grain. */
+function grainMs(values: Record<string, ParameterValue>): number {
+  const range = Object.values(values).find((v) => v.kind === "timeRange");
+  const picked = values.TimeGrain;
+  const minutes = picked && picked.kind === "text" ? Number(picked.value) : 0;
+  return minutes > 0 ? minutes * 60_000 : range && range.kind === "timeRange" ? range.grainMs : 3_600_000;
 }
 
 export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOptions = {}): PreviewModel {
   const nowMs = options.nowMs ?? previewNow(tables);
   const values = defaultParameterValues(workbook, { nowMs, workspace: options.workspaceLabel ?? "local data" });
   const errors: { item: string; message: string }[] = [];
+  const drills = options.drills ?? drillSpecs;
   const parameters: PreviewParameter[] = [];
   const run = (kql: string) => {
     const result = runQuery(kql, tables, { ...acsCatalog, now: nowMs });
@@ -119,14 +144,17 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
         const key = item.conditionalVisibility?.value ?? item.name;
         out.push({ kind: "tab", name: item.name, key, label: key, items: visit(item.content.items) });
       } else if (item.type === 3) {
-        if (!visible(item.conditionalVisibility, values)) continue;
+        const drill = drills.find((d) => d.grid === item.name);
+        if (!drill && !visible(item.conditionalVisibility, values)) continue;
         const c = item.content;
+        const targets = drills.flatMap((d) => d.charts.filter((ch) => ch.item === item.name).map((ch) => ({ grid: d.grid, exports: ch.exports })));
         const base = {
           kind: "query" as const,
           name: item.name,
           visualization: c.visualization,
           width: Number(item.customWidth) || undefined,
           noDataMessage: c.noDataMessage,
+          ...(targets.length ? { drillTargets: targets } : {}),
           ...(c.tileSettings
             ? { tileColumns: { title: c.tileSettings.titleContent.columnMatch, value: c.tileSettings.leftContent.columnMatch, secondary: c.tileSettings.secondaryContent?.columnMatch } }
             : {}),
@@ -134,9 +162,15 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
         let kql = c.query;
         let title = c.title;
         try {
-          title = substituteParameters(c.title, values);
-          kql = substituteParameters(c.query, values);
+          // A click-through grid runs once with every click parameter at '*' (no filter); the page filters by the click.
+          const scope = drill ? { ...values, ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "*" }])) } : values;
+          title = substituteParameters(c.title, drill ? { ...scope, ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "…" }])) } : values);
+          kql = substituteParameters(c.query, scope);
           const { columns, rows } = run(kql);
+          if (drill) {
+            out.push({ ...base, title, kql, columns, rows: rows.slice(0, drillRowCap), drill: { filters: drill.filters, grainMs: grainMs(values), total: rows.length } });
+            continue;
+          }
           let selected: PreviewQuery["selected"];
           if (c.exportParameterName && c.exportFieldName && rows.length > 0) {
             const value = String(rows[0][c.exportFieldName] ?? "");

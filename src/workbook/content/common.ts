@@ -25,6 +25,9 @@ export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, conte
 export const operations = "ACSRecordingOperations(starttime, endtime, operations, resourceid = resourceid)";
 export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations, resourceid = resourceid)";
 
+/** Lines a split time chart draws at most (the busiest by total). */
+export const maxSeries = 10;
+
 /** One measure of a zero-filled time series: its column, aggregate, and the scalar type it is cast back to after expansion. */
 export interface SeriesMeasure {
   readonly name: string;
@@ -40,6 +43,8 @@ export function zeroFilled(measures: readonly SeriesMeasure[], by?: string): str
   const names = measures.map((m) => m.name).join(", ");
   return [
     `| make-series ${measures.map((m) => `${m.name} = ${m.aggregate}`).join(", ")} default = 0 on TimeGenerated from bin(starttime, grain) to endtime step grain${by ? ` by ${by}` : ""}`,
+    // A split chart keeps its busiest series: more lines are unreadable, and expanding thousands would pass Kusto's 500,000-row limit.
+    ...(by ? [`| top ${maxSeries} by array_sum(${measures[0].name}) desc`] : []),
     `| mv-expand TimeGenerated, ${names}`,
     `| extend TimeGenerated = todatetime(TimeGenerated), ${measures.map((m) => `${m.name} = to${m.type === "long" ? "long" : "real"}(${m.name})`).join(", ")}`,
     `| project TimeGenerated, ${by ? `${by.replace(/\s*=.*$/, "")}, ` : ""}${names}`,

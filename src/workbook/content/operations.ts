@@ -48,7 +48,7 @@ export function operationsTab(): Item[] {
         "If this tab is empty, send that diagnostic category to the workspace, or no client called the APIs in the time range.",
     ),
     query("requests-by-operation", {
-      title: "Requests by operation per time bin (UTC)",
+      title: "Requests by operation per time bin (UTC), busiest 10",
       kql: kql(prelude, grain, operations, ...zeroFilled([{ name: "Requests", aggregate: "count()", type: "long" }], "OperationName")),
       visualization: "timechart",
       width: 50,

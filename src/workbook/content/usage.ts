@@ -24,7 +24,7 @@ export function usageTab(): Item[] {
       ),
     ]),
     query("usage-over-time", {
-      title: "Quantity by usage type and unit per time bin (UTC)",
+      title: "Quantity by usage type and unit per time bin (UTC), largest 10",
       kql: kql(timeWindow, grain, usageTypeFilter, usage("grain"), '| extend Usage = strcat(UsageType, " (", UnitType, ")")', ...zeroFilled([{ name: "Quantity", aggregate: "sum(Quantity)", type: "real" }], "Usage")),
       visualization: "timechart",
       width: 60,
