@@ -152,17 +152,18 @@ export async function run(argv: string[]): Promise<number> {
   if (args.curve.length > 0) {
     out();
     out("loader curve: the summarize shape, whole process (load + query); cost per added row should stay flat");
-    out(`  ${"rows".padStart(10)} ${"MB".padStart(6)} ${"wall".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"µs/row".padStart(7)} ${"µs/added row".padStart(13)}`);
-    let previous: { rows: number; ms: number } | undefined;
+    out(`  ${"rows".padStart(10)} ${"MB".padStart(6)} ${"wall".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"µs/row".padStart(7)}  µs per added row (wall, cpu)`);
+    let previous: { rows: number; ms: number; cpuMs: number } | undefined;
     for (const rows of args.curve) {
       const v = ensureVolume(args.dir, rows, log);
       const r = cli(v, shapes[0]);
-      const added = previous ? ((r.wallMs - previous.ms) * 1000) / (rows - previous.rows) : undefined;
+      const perAdded = (ms: number, before: number) => (((ms - before) * 1000) / (rows - (previous?.rows ?? 0))).toFixed(2);
+      const added = previous ? `${perAdded(r.wallMs, previous.ms)}, ${perAdded(r.cpuMs, previous.cpuMs)}` : undefined;
       const cap = rows <= 1_000_000 ? targets.peakRssMbAt1M : rows <= 5_000_000 ? targets.peakRssMbAt5M : Infinity;
       out(
-        `  ${rows.toLocaleString("en-US").padStart(10)} ${(fs.statSync(path.join(v.dir, summaryFile)).size / 1024 ** 2).toFixed(0).padStart(6)} ${seconds(r.wallMs).padStart(8)} ${seconds(r.cpuMs).padStart(8)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(9)} ${((r.wallMs * 1000) / rows).toFixed(2).padStart(7)} ${(added === undefined ? "" : added.toFixed(2)).padStart(13)}  ${r.maxRssMb <= cap ? "" : `peak RSS over ${cap} MB`}`,
+        `  ${rows.toLocaleString("en-US").padStart(10)} ${(fs.statSync(path.join(v.dir, summaryFile)).size / 1024 ** 2).toFixed(0).padStart(6)} ${seconds(r.wallMs).padStart(8)} ${seconds(r.cpuMs).padStart(8)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(9)} ${((r.wallMs * 1000) / rows).toFixed(2).padStart(7)}  ${(added ?? "").padEnd(12)}  ${r.maxRssMb <= cap ? "" : `peak RSS over ${cap} MB`}`,
       );
-      previous = { rows, ms: r.wallMs };
+      previous = { rows, ms: r.wallMs, cpuMs: r.cpuMs };
     }
   }
   return 0;
