@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { commands } from "../src/cli/commands";
 import { main } from "../src/cli/main";
+import { CommandError, errorLine } from "../src/cli/run";
 import { captureCli } from "./cli-capture";
 
 const root = path.resolve(__dirname, "..");
@@ -38,6 +39,11 @@ describe("acs-insights", () => {
     const r = await captureCli(main, [name, "--bogus"]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`^acs-insights ${name}: unknown option --bogus; ${name} takes `));
+  });
+
+  it("must name the command in the one line printed for an error that escaped it", () => {
+    expect(errorLine(new CommandError("preview", new Error("boom")))).toBe("acs-insights preview: boom\n");
+    expect(errorLine(new Error("boom"))).toBe("acs-insights: boom\n");
   });
 
   it("must check bench's flags against the ones bench.ts's own usage line names", async () => {

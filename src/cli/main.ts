@@ -1,6 +1,6 @@
 // The acs-insights CLI: flags are checked here against each command's spec; its module is loaded only when it runs.
 import { commands } from "./commands";
-import { runCommand } from "./run";
+import { errorLine, runCommand } from "./run";
 
 export function usage(): string {
   const width = commands.reduce((w, c) => Math.max(w, c.name.length), 0);
@@ -46,7 +46,7 @@ if (require.main === module || process.env.ACS_INSIGHTS_BIN === "1") {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`acs-insights: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(errorLine(err));
       process.exitCode = 1;
     },
   );

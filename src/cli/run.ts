@@ -2,6 +2,23 @@
 import { type ParsedArgs, parseCommandArgs, UsageError, usageErrorText } from "./args";
 import type { Command } from "./commands";
 
+/** A failure inside a command, carrying its name so the one line printed for it reads "acs-insights <command>: ...". */
+export class CommandError extends Error {
+  constructor(
+    readonly command: string,
+    cause: Error,
+  ) {
+    super(cause.message, { cause });
+    this.name = "CommandError";
+  }
+}
+
+/** The line printed for an error that escaped a command (exit 1). */
+export function errorLine(err: unknown): string {
+  const prefix = err instanceof CommandError ? `acs-insights ${err.command}` : "acs-insights";
+  return `${prefix}: ${err instanceof Error ? err.message : String(err)}\n`;
+}
+
 /** Parses the flags (usage error: exit 2), then loads and runs the command. */
 export async function runCommand(command: Command, argv: readonly string[]): Promise<number> {
   let args: ParsedArgs;
@@ -13,8 +30,10 @@ export async function runCommand(command: Command, argv: readonly string[]): Pro
     }
     return await (await command.load())(args, argv);
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(usageErrorText(command, err));
-    return 2;
+    if (err instanceof UsageError) {
+      process.stderr.write(usageErrorText(command, err));
+      return 2;
+    }
+    throw err instanceof Error ? new CommandError(command.name, err) : err;
   }
 }

@@ -218,7 +218,11 @@ export const previewCases: readonly BadInputCase[] = [
   cli(
     "preview on data whose TimeGenerated is the number 9e15 (beyond Date's range)",
     (d) => ["preview", "--data", d, "--out", path.join(d, "p.html")],
-    ["exit 1", "ACSCallRecordingSummary.jsonl:1: column TimeGenerated (datetime): cannot use 9000000000000000"],
+    [
+      "exit 1",
+      "acs-insights preview: ",
+      "ACSCallRecordingSummary.jsonl:1: column TimeGenerated (datetime): cannot use 9000000000000000",
+    ],
     { "ACSCallRecordingSummary.jsonl": '{"TimeGenerated":9000000000000000,"RecordingId":"r1"}\n' },
   ),
 ];

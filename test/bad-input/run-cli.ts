@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
+import { errorLine } from "../../src/cli/run";
 
 // Runs the CLI as a user would and reports what they see: the exit code, then stderr (and stdout when asked).
 
@@ -23,7 +24,7 @@ export async function runCliHere(argv: string[]): Promise<CliRun> {
   try {
     // As bin.js does: an error that escapes a command is printed on one line, exit 1.
     const code = await main(argv).catch((e: unknown) => {
-      err += `acs-insights: ${e instanceof Error ? e.message : String(e)}\n`;
+      err += errorLine(e);
       return 1;
     });
     return { code, out, err };
