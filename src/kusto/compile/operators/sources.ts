@@ -6,6 +6,7 @@ import { compileScalar, emptyRow } from "../expressions";
 import { compileTabular } from "../tabular";
 import { defaultLimits } from "../limits";
 import { projectNames } from "./naming";
+import { compileTupleMapper, isTupleItem } from "../tuples";
 import { tickSteps } from "../../values/ranges";
 import { normLong } from "../../scalars/int64";
 
@@ -29,6 +30,11 @@ export function compileDataTable(node: Node, scope: Scope): TabularFn {
 export function compilePrint(node: Node, scope: Scope): TabularFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
+  if (exprs.some(isTupleItem)) {
+    // print of a call with several result columns: the project mapper over one empty row.
+    const mapper = compileTupleMapper(exprs, columns, scope, false, node);
+    return (ctx) => mapper({ columns: [], rows: [emptyRow] }, ctx);
+  }
   const names = projectNames(exprs, columns, scope, node);
   const fns = exprs.map((e) => compileScalar(e, scope));
   return (ctx) => {
