@@ -9,7 +9,9 @@ export class UnsupportedError extends Error {
     /** Where a function whose body holds the construct was called from, when it was. */
     readonly calledAt?: { readonly name: string; readonly line: number; readonly column: number },
   ) {
-    super(`unsupported: ${what} at ${line}:${column}${calledAt ? ` (inside ${calledAt.name}, called at ${calledAt.line}:${calledAt.column})` : ""}`);
+    super(
+      `unsupported: ${what} at ${line}:${column}${calledAt ? ` (inside ${calledAt.name}, called at ${calledAt.line}:${calledAt.column})` : ""}`,
+    );
     this.name = "UnsupportedError";
   }
 

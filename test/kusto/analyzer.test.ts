@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyze, catalogWithData, type KqlFunctionDef, type TableSchema } from "../../src/kusto";
 
 // A catalog of the caller's own: the engine declares exactly what it is given.
-const Sales: TableSchema = { name: "Sales", columns: [{ name: "Amount", type: "real" }, { name: "Region", type: "string" }] };
+const Sales: TableSchema = {
+  name: "Sales",
+  columns: [
+    { name: "Amount", type: "real" },
+    { name: "Region", type: "string" },
+  ],
+};
 const tables = [Sales];
 
 describe("analyze", () => {
@@ -36,14 +42,20 @@ describe("analyze", () => {
   it("must report a call to a declared function whose body does not analyze, at the call", () => {
     const broken: KqlFunctionDef = { name: "Broken", parameters: [], body: "Sales | where NoSuchColumn > 1" };
     // The call starts on line 2 at column 1.
-    const diags = analyze("print 1;\nBroken() | count", { tables, functions: [broken] }).filter((d) => d.message.includes("Broken"));
+    const diags = analyze("print 1;\nBroken() | count", { tables, functions: [broken] }).filter((d) =>
+      d.message.includes("Broken"),
+    );
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ line: 2, column: 1, severity: "error" });
     expect(diags[0].message).toContain("NoSuchColumn");
   });
 
   it("must bind a call to a declared function and reject it when undeclared", () => {
-    const fn: KqlFunctionDef = { name: "Big", parameters: [{ name: "min", type: "real", defaultValue: "60.0" }], body: "Sales | where Amount >= min" };
+    const fn: KqlFunctionDef = {
+      name: "Big",
+      parameters: [{ name: "min", type: "real", defaultValue: "60.0" }],
+      body: "Sales | where Amount >= min",
+    };
     expect(analyze("Big() | project Region", { tables, functions: [fn] })).toEqual([]);
     expect(analyze("Big(10.0) | project Nope", { tables, functions: [fn] })[0].message).toContain("Nope");
     expect(analyze("Big() | project Region", { tables })[0].severity).toBe("error");

@@ -14,7 +14,8 @@ function sourceFiles(dir: string): string[] {
 /** Module specifiers a file imports or requires (static, dynamic, re-exports). */
 function specifiers(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)) out.push(m[1]);
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm))
+    out.push(m[1]);
   return out;
 }
 
@@ -25,13 +26,18 @@ describe("the engine's edges", () => {
       for (const spec of specifiers(fs.readFileSync(file, "utf8"))) {
         if (!spec.startsWith(".")) continue;
         const target = path.resolve(path.dirname(file), spec);
-        if (target !== root && !target.startsWith(root + path.sep)) escapes.push(`${path.relative(root, file)} imports ${spec}`);
+        if (target !== root && !target.startsWith(root + path.sep))
+          escapes.push(`${path.relative(root, file)} imports ${spec}`);
       }
     }
     expect(escapes).toEqual([]);
   });
 
   it("must find the imports it checks (the scan itself works)", () => {
-    expect(specifiers(`import { a } from "../x";\nexport { b } from "./y";\nconst c = require("../../z");`)).toEqual(["../x", "./y", "../../z"]);
+    expect(specifiers(`import { a } from "../x";\nexport { b } from "./y";\nconst c = require("../../z");`)).toEqual([
+      "../x",
+      "./y",
+      "../../z",
+    ]);
   });
 });

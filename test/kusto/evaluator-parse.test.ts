@@ -14,7 +14,9 @@ describe("parse kinds", () => {
 
   it("simple: a typed column before * stops at the end of its number", () => {
     // id:long takes "12" and * skips ", "; without the digits rule id would capture nothing.
-    expect(json(`print s="id=12, name=ab" | parse s with "id=" id:long * "name=" name | project id, name`)).toEqual([{ id: 12, name: "ab" }]);
+    expect(json(`print s="id=12, name=ab" | parse s with "id=" id:long * "name=" name | project id, name`)).toEqual([
+      { id: 12, name: "ab" },
+    ]);
   });
 
   it("relaxed: a column that does not convert is null on its own", () => {
@@ -26,11 +28,15 @@ describe("parse kinds", () => {
 
   it("regex: delimiters are regular expressions and string columns are greedy", () => {
     // "name=" then [a-z]+ , then a greedy capture up to the last comma of "x, y, z" → "x, y".
-    expect(json(`print s="name=ab: x, y, z" | parse kind=regex s with "name=[a-z]+: " rest "," * | project rest`)).toEqual([{ rest: "x, y" }]);
+    expect(
+      json(`print s="name=ab: x, y, z" | parse kind=regex s with "name=[a-z]+: " rest "," * | project rest`),
+    ).toEqual([{ rest: "x, y" }]);
   });
 
   it("regex: flags=U makes captures lazy and i ignores case", () => {
-    expect(json(`print s="NAME=ab: x, y, z" | parse kind=regex flags=Ui s with "name=[a-z]+: " rest "," * | project rest`)).toEqual([{ rest: "x" }]);
+    expect(
+      json(`print s="NAME=ab: x, y, z" | parse kind=regex flags=Ui s with "name=[a-z]+: " rest "," * | project rest`),
+    ).toEqual([{ rest: "x" }]);
   });
 
   it("regex: groups inside a delimiter do not shift the columns", () => {
@@ -41,32 +47,44 @@ describe("parse kinds", () => {
 
 describe("parse-where", () => {
   it("must drop the rows whose text does not match or does not convert", () => {
-    expect(json(`${Lines} | parse-where s with "id=" id:long ", name=" name "," * | project id, name`)).toEqual([{ id: 12, name: "ab" }]);
+    expect(json(`${Lines} | parse-where s with "id=" id:long ", name=" name "," * | project id, name`)).toEqual([
+      { id: 12, name: "ab" },
+    ]);
   });
 });
 
 describe("parse-kv", () => {
   it("must read keys by delimiters, trimming spaces, first appearance winning, absent keys empty", () => {
     // a appears twice: the first (1) wins; c is absent: a long is null and a string "".
-    expect(json(`print s="a: 1, b: two words, a: 3" | parse-kv s as (a:long, b:string, c:long, d:string) with (pair_delimiter=",", kv_delimiter=":") | project a, b, c, d`)).toEqual([
-      { a: 1, b: "two words", c: null, d: "" },
-    ]);
+    expect(
+      json(
+        `print s="a: 1, b: two words, a: 3" | parse-kv s as (a:long, b:string, c:long, d:string) with (pair_delimiter=",", kv_delimiter=":") | project a, b, c, d`,
+      ),
+    ).toEqual([{ a: 1, b: "two words", c: null, d: "" }]);
   });
 
   it("must honour quotes with escapes, and greedy values running on to the next key", () => {
-    expect(json(`print s='x="p q\\\\"r" y=s t z=u' | parse-kv s as (x:string, y:string) with (pair_delimiter=" ", kv_delimiter="=", quote='"', escape='\\\\') | project x, y`)).toEqual([
-      { x: 'p q"r', y: "s" },
-    ]);
-    expect(json(`print s='x=a b y=s t z=u' | parse-kv s as (x:string, y:string, z:string) with (pair_delimiter=" ", kv_delimiter="=", greedy=true) | project x, y, z`)).toEqual([
-      { x: "a b", y: "s t", z: "u" },
-    ]);
+    expect(
+      json(
+        `print s='x="p q\\\\"r" y=s t z=u' | parse-kv s as (x:string, y:string) with (pair_delimiter=" ", kv_delimiter="=", quote='"', escape='\\\\') | project x, y`,
+      ),
+    ).toEqual([{ x: 'p q"r', y: "s" }]);
+    expect(
+      json(
+        `print s='x=a b y=s t z=u' | parse-kv s as (x:string, y:string, z:string) with (pair_delimiter=" ", kv_delimiter="=", greedy=true) | project x, y, z`,
+      ),
+    ).toEqual([{ x: "a b", y: "s t", z: "u" }]);
   });
 
   it("must pair tokens when no delimiters are given", () => {
-    expect(json(`print s="[INFO] user:ann; id=42" | parse-kv s as (user:string, id:long) | project user, id`)).toEqual([{ user: "ann", id: 42 }]);
+    expect(json(`print s="[INFO] user:ann; id=42" | parse-kv s as (user:string, id:long) | project user, id`)).toEqual([
+      { user: "ann", id: 42 },
+    ]);
   });
 
   it("must read (key, value) from a two-group regex", () => {
-    expect(json(`print s="<k1|v1><k2|v2>" | parse-kv s as (k2:string) with (regex=@"<(\\w+)\\|(\\w+)>") | project k2`)).toEqual([{ k2: "v2" }]);
+    expect(
+      json(`print s="<k1|v1><k2|v2>" | parse-kv s as (k2:string) with (regex=@"<(\\w+)\\|(\\w+)>") | project k2`),
+    ).toEqual([{ k2: "v2" }]);
   });
 });

@@ -29,7 +29,6 @@ describe("evaluate bag_unpack", () => {
       { Name: "bob", p_a: "" },
       { Name: "cy", p_a: "" },
     ]);
-
   });
 
   it("must refuse a slot that collides with an input column unless told how to resolve it", () => {
@@ -88,7 +87,9 @@ describe("evaluate pivot", () => {
 
 describe("evaluate of plugins out of scope", () => {
   it("must refuse them as unsupported, naming the plugin", () => {
-    expect(() => run(`print x=1 | evaluate python(typeof(*), "result = df")`)).toThrow(/unsupported: evaluate python at 1:/);
+    expect(() => run(`print x=1 | evaluate python(typeof(*), "result = df")`)).toThrow(
+      /unsupported: evaluate python at 1:/,
+    );
   });
 });
 
@@ -112,9 +113,9 @@ describe("evaluate ipv4_lookup", () => {
   });
 
   it("must keep unmatched rows with empty lookup columns when asked", () => {
-    expect(json(`${Nets} ${Ips} | evaluate ipv4_lookup(Nets, ip, net, return_unmatched = true) | where ip == "10.3.0.1"`)).toEqual([
-      { ip: "10.3.0.1", net: "", name: "" },
-    ]);
+    expect(
+      json(`${Nets} ${Ips} | evaluate ipv4_lookup(Nets, ip, net, return_unmatched = true) | where ip == "10.3.0.1"`),
+    ).toEqual([{ ip: "10.3.0.1", net: "", name: "" }]);
   });
 });
 

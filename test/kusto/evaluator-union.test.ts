@@ -52,7 +52,15 @@ describe("print", () => {
   it("spreads a call with several result columns over its columns", () => {
     // series_stats of [1, 2, 3]: min 1 at 0, max 3 at 2, avg 2, sample stdev 1, variance 1.
     const r = run("print series_stats(dynamic([1, 2, 3]))");
-    expect(r.columns.map((c) => c.name)).toEqual(["series_stats__min", "series_stats__min_idx", "series_stats__max", "series_stats__max_idx", "series_stats__avg", "series_stats__stdev", "series_stats__variance"]);
+    expect(r.columns.map((c) => c.name)).toEqual([
+      "series_stats__min",
+      "series_stats__min_idx",
+      "series_stats__max",
+      "series_stats__max_idx",
+      "series_stats__avg",
+      "series_stats__stdev",
+      "series_stats__variance",
+    ]);
     expect(Object.values(r.rows[0])).toEqual([1, 0, 3, 2, 2, 1, 1]);
   });
 });

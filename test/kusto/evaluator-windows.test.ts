@@ -7,21 +7,33 @@ describe("window functions over serialized rows", () => {
   it("row_number restarts at its starting index when told", () => {
     // Restart on each new k: a → 10, 11; b → 10, 11; c → 10.
     expect(json(`${T} | extend n = row_number(), m = row_number(10, k != prev(k)) | project n, m`)).toEqual([
-      { n: 1, m: 10 }, { n: 2, m: 11 }, { n: 3, m: 10 }, { n: 4, m: 11 }, { n: 5, m: 10 },
+      { n: 1, m: 10 },
+      { n: 2, m: 11 },
+      { n: 3, m: 10 },
+      { n: 4, m: 11 },
+      { n: 5, m: 10 },
     ]);
   });
 
   it("row_cumsum adds up the term, from 0 again on restart", () => {
     // Running: 1, 3, 8, 13, 14; restarting per k: 1, 3 | 5, 10 | 1.
     expect(json(`${T} | extend s = row_cumsum(v), r = row_cumsum(v, k != prev(k)) | project s, r`)).toEqual([
-      { s: 1, r: 1 }, { s: 3, r: 3 }, { s: 8, r: 5 }, { s: 13, r: 10 }, { s: 14, r: 1 },
+      { s: 1, r: 1 },
+      { s: 3, r: 3 },
+      { s: 8, r: 5 },
+      { s: 13, r: 10 },
+      { s: 14, r: 1 },
     ]);
   });
 
   it("row_rank_dense counts distinct runs; row_rank_min takes the run's first row number", () => {
     // v: 1, 2, 5, 5, 1 → dense 1, 2, 3, 3, 4; min 1, 2, 3, 3, 5.
     expect(json(`${T} | extend d = row_rank_dense(v), m = row_rank_min(v) | project d, m`)).toEqual([
-      { d: 1, m: 1 }, { d: 2, m: 2 }, { d: 3, m: 3 }, { d: 3, m: 3 }, { d: 4, m: 5 },
+      { d: 1, m: 1 },
+      { d: 2, m: 2 },
+      { d: 3, m: 3 },
+      { d: 3, m: 3 },
+      { d: 4, m: 5 },
     ]);
   });
 
@@ -30,8 +42,10 @@ describe("window functions over serialized rows", () => {
     const q = `datatable(t:datetime)[datetime(2024-01-01 00:00), datetime(2024-01-01 00:10), datetime(2024-01-01 00:50), datetime(2024-01-01 01:20)]
       | extend s = row_window_session(t, 1h, 30m) | project s`;
     expect(json(q)).toEqual([
-      { s: "2024-01-01T00:00:00.0000000Z" }, { s: "2024-01-01T00:00:00.0000000Z" },
-      { s: "2024-01-01T00:50:00.0000000Z" }, { s: "2024-01-01T01:20:00.0000000Z" },
+      { s: "2024-01-01T00:00:00.0000000Z" },
+      { s: "2024-01-01T00:00:00.0000000Z" },
+      { s: "2024-01-01T00:50:00.0000000Z" },
+      { s: "2024-01-01T01:20:00.0000000Z" },
     ]);
   });
 });
@@ -39,8 +53,12 @@ describe("window functions over serialized rows", () => {
 describe("scan", () => {
   it("reads the previous state of its step as StepName.Column, declared defaults before any match", () => {
     // cs starts from the declared 0: 1, 1+2, 3+3.
-    expect(json(`range x from 1 to 3 step 1 | scan declare (cs:long = 0) with (step s: true => cs = x + s.cs;)`)).toEqual([
-      { x: 1, cs: 1 }, { x: 2, cs: 3 }, { x: 3, cs: 6 },
+    expect(
+      json(`range x from 1 to 3 step 1 | scan declare (cs:long = 0) with (step s: true => cs = x + s.cs;)`),
+    ).toEqual([
+      { x: 1, cs: 1 },
+      { x: 2, cs: 3 },
+      { x: 3, cs: 6 },
     ]);
   });
 
@@ -50,8 +68,11 @@ describe("scan", () => {
     const q = `datatable(x:long, e:string)[1, "start", 2, "mid", 3, "stop", 4, "mid", 5, "start", 6, "stop"]
       | scan with_match_id = m with (step a: e == "start"; step b: e == "mid"; step c: e == "stop";)`;
     expect(json(q)).toEqual([
-      { x: 1, e: "start", m: 0 }, { x: 2, e: "mid", m: 0 }, { x: 3, e: "stop", m: 0 },
-      { x: 5, e: "start", m: 1 }, { x: 6, e: "stop", m: 0 },
+      { x: 1, e: "start", m: 0 },
+      { x: 2, e: "mid", m: 0 },
+      { x: 3, e: "stop", m: 0 },
+      { x: 5, e: "start", m: 1 },
+      { x: 6, e: "stop", m: 0 },
     ]);
   });
 
@@ -62,7 +83,10 @@ describe("scan", () => {
           step open: true => st = iff(isnull(open.st), t, open.st);
           step close output=none: t - open.st > 30;)`;
     expect(json(q)).toEqual([
-      { t: 0, st: 0, id: 0 }, { t: 10, st: 0, id: 0 }, { t: 40, st: 40, id: 1 }, { t: 50, st: 40, id: 1 },
+      { t: 0, st: 0, id: 0 },
+      { t: 10, st: 0, id: 0 },
+      { t: 40, st: 40, id: 1 },
+      { t: 50, st: 40, id: 1 },
     ]);
   });
 });

@@ -38,12 +38,16 @@ const heapLimit = getHeapStatistics().heap_size_limit;
  */
 export function guardRows(count: number, limits: QueryLimits, what: string): void {
   if (count > limits.maxOperatorRows) {
-    throw new QueryLimitError(`${what} produces more than ${format(limits.maxOperatorRows)} rows (the engine's per-operator limit, like Kusto's E_RUNAWAY_QUERY memory budget): filter or summarize earlier`);
+    throw new QueryLimitError(
+      `${what} produces more than ${format(limits.maxOperatorRows)} rows (the engine's per-operator limit, like Kusto's E_RUNAWAY_QUERY memory budget): filter or summarize earlier`,
+    );
   }
   if ((count & 0xffff) === 0 && count > 0) {
     const used = process.memoryUsage().heapUsed;
     if (used > heapLimit * limits.maxHeapFraction) {
-      throw new QueryLimitError(`${what} exceeded the memory budget after ${format(count)} rows (${Math.round(used / 1048576)} MB of ${Math.round(heapLimit / 1048576)} MB heap; Kusto fails such a query with E_RUNAWAY_QUERY): filter or summarize earlier`);
+      throw new QueryLimitError(
+        `${what} exceeded the memory budget after ${format(count)} rows (${Math.round(used / 1048576)} MB of ${Math.round(heapLimit / 1048576)} MB heap; Kusto fails such a query with E_RUNAWAY_QUERY): filter or summarize earlier`,
+      );
     }
   }
 }
@@ -58,16 +62,24 @@ function valueBytes(v: unknown): number {
 }
 
 /** Kusto's result truncation: fails (E_QUERY_RESULT_SET_TOO_LARGE) past the record or size limit. */
-export function checkResultSize(rows: readonly Record<string, unknown>[], columns: readonly { name: string }[], limits: QueryLimits): void {
+export function checkResultSize(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly { name: string }[],
+  limits: QueryLimits,
+): void {
   if (rows.length > limits.maxResultRows) {
-    throw new QueryLimitError(`query result exceeds ${format(limits.maxResultRows)} rows (Kusto's truncationmaxrecords limit, E_QUERY_RESULT_SET_TOO_LARGE): add take/summarize, or write "set notruncation;" or "set truncationmaxrecords=N;" before the query`);
+    throw new QueryLimitError(
+      `query result exceeds ${format(limits.maxResultRows)} rows (Kusto's truncationmaxrecords limit, E_QUERY_RESULT_SET_TOO_LARGE): add take/summarize, or write "set notruncation;" or "set truncationmaxrecords=N;" before the query`,
+    );
   }
   if (!Number.isFinite(limits.maxResultBytes)) return;
   let bytes = 0;
   for (const row of rows) {
     for (const c of columns) bytes += valueBytes(row[c.name]);
     if (bytes > limits.maxResultBytes) {
-      throw new QueryLimitError(`query result exceeds ${format(limits.maxResultBytes)} bytes (Kusto's truncationmaxsize limit, E_QUERY_RESULT_SET_TOO_LARGE): project fewer columns, or write "set notruncation;" or "set truncationmaxsize=N;" before the query`);
+      throw new QueryLimitError(
+        `query result exceeds ${format(limits.maxResultBytes)} bytes (Kusto's truncationmaxsize limit, E_QUERY_RESULT_SET_TOO_LARGE): project fewer columns, or write "set notruncation;" or "set truncationmaxsize=N;" before the query`,
+      );
     }
   }
 }
@@ -85,7 +97,12 @@ export function limitsWithOptions(base: QueryLimits, options: ReadonlyMap<string
   const records = number("truncationmaxrecords") ?? number("query_take_max_records");
   const size = number("truncationmaxsize");
   // As in Kusto, notruncation is ignored when an explicit maximum is also set.
-  if (options.has("notruncation") && options.get("notruncation") !== "false" && records === undefined && size === undefined) {
+  if (
+    options.has("notruncation") &&
+    options.get("notruncation") !== "false" &&
+    records === undefined &&
+    size === undefined
+  ) {
     maxResultRows = Number.POSITIVE_INFINITY;
     maxResultBytes = Number.POSITIVE_INFINITY;
   }

@@ -3,7 +3,16 @@
 // https://learn.microsoft.com/kusto/query/pattern-statement
 import { hashKey } from "../scalars";
 import type { Value } from "../types";
-import { type Binding, elements, kindOf, type Node, position, type Scope, type TabularFn, unsupported } from "./context";
+import {
+  type Binding,
+  elements,
+  kindOf,
+  type Node,
+  position,
+  type Scope,
+  type TabularFn,
+  unsupported,
+} from "./context";
 import { isLiteral, literalValue } from "./literals";
 
 export interface PatternCase {
@@ -14,10 +23,15 @@ export interface PatternCase {
 function constant(node: Node, scope: Scope): Value {
   if (kindOf(node) === "StarExpression") return "*";
   if (!isLiteral(node)) throw unsupported(scope, node, "pattern argument that is not a constant");
-  return literalValue(scope, node, kindOf(node) === "NullLiteralExpression" ? "null" : (String(node.ResultType?.Name ?? "string") as "string"));
+  return literalValue(
+    scope,
+    node,
+    kindOf(node) === "NullLiteralExpression" ? "null" : (String(node.ResultType?.Name ?? "string") as "string"),
+  );
 }
 
-const caseKey = (args: readonly Value[], path: Value | undefined) => `${args.map(hashKey).join("\u0001")}\u0002${path === undefined ? "" : hashKey(path)}`;
+const caseKey = (args: readonly Value[], path: Value | undefined) =>
+  `${args.map(hashKey).join("\u0001")}\u0002${path === undefined ? "" : hashKey(path)}`;
 
 /** The binding a `declare pattern` statement makes. */
 export function patternBinding(statement: Node, scope: Scope): [string, Binding] {
@@ -32,7 +46,11 @@ export function patternBinding(statement: Node, scope: Scope): [string, Binding]
 }
 
 /** `P(args)` or `P(args).path`, when P names a declared pattern; undefined for anything else. */
-export function patternReference(node: Node, scope: Scope, compileBody: (body: Node, scope: Scope) => TabularFn): TabularFn | undefined {
+export function patternReference(
+  node: Node,
+  scope: Scope,
+  compileBody: (body: Node, scope: Scope) => TabularFn,
+): TabularFn | undefined {
   const kind = kindOf(node);
   const call = kind === "PathExpression" ? node.Expression : node;
   if (!call || kindOf(call) !== "FunctionCallExpression") return undefined;
@@ -42,6 +60,9 @@ export function patternReference(node: Node, scope: Scope, compileBody: (body: N
   const args = elements(call.ArgumentList?.Expressions).map((a) => constant(a, scope));
   const path = kind === "PathExpression" ? String(node.Selector?.SimpleName ?? "") : undefined;
   const found = binding.cases.find((c) => c.key === caseKey(args, path));
-  if (!found) throw new Error(`pattern ${name} at ${position(scope, node)} has no case for (${args.map((a) => JSON.stringify(a)).join(", ")})${path === undefined ? "" : `.${path}`}`);
+  if (!found)
+    throw new Error(
+      `pattern ${name} at ${position(scope, node)} has no case for (${args.map((a) => JSON.stringify(a)).join(", ")})${path === undefined ? "" : `.${path}`}`,
+    );
   return compileBody(found.body, scope);
 }

@@ -34,9 +34,21 @@ function scanning<S>(scope: Scope, node: Node, name: string, init: () => S, step
   };
 }
 
-export const rowFunctionNames = new Set(["row_number", "row_cumsum", "row_rank_dense", "row_rank_min", "row_window_session"]);
+export const rowFunctionNames = new Set([
+  "row_number",
+  "row_cumsum",
+  "row_rank_dense",
+  "row_rank_min",
+  "row_window_session",
+]);
 
-export function compileRowFunction(name: string, node: Node, args: Node[], scope: Scope, agg?: AggregateHook): ScalarFn {
+export function compileRowFunction(
+  name: string,
+  node: Node,
+  args: Node[],
+  scope: Scope,
+  agg?: AggregateHook,
+): ScalarFn {
   const fns = args.map((a) => compileScalar(a, scope, agg));
   const restartAt = (i: number): ((row: Row, ctx: RunContext) => boolean) => {
     const f = fns[i];
@@ -47,11 +59,17 @@ export function compileRowFunction(name: string, node: Node, args: Node[], scope
       // row_number([StartingIndex [, Restart]]): restart sets the number back to StartingIndex.
       const start = fns[0] ?? (() => 1);
       const restart = restartAt(1);
-      return scanning(scope, node, name, () => ({ n: null as number | null }), (s, row, ctx) => {
-        const first = Number(start(row, ctx));
-        s.n = s.n === null || restart(row, ctx) ? first : s.n + 1;
-        return s.n;
-      });
+      return scanning(
+        scope,
+        node,
+        name,
+        () => ({ n: null as number | null }),
+        (s, row, ctx) => {
+          const first = Number(start(row, ctx));
+          s.n = s.n === null || restart(row, ctx) ? first : s.n + 1;
+          return s.n;
+        },
+      );
     }
     case "row_cumsum": {
       // row_cumsum(Term [, Restart]): restart sets the sum back to 0 before this row's term; nulls add nothing.
@@ -60,12 +78,18 @@ export function compileRowFunction(name: string, node: Node, args: Node[], scope
       if (!plus) throw unsupported(scope, node, `row_cumsum of ${type}`);
       const term = fns[0];
       const restart = restartAt(1);
-      return scanning(scope, node, name, () => ({ sum: 0 as Value }), (s, row, ctx) => {
-        if (restart(row, ctx)) s.sum = 0;
-        const v = term(row, ctx);
-        if (v !== null) s.sum = plus(s.sum, v);
-        return s.sum;
-      });
+      return scanning(
+        scope,
+        node,
+        name,
+        () => ({ sum: 0 as Value }),
+        (s, row, ctx) => {
+          if (restart(row, ctx)) s.sum = 0;
+          const v = term(row, ctx);
+          if (v !== null) s.sum = plus(s.sum, v);
+          return s.sum;
+        },
+      );
     }
     case "row_rank_dense":
     case "row_rank_min": {
@@ -74,19 +98,25 @@ export function compileRowFunction(name: string, node: Node, args: Node[], scope
       const term = fns[0];
       const restart = restartAt(1);
       const dense = name === "row_rank_dense";
-      return scanning(scope, node, name, () => ({ n: 0, rank: 0, last: undefined as Value | undefined }), (s, row, ctx) => {
-        const v = term(row, ctx);
-        if (restart(row, ctx) || s.last === undefined) {
-          s.n = 1;
-          s.rank = 1;
-        } else {
-          s.n++;
-          const same = v === null || s.last === null ? v === s.last : equal(v, s.last);
-          if (!same) s.rank = dense ? s.rank + 1 : s.n;
-        }
-        s.last = v;
-        return s.rank;
-      });
+      return scanning(
+        scope,
+        node,
+        name,
+        () => ({ n: 0, rank: 0, last: undefined as Value | undefined }),
+        (s, row, ctx) => {
+          const v = term(row, ctx);
+          if (restart(row, ctx) || s.last === undefined) {
+            s.n = 1;
+            s.rank = 1;
+          } else {
+            s.n++;
+            const same = v === null || s.last === null ? v === s.last : equal(v, s.last);
+            if (!same) s.rank = dense ? s.rank + 1 : s.n;
+          }
+          s.last = v;
+          return s.rank;
+        },
+      );
     }
     case "row_window_session": {
       // A new session starts at the first value, after a null, at or beyond start+MaxFromFirst, at or beyond
@@ -97,20 +127,26 @@ export function compileRowFunction(name: string, node: Node, args: Node[], scope
       const compare = compareValues(exprType);
       if (!add) throw unsupported(scope, node, `row_window_session over ${exprType}`);
       const restart = restartAt(3);
-      return scanning(scope, node, name, () => ({ start: null as Value, prev: null as Value }), (s, row, ctx) => {
-        const v = expr(row, ctx);
-        const restarted = restart(row, ctx);
-        if (v === null) {
-          s.start = null;
-          s.prev = null;
-          return null;
-        }
-        const farFromFirst = s.start !== null && compare(v, add(s.start, fromFirst(row, ctx))) >= 0;
-        const farFromPrev = s.prev !== null && compare(v, add(s.prev, between(row, ctx))) >= 0;
-        if (s.start === null || farFromFirst || farFromPrev || restarted) s.start = v;
-        s.prev = v;
-        return s.start;
-      });
+      return scanning(
+        scope,
+        node,
+        name,
+        () => ({ start: null as Value, prev: null as Value }),
+        (s, row, ctx) => {
+          const v = expr(row, ctx);
+          const restarted = restart(row, ctx);
+          if (v === null) {
+            s.start = null;
+            s.prev = null;
+            return null;
+          }
+          const farFromFirst = s.start !== null && compare(v, add(s.start, fromFirst(row, ctx))) >= 0;
+          const farFromPrev = s.prev !== null && compare(v, add(s.prev, between(row, ctx))) >= 0;
+          if (s.start === null || farFromFirst || farFromPrev || restarted) s.start = v;
+          s.prev = v;
+          return s.start;
+        },
+      );
     }
   }
   throw unsupported(scope, node, `function ${name}`);

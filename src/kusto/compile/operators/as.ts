@@ -1,8 +1,9 @@
 // as: names the piped table for later references in the query (toscalar(Name | ...), joins); rows pass through.
-import { namedParameters, type Node, type OperatorFn, resultColumns, type Scope, unsupported } from "../context";
+import { type Node, namedParameters, type OperatorFn, resultColumns, type Scope, unsupported } from "../context";
 
 export function compileAs(node: Node, scope: Scope): OperatorFn {
-  for (const p of namedParameters(node.Parameters).keys()) if (p !== "hint.materialized") throw unsupported(scope, node, `as ${p}`);
+  for (const p of namedParameters(node.Parameters).keys())
+    if (p !== "hint.materialized") throw unsupported(scope, node, `as ${p}`);
   const name = String(node.Name?.SimpleName ?? "");
   const columns = resultColumns(node);
   return (input, ctx) => {

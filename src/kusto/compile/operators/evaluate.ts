@@ -1,7 +1,20 @@
 // evaluate: runs a plugin by name (one file per plugin under plugins/); plugins the engine lacks stay unsupported.
 import { convertTo } from "../../scalars";
 import type { ColumnInfo, Value } from "../../types";
-import { elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type Scope, type Table, unsupported } from "../context";
+import {
+  elements,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  type RunContext,
+  resultColumns,
+  type Scope,
+  type Table,
+  unsupported,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { pluginTable } from "./plugins";
 
@@ -19,7 +32,8 @@ export interface PluginCall {
 export type Plugin = (call: PluginCall, scope: Scope) => OperatorFn;
 
 // Plugins that need a runtime the engine does not have, or belong to families out of scope (issue 10).
-const outOfScope = /^(python|r|ai_.*|geo_.*|graph_.*|sql_request|cosmosdb_sql_request|mysql_request|postgresql_request|azure_digital_twins_query_request|http_request.*|infer_storage_schema.*|external_data|hll_merge)$/;
+const outOfScope =
+  /^(python|r|ai_.*|geo_.*|graph_.*|sql_request|cosmosdb_sql_request|mysql_request|postgresql_request|azure_digital_twins_query_request|http_request.*|infer_storage_schema.*|external_data|hll_merge)$/;
 
 export function compileEvaluate(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   const call = node.FunctionCall;
@@ -28,7 +42,7 @@ export function compileEvaluate(node: Node, scope: Scope, input: readonly Column
     // Hints steer Kusto's distribution across nodes; one process has nothing to distribute.
     if (!p.startsWith("hint.")) throw unsupported(scope, node, `evaluate parameter ${p}`);
   }
-  const plugin = Object.prototype.hasOwnProperty.call(pluginTable, name) ? pluginTable[name] : undefined;
+  const plugin = Object.hasOwn(pluginTable, name) ? pluginTable[name] : undefined;
   if (!plugin || outOfScope.test(name)) throw unsupported(scope, node, `evaluate ${name}`);
   const positional: Node[] = [];
   const named = new Map<string, Node>();
@@ -65,7 +79,8 @@ export function constantArgument(arg: Node | undefined, scope: Scope): (ctx: Run
 
 /** The column a plugin argument names (`T | evaluate narrow(Col)`), or a clear error. */
 export function columnArgument(arg: Node | undefined, scope: Scope, call: PluginCall, what: string): string {
-  if (!arg || kindOf(arg) !== "NameReference") throw unsupported(scope, arg ?? call.call, `evaluate ${call.name}: ${what} must be a column name`);
+  if (!arg || kindOf(arg) !== "NameReference")
+    throw unsupported(scope, arg ?? call.call, `evaluate ${call.name}: ${what} must be a column name`);
   return String(arg.SimpleName);
 }
 

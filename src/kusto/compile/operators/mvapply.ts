@@ -1,7 +1,21 @@
 // mv-apply: per input row, the arrays are expanded (as mv-expand does) into a subtable, the subquery runs on it, and
 // each of its rows is joined back to the input row's other columns. https://learn.microsoft.com/kusto/query/mv-apply-operator
 import type { ColumnInfo, KType } from "../../types";
-import { childContext, columnType, elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import {
+  childContext,
+  columnType,
+  elements,
+  guardGrowth,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  unsupported,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileSubquery } from "../tabular";
 import { castTo, elementsOf } from "./mvexpand";

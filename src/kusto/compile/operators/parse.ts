@@ -7,7 +7,20 @@
 import { convertTo } from "../../scalars";
 import { compileKustoRegex, type KustoRegex } from "../../scalars/regex";
 import type { KType, Value } from "../../types";
-import { columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import {
+  columnType,
+  elements,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  typeOf,
+  unsupported,
+} from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 
@@ -70,7 +83,8 @@ export function compilePattern(node: Node, scope: Scope): CompiledPattern {
     } else if (kindOfPart === "StarExpression") source += last ? "" : kind === "regex" ? ".*?" : "(?:.*?)";
     else if (kindOfPart === "NameDeclaration" || kindOfPart === "NameAndTypeDeclaration") {
       const decl = kindOfPart === "NameDeclaration" ? p : p.Name;
-      const type: KType = kindOfPart === "NameDeclaration" ? "string" : columnType(p.Type?.ReferencedSymbol ?? p.Name?.ResultType);
+      const type: KType =
+        kindOfPart === "NameDeclaration" ? "string" : columnType(p.Type?.ReferencedSymbol ?? p.Name?.ResultType);
       const group = `c${captures.length}`;
       const convert = type === "string" ? (v: string) => v : (convertTo(type, "string") as (v: string) => Value);
       captures.push({ name: String(decl.SimpleName), type, group, convert });
@@ -97,13 +111,17 @@ export function parseText(pattern: CompiledPattern, text: string): Value[] | und
   return values;
 }
 
-function compileSource(node: Node, scope: Scope): (row: Row, ctx: Parameters<ReturnType<typeof compileScalar>>[1]) => string | null {
+function compileSource(
+  node: Node,
+  scope: Scope,
+): (row: Row, ctx: Parameters<ReturnType<typeof compileScalar>>[1]) => string | null {
   const fn = compileScalar(node.Expression, scope);
   const type = typeOf(scope, node.Expression);
-  if (type === "string") return (row, ctx) => {
-    const v = fn(row, ctx);
-    return typeof v === "string" ? v : null;
-  };
+  if (type === "string")
+    return (row, ctx) => {
+      const v = fn(row, ctx);
+      return typeof v === "string" ? v : null;
+    };
   // A non-string expression is parsed as its text.
   const text = convertTo("string", type);
   return (row, ctx) => {

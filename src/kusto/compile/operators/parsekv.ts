@@ -7,7 +7,19 @@
 import { convertTo } from "../../scalars";
 import { compileKustoRegex } from "../../scalars/regex";
 import type { KType, Value } from "../../types";
-import { columnType, elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import {
+  columnType,
+  elements,
+  kindOf,
+  type Node,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  typeOf,
+  unsupported,
+} from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 
@@ -22,7 +34,12 @@ export interface KvOptions {
 }
 
 /** Reads a quoted run starting at text[start] (an opening quote); returns its unescaped content and the index after it. */
-function readQuoted(text: string, start: number, close: string, escapes: readonly string[]): { value: string; end: number } {
+function readQuoted(
+  text: string,
+  start: number,
+  close: string,
+  escapes: readonly string[],
+): { value: string; end: number } {
   let value = "";
   let i = start + 1;
   while (i < text.length) {
@@ -133,7 +150,10 @@ export function undelimitedPairs(text: string, options: KvOptions): [string, str
 
 function regexPairs(pattern: string): (text: string) => [string, string][] {
   const regex = compileKustoRegex(pattern);
-  if (regex.groupCount !== 2) throw new Error(`parse-kv: regex ${JSON.stringify(pattern)} must have exactly two capturing groups (key, value), it has ${regex.groupCount}`);
+  if (regex.groupCount !== 2)
+    throw new Error(
+      `parse-kv: regex ${JSON.stringify(pattern)} must have exactly two capturing groups (key, value), it has ${regex.groupCount}`,
+    );
   return (text) => [...regex.matchAll(text)].map((m) => [(m.groups[1] ?? "").trim(), (m.groups[2] ?? "").trim()]);
 }
 
@@ -148,7 +168,10 @@ function options(node: Node, scope: Scope): KvOptions {
   for (const p of props) {
     const name = String(p.Name?.SimpleName ?? "").toLowerCase();
     const expr = p.Expression;
-    const value = kindOf(expr) === "BooleanLiteralExpression" ? literalValue(scope, expr, "bool") : literalValue(scope, expr, "string");
+    const value =
+      kindOf(expr) === "BooleanLiteralExpression"
+        ? literalValue(scope, expr, "bool")
+        : literalValue(scope, expr, "string");
     if (name === "pair_delimiter") pairDelimiter = String(value);
     else if (name === "kv_delimiter") kvDelimiter = String(value);
     else if (name === "greedy") greedy = value === true;
@@ -156,12 +179,15 @@ function options(node: Node, scope: Scope): KvOptions {
     else if (name === "escape") escapes.push(String(value));
     else if (name === "quote") {
       const q = String(value);
-      if (q.length < 1 || q.length > 2) throw new Error(`parse-kv: quote must be one or two characters, got ${JSON.stringify(q)}`);
+      if (q.length < 1 || q.length > 2)
+        throw new Error(`parse-kv: quote must be one or two characters, got ${JSON.stringify(q)}`);
       quotes.push([q[0], q[q.length - 1]]);
     } else throw unsupported(scope, p, `parse-kv option ${name}`);
   }
-  if ((pairDelimiter === undefined) !== (kvDelimiter === undefined)) throw new Error("parse-kv: give both pair_delimiter and kv_delimiter, or neither");
-  if (pairDelimiter === "" || kvDelimiter === "") throw new Error("parse-kv: pair_delimiter and kv_delimiter must not be empty");
+  if ((pairDelimiter === undefined) !== (kvDelimiter === undefined))
+    throw new Error("parse-kv: give both pair_delimiter and kv_delimiter, or neither");
+  if (pairDelimiter === "" || kvDelimiter === "")
+    throw new Error("parse-kv: pair_delimiter and kv_delimiter must not be empty");
   return { pairDelimiter, kvDelimiter, quotes, escapes, greedy, regex };
 }
 
@@ -172,9 +198,18 @@ export function compileParseKv(node: Node, scope: Scope): OperatorFn {
   const keys = elements(node.Keys?.Columns).map((decl) => {
     const name = String(decl.Name?.SimpleName ?? "");
     const type: KType = columnType(decl.Name?.ResultType);
-    return { name, type, convert: type === "string" ? (v: string): Value => v : (convertTo(type, "string") as (v: string) => Value) };
+    return {
+      name,
+      type,
+      convert: type === "string" ? (v: string): Value => v : (convertTo(type, "string") as (v: string) => Value),
+    };
   });
-  const pairsOf = opts.regex !== undefined ? regexPairs(opts.regex) : opts.pairDelimiter !== undefined ? (t: string) => delimitedPairs(t, opts) : (t: string) => undelimitedPairs(t, opts);
+  const pairsOf =
+    opts.regex !== undefined
+      ? regexPairs(opts.regex)
+      : opts.pairDelimiter !== undefined
+        ? (t: string) => delimitedPairs(t, opts)
+        : (t: string) => undelimitedPairs(t, opts);
   const columns = resultColumns(node);
   const wanted = new Set(keys.map((k) => k.name));
   return (input, ctx) => ({
@@ -183,7 +218,8 @@ export function compileParseKv(node: Node, scope: Scope): OperatorFn {
       const v = source(row, ctx);
       const found = new Map<string, string>();
       if (v !== null) {
-        for (const [key, value] of pairsOf(sourceText(v) as string)) if (wanted.has(key) && !found.has(key)) found.set(key, value);
+        for (const [key, value] of pairsOf(sourceText(v) as string))
+          if (wanted.has(key) && !found.has(key)) found.set(key, value);
       }
       const out: Row = Object.assign(newRow(), row);
       for (const k of keys) {

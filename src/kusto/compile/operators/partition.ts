@@ -2,18 +2,32 @@
 // of first appearance); the result is the union of the runs. https://learn.microsoft.com/kusto/query/partition-operator
 import { hashKey } from "../../scalars";
 import type { ColumnInfo } from "../../types";
-import { childContext, guardGrowth, kindOf, namedParameters, type Node, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import {
+  childContext,
+  guardGrowth,
+  kindOf,
+  type Node,
+  namedParameters,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  unsupported,
+} from "../context";
 import { compileScalar } from "../expressions";
 import { compileSubquery } from "../tabular";
 
 export function compilePartition(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   for (const [p, value] of namedParameters(node.Parameters)) {
-    const text = String(value?.ToString?.() ?? "").trim().toLowerCase();
+    const text = String(value?.ToString?.() ?? "")
+      .trim()
+      .toLowerCase();
     if (p === "hint.strategy" && text === "legacy" && kindOf(node.Operand) !== "PartitionSubquery") continue;
     if (!p.startsWith("hint.")) throw unsupported(scope, node, `partition ${p}`);
   }
   if (node.Scope) throw unsupported(scope, node.Scope, "partition in scope");
-  if (kindOf(node.Operand) !== "PartitionSubquery") throw unsupported(scope, node.Operand, "partition by Column { subquery with its own source }");
+  if (kindOf(node.Operand) !== "PartitionSubquery")
+    throw unsupported(scope, node.Operand, "partition by Column { subquery with its own source }");
   const key = compileScalar(node.ByExpression, scope);
   const subquery = compileSubquery(node.Operand.Subquery, scope, input);
   const columns = resultColumns(node);

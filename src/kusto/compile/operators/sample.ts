@@ -2,7 +2,7 @@
 // Both are random in Kusto too, so no order or choice is promised. https://learn.microsoft.com/kusto/query/sample-operator
 import { hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../context";
+import { type Node, newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 
 function count(node: Node, scope: Scope, what: string) {
@@ -10,7 +10,8 @@ function count(node: Node, scope: Scope, what: string) {
   return (ctx: Parameters<typeof fn>[1]): number => {
     const n = fn(emptyRow, ctx);
     const v = typeof n === "bigint" ? Number(n) : n;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${what} needs a non-negative number of rows, got ${String(n)}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+      throw new Error(`${what} needs a non-negative number of rows, got ${String(n)}`);
     return Math.floor(v);
   };
 }

@@ -3,7 +3,23 @@
 // step's own active sequence (the first step always starts a new one, with a new match id).
 // https://learn.microsoft.com/kusto/query/scan-operator#scan-logic
 import type { ColumnInfo, KType, Value } from "../../types";
-import { type Binding, columnType, elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type ScalarFn, type Scope, unsupported, withBindings } from "../context";
+import {
+  type Binding,
+  columnType,
+  elements,
+  guardGrowth,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type ScalarFn,
+  type Scope,
+  unsupported,
+  withBindings,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 
@@ -38,11 +54,14 @@ function outputOf(step: Node): Output {
 }
 
 export function compileScan(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
-  if (node.OrderByClause || node.PartitionByClause) throw unsupported(scope, node, "scan order by / partition by (sort, or use partition, first)");
+  if (node.OrderByClause || node.PartitionByClause)
+    throw unsupported(scope, node, "scan order by / partition by (sort, or use partition, first)");
   const params = namedParameters(node.Parameters);
   for (const p of params.keys()) if (p !== "with_match_id") throw unsupported(scope, node, `scan ${p}`);
   const matchParam = params.get("with_match_id");
-  const matchColumn = matchParam ? String(matchParam.SimpleName ?? matchParam.Name?.SimpleName ?? matchParam.ToString()).trim() : undefined;
+  const matchColumn = matchParam
+    ? String(matchParam.SimpleName ?? matchParam.Name?.SimpleName ?? matchParam.ToString()).trim()
+    : undefined;
   const declared = elements(node.DeclareClause?.Declarations).map((p) => {
     const type = columnType(p.NameAndType?.Name?.ResultType);
     return { name: String(p.NameAndType?.Name?.SimpleName ?? ""), value: declaredDefault(p, type, scope) };
@@ -53,16 +72,24 @@ export function compileScan(node: Node, scope: Scope, input: readonly ColumnInfo
   const names = stepNodes.map((s) => String(s.Name?.SimpleName ?? ""));
   // `StepName.Column` reads the state being checked: that step's latest row, or the declared defaults before it has one.
   let state: Sequence | null = null;
-  const bindings = names.map((name): [string, Binding] => [name, { kind: "scalar", fn: () => state?.rows.get(name) ?? defaults }]);
+  const bindings = names.map((name): [string, Binding] => [
+    name,
+    { kind: "scalar", fn: () => state?.rows.get(name) ?? defaults },
+  ]);
   const inner = withBindings(scope, bindings);
   const steps: Step[] = stepNodes.map((s, i) => ({
     name: names[i],
     output: outputOf(s),
     condition: compileScalar(s.Condition, inner),
-    assignments: elements(s.ComputationClause?.Assignments).map((a) => ({ column: String(a.Name?.SimpleName ?? ""), fn: compileScalar(a.Expression, inner) })),
+    assignments: elements(s.ComputationClause?.Assignments).map((a) => ({
+      column: String(a.Name?.SimpleName ?? ""),
+      fn: compileScalar(a.Expression, inner),
+    })),
   }));
   // The binder lists a match_id column even without with_match_id; Kusto's output has none.
-  const columns = resultColumns(node).filter((c) => matchColumn || c.name !== "match_id" || input.some((i) => i.name === c.name));
+  const columns = resultColumns(node).filter(
+    (c) => matchColumn || c.name !== "match_id" || input.some((i) => i.name === c.name),
+  );
   return (table, ctx) => {
     const states: (Sequence | null)[] = steps.map(() => null);
     const out: (Row | undefined)[] = [];

@@ -2,16 +2,33 @@
 // A bare term matches any column (as text) by where its `*`s are: term → has, term* → hasprefix, *term → hassuffix,
 // *term* → contains, a*b → matches regex \ba.*b\b; `Col:"term"` restricts it to one column; other comparisons are
 // ordinary expressions. Case-insensitive unless kind=case_sensitive. https://learn.microsoft.com/kusto/query/search-operator
-import { convertTo } from "../../scalars";
-import { compileKustoRegex } from "../../scalars/regex";
-import { stringMatcher } from "../../scalars/match";
+
 import { toArray } from "../../kusto-language";
+import { convertTo } from "../../scalars";
+import { stringMatcher } from "../../scalars/match";
+import { compileKustoRegex } from "../../scalars/regex";
 import type { ColumnInfo, Value } from "../../types";
-import { columnType, elements, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
+import {
+  columnType,
+  elements,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  type RunContext,
+  resultColumns,
+  type ScalarFn,
+  type Scope,
+  symbolKindOf,
+  type TabularFn,
+  unsupported,
+} from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
-import { escapeRegex } from "./parse";
 import { compileTabular } from "../tabular";
+import { escapeRegex } from "./parse";
 
 type TextTest = (text: string) => boolean;
 
@@ -62,14 +79,16 @@ function compilePredicate(node: Node, pc: PredicateContext): RowPredicate {
       return () => true;
     case "StringLiteralExpression": {
       const test = termTest(String(literalValue(pc.scope, node, "string")), pc.caseSensitive);
-      return (row, _ctx, cols) => cols.some((c) => {
-        const text = columnText(row, c);
-        return text !== undefined && test(text);
-      });
+      return (row, _ctx, cols) =>
+        cols.some((c) => {
+          const text = columnText(row, c);
+          return text !== undefined && test(text);
+        });
     }
     case "SearchExpression": {
       const column = String(node.Left?.SimpleName ?? "");
-      if (kindOf(node.Left) !== "NameReference" || kindOf(node.Right) !== "StringLiteralExpression") throw unsupported(pc.scope, node, "search term form (use Column:\"term\")");
+      if (kindOf(node.Left) !== "NameReference" || kindOf(node.Right) !== "StringLiteralExpression")
+        throw unsupported(pc.scope, node, 'search term form (use Column:"term")');
       const test = termTest(String(literalValue(pc.scope, node.Right, "string")), pc.caseSensitive);
       return (row, _ctx, cols) => {
         const c = cols.find((x) => x.name === column);
@@ -86,8 +105,11 @@ function caseSensitivity(node: Node, scope: Scope): boolean {
   const params = namedParameters(node.Parameters);
   let caseSensitive = false;
   for (const [name, value] of params) {
-    const text = String(value?.ToString?.() ?? "").trim().toLowerCase();
-    if (name === "kind" && (text === "case_sensitive" || text === "case_insensitive" || text === "default")) caseSensitive = text === "case_sensitive";
+    const text = String(value?.ToString?.() ?? "")
+      .trim()
+      .toLowerCase();
+    if (name === "kind" && (text === "case_sensitive" || text === "case_insensitive" || text === "default"))
+      caseSensitive = text === "case_sensitive";
     else throw unsupported(scope, node, `search ${name}=${text}`);
   }
   return caseSensitive;
@@ -121,7 +143,8 @@ export function compileSearchOperator(node: Node, scope: Scope): OperatorFn {
   if (node.InClause) throw unsupported(scope, node, "search in (...) after a pipe");
   const input = node.Parent?.Expression;
   const label = input && kindOf(input) === "NameReference" ? String(input.SimpleName) : undefined;
-  if (label === undefined && resultColumns(node).some((c) => c.name === "$table")) throw unsupported(scope, node, "search after a composite expression ($table has a system-generated name)");
+  if (label === undefined && resultColumns(node).some((c) => c.name === "$table"))
+    throw unsupported(scope, node, "search after a composite expression ($table has a system-generated name)");
   let piped: Row[] | undefined;
   let pipedColumns: readonly ColumnInfo[] = [];
   const fn = filtered(node, scope, [{ label: label ?? "", fn: () => ({ columns: pipedColumns, rows: piped ?? [] }) }]);
@@ -137,22 +160,32 @@ export function compileSearchSource(node: Node, scope: Scope): TabularFn {
   const expressions: Node[] = node.InClause ? elements(node.InClause.Expressions) : [];
   if (!node.InClause) {
     // The whole database: its tables and the query's views.
-    const tables = toArray(scope.code.Globals?.Database?.Tables).map((t: { Name: string; Columns: unknown }) => tableSource(String(t.Name), t.Columns));
+    const tables = toArray(scope.code.Globals?.Database?.Tables).map((t: { Name: string; Columns: unknown }) =>
+      tableSource(String(t.Name), t.Columns),
+    );
     const views: Source[] = [];
     for (const [name, b] of scope.bindings) if (b.kind === "lambda" && b.view) views.push({ label: name, fn: b.view });
-    if (tables.length + views.length === 0) throw unsupported(scope, node, "search without in(...) over a database with no tables or views");
+    if (tables.length + views.length === 0)
+      throw unsupported(scope, node, "search without in(...) over a database with no tables or views");
     return filtered(node, scope, [...tables, ...views]);
   }
   const sources = expressions.flatMap((expr): Source[] => {
     const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
-    if (symbol && symbolKindOf(symbol) === "Group") return toArray(symbol.Members).map((t: { Name: string; Columns: unknown }) => tableSource(String(t.Name), t.Columns));
-    if (kindOf(expr) !== "NameReference") throw unsupported(scope, expr, "search in (...) over an expression ($table has a system-generated name)");
+    if (symbol && symbolKindOf(symbol) === "Group")
+      return toArray(symbol.Members).map((t: { Name: string; Columns: unknown }) =>
+        tableSource(String(t.Name), t.Columns),
+      );
+    if (kindOf(expr) !== "NameReference")
+      throw unsupported(scope, expr, "search in (...) over an expression ($table has a system-generated name)");
     return [{ label: String(expr.SimpleName), fn: compileTabular(expr, scope) }];
   });
   return filtered(node, scope, sources);
 }
 
 function tableSource(name: string, symbolColumns: unknown): Source {
-  const columns = toArray(symbolColumns).map((c: { Name: string; Type: unknown }) => ({ name: String(c.Name), type: columnType(c.Type) }));
+  const columns = toArray(symbolColumns).map((c: { Name: string; Type: unknown }) => ({
+    name: String(c.Name),
+    type: columnType(c.Type),
+  }));
   return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] } };
 }

@@ -3,7 +3,16 @@
 // columns can differ from Kusto's. https://learn.microsoft.com/kusto/query/top-hitters-operator
 import { binaryOperator, hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import {
+  type Node,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  typeOf,
+  unsupported,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 
 export function compileTopHitters(node: Node, scope: Scope): OperatorFn {
@@ -27,7 +36,9 @@ export function compileTopHitters(node: Node, scope: Scope): OperatorFn {
       else if (w !== null) entry.total = plus(entry.total, w);
     });
     const n = Number(count(emptyRow, ctx));
-    const ranked = [...totals.values()].sort((a, b) => Number(b.total) - Number(a.total) || a.first - b.first).slice(0, n);
+    const ranked = [...totals.values()]
+      .sort((a, b) => Number(b.total) - Number(a.total) || a.first - b.first)
+      .slice(0, n);
     const rows: Row[] = ranked.map((e) => {
       const out = newRow();
       out[ofName] = e.value;

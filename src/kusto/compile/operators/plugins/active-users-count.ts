@@ -5,19 +5,26 @@
 // https://learn.microsoft.com/kusto/query/active-users-count-plugin
 import { hashKey } from "../../../scalars";
 import type { Value } from "../../../types";
-import { newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../../context";
+import { newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
-import { instant, type Instant, keyOf, less, minus, positiveStep, windowStart } from "./timeline";
+import { type Instant, instant, keyOf, less, minus, positiveStep, windowStart } from "./timeline";
 
 export function activeUsersCount(call: PluginCall, scope: Scope): OperatorFn {
   const [idArg, timeArg, startArg, endArg, lookbackArg, periodArg, countArg, binArg, ...dimArgs] = call.positional;
-  if (call.named.size > 0 || !binArg) throw unsupported(scope, call.call, "active_users_count arguments (Id, Timeline, Start, End, LookbackWindow, Period, ActivePeriodsCount, Bin [, dims])");
+  if (call.named.size > 0 || !binArg)
+    throw unsupported(
+      scope,
+      call.call,
+      "active_users_count arguments (Id, Timeline, Start, End, LookbackWindow, Period, ActivePeriodsCount, Bin [, dims])",
+    );
   const id = compileScalar(idArg, scope);
   const time = compileScalar(timeArg, scope);
   const timeName = columnArgument(timeArg, scope, call, "the timeline");
   const dims = dimArgs.map((d) => columnArgument(d, scope, call, "a dimension"));
-  const [start, end, lookback, period, needed, bin] = [startArg, endArg, lookbackArg, periodArg, countArg, binArg].map((a) => constantArgument(a, scope));
+  const [start, end, lookback, period, needed, bin] = [startArg, endArg, lookbackArg, periodArg, countArg, binArg].map(
+    (a) => constantArgument(a, scope),
+  );
   const columns = resultColumns(call.node);
   const name = "active_users_count";
   return (input, ctx) => {
@@ -45,7 +52,9 @@ export function activeUsersCount(call: PluginCall, scope: Scope): OperatorFn {
         if (less(t, from) || less(to, t)) continue;
         const earliest = minus(t, back);
         const periods = new Set<string>();
-        for (const u of e.times) if (less(earliest, u) && !less(t, u)) periods.add(keyOf(windowStart(u, per, typeof per === "bigint" ? 0n : 0)));
+        for (const u of e.times)
+          if (less(earliest, u) && !less(t, u))
+            periods.add(keyOf(windowStart(u, per, typeof per === "bigint" ? 0n : 0)));
         if (periods.size < min) continue;
         const at = windowStart(t, by, from);
         const wk = `${keyOf(at)}\u0002${e.dims.map(hashKey).join("\u0001")}`;

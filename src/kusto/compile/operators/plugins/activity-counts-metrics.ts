@@ -3,14 +3,15 @@
 // far. Windows without rows are not listed. https://learn.microsoft.com/kusto/query/activity-counts-metrics-plugin
 import { hashKey } from "../../../scalars";
 import type { Value } from "../../../types";
-import { newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../../context";
+import { newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
-import { instant, type Instant, keyOf, less, positiveStep, windowStart } from "./timeline";
+import { type Instant, instant, keyOf, less, positiveStep, windowStart } from "./timeline";
 
 export function activityCountsMetrics(call: PluginCall, scope: Scope): OperatorFn {
   const [idArg, timeArg, startArg, endArg, stepArg, ...dimArgs] = call.positional;
-  if (call.named.size > 0 || !stepArg) throw unsupported(scope, call.call, "activity_counts_metrics arguments (Id, Timeline, Start, End, Step [, dims])");
+  if (call.named.size > 0 || !stepArg)
+    throw unsupported(scope, call.call, "activity_counts_metrics arguments (Id, Timeline, Start, End, Step [, dims])");
   const id = compileScalar(idArg, scope);
   const time = compileScalar(timeArg, scope);
   const timeName = columnArgument(timeArg, scope, call, "the timeline");
@@ -23,7 +24,10 @@ export function activityCountsMetrics(call: PluginCall, scope: Scope): OperatorF
     const to = instant(end(ctx), "End", name);
     const by = positiveStep(step(ctx), name);
     // Per dimension combination: its windows in time order, each with its row count and ids.
-    const groups = new Map<string, { dims: Value[]; windows: Map<string, { at: Instant; count: number; ids: Set<string> }> }>();
+    const groups = new Map<
+      string,
+      { dims: Value[]; windows: Map<string, { at: Instant; count: number; ids: Set<string> }> }
+    >();
     for (const row of input.rows) {
       const t = time(row, ctx);
       if (t === null || typeof t === "boolean" || typeof t === "string" || typeof t === "object") continue;

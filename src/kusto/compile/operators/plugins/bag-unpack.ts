@@ -18,13 +18,16 @@ export function bagUnpack(call: PluginCall, scope: Scope): OperatorFn {
   const conflictArg = constantArgument(call.named.get("columnsconflict") ?? call.positional[2], scope);
   const ignoredArg = constantArgument(call.named.get("ignoredproperties") ?? call.positional[3], scope);
   for (const k of call.named.keys()) {
-    if (k !== "outputcolumnprefix" && k !== "columnsconflict" && k !== "ignoredproperties") throw unsupported(scope, call.call, `bag_unpack parameter ${k}`);
+    if (k !== "outputcolumnprefix" && k !== "columnsconflict" && k !== "ignoredproperties")
+      throw unsupported(scope, call.call, `bag_unpack parameter ${k}`);
   }
   return (input, ctx) => {
     const prefix = String(prefixArg(ctx) ?? "");
     const conflict = String(conflictArg(ctx) ?? "error") as Conflict;
     if (conflict !== "error" && conflict !== "replace_source" && conflict !== "keep_source") {
-      throw new Error(`bag_unpack: columnsConflict must be 'error', 'replace_source' or 'keep_source', got '${conflict}'`);
+      throw new Error(
+        `bag_unpack: columnsConflict must be 'error', 'replace_source' or 'keep_source', got '${conflict}'`,
+      );
     }
     const ignoredValue = ignoredArg(ctx);
     const ignored = new Set(Array.isArray(ignoredValue) ? ignoredValue.map(String) : []);
@@ -46,10 +49,16 @@ export function bagUnpack(call: PluginCall, scope: Scope): OperatorFn {
       const name = prefix + key;
       const type = types.get(key) ?? "dynamic";
       if (!keptNames.has(name)) added.push({ name, type });
-      else if (conflict === "error") throw new Error(`bag_unpack: slot '${key}' would create column '${name}', which the input already has (use columnsConflict='replace_source' or 'keep_source')`);
+      else if (conflict === "error")
+        throw new Error(
+          `bag_unpack: slot '${key}' would create column '${name}', which the input already has (use columnsConflict='replace_source' or 'keep_source')`,
+        );
       else if (conflict === "replace_source") replaced.set(name, type);
     }
-    const columns = [...kept.map((c) => (replaced.has(c.name) ? { name: c.name, type: replaced.get(c.name) as KType } : c)), ...added];
+    const columns = [
+      ...kept.map((c) => (replaced.has(c.name) ? { name: c.name, type: replaced.get(c.name) as KType } : c)),
+      ...added,
+    ];
     const written = [...added, ...[...replaced].map(([name, type]) => ({ name, type }))];
     const rows = input.rows.map((row) => {
       const out = rowWithout(row, source);

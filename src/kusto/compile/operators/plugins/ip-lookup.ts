@@ -5,7 +5,16 @@
 import { hashKey } from "../../../scalars";
 import { maskIpv4, maskIpv6, parseIpv4, parseIpv6 } from "../../../scalars/ip";
 import type { Value } from "../../../types";
-import { guardGrowth, kindOf, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../../context";
+import {
+  guardGrowth,
+  kindOf,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  unsupported,
+} from "../../context";
 import { isLiteral, literalValue } from "../../literals";
 import { compileTabular } from "../../tabular";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
@@ -30,19 +39,28 @@ function lookupPlugin(parse: (text: string) => Address | null, mask: (a: Address
     let unmatchedArg = call.named.get("return_unmatched");
     const last = args[args.length - 1];
     if (!unmatchedArg && last && kindOf(last) === "BooleanLiteralExpression") unmatchedArg = args.pop();
-    for (const k of call.named.keys()) if (k !== "return_unmatched") throw unsupported(scope, call.call, `${call.name} parameter ${k}`);
-    if (args.length < 3) throw unsupported(scope, call.call, `${call.name} without a lookup table, source key and lookup key`);
+    for (const k of call.named.keys())
+      if (k !== "return_unmatched") throw unsupported(scope, call.call, `${call.name} parameter ${k}`);
+    if (args.length < 3)
+      throw unsupported(scope, call.call, `${call.name} without a lookup table, source key and lookup key`);
     const lookup = compileTabular(args[0], scope);
     const sourceKey = columnArgument(args[1], scope, call, "the source address column");
     const lookupKey = columnArgument(args[2], scope, call, "the lookup address column");
     const extra = args.slice(3).map((a) => columnArgument(a, scope, call, "an extra key column"));
-    const returnUnmatched = unmatchedArg && isLiteral(unmatchedArg) ? () => literalValue(scope, unmatchedArg, "bool") : constantArgument(unmatchedArg, scope);
+    const returnUnmatched =
+      unmatchedArg && isLiteral(unmatchedArg)
+        ? () => literalValue(scope, unmatchedArg, "bool")
+        : constantArgument(unmatchedArg, scope);
     const columns = resultColumns(call.node);
     return (input, ctx) => {
       const keepUnmatched = returnUnmatched(ctx) === true;
       const table = lookup(ctx);
       const entries = table.rows
-        .map((row) => ({ row, address: typeof row[lookupKey] === "string" ? parse(row[lookupKey] as string) : null, extra: extra.map((k) => hashKey((row[k] ?? null) as Value)).join("\u0001") }))
+        .map((row) => ({
+          row,
+          address: typeof row[lookupKey] === "string" ? parse(row[lookupKey] as string) : null,
+          extra: extra.map((k) => hashKey((row[k] ?? null) as Value)).join("\u0001"),
+        }))
         .filter((e) => e.address !== null) as { row: Row; address: Address; extra: string }[];
       const inputNames = new Set(input.columns.map((c) => c.name));
       const fromLookup = columns.filter((c) => !inputNames.has(c.name));
@@ -58,7 +76,8 @@ function lookupPlugin(parse: (text: string) => Address | null, mask: (a: Address
             if (e.extra !== key || mask(address, p) !== mask(e.address, p)) continue;
             matched = true;
             const out = newRow();
-            for (const c of columns) out[c.name] = inputNames.has(c.name) ? (row[c.name] ?? null) : (e.row[c.name] ?? null);
+            for (const c of columns)
+              out[c.name] = inputNames.has(c.name) ? (row[c.name] ?? null) : (e.row[c.name] ?? null);
             rows.push(out);
             guardGrowth(ctx, rows.length, call.name);
           }

@@ -5,9 +5,9 @@ import { convertTo, hashKey } from "../../../scalars";
 import type { ColumnInfo, Value } from "../../../types";
 import { isAggregateCall } from "../../calls";
 import { kindOf, type Node, newRow, type OperatorFn, type Row, type Scope, typeOf, unsupported } from "../../context";
+import { compileScalar } from "../../expressions";
 import { columnArgument, type PluginCall } from "../evaluate";
 import { compileRowsAggregate } from "../summarize";
-import { compileScalar } from "../../expressions";
 
 /** Column names an expression reads (the aggregation's columns are not group columns). */
 function referencedColumns(node: Node, out: Set<string>): Set<string> {
@@ -52,7 +52,8 @@ export function pivot(call: PluginCall, scope: Scope): OperatorFn {
     }
     const groupNameSet = new Set(groupColumns.map((c) => c.name));
     const clash = headers.find((h) => groupNameSet.has(h));
-    if (clash !== undefined) throw new Error(`pivot: value '${clash}' of ${pivotColumn} is also the name of a group column`);
+    if (clash !== undefined)
+      throw new Error(`pivot: value '${clash}' of ${pivotColumn} is also the name of a group column`);
     const columns: ColumnInfo[] = [...groupColumns, ...headers.map((name) => ({ name, type: aggType }))];
     const rows: Row[] = [];
     for (const group of groups.values()) {

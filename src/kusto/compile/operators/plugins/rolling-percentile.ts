@@ -4,14 +4,19 @@
 import { compareValues, hashKey } from "../../../scalars";
 import { nearestRankIndex } from "../../../scalars/aggregates";
 import type { Value } from "../../../types";
-import { newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../../context";
+import { newRow, type OperatorFn, type Row, resultColumns, type Scope, typeOf, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
 import { positiveStep, windowStart } from "./timeline";
 
 export function rollingPercentile(call: PluginCall, scope: Scope): OperatorFn {
   const [valueArg, pctArg, indexArg, binArg, countArg, ...dimArgs] = call.positional;
-  if (call.named.size > 0 || !countArg) throw unsupported(scope, call.call, "rolling_percentile arguments (Value, Percentile, Index, BinSize, BinsPerWindow [, dims])");
+  if (call.named.size > 0 || !countArg)
+    throw unsupported(
+      scope,
+      call.call,
+      "rolling_percentile arguments (Value, Percentile, Index, BinSize, BinsPerWindow [, dims])",
+    );
   const value = compileScalar(valueArg, scope);
   const compare = compareValues(typeOf(scope, valueArg));
   const index = compileScalar(indexArg, scope);
@@ -24,7 +29,10 @@ export function rollingPercentile(call: PluginCall, scope: Scope): OperatorFn {
     const p = Number(pct(ctx));
     const size = positiveStep(binSize(ctx), "rolling_percentile");
     const window = Number(perWindow(ctx));
-    if (!Number.isInteger(window) || window < 1) throw new Error(`rolling_percentile: BinsPerWindow must be a positive whole number, got ${String(perWindow(ctx))}`);
+    if (!Number.isInteger(window) || window < 1)
+      throw new Error(
+        `rolling_percentile: BinsPerWindow must be a positive whole number, got ${String(perWindow(ctx))}`,
+      );
     const origin = typeof size === "bigint" ? 0n : 0;
     const groups = new Map<string, { dims: Value[]; bins: Map<string, { at: bigint | number; values: Value[] }> }>();
     for (const row of input.rows) {
@@ -46,8 +54,14 @@ export function rollingPercentile(call: PluginCall, scope: Scope): OperatorFn {
       const ordered = [...g.bins.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       for (const bin of ordered) {
         // The window: this bin and the ones that start less than BinsPerWindow bins before it.
-        const earliest = typeof bin.at === "bigint" ? bin.at - BigInt(window - 1) * (size as bigint) : bin.at - (window - 1) * Number(size);
-        const values = ordered.filter((b) => b.at >= earliest && b.at <= bin.at).flatMap((b) => b.values).sort(compare);
+        const earliest =
+          typeof bin.at === "bigint"
+            ? bin.at - BigInt(window - 1) * (size as bigint)
+            : bin.at - (window - 1) * Number(size);
+        const values = ordered
+          .filter((b) => b.at >= earliest && b.at <= bin.at)
+          .flatMap((b) => b.values)
+          .sort(compare);
         const out = newRow();
         out[columns[0]?.name ?? indexName] = bin.at;
         dims.forEach((d, i) => (out[d] = g.dims[i]));

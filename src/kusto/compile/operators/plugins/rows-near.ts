@@ -6,12 +6,14 @@ import { constantArgument, type PluginCall } from "../evaluate";
 
 function count(v: unknown, what: string): number {
   const n = typeof v === "bigint" ? Number(v) : v;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 0) throw new Error(`rows_near: ${what} must be a non-negative whole number, got ${String(v)}`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 0)
+    throw new Error(`rows_near: ${what} must be a non-negative whole number, got ${String(v)}`);
   return n;
 }
 
 export function rowsNear(call: PluginCall, scope: Scope): OperatorFn {
-  if (call.named.size > 0 || call.positional.length < 2 || call.positional.length > 3) throw unsupported(scope, call.call, "rows_near arguments (Condition, NumRows [, RowsAfter])");
+  if (call.named.size > 0 || call.positional.length < 2 || call.positional.length > 3)
+    throw unsupported(scope, call.call, "rows_near arguments (Condition, NumRows [, RowsAfter])");
   const condition = compileScalar(call.positional[0], scope);
   const before = constantArgument(call.positional[1], scope);
   const after = call.positional[2] ? constantArgument(call.positional[2], scope) : before;

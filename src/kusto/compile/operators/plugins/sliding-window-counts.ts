@@ -3,10 +3,10 @@
 // Windows holding no row are not listed. https://learn.microsoft.com/kusto/query/sliding-window-counts-plugin
 import { hashKey } from "../../../scalars";
 import type { Value } from "../../../types";
-import { guardGrowth, newRow, type OperatorFn, resultColumns, type Row, type Scope, unsupported } from "../../context";
+import { guardGrowth, newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
-import { instant, type Instant, positiveStep } from "./timeline";
+import { type Instant, instant, positiveStep } from "./timeline";
 
 /** Whole bins from `start` to `t` (floor), as a number. */
 function binIndex(t: Instant, start: Instant, bin: Instant): number {
@@ -18,12 +18,19 @@ function binIndex(t: Instant, start: Instant, bin: Instant): number {
 }
 
 function binAt(start: Instant, bin: Instant, i: number): Instant {
-  return typeof start === "bigint" && typeof bin === "bigint" ? start + BigInt(i) * bin : Number(start) + i * Number(bin);
+  return typeof start === "bigint" && typeof bin === "bigint"
+    ? start + BigInt(i) * bin
+    : Number(start) + i * Number(bin);
 }
 
 export function slidingWindowCounts(call: PluginCall, scope: Scope): OperatorFn {
   const [idArg, timeArg, startArg, endArg, lookbackArg, binArg, ...dimArgs] = call.positional;
-  if (call.named.size > 0 || !binArg) throw unsupported(scope, call.call, "sliding_window_counts arguments (Id, Timeline, Start, End, LookbackWindow, Bin [, dims])");
+  if (call.named.size > 0 || !binArg)
+    throw unsupported(
+      scope,
+      call.call,
+      "sliding_window_counts arguments (Id, Timeline, Start, End, LookbackWindow, Bin [, dims])",
+    );
   const id = compileScalar(idArg, scope);
   const time = compileScalar(timeArg, scope);
   const timeName = columnArgument(timeArg, scope, call, "the timeline");

@@ -26,6 +26,8 @@ export function positiveStep(v: Value, plugin: string): Instant {
   return step;
 }
 
-export const less = (a: Instant, b: Instant): boolean => (typeof a === "bigint" && typeof b === "bigint" ? a < b : Number(a) < Number(b));
-export const minus = (a: Instant, b: Instant): Instant => (typeof a === "bigint" && typeof b === "bigint" ? a - b : Number(a) - Number(b));
+export const less = (a: Instant, b: Instant): boolean =>
+  typeof a === "bigint" && typeof b === "bigint" ? a < b : Number(a) < Number(b);
+export const minus = (a: Instant, b: Instant): Instant =>
+  typeof a === "bigint" && typeof b === "bigint" ? a - b : Number(a) - Number(b);
 export const keyOf = (t: Instant): string => (typeof t === "bigint" ? `b${t}` : `n${t}`);
