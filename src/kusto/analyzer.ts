@@ -11,7 +11,8 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function functionParameterList(fn: KqlFunctionDef): string {
   const params = fn.parameters.map((p) => {
-    if (!identifier.test(p.name)) throw new Error(`function ${fn.name}: parameter name "${p.name}" is not a KQL identifier`);
+    if (!identifier.test(p.name))
+      throw new Error(`function ${fn.name}: parameter name "${p.name}" is not a KQL identifier`);
     return p.defaultValue !== undefined ? `${p.name}:${p.type}=${p.defaultValue}` : `${p.name}:${p.type}`;
   });
   return `(${params.join(", ")})`;
@@ -42,7 +43,9 @@ export function globalStateFor(catalog: Catalog = {}): any {
   if (cached) return cached;
   const { Kusto } = kustoLanguage();
   const S = Kusto.Language.Symbols;
-  const members: any[] = (catalog.tables ?? []).map((t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), t.description ?? ""));
+  const members: any[] = (catalog.tables ?? []).map(
+    (t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), t.description ?? ""),
+  );
   const functions: readonly KqlFunctionDef[] = catalog.functions ?? [];
   for (const fn of functions) {
     if (!identifier.test(fn.name)) throw new Error(`function name "${fn.name}" is not a KQL identifier`);
@@ -84,7 +87,12 @@ function brokenCalls(code: any, out: KqlDiagnostic[]): void {
   for (const node of found) {
     const messages = toArray(node.GetCalledFunctionDiagnostics?.()).map((d: any) => String(d.Message));
     const { line, column } = lineColumn(code, node.TextStart);
-    out.push({ line, column, severity: "error", message: `function ${String(node.ReferencedSymbol?.Name)} does not analyze: ${messages.join("; ") || "its body has errors"}` });
+    out.push({
+      line,
+      column,
+      severity: "error",
+      message: `function ${String(node.ReferencedSymbol?.Name)} does not analyze: ${messages.join("; ") || "its body has errors"}`,
+    });
   }
 }
 

@@ -1,7 +1,18 @@
 // Shared shapes of the local KQL engine: what callers hand in and get back. Knows nothing of Pulumi.
 
 /** Kusto's scalar types as the binder names them: the one list the engine, the binder glue and the templates share. */
-export const scalarTypes = ["string", "int", "long", "real", "decimal", "bool", "datetime", "timespan", "dynamic", "guid"] as const;
+export const scalarTypes = [
+  "string",
+  "int",
+  "long",
+  "real",
+  "decimal",
+  "bool",
+  "datetime",
+  "timespan",
+  "dynamic",
+  "guid",
+] as const;
 
 export type KType = (typeof scalarTypes)[number];
 

@@ -1,9 +1,22 @@
 // Function calls in scalar position: built-ins from the scalar library, iff/case, and user functions via the binder's expansion.
+
+import { kustoLanguage, toArray } from "../kusto-language";
 import { scalarFunction, unaryOperator } from "../scalars";
 import { toDynamicValue } from "../scalars/format";
-import { kustoLanguage, toArray } from "../kusto-language";
 import type { KType, Value } from "../types";
-import { type Binding, elements, kindOf, type Node, resultColumns, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported, withBindings } from "./context";
+import {
+  type Binding,
+  elements,
+  kindOf,
+  type Node,
+  resultColumns,
+  type ScalarFn,
+  type Scope,
+  symbolKindOf,
+  typeOf,
+  unsupported,
+  withBindings,
+} from "./context";
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileRowFunction, rowFunctionNames } from "./rowfunctions";
@@ -48,7 +61,8 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
   if (!builtinSets().functions.has(symbol)) return compileUserCall(node, scope, agg);
   let args = callArguments(node);
   // percentile_tdigest(d, p, typeof(long)): the type literal only sets the binder's result type, which the call already has.
-  if (name.endsWith("_tdigest") || typedResultFunctions.has(name)) args = args.filter((a) => kindOf(a) !== "TypeOfLiteralExpression");
+  if (name.endsWith("_tdigest") || typedResultFunctions.has(name))
+    args = args.filter((a) => kindOf(a) !== "TypeOfLiteralExpression");
   if (name === "iff" || name === "iif") {
     const [c, a, b] = args.map((e) => compileScalar(e, scope, agg));
     return (row, ctx) => (c(row, ctx) === true ? a(row, ctx) : b(row, ctx));
@@ -122,18 +136,21 @@ export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook,
     if (kindOf(a) === "SimpleNamedExpression") byName.set(String(a.Name.SimpleName), a.Expression);
     else positional.push(a);
   }
-  return first.concat(params.map((p: any, i: number): [string, Binding] => {
-    const pname = String(p.Name);
-    const arg = byName.get(pname) ?? positional[i];
-    const expr = arg ?? p.DefaultValue;
-    if (!expr) throw new Error(`function ${node.ReferencedSymbol?.Name}: parameter ${pname} has no argument and no default`);
-    if (expr.ResultType && symbolKindOf(expr.ResultType) === "Table") {
-      return [pname, { kind: "tabular", fn: compileTabular(expr, scope) }];
-    }
-    if (!arg) return [pname, { kind: "scalar", fn: compileDefault(expr, p, scope) }];
-    const fn = compileScalar(expr, scope, agg);
-    return [pname, { kind: "scalar", fn }];
-  }));
+  return first.concat(
+    params.map((p: any, i: number): [string, Binding] => {
+      const pname = String(p.Name);
+      const arg = byName.get(pname) ?? positional[i];
+      const expr = arg ?? p.DefaultValue;
+      if (!expr)
+        throw new Error(`function ${node.ReferencedSymbol?.Name}: parameter ${pname} has no argument and no default`);
+      if (expr.ResultType && symbolKindOf(expr.ResultType) === "Table") {
+        return [pname, { kind: "tabular", fn: compileTabular(expr, scope) }];
+      }
+      if (!arg) return [pname, { kind: "scalar", fn: compileDefault(expr, p, scope) }];
+      const fn = compileScalar(expr, scope, agg);
+      return [pname, { kind: "scalar", fn }];
+    }),
+  );
 }
 
 /** A declared default is bound without types in the declaration, so it is read as a literal of the parameter's type. */
@@ -156,7 +173,8 @@ function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarF
   if (!expansion) throw unsupported(scope, node, `call to ${node.ReferencedSymbol?.Name} (no expansion)`);
   const inner = withBindings(scope, parameterBindings(node, scope, agg));
   const body = compileExpansion(node, expansion, inner);
-  if (body.kind !== "scalar") throw unsupported(scope, node, `tabular function ${node.ReferencedSymbol?.Name} in scalar position`);
+  if (body.kind !== "scalar")
+    throw unsupported(scope, node, `tabular function ${node.ReferencedSymbol?.Name} in scalar position`);
   return body.fn;
 }
 

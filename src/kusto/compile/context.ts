@@ -1,10 +1,11 @@
 // Shared shapes of the compiler: syntax-node helpers, compiled closures, runtime context and compile-time scope.
-import { enumName, kustoLanguage, toArray } from "../kusto-language";
+
 import { lineColumn } from "../analyzer";
 import { UnsupportedError } from "../errors";
+import { enumName, kustoLanguage, toArray } from "../kusto-language";
+import { newRecord } from "../scalars/bag-object";
 import { type ColumnInfo, isScalarType, type KType, type Tables, type Value } from "../types";
 import { defaultLimits, guardRows, type QueryLimits } from "./limits";
-import { newRecord } from "../scalars/bag-object";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Node = any;
@@ -42,7 +43,13 @@ export function guardGrowth(ctx: RunContext, count: number, what: string): void 
 
 /** A context for one run of a subquery (a partition, an mv-apply row): its memoised toscalar()/as results are its own. */
 export function childContext(ctx: RunContext): RunContext {
-  return { tables: ctx.tables, memo: new Map(ctx.memo), named: new Map(ctx.named ?? []), visualization: ctx.visualization, limits: ctx.limits };
+  return {
+    tables: ctx.tables,
+    memo: new Map(ctx.memo),
+    named: new Map(ctx.named ?? []),
+    visualization: ctx.visualization,
+    limits: ctx.limits,
+  };
 }
 
 export type ScalarFn = (row: Row, ctx: RunContext) => Value;
@@ -52,7 +59,10 @@ export type OperatorFn = (input: Table, ctx: RunContext) => Table;
 export type Binding =
   | { readonly kind: "scalar"; readonly fn: ScalarFn }
   | { readonly kind: "tabular"; readonly fn: TabularFn }
-  | { readonly kind: "lambda"; /** A `view () { ... }`: a search over the whole database includes it. */ readonly view?: TabularFn }
+  | {
+      readonly kind: "lambda" /** A `view () { ... }`: a search over the whole database includes it. */;
+      readonly view?: TabularFn;
+    }
   | { readonly kind: "pattern"; readonly cases: readonly { readonly key: string; readonly body: Node }[] };
 
 /** Compile-time state: the analyzed code (for positions), the scalar clock, and let/parameter bindings by name. */

@@ -1,7 +1,20 @@
 // join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
 import { hashKey } from "../scalars";
 import type { ColumnInfo, Value } from "../types";
-import { elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported } from "./context";
+import {
+  elements,
+  guardGrowth,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  tokenText,
+  unsupported,
+} from "./context";
 import { compileTabular } from "./tabular";
 
 interface Keys {
@@ -12,7 +25,8 @@ interface Keys {
 function sideColumn(expr: Node, scope: Scope): { side: "left" | "right"; name: string } {
   if (kindOf(expr) === "PathExpression" && kindOf(expr.Expression) === "NameReference") {
     const side = String(expr.Expression.SimpleName).toLowerCase();
-    if (side === "$left" || side === "$right") return { side: side === "$left" ? "left" : "right", name: String(expr.Selector.SimpleName) };
+    if (side === "$left" || side === "$right")
+      return { side: side === "$left" ? "left" : "right", name: String(expr.Selector.SimpleName) };
   }
   throw unsupported(scope, expr, "join condition (use Col or $left.A == $right.B)");
 }
@@ -42,7 +56,9 @@ function joinKeys(clause: Node, scope: Scope): Keys {
 
 function parameterText(expr: Node | undefined): string {
   if (!expr) return "";
-  return String(expr.Token ? tokenText(expr.Token) : (expr.ToString?.() ?? "")).trim().toLowerCase();
+  return String(expr.Token ? tokenText(expr.Token) : (expr.ToString?.() ?? ""))
+    .trim()
+    .toLowerCase();
 }
 
 interface KeySide {
@@ -81,7 +97,19 @@ function index(rows: readonly Row[], side: KeySide): Map<string, number[]> {
   return map;
 }
 
-const joinKinds = new Set(["innerunique", "inner", "leftouter", "rightouter", "fullouter", "leftsemi", "leftanti", "leftantisemi", "rightsemi", "rightanti", "rightantisemi"]);
+const joinKinds = new Set([
+  "innerunique",
+  "inner",
+  "leftouter",
+  "rightouter",
+  "fullouter",
+  "leftsemi",
+  "leftanti",
+  "leftantisemi",
+  "rightsemi",
+  "rightanti",
+  "rightantisemi",
+]);
 
 export function compileJoin(node: Node, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
@@ -89,7 +117,9 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   // Kusto spells some kinds two ways.
   const kind = written === "anti" ? "leftanti" : written === "semi" ? "leftsemi" : written;
   if (!joinKinds.has(kind)) throw unsupported(scope, node, `join kind=${kind}`);
-  for (const p of params.keys()) if (p !== "kind" && p !== "hint.strategy" && p !== "hint.shufflekey") throw unsupported(scope, node, `join parameter ${p}`);
+  for (const p of params.keys())
+    if (p !== "kind" && p !== "hint.strategy" && p !== "hint.shufflekey")
+      throw unsupported(scope, node, `join parameter ${p}`);
   const right = compileTabular(node.Expression, scope);
   const rightColumns = resultColumns(node.Expression);
   const keys = joinKeys(node.ConditionClause, scope);
@@ -102,7 +132,10 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
     ? leftColumns.map((c) => ({ from: "left", name: c.name }))
     : semiRight
       ? rightColumns.map((c) => ({ from: "right", name: c.name }))
-      : [...leftColumns.map((c) => ({ from: "left" as const, name: c.name })), ...rightColumns.map((c) => ({ from: "right" as const, name: c.name }))];
+      : [
+          ...leftColumns.map((c) => ({ from: "left" as const, name: c.name })),
+          ...rightColumns.map((c) => ({ from: "right" as const, name: c.name })),
+        ];
   if (sources.length !== columns.length) throw unsupported(scope, node, "join result schema");
 
   const build = (l: Row | undefined, r: Row | undefined): Row => {
@@ -177,7 +210,8 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const rightKey = keySide(keys.right, rightAll);
   const rightValueColumns = rightAll.filter((c) => !rightKeyNames.has(c.name));
   const columns = resultColumns(node);
-  if (columns.length !== leftColumns.length + rightValueColumns.length) throw unsupported(scope, node, "lookup result schema");
+  if (columns.length !== leftColumns.length + rightValueColumns.length)
+    throw unsupported(scope, node, "lookup result schema");
   const outRight = columns.slice(leftColumns.length).map((c, i) => [c.name, rightValueColumns[i].name] as const);
   return (input, ctx) => {
     const rightRows = right(ctx).rows;

@@ -1,4 +1,8 @@
 // Compiles tabular expressions and statement blocks (let, query, function bodies) into closures over a run context.
+
+import { lineColumn } from "../analyzer";
+import { UnsupportedError } from "../errors";
+import { toArray } from "../kusto-language";
 import type { ColumnInfo, KType, Value } from "../types";
 import { parameterBindings } from "./calls";
 import {
@@ -10,21 +14,18 @@ import {
   type Node,
   type OperatorFn,
   position,
-  resultColumns,
   type Row,
   type RunContext,
+  resultColumns,
   type ScalarFn,
   type Scope,
   symbolKindOf,
   type Table,
-  tokenText,
   type TabularFn,
+  tokenText,
   unsupported,
   withBindings,
 } from "./context";
-import { lineColumn } from "../analyzer";
-import { UnsupportedError } from "../errors";
-import { toArray } from "../kusto-language";
 import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
@@ -32,7 +33,9 @@ import { patternBinding, patternReference } from "./patterns";
 
 export function isTabular(node: Node): boolean {
   // A pipe is tabular even where the binder gives no table (`... | consume` has no result type).
-  return (!!node?.ResultType && symbolKindOf(node.ResultType) === "Table") || (!!node && kindOf(node) === "PipeExpression");
+  return (
+    (!!node?.ResultType && symbolKindOf(node.ResultType) === "Table") || (!!node && kindOf(node) === "PipeExpression")
+  );
 }
 
 /** Values of the first column of a (sub)query, memoised per run: `x in (T | project y)`. */
@@ -48,8 +51,20 @@ export function tableValues(table: TabularFn, ctx: RunContext): Value[] {
 
 // Operators whose output keeps every input column (adding some): after an open schema they carry the run-time columns.
 const passThroughKinds = new Set([
-  "FilterOperator", "SortOperator", "TakeOperator", "TopOperator", "ExtendOperator", "SerializeOperator", "RenderOperator",
-  "AsOperator", "SampleOperator", "ParseOperator", "ParseWhereOperator", "ParseKvOperator", "MvExpandOperator", "ScanOperator",
+  "FilterOperator",
+  "SortOperator",
+  "TakeOperator",
+  "TopOperator",
+  "ExtendOperator",
+  "SerializeOperator",
+  "RenderOperator",
+  "AsOperator",
+  "SampleOperator",
+  "ParseOperator",
+  "ParseWhereOperator",
+  "ParseKvOperator",
+  "MvExpandOperator",
+  "ScanOperator",
 ]);
 
 /** The input's columns in order, then the operator's new ones. */
@@ -106,7 +121,8 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
  */
 export function compileSubquery(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
   const kind = kindOf(node);
-  if (kind === "ParenthesizedExpression" || kind === "MvApplySubqueryExpression") return compileSubquery(node.Expression, scope, inputColumns);
+  if (kind === "ParenthesizedExpression" || kind === "MvApplySubqueryExpression")
+    return compileSubquery(node.Expression, scope, inputColumns);
   if (kind === "PipeExpression") {
     const left = compileSubquery(node.Expression, scope, inputColumns);
     const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
@@ -135,7 +151,8 @@ function compileTableName(node: Node, scope: Scope): TabularFn {
     // A name given by `T | as Name` earlier in the query.
     return (ctx) => {
       const table = ctx.named?.get(name);
-      if (!table) throw new Error(`tabular reference ${name} at ${position(scope, node)} is read before \`as ${name}\` ran`);
+      if (!table)
+        throw new Error(`tabular reference ${name} at ${position(scope, node)} is read before \`as ${name}\` ran`);
       return table;
     };
   }
@@ -147,7 +164,8 @@ function compileTableName(node: Node, scope: Scope): TabularFn {
 
 function compileTabularCall(node: Node, scope: Scope): TabularFn {
   const name = String(node.ReferencedSymbol?.Name ?? "").toLowerCase();
-  if (name === "materialize" && node.ArgumentList) return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
+  if (name === "materialize" && node.ArgumentList)
+    return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `tabular function ${name}`);
   const body = compileExpansion(node, expansion, withBindings(scope, parameterBindings(node, scope)));
@@ -155,21 +173,30 @@ function compileTabularCall(node: Node, scope: Scope): TabularFn {
   return body.fn;
 }
 
-export type CompiledBody = { kind: "tabular"; fn: TabularFn } | { kind: "scalar"; fn: (row: Row, ctx: RunContext) => Value };
+export type CompiledBody =
+  | { kind: "tabular"; fn: TabularFn }
+  | { kind: "scalar"; fn: (row: Row, ctx: RunContext) => Value };
 
 /** let statements bind names for what follows; the last expression statement is the result. */
-function compileStatements(statements: Node[], finalExpr: Node | undefined, scope: Scope, what: Node, memoize: boolean): CompiledBody {
+function compileStatements(
+  statements: Node[],
+  finalExpr: Node | undefined,
+  scope: Scope,
+  what: Node,
+  memoize: boolean,
+): CompiledBody {
   let current = scope;
   let result: Node | undefined = finalExpr;
   for (const st of statements) {
     const kind = kindOf(st);
-    if (kind === "LetStatement") current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current, memoize)]]);
+    if (kind === "LetStatement")
+      current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current, memoize)]]);
     else if (kind === "ExpressionStatement") {
       // Kusto would return one result set per statement; the engine returns one table.
       if (result) throw unsupported(current, st, "several result sets in one query");
       result = st.Expression;
-    }
-    else if (kind === "QueryParametersStatement") current = withBindings(current, queryParameterDefaults(st, current));
+    } else if (kind === "QueryParametersStatement")
+      current = withBindings(current, queryParameterDefaults(st, current));
     else if (kind === "SetOptionStatement") continue;
     else if (kind === "PatternStatement") current = withBindings(current, [patternBinding(st, current)]);
     else throw unsupported(current, st, kind);
@@ -204,10 +231,17 @@ function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
     if (!tokenText(expr.ViewKeyword) || elements(expr.Parameters?.Parameters).length > 0) return { kind: "lambda" };
     try {
       const body = compileFunctionBody(expr.Body, scope);
-      return body.kind === "tabular" ? { kind: "lambda", view: memoize ? memoised(body.fn) : body.fn } : { kind: "lambda" };
+      return body.kind === "tabular"
+        ? { kind: "lambda", view: memoize ? memoised(body.fn) : body.fn }
+        : { kind: "lambda" };
     } catch (err) {
       // Calls expand the view on their own; only a database-wide search needs it compiled here, and fails as it did.
-      return { kind: "lambda", view: () => { throw err; } };
+      return {
+        kind: "lambda",
+        view: () => {
+          throw err;
+        },
+      };
     }
   }
   if (isTabular(expr)) {
@@ -232,7 +266,9 @@ function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
 export function compileExpansion(call: Node, body: Node, scope: Scope): CompiledBody {
   if (call.CalledFunctionHasErrors) {
     const messages = toArray(call.GetCalledFunctionDiagnostics?.()).map((d: { Message: string }) => String(d.Message));
-    throw new Error(`function ${String(call.ReferencedSymbol?.Name)} (called at ${position(scope, call)}) does not analyze: ${messages.join("; ") || "its body has errors"}`);
+    throw new Error(
+      `function ${String(call.ReferencedSymbol?.Name)} (called at ${position(scope, call)}) does not analyze: ${messages.join("; ") || "its body has errors"}`,
+    );
   }
   try {
     return compileFunctionBody(body, scope);
@@ -246,7 +282,9 @@ export function compileExpansion(call: Node, body: Node, scope: Scope): Compiled
 
 export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
   if (kindOf(body) !== "FunctionBody") {
-    return isTabular(body) ? { kind: "tabular", fn: compileTabular(body, scope) } : { kind: "scalar", fn: compileScalar(body, scope) };
+    return isTabular(body)
+      ? { kind: "tabular", fn: compileTabular(body, scope) }
+      : { kind: "scalar", fn: compileScalar(body, scope) };
   }
   return compileStatements(elements(body.Statements), body.Expression, scope, body, false);
 }
@@ -258,17 +296,32 @@ function setOptions(statements: Node[]): Map<string, string | true> {
     if (kindOf(st) !== "SetOptionStatement") continue;
     const name = String(st.Name?.SimpleName ?? "").toLowerCase();
     const value = st.ValueClause?.Expression;
-    options.set(name, value ? String(value.ToString()).trim().replace(/^(["'])(.*)\1$/, "$2") : true);
+    options.set(
+      name,
+      value
+        ? String(value.ToString())
+            .trim()
+            .replace(/^(["'])(.*)\1$/, "$2")
+        : true,
+    );
   }
   return options;
 }
 
-export function compileQueryBlock(block: Node, scope: Scope): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true> } {
+export function compileQueryBlock(
+  block: Node,
+  scope: Scope,
+): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true> } {
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
   if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
-  return { fn: body.fn, columns: resultColumns(last.Expression), open: isOpenSchema(last.Expression), options: setOptions(statements) };
+  return {
+    fn: body.fn,
+    columns: resultColumns(last.Expression),
+    open: isOpenSchema(last.Expression),
+    options: setOptions(statements),
+  };
 }
 
 /** `input | invoke f(args)`: f's first (tabular) parameter is the piped input. */

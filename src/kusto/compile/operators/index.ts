@@ -5,20 +5,32 @@ import { compileJoin, compileLookup } from "../join";
 import { compileInvoke } from "../tabular";
 import { compileAs } from "./as";
 import { compileEvaluate } from "./evaluate";
-import { compilePartition } from "./partition";
-import { compileSample, compileSampleDistinct } from "./sample";
-import { compileScan } from "./scan";
-import { compileSearchOperator, compileSearchSource } from "./search";
-import { compileTopHitters } from "./tophitters";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvApply } from "./mvapply";
 import { compileMvExpand } from "./mvexpand";
+import { compileDistinct, compileSort, compileTop } from "./order";
 import { compileParse, compileParseWhere } from "./parse";
 import { compileParseKv } from "./parsekv";
-import { compileDistinct, compileSort, compileTop } from "./order";
-import { compileConsume, compileCount, compileExtend, compileGetSchema, compileKeepColumns, compileProject, compileProjectRename, compileReorder, compileRender, compileTake, compileWhere } from "./rows";
+import { compilePartition } from "./partition";
+import {
+  compileConsume,
+  compileCount,
+  compileExtend,
+  compileGetSchema,
+  compileKeepColumns,
+  compileProject,
+  compileProjectRename,
+  compileRender,
+  compileReorder,
+  compileTake,
+  compileWhere,
+} from "./rows";
+import { compileSample, compileSampleDistinct } from "./sample";
+import { compileScan } from "./scan";
+import { compileSearchOperator, compileSearchSource } from "./search";
 import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
 import { compileSummarize } from "./summarize";
+import { compileTopHitters } from "./tophitters";
 import { compileTopNested } from "./topnested";
 
 export function compileOperator(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
@@ -58,7 +70,9 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileConsume(node);
     case "SerializeOperator":
       // Rows already keep their order; serialize's own columns are an extend.
-      return node.Expressions && node.Expressions.ChildCount > 0 ? compileExtend(node, { ...scope, rowColumns: input }, input) : compileReorder(node);
+      return node.Expressions && node.Expressions.ChildCount > 0
+        ? compileExtend(node, { ...scope, rowColumns: input }, input)
+        : compileReorder(node);
     case "SummarizeOperator":
       return compileSummarize(node, scope);
     case "DistinctOperator":

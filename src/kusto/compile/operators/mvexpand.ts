@@ -1,9 +1,22 @@
 // mv-expand: one output row per element of the expanded arrays/bags, expanded in parallel (missing values null).
 import type { ColumnInfo, KType, Value } from "../../types";
-import { elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, typeOf, unsupported } from "../context";
+import { parseDatetime, parseTimespan } from "../../values/time";
+import {
+  elements,
+  guardGrowth,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  typeOf,
+  unsupported,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { expressionName } from "./naming";
-import { parseDatetime, parseTimespan } from "../../values/time";
 
 /** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
 export function castTo(type: KType): (v: Value) => Value {
@@ -47,17 +60,24 @@ export function elementsOf(v: Value, bagAsArray = false): Value[] {
 
 export function compileMvExpand(node: Node, scope: Scope, _input: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
-  for (const p of params.keys()) if (p !== "kind" && p !== "bagexpansion" && p !== "with_itemindex") throw unsupported(scope, node, `mv-expand ${p}`);
+  for (const p of params.keys())
+    if (p !== "kind" && p !== "bagexpansion" && p !== "with_itemindex")
+      throw unsupported(scope, node, `mv-expand ${p}`);
   const indexParam = params.get("with_itemindex");
   const indexColumn = indexParam ? String(indexParam.SimpleName ?? indexParam.Name?.SimpleName ?? "") : undefined;
   const kindParam = params.get("kind") ?? params.get("bagexpansion");
-  const bagAsArray = !!kindParam && String(kindParam.ToString?.() ?? "").trim().toLowerCase() === "array";
+  const bagAsArray =
+    !!kindParam &&
+    String(kindParam.ToString?.() ?? "")
+      .trim()
+      .toLowerCase() === "array";
   const columns = resultColumns(node);
   const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.RowLimit, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {
     const expr = kindOf(mv) === "MvExpandExpression" ? mv.Expression : mv;
     const name = expressionName(expr);
-    if (!name || !columns.some((c) => c.name === name)) throw unsupported(scope, mv, "mv-expand expression without a column name");
+    if (!name || !columns.some((c) => c.name === name))
+      throw unsupported(scope, mv, "mv-expand expression without a column name");
     return { name, fn: compileScalar(expr, scope), cast: castTo(typeOf(scope, mv)) };
   });
   return (input, ctx) => {

@@ -14,15 +14,23 @@ export function expressionName(expr: Node): string | undefined {
  * Names for extend-like expressions: declared/derived names, then the binder's new columns in order for the rest.
  * Throws when the binder's schema cannot be matched (rather than guess a wrong column).
  */
-export function extendNames(exprs: readonly Node[], input: readonly ColumnInfo[], output: readonly ColumnInfo[], scope: Scope, op: Node): string[] {
+export function extendNames(
+  exprs: readonly Node[],
+  input: readonly ColumnInfo[],
+  output: readonly ColumnInfo[],
+  scope: Scope,
+  op: Node,
+): string[] {
   const named = exprs.map((e) => expressionName(e));
   const known = new Set([...input.map((c) => c.name), ...named.filter((n): n is string => !!n)]);
   const generated = output.map((c) => c.name).filter((n) => !known.has(n));
   let next = 0;
   const names = named.map((n) => n ?? generated[next++]);
-  if (names.some((n) => n === undefined)) throw unsupported(scope, op, "expression names the engine cannot match to the result schema");
+  if (names.some((n) => n === undefined))
+    throw unsupported(scope, op, "expression names the engine cannot match to the result schema");
   const outputNames = new Set(output.map((c) => c.name));
-  for (const n of names) if (!outputNames.has(n)) throw unsupported(scope, op, `result column ${n} missing from the binder's schema`);
+  for (const n of names)
+    if (!outputNames.has(n)) throw unsupported(scope, op, `result column ${n} missing from the binder's schema`);
   return names as string[];
 }
 

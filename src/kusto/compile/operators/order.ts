@@ -1,7 +1,20 @@
 // Ordering operators: sort/order by, top, distinct.
 import { compareValues, hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf } from "../context";
+import {
+  elements,
+  kindOf,
+  type Node,
+  newRow,
+  type OperatorFn,
+  type Row,
+  type RunContext,
+  resultColumns,
+  type ScalarFn,
+  type Scope,
+  tokenText,
+  typeOf,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 
 interface SortKey {

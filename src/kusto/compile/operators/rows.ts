@@ -1,10 +1,22 @@
 // Row-wise operators: where, extend, project and its variants, take, count, render, as, getschema.
 import type { ColumnInfo, Value } from "../../types";
-import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, tokenText, unsupported, withRowContext } from "../context";
+import {
+  elements,
+  kindOf,
+  type Node,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  tokenText,
+  unsupported,
+  withRowContext,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
-import { extendNames, projectNames } from "./naming";
 import { compileTupleMapper, isTupleItem } from "../tuples";
+import { extendNames, projectNames } from "./naming";
 
 export function compileWhere(node: Node, scope: Scope): OperatorFn {
   const cond = compileScalar(node.Condition, scope);
@@ -23,7 +35,13 @@ export function compileWhere(node: Node, scope: Scope): OperatorFn {
 }
 
 // extend starts each output row from its input row (later expressions see earlier ones); project starts empty.
-function compileRowMapper(exprs: readonly Node[], names: readonly string[], columns: readonly ColumnInfo[], scope: Scope, keepInput: boolean): OperatorFn {
+function compileRowMapper(
+  exprs: readonly Node[],
+  names: readonly string[],
+  columns: readonly ColumnInfo[],
+  scope: Scope,
+  keepInput: boolean,
+): OperatorFn {
   const fns = exprs.map((e) => compileScalar(e, scope));
   return (input, ctx) => ({
     columns,
@@ -71,7 +89,8 @@ export function compileProjectRename(node: Node, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   const sources = new Map<string, string>();
   for (const e of elements(node.Expressions)) {
-    if (kindOf(e) !== "SimpleNamedExpression" || kindOf(e.Expression) !== "NameReference") throw unsupported(scope, e, "project-rename form");
+    if (kindOf(e) !== "SimpleNamedExpression" || kindOf(e.Expression) !== "NameReference")
+      throw unsupported(scope, e, "project-rename form");
     sources.set(String(e.Name.SimpleName), String(e.Expression.SimpleName));
   }
   return (input) => ({
@@ -131,7 +150,12 @@ export function compileRender(node: Node, scope: Scope): OperatorFn {
 
 function propertyValue(expr: Node, scope: Scope): Value {
   const kind = kindOf(expr);
-  if (isLiteral(expr)) return literalValue(scope, expr, kind === "NullLiteralExpression" ? "null" : (String(expr.ResultType?.Name) as "string"));
+  if (isLiteral(expr))
+    return literalValue(
+      scope,
+      expr,
+      kind === "NullLiteralExpression" ? "null" : (String(expr.ResultType?.Name) as "string"),
+    );
   if (kind === "NameReference") return String(expr.SimpleName);
   if (kind === "ParenthesizedExpression" || kind === "ExpressionList") {
     const list = kind === "ExpressionList" ? elements(expr.Expressions) : [expr.Expression];
@@ -156,6 +180,11 @@ const clrTypes: Record<string, string> = {
 /** getschema: one row per input column, with Kusto's type names. */
 export function compileGetSchema(node: Node, input: readonly ColumnInfo[]): OperatorFn {
   const columns = resultColumns(node);
-  const rows: Row[] = input.map((c, i) => ({ ColumnName: c.name, ColumnOrdinal: i, DataType: clrTypes[c.type] ?? "System.Object", ColumnType: c.type }));
+  const rows: Row[] = input.map((c, i) => ({
+    ColumnName: c.name,
+    ColumnOrdinal: i,
+    DataType: clrTypes[c.type] ?? "System.Object",
+    ColumnType: c.type,
+  }));
   return () => ({ columns, rows });
 }

@@ -1,14 +1,30 @@
 // Operators that produce rows without (or beside) a piped input: datatable, print, range, union.
-import type { ColumnInfo } from "../../types";
+
 import { toArray } from "../../kusto-language";
-import { columnType, elements, guardGrowth, kindOf, namedParameters, type Node, newRow, type OperatorFn, resultColumns, type Row, type Scope, symbolKindOf, type TabularFn, unsupported } from "../context";
-import { compileScalar, emptyRow } from "../expressions";
-import { compileTabular } from "../tabular";
-import { defaultLimits } from "../limits";
-import { projectNames } from "./naming";
-import { compileTupleMapper, isTupleItem } from "../tuples";
-import { tickSteps } from "../../values/ranges";
 import { normLong } from "../../scalars/int64";
+import type { ColumnInfo } from "../../types";
+import { tickSteps } from "../../values/ranges";
+import {
+  columnType,
+  elements,
+  guardGrowth,
+  kindOf,
+  type Node,
+  namedParameters,
+  newRow,
+  type OperatorFn,
+  type Row,
+  resultColumns,
+  type Scope,
+  symbolKindOf,
+  type TabularFn,
+  unsupported,
+} from "../context";
+import { compileScalar, emptyRow } from "../expressions";
+import { defaultLimits } from "../limits";
+import { compileTabular } from "../tabular";
+import { compileTupleMapper, isTupleItem } from "../tuples";
+import { projectNames } from "./naming";
 
 export function compileDataTable(node: Node, scope: Scope): TabularFn {
   const columns = resultColumns(node);
@@ -54,10 +70,19 @@ export function compileRange(node: Node, scope: Scope): TabularFn {
     const by = step(emptyRow, ctx);
     // Datetime and timespan ranges step in exact ticks.
     if (typeof start === "bigint" && typeof end === "bigint" && typeof by === "bigint") {
-      return { columns, rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map((v) => ({ [name]: v })) };
+      return {
+        columns,
+        rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map((v) => ({
+          [name]: v,
+        })),
+      };
     }
     // A long range reaching beyond 2^53 steps exactly in bigint; each value is a number again while safe.
-    if (columns[0].type === "long" && [start, end, by].every((v) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) && [start, end, by].some((v) => typeof v === "bigint")) {
+    if (
+      columns[0].type === "long" &&
+      [start, end, by].every((v) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) &&
+      [start, end, by].some((v) => typeof v === "bigint")
+    ) {
       const [a, b, d] = [start, end, by].map((v) => BigInt(v as number | bigint));
       if (d <= 0n) throw new Error(`range needs a positive step, got ${d}`);
       const rows: Row[] = [];
@@ -68,7 +93,9 @@ export function compileRange(node: Node, scope: Scope): TabularFn {
       return { columns, rows };
     }
     if (typeof start !== "number" || typeof end !== "number" || typeof by !== "number" || by <= 0) {
-      throw new Error(`range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`);
+      throw new Error(
+        `range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`,
+      );
     }
     const rows: Row[] = [];
     for (let v = start; v <= end; v += by) {
@@ -91,7 +118,10 @@ function unionSource(expr: Node, index: number, scope: Scope): UnionSource[] {
     // A wildcard (ACS*) names every matching table; each is its own source.
     return toArray(symbol.Members).map((table: { Name: string; Columns: unknown }) => {
       const name = String(table.Name);
-      const columns = toArray(table.Columns).map((c: { Name: string; Type: unknown }) => ({ name: String(c.Name), type: columnType(c.Type) }));
+      const columns = toArray(table.Columns).map((c: { Name: string; Type: unknown }) => ({
+        name: String(c.Name),
+        type: columnType(c.Type),
+      }));
       return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] }, columns };
     });
   }
@@ -106,7 +136,8 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
   const sourceColumn = withSource ? String(withSource.SimpleName ?? withSource.Name?.SimpleName ?? "") : undefined;
   const known = new Set(sources.flatMap((s) => s.columns.map((c) => c.name)));
   for (const c of columns) {
-    if (c.name !== sourceColumn && !known.has(c.name)) throw unsupported(scope, node, `union column ${c.name} (columns of differing types)`);
+    if (c.name !== sourceColumn && !known.has(c.name))
+      throw unsupported(scope, node, `union column ${c.name} (columns of differing types)`);
   }
   return (ctx) => {
     const rows: Row[] = [];
@@ -126,7 +157,8 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
 function asName(expr: Node): string | undefined {
   const kind = kindOf(expr);
   if (kind === "ParenthesizedExpression") return asName(expr.Expression);
-  if (kind === "PipeExpression" && kindOf(expr.Operator) === "AsOperator") return String(expr.Operator.Name?.SimpleName ?? "") || undefined;
+  if (kind === "PipeExpression" && kindOf(expr.Operator) === "AsOperator")
+    return String(expr.Operator.Name?.SimpleName ?? "") || undefined;
   return undefined;
 }
 
@@ -140,7 +172,10 @@ function leftmostName(expr: Node): Node | undefined {
 
 /** The legs of a union; with isfuzzy=true a leg naming a table or view that does not exist is left out, as Kusto does. */
 function unionLegs(node: Node): Node[] {
-  const fuzzy = String(namedParameters(node.Parameters).get("isfuzzy")?.ToString?.() ?? "").trim().toLowerCase() === "true";
+  const fuzzy =
+    String(namedParameters(node.Parameters).get("isfuzzy")?.ToString?.() ?? "")
+      .trim()
+      .toLowerCase() === "true";
   const legs = elements(node.Expressions);
   if (!fuzzy) return legs;
   return legs.filter((leg) => {
@@ -151,13 +186,21 @@ function unionLegs(node: Node): Node[] {
 
 /** `union A, B` as the start of a query. */
 export function compileUnionSource(node: Node, scope: Scope): TabularFn {
-  return unionOf(node, scope, unionLegs(node).flatMap((e, i) => unionSource(e, i, scope)));
+  return unionOf(
+    node,
+    scope,
+    unionLegs(node).flatMap((e, i) => unionSource(e, i, scope)),
+  );
 }
 
 /** `input | union A, B`: the piped input comes first. */
 export function compileUnionOperator(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
   let piped: { value?: ReturnType<TabularFn> } = {};
-  const first: UnionSource = { label: "union_arg0", fn: () => piped.value ?? { columns: inputColumns, rows: [] }, columns: inputColumns };
+  const first: UnionSource = {
+    label: "union_arg0",
+    fn: () => piped.value ?? { columns: inputColumns, rows: [] },
+    columns: inputColumns,
+  };
   const rest = unionLegs(node).flatMap((e, i) => unionSource(e, i + 1, scope));
   const fn = unionOf(node, scope, [first, ...rest]);
   return (input, ctx) => {
@@ -165,4 +208,3 @@ export function compileUnionOperator(node: Node, scope: Scope, inputColumns: rea
     return fn(ctx);
   };
 }
-

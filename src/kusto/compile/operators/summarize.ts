@@ -1,9 +1,24 @@
 // summarize: groups rows by the by-expressions and feeds the scalar library's aggregators; columns come from the binder.
-import { aggregateFactory, type Aggregator, hashKey } from "../../scalars";
+
 import { toArray } from "../../kusto-language";
+import { type Aggregator, aggregateFactory, hashKey } from "../../scalars";
 import type { KType, Value } from "../../types";
 import { callArguments, isAggregateCall } from "../calls";
-import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, typeOf, unsupported } from "../context";
+import {
+  elements,
+  kindOf,
+  type Node,
+  newRow,
+  type OperatorFn,
+  type Row,
+  type RunContext,
+  resultColumns,
+  type ScalarFn,
+  type Scope,
+  symbolKindOf,
+  typeOf,
+  unsupported,
+} from "../context";
 import { compileScalar } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 
@@ -38,11 +53,13 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
     const named = kindOf(item) === "SimpleNamedExpression" || kindOf(item) === "CompoundNamedExpression";
     const expr = named ? item.Expression : item;
     const typed = expr.ResultType && symbolKindOf(expr.ResultType) === "Tuple" ? expr : item;
-    const tuple = typed.ResultType && symbolKindOf(typed.ResultType) === "Tuple" ? toArray(typed.ResultType.Columns) : undefined;
+    const tuple =
+      typed.ResultType && symbolKindOf(typed.ResultType) === "Tuple" ? toArray(typed.ResultType.Columns) : undefined;
     emits.push(compileAggregateItem(expr, tuple, scope, slots));
     width += tuple ? tuple.length : 1;
   }
-  if (width !== columns.length) throw unsupported(scope, node, "summarize shape (aggregates the engine cannot map to the result schema)");
+  if (width !== columns.length)
+    throw unsupported(scope, node, "summarize shape (aggregates the engine cannot map to the result schema)");
   const names = columns.map((c) => c.name);
   const nBy = byFns.length;
 
@@ -91,8 +108,13 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
 function addSlot(call: Node, scope: Scope, slots: AggregateSlot[], argNodes: readonly Node[]): number {
   const name = String(call.ReferencedSymbol.Name).toLowerCase();
   const argTypes: KType[] = argNodes.map((a) => typeOf(scope, a));
-  const literals = argNodes.map((a) => (isLiteral(a) ? literalValue(scope, a, kindOf(a) === "NullLiteralExpression" ? "null" : typeOf(scope, a)) : undefined));
-  const resultType: KType = call.ResultType && symbolKindOf(call.ResultType) === "Tuple" ? "dynamic" : typeOf(scope, call);
+  const literals = argNodes.map((a) =>
+    isLiteral(a)
+      ? literalValue(scope, a, kindOf(a) === "NullLiteralExpression" ? "null" : typeOf(scope, a))
+      : undefined,
+  );
+  const resultType: KType =
+    call.ResultType && symbolKindOf(call.ResultType) === "Tuple" ? "dynamic" : typeOf(scope, call);
   const factory = aggregateFactory(name, argTypes, resultType, literals);
   if (!factory) throw unsupported(scope, call, `aggregate ${name}(${argTypes.join(", ")})`);
   slots.push({ factory, args: argNodes.map((a) => compileScalar(a, scope)) });
@@ -103,7 +125,8 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
   const name = isAggregateCall(expr) ? String(expr.ReferencedSymbol.Name).toLowerCase() : "";
   if (name === "arg_max" || name === "arg_min") return compileArgExtreme(expr, tuple, scope, slots);
   if (tuple) {
-    if (name !== "percentiles" && name !== "percentilesw") throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
+    if (name !== "percentiles" && name !== "percentilesw")
+      throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
     const slot = addSlot(expr, scope, slots, callArguments(expr));
     return (group, _rows, _ctx, out) => {
       const result = group.results?.[slot];
@@ -112,7 +135,12 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
     };
   }
   if (isAggregateCall(expr)) {
-    const slot = addSlot(expr, scope, slots, callArguments(expr).filter((a) => kindOf(a) !== "StarExpression"));
+    const slot = addSlot(
+      expr,
+      scope,
+      slots,
+      callArguments(expr).filter((a) => kindOf(a) !== "StarExpression"),
+    );
     return (group, _rows, _ctx, out) => {
       out.push(group.results?.[slot] ?? null);
     };
@@ -120,7 +148,12 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
   // An expression over aggregates, e.g. round(100.0 * countif(x) / count(), 2): aggregates read the group's results.
   let current: Group | undefined;
   const fn = compileScalar(expr, scope, (call) => {
-    const slot = addSlot(call, scope, slots, callArguments(call).filter((a) => kindOf(a) !== "StarExpression"));
+    const slot = addSlot(
+      call,
+      scope,
+      slots,
+      callArguments(call).filter((a) => kindOf(a) !== "StarExpression"),
+    );
     return () => current?.results?.[slot] ?? null;
   });
   return (group, _rows, ctx, out) => {

@@ -1,7 +1,21 @@
 // top-nested: per level, group by the of-expression, rank groups by the aggregate, keep the top N, recurse into each.
 import { compareValues, hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { elements, kindOf, type Node, newRow, type OperatorFn, resultColumns, type Row, type RunContext, type ScalarFn, type Scope, tokenText, typeOf, unsupported } from "../context";
+import {
+  elements,
+  kindOf,
+  type Node,
+  newRow,
+  type OperatorFn,
+  type Row,
+  type RunContext,
+  resultColumns,
+  type ScalarFn,
+  type Scope,
+  tokenText,
+  typeOf,
+  unsupported,
+} from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { compileRowsAggregate } from "./summarize";
 
