@@ -27,13 +27,14 @@ const drillScript = `
   function render(name, values) {
     var d = drills[name], box = document.getElementById("drill-" + name);
     if (!d || !box) return;
-    var rows = d.rows.filter(function (r) { return matches(d, r, values); });
+    var set = drillData[d.data];
+    var rows = set.rows.filter(function (r) { return matches(d, r, values); });
     var shown = rows.slice(0, ${maxGridRows});
     var table = document.createElement("table"); table.className = "grid";
     var head = table.createTHead().insertRow();
-    d.columns.forEach(function (c) { var th = document.createElement("th"); th.textContent = c.name; head.appendChild(th); });
+    set.columns.forEach(function (c) { var th = document.createElement("th"); th.textContent = c.name; head.appendChild(th); });
     var body = table.createTBody();
-    shown.forEach(function (r) { var tr = body.insertRow(); d.columns.forEach(function (c) { var td = tr.insertCell(); td.className = c.type; td.textContent = cell(r[c.name]); }); });
+    shown.forEach(function (r) { var tr = body.insertRow(); set.columns.forEach(function (c) { var td = tr.insertCell(); td.className = c.type; td.textContent = cell(r[c.name]); }); });
     var note = document.createElement("p"); note.className = "note drill-count";
     note.textContent = Object.keys(values).map(function (k) { return k + " = " + values[k]; }).join(", ") + ": " + rows.length + " record(s)" + (rows.length > shown.length ? ", showing " + shown.length : "");
     box.replaceChildren(note, table);
@@ -99,22 +100,39 @@ interface ChartEntry {
 }
 
 interface DrillEntry {
-  readonly columns: readonly { name: string; type: string }[];
-  readonly rows: readonly Record<string, unknown>[];
+  /** Index into the page's shared record sets: grids over the same records (five recordings grids) carry them once. */
+  readonly data: number;
   readonly filters: NonNullable<PreviewQuery["drill"]>["filters"];
   readonly grainMs: number;
   readonly total: number;
 }
 
+interface DrillData {
+  readonly columns: readonly { name: string; type: string }[];
+  readonly rows: readonly Record<string, unknown>[];
+}
+
+interface Drills {
+  readonly grids: Record<string, DrillEntry>;
+  readonly data: DrillData[];
+  readonly keys: string[];
+}
+
 /** A click-through grid: empty until a chart click, then the matching records (filled by the page's script). */
-function drillBody(q: PreviewQuery, drills: Record<string, DrillEntry>): string {
+function drillBody(q: PreviewQuery, drills: Drills): string {
   const d = q.drill!;
-  drills[q.name] = { columns: q.columns, rows: q.rows, filters: d.filters, grainMs: d.grainMs, total: d.total };
+  const key = JSON.stringify([q.columns, q.rows]);
+  let data = drills.keys.indexOf(key);
+  if (data < 0) {
+    data = drills.keys.push(key) - 1;
+    drills.data.push({ columns: q.columns, rows: q.rows });
+  }
+  drills.grids[q.name] = { data, filters: d.filters, grainMs: d.grainMs, total: d.total };
   const carried = d.total > q.rows.length ? ` (the newest ${q.rows.length} of ${d.total.toLocaleString("en-US")} records are in this page)` : "";
   return `<p class="note drill-hint">Click the chart above to see its records here${escapeHtml(carried)}.</p><div class="drill-result" id="drill-${escapeHtml(q.name)}"></div>`;
 }
 
-function queryBody(q: PreviewQuery, charts: ChartEntry[], drills: Record<string, DrillEntry>): string {
+function queryBody(q: PreviewQuery, charts: ChartEntry[], drills: Drills): string {
   if (q.error) return `<pre class="item-error">${escapeHtml(q.error)}</pre>`;
   if (q.drill) return drillBody(q, drills);
   if (q.rows.length === 0) return `<p class="no-data">${escapeHtml(q.noDataMessage)}</p>`;
@@ -135,7 +153,7 @@ function queryBody(q: PreviewQuery, charts: ChartEntry[], drills: Record<string,
   return grid(q);
 }
 
-function renderItem(item: PreviewItem, charts: ChartEntry[], drills: Record<string, DrillEntry>): string {
+function renderItem(item: PreviewItem, charts: ChartEntry[], drills: Drills): string {
   const width = (w?: number) => `style="flex-basis: calc(${w ?? 100}% - 16px)"`;
   switch (item.kind) {
     case "markdown":
@@ -200,7 +218,7 @@ table.md td, table.md th { white-space: normal; }
 
 export function renderHtml(model: PreviewModel, title: string, source: string): string {
   const charts: ChartEntry[] = [];
-  const drills: Record<string, DrillEntry> = {};
+  const drills: Drills = { grids: {}, data: [], keys: [] };
   const body = model.items.map((i) => renderItem(i, charts, drills)).join("\n");
   const nav = model.items
     .filter((i): i is Extract<PreviewItem, { kind: "tab" }> => i.kind === "tab")
@@ -227,7 +245,8 @@ export function renderHtml(model: PreviewModel, title: string, source: string): 
 <script>
 (function () {
   var charts = ${scriptJson(charts)};
-  var drills = ${scriptJson(drills)};
+  var drills = ${scriptJson(drills.grids)};
+  var drillData = ${scriptJson(drills.data)};
 ${drillScript}
   charts.forEach(function (c) {
     var el = document.getElementById(c.id);

@@ -29,7 +29,7 @@ export interface PreviewQuery {
 }
 
 /** Rows of a click-through grid carried in the page: enough to browse, small enough for a data set of any size. */
-export const drillRowCap = 500;
+export const drillRowCap = 300;
 
 /** Values listed in a parameter chip before "N more". */
 export const chipValueCap = 20;

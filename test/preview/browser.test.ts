@@ -73,7 +73,7 @@ describe("preview in a real browser", () => {
         const layout = await tab.evaluate(() => ({
           page: document.documentElement.scrollWidth,
           window: document.documentElement.clientWidth,
-          wide: [...document.querySelectorAll("[data-item]")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.getAttribute("data-item")),
+          wide: Array.from(document.querySelectorAll("[data-item]")).filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.getAttribute("data-item")),
         }));
         expect(layout.wide, `items wider than ${width} px`).toEqual([]);
         expect(layout.page, `page width at ${width} px`).toBeLessThanOrEqual(layout.window);
