@@ -53,7 +53,7 @@ export function compileTupleItem(expr: Node, scope: Scope): TupleItem {
   const fnName = String(call.Name?.SimpleName ?? "").toLowerCase();
   const args = elements(call.ArgumentList?.Expressions);
   const argTypes: KType[] = args.map((a) => typeOf(scope, a));
-  const factory = Object.prototype.hasOwnProperty.call(seriesTupleFunctions, fnName) ? seriesTupleFunctions[fnName] : undefined;
+  const factory = Object.hasOwn(seriesTupleFunctions, fnName) ? seriesTupleFunctions[fnName] : undefined;
   const impl = factory?.(argTypes);
   if (!impl) throw unsupported(scope, call, `function ${fnName}(${argTypes.join(", ")})`);
   const fns = args.map((a) => compileScalar(a, scope));

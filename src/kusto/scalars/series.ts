@@ -297,13 +297,15 @@ function fillDirection(backward: boolean): ScalarFactory {
       if (!Array.isArray(s)) return null;
       const missing = missingTest(args.length > 1 ? args[1] : null);
       const out = [...s];
-      let last: unknown = undefined;
+      let seen = false;
+      let last: unknown = null;
       for (let k = 0; k < out.length; k++) {
         const i = backward ? out.length - 1 - k : k;
         if (missing(out[i])) {
-          if (last !== undefined) out[i] = last;
+          if (seen) out[i] = last;
         } else {
           last = out[i];
+          seen = true;
         }
       }
       return out as Value;

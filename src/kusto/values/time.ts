@@ -18,9 +18,6 @@ export const EPOCH_DOTNET_TICKS = 621_355_968_000_000_000n;
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.9999999Z, in ticks since the Unix epoch. */
 export const MIN_TICKS = -EPOCH_DOTNET_TICKS;
 export const MAX_TICKS = 3_155_378_975_999_999_999n - EPOCH_DOTNET_TICKS;
-/** Days from 0001-01-01 to 1970-01-01 and from 1970-01-01 to 9999-12-31. */
-const MIN_DAY = -719_162;
-const MAX_DAY = 2_932_896;
 
 export function inRange(ticks: bigint): boolean {
   return ticks >= MIN_TICKS && ticks <= MAX_TICKS;
