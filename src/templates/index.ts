@@ -11,8 +11,7 @@ export * from "./kql-literals";
 export { defineTemplate, parseParams, renderTemplate, type KqlTemplate, type TemplateParams, type TemplateRow } from "./template";
 export { parseRows } from "./rows";
 export { runLocal, runOnWorkspace, type LocalOptions, type WorkspaceOptions } from "./run";
-export { queryWorkspace, queryWorkspaceRaw, type WorkspaceQueryOptions } from "./workspace";
-export { referencedFunctions, withInlineFunctions } from "./standalone";
+export { queryWorkspace, queryWorkspaceRaw, referencedFunctions, withInlineFunctions, type WorkspaceQueryOptions } from "../workspace";
 export { callsWithoutRecording, callTimeline, endReasons, lengthStats, operationHealth, operations, overviewKpis, recordings, recordingsOverTime, recordingsPerCall, usage };
 
 export const templates = {

@@ -4,8 +4,7 @@ import { acsCatalog } from "../schema/catalog";
 import { runQuery, toJsonRows, type Tables } from "../kusto";
 import { parseRows } from "./rows";
 import { parseParams, type KqlTemplate, type TemplateParams, type TemplateRow } from "./template";
-import { withInlineFunctions } from "./standalone";
-import { everything, queryWorkspaceRaw, type WorkspaceQueryOptions } from "./workspace";
+import { everything, queryWorkspaceRaw, withInlineFunctions, type WorkspaceQueryOptions } from "../workspace";
 
 export interface LocalOptions {
   /** Epoch ms the evaluator uses for now() and ago(). */

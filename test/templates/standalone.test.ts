@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { loadDataDir } from "../../src/data";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import { acsTables } from "../../src/schema/catalog";
-import { referencedFunctions, renderTemplate, runLocal, templates, withInlineFunctions, type KqlTemplate } from "../../src/templates";
+import { renderTemplate, runLocal, templates, type KqlTemplate } from "../../src/templates";
+import { referencedFunctions, withInlineFunctions } from "../../src/workspace";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -27,6 +28,16 @@ describe("withInlineFunctions", () => {
       const viaLets = toJsonRows(runQuery(standalone, tables, { tables: acsTables }));
       const viaFunctions = await runLocal(t, params, tables);
       expect(viaLets.map((r) => t.row.parse(r)), t.name).toEqual(viaFunctions);
+    }
+  });
+});
+
+describe("src/workspace", () => {
+  it("must hold the workspace query and inlining code, with src/templates only re-exporting it", async () => {
+    const fs = await import("node:fs");
+    for (const file of ["src/templates/workspace.ts", "src/templates/standalone.ts"]) {
+      const code = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("//"));
+      expect(code, file).toEqual([expect.stringMatching(/^export \* from "\.\.\/workspace\/(query|inline)";$/)]);
     }
   });
 });

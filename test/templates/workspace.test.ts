@@ -2,7 +2,8 @@ import "./with-resolvers";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TokenCredential } from "@azure/identity";
-import { queryWorkspace, recordingsPerCall, runOnWorkspace, usage } from "../../src/templates";
+import { recordingsPerCall, runOnWorkspace, usage } from "../../src/templates";
+import { queryWorkspace } from "../../src/workspace";
 
 const workspaceId = "7d4a1c3e-0b5f-4e8e-9a51-2f3c4d5e6f70";
 const api = "https://api.loganalytics.io";
