@@ -9,8 +9,6 @@ import { choiceFlag, type ParsedArgs } from "./args";
 import { checkSpec } from "./commands";
 import { runCommand } from "./run";
 
-export const checkUsage = checkSpec.usage;
-
 export interface SourceDiagnostic extends KqlDiagnostic {
   readonly file: string;
 }

@@ -11,8 +11,6 @@ import { runCommand } from "./run";
 const formats = ["table", "json", "csv"] as const;
 type Format = (typeof formats)[number];
 
-export const queryUsage = querySpec.usage;
-
 interface QueryArgs {
   readonly data: string;
   readonly now?: number;
