@@ -138,12 +138,14 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
         ];
   if (sources.length !== columns.length) throw unsupported(scope, node, "join result schema");
 
+  // Kusto strings have no null: a string column of an unmatched side is "".
+  const missing = columns.map((c) => (c.type === "string" ? "" : null));
   const build = (l: Row | undefined, r: Row | undefined): Row => {
     const out: Row = newRow();
     for (let i = 0; i < columns.length; i++) {
       const s = sources[i];
       const from = s.from === "left" ? l : r;
-      out[columns[i].name] = from ? (from[s.name] ?? null) : null;
+      out[columns[i].name] = (from ? from[s.name] : undefined) ?? missing[i];
     }
     return out;
   };
@@ -212,7 +214,7 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const columns = resultColumns(node);
   if (columns.length !== leftColumns.length + rightValueColumns.length)
     throw unsupported(scope, node, "lookup result schema");
-  const outRight = columns.slice(leftColumns.length).map((c, i) => [c.name, rightValueColumns[i].name] as const);
+  const outRight = columns.slice(leftColumns.length).map((c, i) => [c.name, rightValueColumns[i].name, c.type === "string" ? "" : null] as const);
   return (input, ctx) => {
     const rightRows = right(ctx).rows;
     const rightIndex = index(rightRows, rightKey);
@@ -225,7 +227,7 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
         const out: Row = newRow();
         for (const c of leftColumns) out[c.name] = l[c.name] ?? null;
         const r = m >= 0 ? rightRows[m] : undefined;
-        for (const [name, from] of outRight) out[name] = r ? (r[from] ?? null) : null;
+        for (const [name, from, missing] of outRight) out[name] = (r ? r[from] : undefined) ?? missing;
         rows.push(out);
         guardGrowth(ctx, rows.length, "lookup");
       }

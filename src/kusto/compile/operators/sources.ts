@@ -145,7 +145,8 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
       const t = s.fn(ctx);
       for (const r of t.rows) {
         const out: Row = newRow();
-        for (const c of columns) out[c.name] = (c.name === sourceColumn ? s.label : r[c.name]) ?? null;
+        // A leg without the column pads it: null, or "" for a string (strings have no null).
+        for (const c of columns) out[c.name] = (c.name === sourceColumn ? s.label : r[c.name]) ?? (c.type === "string" ? "" : null);
         rows.push(out);
       }
     }
