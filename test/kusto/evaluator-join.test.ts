@@ -28,7 +28,7 @@ describe("join", () => {
     ]);
   });
 
-  it("must pad unmatched rows with nulls for the outer kinds (\"\" for strings, which have no null)", () => {
+  it('must pad unmatched rows with nulls for the outer kinds ("" for strings, which have no null)', () => {
     // leftouter: the 4 inner rows plus c(4) with V empty (null-values.md: the string type doesn't support null).
     expect(json(`${L} | join kind=leftouter (${R}) on K ${sortKeys} | project L, V`).map((r) => [r.L, r.V])).toEqual([
       [1, "x"],
@@ -38,7 +38,9 @@ describe("join", () => {
       [4, ""],
     ]);
     // rightouter: the 4 inner rows plus d(w) with null L (nulls sort first ascending).
-    expect(json(`${L} | join kind=rightouter (${R}) on K | order by V asc, L asc | project L, V`).map((r) => [r.L, r.V])).toEqual([
+    expect(
+      json(`${L} | join kind=rightouter (${R}) on K | order by V asc, L asc | project L, V`).map((r) => [r.L, r.V]),
+    ).toEqual([
       [null, "w"],
       [1, "x"],
       [2, "x"],
@@ -65,7 +67,10 @@ describe("join", () => {
           { name: "CorrelationId", type: "string" as const },
           { name: "ChunkCount", type: "int" as const },
         ],
-        rows: [{ CorrelationId: null, ChunkCount: null }, { CorrelationId: "c1", ChunkCount: 1 }],
+        rows: [
+          { CorrelationId: null, ChunkCount: null },
+          { CorrelationId: "c1", ChunkCount: 1 },
+        ],
       },
       ACSCallRecordingIncomingOperations: {
         name: "ACSCallRecordingIncomingOperations",
@@ -73,13 +78,23 @@ describe("join", () => {
           { name: "CorrelationId", type: "string" as const },
           { name: "DurationMs", type: "int" as const },
         ],
-        rows: [{ CorrelationId: "", DurationMs: null }, { CorrelationId: "c1", DurationMs: 1 }],
+        rows: [
+          { CorrelationId: "", DurationMs: null },
+          { CorrelationId: "c1", DurationMs: 1 },
+        ],
       },
     };
     // Strings: missing ↔ "" and c1 ↔ c1 → 2 rows. Numbers: null never matches, 1 ↔ 1 → 1 row.
     const ops = "ACSCallRecordingIncomingOperations";
-    expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on CorrelationId | count`, tables)).toEqual([{ Count: 2 }]);
-    expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on $left.ChunkCount == $right.DurationMs | count`, tables)).toEqual([{ Count: 1 }]);
+    expect(json(`ACSCallRecordingSummary | join kind=inner (${ops}) on CorrelationId | count`, tables)).toEqual([
+      { Count: 2 },
+    ]);
+    expect(
+      json(
+        `ACSCallRecordingSummary | join kind=inner (${ops}) on $left.ChunkCount == $right.DurationMs | count`,
+        tables,
+      ),
+    ).toEqual([{ Count: 1 }]);
     // in: the missing CorrelationId is found as "", the missing ChunkCount is in no list.
     expect(json(`ACSCallRecordingSummary | where CorrelationId in ("") | count`, tables)).toEqual([{ Count: 1 }]);
     expect(json(`ACSCallRecordingSummary | where ChunkCount !in (1) | count`, tables)).toEqual([{ Count: 1 }]);
@@ -87,7 +102,11 @@ describe("join", () => {
 
   it("must join on $left.A == $right.B", () => {
     // Rename the right key to Key: b(3)↔y, b(3)↔z.
-    expect(json(`${L} | where K == "b" | join kind=inner (${R} | project Key = K, V) on $left.K == $right.Key | project L, Key, V`)).toEqual([
+    expect(
+      json(
+        `${L} | where K == "b" | join kind=inner (${R} | project Key = K, V) on $left.K == $right.Key | project L, Key, V`,
+      ),
+    ).toEqual([
       { L: 3, Key: "b", V: "y" },
       { L: 3, Key: "b", V: "z" },
     ]);
@@ -113,8 +132,16 @@ describe("lookup, union and mv-expand", () => {
     ]);
     // A wildcard names every matching table; the source column carries each table's name.
     const tables = {
-      ACSCallRecordingSummary: { name: "ACSCallRecordingSummary", columns: [{ name: "RecordingId", type: "string" as const }], rows: [{ RecordingId: "r1" }, { RecordingId: "r2" }] },
-      ACSBillingUsage: { name: "ACSBillingUsage", columns: [{ name: "RecordId", type: "string" as const }], rows: [{ RecordId: "u1" }] },
+      ACSCallRecordingSummary: {
+        name: "ACSCallRecordingSummary",
+        columns: [{ name: "RecordingId", type: "string" as const }],
+        rows: [{ RecordingId: "r1" }, { RecordingId: "r2" }],
+      },
+      ACSBillingUsage: {
+        name: "ACSBillingUsage",
+        columns: [{ name: "RecordId", type: "string" as const }],
+        rows: [{ RecordId: "u1" }],
+      },
     };
     // The operations table is absent (no rows), so it forms no group.
     expect(json("union withsource=Table ACS* | summarize n = count() by Table | order by Table asc", tables)).toEqual([

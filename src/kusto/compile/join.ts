@@ -214,7 +214,9 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const columns = resultColumns(node);
   if (columns.length !== leftColumns.length + rightValueColumns.length)
     throw unsupported(scope, node, "lookup result schema");
-  const outRight = columns.slice(leftColumns.length).map((c, i) => [c.name, rightValueColumns[i].name, c.type === "string" ? "" : null] as const);
+  const outRight = columns
+    .slice(leftColumns.length)
+    .map((c, i) => [c.name, rightValueColumns[i].name, c.type === "string" ? "" : null] as const);
   return (input, ctx) => {
     const rightRows = right(ctx).rows;
     const rightIndex = index(rightRows, rightKey);

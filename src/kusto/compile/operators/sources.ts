@@ -146,7 +146,8 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
       for (const r of t.rows) {
         const out: Row = newRow();
         // A leg without the column pads it: null, or "" for a string (strings have no null).
-        for (const c of columns) out[c.name] = (c.name === sourceColumn ? s.label : r[c.name]) ?? (c.type === "string" ? "" : null);
+        for (const c of columns)
+          out[c.name] = (c.name === sourceColumn ? s.label : r[c.name]) ?? (c.type === "string" ? "" : null);
         rows.push(out);
       }
     }
