@@ -12,6 +12,8 @@ export const recordingFilters = {
   contentTypes: filterList,
   formatTypes: filterList,
   channelTypes: filterList,
+  /** The ACS resource (_ResourceId) to keep; '*' keeps every resource sending to the workspace. */
+  resourceId: idOrAll,
 };
 
 type Bounds = { startTime: number | null; endTime: number | null };
@@ -25,8 +27,8 @@ export function endAfterStart(p: Bounds, ctx: z.RefinementCtx): void {
 export const bounds = (p: Bounds) => ({ start: p.startTime, end: p.endTime });
 
 /** `ACSRecordings(...)` with every argument given, so the call never depends on defaults. */
-export function recordingsCall(p: Bounds & { contentTypes: string[]; formatTypes: string[]; channelTypes: string[] }, correlationId = "*"): string {
-  return `ACSRecordings(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, ${kqlString(correlationId)})`;
+export function recordingsCall(p: Bounds & { contentTypes: string[]; formatTypes: string[]; channelTypes: string[]; resourceId: string }, correlationId = "*"): string {
+  return `ACSRecordings(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, ${kqlString(correlationId)}, resourceid = ${kqlString(p.resourceId)})`;
 }
 
 export const recordings = defineTemplate({
@@ -72,7 +74,7 @@ export const recordingsPerCall = defineTemplate({
   }),
   example: {},
   kql: (p) =>
-    `ACSRecordingsPerCall(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)})\n| order by FirstStart desc, CorrelationId asc\n| take ${kqlLong(p.limit)}`,
+    `ACSRecordingsPerCall(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, resourceid = ${kqlString(p.resourceId)})\n| order by FirstStart desc, CorrelationId asc\n| take ${kqlLong(p.limit)}`,
   timeRange: bounds,
 });
 
@@ -94,7 +96,7 @@ export const endReasons = defineTemplate({
   row: z.strictObject({ RecordingEndReason: stringColumn, IsAbnormalEnd: boolColumn, Recordings: longColumn, Calls: longColumn, RecordedSeconds: realColumn }),
   example: {},
   kql: (p) =>
-    `ACSRecordingEndReasons(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)})`,
+    `ACSRecordingEndReasons(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, resourceid = ${kqlString(p.resourceId)})`,
   timeRange: bounds,
 });
 
@@ -115,6 +117,6 @@ export const lengthStats = defineTemplate({
   }),
   example: {},
   kql: (p) =>
-    `ACSRecordingLengthStats(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)})`,
+    `ACSRecordingLengthStats(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, resourceid = ${kqlString(p.resourceId)})`,
   timeRange: bounds,
 });

@@ -207,3 +207,19 @@ describe("overviewKpis template", () => {
     await expect(runLocal(overviewKpis, { startTime: "2024-05-01T00:00:00Z" } as never, tables)).rejects.toThrow(/template overviewKpis: parameter endTime: expected an ISO 8601 datetime/);
   });
 });
+
+describe("resource scoping in the recordings templates (two-resources fixture)", () => {
+  const two = path.join(__dirname, "..", "fixtures", "two-resources");
+  const beta = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-acs/providers/Microsoft.Communication/CommunicationServices/acs-beta";
+
+  it("must keep only the named resource's recordings, and every resource by default", async () => {
+    // acs-beta: rec-3 and rec-4; all: rec-1..rec-4
+    expect((await runLocal(recordings, { resourceId: beta }, two)).map((r) => r.RecordingId).sort()).toEqual(["rec-3", "rec-4"]);
+    expect((await runLocal(recordings, {}, two)).map((r) => r.RecordingId).sort()).toEqual(["rec-1", "rec-2", "rec-3", "rec-4"]);
+    // rec-3 ended RecordingStopped (abnormal by default), rec-4 CallEnded
+    expect((await runLocal(endReasons, { resourceId: beta.toUpperCase() }, two)).map((r) => [r.RecordingEndReason, r.IsAbnormalEnd])).toEqual([
+      ["CallEnded", false],
+      ["RecordingStopped", true],
+    ]);
+  });
+});
