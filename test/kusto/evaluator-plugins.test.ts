@@ -178,3 +178,17 @@ describe("evaluate rolling_percentile", () => {
     ]);
   });
 });
+
+describe("getschema after an open schema", () => {
+  it("must list the columns the run produced", () => {
+    // bag_unpack's slots a (string) and b (long), in ordinal order.
+    expect(
+      json(
+        `print d = dynamic({"b": 1, "a": "x"}) | evaluate bag_unpack(d) | getschema | project ColumnName, ColumnType`,
+      ),
+    ).toEqual([
+      { ColumnName: "a", ColumnType: "string" },
+      { ColumnName: "b", ColumnType: "long" },
+    ]);
+  });
+});

@@ -178,13 +178,16 @@ const clrTypes: Record<string, string> = {
 };
 
 /** getschema: one row per input column, with Kusto's type names. */
-export function compileGetSchema(node: Node, input: readonly ColumnInfo[]): OperatorFn {
+export function compileGetSchema(node: Node, _input: readonly ColumnInfo[]): OperatorFn {
   const columns = resultColumns(node);
-  const rows: Row[] = input.map((c, i) => ({
-    ColumnName: c.name,
-    ColumnOrdinal: i,
-    DataType: clrTypes[c.type] ?? "System.Object",
-    ColumnType: c.type,
-  }));
-  return () => ({ columns, rows });
+  // The run's own columns: after an open schema (bag_unpack, pivot) the binder does not know them all.
+  return (table) => ({
+    columns,
+    rows: table.columns.map((c, i) => ({
+      ColumnName: c.name,
+      ColumnOrdinal: i,
+      DataType: clrTypes[c.type] ?? "System.Object",
+      ColumnType: c.type,
+    })),
+  });
 }
