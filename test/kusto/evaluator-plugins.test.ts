@@ -192,3 +192,12 @@ describe("getschema after an open schema", () => {
     ]);
   });
 });
+
+describe("project-away / project-keep after an open schema", () => {
+  it("must match names and wildcards against the columns the run produced", () => {
+    const q = `print k = 1, d = dynamic({"b": 1, "ab": "x"}) | evaluate bag_unpack(d)`;
+    expect(json(`${q} | project-away k`)).toEqual([{ ab: "x", b: 1 }]);
+    // project-keep keeps the input's order: k, then ab.
+    expect(json(`${q} | project-keep a*, k`)).toEqual([{ k: 1, ab: "x" }]);
+  });
+});

@@ -1,6 +1,6 @@
 // Dispatches a query operator node to its compiler; anything not listed fails as unsupported, never as a wrong answer.
 import type { ColumnInfo } from "../../types";
-import { kindOf, type Node, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
+import { isOpenSchema, kindOf, type Node, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
 import { compileInvoke } from "../tabular";
 import { compileAs } from "./as";
@@ -18,6 +18,7 @@ import {
   compileExtend,
   compileGetSchema,
   compileKeepColumns,
+  compileOpenKeepColumns,
   compileProject,
   compileProjectRename,
   compileRender,
@@ -44,7 +45,7 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileProject(node, { ...scope, rowColumns: input });
     case "ProjectAwayOperator":
     case "ProjectKeepOperator":
-      return compileKeepColumns(node);
+      return isOpenSchema(node) ? compileOpenKeepColumns(node) : compileKeepColumns(node);
     case "ProjectRenameOperator":
       return compileProjectRename(node, scope);
     case "ProjectReorderOperator":

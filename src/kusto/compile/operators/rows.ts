@@ -72,6 +72,36 @@ export function compileProject(node: Node, scope: Scope): OperatorFn {
   return compileRowMapper(exprs, projectNames(exprs, columns, scope, node), columns, scope, false);
 }
 
+/**
+ * project-away / project-keep after an open schema (bag_unpack, pivot): the binder cannot list the columns, so the
+ * names and wildcards are matched against the run's own columns.
+ */
+export function compileOpenKeepColumns(node: Node): OperatorFn {
+  const away = kindOf(node) === "ProjectAwayOperator";
+  const patterns = elements(node.Expressions).map((e) => {
+    const text = String(e.ToString?.() ?? "")
+      .trim()
+      .replace(/^\[['"](.*)['"]\]$/, "$1");
+    const source = text
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*");
+    return new RegExp(`^${source}$`);
+  });
+  return (table) => {
+    const matches = (name: string) => patterns.some((p) => p.test(name));
+    const columns = away ? table.columns.filter((c) => !matches(c.name)) : table.columns.filter((c) => matches(c.name));
+    return {
+      columns,
+      rows: table.rows.map((row) => {
+        const out: Row = newRow();
+        for (const c of columns) out[c.name] = row[c.name] ?? null;
+        return out;
+      }),
+    };
+  };
+}
+
 /** project-away / project-keep: the binder already resolved wildcards into the remaining columns. */
 export function compileKeepColumns(node: Node): OperatorFn {
   const columns = resultColumns(node);
