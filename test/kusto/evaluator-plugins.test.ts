@@ -201,3 +201,16 @@ describe("project-away / project-keep after an open schema", () => {
     expect(json(`${q} | project-keep a*, k`)).toEqual([{ k: 1, ab: "x" }]);
   });
 });
+
+describe("operators that need the binder's columns after an open schema", () => {
+  it("must refuse rather than drop the unpacked columns", () => {
+    const q = `print k = 1, d = dynamic({"b": 1}) | evaluate bag_unpack(d)`;
+    expect(() => run(`${q} | project-rename kk = k`)).toThrow(
+      /^unsupported: project-rename after a schema known only when the query runs/,
+    );
+    expect(() => run(`${q} | union (print z = 1)`)).toThrow(/^unsupported: union after/);
+    expect(() => run(`${q} | distinct *`)).toThrow(/^unsupported: distinct after/);
+    // Naming the columns first makes the schema known again.
+    expect(json(`${q} | project k, b | project-rename kk = k`)).toEqual([{ kk: 1, b: 1 }]);
+  });
+});

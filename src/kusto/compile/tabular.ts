@@ -67,6 +67,30 @@ const passThroughKinds = new Set([
   "ScanOperator",
 ]);
 
+// Operators whose output columns come from the binder's view of their input: wrong after an open schema.
+const closedInputKinds = new Set([
+  "ProjectRenameOperator",
+  "ProjectReorderOperator",
+  "UnionOperator",
+  "JoinOperator",
+  "LookupOperator",
+  "MvApplyOperator",
+  "PartitionOperator",
+  "SearchOperator",
+]);
+
+/** Whether a tabular expression's columns are known only when it runs: an open schema not since fixed by a project, summarize... */
+function openAtRun(expr: Node): boolean {
+  if (!isOpenSchema(expr)) return false;
+  if (kindOf(expr) !== "PipeExpression")
+    return kindOf(expr) === "ParenthesizedExpression" ? openAtRun(expr.Expression) : true;
+  const op = kindOf(expr.Operator);
+  if (op === "EvaluateOperator") return !expr.Operator.Schema;
+  if (passThroughKinds.has(op) || op === "ProjectAwayOperator" || op === "ProjectKeepOperator")
+    return openAtRun(expr.Expression);
+  return false;
+}
+
 /** The input's columns in order, then the operator's new ones. */
 function mergeColumns(input: readonly ColumnInfo[], added: readonly ColumnInfo[]): ColumnInfo[] {
   const names = new Set(input.map((c) => c.name));
@@ -89,6 +113,22 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
   switch (kind) {
     case "PipeExpression": {
       const input = compileTabular(node.Expression, scope);
+      const opKind = kindOf(node.Operator);
+      if (
+        openAtRun(node.Expression) &&
+        (closedInputKinds.has(opKind) || (opKind === "DistinctOperator" && /\*/.test(String(node.Operator.ToString()))))
+      ) {
+        // These operators take their columns from the binder, which cannot list an open schema's: refuse, not drop columns.
+        const name = opKind
+          .replace(/Operator$/, "")
+          .replace(/([a-z])([A-Z])/g, "$1-$2")
+          .toLowerCase();
+        throw unsupported(
+          scope,
+          node.Operator,
+          `${name} after a schema known only when the query runs (bag_unpack, pivot): project the columns first`,
+        );
+      }
       const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
       if (!isOpenSchema(node) || !passThroughKinds.has(kindOf(node.Operator))) return (ctx) => op(input(ctx), ctx);
       // Open schema: the binder lists only the columns it knows, so the input's run-time columns are carried over.
