@@ -15,6 +15,7 @@ import {
   tokenText,
   unsupported,
 } from "./context";
+import { rowBuilder } from "./row-builder";
 import { compileTabular } from "./tabular";
 
 interface Keys {
@@ -139,16 +140,14 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   if (sources.length !== columns.length) throw unsupported(scope, node, "join result schema");
 
   // Kusto strings have no null: a string column of an unmatched side is "".
-  const missing = columns.map((c) => (c.type === "string" ? "" : null));
-  const build = (l: Row | undefined, r: Row | undefined): Row => {
-    const out: Row = newRow();
-    for (let i = 0; i < columns.length; i++) {
-      const s = sources[i];
-      const from = s.from === "left" ? l : r;
-      out[columns[i].name] = (from ? from[s.name] : undefined) ?? missing[i];
-    }
-    return out;
-  };
+  const build = rowBuilder(
+    columns.map((c) => c.name),
+    sources.map((s, i) => ({
+      from: s.from === "left" ? 0 : 1,
+      name: s.name,
+      missing: columns[i].type === "string" ? "" : null,
+    })),
+  );
 
   return (input, ctx) => {
     let leftRows = input.rows;
@@ -175,7 +174,8 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
       }
       return { columns, rows };
     }
-    const matchedRight = new Set<number>();
+    // Only outer joins on the right ask which right rows matched.
+    const matchedRight = kind === "rightouter" || kind === "fullouter" ? new Set<number>() : undefined;
     for (const l of leftRows) {
       const k = keyOf(l, leftKey);
       const matches = k === undefined ? undefined : rightIndex.get(k);
@@ -185,13 +185,13 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
       }
       if (matches) {
         for (const m of matches) {
-          matchedRight.add(m);
+          matchedRight?.add(m);
           rows.push(build(l, rightRows[m]));
           guardGrowth(ctx, rows.length, "join");
         }
       } else if (kind === "leftouter" || kind === "fullouter") rows.push(build(l, undefined));
     }
-    if (kind === "rightouter" || kind === "fullouter") {
+    if (matchedRight) {
       rightRows.forEach((r, i) => {
         if (!matchedRight.has(i)) rows.push(build(undefined, r));
       });
