@@ -3,7 +3,7 @@
 import { alertDefaults } from "./alerts/defaults";
 import { alertRules } from "./alerts/rules";
 import { loadConfig } from "./config";
-import { savedFunctions } from "./functions";
+import { savedFunctions, savedFunctionsWith } from "./functions";
 import { deploy, type StackOutputs } from "./infra/deploy";
 import * as workbook from "./workbook";
 
@@ -14,7 +14,9 @@ const deployment: Promise<StackOutputs> = (async () => {
       savedFunctions.map((f) => f.name),
     ),
   );
-  return deploy(config, { savedFunctions, workbook, alertRules });
+  // The stack setting recording.normalEndReasons becomes the default of every function's normalendreasons parameter.
+  const deployed = savedFunctionsWith({ normalEndReasons: config.recording.normalEndReasons });
+  return deploy(config, { savedFunctions: deployed, workbook, alertRules });
 })();
 
 const output = <K extends keyof StackOutputs>(key: K): Promise<StackOutputs[K]> => {

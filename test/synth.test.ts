@@ -43,7 +43,8 @@ describe("acs-insights synth", () => {
     expect(count("azure-native:monitor:DiagnosticSetting")).toBe(1);
     expect(count(types.table)).toBe(3);
     expect(count(types.search)).toBe(kqlFiles);
-    expect(count("azure-native:applicationinsights:Workbook")).toBe(1);
+    // One bound to the workspace, one to the ACS resource.
+    expect(count("azure-native:applicationinsights:Workbook")).toBe(2);
     expect(count("azure-native:monitor:ActionGroup")).toBe(1);
     expect(count("azure-native:monitor:ScheduledQueryRule")).toBe(6);
     expect(plan.stack).toBe("dev");

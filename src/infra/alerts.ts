@@ -69,7 +69,11 @@ export class Alerts extends pulumi.ComponentResource {
           criteria: {
             allOf: [
               {
-                query: rule.query({ windowMinutes: tuned.windowMinutes }),
+                // recording.normalEndReasons unset: the rule relies on the saved function's own default list.
+                query: rule.query({
+                  windowMinutes: tuned.windowMinutes,
+                  ...(config.recording.normalEndReasons ? { normalEndReasons: config.recording.normalEndReasons } : {}),
+                }),
                 timeAggregation: rule.timeAggregation,
                 ...(rule.metricMeasureColumn ? { metricMeasureColumn: rule.metricMeasureColumn } : {}),
                 // A plain string: the ConditionOperator enum exported by azure-native 3.x holds other values.

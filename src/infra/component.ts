@@ -8,7 +8,7 @@ import { type DeployContext, portalLink, sharedTags } from "./context";
 import { declareWorkspace, declareWorkspaceLock } from "./logs";
 import { stackOutputKeys } from "./outputs";
 import { declareSavedSearches } from "./savedSearches";
-import { declareWorkbook } from "./workbook";
+import { declareWorkbooks } from "./workbook";
 
 // The whole deployment as one component: ACS → diagnostic setting → workspace tables, functions, workbook and alerts.
 
@@ -55,7 +55,8 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
     const diagnostics = declareDiagnostics(ctx, acs.id, workspace.id);
     const savedSearches = declareSavedSearches(ctx, content.savedFunctions, workspace.id);
     declareWorkspaceLock(ctx, workspace.id, [...savedSearches, ...workspace.tableRetention]);
-    const workbook = content.workbook ? declareWorkbook(ctx, content.workbook, workspace.id) : undefined;
+    const workbooks = content.workbook ? declareWorkbooks(ctx, content.workbook, workspace.id, acs.id) : undefined;
+    const workbook = workbooks?.workspace;
     const alerts =
       config.alerts.enabled && content.alertRules.length > 0
         ? new Alerts(
@@ -85,14 +86,17 @@ export class AcsRecordingInsights extends pulumi.ComponentResource {
     this.workbookId = workbook ? workbook.id : pulumi.output(undefined);
     this.actionGroupId = alerts ? alerts.actionGroupId : pulumi.output(undefined);
     this.alertRuleIds = alerts ? alerts.ruleIds : pulumi.output<Record<string, string>>({});
-    this.portalLinks = pulumi.all([workspace.id, acs.id, workbook ? workbook.id : pulumi.output("")]).apply(
-      ([ws, acsId, wb]): Record<string, string> => ({
-        workspace: portalLink(ws),
-        workspaceLogs: `${portalLink(ws)}/logs`,
-        communicationService: portalLink(acsId),
-        ...(wb ? { workbook: `${portalLink(wb)}/workbook` } : {}),
-      }),
-    );
+    this.portalLinks = pulumi
+      .all([workspace.id, acs.id, workbook ? workbook.id : "", workbooks ? workbooks.communication.id : ""])
+      .apply(
+        ([ws, acsId, wb, acsWb]): Record<string, string> => ({
+          workspace: portalLink(ws),
+          workspaceLogs: `${portalLink(ws)}/logs`,
+          communicationService: portalLink(acsId),
+          ...(wb ? { workbook: `${portalLink(wb)}/workbook` } : {}),
+          ...(acsWb ? { communicationWorkbook: `${portalLink(acsWb)}/workbook` } : {}),
+        }),
+      );
     // Built from the one list of stack outputs, so the component and the stack cannot disagree.
     this.registerOutputs(Object.fromEntries(stackOutputKeys.map((key) => [key, this[key]])));
   }

@@ -18,8 +18,12 @@ export interface WorkbookContent {
   readonly serializedWorkbook: string;
   readonly workbookKey: string;
   workbookDisplayName(environment: string): string;
-  /** The deployed form, whose workspace picker defaults to this workspace; serializedWorkbook is used when absent. */
-  workbookForWorkspace?(workspaceId: string): string;
+  /** The deployed form: the stack's workspace, ACS resource and normal end reasons become parameter defaults. */
+  deployedWorkbook(options: {
+    readonly workspaceId: string;
+    readonly communicationId?: string;
+    readonly normalEndReasons?: readonly string[];
+  }): string;
 }
 
 export interface StackContent {

@@ -39,6 +39,26 @@ describe("saved functions in the workspace", () => {
     expect(search.inputs.query).not.toMatch(/^\/\/ Name:/m);
   });
 
+  it("must deploy recording.normalEndReasons as the normalendreasons default of the four functions that take it", async () => {
+    const plan = await runStack({ ...baseConfig, recording: { normalEndReasons: ["CallEnded", "Transferred"] } });
+    const params = (alias: string) =>
+      String(ofType(plan, T.search).find((s) => s.inputs.functionAlias === alias)!.inputs.functionParameters);
+    // The kql/*.kql headers declaring normalendreasons: ACSRecordings, ACSRecordingEndReasons, ACSRecordingOverview, ACSRecordingsPerCall.
+    const taking = ofType(plan, T.search)
+      .filter((s) => String(s.inputs.functionParameters).includes("normalendreasons:"))
+      .map((s) => s.inputs.functionAlias)
+      .sort();
+    expect(taking).toEqual(["ACSRecordingEndReasons", "ACSRecordingOverview", "ACSRecordings", "ACSRecordingsPerCall"]);
+    for (const alias of taking) {
+      expect(params(String(alias))).toContain('normalendreasons:dynamic=dynamic(["CallEnded","Transferred"])');
+      expect(params(String(alias))).not.toContain("InitiatorLeft");
+    }
+    // The rest of ACSRecordings' parameter string is unchanged.
+    expect(params("ACSRecordings")).toBe(
+      "starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*', normalendreasons:dynamic=dynamic([\"CallEnded\",\"Transferred\"]), resourceid:string='*'",
+    );
+  });
+
   it("must pass a required parameter without a default, and a timespan default, as the headers write them", async () => {
     const plan = await runStack(baseConfig);
     const params = (alias: string) =>
@@ -53,33 +73,98 @@ describe("saved functions in the workspace", () => {
 });
 
 describe("the workbook", () => {
+  const bySource = (plan: Awaited<ReturnType<typeof runStack>>) => {
+    const wbs = ofType(plan, T.workbook);
+    expect(wbs).toHaveLength(2);
+    const workspaceId = String(plan.outputs.workspaceId).toLowerCase();
+    const acsId = String(plan.outputs.communicationServiceId).toLowerCase();
+    return {
+      workspace: wbs.find((w) => w.inputs.sourceId === workspaceId)!,
+      acs: wbs.find((w) => w.inputs.sourceId === acsId)!,
+    };
+  };
+
   it("must be a shared workbook bound to the workspace, named by a v5 UUID of stack and workbook key", async () => {
     const plan = await runStack(baseConfig);
-    const wb = one(plan, T.workbook);
+    const wb = bySource(plan).workspace;
     // Worked out with Python's uuid module: uuid5(uuid5(NAMESPACE_URL, "https://github.com/acs-recording-insights"), "acs-recording-insights/dev/acs-call-recording").
     expect(wb.inputs.resourceName).toBe("0c426b62-dce4-55aa-bdb0-452b0b46a9f6");
-    expect(wb.inputs).toMatchObject({
-      kind: "shared",
-      category: "workbook",
-      sourceId: String(plan.outputs.workspaceId).toLowerCase(),
-    });
-    expect(String(wb.inputs.displayName)).toContain("dev");
+    expect(wb.inputs).toMatchObject({ kind: "shared", category: "workbook", version: "Notebook/1.0" });
+    expect(wb.inputs.displayName).toBe("ACS call recording insights (dev)");
     expect((wb.inputs.tags as Record<string, string>)["hidden-title"]).toBe(wb.inputs.displayName);
   });
 
-  it("must give another stack another workbook name", async () => {
-    const plan = await runStack(baseConfig, { stack: "prod" });
-    // uuid5(project namespace, "acs-recording-insights/prod/acs-call-recording"), also from Python.
-    expect(one(plan, T.workbook).inputs.resourceName).toBe("a86a5b4b-c033-5b4a-bc9d-125c5304f5d3");
+  it("must deploy a twin bound to the ACS resource, with its own stable name and display name and the same content", async () => {
+    const plan = await runStack(baseConfig);
+    const { workspace, acs } = bySource(plan);
+    // uuid5(project namespace, "acs-recording-insights/dev/acs-call-recording/communication"), from Python.
+    expect(acs.inputs.resourceName).toBe("4c2b60e4-fc0d-5303-80a6-40a33645a646");
+    expect(acs.inputs).toMatchObject({ kind: "shared", category: "workbook", version: "Notebook/1.0" });
+    expect(acs.inputs.displayName).toBe("ACS call recording insights (dev) - ACS resource");
+    expect(acs.inputs.tags).toMatchObject({
+      "hidden-title": acs.inputs.displayName,
+      environment: "dev",
+      "pulumi-stack": "dev",
+    });
+    expect(acs.inputs.serializedData).toBe(workspace.inputs.serializedData);
+    expect(String(plan.outputs.communicationServiceId)).toMatch(
+      /\/Microsoft\.Communication\/communicationServices\/acsri-dev-acs$/,
+    );
+    // The twin's id is the resource group's id plus Microsoft.Insights/workbooks/<its name>.
+    const group = String(plan.outputs.workspaceId).replace(
+      /\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/,
+      "",
+    );
+    expect((plan.outputs.portalLinks as Record<string, string>).communicationWorkbook).toBe(
+      `https://portal.azure.com/#@/resource${group}/providers/Microsoft.Insights/workbooks/4c2b60e4-fc0d-5303-80a6-40a33645a646/workbook`,
+    );
   });
 
-  it("must default the workbook's workspace picker to the deployed workspace", async () => {
+  it("must give another stack other workbook names", async () => {
+    const plan = await runStack(baseConfig, { stack: "prod" });
+    const { workspace, acs } = bySource(plan);
+    // uuid5(project namespace, "acs-recording-insights/prod/acs-call-recording") and ".../communication", also from Python.
+    expect(workspace.inputs.resourceName).toBe("a86a5b4b-c033-5b4a-bc9d-125c5304f5d3");
+    expect(acs.inputs.resourceName).toBe("80eb5e94-b115-591f-bbc2-86ca8e40bb5b");
+  });
+
+  it("must default the Workspace parameter to the deployed workspace and the Resource parameter to the ACS resource", async () => {
     const plan = await runStack(baseConfig);
-    const data = JSON.parse(String(one(plan, T.workbook).inputs.serializedData));
+    const data = JSON.parse(String(bySource(plan).workspace.inputs.serializedData));
+    const params = parameters(data);
     expect(data.version).toBe("Notebook/1.0");
-    expect(data.fallbackResourceIds).toEqual([plan.outputs.workspaceId]);
+    expect(data.fallbackResourceIds).toEqual([plan.outputs.workspaceId, plan.outputs.communicationServiceId]);
+    expect(params.Workspace.value).toBe(plan.outputs.workspaceId);
+    expect(params.Resource.value).toBe(String(plan.outputs.communicationServiceId).toLowerCase());
+    // Unset recording.normalEndReasons: the documented pair, as kql/ACSRecordings.kql ships it.
+    expect(params.NormalEndReasons.value).toBe("CallEnded, InitiatorLeft");
+  });
+
+  it("must default the NormalEndReasons parameter to the stack setting recording.normalEndReasons", async () => {
+    const plan = await runStack({
+      ...baseConfig,
+      recording: { normalEndReasons: ["CallEnded", "InitiatorLeft", "Transferred"] },
+    });
+    for (const wb of ofType(plan, T.workbook)) {
+      expect(parameters(JSON.parse(String(wb.inputs.serializedData))).NormalEndReasons.value).toBe(
+        "CallEnded, InitiatorLeft, Transferred",
+      );
+    }
   });
 });
+
+/** Every parameter of the workbook's parameter items, by name (nested groups included). */
+function parameters(data: { items: any[] }): Record<string, any> {
+  const found: Record<string, any> = {};
+  const walk = (items: any[]) => {
+    for (const item of items) {
+      if (item.type === 9) for (const p of item.content.parameters) found[p.name] = p;
+      if (item.type === 12) walk(item.content.items);
+    }
+  };
+  walk(data.items);
+  return found;
+}
 
 describe("log alerts", () => {
   it("must declare one LogAlert per shipped rule, scoped to the workspace and sent to the action group", async () => {
@@ -129,6 +214,19 @@ describe("log alerts", () => {
     // The query text carries the window too: 120 minutes.
     expect((latency.inputs.criteria as any).allOf[0].query).toContain("ago(120m)");
     expect(ofType(plan, T.rule).find((r) => r.name.endsWith("silent-usage"))!.inputs.enabled).toBe(false);
+  });
+
+  it("must pass recording.normalEndReasons to the abnormal-ends query, and leave the function's default when unset", async () => {
+    const query = (plan: Awaited<ReturnType<typeof runStack>>) =>
+      String(
+        (ofType(plan, T.rule).find((r) => r.name.endsWith("abnormal-ends"))!.inputs.criteria as any).allOf[0].query,
+      );
+    const set = await runStack({ ...baseConfig, recording: { normalEndReasons: ["CallEnded", "Transferred"] } });
+    // Default window 360 minutes; the list as a dynamic literal with ", " between the names.
+    expect(query(set).split("\n")[0]).toBe(
+      'ACSRecordings(ago(360m), normalendreasons = dynamic(["CallEnded", "Transferred"]))',
+    );
+    expect(query(await runStack(baseConfig)).split("\n")[0]).toBe("ACSRecordings(ago(360m))");
   });
 
   it("must declare no alerts and no action group when alerts are disabled", async () => {

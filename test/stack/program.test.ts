@@ -139,7 +139,7 @@ describe("the stack program", () => {
     const plan = await runStack({ ...baseConfig, tags: { owner: "platform" } });
     const tagged = plan.resources.filter((r) => r.inputs.tags !== undefined && !Array.isArray(r.inputs.tags));
     expect(tagged.map((r) => r.type).sort()).toEqual(
-      [T.workbook, T.acs, T.actionGroup, ...Array(6).fill(T.rule), T.workspace, T.rg].sort(),
+      [T.workbook, T.workbook, T.acs, T.actionGroup, ...Array(6).fill(T.rule), T.workspace, T.rg].sort(),
     );
     for (const r of tagged) {
       expect(r.inputs.tags).toMatchObject({
