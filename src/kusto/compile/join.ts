@@ -7,7 +7,6 @@ import {
   kindOf,
   type Node,
   namedParameters,
-  newRow,
   type OperatorFn,
   type Row,
   resultColumns,
@@ -86,16 +85,24 @@ function keyOf(row: Row, side: KeySide): string | undefined {
   return key;
 }
 
-function index(rows: readonly Row[], side: KeySide): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const k = keyOf(r, side);
-    if (k === undefined) return;
-    const list = map.get(k);
-    if (list) list.push(i);
-    else map.set(k, [i]);
-  });
-  return map;
+/** Row numbers by key as chains: `first` gives a key's first row, `next[i]` the following row of that key or -1. */
+interface RowIndex {
+  readonly first: Map<string, number>;
+  readonly next: Int32Array;
+}
+
+/** One Map entry and one Int32Array slot per row, where arrays per key cost an allocation per key. */
+function index(rows: readonly Row[], side: KeySide): RowIndex {
+  const first = new Map<string, number>();
+  const next = new Int32Array(rows.length);
+  // Built from the last row back, so every chain runs in row order.
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const k = keyOf(rows[i], side);
+    if (k === undefined) continue;
+    next[i] = first.get(k) ?? -1;
+    first.set(k, i);
+  }
+  return { first, next };
 }
 
 const joinKinds = new Set([
@@ -169,22 +176,23 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
       const anti = kind !== "rightsemi";
       for (const r of rightRows) {
         const k = keyOf(r, rightKey);
-        const hit = k !== undefined && leftIndex.has(k);
+        const hit = k !== undefined && leftIndex.first.has(k);
         if (hit !== anti) rows.push(build(undefined, r));
       }
       return { columns, rows };
     }
     // Only outer joins on the right ask which right rows matched.
     const matchedRight = kind === "rightouter" || kind === "fullouter" ? new Set<number>() : undefined;
+    const next = rightIndex.next;
     for (const l of leftRows) {
       const k = keyOf(l, leftKey);
-      const matches = k === undefined ? undefined : rightIndex.get(k);
+      const match = k === undefined ? -1 : (rightIndex.first.get(k) ?? -1);
       if (semiLeft) {
-        if (!!matches === (kind === "leftsemi")) rows.push(build(l, undefined));
+        if (match >= 0 === (kind === "leftsemi")) rows.push(build(l, undefined));
         continue;
       }
-      if (matches) {
-        for (const m of matches) {
+      if (match >= 0) {
+        for (let m = match; m >= 0; m = next[m]) {
           matchedRight?.add(m);
           rows.push(build(l, rightRows[m]));
           guardGrowth(ctx, rows.length, "join");
@@ -214,23 +222,37 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const columns = resultColumns(node);
   if (columns.length !== leftColumns.length + rightValueColumns.length)
     throw unsupported(scope, node, "lookup result schema");
-  const outRight = columns
-    .slice(leftColumns.length)
-    .map((c, i) => [c.name, rightValueColumns[i].name, c.type === "string" ? "" : null] as const);
+  // Left cells copy as they are (null when absent); an unmatched right string column is "" (Kusto strings have no null).
+  const build = rowBuilder(
+    [...leftColumns, ...columns.slice(leftColumns.length)].map((c) => c.name),
+    [
+      ...leftColumns.map((c) => ({ from: 0 as const, name: c.name, missing: null })),
+      ...columns
+        .slice(leftColumns.length)
+        .map((c, i) => ({
+          from: 1 as const,
+          name: rightValueColumns[i].name,
+          missing: c.type === "string" ? ("" as const) : null,
+        })),
+    ],
+  );
   return (input, ctx) => {
     const rightRows = right(ctx).rows;
     const rightIndex = index(rightRows, rightKey);
+    const next = rightIndex.next;
     const rows: Row[] = [];
     for (const l of input.rows) {
       const k = keyOf(l, leftKey);
-      const matches = k === undefined ? undefined : rightIndex.get(k);
-      if (!matches && kind === "inner") continue;
-      for (const m of matches ?? [-1]) {
-        const out: Row = newRow();
-        for (const c of leftColumns) out[c.name] = l[c.name] ?? null;
-        const r = m >= 0 ? rightRows[m] : undefined;
-        for (const [name, from, missing] of outRight) out[name] = (r ? r[from] : undefined) ?? missing;
-        rows.push(out);
+      const match = k === undefined ? -1 : (rightIndex.first.get(k) ?? -1);
+      if (match < 0) {
+        if (kind === "leftouter") {
+          rows.push(build(l, undefined));
+          guardGrowth(ctx, rows.length, "lookup");
+        }
+        continue;
+      }
+      for (let m = match; m >= 0; m = next[m]) {
+        rows.push(build(l, rightRows[m]));
         guardGrowth(ctx, rows.length, "lookup");
       }
     }
