@@ -3,7 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDataset, loadDataDir, sampleDataDir, tablesFromRows } from "../../src/data";
+import { generatedAbnormalEndReasons, generatedNormalEndReasons } from "../../src/data/generate";
 import { renderDataset, renderSample } from "../../src/data/sample";
+import { normalEndReasons } from "../../src/functions";
 
 describe("generateDataset", () => {
   it("must give the same rows for the same seed and different rows for another seed", () => {
@@ -25,17 +27,40 @@ describe("generateDataset", () => {
 
   it("must mix in failures: 4xx and 5xx operations, abnormal end reasons and duplicated summaries", () => {
     const d = generateDataset({ seed: 3, calls: 500, start: "2024-05-01T00:00:00Z", days: 7 });
-    const statuses = new Set(d.ACSCallRecordingIncomingOperations.map((r) => Math.floor((r.ResultSignature as number) / 100)));
+    const statuses = new Set(
+      d.ACSCallRecordingIncomingOperations.map((r) => Math.floor((r.ResultSignature as number) / 100)),
+    );
     expect([...statuses].sort()).toEqual([2, 4, 5]);
     const reasons = new Set(d.ACSCallRecordingSummary.map((r) => r.RecordingEndReason));
-    expect(reasons.has("CallEnded") && reasons.has("RecordingStopped") && reasons.has("RecordingFailed")).toBe(true);
+    expect(reasons.has("CallEnded") && reasons.has("InitiatorLeft") && reasons.has("RecordingFailed")).toBe(true);
     const ids = d.ACSCallRecordingSummary.map((r) => r.RecordingId);
     expect(new Set(ids).size).toBeLessThan(ids.length);
     expect(new Set(d.ACSCallRecordingSummary.map((r) => r.FormatType))).toEqual(new Set(["mp4", "wav", "mp3"]));
   });
 
+  it("must end recordings only with Microsoft's documented normal reasons, and a small share abnormally", () => {
+    const d = generateDataset({ seed: 3, calls: 2000, start: "2024-05-01T00:00:00Z", days: 7 });
+    // The generator's normal list is the saved functions' shipped default, CallEnded and InitiatorLeft.
+    expect([...generatedNormalEndReasons]).toEqual([...normalEndReasons]);
+    const rows = d.ACSCallRecordingSummary;
+    const normal = rows.filter((r) => (generatedNormalEndReasons as readonly unknown[]).includes(r.RecordingEndReason));
+    const abnormal = rows.filter((r) =>
+      (generatedAbnormalEndReasons as readonly unknown[]).includes(r.RecordingEndReason),
+    );
+    expect(normal.length + abnormal.length).toBe(rows.length);
+    expect(rows.some((r) => r.RecordingEndReason === "RecordingStopped")).toBe(false);
+    // 4% abnormal over a few thousand recordings: between 2% and 6%; InitiatorLeft 20% of normal ends: 15% to 25%.
+    expect(abnormal.length / rows.length).toBeGreaterThan(0.02);
+    expect(abnormal.length / rows.length).toBeLessThan(0.06);
+    const left = normal.filter((r) => r.RecordingEndReason === "InitiatorLeft").length / normal.length;
+    expect(left).toBeGreaterThan(0.15);
+    expect(left).toBeLessThan(0.25);
+  });
+
   it("must reject a start that is not a datetime, naming the fix", () => {
-    expect(() => generateDataset({ seed: 1, calls: 1, start: "soon", days: 1 })).toThrow(/start "soon" is not a datetime; use ISO 8601/);
+    expect(() => generateDataset({ seed: 1, calls: 1, start: "soon", days: 1 })).toThrow(
+      /start "soon" is not a datetime; use ISO 8601/,
+    );
   });
 });
 
