@@ -85,6 +85,35 @@ describe("GitHub workflows", () => {
       }
     });
 
+    it(`${file} must install and test with the same commands as .ci/run`, () => {
+      const { wf } = load(file);
+      const ciRun = fs.readFileSync(path.resolve(__dirname, "../.ci/run"), "utf8");
+      const commands = ciRun.split("\n").filter((l) => /^npm /.test(l.trim())).map((l) => l.trim());
+      // .ci/run's two commands, each present verbatim as a step of every job that tests.
+      expect(commands).toEqual(["npm ci --no-audit --no-fund", "npm test"]);
+      for (const job of Object.values(wf.jobs)) {
+        const runs = job.steps.map((s) => (s.run ?? "").trim());
+        expect(runs).toEqual(expect.arrayContaining(commands));
+      }
+    });
+
+    it(`${file} must keep the browser test's screenshots as an artifact, also when the tests fail`, () => {
+      const { wf } = load(file);
+      const names: unknown[] = [];
+      for (const job of Object.values(wf.jobs)) {
+        const test = index(job, (s) => (s.run ?? "").trim() === "npm test");
+        const upload = index(
+          job,
+          (s) => s.uses?.startsWith("actions/upload-artifact@") === true && s.with?.path === "out/screenshots/",
+        );
+        expect(upload).toBeGreaterThan(test);
+        expect((job.steps[upload] as Step & { if?: string }).if).toBe("always()");
+        names.push(job.steps[upload].with?.name);
+      }
+      // upload-artifact v4 refuses a second artifact of the same name in one run.
+      expect(new Set(names).size).toBe(names.length);
+    });
+
     it(`${file} must get its Pulumi token through OIDC and pin every action to a version`, () => {
       const { wf } = load(file);
       for (const job of Object.values(wf.jobs)) {
