@@ -112,6 +112,25 @@ export function mockRefusal(
   return undefined;
 }
 
+/**
+ * Refusals that depend on what else the run declared, remembered in `declared`: Azure refuses a second workbook with the
+ * display name of another ("A Workbook with the same name already exists", MicrosoftDocs/azure-docs#52844), whatever its name.
+ */
+export function mockClash(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+  declared: Map<string, string>,
+): string | undefined {
+  if (type !== "azure-native:applicationinsights:Workbook") return undefined;
+  const key = `workbook\n${String(inputs.resourceGroupName).toLowerCase()}\n${String(inputs.displayName).toLowerCase()}`;
+  const other = declared.get(key);
+  if (other !== undefined && other !== name)
+    return `${name}: workbook display name ${JSON.stringify(inputs.displayName)} is already taken by ${other} in resource group ${inputs.resourceGroupName}; give each workbook its own display name`;
+  declared.set(key, name);
+  return undefined;
+}
+
 /** The engine reports invoke failures as gRPC errors; Pulumi surfaces only their `details`. */
 function engineError(message: string): Error {
   return Object.assign(new Error(message), { details: message });

@@ -1,6 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { savedFunctions } from "../functions";
-import { type LiveTables, type MockWorld, mockInvoke, mockRefusal, mockResourceId, mockState } from "./mockCloud";
+import {
+  type LiveTables,
+  type MockWorld,
+  mockClash,
+  mockInvoke,
+  mockRefusal,
+  mockResourceId,
+  mockState,
+} from "./mockCloud";
 
 // Runs a Pulumi program under mocks and records every resource it declares: the reviewable, byte-stable plan behind `synth`.
 
@@ -112,6 +120,7 @@ export async function recordPlan(
 ): Promise<Plan> {
   const inputsByKey = new Map<string, Record<string, unknown>>();
   const refusals: string[] = [];
+  const declared = new Map<string, string>();
   const functionNames = options.functionNames ?? savedFunctions.map((f) => f.name);
   const world: MockWorld = {
     liveTables: options.liveTables,
@@ -122,7 +131,9 @@ export async function recordPlan(
     {
       newResource(args) {
         const id = mockResourceId(args.type, args.name, args.inputs);
-        const refusal = mockRefusal(args.type, args.name, args.inputs, functionNames);
+        const refusal =
+          mockRefusal(args.type, args.name, args.inputs, functionNames) ??
+          mockClash(args.type, args.name, args.inputs, declared);
         if (refusal) refusals.push(refusal);
         inputsByKey.set(
           `${args.type}::${args.name}`,

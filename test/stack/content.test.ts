@@ -140,6 +140,18 @@ describe("the workbook", () => {
     expect(params.NormalEndReasons.value).toBe("CallEnded, InitiatorLeft");
   });
 
+  it("must bind the twin to a brought ACS resource and default the Resource parameter to it, lower-cased", async () => {
+    const acsId =
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-calls/providers/Microsoft.Communication/communicationServices/acs-calls";
+    const { dataLocation: _onlyWhenCreated, ...rest } = baseConfig;
+    const plan = await runStack({ ...rest, communication: { existingResourceId: acsId } });
+    const { acs } = bySource(plan);
+    expect(acs.inputs.sourceId).toBe(
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourcegroups/rg-calls/providers/microsoft.communication/communicationservices/acs-calls",
+    );
+    expect(parameters(JSON.parse(String(acs.inputs.serializedData))).Resource.value).toBe(acs.inputs.sourceId);
+  });
+
   it("must default the NormalEndReasons parameter to the stack setting recording.normalEndReasons", async () => {
     const plan = await runStack({
       ...baseConfig,

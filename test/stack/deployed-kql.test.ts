@@ -42,6 +42,14 @@ describe("KQL the stack deploys", () => {
     expect((tuned.inputs.criteria as any).allOf[0].query).toContain("ago(240m)");
   });
 
+  it("the abnormal-ends query with recording.normalEndReasons set must pass the analyzer", async () => {
+    const plan = await runStack({ ...baseConfig, recording: { normalEndReasons: ["CallEnded", "Transferred"] } });
+    const rule = ofType(plan, "azure-native:monitor:ScheduledQueryRule").find((r) => r.name.endsWith("abnormal-ends"))!;
+    const query = String((rule.inputs.criteria as any).allOf[0].query);
+    expect(query).toContain('normalendreasons = dynamic(["CallEnded", "Transferred"])');
+    expect(analyze(query, acsCatalog).filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("every saved search body must pass the analyzer with the other functions declared", async () => {
     const plan = await runStack(baseConfig);
     const searches = ofType(plan, T.search);

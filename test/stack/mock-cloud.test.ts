@@ -1,7 +1,8 @@
+import * as applicationinsights from "@pulumi/azure-native/applicationinsights";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as operationalinsights from "@pulumi/azure-native/operationalinsights";
 import { describe, expect, it, vi } from "vitest";
-import { isBuiltInTable, mockRefusal } from "../../src/infra/mockCloud";
+import { isBuiltInTable, mockClash, mockRefusal } from "../../src/infra/mockCloud";
 import { recordPlan } from "../../src/infra/plan";
 
 // The mock cloud behind synth and the stack tests refuses what azure-native and Azure refuse, so a program that would fail
@@ -78,6 +79,27 @@ describe("mock cloud refusals (pure)", () => {
   });
 });
 
+describe("mock cloud refusals across resources (pure)", () => {
+  const wb = "azure-native:applicationinsights:Workbook";
+  it("must refuse a second workbook with the display name of another in the same resource group, any case", () => {
+    const declared = new Map<string, string>();
+    expect(mockClash(wb, "a", { resourceGroupName: "rg", displayName: "Insights (dev)" }, declared)).toBeUndefined();
+    expect(mockClash(wb, "b", { resourceGroupName: "RG", displayName: "insights (DEV)" }, declared)).toMatch(
+      /^b: workbook display name "insights \(DEV\)" is already taken by a in resource group RG/,
+    );
+  });
+
+  it("must accept distinct display names, another resource group, and resources that are not workbooks", () => {
+    const declared = new Map<string, string>();
+    expect(mockClash(wb, "a", { resourceGroupName: "rg", displayName: "X" }, declared)).toBeUndefined();
+    expect(mockClash(wb, "b", { resourceGroupName: "rg", displayName: "X - ACS resource" }, declared)).toBeUndefined();
+    expect(mockClash(wb, "c", { resourceGroupName: "rg2", displayName: "X" }, declared)).toBeUndefined();
+    expect(
+      mockClash("azure-native:monitor:ActionGroup", "d", { resourceGroupName: "rg", displayName: "X" }, declared),
+    ).toBeUndefined();
+  });
+});
+
 describe("mock cloud refusals (through a recorded plan)", () => {
   const record = (program: () => Promise<Record<string, unknown>>) =>
     recordPlan({ project: "acs-recording-insights", stack: "dev", config: {}, functionNames: fns }, program);
@@ -94,6 +116,21 @@ describe("mock cloud refusals (through a recorded plan)", () => {
     }).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/mock cloud refused.*\n.*t: cannot create already existing resource/);
+  });
+
+  it("must fail the plan that declares two workbooks with one display name", async () => {
+    const error = await record(async () => {
+      for (const n of ["w1", "w2"])
+        new applicationinsights.Workbook(n, {
+          resourceGroupName: "rg",
+          category: "workbook",
+          kind: "shared",
+          displayName: "Same",
+          serializedData: "{}",
+        });
+      return {};
+    }).catch((e: unknown) => e as Error);
+    expect((error as Error).message).toContain('w2: workbook display name "Same" is already taken by w1');
   });
 
   it("must fail the plan that declares a union alert and a one-minute function alert, listing both", async () => {
