@@ -88,7 +88,10 @@ describe("GitHub workflows", () => {
     it(`${file} must install and test with the same commands as .ci/run`, () => {
       const { wf } = load(file);
       const ciRun = fs.readFileSync(path.resolve(__dirname, "../.ci/run"), "utf8");
-      const commands = ciRun.split("\n").filter((l) => /^npm /.test(l.trim())).map((l) => l.trim());
+      const commands = ciRun
+        .split("\n")
+        .filter((l) => /^npm /.test(l.trim()))
+        .map((l) => l.trim());
       // .ci/run's two commands, each present verbatim as a step of every job that tests.
       expect(commands).toEqual(["npm ci --no-audit --no-fund", "npm test"]);
       for (const job of Object.values(wf.jobs)) {

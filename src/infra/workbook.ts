@@ -29,15 +29,13 @@ export function declareWorkbooks(
 ): DeclaredWorkbooks {
   const { config } = ctx;
   const normalEndReasons = config.recording.normalEndReasons;
-  const serializedData = pulumi
-    .all([workspaceId, communicationId])
-    .apply(([ws, acs]) =>
-      content.deployedWorkbook({
-        workspaceId: ws,
-        communicationId: acs,
-        ...(normalEndReasons ? { normalEndReasons } : {}),
-      }),
-    );
+  const serializedData = pulumi.all([workspaceId, communicationId]).apply(([ws, acs]) =>
+    content.deployedWorkbook({
+      workspaceId: ws,
+      communicationId: acs,
+      ...(normalEndReasons ? { normalEndReasons } : {}),
+    }),
+  );
   const declare = (logical: string, key: string, displayName: string, sourceId: pulumi.Input<string>) =>
     new applicationinsights.Workbook(
       logical,
