@@ -4,6 +4,7 @@ import { newRow, type Row, type RunContext, type Scope } from "./compile/context
 import { checkResultSize, defaultLimits, limitsWithOptions, type QueryLimits } from "./compile/limits";
 import { compileQueryBlock } from "./compile/tabular";
 import type { Catalog, ColumnInfo, QueryResult, TableSchema, Tables } from "./types";
+import { checkedTables } from "./values/input-tables";
 
 /** The tables and stored functions a query may use (none by default: a self-contained query needs none). */
 export type CompileOptions = Catalog;
@@ -33,7 +34,7 @@ export function compileQuery(kql: string, options: CompileOptions = {}): Compile
     run(tables: Tables, runOptions: RunOptions = {}): QueryResult {
       scope.clock.now = runOptions.now ?? Date.now();
       const limits = limitsWithOptions({ ...defaultLimits, ...runOptions.limits }, setOptions);
-      const ctx: RunContext = { tables, memo: new Map(), limits };
+      const ctx: RunContext = { tables: checkedTables(tables), memo: new Map(), limits };
       const table = fn(ctx);
       // The run's own columns: an open schema (bag_unpack, pivot...) is known only now, and a few operators drop a
       // column the binder lists (scan's match_id without with_match_id).

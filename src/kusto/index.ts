@@ -10,3 +10,5 @@ export { catalogWithData, compileQuery, runQuery } from "./evaluator";
 export { stringifyJson, toJsonRows } from "./json";
 export { toCsv, toTextTable } from "./output";
 export * from "./types";
+// Callers build datetime/timespan cells as bigint ticks (the engine refuses epoch-ms numbers at run()).
+export { formatDatetime, msFromTicks, parseDatetime, ticksFromMs } from "./values/time";

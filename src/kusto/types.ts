@@ -21,8 +21,8 @@ export function isScalarType(name: string): name is KType {
 }
 
 /**
- * An in-memory value. datetime: epoch milliseconds (fractional ms keep sub-ms precision);
- * timespan: milliseconds; dynamic: plain JSON value; null is Kusto's null.
+ * An in-memory value. datetime: bigint 100-ns ticks since 1970-01-01; timespan: bigint ticks; long: a number when
+ * safe, else a bigint; dynamic: plain JSON value; null is Kusto's null. run() checks the tables it is given.
  */
 export type Value = string | number | bigint | boolean | null | unknown[] | { [key: string]: unknown };
 
