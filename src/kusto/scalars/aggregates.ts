@@ -547,7 +547,10 @@ function makeList(dedupe: boolean, withPred: boolean, fn: string): AggregateFact
 }
 
 function variance(population: boolean, sqrt: boolean, withPred: boolean): AggregateFactory {
-  return simple(withPred ? 2 : 1, () => new Variance(population, sqrt, withPred ? 1 : -1));
+  const factory = simple(withPred ? 2 : 1, () => new Variance(population, sqrt, withPred ? 1 : -1));
+  // stdev/variance pages document numbers only; of a timespan or datetime the unit is undocumented: refused.
+  return (argTypes, resultType, literalArgs) =>
+    isTicksType(argTypes[0]) ? undefined : factory(argTypes, resultType, literalArgs);
 }
 
 export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
