@@ -1,5 +1,6 @@
 // Output rows of a fixed column list built by one compiled constructor: every row shares one hidden class with its
 // values in-object, where assigning keys in a loop leaves V8 a megamorphic store per cell and out-of-object storage.
+import type { Value } from "../types";
 import type { Row } from "./context";
 
 /** Where an output column's value comes from: a column of the first or the second source row. */
@@ -27,4 +28,12 @@ export function rowBuilder(names: readonly string[], sources: readonly CellSourc
   // No inherited keys: `toString`, `constructor` and `__proto__` are plain columns, as on newRow() rows.
   Ctor.prototype = Object.freeze(Object.create(null));
   return (a, b) => new Ctor(a, b);
+}
+
+/** A builder of rows from values in column order (`values[i]` under `names[i]`, null for undefined), as rowBuilder's. */
+export function rowFromValues(names: readonly string[]): (values: readonly Value[]) => Row {
+  const body = names.map((n, i) => `this[${JSON.stringify(n)}] = v[${i}] ?? null;`).join("\n");
+  const Ctor = new Function("v", body) as unknown as new (values: readonly Value[]) => Row;
+  Ctor.prototype = Object.freeze(Object.create(null));
+  return (values) => new Ctor(values);
 }

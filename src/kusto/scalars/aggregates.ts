@@ -130,17 +130,62 @@ class ArgExtreme implements Aggregator {
   }
 }
 
+/** Past this many keys after the first, a KeySet moves to a Set (a linear search beats hashing below it). */
+const SMALL_SET = 8;
+
+/**
+ * Distinct keys: the first key in a field, the next few in a short array searched linearly, a Set
+ * only past SMALL_SET keys. Groups by a high-cardinality key mostly hold one or two, where a Set each costs far more.
+ */
+export class KeySet {
+  size = 0;
+  private first = "";
+  private list: string[] | undefined;
+  private set: Set<string> | undefined;
+  /** Adds the key; true when it was not there yet. */
+  insert(k: string): boolean {
+    if (this.size === 0) {
+      this.first = k;
+      this.size = 1;
+      return true;
+    }
+    if (this.set !== undefined) {
+      if (this.set.has(k)) return false;
+      this.set.add(k);
+      this.size++;
+      return true;
+    }
+    if (k === this.first) return false;
+    const list = this.list;
+    if (list === undefined) {
+      this.list = [k];
+      this.size++;
+      return true;
+    }
+    for (let i = 0; i < list.length; i++) if (list[i] === k) return false;
+    if (list.length < SMALL_SET) list.push(k);
+    else {
+      this.set = new Set([this.first, ...list, k]);
+      this.list = undefined;
+    }
+    this.size++;
+    return true;
+  }
+}
+
 /** dcount/dcountif: EXACT distinct counts here, where Kusto estimates with HyperLogLog (error within its accuracy level). */
-class DCount implements Aggregator {
-  readonly seen = new Set<string>();
-  constructor(private readonly pred: number) {}
+class DCount extends KeySet implements Aggregator {
+  // The key set itself, not a field holding one: one object per group.
+  constructor(private readonly pred: number) {
+    super();
+  }
   add(args: readonly Value[]): void {
     const v = args[0];
     if (v === null || v === undefined || (this.pred >= 0 && args[this.pred] !== true)) return;
-    this.seen.add(hashKey(v));
+    this.insert(hashKey(v));
   }
   result(): Value {
-    return this.seen.size;
+    return this.size;
   }
 }
 
@@ -271,17 +316,17 @@ function readLevel(v: Value | undefined): number {
 }
 
 /** make_list/make_set (and *_if): nulls are skipped; make_set keeps the first-seen order. */
-class MakeList implements Aggregator {
-  readonly items: unknown[] = [];
-  readonly seen: Set<string> | undefined;
+class MakeList extends KeySet implements Aggregator {
+  // make_set's keys seen are the object itself (a KeySet), so a group costs one object, not two.
+  items: unknown[] = [];
   constructor(
     private readonly type: KType,
-    dedupe: boolean,
+    private readonly dedupe: boolean,
     private readonly pred: number,
     private readonly max: number,
     private readonly keepNulls = false,
   ) {
-    this.seen = dedupe ? new Set() : undefined;
+    super();
   }
   add(args: readonly Value[]): void {
     const v = args[0];
@@ -290,7 +335,7 @@ class MakeList implements Aggregator {
       if (this.keepNulls) this.items.push(null);
       return;
     }
-    if (!this.seen) {
+    if (!this.dedupe) {
       this.items.push(toDynamicValue(v, this.type));
       return;
     }
@@ -303,10 +348,10 @@ class MakeList implements Aggregator {
     this.addDistinct(toDynamicValue(v, this.type));
   }
   private addDistinct(v: Value): void {
-    const k = hashKey(v);
-    if (this.seen!.has(k)) return;
-    this.seen!.add(k);
-    this.items.push(v);
+    if (!this.insert(hashKey(v))) return;
+    // The first item gets an array of its own size (push reserves 16 spare slots), as most sets by a high-cardinality key stay small.
+    if (this.items.length === 0) this.items = [v];
+    else this.items.push(v);
   }
   result(): Value {
     return this.items;

@@ -8,7 +8,6 @@ import {
   elements,
   kindOf,
   type Node,
-  newRow,
   type OperatorFn,
   type Row,
   type RunContext,
@@ -21,6 +20,7 @@ import {
 } from "../context";
 import { compileScalar } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
+import { rowFromValues } from "../row-builder";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 interface AggregateSlot {
@@ -28,10 +28,21 @@ interface AggregateSlot {
   readonly args: readonly ScalarFn[];
 }
 
+/** Few allocations per group: a high-cardinality by-key makes as many groups as rows, all alive to the end. */
 interface Group {
-  readonly keys: Value[];
+  /** The by-value when there is exactly one by-expression (no array per group). */
+  readonly key: Value;
+  /** The by-values otherwise (none, or several). */
+  readonly keys: Value[] | undefined;
   readonly aggs: Aggregator[];
-  results?: Value[];
+  /** The aggregates' results by slot, set just before the group's row is emitted (one array shared by all groups). */
+  results: Value[] | undefined;
+}
+
+function newAggregators(slots: readonly AggregateSlot[]): Aggregator[] {
+  const aggs = new Array<Aggregator>(slots.length);
+  for (let s = 0; s < slots.length; s++) aggs[s] = slots[s].factory();
+  return aggs;
 }
 
 /** How one aggregate element of the list turns a finished group into output values. */
@@ -60,7 +71,7 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   }
   if (width !== columns.length)
     throw unsupported(scope, node, "summarize shape (aggregates the engine cannot map to the result schema)");
-  const names = columns.map((c) => c.name);
+  const makeRow = rowFromValues(columns.map((c) => c.name));
   const nBy = byFns.length;
 
   return (input, ctx) => {
@@ -77,8 +88,11 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
         key += k === 0 ? hashKey(v) : "\u0001" + hashKey(v);
       }
       let group = groups.get(key);
-      if (!group) {
-        group = { keys: keyValues.slice(), aggs: slots.map((s) => s.factory()) };
+      if (group === undefined) {
+        group =
+          nBy === 1
+            ? { key: keyValues[0], keys: undefined, aggs: newAggregators(slots), results: undefined }
+            : { key: null, keys: keyValues.slice(), aggs: newAggregators(slots), results: undefined };
         groups.set(key, group);
       }
       for (let s = 0; s < slots.length; s++) {
@@ -89,17 +103,19 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
       }
     }
     // Kusto: a summarize without by on no rows still yields one row (count() = 0).
-    if (nBy === 0 && groups.size === 0) groups.set("", { keys: [], aggs: slots.map((s) => s.factory()) });
+    if (nBy === 0 && groups.size === 0)
+      groups.set("", { key: null, keys: [], aggs: newAggregators(slots), results: undefined });
     const out: Row[] = [];
     const values: Value[] = [];
+    const results = new Array<Value>(slots.length);
     for (const group of groups.values()) {
-      group.results = group.aggs.map((a) => a.result());
+      for (let s = 0; s < slots.length; s++) results[s] = group.aggs[s].result();
+      group.results = results;
       values.length = 0;
-      for (const k of group.keys) values.push(k);
+      if (group.keys === undefined) values.push(group.key);
+      else for (const k of group.keys) values.push(k);
       for (const emit of emits) emit(group, rows, ctx, values);
-      const row: Row = newRow();
-      for (let c = 0; c < names.length; c++) row[names[c]] = values[c] ?? null;
-      out.push(row);
+      out.push(makeRow(values));
     }
     return { columns, rows: out };
   };
@@ -193,7 +209,7 @@ export function compileRowsAggregate(expr: Node, scope: Scope): (rows: readonly 
   const inner = kindOf(expr) === "SimpleNamedExpression" ? expr.Expression : expr;
   const emit = compileAggregateItem(inner, undefined, scope, slots);
   return (rows, ctx) => {
-    const group: Group = { keys: [], aggs: slots.map((s) => s.factory()) };
+    const group: Group = { key: null, keys: [], aggs: newAggregators(slots), results: undefined };
     const buffers = slots.map((s) => new Array<Value>(s.args.length));
     for (let i = 0; i < rows.length; i++) {
       for (let s = 0; s < slots.length; s++) {
