@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tables as tableDefs } from "../schema/tables";
-import { generateDataset, type GenerateOptions, type GeneratedDataset } from "./generate";
+import { type GeneratedDataset, type GenerateOptions, generateDataset } from "./generate";
 
 // Two weeks, so the workbook's default 7-day range has a previous period to compare with.
 export const sampleOptions: GenerateOptions = { seed: 20221117, calls: 300, start: "2026-11-09T00:00:00Z", days: 14 };
