@@ -22,7 +22,8 @@ function bag(entries: Record<string, unknown>): Value {
   return Object.assign(Object.create(null), entries) as Value;
 }
 
-function hllKeys(v: Value): string[] | null {
+/** The distinct keys an hll()/hll_merge() value holds (exact here), or null when v is not such a sketch. */
+export function hllKeys(v: Value): string[] | null {
   const keys =
     v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[HLL] : undefined;
   return Array.isArray(keys) ? (keys as string[]) : null;

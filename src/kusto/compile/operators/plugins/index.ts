@@ -3,6 +3,7 @@ import type { Plugin } from "../evaluate";
 import { activeUsersCount } from "./active-users-count";
 import { activityCountsMetrics } from "./activity-counts-metrics";
 import { bagUnpack } from "./bag-unpack";
+import { dcountIntersect } from "./dcount-intersect";
 import { ipv4Lookup, ipv6Lookup } from "./ip-lookup";
 import { narrow } from "./narrow";
 import { pivot } from "./pivot";
@@ -14,6 +15,7 @@ export const pluginTable: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
   bag_unpack: bagUnpack,
+  dcount_intersect: dcountIntersect,
   ipv4_lookup: ipv4Lookup,
   ipv6_lookup: ipv6Lookup,
   narrow,
