@@ -84,7 +84,7 @@ describe("generated rows written and read back", () => {
 });
 
 describe("bundled sample data", () => {
-  it("must equal what the generator writes with the sample options (regenerate with npx ts-node src/data/sample.ts)", () => {
+  it("must equal what the generator writes with the sample options (regenerate with npm run generate)", () => {
     for (const [name, text] of Object.entries(renderSample())) {
       expect(fs.readFileSync(path.join(sampleDataDir, name), "utf8"), name).toBe(text);
     }

@@ -112,7 +112,7 @@ describe("workbook structure", () => {
 });
 
 describe("workbook serialisation", () => {
-  it("must match the committed workbooks/acs-call-recording.workbook.json (regenerate: npx acs-insights preview --write-workbook)", () => {
+  it("must match the committed workbooks/acs-call-recording.workbook.json (regenerate with npm run generate)", () => {
     expect(readFileSync(join(root, workbookFile), "utf8")).toBe(serializedWorkbook);
   });
 
