@@ -1,27 +1,11 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { dirWith } from "./temp-dir";
 import { loadDataDir, tablesFromRows } from "../../src/data";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures");
 /** Epoch ms to the engine's datetime: 100-ns ticks since 1970 (10,000 per ms). */
 const ticks = (ms: number) => BigInt(ms) * 10_000n;
-const tmpDirs: string[] = [];
-
-function dirWith(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-data-"));
-  tmpDirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-afterEach(() => {
-  for (const d of tmpDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 describe("loadDataDir on the seed's diagnostic-log records", () => {
   const tables = loadDataDir(path.join(fixtures, "seed"));

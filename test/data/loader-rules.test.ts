@@ -1,27 +1,12 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { dirWith } from "./temp-dir";
 import { loadData, loadDataDir, summaryLine } from "../../src/data";
 import { chunkBytes } from "../../src/data/chunks";
 import { isoZuluTicks } from "../../src/data/iso-ticks";
 import { parseDatetime } from "../../src/kusto/values/time";
 
-const tmpDirs: string[] = [];
-
-function dirWith(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-loader-"));
-  tmpDirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-afterEach(() => {
-  for (const d of tmpDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 const record = (properties: object, time = "2026-01-15T10:00:00Z") => JSON.stringify({ time, category: "CallRecordingSummary", properties });
 
