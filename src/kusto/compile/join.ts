@@ -227,13 +227,11 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
     [...leftColumns, ...columns.slice(leftColumns.length)].map((c) => c.name),
     [
       ...leftColumns.map((c) => ({ from: 0 as const, name: c.name, missing: null })),
-      ...columns
-        .slice(leftColumns.length)
-        .map((c, i) => ({
-          from: 1 as const,
-          name: rightValueColumns[i].name,
-          missing: c.type === "string" ? ("" as const) : null,
-        })),
+      ...columns.slice(leftColumns.length).map((c, i) => ({
+        from: 1 as const,
+        name: rightValueColumns[i].name,
+        missing: c.type === "string" ? ("" as const) : null,
+      })),
     ],
   );
   return (input, ctx) => {
