@@ -356,32 +356,12 @@ export function compileQueryBlock(
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
-  if (body.kind !== "tabular") {
-    if (!last) throw unsupported(scope, block, "a query without a result expression");
-    return { ...scalarQuery(body.fn, last.Expression), options: setOptions(statements) };
-  }
+  if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
   return {
     fn: body.fn,
     columns: resultColumns(last.Expression),
     open: isOpenSchema(last.Expression),
     options: setOptions(statements),
-  };
-}
-
-/**
- * A bare scalar expression as the query runs like `print <expr>`: one row, one column named print_0, the name
- * Kusto.Language's binder gives `print <expr>` (the docs run e.g. `asin(0.5)` alone on asin-function.md).
- */
-function scalarQuery(fn: ScalarFn, expression: Node): { fn: TabularFn; columns: ColumnInfo[]; open: boolean } {
-  const columns: ColumnInfo[] = [{ name: "print_0", type: columnType(expression.ResultType) }];
-  return {
-    fn: (ctx) => {
-      const row: Row = newRow();
-      row.print_0 = fn(emptyRow, ctx);
-      return { columns, rows: [row] };
-    },
-    columns,
-    open: false,
   };
 }
 
