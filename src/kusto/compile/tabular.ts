@@ -356,7 +356,7 @@ export function compileQueryBlock(
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
-  if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a scalar query (use print)");
+  if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a bare scalar expression as the query (the column name Kusto gives it is not documented: write print <expression>)");
   return {
     fn: body.fn,
     columns: resultColumns(last.Expression),
