@@ -1,9 +1,29 @@
 // The package's library entry (`import ... from "acs-recording-insights"`): application code only, never the Pulumi program (src/index.ts).
-export * from "./templates";
+
+export {
+  categoryTables,
+  type GeneratedDataset,
+  type GenerateOptions,
+  generateDataset,
+  loadDataDir,
+  sampleDataDir,
+  tablesFromRows,
+} from "./data";
+export { kqlFunctionDefs, type SavedFunction, savedFunctions } from "./functions";
+export type {
+  ColumnInfo,
+  CompiledQuery,
+  DataTable,
+  KqlDiagnostic,
+  KqlFunctionDef,
+  KqlSource,
+  KType,
+  QueryResult,
+  Tables,
+  Value,
+} from "./kusto";
 export { analyze, compileQuery, runQuery, toCsv, toJsonRows, toTextTable } from "./kusto";
-export type { ColumnInfo, CompiledQuery, DataTable, KqlDiagnostic, KqlFunctionDef, KqlSource, KType, QueryResult, Tables, Value } from "./kusto";
-export { categoryTables, generateDataset, loadDataDir, sampleDataDir, tablesFromRows, type GenerateOptions, type GeneratedDataset } from "./data";
-export { buildWorkbook, serializedWorkbook, workbookForWorkspace, type Workbook } from "./workbook";
-export { kqlFunctionDefs, savedFunctions, type SavedFunction } from "./functions";
 export { renderPreview } from "./preview";
-export { tableNames, tables, type TableName } from "./schema/tables";
+export { type TableName, tableNames, tables } from "./schema/tables";
+export * from "./templates";
+export { buildWorkbook, serializedWorkbook, type Workbook, workbookForWorkspace } from "./workbook";

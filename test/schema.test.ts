@@ -15,7 +15,9 @@ describe("table schemas", () => {
   });
 
   it("must render the Kusto schema string the analyzer takes", () => {
-    expect(kustoSchema(ACSCallRecordingSummary)).toMatch(/^\(AudioChannelsCount:int, _BilledSize:real, .*RecordingLength:real, RecordingStartTime:datetime, .*Type:string\)$/);
+    expect(kustoSchema(ACSCallRecordingSummary)).toMatch(
+      /^\(AudioChannelsCount:int, _BilledSize:real, .*RecordingLength:real, RecordingStartTime:datetime, .*Type:string\)$/,
+    );
   });
 
   it("must coerce RecordingLength given as a string or a number", () => {

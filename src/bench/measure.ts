@@ -37,7 +37,10 @@ export function timeProcess(args: readonly string[]): ProcessRun {
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   try {
     if (run.error) throw run.error;
-    if (run.status !== 0) throw new Error(`node ${args.slice(0, 3).join(" ")} ... exited ${run.status ?? run.signal}: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    if (run.status !== 0)
+      throw new Error(
+        `node ${args.slice(0, 3).join(" ")} ... exited ${run.status ?? run.signal}: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`,
+      );
     const peak = JSON.parse(fs.readFileSync(peakFile, "utf8")) as { maxRssKb: number; cpuMs: number };
     return { wallMs, cpuMs: peak.cpuMs, maxRssMb: peak.maxRssKb / 1024, stdout: run.stdout };
   } finally {
@@ -51,6 +54,9 @@ export function reportPeakAtExit(): void {
   if (!file) return;
   process.on("exit", () => {
     const usage = process.cpuUsage();
-    fs.writeFileSync(file, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuMs: (usage.user + usage.system) / 1000 }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuMs: (usage.user + usage.system) / 1000 }),
+    );
   });
 }

@@ -1,8 +1,9 @@
 // The three query shapes `npm run bench` times: each as KQL and as the same computation written by hand over loaded
 // rows (datetimes are bigint ticks, as the engine holds them). Hand loops follow Kusto's rules: inclusive `between`,
 // nulls skipped by sum, nearest-rank percentile, exact dcount, make_set in order of first appearance.
-import type { Value } from "../kusto/types";
+
 import { nearestRankIndex, quickselect } from "../kusto/scalars/aggregates";
+import type { Value } from "../kusto/types";
 import { TICKS_PER_DAY } from "../kusto/values/time";
 import { tables as tableDefs } from "../schema/tables";
 
@@ -104,7 +105,12 @@ export const joinShape: Shape = {
         }
       }
     }
-    return [...groups.values()].map((g) => ({ ResultType: g.result, ContentType: g.type, count_: g.count, sum_RecordingLength: g.n === 0 ? null : g.sum }));
+    return [...groups.values()].map((g) => ({
+      ResultType: g.result,
+      ContentType: g.type,
+      count_: g.count,
+      sum_RecordingLength: g.n === 0 ? null : g.sum,
+    }));
   },
   key: (r) => `${r.ResultType}|${r.ContentType}`,
 };
@@ -144,14 +150,19 @@ export const shapes: readonly Shape[] = [summaryShape, joinShape, distinctShape]
 
 /** Where the evaluator's rows and the hand loop's differ (sums compared to 1e-9 relative), or undefined. */
 export function compareRows(shape: Shape, evaluated: readonly Row[], hand: readonly Row[]): string | undefined {
-  if (evaluated.length !== hand.length) return `row counts differ: evaluator ${evaluated.length}, hand loop ${hand.length}`;
+  if (evaluated.length !== hand.length)
+    return `row counts differ: evaluator ${evaluated.length}, hand loop ${hand.length}`;
   const byKey = new Map(hand.map((r) => [shape.key(r), r]));
   for (const r of evaluated) {
     const h = byKey.get(shape.key(r));
     if (!h) return `group ${shape.key(r)} is missing from the hand loop`;
     for (const [column, value] of Object.entries(h)) {
       const x = r[column];
-      const same = x === value || (typeof x === "number" && typeof value === "number" && Math.abs(x - value) <= 1e-9 * Math.max(1, Math.abs(value)));
+      const same =
+        x === value ||
+        (typeof x === "number" &&
+          typeof value === "number" &&
+          Math.abs(x - value) <= 1e-9 * Math.max(1, Math.abs(value)));
       if (!same) return `group ${shape.key(r)} ${column}: evaluator ${String(x)}, hand loop ${String(value)}`;
     }
   }

@@ -3,8 +3,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TICKS_PER_DAY, ticksFromMs } from "../kusto/values/time";
 import { operationColumns, pool, poolDays, recordingColumns, volumeStart, writeNdjsonVolume } from "../data/volume";
+import { TICKS_PER_DAY, ticksFromMs } from "../kusto/values/time";
 import type { Window } from "./shapes";
 
 export interface Volume {
@@ -44,10 +44,16 @@ export function ensureVolume(root: string, rows: number, log: (line: string) => 
   fs.mkdirSync(path.join(dir, "operations"), { recursive: true });
   const bytes =
     writeNdjsonVolume(path.join(dir, summaryFile), "ACSCallRecordingSummary", rows, { columns: recordingColumns }) +
-    writeNdjsonVolume(path.join(dir, operationFile), "ACSCallRecordingIncomingOperations", rows, { columns: operationColumns, poolFor: rows });
+    writeNdjsonVolume(path.join(dir, operationFile), "ACSCallRecordingIncomingOperations", rows, {
+      columns: operationColumns,
+      poolFor: rows,
+    });
   const window = windowFor(rows, poolLength);
   const volume: Volume = { dir, rows, operations: rows, bytes, window };
   // Written last: a folder without it is an interrupted run and is generated again.
-  fs.writeFileSync(metaFile, JSON.stringify({ rows, operations: rows, bytes, window: { from: String(window.from), to: String(window.to) } }));
+  fs.writeFileSync(
+    metaFile,
+    JSON.stringify({ rows, operations: rows, bytes, window: { from: String(window.from), to: String(window.to) } }),
+  );
   return volume;
 }

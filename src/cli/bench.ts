@@ -2,12 +2,12 @@
 // curve. Targets are ratios checked here, never in timed unit tests.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { compileQuery, type DataTable, type Tables } from "../kusto";
-import { loadDataDir } from "../data";
-import { median, time, timeProcess, type ProcessRun } from "../bench/measure";
+import { median, type ProcessRun, time, timeProcess } from "../bench/measure";
 import { referenceScript } from "../bench/reference";
-import { benchCatalog, compareRows, shapes, type Row, type Shape } from "../bench/shapes";
+import { benchCatalog, compareRows, type Row, type Shape, shapes } from "../bench/shapes";
 import { defaultBenchRoot, ensureVolume, summaryFile, type Volume } from "../bench/volumes";
+import { loadDataDir } from "../data";
+import { compileQuery, type DataTable, type Tables } from "../kusto";
 
 export const targets = { inProcess: 1.5, wholeProcess: 2, peakRssMbAt1M: 600, peakRssMbAt5M: 3072 } as const;
 
@@ -37,7 +37,12 @@ function sizes(text: string, flag: string): number[] {
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { rows: 1_000_000, repeat: 3, curve: [100_000, 500_000, 1_000_000, 2_000_000, 5_000_000], dir: defaultBenchRoot };
+  const args: BenchArgs = {
+    rows: 1_000_000,
+    repeat: 3,
+    curve: [100_000, 500_000, 1_000_000, 2_000_000, 5_000_000],
+    dir: defaultBenchRoot,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -52,7 +57,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return args;
 }
 
-const rate = (rows: number, ms: number) => `${((rows / ms) * 1000 / 1e6).toFixed(2)}M/s`;
+const rate = (rows: number, ms: number) => `${(((rows / ms) * 1000) / 1e6).toFixed(2)}M/s`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 
@@ -112,7 +117,9 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   if (!fs.existsSync(path.join(__dirname, "main.js"))) {
-    process.stderr.write("acs-insights bench: run it from the build (npm run bench), so the whole-process figures time compiled code\n");
+    process.stderr.write(
+      "acs-insights bench: run it from the build (npm run bench), so the whole-process figures time compiled code\n",
+    );
     return 2;
   }
   const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -124,19 +131,31 @@ export async function run(argv: string[]): Promise<number> {
   const volume = ensureVolume(args.dir, args.rows, log);
   const [tables, loadMs] = time(() => loadDataDir(volume.dir));
   const n = volume.rows.toLocaleString("en-US");
-  out(`node ${process.version}, ${n} summary + ${volume.operations.toLocaleString("en-US")} operation rows (${(volume.bytes / 1024 ** 2).toFixed(0)} MB NDJSON in ${volume.dir}), median of ${args.repeat}`);
-  out(`in-process (loaded in ${seconds(loadMs)}): evaluator vs the same computation by hand, target <= ${targets.inProcess}x`);
-  out(`  ${"shape".padEnd(16)} ${"evaluator".padStart(10)} ${"rows/s".padStart(9)} ${"hand".padStart(10)} ${"rows/s".padStart(9)}  ratio  target`);
+  out(
+    `node ${process.version}, ${n} summary + ${volume.operations.toLocaleString("en-US")} operation rows (${(volume.bytes / 1024 ** 2).toFixed(0)} MB NDJSON in ${volume.dir}), median of ${args.repeat}`,
+  );
+  out(
+    `in-process (loaded in ${seconds(loadMs)}): evaluator vs the same computation by hand, target <= ${targets.inProcess}x`,
+  );
+  out(
+    `  ${"shape".padEnd(16)} ${"evaluator".padStart(10)} ${"rows/s".padStart(9)} ${"hand".padStart(10)} ${"rows/s".padStart(9)}  ratio  target`,
+  );
   const inRows = inProcess(tables, volume, args.repeat);
   for (const r of inRows) {
     const ratio = r.evaluatorMs / r.handMs;
-    out(`  ${r.shape.name.padEnd(16)} ${`${r.evaluatorMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.evaluatorMs).padStart(9)} ${`${r.handMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.handMs).padStart(9)}  ${ratio.toFixed(2)}x  ${verdict(ratio <= targets.inProcess)}`);
+    out(
+      `  ${r.shape.name.padEnd(16)} ${`${r.evaluatorMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.evaluatorMs).padStart(9)} ${`${r.handMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.handMs).padStart(9)}  ${ratio.toFixed(2)}x  ${verdict(ratio <= targets.inProcess)}`,
+    );
   }
   out(`  peak RSS of this process with the tables loaded: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   out();
-  out(`whole process: \`acs-insights query --data DIR\` vs a hand-written readline + JSON.parse script (${reference}), target <= ${targets.wholeProcess}x wall`);
-  out(`  ${"shape".padEnd(16)} ${"CLI wall".padStart(9)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"script".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)}  ${"wall".padStart(6)} ${"cpu".padStart(6)}  target`);
+  out(
+    `whole process: \`acs-insights query --data DIR\` vs a hand-written readline + JSON.parse script (${reference}), target <= ${targets.wholeProcess}x wall`,
+  );
+  out(
+    `  ${"shape".padEnd(16)} ${"CLI wall".padStart(9)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"script".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)}  ${"wall".padStart(6)} ${"cpu".padStart(6)}  target`,
+  );
   for (const shape of shapes) {
     const ours = cli(volume, shape);
     const ref = timeProcess([reference, shape.name, volume.dir, iso(volume.window.from), iso(volume.window.to)]);
@@ -152,12 +171,15 @@ export async function run(argv: string[]): Promise<number> {
   if (args.curve.length > 0) {
     out();
     out("loader curve: the summarize shape, whole process (load + query); cost per added row should stay flat");
-    out(`  ${"rows".padStart(10)} ${"MB".padStart(6)} ${"wall".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"µs/row".padStart(7)}  µs per added row (wall, cpu)`);
+    out(
+      `  ${"rows".padStart(10)} ${"MB".padStart(6)} ${"wall".padStart(8)} ${"cpu".padStart(8)} ${"peak RSS".padStart(9)} ${"µs/row".padStart(7)}  µs per added row (wall, cpu)`,
+    );
     let previous: { rows: number; ms: number; cpuMs: number } | undefined;
     for (const rows of args.curve) {
       const v = ensureVolume(args.dir, rows, log);
       const r = cli(v, shapes[0]);
-      const perAdded = (ms: number, before: number) => (((ms - before) * 1000) / (rows - (previous?.rows ?? 0))).toFixed(2);
+      const perAdded = (ms: number, before: number) =>
+        (((ms - before) * 1000) / (rows - (previous?.rows ?? 0))).toFixed(2);
       const added = previous ? `${perAdded(r.wallMs, previous.ms)}, ${perAdded(r.cpuMs, previous.cpuMs)}` : undefined;
       const cap = rows <= 1_000_000 ? targets.peakRssMbAt1M : rows <= 5_000_000 ? targets.peakRssMbAt5M : Infinity;
       out(

@@ -37,7 +37,9 @@ function firstBadByte(bytes: Buffer): number {
 export function checkUtf8(bytes: Buffer, file: string, firstLine: number): void {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new Error(`${file}:${lineOf(bytes, nul, firstLine)}: contains a NUL byte, so it is UTF-16 or binary, not UTF-8 text; save it as UTF-8`);
+    throw new Error(
+      `${file}:${lineOf(bytes, nul, firstLine)}: contains a NUL byte, so it is UTF-16 or binary, not UTF-8 text; save it as UTF-8`,
+    );
   }
   if (isUtf8(bytes)) return;
   const at = firstBadByte(bytes);
@@ -81,7 +83,10 @@ export function readChunks(file: string, sink: ChunkSink): number {
       if (carry) bytes = Buffer.concat([carry, bytes]);
       const last = bytes.lastIndexOf(10);
       if (last < 0) {
-        if (bytes.length > maxLineBytes) throw new Error(`${file}:${line}: a line longer than ${maxLineBytes / 1048576} MB; write one record per line (NDJSON)`);
+        if (bytes.length > maxLineBytes)
+          throw new Error(
+            `${file}:${line}: a line longer than ${maxLineBytes / 1048576} MB; write one record per line (NDJSON)`,
+          );
         carry = Buffer.from(bytes);
         continue;
       }

@@ -2,8 +2,8 @@
 // refusing anything Kusto's column type cannot hold exactly. A refusal throws CellError with the reason.
 import type { Value } from "../kusto/types";
 import { parseTimespan, ticksFromMs } from "../kusto/values/time";
-import { datetimeTicks } from "./iso-ticks";
 import type { KustoType } from "../schema/tables";
+import { datetimeTicks } from "./iso-ticks";
 
 export class CellError extends Error {}
 
@@ -54,7 +54,8 @@ function stringConverter(): Converter {
     if (raw === null || raw === undefined) return null;
     if (typeof raw === "number") {
       // JSON.parse already rounded 12345678901234567890 to ...7000: refuse rather than store other digits.
-      if (Number.isInteger(raw) && !Number.isSafeInteger(raw)) throw new CellError("a JSON number too large to keep every digit; quote it as a string");
+      if (Number.isInteger(raw) && !Number.isSafeInteger(raw))
+        throw new CellError("a JSON number too large to keep every digit; quote it as a string");
       return intern(String(raw));
     }
     if (typeof raw === "boolean") return raw ? "true" : "false";
@@ -79,9 +80,11 @@ const intValue: Converter = (raw) => {
     n = raw;
   } else if (typeof raw === "string") {
     n = parseInteger(raw.trim());
-    if (n === undefined) throw new CellError("not decimal digits (hex such as 0x10 and exponents such as 2e2 are not read)");
+    if (n === undefined)
+      throw new CellError("not decimal digits (hex such as 0x10 and exponents such as 2e2 are not read)");
   } else throw new CellError(`a JSON ${Array.isArray(raw) ? "array" : typeof raw}`);
-  if (typeof n === "bigint" || n < INT32_MIN || n > INT32_MAX) throw new CellError(`outside int's range ${INT32_MIN}..${INT32_MAX}`);
+  if (typeof n === "bigint" || n < INT32_MIN || n > INT32_MAX)
+    throw new CellError(`outside int's range ${INT32_MIN}..${INT32_MAX}`);
   return n;
 };
 
@@ -89,7 +92,8 @@ const longValue: Converter = (raw) => {
   if (blank(raw)) return null;
   if (typeof raw === "number") {
     if (!Number.isInteger(raw)) throw new CellError("not a whole number");
-    if (!Number.isSafeInteger(raw)) throw new CellError("a JSON number too large to read exactly; quote it as a string of digits");
+    if (!Number.isSafeInteger(raw))
+      throw new CellError("a JSON number too large to read exactly; quote it as a string of digits");
     return raw;
   }
   if (typeof raw === "bigint") {
@@ -98,8 +102,10 @@ const longValue: Converter = (raw) => {
   }
   if (typeof raw !== "string") throw new CellError(`a JSON ${Array.isArray(raw) ? "array" : typeof raw}`);
   const n = parseInteger(raw.trim());
-  if (n === undefined) throw new CellError("not decimal digits (hex such as 0x10 and exponents such as 2e2 are not read)");
-  if (typeof n === "bigint" && (n < INT64_MIN || n > INT64_MAX)) throw new CellError("outside long's range -9223372036854775808..9223372036854775807");
+  if (n === undefined)
+    throw new CellError("not decimal digits (hex such as 0x10 and exponents such as 2e2 are not read)");
+  if (typeof n === "bigint" && (n < INT64_MIN || n > INT64_MAX))
+    throw new CellError("outside long's range -9223372036854775808..9223372036854775807");
   return n;
 };
 
@@ -139,7 +145,8 @@ function datetimeConverter(options: ConvertOptions): Converter {
       if (typeof raw === "bigint") return raw;
       if (raw instanceof Date && Number.isFinite(raw.getTime())) return ticksFromMs(raw.getTime());
     }
-    if (typeof raw === "number") throw new CellError("a number, whose unit (seconds? milliseconds?) would be a guess; write ISO 8601 text");
+    if (typeof raw === "number")
+      throw new CellError("a number, whose unit (seconds? milliseconds?) would be a guess; write ISO 8601 text");
     throw new CellError(`a JSON ${Array.isArray(raw) ? "array" : typeof raw}`);
   };
 }
@@ -153,7 +160,8 @@ function timespanConverter(options: ConvertOptions): Converter {
       return ticks;
     }
     if (options.epochMsNumbers && typeof raw === "number" && Number.isFinite(raw)) return ticksFromMs(raw);
-    if (typeof raw === "number") throw new CellError("a number, whose unit would be a guess; write a timespan such as 00:01:30");
+    if (typeof raw === "number")
+      throw new CellError("a number, whose unit would be a guess; write a timespan such as 00:01:30");
     throw new CellError(`a JSON ${Array.isArray(raw) ? "array" : typeof raw}`);
   };
 }

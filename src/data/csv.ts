@@ -6,7 +6,12 @@ import { readChunks } from "./chunks";
 export type CsvSink = (fields: string[], line: number) => void;
 
 interface CsvParserApi {
-  parse(buf: Buffer | undefined, end: boolean, push: (record: { record: string[]; info: { lines: number } }) => void, close: () => void): Error | undefined;
+  parse(
+    buf: Buffer | undefined,
+    end: boolean,
+    push: (record: { record: string[]; info: { lines: number } }) => void,
+    close: () => void,
+  ): Error | undefined;
 }
 
 function newlinesIn(fields: readonly string[]): number {
@@ -19,16 +24,21 @@ function explain(err: Error, file: string): Error {
   const line = err instanceof CsvError ? (err as CsvError & { lines?: number }).lines : undefined;
   const where = line ? `${file}:${line}` : file;
   const code = (err as { code?: string }).code;
-  if (code === "CSV_INVALID_CLOSING_QUOTE") return new Error(`${where}: CSV: unexpected text after a closing quote; double a quote inside a quoted field ("")`);
-  if (code === "CSV_QUOTE_NOT_CLOSED") return new Error(`${where}: CSV: a quoted field is not closed; add the closing quote (")`);
+  if (code === "CSV_INVALID_CLOSING_QUOTE")
+    return new Error(`${where}: CSV: unexpected text after a closing quote; double a quote inside a quoted field ("")`);
+  if (code === "CSV_QUOTE_NOT_CLOSED")
+    return new Error(`${where}: CSV: a quoted field is not closed; add the closing quote (")`);
   return new Error(`${where}: CSV: ${err.message}`);
 }
 
 /** Reads every record of `file`; blank lines are skipped, the field count is the caller's to check. */
 export function readCsv(file: string, sink: CsvSink): void {
   // The stream class's synchronous core (the same one csv-parse/sync drives), fed chunk by chunk.
-  const api = (new Parser({ info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { api: CsvParserApi }).api;
-  const push = (r: { record: string[]; info: { lines: number } }) => sink(r.record, r.info.lines - newlinesIn(r.record));
+  const api = (
+    new Parser({ info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { api: CsvParserApi }
+  ).api;
+  const push = (r: { record: string[]; info: { lines: number } }) =>
+    sink(r.record, r.info.lines - newlinesIn(r.record));
   const close = () => undefined;
   readChunks(file, (bytes) => {
     const err = api.parse(bytes, false, push, close);

@@ -1,5 +1,5 @@
 // Maps Azure diagnostic-log records (as written to storage or Event Hubs) to rows of the three tables, routed by category.
-import { tableByName, type TableName } from "../schema/tables";
+import { type TableName, tableByName } from "../schema/tables";
 import { closest } from "./table-builder";
 
 /** Diagnostic-setting categories (lower case) and the table each feeds; the seed shows both spellings of the summary one. */
@@ -20,7 +20,21 @@ const aliases: Readonly<Record<string, string>> = {
 
 // Fields of Azure's top-level resource-log schema that feed no column here; any other unknown key is refused.
 // https://learn.microsoft.com/azure/azure-monitor/platform/resource-logs-schema#top-level-common-schema
-const envelopeOnly = new Set(["operationname", "operationversion", "resultdescription", "identity", "location", "category", "durationms", "resulttype", "resultsignature", "calleripaddress", "correlationid", "level", "tenantid"]);
+const envelopeOnly = new Set([
+  "operationname",
+  "operationversion",
+  "resultdescription",
+  "identity",
+  "location",
+  "category",
+  "durationms",
+  "resulttype",
+  "resultsignature",
+  "calleripaddress",
+  "correlationid",
+  "level",
+  "tenantid",
+]);
 
 const squashed = new Map<string, string>();
 const squash = (key: string): string => {
@@ -70,13 +84,17 @@ export function routeDiagnosticRecord(record: Record<string, unknown>, where: st
     const s = squash(key);
     if (s === "properties") {
       const value = record[key];
-      if (!isObject(value)) throw new Error(`${where}: properties must be a JSON object of column values, got ${JSON.stringify(value)}`);
+      if (!isObject(value))
+        throw new Error(`${where}: properties must be a JSON object of column values, got ${JSON.stringify(value)}`);
       properties = value;
     } else if (s === "category" && category === undefined) category = record[key];
   }
-  if (properties) for (const key in properties) if (squash(key) === "category" && category === undefined) category = properties[key];
+  if (properties)
+    for (const key in properties) if (squash(key) === "category" && category === undefined) category = properties[key];
   if (typeof category !== "string" || category === "") {
-    throw new Error(`${where}: a diagnostic-log record needs a category (for example "CallRecordingSummary"); none was found`);
+    throw new Error(
+      `${where}: a diagnostic-log record needs a category (for example "CallRecordingSummary"); none was found`,
+    );
   }
   const table = categoryTables[squash(category)];
   if (!table) return null;

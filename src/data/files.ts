@@ -2,7 +2,7 @@
 // and one table-named file per table and folder.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { tableByName, type TableName } from "../schema/tables";
+import { type TableName, tableByName } from "../schema/tables";
 
 export const dataExtensions = [".json", ".ndjson", ".jsonl", ".csv"] as const;
 
@@ -42,7 +42,9 @@ export function listDataFiles(dir: string, maxFileBytes = defaultMaxFileBytes): 
     if (visited.has(real)) return;
     visited.add(real);
     const tableFiles = new Map<TableName, string[]>();
-    const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = fs
+      .readdirSync(folder, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(folder, entry.name);
@@ -50,7 +52,8 @@ export function listDataFiles(dir: string, maxFileBytes = defaultMaxFileBytes): 
       try {
         stat = fs.statSync(full);
       } catch {
-        if (entry.isSymbolicLink()) throw new Error(`${full}: a symbolic link to something that does not exist; remove it or fix its target`);
+        if (entry.isSymbolicLink())
+          throw new Error(`${full}: a symbolic link to something that does not exist; remove it or fix its target`);
         throw new Error(`${full}: cannot be read; check its permissions`);
       }
       if (stat.isDirectory()) {
@@ -62,9 +65,12 @@ export function listDataFiles(dir: string, maxFileBytes = defaultMaxFileBytes): 
       }
       const ext = path.extname(entry.name).toLowerCase();
       if (!(dataExtensions as readonly string[]).includes(ext)) continue;
-      if (!stat.isFile()) throw new Error(`${full}: is ${kindOf(stat)}; the loader reads regular files only, copy the data to a file`);
+      if (!stat.isFile())
+        throw new Error(`${full}: is ${kindOf(stat)}; the loader reads regular files only, copy the data to a file`);
       if (stat.size > maxFileBytes) {
-        throw new Error(`${full}: is ${mb(stat.size)}, over the ${mb(maxFileBytes)} one data file may have; split it into several files (one per hour, as Azure's export does)`);
+        throw new Error(
+          `${full}: is ${mb(stat.size)}, over the ${mb(maxFileBytes)} one data file may have; split it into several files (one per hour, as Azure's export does)`,
+        );
       }
       const table = tableByName(path.basename(entry.name, path.extname(entry.name)))?.name;
       if (table) tableFiles.set(table, [...(tableFiles.get(table) ?? []), entry.name]);
@@ -72,7 +78,9 @@ export function listDataFiles(dir: string, maxFileBytes = defaultMaxFileBytes): 
     }
     for (const [table, names] of tableFiles) {
       if (names.length > 1) {
-        throw new Error(`${folder}: ${table} is in ${names.length} files (${names.join(", ")}); keep one per folder, or move the others to their own folders to load them all`);
+        throw new Error(
+          `${folder}: ${table} is in ${names.length} files (${names.join(", ")}); keep one per folder, or move the others to their own folders to load them all`,
+        );
       }
     }
   };

@@ -1,6 +1,6 @@
 // The loader's fast path for the one datetime shape Azure writes (2022-08-17T23:18:26.4332392Z); anything else goes
 // to the engine's strict parser, parseDatetime, which gives the same ticks for this shape (a test checks it).
-import { daysInMonth, daysFromCivil, N_TICKS_PER_SECOND, parseDatetime, TICKS_PER_SECOND } from "../kusto/values/time";
+import { daysFromCivil, daysInMonth, N_TICKS_PER_SECOND, parseDatetime, TICKS_PER_SECOND } from "../kusto/values/time";
 
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48;
@@ -10,14 +10,37 @@ const digit = (s: string, i: number): number => {
 /** Ticks of `YYYY-MM-DDTHH:MM:SS[.f{1,7}]Z`, or undefined when the text has any other shape or an impossible value. */
 export function isoZuluTicks(s: string): bigint | undefined {
   const n = s.length;
-  if (n < 20 || n > 28 || s.charCodeAt(n - 1) !== 90 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  if (
+    n < 20 ||
+    n > 28 ||
+    s.charCodeAt(n - 1) !== 90 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
   const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
   const m = digit(s, 5) * 10 + digit(s, 6);
   const d = digit(s, 8) * 10 + digit(s, 9);
   const h = digit(s, 11) * 10 + digit(s, 12);
   const mi = digit(s, 14) * 10 + digit(s, 15);
   const sec = digit(s, 17) * 10 + digit(s, 18);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || d > daysInMonth(y, m)) return undefined;
+  if (
+    y < 1 ||
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    sec < 0 ||
+    sec > 59 ||
+    d > daysInMonth(y, m)
+  )
+    return undefined;
   let fraction = 0;
   if (n > 20) {
     if (s.charCodeAt(19) !== 46 || n === 21) return undefined;

@@ -28,7 +28,10 @@ function head(file: string): { first: string; firstLine: string } {
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, n).toString("utf8").replace(/^\uFEFF/, "");
+    const text = buffer
+      .subarray(0, n)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
     const trimmed = text.trimStart();
     const firstLine = trimmed.split(/\r?\n/, 1)[0] ?? "";
     return { first: trimmed.charAt(0), firstLine };
@@ -58,7 +61,6 @@ export function readNdjson(file: string, sink: ValueSink): void {
 class ValueSplitter {
   private depth = 0;
   private inString = false;
-  private escaped = false;
   private parts: string[] = [];
   private startLine = 0;
   private inArray = false;
@@ -110,7 +112,10 @@ class ValueSplitter {
         i++;
         continue;
       }
-      if (this.arrayClosed) throw new Error(`${this.file}:${line}: text after the closing ] of the array; a .json file holds one array or one value per line`);
+      if (this.arrayClosed)
+        throw new Error(
+          `${this.file}:${line}: text after the closing ] of the array; a .json file holds one array or one value per line`,
+        );
       if (this.depth === this.base && !this.scalar) {
         // Between values.
         if (c === 44 && this.inArray) {
@@ -182,9 +187,12 @@ class ValueSplitter {
   }
 
   end(lastLine: number): void {
-    if (this.inArray && !this.arrayClosed) throw new Error(`${this.file}:${lastLine}: the JSON array opened on line 1 is not closed; add the closing ]`);
+    if (this.inArray && !this.arrayClosed)
+      throw new Error(`${this.file}:${lastLine}: the JSON array opened on line 1 is not closed; add the closing ]`);
     if (this.depth > this.base || this.inString || this.parts.length > 0) {
-      throw new Error(`${this.file}:${this.startLine}: the JSON value starting here is not closed by the end of the file; add the missing } or ]`);
+      throw new Error(
+        `${this.file}:${this.startLine}: the JSON value starting here is not closed by the end of the file; add the missing } or ]`,
+      );
     }
   }
 }
@@ -192,7 +200,8 @@ class ValueSplitter {
 /** Values of a `.json` file: one value per line when the first line is a whole value, else a streamed array or pretty-printed values. */
 export function readJsonValues(file: string, sink: ValueSink): void {
   const { first, firstLine } = head(file);
-  if (first === "") throw new Error(`${file}: the file is empty; write [] for a table with no rows, or remove the file`);
+  if (first === "")
+    throw new Error(`${file}: the file is empty; write [] for a table with no rows, or remove the file`);
   if (first !== "[") {
     let whole = false;
     try {
@@ -201,7 +210,10 @@ export function readJsonValues(file: string, sink: ValueSink): void {
     } catch {
       // Not one value per line: pretty-printed.
     }
-    if (whole) return readNdjson(file, sink);
+    if (whole) {
+      readNdjson(file, sink);
+      return;
+    }
   }
   const splitter = new ValueSplitter(file, sink);
   let last = 0;

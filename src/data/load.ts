@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { DataTable, Tables } from "../kusto/types";
-import { tableByName, tableNames, tables as tableDefs, type TableName } from "../schema/tables";
+import { type TableName, tableByName, tables as tableDefs, tableNames } from "../schema/tables";
 import { readCsv } from "./csv";
 import { isDiagnosticRecord, routeDiagnosticRecord } from "./diagnostic";
 import { defaultMaxFileBytes, listDataFiles } from "./files";
@@ -36,7 +36,11 @@ function builders(options: { epochMsNumbers?: boolean } = {}): Builders {
 function toTables(b: Builders): Tables {
   const out: Record<string, DataTable> = {};
   for (const def of tableDefs) {
-    out[def.name] = { name: def.name, columns: def.columns.map((c) => ({ name: c.name, type: c.type })), rows: b[def.name].rows };
+    out[def.name] = {
+      name: def.name,
+      columns: def.columns.map((c) => ({ name: c.name, type: c.type })),
+      rows: b[def.name].rows,
+    };
   }
   return out;
 }
@@ -45,8 +49,11 @@ function toTables(b: Builders): Tables {
 export function tablesFromRows(rows: Partial<Record<TableName, object[]>>): Tables {
   const out = builders({ epochMsNumbers: true });
   for (const [name, list] of Object.entries(rows)) {
-    if (!tableByName(name)) throw new Error(`tablesFromRows: unknown table ${name}; use one of ${tableNames.join(", ")}`);
-    (list ?? []).forEach((raw, i) => out[name as TableName].add(raw as Record<string, unknown>, () => `${name} row ${i + 1}`));
+    if (!tableByName(name))
+      throw new Error(`tablesFromRows: unknown table ${name}; use one of ${tableNames.join(", ")}`);
+    (list ?? []).forEach((raw, i) =>
+      out[name as TableName].add(raw as Record<string, unknown>, () => `${name} row ${i + 1}`),
+    );
   }
   return toTables(out);
 }
@@ -58,11 +65,15 @@ function asObject(value: unknown, where: () => string): Record<string, unknown> 
   return value as Record<string, unknown>;
 }
 
-const placeOf = (file: string, line: number, index: number) => (index >= 0 ? `${file}: row ${index + 1}` : `${file}:${line}`);
+const placeOf = (file: string, line: number, index: number) =>
+  index >= 0 ? `${file}: row ${index + 1}` : `${file}:${line}`;
 
 function readTableFile(file: string, builder: TableBuilder): void {
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".csv") return readCsvTable(file, builder);
+  if (ext === ".csv") {
+    readCsvTable(file, builder);
+    return;
+  }
   const sink = (value: unknown, line: number, index: number) => {
     const where = () => placeOf(file, line, index);
     builder.add(asObject(value, where), where);
@@ -76,14 +87,17 @@ function csvColumnNames(fields: readonly string[], file: string, line: number): 
     const m = /^(.*?)\s*\[(.+)\]\s*$/.exec(h.trim());
     if (!m) return h.trim();
     if (m[2].toUpperCase() !== "UTC") {
-      throw new Error(`${file}:${line}: column ${m[1]} is in "${m[2]}"; export from the portal with the display time zone set to UTC`);
+      throw new Error(
+        `${file}:${line}: column ${m[1]} is in "${m[2]}"; export from the portal with the display time zone set to UTC`,
+      );
     }
     return m[1];
   });
   const first = new Map<string, number>();
   names.forEach((n, i) => {
     const earlier = first.get(n);
-    if (earlier !== undefined) throw new Error(`${file}:${line}: columns ${earlier + 1} and ${i + 1} are both named ${n}; rename or remove one`);
+    if (earlier !== undefined)
+      throw new Error(`${file}:${line}: columns ${earlier + 1} and ${i + 1} are both named ${n}; rename or remove one`);
     first.set(n, i);
   });
   return names;
@@ -105,7 +119,9 @@ function readCsvTable(file: string, builder: TableBuilder): void {
     row++;
     const where = () => `${file}:${line} (row ${row})`;
     if (fields.length !== columnAt.length) {
-      throw new Error(`${where()}: has ${fields.length} fields but the header has ${columnAt.length}; quote fields that contain commas`);
+      throw new Error(
+        `${where()}: has ${fields.length} fields but the header has ${columnAt.length}; quote fields that contain commas`,
+      );
     }
     builder.addCells(fields, columnAt, where);
   });
@@ -117,11 +133,16 @@ function readRecordFile(file: string, out: Builders): number {
     const where = placeOf(file, line, index);
     // Event Hubs wraps records as { "records": [...] }.
     const wrapped = value as { records?: unknown } | null;
-    const records = wrapped && typeof wrapped === "object" && !Array.isArray(wrapped) && Array.isArray(wrapped.records) ? wrapped.records : undefined;
+    const records =
+      wrapped && typeof wrapped === "object" && !Array.isArray(wrapped) && Array.isArray(wrapped.records)
+        ? wrapped.records
+        : undefined;
     const each = (record: unknown, at: string) => {
       const object = asObject(record, () => at);
       if (!isDiagnosticRecord(object)) {
-        throw new Error(`${at}: not a diagnostic-log record (no category); put table rows in a file named after the table, such as ACSCallRecordingSummary.json`);
+        throw new Error(
+          `${at}: not a diagnostic-log record (no category); put table rows in a file named after the table, such as ACSCallRecordingSummary.json`,
+        );
       }
       const routed = routeDiagnosticRecord(object, at);
       if (routed) out[routed.table].add(routed.row, () => at);
@@ -153,7 +174,9 @@ export function loadData(dir: string, options: LoadOptions = {}): { tables: Tabl
       continue;
     }
     if (path.extname(file.path).toLowerCase() === ".csv") {
-      throw new Error(`${file.path}: a CSV file must be named after its table (${tableNames.map((n) => `${n}.csv`).join(", ")})`);
+      throw new Error(
+        `${file.path}: a CSV file must be named after its table (${tableNames.map((n) => `${n}.csv`).join(", ")})`,
+      );
     }
     recordFiles++;
     skippedRecords += readRecordFile(file.path, out);

@@ -21,7 +21,7 @@ export function renderDataset(data: GeneratedDataset): Record<string, string> {
       }
       return JSON.stringify(out);
     });
-    files[`${def.name}.jsonl`] = lines.join("\n") + "\n";
+    files[`${def.name}.jsonl`] = `${lines.join("\n")}\n`;
   }
   return files;
 }

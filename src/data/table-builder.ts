@@ -1,7 +1,7 @@
 // Builds one table's rows from raw objects: converters compiled once, rows of one fixed shape with no prototype chain.
 import type { Value } from "../kusto/types";
-import { tableByName, type TableName } from "../schema/tables";
-import { CellError, converterFor, expected, type ConvertOptions, type Converter } from "./convert";
+import { type TableName, tableByName } from "../schema/tables";
+import { CellError, type Converter, type ConvertOptions, converterFor, expected } from "./convert";
 
 export type Row = Record<string, Value>;
 
@@ -83,7 +83,9 @@ export class TableBuilder {
   badCell(column: number, raw: unknown, reason: string, where: string): Error {
     const type = this.types[column] as keyof typeof expected;
     const shown = typeof raw === "bigint" ? `${raw}n` : JSON.stringify(raw);
-    return new Error(`${where}: column ${this.columns[column]} (${type}): cannot use ${shown}; expected ${expected[type]} (${reason})`);
+    return new Error(
+      `${where}: column ${this.columns[column]} (${type}): cannot use ${shown}; expected ${expected[type]} (${reason})`,
+    );
   }
 
   /** Converts and appends one raw row; `where` is called only to name the place in an error ("file.jsonl:12"). */

@@ -1,6 +1,6 @@
 // Benchmark volumes: a generated pool of calls tiled week after week, written as NDJSON without holding the rows.
 import * as fs from "node:fs";
-import { tables as tableDefs, type TableName } from "../schema/tables";
+import { type TableName, tables as tableDefs } from "../schema/tables";
 import { generateDataset } from "./generate";
 
 const DAY_MS = 86_400_000;
@@ -15,7 +15,9 @@ export const poolCalls = (count: number) => Math.min(10_000, Math.ceil(count / 1
 
 /** The generated pool of a table for a volume of `count` summary rows; every table's pool comes from the same calls. */
 export function pool(table: TableName, count: number, seed = 42): RawRow[] {
-  const rows = generateDataset({ seed, calls: poolCalls(count), start: volumeStart, days: poolDays })[table] as unknown as RawRow[];
+  const rows = generateDataset({ seed, calls: poolCalls(count), start: volumeStart, days: poolDays })[
+    table
+  ] as unknown as RawRow[];
   if (rows.length === 0) throw new Error(`the generator produced no ${table} rows`);
   return rows;
 }
@@ -36,10 +38,25 @@ export function tiledRow(rows: readonly RawRow[], datetimes: readonly string[], 
 }
 
 /** The summary columns a recording carries (the standard envelope columns left out): about 236 bytes a row, as issue 11 measured. */
-export const recordingColumns = ["TimeGenerated", "CorrelationId", "RecordingLength", "ContentType", "FormatType", "ChannelType", "RecordingEndReason"];
+export const recordingColumns = [
+  "TimeGenerated",
+  "CorrelationId",
+  "RecordingLength",
+  "ContentType",
+  "FormatType",
+  "ChannelType",
+  "RecordingEndReason",
+];
 
 /** The operation columns the join benchmark reads. */
-export const operationColumns = ["TimeGenerated", "CorrelationId", "OperationName", "ResultType", "ResultSignature", "DurationMs"];
+export const operationColumns = [
+  "TimeGenerated",
+  "CorrelationId",
+  "OperationName",
+  "ResultType",
+  "ResultSignature",
+  "DurationMs",
+];
 
 export interface VolumeOptions {
   readonly seed?: number;

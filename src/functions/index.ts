@@ -1,7 +1,7 @@
 // The saved KQL functions shipped in kql/: parsed once, handed to the engine, the checker and the stack.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { KType, KqlFunctionDef, KqlSource } from "../kusto/types";
+import type { KqlFunctionDef, KqlSource, KType } from "../kusto/types";
 import { functionParametersOf, parseSavedFunction, type SavedFunction } from "./parse";
 
 export { functionParametersOf, parseSavedFunction, type SavedFunction, type SavedFunctionParameter } from "./parse";
@@ -17,7 +17,10 @@ function loadSavedFunctions(): SavedFunction[] {
     .filter((f) => f.endsWith(".kql"))
     .sort()
     .map((f) => {
-      const fn = parseSavedFunction(fs.readFileSync(path.join(kqlDir, f), "utf8"), path.relative(root, path.join(kqlDir, f)));
+      const fn = parseSavedFunction(
+        fs.readFileSync(path.join(kqlDir, f), "utf8"),
+        path.relative(root, path.join(kqlDir, f)),
+      );
       if (`${fn.name}.kql` !== f) throw new Error(`${fn.file}: Name ${fn.name} must match the file name`);
       return fn;
     });
@@ -42,10 +45,13 @@ const endReasonName = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
 /** The list itself, refused when empty or holding a name that could break out of a KQL literal or workbook text. */
 export function checkNormalEndReasons(reasons: readonly string[]): readonly string[] {
-  if (!Array.isArray(reasons) || reasons.length === 0) throw new Error("normal end reasons: list at least one RecordingEndReason, e.g. CallEnded");
+  if (!Array.isArray(reasons) || reasons.length === 0)
+    throw new Error("normal end reasons: list at least one RecordingEndReason, e.g. CallEnded");
   for (const r of reasons) {
     if (typeof r !== "string" || !endReasonName.test(r)) {
-      throw new Error(`normal end reason ${JSON.stringify(r)} is not a RecordingEndReason name (letters, digits, "_", ".", "-"; starting with a letter)`);
+      throw new Error(
+        `normal end reason ${JSON.stringify(r)} is not a RecordingEndReason name (letters, digits, "_", ".", "-"; starting with a letter)`,
+      );
     }
   }
   return reasons;
@@ -53,14 +59,19 @@ export function checkNormalEndReasons(reasons: readonly string[]): readonly stri
 
 /** `dynamic(["A","B"])`, the one spelling of the list in a parameter default (no spaces: the header splits on them). */
 export function normalEndReasonsLiteral(reasons: readonly string[]): string {
-  return `dynamic([${checkNormalEndReasons(reasons).map((r) => `"${r}"`).join(",")}])`;
+  return `dynamic([${checkNormalEndReasons(reasons)
+    .map((r) => `"${r}"`)
+    .join(",")}])`;
 }
 
 /** The normal RecordingEndReason values shipped as the default of ACSRecordings' normalendreasons parameter. */
 export const normalEndReasons: readonly string[] = (() => {
   const p = savedFunction("ACSRecordings").parameters.find((x) => x.name === normalEndReasonsParameter);
   const m = p?.defaultValue ? /^dynamic\((\[.*\])\)$/.exec(p.defaultValue) : null;
-  if (!m) throw new Error(`kql/ACSRecordings.kql: the ${normalEndReasonsParameter}:dynamic=dynamic([...]) parameter is missing`);
+  if (!m)
+    throw new Error(
+      `kql/ACSRecordings.kql: the ${normalEndReasonsParameter}:dynamic=dynamic([...]) parameter is missing`,
+    );
   return JSON.parse(m[1]) as string[];
 })();
 
@@ -68,12 +79,16 @@ export const normalEndReasons: readonly string[] = (() => {
  * The saved functions with another normal end-reason list as the default of every `normalendreasons` parameter,
  * so the stack setting recording.normalEndReasons reaches every caller that uses the defaults (alerts, workbook, users).
  */
-export function savedFunctionsWith(options: { readonly normalEndReasons?: readonly string[] }): readonly SavedFunction[] {
+export function savedFunctionsWith(options: {
+  readonly normalEndReasons?: readonly string[];
+}): readonly SavedFunction[] {
   if (!options.normalEndReasons) return savedFunctions;
   const literal = normalEndReasonsLiteral(options.normalEndReasons);
   return savedFunctions.map((fn) => {
     if (!fn.parameters.some((p) => p.name === normalEndReasonsParameter)) return fn;
-    const parameters = fn.parameters.map((p) => (p.name === normalEndReasonsParameter ? { ...p, defaultValue: literal } : p));
+    const parameters = fn.parameters.map((p) =>
+      p.name === normalEndReasonsParameter ? { ...p, defaultValue: literal } : p,
+    );
     return { ...fn, parameters, functionParameters: functionParametersOf(parameters) };
   });
 }

@@ -1,5 +1,5 @@
 // Parses one saved-function file: the `// Name: / Version: / Description: / Parameters:` header, then the KQL body.
-import { isScalarType, type KType, type KqlFunctionDef, scalarTypes } from "../kusto/types";
+import { isScalarType, type KqlFunctionDef, type KType, scalarTypes } from "../kusto/types";
 
 export interface SavedFunctionParameter {
   readonly name: string;
@@ -24,7 +24,9 @@ const parameterLine = /^([A-Za-z_][A-Za-z0-9_]*):([a-z]+)(?:=(\S+))?(?:\s+(.*))?
 
 /** `name:type=default` joined by ", ", as a workspace SavedSearch's functionParameters wants it. */
 export function functionParametersOf(parameters: readonly SavedFunctionParameter[]): string {
-  return parameters.map((p) => (p.defaultValue !== undefined ? `${p.name}:${p.type}=${p.defaultValue}` : `${p.name}:${p.type}`)).join(", ");
+  return parameters
+    .map((p) => (p.defaultValue !== undefined ? `${p.name}:${p.type}=${p.defaultValue}` : `${p.name}:${p.type}`))
+    .join(", ");
 }
 
 export function parseSavedFunction(text: string, file: string): SavedFunction {
@@ -41,7 +43,9 @@ export function parseSavedFunction(text: string, file: string): SavedFunction {
       fields.set(field[1], field[2].trim());
       inParameters = field[1] === "Parameters";
       if (inParameters && field[2].trim() !== "") {
-        throw new Error(`${file}:${i + 1}: write each parameter on its own "//   name:type=default  description" line under "// Parameters:"`);
+        throw new Error(
+          `${file}:${i + 1}: write each parameter on its own "//   name:type=default  description" line under "// Parameters:"`,
+        );
       }
       continue;
     }
@@ -49,9 +53,16 @@ export function parseSavedFunction(text: string, file: string): SavedFunction {
     const m = parameterLine.exec(content.trim());
     if (!m) throw new Error(`${file}:${i + 1}: parameter "${content.trim()}" is not "name:type=default  description"`);
     const [, name, type, defaultValue, description] = m;
-    if (!isScalarType(type)) throw new Error(`${file}:${i + 1}: parameter ${name} has type ${type}; use one of ${scalarTypes.join(", ")}`);
-    if (parameters.some((p) => p.name === name)) throw new Error(`${file}:${i + 1}: parameter ${name} is declared twice`);
-    parameters.push({ name, type: type as KType, ...(defaultValue !== undefined ? { defaultValue } : {}), description: description?.trim() ?? "" });
+    if (!isScalarType(type))
+      throw new Error(`${file}:${i + 1}: parameter ${name} has type ${type}; use one of ${scalarTypes.join(", ")}`);
+    if (parameters.some((p) => p.name === name))
+      throw new Error(`${file}:${i + 1}: parameter ${name} is declared twice`);
+    parameters.push({
+      name,
+      type: type as KType,
+      ...(defaultValue !== undefined ? { defaultValue } : {}),
+      description: description?.trim() ?? "",
+    });
   }
   for (const key of ["Name", "Version", "Description", "Parameters"]) {
     if (!fields.has(key)) throw new Error(`${file}:1: the header has no "// ${key}:" line`);

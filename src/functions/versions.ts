@@ -24,16 +24,23 @@ export function versionProblems(functions: readonly SavedFunction[], history: Ve
     const recorded = history[fn.name];
     const hash = functionHash(fn);
     if (!recorded) {
-      problems.push(`${fn.file}: no entry in kql/versions.json; add "${fn.name}": { "${fn.version}": "${hash}" } and a kql/CHANGELOG.md section`);
+      problems.push(
+        `${fn.file}: no entry in kql/versions.json; add "${fn.name}": { "${fn.version}": "${hash}" } and a kql/CHANGELOG.md section`,
+      );
       continue;
     }
     const versions = Object.keys(recorded);
     for (let i = 1; i < versions.length; i++) {
-      if (!versionLess(versions[i - 1], versions[i])) problems.push(`kql/versions.json: ${fn.name} lists ${versions[i]} after ${versions[i - 1]}; keep versions in increasing order`);
+      if (!versionLess(versions[i - 1], versions[i]))
+        problems.push(
+          `kql/versions.json: ${fn.name} lists ${versions[i]} after ${versions[i - 1]}; keep versions in increasing order`,
+        );
     }
     const latest = versions[versions.length - 1];
     if (latest !== fn.version) {
-      problems.push(`${fn.file}: Version ${fn.version} but kql/versions.json's latest for ${fn.name} is ${latest}; record "${fn.version}": "${hash}"`);
+      problems.push(
+        `${fn.file}: Version ${fn.version} but kql/versions.json's latest for ${fn.name} is ${latest}; record "${fn.version}": "${hash}"`,
+      );
     } else if (recorded[latest] !== hash) {
       const earlier = versions.find((v) => recorded[v] === hash);
       problems.push(
@@ -43,6 +50,7 @@ export function versionProblems(functions: readonly SavedFunction[], history: Ve
       );
     }
   }
-  for (const name of Object.keys(history)) if (!functions.some((f) => f.name === name)) problems.push(`kql/versions.json: ${name} is not a shipped function`);
+  for (const name of Object.keys(history))
+    if (!functions.some((f) => f.name === name)) problems.push(`kql/versions.json: ${name} is not a shipped function`);
   return problems;
 }

@@ -3,7 +3,6 @@
 import { kustoLanguage, toArray } from "./kusto-language";
 import type { Catalog, KqlDiagnostic, KqlFunctionDef, TableSchema } from "./types";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type AnalyzeOptions = Catalog;
 
 const globalsCache = new Map<string, any>();

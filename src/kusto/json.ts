@@ -24,7 +24,8 @@ export function toJsonRows(result: QueryResult): Record<string, unknown>[] {
     for (const c of result.columns) {
       // Own cells only, and defined as data: a column named "constructor" or "__proto__" is a column like any other.
       const v = jsonValue(hasOwn.call(row, c.name) ? (row[c.name] ?? null) : null, c.type);
-      if (c.name === "__proto__") Object.defineProperty(out, c.name, { value: v, enumerable: true, writable: true, configurable: true });
+      if (c.name === "__proto__")
+        Object.defineProperty(out, c.name, { value: v, enumerable: true, writable: true, configurable: true });
       else out[c.name] = v;
     }
     return out;

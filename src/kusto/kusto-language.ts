@@ -1,6 +1,5 @@
 // Loads Microsoft's Kusto.Language (compiled to JS by Bridge.NET) once per process; it defines the globals Bridge, System and Kusto.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export interface KustoGlobals {
   readonly Kusto: any;
   readonly Bridge: any;
@@ -18,7 +17,8 @@ export function kustoLanguage(): KustoGlobals {
     require("@kusto/language-service-next/bridge.min.js");
     require("@kusto/language-service-next/Kusto.Language.Bridge.min.js");
   }
-  if (!g.Kusto?.Language || !g.Bridge || !g.System) throw new Error("@kusto/language-service-next did not define the Kusto/Bridge/System globals");
+  if (!g.Kusto?.Language || !g.Bridge || !g.System)
+    throw new Error("@kusto/language-service-next did not define the Kusto/Bridge/System globals");
   loaded = { Kusto: g.Kusto, Bridge: g.Bridge, System: g.System };
   return loaded;
 }

@@ -30,7 +30,10 @@ const entryOf = (distDir: string) => path.join(distDir, "kusto", "kusto-snapshot
 /** What a snapshot must have been built with to be deserialised by this process (V8 refuses any other binary). */
 export function currentStamp(distDir: string): SnapshotStamp {
   const kusto = JSON.parse(fs.readFileSync(path.join(kustoDir(), "package.json"), "utf8")).version as string;
-  const entry = createHash("sha256").update(fs.readFileSync(entryOf(distDir))).digest("hex").slice(0, 16);
+  const entry = createHash("sha256")
+    .update(fs.readFileSync(entryOf(distDir)))
+    .digest("hex")
+    .slice(0, 16);
   return { node: process.version, arch: process.arch, kusto, entry: `${entry} ${snapshotV8Flags.join(" ")}` };
 }
 
@@ -40,7 +43,13 @@ export function usableSnapshot(distDir: string): string | undefined {
   try {
     const stamp = JSON.parse(fs.readFileSync(`${blob}.json`, "utf8")) as SnapshotStamp;
     const now = currentStamp(distDir);
-    return stamp.node === now.node && stamp.arch === now.arch && stamp.kusto === now.kusto && stamp.entry === now.entry && fs.existsSync(blob) ? blob : undefined;
+    return stamp.node === now.node &&
+      stamp.arch === now.arch &&
+      stamp.kusto === now.kusto &&
+      stamp.entry === now.entry &&
+      fs.existsSync(blob)
+      ? blob
+      : undefined;
   } catch {
     return undefined;
   }
@@ -50,10 +59,14 @@ export function usableSnapshot(distDir: string): string | undefined {
 export function buildSnapshot(distDir: string): string | undefined {
   const blob = path.join(distDir, blobName);
   fs.rmSync(`${blob}.json`, { force: true });
-  const run = spawnSync(process.execPath, [...snapshotV8Flags, "--snapshot-blob", blob, "--build-snapshot", entryOf(distDir)], {
-    env: { ...process.env, ACS_KUSTO_LANGUAGE_DIR: kustoDir() },
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...snapshotV8Flags, "--snapshot-blob", blob, "--build-snapshot", entryOf(distDir)],
+    {
+      env: { ...process.env, ACS_KUSTO_LANGUAGE_DIR: kustoDir() },
+      encoding: "utf8",
+    },
+  );
   if (run.error || run.status !== 0) return (run.error?.message ?? run.stderr.trim()) || `exit ${run.status}`;
   fs.writeFileSync(`${blob}.json`, `${JSON.stringify(currentStamp(distDir))}\n`);
   return undefined;
@@ -62,5 +75,8 @@ export function buildSnapshot(distDir: string): string | undefined {
 if (require.main === module) {
   const distDir = path.resolve(__dirname, "..");
   const failure = buildSnapshot(distDir);
-  if (failure) process.stderr.write(`acs-insights build: no startup snapshot (${failure.split("\n")[0]}); the CLI will load Kusto.Language in-process\n`);
+  if (failure)
+    process.stderr.write(
+      `acs-insights build: no startup snapshot (${failure.split("\n")[0]}); the CLI will load Kusto.Language in-process\n`,
+    );
 }

@@ -14,7 +14,8 @@ function seriesSplit(columns: readonly ColumnInfo[], x: ColumnInfo): { split?: C
 }
 
 /** How a value is named on an axis, in a legend and in a click (the page's drill-down matches records by this text). */
-export const label = (v: unknown) => (v === null || v === undefined || v === "" ? "(empty)" : typeof v === "object" ? JSON.stringify(v) : String(v));
+export const label = (v: unknown) =>
+  v === null || v === undefined || v === "" ? "(empty)" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 /** Caps that keep a page small and quick whatever the data: the rest is named in a "N more" note under the chart. */
 export const chartCaps = { series: 10, categories: 30, slices: 12 } as const;
@@ -27,7 +28,12 @@ export interface ChartResult {
 
 const more = (n: number, what: string) => (n > 0 ? `${n.toLocaleString("en-US")} more ${what} not drawn` : undefined);
 
-const base = { animation: false, tooltip: { trigger: "axis" }, legend: { type: "scroll", bottom: 0 }, grid: { left: 56, right: 24, top: 24, bottom: 48 } };
+const base = {
+  animation: false,
+  tooltip: { trigger: "axis" },
+  legend: { type: "scroll", bottom: 0 },
+  grid: { left: 56, right: 24, top: 24, bottom: 48 },
+};
 
 function timechart(columns: readonly ColumnInfo[], rows: readonly JsonRow[]): ChartResult {
   const x = columns.find((c) => c.type === "datetime");
@@ -45,7 +51,8 @@ function timechart(columns: readonly ColumnInfo[], rows: readonly JsonRow[]): Ch
   // The busiest series are kept: total of each series' values, largest first, ties in query order.
   const total = (data: [unknown, unknown][]) => data.reduce((sum, [, v]) => sum + (typeof v === "number" ? v : 0), 0);
   const all = [...groups];
-  const kept = all.length > chartCaps.series ? [...all].sort((a, b) => total(b[1]) - total(a[1])).slice(0, chartCaps.series) : all;
+  const kept =
+    all.length > chartCaps.series ? [...all].sort((a, b) => total(b[1]) - total(a[1])).slice(0, chartCaps.series) : all;
   return {
     option: {
       ...base,
@@ -72,16 +79,27 @@ function barchart(columns: readonly ColumnInfo[], rows: readonly JsonRow[]): Cha
     if (at === undefined) continue;
     for (const m of measures) {
       const name = split ? label(row[split.name]) : m.name;
-      if (!groups.has(name)) groups.set(name, categories.map(() => null));
+      if (!groups.has(name))
+        groups.set(
+          name,
+          categories.map(() => null),
+        );
       groups.get(name)![at] = row[m.name] as number | null;
     }
   }
   const series = [...groups].slice(0, chartCaps.series);
-  const notes = [more(allCategories.length - categories.length, "categories"), more(groups.size - series.length, "series")].filter(Boolean);
+  const notes = [
+    more(allCategories.length - categories.length, "categories"),
+    more(groups.size - series.length, "series"),
+  ].filter(Boolean);
   return {
     option: {
       ...base,
-      xAxis: { type: "category", data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 120, overflow: "truncate" } },
+      xAxis: {
+        type: "category",
+        data: categories,
+        axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0, width: 120, overflow: "truncate" },
+      },
       yAxis: { type: "value" },
       series: series.map(([name, data]) => ({ name, type: "bar", stack: split ? "total" : undefined, data })),
     },
@@ -94,16 +112,28 @@ function piechart(columns: readonly ColumnInfo[], rows: readonly JsonRow[]): Cha
   const value = columns.find((c) => c !== name && isNumeric(c));
   if (!value) throw new Error("a pie chart needs a numeric column");
   const slices = rows.map((r) => ({ name: label(r[name.name]), value: r[value.name] }));
-  const kept = slices.length > chartCaps.slices ? [...slices].sort((a, b) => Number(b.value) - Number(a.value)).slice(0, chartCaps.slices) : slices;
+  const kept =
+    slices.length > chartCaps.slices
+      ? [...slices].sort((a, b) => Number(b.value) - Number(a.value)).slice(0, chartCaps.slices)
+      : slices;
   return {
-    option: { animation: false, tooltip: { trigger: "item" }, legend: { type: "scroll", bottom: 0 }, series: [{ type: "pie", radius: ["35%", "65%"], data: kept }] },
+    option: {
+      animation: false,
+      tooltip: { trigger: "item" },
+      legend: { type: "scroll", bottom: 0 },
+      series: [{ type: "pie", radius: ["35%", "65%"], data: kept }],
+    },
     note: more(slices.length - kept.length, "slices"),
   };
 }
 
 export const chartKinds = new Set(["timechart", "linechart", "areachart", "barchart", "piechart"]);
 
-export function chartOption(visualization: string, columns: readonly ColumnInfo[], rows: readonly JsonRow[]): ChartResult {
+export function chartOption(
+  visualization: string,
+  columns: readonly ColumnInfo[],
+  rows: readonly JsonRow[],
+): ChartResult {
   switch (visualization) {
     case "timechart":
     case "linechart":

@@ -54,7 +54,10 @@ const drillScript = `
 
 /** JSON safe inside a <script> element: no "</script>" or "<!--" can appear. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function cell(value: unknown): string {
@@ -73,7 +76,8 @@ function grid(q: PreviewQuery): string {
       return `<tr${selected}>${q.columns.map((c) => `<td class="${c.type}">${cell(r[c.name])}</td>`).join("")}</tr>`;
     })
     .join("\n");
-  const more = q.rows.length > maxGridRows ? `<p class="note">Showing ${maxGridRows} of ${q.rows.length} rows.</p>` : "";
+  const more =
+    q.rows.length > maxGridRows ? `<p class="note">Showing ${maxGridRows} of ${q.rows.length} rows.</p>` : "";
   const selected = q.selected
     ? `<p class="note">Preview stands in for a click on the first row: ${escapeHtml(q.selected.parameter)} = <code>${escapeHtml(q.selected.value)}</code></p>`
     : "";
@@ -128,7 +132,10 @@ function drillBody(q: PreviewQuery, drills: Drills): string {
     drills.data.push({ columns: q.columns, rows: q.rows });
   }
   drills.grids[q.name] = { data, filters: d.filters, grainMs: d.grainMs, total: d.total };
-  const carried = d.total > q.rows.length ? ` (the newest ${q.rows.length} of ${d.total.toLocaleString("en-US")} records are in this page)` : "";
+  const carried =
+    d.total > q.rows.length
+      ? ` (the newest ${q.rows.length} of ${d.total.toLocaleString("en-US")} records are in this page)`
+      : "";
   return `<p class="note drill-hint">Click the chart above to see its records here${escapeHtml(carried)}.</p><div class="drill-result" id="drill-${escapeHtml(q.name)}"></div>`;
 }
 
@@ -143,7 +150,12 @@ function queryBody(q: PreviewQuery, charts: ChartEntry[], drills: Drills): strin
     try {
       const chart = chartOption(q.visualization, q.columns, q.rows);
       note = chart.note;
-      charts.push({ id, option: chart.option, visualization: q.visualization, ...(q.drillTargets ? { targets: q.drillTargets } : {}) });
+      charts.push({
+        id,
+        option: chart.option,
+        visualization: q.visualization,
+        ...(q.drillTargets ? { targets: q.drillTargets } : {}),
+      });
     } catch (e) {
       return `<pre class="item-error">${escapeHtml(e instanceof Error ? e.message : String(e))}</pre>`;
     }
@@ -164,7 +176,13 @@ function renderItem(item: PreviewItem, charts: ChartEntry[], drills: Drills): st
         .join("\n")}</div></section>`;
     case "query": {
       const body = queryBody(item, charts, drills);
-      const status = body.includes('class="item-error"') ? "error" : item.drill ? "drill" : item.rows.length === 0 ? "empty" : "ok";
+      const status = body.includes('class="item-error"')
+        ? "error"
+        : item.drill
+          ? "drill"
+          : item.rows.length === 0
+            ? "empty"
+            : "ok";
       return (
         `<div class="item query" data-item="${escapeHtml(item.name)}" data-status="${status}" data-visualization="${escapeHtml(item.visualization)}" ${width(item.width)}>` +
         `<h3>${escapeHtml(item.title)}</h3>${body}<details><summary>KQL</summary><pre class="kql">${escapeHtml(item.kql)}</pre></details></div>`
@@ -225,9 +243,15 @@ export function renderHtml(model: PreviewModel, title: string, source: string): 
     .map((t) => `<a href="#tab-${escapeHtml(t.key)}">${escapeHtml(t.label)}</a>`)
     .join("");
   const params = model.parameters
-    .map((p) => `<span class="param${p.error ? " error" : ""}" title="${escapeHtml(p.error ?? p.name)}"><b>${escapeHtml(p.label)}:</b>${escapeHtml(p.display)}</span>`)
+    .map(
+      (p) =>
+        `<span class="param${p.error ? " error" : ""}" title="${escapeHtml(p.error ?? p.name)}"><b>${escapeHtml(p.label)}:</b>${escapeHtml(p.display)}</span>`,
+    )
     .join("");
-  const echarts = readFileSync(require.resolve("echarts/dist/echarts.min.js"), "utf8").replace(/<\/script/gi, "<\\/script");
+  const echarts = readFileSync(require.resolve("echarts/dist/echarts.min.js"), "utf8").replace(
+    /<\/script/gi,
+    "<\\/script",
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -2,10 +2,10 @@
 import { loadDataDir, sampleDataDir } from "../data";
 import { buildWorkbook, workbookDisplayName } from "../workbook";
 import { renderHtml } from "./html";
-import { runWorkbook, type PreviewModel } from "./run";
+import { type PreviewModel, runWorkbook } from "./run";
 
-export { previewNow, runWorkbook, type PreviewItem, type PreviewModel, type PreviewQuery } from "./run";
 export { renderHtml } from "./html";
+export { type PreviewItem, type PreviewModel, type PreviewQuery, previewNow, runWorkbook } from "./run";
 
 export interface PreviewOptions {
   /** Data directory (default: the bundled sample). */
@@ -17,6 +17,9 @@ export interface PreviewOptions {
 export function renderPreview(options: PreviewOptions = {}): { html: string; model: PreviewModel } {
   const dataDir = options.dataDir ?? sampleDataDir;
   const tables = loadDataDir(dataDir);
-  const model = runWorkbook(buildWorkbook(), tables, { nowMs: options.nowMs, workspaceLabel: `local data (${dataDir})` });
+  const model = runWorkbook(buildWorkbook(), tables, {
+    nowMs: options.nowMs,
+    workspaceLabel: `local data (${dataDir})`,
+  });
   return { html: renderHtml(model, workbookDisplayName("preview"), dataDir), model };
 }

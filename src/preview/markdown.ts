@@ -1,7 +1,12 @@
 // Just enough Markdown for the workbook's text items: headings, paragraphs, pipe tables, **bold** and `code`.
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 function inline(text: string): string {
@@ -11,13 +16,27 @@ function inline(text: string): string {
 }
 
 function cells(line: string): string[] {
-  return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => c.trim());
 }
 
 function table(lines: string[]): string {
   const [head, , ...body] = lines;
-  const th = cells(head).map((c) => `<th>${inline(c)}</th>`).join("");
-  const rows = body.map((l) => `<tr>${cells(l).map((c) => `<td>${inline(c)}</td>`).join("")}</tr>`).join("");
+  const th = cells(head)
+    .map((c) => `<th>${inline(c)}</th>`)
+    .join("");
+  const rows = body
+    .map(
+      (l) =>
+        `<tr>${cells(l)
+          .map((c) => `<td>${inline(c)}</td>`)
+          .join("")}</tr>`,
+    )
+    .join("");
   return `<table class="md"><thead><tr>${th}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 

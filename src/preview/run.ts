@@ -1,11 +1,12 @@
 // Runs the workbook offline: parameters at their defaults, each query through the local evaluator, in document order.
-import { acsCatalog } from "../schema/catalog";
+
 import { runQuery, toJsonRows } from "../kusto";
 import type { ColumnInfo, Tables } from "../kusto/types";
 import { msFromTicks } from "../kusto/values/time";
-import { drillSpecs, type DrillFilter, type DrillSpec } from "../workbook";
+import { acsCatalog } from "../schema/catalog";
+import { type DrillFilter, type DrillSpec, drillSpecs } from "../workbook";
 import { defaultParameterValues } from "../workbook/defaults";
-import { substituteParameters, timespanLiteral, type ParameterValue } from "../workbook/substitute";
+import { type ParameterValue, substituteParameters, timespanLiteral } from "../workbook/substitute";
 import type { ConditionalVisibility, Item, Parameter, Workbook } from "../workbook/types";
 
 export interface PreviewQuery {
@@ -25,7 +26,10 @@ export interface PreviewQuery {
   /** A click-through grid: its rows unfiltered (up to drillRowCap), filtered in the page by what a chart click picks. */
   readonly drill?: { readonly filters: readonly DrillFilter[]; readonly grainMs: number; readonly total: number };
   /** A chart whose clicks open records: the grids it feeds and which clicked field sets which parameter. */
-  readonly drillTargets?: readonly { readonly grid: string; readonly exports: readonly { field: "x" | "series"; parameter: string }[] }[];
+  readonly drillTargets?: readonly {
+    readonly grid: string;
+    readonly exports: readonly { field: "x" | "series"; parameter: string }[];
+  }[];
 }
 
 /** Rows of a click-through grid carried in the page: enough to browse, small enough for a data set of any size. */
@@ -37,7 +41,13 @@ export const chipValueCap = 20;
 export type PreviewItem =
   | PreviewQuery
   | { readonly kind: "markdown"; readonly name: string; readonly text: string; readonly width?: number }
-  | { readonly kind: "tab"; readonly name: string; readonly key: string; readonly label: string; readonly items: PreviewItem[] };
+  | {
+      readonly kind: "tab";
+      readonly name: string;
+      readonly key: string;
+      readonly label: string;
+      readonly items: PreviewItem[];
+    };
 
 export interface PreviewParameter {
   readonly name: string;
@@ -64,7 +74,8 @@ export function previewNow(tables: Tables): number {
       if (typeof t === "bigint" && (latest === undefined || t > latest)) latest = t;
     }
   }
-  if (latest === undefined) throw new Error("the data has no TimeGenerated values; pass --now to choose the time range");
+  if (latest === undefined)
+    throw new Error("the data has no TimeGenerated values; pass --now to choose the time range");
   return Math.floor(msFromTicks(latest) / 60_000) * 60_000 + 60_000;
 }
 
@@ -124,7 +135,13 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
     const out: PreviewItem[] = [];
     for (const item of items) {
       if (item.type === 1) {
-        if (visible(item.conditionalVisibility, values)) out.push({ kind: "markdown", name: item.name, text: item.content.json, width: Number(item.customWidth) || undefined });
+        if (visible(item.conditionalVisibility, values))
+          out.push({
+            kind: "markdown",
+            name: item.name,
+            text: item.content.json,
+            width: Number(item.customWidth) || undefined,
+          });
       } else if (item.type === 9) {
         for (const p of item.content.parameters) {
           let options: string[] | undefined;
@@ -137,7 +154,12 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
               errors.push({ item: `${item.name}/${p.name}`, message: error });
             }
           }
-          parameters.push({ name: p.name, label: p.label, display: describe(p, values[p.name], options), ...(error ? { error } : {}) });
+          parameters.push({
+            name: p.name,
+            label: p.label,
+            display: describe(p, values[p.name], options),
+            ...(error ? { error } : {}),
+          });
         }
       } else if (item.type === 12) {
         // Tab groups become sections of the page, all shown at once.
@@ -147,7 +169,9 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
         const drill = drills.find((d) => d.grid === item.name);
         if (!drill && !visible(item.conditionalVisibility, values)) continue;
         const c = item.content;
-        const targets = drills.flatMap((d) => d.charts.filter((ch) => ch.item === item.name).map((ch) => ({ grid: d.grid, exports: ch.exports })));
+        const targets = drills.flatMap((d) =>
+          d.charts.filter((ch) => ch.item === item.name).map((ch) => ({ grid: d.grid, exports: ch.exports })),
+        );
         const base = {
           kind: "query" as const,
           name: item.name,
@@ -156,19 +180,45 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
           noDataMessage: c.noDataMessage,
           ...(targets.length ? { drillTargets: targets } : {}),
           ...(c.tileSettings
-            ? { tileColumns: { title: c.tileSettings.titleContent.columnMatch, value: c.tileSettings.leftContent.columnMatch, secondary: c.tileSettings.secondaryContent?.columnMatch } }
+            ? {
+                tileColumns: {
+                  title: c.tileSettings.titleContent.columnMatch,
+                  value: c.tileSettings.leftContent.columnMatch,
+                  secondary: c.tileSettings.secondaryContent?.columnMatch,
+                },
+              }
             : {}),
         };
         let kql = c.query;
         let title = c.title;
         try {
           // A click-through grid runs once with every click parameter at '*' (no filter); the page filters by the click.
-          const scope = drill ? { ...values, ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "*" }])) } : values;
-          title = substituteParameters(c.title, drill ? { ...scope, ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "…" }])) } : values);
+          const scope = drill
+            ? {
+                ...values,
+                ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "*" }])),
+              }
+            : values;
+          title = substituteParameters(
+            c.title,
+            drill
+              ? {
+                  ...scope,
+                  ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "…" }])),
+                }
+              : values,
+          );
           kql = substituteParameters(c.query, scope);
           const { columns, rows } = run(kql);
           if (drill) {
-            out.push({ ...base, title, kql, columns, rows: rows.slice(0, drillRowCap), drill: { filters: drill.filters, grainMs: grainMs(values), total: rows.length } });
+            out.push({
+              ...base,
+              title,
+              kql,
+              columns,
+              rows: rows.slice(0, drillRowCap),
+              drill: { filters: drill.filters, grainMs: grainMs(values), total: rows.length },
+            });
             continue;
           }
           let selected: PreviewQuery["selected"];
@@ -188,7 +238,10 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
   };
 
   const tabLabels = new Map<string, string>();
-  for (const item of workbook.items) if (item.type === 11) for (const l of item.content.links) tabLabels.set(l.subTarget, l.linkLabel);
-  const items = visit(workbook.items).map((i) => (i.kind === "tab" ? { ...i, label: tabLabels.get(i.key) ?? i.key } : i));
+  for (const item of workbook.items)
+    if (item.type === 11) for (const l of item.content.links) tabLabels.set(l.subTarget, l.linkLabel);
+  const items = visit(workbook.items).map((i) =>
+    i.kind === "tab" ? { ...i, label: tabLabels.get(i.key) ?? i.key } : i,
+  );
   return { nowMs, parameters, items, errors };
 }

@@ -20,7 +20,8 @@ export interface TableDef {
 }
 
 // Generic so the literal column names and types survive into RowOf.
-const col = <N extends string, T extends KustoType>(name: N, type: T, description: string) => ({ name, type, description }) as const;
+const col = <N extends string, T extends KustoType>(name: N, type: T, description: string) =>
+  ({ name, type, description }) as const;
 
 const standardColumns = {
   billedSize: col("_BilledSize", "real", "The record size in bytes."),
@@ -33,7 +34,11 @@ const standardColumns = {
   type: col("Type", "string", "The name of the table."),
   correlationId: col("CorrelationId", "string", "The ID used to correlate events between tables (the call)."),
   operationName: col("OperationName", "string", "The operation associated with the record."),
-  operationVersion: col("OperationVersion", "string", "The API version of the operation, or the operation's own version."),
+  operationVersion: col(
+    "OperationVersion",
+    "string",
+    "The API version of the operation, or the operation's own version.",
+  ),
   level: col("Level", "string", "Severity level of the operation."),
   resultType: col("ResultType", "string", "Status of the operation."),
 };
@@ -41,7 +46,8 @@ const standardColumns = {
 export const ACSCallRecordingSummary = {
   name: "ACSCallRecordingSummary",
   category: "CallRecordingSummary",
-  description: "One record per recording once it is ready to download: length, content, format, channels and why it ended.",
+  description:
+    "One record per recording once it is ready to download: length, content, format, channels and why it ended.",
   columns: [
     col("AudioChannelsCount", "int", "Total number of audio channels in the recording."),
     standardColumns.billedSize,
@@ -173,18 +179,18 @@ export function parseDateTime(text: string): number {
 const emptyToNull = (v: unknown) => (v === undefined || v === "" ? null : v);
 
 function numberValue(integer: boolean) {
-  return z.preprocess(
-    (v) => {
-      const value = emptyToNull(v);
-      if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
-      return value;
-    },
-    (integer ? z.number().int() : z.number()).nullable(),
-  );
+  return z.preprocess((v) => {
+    const value = emptyToNull(v);
+    if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+    return value;
+  }, (integer ? z.number().int() : z.number()).nullable());
 }
 
 const columnValidators: Record<KustoType, z.ZodType> = {
-  string: z.preprocess((v) => (v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? String(v) : v), z.string().nullable()),
+  string: z.preprocess(
+    (v) => (v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? String(v) : v),
+    z.string().nullable(),
+  ),
   int: numberValue(true),
   long: numberValue(true),
   real: numberValue(false),

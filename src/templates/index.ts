@@ -3,16 +3,41 @@ import type { KqlSource } from "../kusto/types";
 import { callsWithoutRecording, operationHealth, operations } from "./operations";
 import { overviewKpis } from "./overview";
 import { endReasons, lengthStats, recordings, recordingsOverTime, recordingsPerCall } from "./recordings";
-import { renderTemplate, type KqlTemplate } from "./template";
+import { type KqlTemplate, renderTemplate } from "./template";
 import { callTimeline } from "./timeline";
 import { usage } from "./usage";
 
+export {
+  queryWorkspace,
+  queryWorkspaceRaw,
+  referencedFunctions,
+  type WorkspaceQueryOptions,
+  withInlineFunctions,
+} from "../workspace";
 export * from "./kql-literals";
-export { defineTemplate, parseParams, renderTemplate, type KqlTemplate, type TemplateParams, type TemplateRow } from "./template";
 export { parseRows } from "./rows";
-export { runLocal, runOnWorkspace, type LocalOptions, type WorkspaceOptions } from "./run";
-export { queryWorkspace, queryWorkspaceRaw, referencedFunctions, withInlineFunctions, type WorkspaceQueryOptions } from "../workspace";
-export { callsWithoutRecording, callTimeline, endReasons, lengthStats, operationHealth, operations, overviewKpis, recordings, recordingsOverTime, recordingsPerCall, usage };
+export { type LocalOptions, runLocal, runOnWorkspace, type WorkspaceOptions } from "./run";
+export {
+  defineTemplate,
+  type KqlTemplate,
+  parseParams,
+  renderTemplate,
+  type TemplateParams,
+  type TemplateRow,
+} from "./template";
+export {
+  callsWithoutRecording,
+  callTimeline,
+  endReasons,
+  lengthStats,
+  operationHealth,
+  operations,
+  overviewKpis,
+  recordings,
+  recordingsOverTime,
+  recordingsPerCall,
+  usage,
+};
 
 export const templates = {
   recordings,
@@ -38,5 +63,9 @@ export function templateByName(name: string): KqlTemplate {
 
 /** Each template rendered with its example (default) parameters, for `acs-insights check`. */
 export function kqlSources(): KqlSource[] {
-  return Object.values(templates).map((t: KqlTemplate) => ({ file: `template:${t.name}`, line: 1, kql: renderTemplate(t, t.example as never) }));
+  return Object.values(templates).map((t: KqlTemplate) => ({
+    file: `template:${t.name}`,
+    line: 1,
+    kql: renderTemplate(t, t.example as never),
+  }));
 }

@@ -7,7 +7,8 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
 /** A double-quoted Kusto string literal: backslash, quote and every control character escaped, so the value stays one token. */
 export function kqlString(value: string): string {
   if (typeof value !== "string") throw new Error(`kqlString: expected a string, got ${typeof value}`);
-  if (loneSurrogate.test(value)) throw new Error("kqlString: the value holds a lone UTF-16 surrogate; pass well-formed Unicode text");
+  if (loneSurrogate.test(value))
+    throw new Error("kqlString: the value holds a lone UTF-16 surrogate; pass well-formed Unicode text");
   const escaped = value
     .replace(/\\/g, "\\\\")
     .replace(/"/g, '\\"')
@@ -28,7 +29,8 @@ export function kqlStringArray(values: readonly string[]): string {
 export function kqlDateTime(value: Date | number | null): string {
   if (value === null) return "datetime(null)";
   const ms = value instanceof Date ? value.getTime() : value;
-  if (typeof ms !== "number" || !Number.isFinite(ms)) throw new Error("kqlDateTime: expected a valid Date or epoch milliseconds");
+  if (typeof ms !== "number" || !Number.isFinite(ms))
+    throw new Error("kqlDateTime: expected a valid Date or epoch milliseconds");
   return `datetime(${new Date(ms).toISOString()})`;
 }
 
@@ -42,7 +44,8 @@ const units: readonly (readonly [string, number])[] = [
 
 /** A timespan literal such as `1h` or `90s` from whole milliseconds, in the largest unit that divides it exactly. */
 export function kqlTimespan(ms: number): string {
-  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`kqlTimespan: expected a positive whole number of milliseconds, got ${ms}`);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new Error(`kqlTimespan: expected a positive whole number of milliseconds, got ${ms}`);
   const [unit, size] = units.find(([, size]) => ms % size === 0)!;
   return `${ms / size}${unit}`;
 }
@@ -69,7 +72,9 @@ const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 /** A column or function name, validated rather than escaped: only letters, digits and underscores, not starting with a digit. */
 export function kqlIdentifier(name: string): string {
   if (typeof name !== "string" || !identifierPattern.test(name)) {
-    throw new Error(`kqlIdentifier: ${JSON.stringify(name)} is not a KQL identifier; use letters, digits and _ (not starting with a digit), at most 128 characters`);
+    throw new Error(
+      `kqlIdentifier: ${JSON.stringify(name)} is not a KQL identifier; use letters, digits and _ (not starting with a digit), at most 128 characters`,
+    );
   }
   return name;
 }

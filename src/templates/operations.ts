@@ -2,13 +2,14 @@
 import { z } from "zod";
 import { kqlDateTime, kqlLong, kqlString, kqlStringArray, kqlTimespan } from "./kql-literals";
 import { boundParam, filterList, idOrAll, limitParam, timespanParam } from "./params";
-import { boolColumn, datetimeColumn, longColumn, realColumn, stringColumn, stringSetColumn } from "./rows";
 import { bounds, endAfterStart } from "./recordings";
+import { boolColumn, datetimeColumn, longColumn, realColumn, stringColumn, stringSetColumn } from "./rows";
 import { defineTemplate } from "./template";
 
 export const operations = defineTemplate({
   name: "operations",
-  description: "Call Recording API requests with HTTP status class and failure flag, newest first; optionally failures only.",
+  description:
+    "Call Recording API requests with HTTP status class and failure flag, newest first; optionally failures only.",
   params: z
     .strictObject({
       startTime: boundParam.default(null),
@@ -71,14 +72,18 @@ export const operationHealth = defineTemplate({
     P99DurationMs: realColumn,
   }),
   example: {},
-  kql: (p) => `ACSRecordingOperationHealth(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlTimespan(p.timeGrain)}, ${kqlStringArray(p.operations)})`,
+  kql: (p) =>
+    `ACSRecordingOperationHealth(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlTimespan(p.timeGrain)}, ${kqlStringArray(p.operations)})`,
   timeRange: bounds,
 });
 
 export const callsWithoutRecording = defineTemplate({
   name: "callsWithoutRecording",
-  description: "Calls that asked to start recording in the range but never got a recording: failed starts and lost recordings.",
-  params: z.strictObject({ startTime: boundParam.default(null), endTime: boundParam.default(null) }).superRefine(endAfterStart),
+  description:
+    "Calls that asked to start recording in the range but never got a recording: failed starts and lost recordings.",
+  params: z
+    .strictObject({ startTime: boundParam.default(null), endTime: boundParam.default(null) })
+    .superRefine(endAfterStart),
   row: z.strictObject({
     CorrelationId: stringColumn,
     StartRequests: longColumn,

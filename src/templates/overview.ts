@@ -8,7 +8,8 @@ import { defineTemplate } from "./template";
 
 export const overviewKpis = defineTemplate({
   name: "overviewKpis",
-  description: "Recordings, calls, seconds recorded, p95 length, abnormal ends, API requests and failures in [startTime, endTime) and in the period of equal length before it.",
+  description:
+    "Recordings, calls, seconds recorded, p95 length, abnormal ends, API requests and failures in [startTime, endTime) and in the period of equal length before it.",
   params: z.strictObject({ startTime: dateTimeParam, endTime: dateTimeParam }).superRefine(endAfterStart),
   row: z.strictObject({
     Recordings: longColumn,

@@ -2,14 +2,16 @@
 import { z } from "zod";
 import { parseDateTime } from "../schema/tables";
 
-const dateTimeHint = "expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z, a Date or epoch milliseconds, between years 1 and 9999";
+const dateTimeHint =
+  "expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z, a Date or epoch milliseconds, between years 1 and 9999";
 
 // Kusto's datetime range, years 1 to 9999; beyond it (and beyond Date's ±8.64e15) a value cannot be printed as a literal.
 const minEpochMs = -62_135_596_800_000;
 const maxEpochMs = 253_402_300_799_999;
 
 function toEpochMs(v: unknown): number {
-  const ms = v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
+  const ms =
+    v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
   return ms >= minEpochMs && ms <= maxEpochMs ? ms : Number.NaN;
 }
 
@@ -45,14 +47,20 @@ export const timespanParam = z.any().transform((v, ctx): number => {
     if (m) ms = Number(m[1]) * timespanUnits[m[2]];
   }
   if (!Number.isInteger(ms) || ms <= 0 || ms > 366 * 86_400_000) {
-    ctx.addIssue({ code: "custom", message: `expected a time bin such as "15m", "1h" or "1d" (or whole milliseconds, up to 366d), got ${JSON.stringify(v)}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `expected a time bin such as "15m", "1h" or "1d" (or whole milliseconds, up to 366d), got ${JSON.stringify(v)}`,
+    });
     return z.NEVER;
   }
   return ms;
 });
 
 // A lone UTF-16 surrogate has no UTF-8 form, so it cannot be sent in a query; refused here so the error names the parameter.
-const wellFormed = [(v: string) => !/\p{Cs}/u.test(v), "holds a lone UTF-16 surrogate; pass well-formed Unicode text"] as const;
+const wellFormed = [
+  (v: string) => !/\p{Cs}/u.test(v),
+  "holds a lone UTF-16 surrogate; pass well-formed Unicode text",
+] as const;
 
 /** One value of a multi-value filter: any text, escaped later; bounded so a query stays small. */
 export const filterValue = z

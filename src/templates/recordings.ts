@@ -20,20 +20,28 @@ type Bounds = { startTime: number | null; endTime: number | null };
 
 export function endAfterStart(p: Bounds, ctx: z.RefinementCtx): void {
   if (p.startTime !== null && p.endTime !== null && p.endTime <= p.startTime) {
-    ctx.addIssue({ code: "custom", path: ["endTime"], message: "endTime must be after startTime (endTime is exclusive)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["endTime"],
+      message: "endTime must be after startTime (endTime is exclusive)",
+    });
   }
 }
 
 export const bounds = (p: Bounds) => ({ start: p.startTime, end: p.endTime });
 
 /** `ACSRecordings(...)` with every argument given, so the call never depends on defaults. */
-export function recordingsCall(p: Bounds & { contentTypes: string[]; formatTypes: string[]; channelTypes: string[]; resourceId: string }, correlationId = "*"): string {
+export function recordingsCall(
+  p: Bounds & { contentTypes: string[]; formatTypes: string[]; channelTypes: string[]; resourceId: string },
+  correlationId = "*",
+): string {
   return `ACSRecordings(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, ${kqlString(correlationId)}, resourceid = ${kqlString(p.resourceId)})`;
 }
 
 export const recordings = defineTemplate({
   name: "recordings",
-  description: "One row per recording (duplicates folded), newest first, filtered by time, content, format, channel and call.",
+  description:
+    "One row per recording (duplicates folded), newest first, filtered by time, content, format, channel and call.",
   params: z.strictObject({ ...recordingFilters, correlationId: idOrAll, limit: limitParam }).superRefine(endAfterStart),
   row: z.strictObject({
     TimeGenerated: datetimeColumn,
@@ -54,13 +62,15 @@ export const recordings = defineTemplate({
     _ResourceId: stringColumn,
   }),
   example: {},
-  kql: (p) => `${recordingsCall(p, p.correlationId)}\n| order by RecordingStartTime desc, RecordingId asc\n| take ${kqlLong(p.limit)}`,
+  kql: (p) =>
+    `${recordingsCall(p, p.correlationId)}\n| order by RecordingStartTime desc, RecordingId asc\n| take ${kqlLong(p.limit)}`,
   timeRange: bounds,
 });
 
 export const recordingsPerCall = defineTemplate({
   name: "recordingsPerCall",
-  description: "One row per call: recordings, seconds recorded, first start, last end, formats and end reasons, abnormal ends.",
+  description:
+    "One row per call: recordings, seconds recorded, first start, last end, formats and end reasons, abnormal ends.",
   params: z.strictObject({ ...recordingFilters, limit: limitParam }).superRefine(endAfterStart),
   row: z.strictObject({
     CorrelationId: stringColumn,
@@ -82,7 +92,12 @@ export const recordingsOverTime = defineTemplate({
   name: "recordingsOverTime",
   description: "Recordings, seconds recorded and abnormal ends per time bin of TimeGenerated.",
   params: z.strictObject({ ...recordingFilters, timeGrain: timespanParam.prefault("1h") }).superRefine(endAfterStart),
-  row: z.strictObject({ TimeGenerated: datetimeColumn, Recordings: longColumn, RecordedSeconds: realColumn, AbnormalEnds: longColumn }),
+  row: z.strictObject({
+    TimeGenerated: datetimeColumn,
+    Recordings: longColumn,
+    RecordedSeconds: realColumn,
+    AbnormalEnds: longColumn,
+  }),
   example: {},
   kql: (p) =>
     `${recordingsCall(p)}\n| summarize Recordings = count(), RecordedSeconds = sum(RecordingLength), AbnormalEnds = countif(IsAbnormalEnd) by TimeGenerated = bin(TimeGenerated, ${kqlTimespan(p.timeGrain)})\n| order by TimeGenerated asc`,
@@ -93,7 +108,13 @@ export const endReasons = defineTemplate({
   name: "endReasons",
   description: "Recordings, calls and seconds per RecordingEndReason, abnormal ones flagged.",
   params: z.strictObject(recordingFilters).superRefine(endAfterStart),
-  row: z.strictObject({ RecordingEndReason: stringColumn, IsAbnormalEnd: boolColumn, Recordings: longColumn, Calls: longColumn, RecordedSeconds: realColumn }),
+  row: z.strictObject({
+    RecordingEndReason: stringColumn,
+    IsAbnormalEnd: boolColumn,
+    Recordings: longColumn,
+    Calls: longColumn,
+    RecordedSeconds: realColumn,
+  }),
   example: {},
   kql: (p) =>
     `ACSRecordingEndReasons(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlStringArray(p.contentTypes)}, ${kqlStringArray(p.formatTypes)}, ${kqlStringArray(p.channelTypes)}, resourceid = ${kqlString(p.resourceId)})`,

@@ -24,7 +24,8 @@ export const stringColumn = z.any().transform((v, ctx): string => {
 /** int/long: a whole number or null. */
 export const longColumn = z.any().transform((v, ctx): number | null => {
   if (v === null || v === undefined) return null;
-  if (typeof v !== "number" || !Number.isInteger(v)) return issue(ctx, `expected a whole number, got ${JSON.stringify(v)}`);
+  if (typeof v !== "number" || !Number.isInteger(v))
+    return issue(ctx, `expected a whole number, got ${JSON.stringify(v)}`);
   return v;
 });
 
@@ -52,7 +53,8 @@ export const stringSetColumn = z.any().transform((v, ctx): string[] => {
       return issue(ctx, `expected a JSON array of strings, got ${JSON.stringify(v)}`);
     }
   }
-  if (!Array.isArray(value) || value.some((x) => typeof x !== "string")) return issue(ctx, `expected an array of strings, got ${JSON.stringify(v)}`);
+  if (!Array.isArray(value) || value.some((x) => typeof x !== "string"))
+    return issue(ctx, `expected an array of strings, got ${JSON.stringify(v)}`);
   return value as string[];
 });
 
@@ -60,7 +62,11 @@ export const stringSetColumn = z.any().transform((v, ctx): string[] => {
  * Parses result rows with a template's row schema; a mismatch names the row and column.
  * Rows that carry columns the schema does not know are errors too, so drift is never silent.
  */
-export function parseRows<R extends z.ZodObject>(schema: R, rows: readonly Record<string, unknown>[], label: string): z.output<R>[] {
+export function parseRows<R extends z.ZodObject>(
+  schema: R,
+  rows: readonly Record<string, unknown>[],
+  label: string,
+): z.output<R>[] {
   const columns = Object.keys(schema.shape);
   return rows.map((row, i) => {
     const missing = columns.find((c) => !(c in row));

@@ -1,5 +1,5 @@
 // What a typed template is: zod parameters in, KQL text out, a zod row schema for what comes back.
-import { z } from "zod";
+import type { z } from "zod";
 
 export interface KqlTemplate<P extends z.ZodObject = z.ZodObject, R extends z.ZodObject = z.ZodObject> {
   readonly name: string;
@@ -17,21 +17,31 @@ export interface KqlTemplate<P extends z.ZodObject = z.ZodObject, R extends z.Zo
 export type TemplateParams<T extends KqlTemplate> = z.input<T["params"]>;
 export type TemplateRow<T extends KqlTemplate> = z.output<T["row"]>;
 
-export function defineTemplate<P extends z.ZodObject, R extends z.ZodObject>(template: KqlTemplate<P, R>): KqlTemplate<P, R> {
+export function defineTemplate<P extends z.ZodObject, R extends z.ZodObject>(
+  template: KqlTemplate<P, R>,
+): KqlTemplate<P, R> {
   return template;
 }
 
 /** Validates `input` and renders the KQL; a bad parameter is an error naming the template, the parameter and the fix. */
-export function renderTemplate<P extends z.ZodObject, R extends z.ZodObject>(template: KqlTemplate<P, R>, input: z.input<P>): string {
+export function renderTemplate<P extends z.ZodObject, R extends z.ZodObject>(
+  template: KqlTemplate<P, R>,
+  input: z.input<P>,
+): string {
   return template.kql(parseParams(template, input));
 }
 
-export function parseParams<P extends z.ZodObject, R extends z.ZodObject>(template: KqlTemplate<P, R>, input: z.input<P>): z.output<P> {
+export function parseParams<P extends z.ZodObject, R extends z.ZodObject>(
+  template: KqlTemplate<P, R>,
+  input: z.input<P>,
+): z.output<P> {
   const parsed = template.params.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0] as { path: PropertyKey[]; message: string; code: string; keys?: string[] };
   if (first.code === "unrecognized_keys") {
-    throw new Error(`template ${template.name}: unknown parameter ${(first.keys ?? []).join(", ")}; known: ${Object.keys(template.params.shape).join(", ")}`);
+    throw new Error(
+      `template ${template.name}: unknown parameter ${(first.keys ?? []).join(", ")}; known: ${Object.keys(template.params.shape).join(", ")}`,
+    );
   }
   throw new Error(`template ${template.name}: parameter ${first.path.map(String).join(".") || "?"}: ${first.message}`);
 }

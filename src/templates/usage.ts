@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { kqlDateTime, kqlStringArray, kqlTimespan } from "./kql-literals";
 import { boundParam, filterList, timespanParam } from "./params";
-import { datetimeColumn, longColumn, realColumn, stringColumn } from "./rows";
 import { bounds, endAfterStart } from "./recordings";
+import { datetimeColumn, longColumn, realColumn, stringColumn } from "./rows";
 import { defineTemplate } from "./template";
 
 export const usage = defineTemplate({
@@ -17,8 +17,15 @@ export const usage = defineTemplate({
       usageTypes: filterList,
     })
     .superRefine(endAfterStart),
-  row: z.strictObject({ TimeGenerated: datetimeColumn, UsageType: stringColumn, UnitType: stringColumn, Quantity: realColumn, Records: longColumn }),
+  row: z.strictObject({
+    TimeGenerated: datetimeColumn,
+    UsageType: stringColumn,
+    UnitType: stringColumn,
+    Quantity: realColumn,
+    Records: longColumn,
+  }),
   example: {},
-  kql: (p) => `ACSRecordingUsage(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlTimespan(p.timeGrain)}, ${kqlStringArray(p.usageTypes)})`,
+  kql: (p) =>
+    `ACSRecordingUsage(${kqlDateTime(p.startTime)}, ${kqlDateTime(p.endTime)}, ${kqlTimespan(p.timeGrain)}, ${kqlStringArray(p.usageTypes)})`,
   timeRange: bounds,
 });

@@ -1,6 +1,7 @@
 // Assembles the workbook from its tabs; the single place that decides item order.
-import { overviewTab } from "./content/overview";
+
 import { operationsTab } from "./content/operations";
+import { overviewTab } from "./content/overview";
 import { parametersItem } from "./content/parameters";
 import { recordingsTab } from "./content/recordings";
 import { usageTab } from "./content/usage";

@@ -16,7 +16,13 @@ function defaultOf(p: Parameter, o: DefaultsOptions): ParameterValue {
   switch (p.type) {
     case 4: {
       const duration = p.value.durationMs;
-      return { kind: "timeRange", startMs: o.nowMs - duration, endMs: o.nowMs, relativeMs: duration, grainMs: autoGrainMs(duration) };
+      return {
+        kind: "timeRange",
+        startMs: o.nowMs - duration,
+        endMs: o.nowMs,
+        relativeMs: duration,
+        grainMs: autoGrainMs(duration),
+      };
     }
     case 5:
       return { kind: "text", value: o.workspace ?? "" };
@@ -26,7 +32,13 @@ function defaultOf(p: Parameter, o: DefaultsOptions): ParameterValue {
       if (p.multiSelect) {
         const all = p.defaultValue === "value::all";
         if (!all) throw new Error(`multi-select parameter ${p.name} must default to All (defaultValue "value::all")`);
-        return { kind: "multi", selected: "all", quote: p.quote ?? "'", delimiter: p.delimiter ?? ",", allValue: p.typeSettings.selectAllValue ?? "" };
+        return {
+          kind: "multi",
+          selected: "all",
+          quote: p.quote ?? "'",
+          delimiter: p.delimiter ?? ",",
+          allValue: p.typeSettings.selectAllValue ?? "",
+        };
       }
       if (p.query) {
         if (typeof p.value !== "string") throw new Error(`query dropdown ${p.name} needs a default value`);

@@ -1,19 +1,19 @@
 // The Azure Monitor workbook: its object, its committed JSON, and the KQL it runs (for `acs-insights check`).
 import type { KqlSource } from "../kusto/types";
 import { buildWorkbook } from "./build";
-import { defaultParameterValues } from "./defaults";
-import { stableStringify } from "./serialize";
-import { substituteParameters } from "./substitute";
 import type { DrillSpec } from "./content/drill";
 import { operationDrills } from "./content/operations";
 import { recordingDrills } from "./content/recordings";
+import { defaultParameterValues } from "./defaults";
+import { stableStringify } from "./serialize";
+import { substituteParameters } from "./substitute";
 import type { Workbook } from "./types";
 import { allItems } from "./walk";
 
 export { buildWorkbook } from "./build";
 export { defaultParameterValues } from "./defaults";
 export { stableStringify } from "./serialize";
-export { substituteParameters, type ParameterValue } from "./substitute";
+export { type ParameterValue, substituteParameters } from "./substitute";
 export type { Workbook } from "./types";
 
 export const workbookKey = "acs-call-recording";
@@ -29,8 +29,8 @@ export function workbookDisplayName(environment: string): string {
   return `ACS call recording insights (${env})`;
 }
 
-export { deployedWorkbook, workbookForWorkspace, type DeployedWorkbookOptions } from "./deploy";
-export { drillFilterKql, type DrillFilter, type DrillSpec } from "./content/drill";
+export { type DrillFilter, type DrillSpec, drillFilterKql } from "./content/drill";
+export { type DeployedWorkbookOptions, deployedWorkbook, workbookForWorkspace } from "./deploy";
 
 /** Every click-through of the workbook: which chart sets which parameter, and the records grid it opens. */
 export const drillSpecs: readonly DrillSpec[] = [...recordingDrills, ...operationDrills];
@@ -44,10 +44,16 @@ export function kqlSources(): KqlSource[] {
   const values = defaultParameterValues(workbook, { nowMs: analysisNowMs, workspace: "workspace" });
   const sources: KqlSource[] = [];
   for (const { item } of allItems(workbook)) {
-    if (item.type === 3) sources.push({ file: `workbook:${item.name}`, line: 1, kql: substituteParameters(item.content.query, values) });
+    if (item.type === 3)
+      sources.push({ file: `workbook:${item.name}`, line: 1, kql: substituteParameters(item.content.query, values) });
     if (item.type === 9) {
       for (const p of item.content.parameters) {
-        if (p.type === 2 && p.query) sources.push({ file: `workbook:${item.name}/${p.name}`, line: 1, kql: substituteParameters(p.query, values) });
+        if (p.type === 2 && p.query)
+          sources.push({
+            file: `workbook:${item.name}/${p.name}`,
+            line: 1,
+            kql: substituteParameters(p.query, values),
+          });
       }
     }
   }

@@ -23,7 +23,8 @@ import {
 const itemName = /^[a-z][a-z0-9-]*$/;
 
 function checkName(name: string): string {
-  if (!itemName.test(name)) throw new Error(`workbook item name "${name}" must be lower-case kebab-case (letters, digits, "-")`);
+  if (!itemName.test(name))
+    throw new Error(`workbook item name "${name}" must be lower-case kebab-case (letters, digits, "-")`);
   return name;
 }
 
@@ -36,7 +37,11 @@ export function stableId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function markdown(name: string, text: string, options: { width?: number; visibleWhen?: ConditionalVisibility } = {}): TextItem {
+export function markdown(
+  name: string,
+  text: string,
+  options: { width?: number; visibleWhen?: ConditionalVisibility } = {},
+): TextItem {
   return {
     type: 1,
     name: checkName(name),
@@ -83,7 +88,14 @@ export function query(name: string, o: QueryOptions): QueryItem {
       ...(o.tileSettings ? { tileSettings: o.tileSettings } : {}),
       ...(o.chartSettings ? { chartSettings: o.chartSettings } : {}),
       ...(o.exports
-        ? { exportedParameters: o.exports.map((e) => ({ fieldName: e.field, parameterName: e.parameter, parameterType: 1 as const, defaultValue: "" })) }
+        ? {
+            exportedParameters: o.exports.map((e) => ({
+              fieldName: e.field,
+              parameterName: e.parameter,
+              parameterType: 1 as const,
+              defaultValue: "",
+            })),
+          }
         : {}),
       ...(o.exportParameter
         ? {
@@ -108,7 +120,11 @@ export function workspaceParameter(name: string, label: string): ResourceParamet
     description: "The Log Analytics workspace that receives the Communication Services diagnostic logs.",
     isRequired: true,
     type: 5,
-    typeSettings: { resourceTypeFilter: { [workspaceResourceType]: true }, additionalResourceOptions: ["value::1"], showDefault: false },
+    typeSettings: {
+      resourceTypeFilter: { [workspaceResourceType]: true },
+      additionalResourceOptions: ["value::1"],
+      showDefault: false,
+    },
     value: "value::1",
   };
 }
@@ -120,11 +136,26 @@ const day = 24 * hour;
 /** What the time picker offers: 5 minutes to 90 days. */
 export const selectableDurationsMs: readonly number[] = [
   // Microsoft's Overview workbook offers the same list (its time_range parameter), 28 days included.
-  5 * minute, 15 * minute, 30 * minute, hour, 4 * hour, 12 * hour, day, 2 * day, 3 * day, 7 * day, 14 * day, 28 * day, 30 * day, 60 * day, 90 * day,
+  5 * minute,
+  15 * minute,
+  30 * minute,
+  hour,
+  4 * hour,
+  12 * hour,
+  day,
+  2 * day,
+  3 * day,
+  7 * day,
+  14 * day,
+  28 * day,
+  30 * day,
+  60 * day,
+  90 * day,
 ];
 
 export function timeRangeParameter(name: string, label: string, defaultMs: number): TimeRangeParameter {
-  if (!selectableDurationsMs.includes(defaultMs)) throw new Error(`time range default ${defaultMs} ms must be one of the selectable durations`);
+  if (!selectableDurationsMs.includes(defaultMs))
+    throw new Error(`time range default ${defaultMs} ms must be one of the selectable durations`);
   return {
     id: stableId(`param:${name}`),
     version: "KqlParameterItem/1.0",
@@ -139,7 +170,16 @@ export function timeRangeParameter(name: string, label: string, defaultMs: numbe
 
 /** A free-text parameter with a default; queries read it with {Name:escape} inside a string literal. */
 export function textParameter(name: string, label: string, value: string, description: string): TextParameter {
-  return { id: stableId(`param:${name}`), version: "KqlParameterItem/1.0", name, label, description, isRequired: false, type: 1, value };
+  return {
+    id: stableId(`param:${name}`),
+    version: "KqlParameterItem/1.0",
+    name,
+    label,
+    description,
+    isRequired: false,
+    type: 1,
+    value,
+  };
 }
 
 /** Single-select dropdown over a fixed list; the entry marked selected is the default. */
@@ -149,7 +189,8 @@ export function staticDropdown(
   choices: readonly { value: string; label: string; selected?: boolean }[],
   description?: string,
 ): DropdownParameter {
-  if (choices.filter((c) => c.selected).length !== 1) throw new Error(`dropdown ${name} must mark exactly one choice as selected`);
+  if (choices.filter((c) => c.selected).length !== 1)
+    throw new Error(`dropdown ${name} must mark exactly one choice as selected`);
   return {
     id: stableId(`param:${name}`),
     version: "KqlParameterItem/1.0",
@@ -158,13 +199,23 @@ export function staticDropdown(
     ...(description ? { description } : {}),
     isRequired: true,
     type: 2,
-    jsonData: JSON.stringify(choices.map((c) => (c.selected ? { value: c.value, label: c.label, selected: true } : { value: c.value, label: c.label }))),
+    jsonData: JSON.stringify(
+      choices.map((c) =>
+        c.selected ? { value: c.value, label: c.label, selected: true } : { value: c.value, label: c.label },
+      ),
+    ),
     typeSettings: { additionalResourceOptions: [], showDefault: false },
   };
 }
 
 /** Single-select dropdown filled by a KQL query (columns value, label), with a fixed default value. */
-export function queryDropdown(name: string, label: string, kql: string, description: string, value: string): DropdownParameter {
+export function queryDropdown(
+  name: string,
+  label: string,
+  kql: string,
+  description: string,
+  value: string,
+): DropdownParameter {
   return {
     id: stableId(`param:${name}`),
     version: "KqlParameterItem/1.0",
@@ -250,7 +301,10 @@ export function tabs(name: string, parameter: string, list: readonly Tab[]): Ite
       })),
     },
   };
-  const groups = list.map((t): GroupItem => group(`tab-${t.key}`, t.items, { parameterName: parameter, comparison: "isEqualTo", value: t.key }));
+  const groups = list.map(
+    (t): GroupItem =>
+      group(`tab-${t.key}`, t.items, { parameterName: parameter, comparison: "isEqualTo", value: t.key }),
+  );
   return [strip, ...groups];
 }
 

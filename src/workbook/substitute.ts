@@ -2,7 +2,13 @@
 
 export type ParameterValue =
   /** A time range picker value; `relativeMs` is set when the user picked "Last N", unset for a custom range. */
-  | { readonly kind: "timeRange"; readonly startMs: number; readonly endMs: number; readonly relativeMs?: number; readonly grainMs: number }
+  | {
+      readonly kind: "timeRange";
+      readonly startMs: number;
+      readonly endMs: number;
+      readonly relativeMs?: number;
+      readonly grainMs: number;
+    }
   /** A multi-select dropdown: the picked values, or "all" (which formats as `allValue`). */
   | {
       readonly kind: "multi";
@@ -18,7 +24,21 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-const grains: readonly number[] = [minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute, hour, 2 * hour, 4 * hour, 6 * hour, 12 * hour, day, 2 * day, 7 * day];
+const grains: readonly number[] = [
+  minute,
+  5 * minute,
+  10 * minute,
+  15 * minute,
+  30 * minute,
+  hour,
+  2 * hour,
+  4 * hour,
+  6 * hour,
+  12 * hour,
+  day,
+  2 * day,
+  7 * day,
+];
 
 /** The portal's automatic grain: the smallest round step giving at most 48 bins (its own example: 24 hours → 30m). */
 export function autoGrainMs(durationMs: number): number {
@@ -28,7 +48,12 @@ export function autoGrainMs(durationMs: number): number {
 /** A KQL timespan literal in the largest unit that divides it evenly: 4h, 30m, 1d, 90s, 250ms. */
 export function timespanLiteral(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) throw new Error(`timespan must be a positive number of ms, got ${ms}`);
-  for (const [unit, size] of [["d", day], ["h", hour], ["m", minute], ["s", 1000]] as const) {
+  for (const [unit, size] of [
+    ["d", day],
+    ["h", hour],
+    ["m", minute],
+    ["s", 1000],
+  ] as const) {
     if (ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;
@@ -46,16 +71,26 @@ export function datetimeLiteral(ms: number): string {
 function rangeLabel(v: { startMs: number; endMs: number; relativeMs?: number }): string {
   if (v.relativeMs === undefined) return `${new Date(v.startMs).toISOString()} - ${new Date(v.endMs).toISOString()}`;
   const ms = v.relativeMs;
-  const [count, unit] = ms % day === 0 ? [ms / day, "day"] : ms % hour === 0 ? [ms / hour, "hour"] : [ms / minute, "minute"];
+  const [count, unit] =
+    ms % day === 0 ? [ms / day, "day"] : ms % hour === 0 ? [ms / hour, "hour"] : [ms / minute, "minute"];
   return count === 1 ? `Last ${unit}` : `Last ${count} ${unit}s`;
 }
 
 /** Escapes a value for a single- or double-quoted KQL string literal. */
 export function escapeKqlString(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/"/g, '\\"').replace(/\r/g, "\\r").replace(/\n/g, "\\n");
+  return value
+    .replace(/\\/g, "\\\\")
+    .replace(/'/g, "\\'")
+    .replace(/"/g, '\\"')
+    .replace(/\r/g, "\\r")
+    .replace(/\n/g, "\\n");
 }
 
-function formatTimeRange(name: string, v: Extract<ParameterValue, { kind: "timeRange" }>, format: string | undefined): string {
+function formatTimeRange(
+  name: string,
+  v: Extract<ParameterValue, { kind: "timeRange" }>,
+  format: string | undefined,
+): string {
   switch (format) {
     case undefined:
     case "value":
@@ -116,7 +151,9 @@ export function substituteParameters(kql: string, values: Readonly<Record<string
   return kql.replace(parameterReference, (_whole, name: string, format: string | undefined) => {
     const value = values[name];
     if (!value) {
-      throw new Error(`unknown workbook parameter {${name}}: declare it in a parameters item (or export it from a grid) before the query uses it`);
+      throw new Error(
+        `unknown workbook parameter {${name}}: declare it in a parameters item (or export it from a grid) before the query uses it`,
+      );
     }
     switch (value.kind) {
       case "timeRange":

@@ -11,7 +11,15 @@ export enum ItemSize {
   Full = 4,
 }
 
-export type Visualization = "table" | "grid" | "tiles" | "timechart" | "barchart" | "piechart" | "areachart" | "linechart";
+export type Visualization =
+  | "table"
+  | "grid"
+  | "tiles"
+  | "timechart"
+  | "barchart"
+  | "piechart"
+  | "areachart"
+  | "linechart";
 
 export interface ConditionalVisibility {
   readonly parameterName: string;
@@ -116,7 +124,10 @@ export interface TextParameter extends ParameterBase {
 export interface TimeRangeParameter extends ParameterBase {
   readonly type: 4;
   readonly value: { readonly durationMs: number };
-  readonly typeSettings: { readonly selectableValues: readonly { readonly durationMs: number }[]; readonly allowCustom: boolean };
+  readonly typeSettings: {
+    readonly selectableValues: readonly { readonly durationMs: number }[];
+    readonly allowCustom: boolean;
+  };
 }
 
 /** Type 2: a dropdown, static (jsonData) or filled by a KQL query. */
@@ -172,7 +183,12 @@ export interface LinksItem {
 export interface GroupItem {
   readonly type: 12;
   readonly name: string;
-  readonly content: { readonly version: "NotebookGroup/1.0"; readonly groupType: "editable"; readonly title?: string; readonly items: readonly Item[] };
+  readonly content: {
+    readonly version: "NotebookGroup/1.0";
+    readonly groupType: "editable";
+    readonly title?: string;
+    readonly items: readonly Item[];
+  };
   readonly conditionalVisibility?: ConditionalVisibility;
 }
 

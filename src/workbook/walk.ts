@@ -37,7 +37,10 @@ export function implicitParameters(workbook: Workbook): { name: string; defaultV
       out.push({ name: item.content.exportParameterName, defaultValue: item.content.exportDefaultValue ?? "" });
     }
     // Several charts may set one parameter (two time charts open the same bin grid): list it once.
-    if (item.type === 3) for (const e of item.content.exportedParameters ?? []) if (!out.some((o) => o.name === e.parameterName)) out.push({ name: e.parameterName, defaultValue: e.defaultValue });
+    if (item.type === 3)
+      for (const e of item.content.exportedParameters ?? [])
+        if (!out.some((o) => o.name === e.parameterName))
+          out.push({ name: e.parameterName, defaultValue: e.defaultValue });
     if (item.type === 11 && item.content.links.length > 0) {
       out.push({ name: item.content.links[0].cellValue, defaultValue: item.content.links[0].subTarget });
     }

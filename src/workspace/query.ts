@@ -24,14 +24,24 @@ export interface RawWorkspaceResult {
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const everything = (): { startTime: Date; endTime: Date } => ({ startTime: new Date(Date.UTC(2000, 0, 1)), endTime: new Date(Date.now() + 86_400_000) });
+export const everything = (): { startTime: Date; endTime: Date } => ({
+  startTime: new Date(Date.UTC(2000, 0, 1)),
+  endTime: new Date(Date.now() + 86_400_000),
+});
 
 /** Runs KQL on a workspace and returns the first result table as row objects; a partial or failed query is an error. */
-export async function queryWorkspaceRaw(workspaceId: string, kql: string, options: WorkspaceQueryOptions = {}): Promise<RawWorkspaceResult> {
+export async function queryWorkspaceRaw(
+  workspaceId: string,
+  kql: string,
+  options: WorkspaceQueryOptions = {},
+): Promise<RawWorkspaceResult> {
   if (!guid.test(workspaceId ?? "")) {
-    throw new Error(`workspace id ${JSON.stringify(workspaceId)} is not a GUID; pass the workspace's customer id from its Overview page`);
+    throw new Error(
+      `workspace id ${JSON.stringify(workspaceId)} is not a GUID; pass the workspace's customer id from its Overview page`,
+    );
   }
-  if (options.now !== undefined) throw new Error("--now sets the clock of local data only; a workspace query uses the service's clock");
+  if (options.now !== undefined)
+    throw new Error("--now sets the clock of local data only; a workspace query uses the service's clock");
   let client = options.client;
   if (!client) {
     const { LogsQueryClient } = await import("@azure/monitor-query-logs");
@@ -64,7 +74,11 @@ function toValue(value: unknown, type: KType): Value {
 }
 
 /** The same query as a QueryResult in the engine's value model (datetimes and timespans as bigint ticks), so the CLI renders both paths alike. */
-export async function queryWorkspace(workspaceId: string, kql: string, options: WorkspaceQueryOptions = {}): Promise<QueryResult> {
+export async function queryWorkspace(
+  workspaceId: string,
+  kql: string,
+  options: WorkspaceQueryOptions = {},
+): Promise<QueryResult> {
   const raw = await queryWorkspaceRaw(workspaceId, kql, options);
   return {
     columns: raw.columns,

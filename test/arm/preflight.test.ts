@@ -43,7 +43,10 @@ const target = (over: Partial<PreflightTarget> = {}): PreflightTarget => ({
 });
 
 const acs = (
-  settings: Record<string, { workspaceId?: string; logs: { category?: string; categoryGroup?: string; enabled: boolean }[] }> = {},
+  settings: Record<
+    string,
+    { workspaceId?: string; logs: { category?: string; categoryGroup?: string; enabled: boolean }[] }
+  > = {},
 ): FakeAcs => ({
   location: "global",
   diagnosticSettings: new Map(Object.entries(settings).map(([n, s]) => [n, { ...s, metrics: [] }])),

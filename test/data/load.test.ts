@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dirWith } from "./temp-dir";
 import { loadDataDir, tablesFromRows } from "../../src/data";
+import { dirWith } from "./temp-dir";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures");
 /** Epoch ms to the engine's datetime: 100-ns ticks since 1970 (10,000 per ms). */
@@ -17,7 +17,7 @@ describe("loadDataDir on the seed's diagnostic-log records", () => {
     expect(tables.ACSBillingUsage.rows).toHaveLength(0);
   });
 
-  it("must coerce RecordingLength given as the string \"73872.94\" and as the number 3.34 to reals", () => {
+  it('must coerce RecordingLength given as the string "73872.94" and as the number 3.34 to reals', () => {
     expect(summary.map((r) => r.RecordingLength)).toEqual([73872.94, 3.34, 2.7]);
   });
 
@@ -48,16 +48,35 @@ describe("loadDataDir file formats", () => {
     const dir = dirWith({
       "hub.json": JSON.stringify({
         records: [
-          { time: "2024-05-01T10:00:00Z", resourceId: "/r", category: "Usage", properties: { recordId: "u1", usageType: "CallRecording", unitType: "Minute", quantity: "2.5" } },
-          { time: "2024-05-01T11:00:00Z", category: "RecordingSummary", properties: { recordingId: "r1", recordingLength: 12, channelType: "mixed" } },
+          {
+            time: "2024-05-01T10:00:00Z",
+            resourceId: "/r",
+            category: "Usage",
+            properties: { recordId: "u1", usageType: "CallRecording", unitType: "Minute", quantity: "2.5" },
+          },
+          {
+            time: "2024-05-01T11:00:00Z",
+            category: "RecordingSummary",
+            properties: { recordingId: "r1", recordingLength: 12, channelType: "mixed" },
+          },
           { time: "2024-05-01T12:00:00Z", category: "CallSummary", properties: { callType: "P2P" } },
         ],
       }),
     });
     const t = loadDataDir(dir);
     expect(t.ACSBillingUsage.rows).toHaveLength(1);
-    expect(t.ACSBillingUsage.rows[0]).toMatchObject({ RecordId: "u1", Quantity: 2.5, Category: "Usage", _ResourceId: "/r", TimeGenerated: ticks(Date.UTC(2024, 4, 1, 10)) });
-    expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({ RecordingId: "r1", RecordingLength: 12, ChannelType: "mixed" });
+    expect(t.ACSBillingUsage.rows[0]).toMatchObject({
+      RecordId: "u1",
+      Quantity: 2.5,
+      Category: "Usage",
+      _ResourceId: "/r",
+      TimeGenerated: ticks(Date.UTC(2024, 4, 1, 10)),
+    });
+    expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({
+      RecordingId: "r1",
+      RecordingLength: 12,
+      ChannelType: "mixed",
+    });
     // CallSummary feeds another table: skipped, not an error.
     expect(t.ACSCallRecordingIncomingOperations.rows).toHaveLength(0);
   });
@@ -65,7 +84,7 @@ describe("loadDataDir file formats", () => {
   it("must read a portal CSV export with [UTC] headers, quoted commas and 12-hour datetimes", () => {
     const dir = dirWith({
       "ACSCallRecordingSummary.csv": [
-        'TimeGenerated [UTC],RecordingId,RecordingLength,ContentType,RecordingStartTime [UTC],RecordingEndReason',
+        "TimeGenerated [UTC],RecordingId,RecordingLength,ContentType,RecordingStartTime [UTC],RecordingEndReason",
         '"8/17/2022, 11:18:26.433 PM",rec-1,73872.94,"Audio - Video","8/16/2022, 9:07:54.000 AM",CallEnded',
         '2022-08-17T00:05:00Z,"rec-2, quoted",,"say ""hi""",,',
         "",
@@ -77,7 +96,12 @@ describe("loadDataDir file formats", () => {
     expect(rows[0].TimeGenerated).toBe(ticks(Date.UTC(2022, 7, 17, 23, 18, 26, 433)));
     expect(rows[0].RecordingStartTime).toBe(ticks(Date.UTC(2022, 7, 16, 9, 7, 54)));
     expect(rows[0].RecordingLength).toBe(73872.94);
-    expect(rows[1]).toMatchObject({ RecordingId: "rec-2, quoted", RecordingLength: null, ContentType: 'say "hi"', RecordingStartTime: null });
+    expect(rows[1]).toMatchObject({
+      RecordingId: "rec-2, quoted",
+      RecordingLength: null,
+      ContentType: 'say "hi"',
+      RecordingStartTime: null,
+    });
   });
 
   it("must read the year-first datetimes some portal locales export, and reject impossible dates", () => {
@@ -86,13 +110,16 @@ describe("loadDataDir file formats", () => {
     // 30 February does not exist; 13 PM is not a 12-hour time
     for (const bad of ['"2/30/2024, 1:00:00 PM"', '"2/3/2024, 13:00:00 PM"']) {
       const dir = dirWith({ "ACSBillingUsage.csv": `TimeGenerated [UTC],Quantity\n${bad},1\n` });
-      expect(() => loadDataDir(dir), bad).toThrow(/ACSBillingUsage\.csv:2 \(row 1\): column TimeGenerated \(datetime\): cannot use/);
+      expect(() => loadDataDir(dir), bad).toThrow(
+        /ACSBillingUsage\.csv:2 \(row 1\): column TimeGenerated \(datetime\): cannot use/,
+      );
     }
   });
 
   it("must read NDJSON and JSONL files named after a table, and a JSON array", () => {
     const dir = dirWith({
-      "ACSCallRecordingSummary.ndjson": '{"RecordingId":"a","TimeGenerated":"2024-05-01T00:00:00Z"}\n\n{"RecordingId":"b"}\n',
+      "ACSCallRecordingSummary.ndjson":
+        '{"RecordingId":"a","TimeGenerated":"2024-05-01T00:00:00Z"}\n\n{"RecordingId":"b"}\n',
       "ACSCallRecordingIncomingOperations.jsonl": '{"OperationName":"StartCallRecording","ResultSignature":"200"}\n',
       "ACSBillingUsage.json": '[{"UsageType":"SMS","Quantity":3}]',
       "notes.md": "ignored",
@@ -105,9 +132,17 @@ describe("loadDataDir file formats", () => {
 
   it("must load the scenario and the bundled sample with all three tables present", () => {
     const t = loadDataDir(path.join(fixtures, "scenario"));
-    expect(Object.keys(t).sort()).toEqual(["ACSBillingUsage", "ACSCallRecordingIncomingOperations", "ACSCallRecordingSummary"]);
+    expect(Object.keys(t).sort()).toEqual([
+      "ACSBillingUsage",
+      "ACSCallRecordingIncomingOperations",
+      "ACSCallRecordingSummary",
+    ]);
     // README rows S1..S10, O1..O19, U1..U12
-    expect([t.ACSCallRecordingSummary.rows.length, t.ACSCallRecordingIncomingOperations.rows.length, t.ACSBillingUsage.rows.length]).toEqual([10, 19, 12]);
+    expect([
+      t.ACSCallRecordingSummary.rows.length,
+      t.ACSCallRecordingIncomingOperations.rows.length,
+      t.ACSBillingUsage.rows.length,
+    ]).toEqual([10, 19, 12]);
     expect(t.ACSCallRecordingSummary.columns.find((c) => c.name === "RecordingLength")?.type).toBe("real");
   });
 });
@@ -122,7 +157,8 @@ describe("the portal CSV export of the seed", () => {
         if (value === null) continue;
         // The portal shows milliseconds: .4332392 s becomes .433 s.
         // 1 ms = 10,000 ticks
-        if (typeof value === "bigint" && /Time/.test(column)) expect(Math.abs(Number((fromCsv[i][column] as bigint) - value)), column).toBeLessThan(10_000);
+        if (typeof value === "bigint" && /Time/.test(column))
+          expect(Math.abs(Number((fromCsv[i][column] as bigint) - value)), column).toBeLessThan(10_000);
         else expect(fromCsv[i][column], column).toEqual(value);
       }
     });
@@ -131,18 +167,26 @@ describe("the portal CSV export of the seed", () => {
 
 describe("loadDataDir errors", () => {
   it("must name file, line and column when a value cannot be coerced", () => {
-    const dir = dirWith({ "ACSCallRecordingSummary.jsonl": '{"RecordingId":"a"}\n{"RecordingId":"b","ChunkCount":"six"}\n' });
-    expect(() => loadDataDir(dir)).toThrow(/ACSCallRecordingSummary\.jsonl:2: column ChunkCount \(int\): cannot use "six"; expected a whole number/);
+    const dir = dirWith({
+      "ACSCallRecordingSummary.jsonl": '{"RecordingId":"a"}\n{"RecordingId":"b","ChunkCount":"six"}\n',
+    });
+    expect(() => loadDataDir(dir)).toThrow(
+      /ACSCallRecordingSummary\.jsonl:2: column ChunkCount \(int\): cannot use "six"; expected a whole number/,
+    );
   });
 
   it("must name the CSV line and row of a bad datetime", () => {
     const dir = dirWith({ "ACSBillingUsage.csv": "TimeGenerated,Quantity\n2024-05-01T00:00:00Z,1\nyesterday,2\n" });
-    expect(() => loadDataDir(dir)).toThrow(/ACSBillingUsage\.csv:3 \(row 2\): column TimeGenerated \(datetime\): cannot use "yesterday"; expected an ISO 8601 datetime/);
+    expect(() => loadDataDir(dir)).toThrow(
+      /ACSBillingUsage\.csv:3 \(row 2\): column TimeGenerated \(datetime\): cannot use "yesterday"; expected an ISO 8601 datetime/,
+    );
   });
 
   it("must reject a column the table does not have, naming it", () => {
     const dir = dirWith({ "ACSBillingUsage.json": '[{"Quantity":1},{"Quantitty":2}]' });
-    expect(() => loadDataDir(dir)).toThrow(/ACSBillingUsage\.json: row 2: column Quantitty is not a column of ACSBillingUsage/);
+    expect(() => loadDataDir(dir)).toThrow(
+      /ACSBillingUsage\.json: row 2: column Quantitty is not a column of ACSBillingUsage/,
+    );
   });
 
   it("must reject a CSV exported in local time", () => {
@@ -151,7 +195,9 @@ describe("loadDataDir errors", () => {
   });
 
   it("must reject a diagnostic record without a category", () => {
-    const dir = dirWith({ "PT1H.json": '{"time":"2024-05-01T00:00:00Z","properties":{}}\n{"time":"2024-05-01T00:00:00Z","properties":{}}\n' });
+    const dir = dirWith({
+      "PT1H.json": '{"time":"2024-05-01T00:00:00Z","properties":{}}\n{"time":"2024-05-01T00:00:00Z","properties":{}}\n',
+    });
     expect(() => loadDataDir(dir)).toThrow(/PT1H\.json:1: not a diagnostic-log record \(no category\)/);
   });
 
@@ -162,13 +208,22 @@ describe("loadDataDir errors", () => {
 
 describe("tablesFromRows", () => {
   it("must coerce in-memory rows and null the missing columns", () => {
-    const t = tablesFromRows({ ACSCallRecordingSummary: [{ RecordingId: "x", RecordingLength: "1.5", TimeGenerated: "2024-05-01T00:00:00Z" }] });
-    expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({ RecordingId: "x", RecordingLength: 1.5, TimeGenerated: ticks(Date.UTC(2024, 4, 1)), FormatType: null });
+    const t = tablesFromRows({
+      ACSCallRecordingSummary: [{ RecordingId: "x", RecordingLength: "1.5", TimeGenerated: "2024-05-01T00:00:00Z" }],
+    });
+    expect(t.ACSCallRecordingSummary.rows[0]).toMatchObject({
+      RecordingId: "x",
+      RecordingLength: 1.5,
+      TimeGenerated: ticks(Date.UTC(2024, 4, 1)),
+      FormatType: null,
+    });
     expect(t.ACSBillingUsage.rows).toEqual([]);
   });
 
   it("must reject an unknown table and a bad value with the row number", () => {
     expect(() => tablesFromRows({ Nope: [] } as never)).toThrow(/unknown table Nope/);
-    expect(() => tablesFromRows({ ACSBillingUsage: [{}, { Quantity: "lots" }] })).toThrow(/ACSBillingUsage row 2: column Quantity \(real\)/);
+    expect(() => tablesFromRows({ ACSBillingUsage: [{}, { Quantity: "lots" }] })).toThrow(
+      /ACSBillingUsage row 2: column Quantity \(real\)/,
+    );
   });
 });

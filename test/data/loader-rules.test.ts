@@ -1,14 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dirWith } from "./temp-dir";
 import { loadData, loadDataDir, summaryLine } from "../../src/data";
 import { chunkBytes } from "../../src/data/chunks";
 import { isoZuluTicks } from "../../src/data/iso-ticks";
 import { parseDatetime } from "../../src/kusto/values/time";
+import { dirWith } from "./temp-dir";
 
-
-const record = (properties: object, time = "2026-01-15T10:00:00Z") => JSON.stringify({ time, category: "CallRecordingSummary", properties });
+const record = (properties: object, time = "2026-01-15T10:00:00Z") =>
+  JSON.stringify({ time, category: "CallRecordingSummary", properties });
 
 describe("streaming: files are read in chunks of whole lines", () => {
   it("must read rows that straddle the chunk boundary, a multi-byte character split across it and a last line without a newline", () => {
@@ -24,7 +24,13 @@ describe("streaming: files are read in chunks of whole lines", () => {
   it("must stream a JSON array of rows spread over many lines, one element at a time", () => {
     const text = `[\n${Array.from({ length: 5 }, (_, i) => `  {\n    "RecordingId": "r${i}",\n    "RecordingLength": ${i}.5\n  }`).join(",\n")}\n]\n`;
     const rows = loadDataDir(dirWith({ "ACSCallRecordingSummary.json": text })).ACSCallRecordingSummary.rows;
-    expect(rows.map((r) => [r.RecordingId, r.RecordingLength])).toEqual([["r0", 0.5], ["r1", 1.5], ["r2", 2.5], ["r3", 3.5], ["r4", 4.5]]);
+    expect(rows.map((r) => [r.RecordingId, r.RecordingLength])).toEqual([
+      ["r0", 0.5],
+      ["r1", 1.5],
+      ["r2", 2.5],
+      ["r3", 3.5],
+      ["r4", 4.5],
+    ]);
   });
 
   it("must read pretty-printed diagnostic records one after another, and the Event Hubs wrapper", () => {
@@ -35,43 +41,66 @@ describe("streaming: files are read in chunks of whole lines", () => {
   });
 
   it("must report a broken pretty-printed record at the line where it broke, not line 1", () => {
-    const text = '{\n  "time": "2026-01-15T10:00:00Z",\n  "category": "CallRecordingSummary",\n  "properties": {\n    "RecordingId": "r1",,\n  }\n}\n';
+    const text =
+      '{\n  "time": "2026-01-15T10:00:00Z",\n  "category": "CallRecordingSummary",\n  "properties": {\n    "RecordingId": "r1",,\n  }\n}\n';
     expect(() => loadDataDir(dirWith({ "PT1H.json": text }))).toThrow(/PT1H\.json:5: invalid JSON/);
   });
 
   it("must name the line of a record that is never closed, and of an array never closed", () => {
     const pretty = JSON.stringify(JSON.parse(record({})), null, 2);
     // the first record takes 5 lines ({, time, category, "properties": {}, }): the second opens on line 6
-    expect(() => loadDataDir(dirWith({ "PT1H.json": `${pretty}\n{\n  "time": "x",\n` }))).toThrow(/PT1H\.json:6: the JSON value starting here is not closed/);
-    expect(() => loadDataDir(dirWith({ "ACSBillingUsage.json": '[\n{"Quantity":1},\n' }))).toThrow(/ACSBillingUsage\.json:2: the JSON array opened on line 1 is not closed/);
+    expect(() => loadDataDir(dirWith({ "PT1H.json": `${pretty}\n{\n  "time": "x",\n` }))).toThrow(
+      /PT1H\.json:6: the JSON value starting here is not closed/,
+    );
+    expect(() => loadDataDir(dirWith({ "ACSBillingUsage.json": '[\n{"Quantity":1},\n' }))).toThrow(
+      /ACSBillingUsage\.json:2: the JSON array opened on line 1 is not closed/,
+    );
   });
 });
 
 describe("column types follow Kusto's exactly", () => {
-  const one = (line: string, table = "ACSCallRecordingSummary") => loadDataDir(dirWith({ [`${table}.jsonl`]: `${line}\n` }));
+  const one = (line: string, table = "ACSCallRecordingSummary") =>
+    loadDataDir(dirWith({ [`${table}.jsonl`]: `${line}\n` }));
 
   it("must keep int32's limits and refuse one past them", () => {
-    expect(one('{"AudioChannelsCount":2147483647}').ACSCallRecordingSummary.rows[0].AudioChannelsCount).toBe(2147483647);
-    expect(one('{"AudioChannelsCount":"-2147483648"}').ACSCallRecordingSummary.rows[0].AudioChannelsCount).toBe(-2147483648);
-    expect(() => one('{"AudioChannelsCount":2147483648}')).toThrow(/cannot use 2147483648; expected a whole number such as 3 \(outside int's range/);
+    expect(one('{"AudioChannelsCount":2147483647}').ACSCallRecordingSummary.rows[0].AudioChannelsCount).toBe(
+      2147483647,
+    );
+    expect(one('{"AudioChannelsCount":"-2147483648"}').ACSCallRecordingSummary.rows[0].AudioChannelsCount).toBe(
+      -2147483648,
+    );
+    expect(() => one('{"AudioChannelsCount":2147483648}')).toThrow(
+      /cannot use 2147483648; expected a whole number such as 3 \(outside int's range/,
+    );
   });
 
   it("must read decimal text in int and real columns and refuse hex and exponents in int columns", () => {
-    expect(one('{"ChunkCount":" 16 ","RecordingLength":"2e2"}').ACSCallRecordingSummary.rows[0]).toMatchObject({ ChunkCount: 16, RecordingLength: 200 });
+    expect(one('{"ChunkCount":" 16 ","RecordingLength":"2e2"}').ACSCallRecordingSummary.rows[0]).toMatchObject({
+      ChunkCount: 16,
+      RecordingLength: 200,
+    });
     expect(() => one('{"ChunkCount":"0x10"}')).toThrow(/ChunkCount \(int\): cannot use "0x10"/);
     expect(() => one('{"RecordingLength":"0x10"}')).toThrow(/RecordingLength \(real\): cannot use "0x10"/);
   });
 
   it("must keep a long JSON number-like id exact when quoted, and refuse it unquoted", () => {
-    expect(one('{"CorrelationId":"12345678901234567890"}').ACSCallRecordingSummary.rows[0].CorrelationId).toBe("12345678901234567890");
+    expect(one('{"CorrelationId":"12345678901234567890"}').ACSCallRecordingSummary.rows[0].CorrelationId).toBe(
+      "12345678901234567890",
+    );
     expect(one('{"CorrelationId":42}').ACSCallRecordingSummary.rows[0].CorrelationId).toBe("42");
-    expect(() => one('{"CorrelationId":12345678901234567890}')).toThrow(/CorrelationId \(string\): cannot use 12345678901234567000/);
+    expect(() => one('{"CorrelationId":12345678901234567890}')).toThrow(
+      /CorrelationId \(string\): cannot use 12345678901234567000/,
+    );
   });
 
   it("must read datetimes as exact ticks and refuse numbers in datetime columns", () => {
     // 2026-01-01T00:00:00Z = 1767225600 s since 1970 = 17672256000000000 ticks
-    expect(one('{"TimeGenerated":"2026-01-01T00:00:00.0000001Z"}').ACSCallRecordingSummary.rows[0].TimeGenerated).toBe(17672256000000001n);
-    expect(() => one('{"TimeGenerated":1767225600}')).toThrow(/TimeGenerated \(datetime\): cannot use 1767225600; .*unit \(seconds\? milliseconds\?\)/);
+    expect(one('{"TimeGenerated":"2026-01-01T00:00:00.0000001Z"}').ACSCallRecordingSummary.rows[0].TimeGenerated).toBe(
+      17672256000000001n,
+    );
+    expect(() => one('{"TimeGenerated":1767225600}')).toThrow(
+      /TimeGenerated \(datetime\): cannot use 1767225600; .*unit \(seconds\? milliseconds\?\)/,
+    );
   });
 
   it("must leave rows with no prototype chain, so data keys never meet Object.prototype", () => {
@@ -84,13 +113,27 @@ describe("column types follow Kusto's exactly", () => {
 
 describe("the fast ISO path gives the strict parser's ticks", () => {
   it("must agree with parseDatetime on Azure's shape at every fraction width, leap days and year bounds", () => {
-    const samples = ["2022-08-17T23:18:26.4332392Z", "2024-02-29T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "1969-12-31T23:59:59.5Z"];
+    const samples = [
+      "2022-08-17T23:18:26.4332392Z",
+      "2024-02-29T00:00:00Z",
+      "0001-01-01T00:00:00Z",
+      "9999-12-31T23:59:59.9999999Z",
+      "1969-12-31T23:59:59.5Z",
+    ];
     for (let digits = 1; digits <= 7; digits++) samples.push(`2026-11-30T08:09:10.${"1234567".slice(0, digits)}Z`);
     for (const s of samples) expect(isoZuluTicks(s), s).toBe(parseDatetime(s));
   });
 
   it("must leave every other shape to the strict parser", () => {
-    for (const s of ["2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T00:00:00.Z", "2026-01-01T00:00:00.12345678Z", "2026-01-01T00:00:00+01:00"]) {
+    for (const s of [
+      "2023-02-29T00:00:00Z",
+      "2026-13-01T00:00:00Z",
+      "2026-01-01T24:00:00Z",
+      "2026-01-01 00:00:00Z",
+      "2026-01-01T00:00:00.Z",
+      "2026-01-01T00:00:00.12345678Z",
+      "2026-01-01T00:00:00+01:00",
+    ]) {
       expect(isoZuluTicks(s), s).toBeUndefined();
     }
   });
@@ -108,10 +151,15 @@ describe("which files are read, and the summary", () => {
   });
 
   it("must concatenate one table's files from different folders and refuse two in one folder", () => {
-    const split = dirWith({ "day1/ACSBillingUsage.jsonl": '{"Quantity":1}\n', "day2/ACSBillingUsage.csv": "Quantity\n2\n" });
+    const split = dirWith({
+      "day1/ACSBillingUsage.jsonl": '{"Quantity":1}\n',
+      "day2/ACSBillingUsage.csv": "Quantity\n2\n",
+    });
     expect(loadDataDir(split).ACSBillingUsage.rows.map((r) => r.Quantity)).toEqual([1, 2]);
     const twice = dirWith({ "ACSBillingUsage.json": "[]", "ACSBillingUsage.jsonl": "" });
-    expect(() => loadDataDir(twice)).toThrow(/ACSBillingUsage is in 2 files \(ACSBillingUsage\.json, ACSBillingUsage\.jsonl\); keep one per folder/);
+    expect(() => loadDataDir(twice)).toThrow(
+      /ACSBillingUsage is in 2 files \(ACSBillingUsage\.json, ACSBillingUsage\.jsonl\); keep one per folder/,
+    );
   });
 
   it("must count files, rows per table and skipped categories in one line", () => {
@@ -124,22 +172,50 @@ describe("which files are read, and the summary", () => {
     expect(said).toEqual([
       `read 1 table file and 1 diagnostic-log file from ${dir}: 1 ACSCallRecordingSummary, 0 ACSCallRecordingIncomingOperations, 2 ACSBillingUsage rows; 1 record of other categories skipped\n`,
     ]);
-    expect(summaryLine({ dir: "d", tableFiles: 0, recordFiles: 0, rows: { ACSCallRecordingSummary: 0, ACSCallRecordingIncomingOperations: 0, ACSBillingUsage: 0 }, skippedRecords: 0, links: [] })).toBe(
+    expect(
+      summaryLine({
+        dir: "d",
+        tableFiles: 0,
+        recordFiles: 0,
+        rows: { ACSCallRecordingSummary: 0, ACSCallRecordingIncomingOperations: 0, ACSBillingUsage: 0 },
+        skippedRecords: 0,
+        links: [],
+      }),
+    ).toBe(
       "read no data files from d: 0 ACSCallRecordingSummary, 0 ACSCallRecordingIncomingOperations, 0 ACSBillingUsage rows\n",
     );
   });
 
   it("must let the properties' value win over the envelope's for one column, and allow time with TimeGenerated", () => {
-    const line = JSON.stringify({ time: "2026-01-15T10:00:00Z", category: "CallRecordingSummary", Level: "Warning", properties: { TimeGenerated: "2026-01-15T11:00:00Z", Level: "Error" } });
+    const line = JSON.stringify({
+      time: "2026-01-15T10:00:00Z",
+      category: "CallRecordingSummary",
+      Level: "Warning",
+      properties: { TimeGenerated: "2026-01-15T11:00:00Z", Level: "Error" },
+    });
     const row = loadDataDir(dirWith({ "PT1H.json": `${line}\n` })).ACSCallRecordingSummary.rows[0];
     // 2026-01-15T11:00:00Z = 1768474800 s
     expect(row).toMatchObject({ Level: "Error", TimeGenerated: 17684748000000000n });
   });
 
   it("must refuse an unknown envelope field, and accept Azure's common envelope fields", () => {
-    const ok = JSON.stringify({ time: "2026-01-15T10:00:00Z", category: "CallRecordingSummary", location: "westeurope", identity: {}, resultDescription: "", properties: {} });
+    const ok = JSON.stringify({
+      time: "2026-01-15T10:00:00Z",
+      category: "CallRecordingSummary",
+      location: "westeurope",
+      identity: {},
+      resultDescription: "",
+      properties: {},
+    });
     expect(loadDataDir(dirWith({ "PT1H.json": `${ok}\n` })).ACSCallRecordingSummary.rows).toHaveLength(1);
-    const bad = JSON.stringify({ time: "2026-01-15T10:00:00Z", category: "CallRecordingSummary", recordingLenght: 1, properties: {} });
-    expect(() => loadDataDir(dirWith({ "PT1H.json": `${bad}\n` }))).toThrow(/PT1H\.json:1: field recordingLenght is not a column of ACSCallRecordingSummary .*did you mean RecordingLength\?/);
+    const bad = JSON.stringify({
+      time: "2026-01-15T10:00:00Z",
+      category: "CallRecordingSummary",
+      recordingLenght: 1,
+      properties: {},
+    });
+    expect(() => loadDataDir(dirWith({ "PT1H.json": `${bad}\n` }))).toThrow(
+      /PT1H\.json:1: field recordingLenght is not a column of ACSCallRecordingSummary .*did you mean RecordingLength\?/,
+    );
   });
 });

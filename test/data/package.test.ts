@@ -20,8 +20,11 @@ describe("the compiled package", () => {
   it("must run the CLI from dist/ without loading the TypeScript compiler", () => {
     const run = spawnSync(
       process.execPath,
-      ["-e", `process.argv = [process.argv[0], "acs-insights", "--help"]; require("./dist/cli/bin.js");
-       process.on("exit", () => process.stderr.write(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](typescript|ts-node)[\\\\/]/.test(k)).length + " compiler modules"));`],
+      [
+        "-e",
+        `process.argv = [process.argv[0], "acs-insights", "--help"]; require("./dist/cli/bin.js");
+       process.on("exit", () => process.stderr.write(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](typescript|ts-node)[\\\\/]/.test(k)).length + " compiler modules"));`,
+      ],
       { cwd: root, encoding: "utf8" },
     );
     expect(run.stdout).toContain("usage: acs-insights <command>");
@@ -30,16 +33,29 @@ describe("the compiled package", () => {
 
   it("must answer a query from the Kusto.Language startup snapshot exactly as from an in-process load", () => {
     const bin = path.join(root, pkg.bin["acs-insights"]);
-    const query = ["query", "--format", "json", "ACSRecordings() | summarize n = count(), hours = round(sum(RecordingLength) / 3600.0, 2) by FormatType | order by FormatType asc"];
+    const query = [
+      "query",
+      "--format",
+      "json",
+      "ACSRecordings() | summarize n = count(), hours = round(sum(RecordingLength) / 3600.0, 2) by FormatType | order by FormatType asc",
+    ];
     expect(fs.existsSync(path.join(root, "dist", "kusto-language.blob"))).toBe(true);
     const fromSnapshot = execFileSync(process.execPath, [bin, ...query], { cwd: root, encoding: "utf8" });
-    const inProcess = execFileSync(process.execPath, [bin, ...query], { cwd: root, encoding: "utf8", env: { ...process.env, ACS_INSIGHTS_NO_SNAPSHOT: "1" } });
+    const inProcess = execFileSync(process.execPath, [bin, ...query], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, ACS_INSIGHTS_NO_SNAPSHOT: "1" },
+    });
     expect(JSON.parse(fromSnapshot).length).toBeGreaterThan(0);
     expect(fromSnapshot).toBe(inProcess);
   });
 
   it("must pass the exit code of a snapshot-started command through", () => {
-    const run = spawnSync(process.execPath, [path.join(root, pkg.bin["acs-insights"]), "query", "--format", "json", "print x = "], { cwd: root, encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, pkg.bin["acs-insights"]), "query", "--format", "json", "print x = "],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("acs-insights query");
   });
@@ -52,7 +68,15 @@ describe("the compiled package", () => {
          buildWorkbook: typeof m.buildWorkbook, compileQuery: typeof m.compileQuery,
          pulumi: loaded.filter((k) => k.includes("@pulumi")).length, program: loaded.filter((k) => /dist[\\\\/]index\\.js$/.test(k)).length }));`,
     );
-    expect(JSON.parse(out)).toEqual({ runLocal: "function", template: "recordingsPerCall", loadDataDir: "function", buildWorkbook: "function", compileQuery: "function", pulumi: 0, program: 0 });
+    expect(JSON.parse(out)).toEqual({
+      runLocal: "function",
+      template: "recordingsPerCall",
+      loadDataDir: "function",
+      buildWorkbook: "function",
+      compileQuery: "function",
+      pulumi: 0,
+      program: 0,
+    });
   });
 
   it("must keep Pulumi running the TypeScript program, whatever package.json's main says", () => {

@@ -33,7 +33,12 @@ describe("recording.normalEndReasons in the stack config", () => {
 describe("abnormal-ends alert with the setting", () => {
   const now = Date.UTC(2024, 4, 2);
   const measure = (normalEndReasons?: string[]) =>
-    toJsonRows(runQuery(alertRule("abnormal-ends").query({ windowMinutes: 2880, normalEndReasons }), scenario, { functions: kqlFunctionDefs, now }));
+    toJsonRows(
+      runQuery(alertRule("abnormal-ends").query({ windowMinutes: 2880, normalEndReasons }), scenario, {
+        functions: kqlFunctionDefs,
+        now,
+      }),
+    );
 
   it("must count only what the list leaves out as abnormal", () => {
     // ago(2880m) = 2024-04-30T00:00Z, no upper bound: S1-S10 minus the S7 duplicate = 9 recordings (h1 and g1 included).
@@ -44,6 +49,8 @@ describe("abnormal-ends alert with the setting", () => {
   });
 
   it("must refuse a name that could break out of the query", () => {
-    expect(() => alertRule("abnormal-ends").query({ windowMinutes: 360, normalEndReasons: ['x"]) | take 0 //'] })).toThrow(/recording.normalEndReasons/);
+    expect(() =>
+      alertRule("abnormal-ends").query({ windowMinutes: 360, normalEndReasons: ['x"]) | take 0 //'] }),
+    ).toThrow(/recording.normalEndReasons/);
   });
 });

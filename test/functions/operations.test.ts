@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { W, ms, run } from "./scenario";
+import { ms, run, W } from "./scenario";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -9,10 +9,28 @@ describe("ACSRecordingOperations", () => {
     expect(rows).toHaveLength(19);
     const at = (iso: string) => rows.find((r) => ms(r.TimeGenerated) === Date.parse(iso))!;
     // O2 502, O8 409, O15 without a status (Succeeded), O4 204
-    expect(at("2024-05-01T00:00:00Z")).toMatchObject({ OperationName: "StopCallRecording", HttpStatus: 502, StatusClass: "5xx", IsFailure: true });
-    expect(at("2024-05-01T10:12:00Z")).toMatchObject({ OperationName: "PauseCallRecording", HttpStatus: 409, StatusClass: "4xx", IsFailure: true });
+    expect(at("2024-05-01T00:00:00Z")).toMatchObject({
+      OperationName: "StopCallRecording",
+      HttpStatus: 502,
+      StatusClass: "5xx",
+      IsFailure: true,
+    });
+    expect(at("2024-05-01T10:12:00Z")).toMatchObject({
+      OperationName: "PauseCallRecording",
+      HttpStatus: 409,
+      StatusClass: "4xx",
+      IsFailure: true,
+    });
     expect(at("2024-05-01T14:20:00Z")).toMatchObject({ HttpStatus: null, StatusClass: "unknown", IsFailure: false });
-    expect(at("2024-05-01T09:05:00Z")).toMatchObject({ HttpStatus: 204, StatusClass: "2xx", IsFailure: false, DurationMs: 80, SdkType: "java", CallConnectionId: "conn-b", ServerCallId: "server-b" });
+    expect(at("2024-05-01T09:05:00Z")).toMatchObject({
+      HttpStatus: 204,
+      StatusClass: "2xx",
+      IsFailure: false,
+      DurationMs: 80,
+      SdkType: "java",
+      CallConnectionId: "conn-b",
+      ServerCallId: "server-b",
+    });
   });
 
   it("must keep starttime inclusive and endtime exclusive", () => {
@@ -21,14 +39,27 @@ describe("ACSRecordingOperations", () => {
     expect(rows).toHaveLength(17);
     expect(Math.min(...rows.map((r) => ms(r.TimeGenerated)))).toBe(Date.UTC(2024, 4, 1));
     // failures O2, O8, O10, O13
-    expect(rows.filter((r) => r.IsFailure).map((r) => r.HttpStatus).sort()).toEqual([404, 409, 500, 502]);
+    expect(
+      rows
+        .filter((r) => r.IsFailure)
+        .map((r) => r.HttpStatus)
+        .sort(),
+    ).toEqual([404, 409, 500, 502]);
   });
 
   it("must filter by operation (any case) and by call", () => {
     // pauses: O7 202, O8 409, O15 no status
-    expect(run('ACSRecordingOperations(operations = dynamic(["pausecallrecording"]))').map((r) => r.StatusClass).sort()).toEqual(["2xx", "4xx", "unknown"]);
+    expect(
+      run('ACSRecordingOperations(operations = dynamic(["pausecallrecording"]))')
+        .map((r) => r.StatusClass)
+        .sort(),
+    ).toEqual(["2xx", "4xx", "unknown"]);
     // call-c: O6 start, O7 pause, O8 pause, O9 resume
-    expect(run("ACSRecordingOperations(correlationid = 'call-c')").map((r) => r.OperationName).sort()).toEqual(["PauseCallRecording", "PauseCallRecording", "ResumeCallRecording", "StartCallRecording"]);
+    expect(
+      run("ACSRecordingOperations(correlationid = 'call-c')")
+        .map((r) => r.OperationName)
+        .sort(),
+    ).toEqual(["PauseCallRecording", "PauseCallRecording", "ResumeCallRecording", "StartCallRecording"]);
   });
 
   it("must return no rows for a fictitious operation or call", () => {
@@ -38,7 +69,8 @@ describe("ACSRecordingOperations", () => {
 });
 
 describe("ACSRecordingOperationHealth", () => {
-  const key = (r: Record<string, unknown>) => `${new Date(ms(r.TimeGenerated)).toISOString().slice(11, 16)} ${r.OperationName}`;
+  const key = (r: Record<string, unknown>) =>
+    `${new Date(ms(r.TimeGenerated)).toISOString().slice(11, 16)} ${r.OperationName}`;
 
   it("must count requests and failures per hour and operation in W", () => {
     const rows = run(`ACSRecordingOperationHealth(${W})`);
@@ -60,7 +92,9 @@ describe("ACSRecordingOperationHealth", () => {
     ]);
     const paused = rows.find((r) => key(r) === "10:00 PauseCallRecording")!;
     // 1 failure / 2 requests = 0.5; durations [30, 60]: nearest-rank p50 = 1st = 30, p95 = 2nd = 60
-    expect([paused.FailureRate, paused.P50DurationMs, paused.P95DurationMs, paused.P99DurationMs]).toEqual([0.5, 30, 60, 60]);
+    expect([paused.FailureRate, paused.P50DurationMs, paused.P95DurationMs, paused.P99DurationMs]).toEqual([
+      0.5, 30, 60, 60,
+    ]);
   });
 
   it("must bin by the given timegrain", () => {
@@ -88,7 +122,12 @@ describe("ACSRecordingOperationHealth", () => {
   });
 
   it("must filter by operation and return nothing for a fictitious one", () => {
-    expect(run(`ACSRecordingOperationHealth(${W}, 1d, dynamic(["StopCallRecording"]))`).map((r) => [r.OperationName, r.Requests])).toEqual([["StopCallRecording", 4]]);
+    expect(
+      run(`ACSRecordingOperationHealth(${W}, 1d, dynamic(["StopCallRecording"]))`).map((r) => [
+        r.OperationName,
+        r.Requests,
+      ]),
+    ).toEqual([["StopCallRecording", 4]]);
     expect(run(`ACSRecordingOperationHealth(${W}, 1d, dynamic(["TeleportCallRecording"]))`)).toEqual([]);
   });
 });

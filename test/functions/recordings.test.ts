@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { W, ms, run, sortedSet } from "./scenario";
+import { ms, run, sortedSet, W } from "./scenario";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -9,14 +9,29 @@ describe("ACSRecordings", () => {
   it("must return one row per recording with the defaults, the later duplicate winning", () => {
     const rows = run("ACSRecordings()");
     // S1..S10 are 10 rows; S7 and S8 are the same recording rec-f1, so 9 recordings
-    expect(ids(rows)).toEqual(["rec-a1", "rec-b1", "rec-b2", "rec-c1", "rec-d1", "rec-e1", "rec-f1", "rec-g1", "rec-h1"]);
+    expect(ids(rows)).toEqual([
+      "rec-a1",
+      "rec-b1",
+      "rec-b2",
+      "rec-c1",
+      "rec-d1",
+      "rec-e1",
+      "rec-f1",
+      "rec-g1",
+      "rec-h1",
+    ]);
     expect(ms(rows.find((r) => r.RecordingId === "rec-f1")!.TimeGenerated)).toBe(Date.UTC(2024, 4, 1, 15, 5));
   });
 
   it("must normalise content, format and channel, type the length and compute the end time", () => {
     const byId = Object.fromEntries(run("ACSRecordings()").map((r) => [r.RecordingId, r]));
     expect(byId["rec-a1"]).toMatchObject({ ContentType: "AudioVideo", FormatType: "mp4", RecordingLength: 540 });
-    expect(byId["rec-c1"]).toMatchObject({ ContentType: "Audio", FormatType: "wav", ChannelType: "unmixed", AudioChannelsCount: 4 });
+    expect(byId["rec-c1"]).toMatchObject({
+      ContentType: "Audio",
+      FormatType: "wav",
+      ChannelType: "unmixed",
+      AudioChannelsCount: 4,
+    });
     expect(byId["rec-e1"].ContentType).toBe("Audio");
     // rec-b2: 09:10:00 + 240.5 s = 09:14:00.5
     expect(ms(byId["rec-b2"].RecordingEndTime)).toBe(Date.UTC(2024, 4, 1, 9, 14, 0, 500));
@@ -32,17 +47,39 @@ describe("ACSRecordings", () => {
 
   it("must judge end reasons by the normalendreasons parameter, any case", () => {
     // only CallEnded normal: b1 (InitiatorLeft) joins d1 and g1
-    expect(ids(run('ACSRecordings(normalendreasons = dynamic(["CallEnded"])) | where IsAbnormalEnd'))).toEqual(["rec-b1", "rec-d1", "rec-g1"]);
+    expect(ids(run('ACSRecordings(normalendreasons = dynamic(["CallEnded"])) | where IsAbnormalEnd'))).toEqual([
+      "rec-b1",
+      "rec-d1",
+      "rec-g1",
+    ]);
     // every reason listed, in another case: nothing is abnormal
-    expect(run('ACSRecordings(normalendreasons = dynamic(["callended", "INITIATORLEFT", "recordingfailed", "serviceerror"])) | where IsAbnormalEnd')).toEqual([]);
+    expect(
+      run(
+        'ACSRecordings(normalendreasons = dynamic(["callended", "INITIATORLEFT", "recordingfailed", "serviceerror"])) | where IsAbnormalEnd',
+      ),
+    ).toEqual([]);
     // the per-call and per-reason functions pass the list on: call-b's b1 becomes its abnormal end
-    expect(run(`ACSRecordingsPerCall(${W}, normalendreasons = dynamic(["CallEnded"])) | where CorrelationId == "call-b"`)[0]).toMatchObject({ AbnormalEnds: 1 });
-    expect(run(`ACSRecordingEndReasons(${W}, normalendreasons = dynamic(["CallEnded"])) | where RecordingEndReason == "InitiatorLeft"`)[0]).toMatchObject({ IsAbnormalEnd: true });
+    expect(
+      run(`ACSRecordingsPerCall(${W}, normalendreasons = dynamic(["CallEnded"])) | where CorrelationId == "call-b"`)[0],
+    ).toMatchObject({ AbnormalEnds: 1 });
+    expect(
+      run(
+        `ACSRecordingEndReasons(${W}, normalendreasons = dynamic(["CallEnded"])) | where RecordingEndReason == "InitiatorLeft"`,
+      )[0],
+    ).toMatchObject({ IsAbnormalEnd: true });
   });
 
   it("must keep starttime inclusive and endtime exclusive", () => {
     // S1 at exactly 00:00 is in, S9 at exactly 2024-05-02 00:00 is out, S10 at 23:59:59.999 the day before is out
-    expect(ids(run(`ACSRecordings(${W})`))).toEqual(["rec-a1", "rec-b1", "rec-b2", "rec-c1", "rec-d1", "rec-e1", "rec-f1"]);
+    expect(ids(run(`ACSRecordings(${W})`))).toEqual([
+      "rec-a1",
+      "rec-b1",
+      "rec-b2",
+      "rec-c1",
+      "rec-d1",
+      "rec-e1",
+      "rec-f1",
+    ]);
   });
 
   it("must filter on format, content, channel and call, case-insensitively", () => {
@@ -61,7 +98,11 @@ describe("ACSRecordings", () => {
 
 describe("ACSRecordingsPerCall", () => {
   it("must return one row per call with the defaults (a redial is its own call)", () => {
-    expect(run("ACSRecordingsPerCall()").map((r) => r.CorrelationId).sort()).toEqual(["call-a", "call-b", "call-c", "call-d", "call-e", "call-f", "call-g", "call-h"]);
+    expect(
+      run("ACSRecordingsPerCall()")
+        .map((r) => r.CorrelationId)
+        .sort(),
+    ).toEqual(["call-a", "call-b", "call-c", "call-d", "call-e", "call-f", "call-g", "call-h"]);
   });
 
   it("must sum a stop-and-restart call's recordings", () => {
@@ -94,7 +135,11 @@ describe("ACSRecordingsPerCall", () => {
 
   it("must filter by format and return nothing for a fictitious one", () => {
     // mp3: d1, e1, h1
-    expect(run('ACSRecordingsPerCall(formattypes = dynamic(["mp3"]))').map((r) => r.CorrelationId).sort()).toEqual(["call-d", "call-e", "call-h"]);
+    expect(
+      run('ACSRecordingsPerCall(formattypes = dynamic(["mp3"]))')
+        .map((r) => r.CorrelationId)
+        .sort(),
+    ).toEqual(["call-d", "call-e", "call-h"]);
     expect(run('ACSRecordingsPerCall(formattypes = dynamic(["flac"]))')).toEqual([]);
   });
 });
@@ -119,7 +164,12 @@ describe("ACSRecordingEndReasons", () => {
 
   it("must filter by format and return nothing for a fictitious one", () => {
     // mp3 in W: d1 RecordingFailed 45.25, e1 CallEnded 360
-    expect(run(`ACSRecordingEndReasons(${W}, formattypes = dynamic(["mp3"]))`).map((r) => [r.RecordingEndReason, r.RecordedSeconds])).toEqual([
+    expect(
+      run(`ACSRecordingEndReasons(${W}, formattypes = dynamic(["mp3"]))`).map((r) => [
+        r.RecordingEndReason,
+        r.RecordedSeconds,
+      ]),
+    ).toEqual([
       ["CallEnded", 360],
       ["RecordingFailed", 45.25],
     ]);
@@ -130,7 +180,9 @@ describe("ACSRecordingEndReasons", () => {
 describe("ACSRecordingLengthStats", () => {
   it("must give length statistics per content type and format in W", () => {
     const rows = run(`ACSRecordingLengthStats(${W})`);
-    expect(rows.map((r) => [r.ContentType, r.FormatType, r.Recordings, r.TotalSeconds, r.MinSeconds, r.MaxSeconds])).toEqual([
+    expect(
+      rows.map((r) => [r.ContentType, r.FormatType, r.Recordings, r.TotalSeconds, r.MinSeconds, r.MaxSeconds]),
+    ).toEqual([
       // Audio/mp3: d1 45.25, e1 360 -> total 405.25
       ["Audio", "mp3", 2, 405.25, 45.25, 360],
       // Audio/wav: b1 300, b2 240.5, c1 1500 -> total 2040.5
@@ -146,13 +198,23 @@ describe("ACSRecordingLengthStats", () => {
 
   it("must keep starttime inclusive and endtime exclusive", () => {
     // [2024-05-01T15:05, 2024-05-02T00:00): only S8 (rec-f1 at 15:05); S9 at the end is out
-    expect(run("ACSRecordingLengthStats(datetime(2024-05-01T15:05:00Z), datetime(2024-05-02T00:00:00Z))").map((r) => [r.ContentType, r.Recordings, r.TotalSeconds])).toEqual([
-      ["AudioVideo", 1, 3000],
-    ]);
+    expect(
+      run("ACSRecordingLengthStats(datetime(2024-05-01T15:05:00Z), datetime(2024-05-02T00:00:00Z))").map((r) => [
+        r.ContentType,
+        r.Recordings,
+        r.TotalSeconds,
+      ]),
+    ).toEqual([["AudioVideo", 1, 3000]]);
   });
 
   it("must filter by channel and return nothing for a fictitious one", () => {
-    expect(run('ACSRecordingLengthStats(channeltypes = dynamic(["UNMIXED"]))').map((r) => [r.FormatType, r.Recordings, r.TotalSeconds])).toEqual([["wav", 1, 1500]]);
+    expect(
+      run('ACSRecordingLengthStats(channeltypes = dynamic(["UNMIXED"]))').map((r) => [
+        r.FormatType,
+        r.Recordings,
+        r.TotalSeconds,
+      ]),
+    ).toEqual([["wav", 1, 1500]]);
     expect(run('ACSRecordingLengthStats(channeltypes = dynamic(["stereo"]))')).toEqual([]);
   });
 });

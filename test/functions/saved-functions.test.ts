@@ -1,8 +1,15 @@
 import * as fs from "node:fs";
 import { describe, expect, it, vi } from "vitest";
+import {
+  kqlSources,
+  normalEndReasons,
+  parseSavedFunction,
+  savedFunction,
+  savedFunctions,
+  savedFunctionsWith,
+} from "../../src/functions";
 import { analyze } from "../../src/kusto";
 import { acsCatalog } from "../../src/schema/catalog";
-import { kqlSources, normalEndReasons, parseSavedFunction, savedFunction, savedFunctions, savedFunctionsWith } from "../../src/functions";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -22,16 +29,21 @@ describe("saved functions in kql/", () => {
     ]);
   });
 
-  it("must give functionParameters as name:type=default joined by \", \" with starttime and endtime first", () => {
+  it('must give functionParameters as name:type=default joined by ", " with starttime and endtime first', () => {
     expect(savedFunction("ACSRecordings").functionParameters).toBe(
       `starttime:datetime=datetime(null), endtime:datetime=datetime(null), contenttypes:dynamic=dynamic([]), formattypes:dynamic=dynamic([]), channeltypes:dynamic=dynamic([]), correlationid:string='*', normalendreasons:dynamic=dynamic(["CallEnded","InitiatorLeft"]), resourceid:string='*'`,
     );
     expect(savedFunction("ACSRecordingOperationHealth").functionParameters).toBe(
       "starttime:datetime=datetime(null), endtime:datetime=datetime(null), timegrain:timespan=1h, operations:dynamic=dynamic([]), resourceid:string='*'",
     );
-    expect(savedFunction("ACSRecordingCallTimeline").functionParameters).toBe("correlationid:string, resourceid:string='*'");
+    expect(savedFunction("ACSRecordingCallTimeline").functionParameters).toBe(
+      "correlationid:string, resourceid:string='*'",
+    );
     for (const fn of savedFunctions.filter((f) => f.parameters.some((p) => p.name === "starttime"))) {
-      expect(fn.parameters.slice(0, 2).map((p) => p.name), fn.name).toEqual(["starttime", "endtime"]);
+      expect(
+        fn.parameters.slice(0, 2).map((p) => p.name),
+        fn.name,
+      ).toEqual(["starttime", "endtime"]);
     }
   });
 
@@ -49,7 +61,9 @@ describe("saved functions in kql/", () => {
     for (const fn of savedFunctions) {
       const lines = fn.body.split("\n").filter((l) => !l.startsWith("//") && !l.startsWith("let "));
       if (/^ACS(CallRecordingSummary|CallRecordingIncomingOperations|BillingUsage)$/.test(lines[0])) {
-        expect(lines[1], fn.name).toMatch(/^\| where \(isnull\(starttime\) or TimeGenerated >= starttime\) and \(isnull\(endtime\) or TimeGenerated < endtime\)$/);
+        expect(lines[1], fn.name).toMatch(
+          /^\| where \(isnull\(starttime\) or TimeGenerated >= starttime\) and \(isnull\(endtime\) or TimeGenerated < endtime\)$/,
+        );
       }
     }
   });
@@ -75,7 +89,12 @@ describe("saved functions in kql/", () => {
   it("must put a configured normal list into every normalendreasons default, and only there", () => {
     const fns = savedFunctionsWith({ normalEndReasons: ["CallEnded", "RecordingStopped"] });
     const changed = fns.filter((f, i) => f !== savedFunctions[i]).map((f) => f.name);
-    expect(changed).toEqual(["ACSRecordingEndReasons", "ACSRecordingOverview", "ACSRecordings", "ACSRecordingsPerCall"]);
+    expect(changed).toEqual([
+      "ACSRecordingEndReasons",
+      "ACSRecordingOverview",
+      "ACSRecordings",
+      "ACSRecordingsPerCall",
+    ]);
     const rec = fns.find((f) => f.name === "ACSRecordings")!;
     expect(rec.functionParameters).toContain('normalendreasons:dynamic=dynamic(["CallEnded","RecordingStopped"])');
     expect(rec.body).toBe(savedFunction("ACSRecordings").body);
@@ -84,7 +103,9 @@ describe("saved functions in kql/", () => {
 
   it("must refuse a normal end reason that is empty or could break out of the KQL literal", () => {
     expect(() => savedFunctionsWith({ normalEndReasons: [] })).toThrow(/at least one/);
-    expect(() => savedFunctionsWith({ normalEndReasons: ['CallEnded"]); print 1; //'] })).toThrow(/not a RecordingEndReason name/);
+    expect(() => savedFunctionsWith({ normalEndReasons: ['CallEnded"]); print 1; //'] })).toThrow(
+      /not a RecordingEndReason name/,
+    );
     expect(() => savedFunctionsWith({ normalEndReasons: ["Call Ended"] })).toThrow(/not a RecordingEndReason name/);
   });
 });
@@ -93,7 +114,10 @@ describe("parseSavedFunction", () => {
   const header = "// Name: F\n// Version: 1.0.0\n// Description: A test function.\n// Parameters:\n";
 
   it("must read optional parameters after required ones", () => {
-    const fn = parseSavedFunction(`${header}//   id:string  The id.\n//   n:int=5  Count.\n\nprint id, n\n`, "kql/F.kql");
+    const fn = parseSavedFunction(
+      `${header}//   id:string  The id.\n//   n:int=5  Count.\n\nprint id, n\n`,
+      "kql/F.kql",
+    );
     expect(fn.parameters).toEqual([
       { name: "id", type: "string", description: "The id." },
       { name: "n", type: "int", defaultValue: "5", description: "Count." },
@@ -103,9 +127,15 @@ describe("parseSavedFunction", () => {
   });
 
   it("must reject a bad header, naming the file, line and fix", () => {
-    expect(() => parseSavedFunction("// Name: F\n\nprint 1", "kql/F.kql")).toThrow(/kql\/F\.kql:1: the header has no "\/\/ Version:" line/);
-    expect(() => parseSavedFunction(`${header}//   n:integer=5\n\nprint 1`, "kql/F.kql")).toThrow(/kql\/F\.kql:5: parameter n has type integer; use one of/);
-    expect(() => parseSavedFunction(`${header}//   n:int=5\n//   id:string\n\nprint 1`, "kql/F.kql")).toThrow(/with a default must come after/);
+    expect(() => parseSavedFunction("// Name: F\n\nprint 1", "kql/F.kql")).toThrow(
+      /kql\/F\.kql:1: the header has no "\/\/ Version:" line/,
+    );
+    expect(() => parseSavedFunction(`${header}//   n:integer=5\n\nprint 1`, "kql/F.kql")).toThrow(
+      /kql\/F\.kql:5: parameter n has type integer; use one of/,
+    );
+    expect(() => parseSavedFunction(`${header}//   n:int=5\n//   id:string\n\nprint 1`, "kql/F.kql")).toThrow(
+      /with a default must come after/,
+    );
     expect(() => parseSavedFunction(`${header}\n`, "kql/F.kql")).toThrow(/no body/);
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import { X, resourceA, resourceB, runTwo } from "./two-resources";
+import { resourceA, resourceB, runTwo, X } from "./two-resources";
 
 vi.setConfig({ testTimeout: 60_000 });
 
 describe("failures without an HTTP status (two-resources fixture)", () => {
   it("must count ResultType Failure or Failed as a failure when there is no status, and Succeeded as none", () => {
-    const rows = runTwo(`ACSRecordingOperations(${X}) | where isnull(HttpStatus) | project ResultType, IsFailure, StatusClass`);
+    const rows = runTwo(
+      `ACSRecordingOperations(${X}) | where isnull(HttpStatus) | project ResultType, IsFailure, StatusClass`,
+    );
     // P2 Failure, P6 Succeeded, P8 Failed
     expect(rows).toEqual([
       { ResultType: "Failure", IsFailure: true, StatusClass: "unknown" },
@@ -15,13 +17,17 @@ describe("failures without an HTTP status (two-resources fixture)", () => {
   });
 
   it("must count all three failures of X: P2 and P8 by ResultType, P7 by its 500", () => {
-    expect(runTwo(`ACSRecordingOperations(${X}) | summarize Requests = count(), Failures = countif(IsFailure)`)).toEqual([{ Requests: 9, Failures: 3 }]);
+    expect(
+      runTwo(`ACSRecordingOperations(${X}) | summarize Requests = count(), Failures = countif(IsFailure)`),
+    ).toEqual([{ Requests: 9, Failures: 3 }]);
   });
 });
 
 describe("operation names (two-resources fixture)", () => {
   it("must give every documented spelling one normalised name and keep the logged one", () => {
-    const rows = runTwo(`ACSRecordingOperations(${X}) | summarize Requests = count(), Failures = countif(IsFailure), Spellings = make_set(RawOperationName) by OperationName | order by OperationName asc`);
+    const rows = runTwo(
+      `ACSRecordingOperations(${X}) | summarize Requests = count(), Failures = countif(IsFailure), Spellings = make_set(RawOperationName) by OperationName | order by OperationName asc`,
+    );
     // Start: P1, P4, P6, P7, P8, P9 (failed P7, P8); Pause P2 (failed, ResultType Failure); Resume P3; Stop P5
     expect(rows.map((r) => [r.OperationName, r.Requests, r.Failures, [...(r.Spellings as string[])].sort()])).toEqual([
       ["PauseCallRecording", 1, 1, ["PauseRecording"]],
@@ -35,17 +41,25 @@ describe("operation names (two-resources fixture)", () => {
     // any spelling of start finds all six starts (P1, P4, P6-P9), whichever spelling each was logged with
     expect(runTwo(`ACSRecordingOperations(${X}, dynamic(["startcallrecording"]))`)).toHaveLength(6);
     expect(runTwo(`ACSRecordingOperations(${X}, dynamic(["STARTRECORDING"]))`)).toHaveLength(6);
-    expect(runTwo(`ACSRecordingOperations(${X}, dynamic(["Start_Call_Recording", "resume recording"]))`)).toHaveLength(7);
-    expect(runTwo(`ACSRecordingOperations(${X}, dynamic(["StopRecording"]))`).map((r) => r.RawOperationName)).toEqual(["StopRecording"]);
+    expect(runTwo(`ACSRecordingOperations(${X}, dynamic(["Start_Call_Recording", "resume recording"]))`)).toHaveLength(
+      7,
+    );
+    expect(runTwo(`ACSRecordingOperations(${X}, dynamic(["StopRecording"]))`).map((r) => r.RawOperationName)).toEqual([
+      "StopRecording",
+    ]);
   });
 
   it("must find the call whose starts, in either spelling, got no recording", () => {
     // call-5: P7 StartCallRecording 500 and P8 StartRecording Failed; call-3 started as StartRecording and has rec-3
-    expect(runTwo(`ACSRecordingCallsWithoutRecording(${X}) | project CorrelationId, StartRequests, FailedStarts`)).toEqual([{ CorrelationId: "call-5", StartRequests: 2, FailedStarts: 2 }]);
+    expect(
+      runTwo(`ACSRecordingCallsWithoutRecording(${X}) | project CorrelationId, StartRequests, FailedStarts`),
+    ).toEqual([{ CorrelationId: "call-5", StartRequests: 2, FailedStarts: 2 }]);
   });
 
   it("must feed the health function with normalised names", () => {
-    expect(runTwo(`ACSRecordingOperationHealth(${X}, timegrain = 1d) | project OperationName, Requests, Failures`)).toEqual([
+    expect(
+      runTwo(`ACSRecordingOperationHealth(${X}, timegrain = 1d) | project OperationName, Requests, Failures`),
+    ).toEqual([
       { OperationName: "PauseCallRecording", Requests: 1, Failures: 1 },
       { OperationName: "ResumeCallRecording", Requests: 1, Failures: 0 },
       { OperationName: "StartCallRecording", Requests: 6, Failures: 2 },
@@ -66,25 +80,45 @@ describe("resource scoping (two-resources fixture)", () => {
     // requests A P1-P5, B P6-P9
     expect(count(`ACSRecordingOperations(${X}, resourceid = '${a}')`)).toBe(5);
     expect(count(`ACSRecordingOperations(${X}, resourceid = '${resourceB}')`)).toBe(4);
-    expect(count(`ACSRecordings(${X}, resourceid = '/subscriptions/x/resourceGroups/y/providers/Microsoft.Communication/CommunicationServices/none')`)).toBe(0);
+    expect(
+      count(
+        `ACSRecordings(${X}, resourceid = '/subscriptions/x/resourceGroups/y/providers/Microsoft.Communication/CommunicationServices/none')`,
+      ),
+    ).toBe(0);
   });
 
   it("must carry the resource through every function that builds on another", () => {
     // A: rec-1 600 s + rec-2 300 s = 900 s over calls 1 and 2, no abnormal end; B: rec-3 (abnormal) and rec-4
-    expect(runTwo(`ACSRecordingsPerCall(${X}, resourceid = '${a}') | summarize Calls = count(), Seconds = sum(RecordedSeconds), Abnormal = sum(AbnormalEnds)`)).toEqual([{ Calls: 2, Seconds: 900, Abnormal: 0 }]);
-    expect(runTwo(`ACSRecordingEndReasons(${X}, resourceid = '${resourceB}') | project RecordingEndReason, IsAbnormalEnd`)).toEqual([
+    expect(
+      runTwo(
+        `ACSRecordingsPerCall(${X}, resourceid = '${a}') | summarize Calls = count(), Seconds = sum(RecordedSeconds), Abnormal = sum(AbnormalEnds)`,
+      ),
+    ).toEqual([{ Calls: 2, Seconds: 900, Abnormal: 0 }]);
+    expect(
+      runTwo(`ACSRecordingEndReasons(${X}, resourceid = '${resourceB}') | project RecordingEndReason, IsAbnormalEnd`),
+    ).toEqual([
       { RecordingEndReason: "CallEnded", IsAbnormalEnd: false },
       { RecordingEndReason: "RecordingStopped", IsAbnormalEnd: true },
     ]);
-    expect(runTwo(`ACSRecordingLengthStats(${X}, resourceid = '${resourceB}') | project ContentType, FormatType, TotalSeconds`)).toEqual([
+    expect(
+      runTwo(
+        `ACSRecordingLengthStats(${X}, resourceid = '${resourceB}') | project ContentType, FormatType, TotalSeconds`,
+      ),
+    ).toEqual([
       { ContentType: "Audio", FormatType: "mp3", TotalSeconds: 120 },
       { ContentType: "Audio", FormatType: "wav", TotalSeconds: 900 },
     ]);
     // A's starts P1, P4 and B's P6-P9: B has the two failures
-    expect(runTwo(`ACSRecordingOperationHealth(${X}, 1d, dynamic(["StartRecording"]), resourceid = '${resourceB}') | project Requests, Failures`)).toEqual([{ Requests: 4, Failures: 2 }]);
+    expect(
+      runTwo(
+        `ACSRecordingOperationHealth(${X}, 1d, dynamic(["StartRecording"]), resourceid = '${resourceB}') | project Requests, Failures`,
+      ),
+    ).toEqual([{ Requests: 4, Failures: 2 }]);
     // call-5 is B's; A has no call without a recording
     expect(runTwo(`ACSRecordingCallsWithoutRecording(${X}, resourceid = '${a}')`)).toEqual([]);
-    expect(runTwo(`ACSRecordingCallsWithoutRecording(${X}, resourceid = '${resourceB}') | project CorrelationId`)).toEqual([{ CorrelationId: "call-5" }]);
+    expect(
+      runTwo(`ACSRecordingCallsWithoutRecording(${X}, resourceid = '${resourceB}') | project CorrelationId`),
+    ).toEqual([{ CorrelationId: "call-5" }]);
     // call-1 lives in A: its recording start/end and three requests; nothing of it in B
     expect(runTwo(`ACSRecordingCallTimeline('call-1', resourceid = '${a}') | count`)[0].Count).toBe(5);
     expect(runTwo(`ACSRecordingCallTimeline('call-1', resourceid = '${resourceB}')`)).toEqual([]);
@@ -92,7 +126,9 @@ describe("resource scoping (two-resources fixture)", () => {
 
   it("must scope usage to the resource", () => {
     // A: U1-U4; B: U5, U6 = 15 + 2 minutes of CallRecording
-    expect(runTwo(`ACSRecordingUsage(${X}, 1d, dynamic([]), resourceid = '${resourceB}') | project UsageType, Quantity`)).toEqual([{ UsageType: "CallRecording", Quantity: 17 }]);
+    expect(
+      runTwo(`ACSRecordingUsage(${X}, 1d, dynamic([]), resourceid = '${resourceB}') | project UsageType, Quantity`),
+    ).toEqual([{ UsageType: "CallRecording", Quantity: 17 }]);
   });
 });
 
@@ -104,7 +140,11 @@ describe("usage records (two-resources fixture)", () => {
       { UsageType: "CallingAudio", Quantity: 12, Records: 1 },
     ]);
     // hourly: 01:00 holds U1, U2 (one record) and U3
-    expect(runTwo(`ACSRecordingUsage(${X}, 1h, dynamic(["callrecording"])) | project Hour = datetime_part("hour", TimeGenerated), Quantity, Records`)).toEqual([
+    expect(
+      runTwo(
+        `ACSRecordingUsage(${X}, 1h, dynamic(["callrecording"])) | project Hour = datetime_part("hour", TimeGenerated), Quantity, Records`,
+      ),
+    ).toEqual([
       { Hour: 1, Quantity: 25, Records: 2 },
       { Hour: 2, Quantity: 15, Records: 1 },
       { Hour: 5, Quantity: 2, Records: 1 },
@@ -118,8 +158,20 @@ describe("ACSRecordingOverview (two-resources fixture)", () => {
     // The previous period [05-31, 06-01) is empty: zeros.
     expect(runTwo(`ACSRecordingOverview(${X}, resourceid = '${resourceB}')`)).toEqual([
       {
-        Recordings: 2, PreviousRecordings: 0, Calls: 2, PreviousCalls: 0, RecordedSeconds: 1020, PreviousRecordedSeconds: 0, P95Seconds: 900, PreviousP95Seconds: 0,
-        AbnormalEnds: 1, PreviousAbnormalEnds: 0, OperationRequests: 4, PreviousOperationRequests: 0, OperationFailures: 2, PreviousOperationFailures: 0,
+        Recordings: 2,
+        PreviousRecordings: 0,
+        Calls: 2,
+        PreviousCalls: 0,
+        RecordedSeconds: 1020,
+        PreviousRecordedSeconds: 0,
+        P95Seconds: 900,
+        PreviousP95Seconds: 0,
+        AbnormalEnds: 1,
+        PreviousAbnormalEnds: 0,
+        OperationRequests: 4,
+        PreviousOperationRequests: 0,
+        OperationFailures: 2,
+        PreviousOperationFailures: 0,
       },
     ]);
   });

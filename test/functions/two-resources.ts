@@ -6,7 +6,8 @@ import { runQuery, toJsonRows } from "../../src/kusto";
 
 export const twoResources = loadDataDir(path.resolve(__dirname, "..", "fixtures", "two-resources"));
 
-const prefix = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-acs/providers/Microsoft.Communication/CommunicationServices";
+const prefix =
+  "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-acs/providers/Microsoft.Communication/CommunicationServices";
 export const resourceA = `${prefix}/acs-alpha`;
 export const resourceB = `${prefix}/acs-beta`;
 

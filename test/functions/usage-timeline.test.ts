@@ -1,10 +1,17 @@
 import { describe, expect, it, vi } from "vitest";
-import { W, ms, run } from "./scenario";
+import { ms, run, W } from "./scenario";
 
 vi.setConfig({ testTimeout: 60_000 });
 
 describe("ACSRecordingUsage", () => {
-  const shape = (rows: Record<string, unknown>[]) => rows.map((r) => [new Date(ms(r.TimeGenerated)).toISOString().slice(0, 13), r.UsageType, r.UnitType, r.Quantity, r.Records]);
+  const shape = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => [
+      new Date(ms(r.TimeGenerated)).toISOString().slice(0, 13),
+      r.UsageType,
+      r.UnitType,
+      r.Quantity,
+      r.Records,
+    ]);
 
   it("must sum quantities per day, usage type and unit with the defaults", () => {
     expect(shape(run("ACSRecordingUsage()"))).toEqual([
@@ -40,7 +47,8 @@ describe("ACSRecordingUsage", () => {
 });
 
 describe("ACSRecordingCallTimeline", () => {
-  const events = (rows: Record<string, unknown>[]) => rows.map((r) => `${new Date(ms(r.TimeGenerated)).toISOString().slice(11, 19)} ${r.Source} ${r.Event}`);
+  const events = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => `${new Date(ms(r.TimeGenerated)).toISOString().slice(11, 19)} ${r.Source} ${r.Event}`);
 
   it("must interleave a paused call's recording and requests in time order", () => {
     const rows = run("ACSRecordingCallTimeline('call-c')");
@@ -70,7 +78,12 @@ describe("ACSRecordingCallTimeline", () => {
   });
 
   it("must keep the redial apart from the dropped call", () => {
-    expect(run("ACSRecordingCallTimeline('call-d')").map((r) => r.Event)).toEqual(["StartCallRecording", "StartCallRecording", "RecordingStarted", "RecordingEnded"]);
+    expect(run("ACSRecordingCallTimeline('call-d')").map((r) => r.Event)).toEqual([
+      "StartCallRecording",
+      "StartCallRecording",
+      "RecordingStarted",
+      "RecordingEnded",
+    ]);
   });
 
   it("must return no rows for a fictitious call", () => {

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { savedFunctions } from "../../src/functions";
-import { functionHash, versionProblems, type VersionHistory } from "../../src/functions/versions";
+import { functionHash, type VersionHistory, versionProblems } from "../../src/functions/versions";
 
 const history = JSON.parse(fs.readFileSync("kql/versions.json", "utf8")) as VersionHistory;
 const changelog = fs.readFileSync("kql/CHANGELOG.md", "utf8");
@@ -15,16 +15,25 @@ describe("saved function versions", () => {
     const fn = savedFunctions.find((f) => f.name === "ACSRecordings")!;
     const edited = { ...fn, body: `${fn.body}\n| take 1` };
     expect(versionProblems([edited], { ACSRecordings: history.ACSRecordings })).toEqual([
-      expect.stringMatching(/^kql\/ACSRecordings\.kql: the body or parameters changed but Version is still 2\.0\.0; bump Version/),
+      expect.stringMatching(
+        /^kql\/ACSRecordings\.kql: the body or parameters changed but Version is still 2\.0\.0; bump Version/,
+      ),
     ]);
     // a bumped version whose hash is not recorded yet is named too
-    expect(versionProblems([{ ...edited, version: "2.1.0" }], { ACSRecordings: history.ACSRecordings })[0]).toContain(`record "2.1.0": "${functionHash(edited)}"`);
+    expect(versionProblems([{ ...edited, version: "2.1.0" }], { ACSRecordings: history.ACSRecordings })[0]).toContain(
+      `record "2.1.0": "${functionHash(edited)}"`,
+    );
   });
 
   it("must fail when a changed parameter default keeps the version", () => {
     const fn = savedFunctions.find((f) => f.name === "ACSRecordingUsage")!;
-    const changed = { ...fn, functionParameters: fn.functionParameters.replace("timegrain:timespan=1d", "timegrain:timespan=1h") };
-    expect(versionProblems([changed], { ACSRecordingUsage: history.ACSRecordingUsage })).toEqual([expect.stringContaining("Version is still 2.0.0")]);
+    const changed = {
+      ...fn,
+      functionParameters: fn.functionParameters.replace("timegrain:timespan=1d", "timegrain:timespan=1h"),
+    };
+    expect(versionProblems([changed], { ACSRecordingUsage: history.ACSRecordingUsage })).toEqual([
+      expect.stringContaining("Version is still 2.0.0"),
+    ]);
   });
 
   it("must give every recorded version a changelog entry under its function", () => {

@@ -26,7 +26,13 @@ describe("bench hand loops, worked by hand", () => {
     ];
     // Window [0, DAY] keeps the first four. Audio: 3 rows, sum 40, p95 at rank ceil(0.95*2) = 2 of [10, 30] = 30.
     expect(summaryShape.hand({ ACSCallRecordingSummary: rows }, { from: 0n, to: DAY })).toEqual([
-      { TimeGenerated: 0n, ContentType: "Audio", count_: 3, sum_RecordingLength: 40, percentile_RecordingLength_95: 30 },
+      {
+        TimeGenerated: 0n,
+        ContentType: "Audio",
+        count_: 3,
+        sum_RecordingLength: 40,
+        percentile_RecordingLength_95: 30,
+      },
       { TimeGenerated: DAY, ContentType: "Video", count_: 1, sum_RecordingLength: 5, percentile_RecordingLength_95: 5 },
     ]);
   });
@@ -61,13 +67,19 @@ describe("bench hand loops, worked by hand", () => {
       { CorrelationId: "c3", FormatType: null, RecordingEndReason: null },
     ];
     // c1: {mp4, wav}, 1 reason; c2: {mp4}, 2 reasons; c3: {}, 0.
-    expect(distinctShape.hand({ ACSCallRecordingSummary: rows }, { from: 0n, to: 0n })).toEqual([{ calls: 3, multiFormat: 1, maxReasons: 2, recordings: 5 }]);
+    expect(distinctShape.hand({ ACSCallRecordingSummary: rows }, { from: 0n, to: 0n })).toEqual([
+      { calls: 3, multiFormat: 1, maxReasons: 2, recordings: 5 },
+    ]);
   });
 
   it("must report the first difference between evaluator and hand rows, and accept float sums within 1e-9", () => {
     const a = [{ ResultType: "S", ContentType: "A", count_: 1, sum_RecordingLength: 0.1 + 0.2 }];
-    expect(compareRows(joinShape, a, [{ ResultType: "S", ContentType: "A", count_: 1, sum_RecordingLength: 0.3 }])).toBeUndefined();
-    expect(compareRows(joinShape, a, [{ ResultType: "S", ContentType: "A", count_: 2, sum_RecordingLength: 0.3 }])).toBe("group S|A count_: evaluator 1, hand loop 2");
+    expect(
+      compareRows(joinShape, a, [{ ResultType: "S", ContentType: "A", count_: 1, sum_RecordingLength: 0.3 }]),
+    ).toBeUndefined();
+    expect(
+      compareRows(joinShape, a, [{ ResultType: "S", ContentType: "A", count_: 2, sum_RecordingLength: 0.3 }]),
+    ).toBe("group S|A count_: evaluator 1, hand loop 2");
   });
 });
 
@@ -91,8 +103,15 @@ describe("bench data and runs", () => {
     const tables = loadDataDir(volume.dir);
     const iso = (t: bigint) => new Date(Number(t / 10_000n)).toISOString();
     for (const shape of [summaryShape, joinShape, distinctShape]) {
-      const printed = execFileSync(process.execPath, [script, shape.name, volume.dir, iso(volume.window.from), iso(volume.window.to)], { encoding: "utf8" });
-      const evaluated = toJsonRows(compileQuery(shape.kql(volume.window), benchCatalog).run(tables)) as Record<string, never>[];
+      const printed = execFileSync(
+        process.execPath,
+        [script, shape.name, volume.dir, iso(volume.window.from), iso(volume.window.to)],
+        { encoding: "utf8" },
+      );
+      const evaluated = toJsonRows(compileQuery(shape.kql(volume.window), benchCatalog).run(tables)) as Record<
+        string,
+        never
+      >[];
       expect(evaluated.length, shape.name).toBeGreaterThan(0);
       expect(compareRows(shape, evaluated, JSON.parse(printed)), shape.name).toBeUndefined();
     }

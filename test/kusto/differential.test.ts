@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Tables } from "../../src/kusto";
 import { prng as rng } from "../../src/data/generate";
+import type { Tables } from "../../src/kusto";
 import { run } from "./helpers";
 
 // Seeded rows with nulls; each query is checked against the same rule written directly in TypeScript.
@@ -29,7 +29,10 @@ function dataset(seed: number, n: number): { ops: Op[]; tables: Tables } {
   ];
   // The engine holds datetimes as bigint 100-ns ticks (10,000 per ms).
   const rows = ops.map((o) => ({ ...o, TimeGenerated: BigInt(o.TimeGenerated) * 10_000n }));
-  return { ops, tables: { ACSCallRecordingIncomingOperations: { name: "ACSCallRecordingIncomingOperations", columns, rows } } };
+  return {
+    ops,
+    tables: { ACSCallRecordingIncomingOperations: { name: "ACSCallRecordingIncomingOperations", columns, rows } },
+  };
 }
 
 const seeds = [1, 2, 3];
@@ -37,15 +40,27 @@ const seeds = [1, 2, 3];
 describe("the evaluator against direct TypeScript on seeded data", () => {
   it.each(seeds)("must filter and count like a direct filter (seed %i)", (seed) => {
     const { ops, tables } = dataset(seed, 300);
-    const expected = ops.filter((o) => o.DurationMs !== null && o.DurationMs > 250 && o.OperationName !== "Pause").length;
-    expect(run("ACSCallRecordingIncomingOperations | where DurationMs > 250 and OperationName != 'Pause' | count", tables).rows).toEqual([{ Count: expected }]);
+    const expected = ops.filter(
+      (o) => o.DurationMs !== null && o.DurationMs > 250 && o.OperationName !== "Pause",
+    ).length;
+    expect(
+      run("ACSCallRecordingIncomingOperations | where DurationMs > 250 and OperationName != 'Pause' | count", tables)
+        .rows,
+    ).toEqual([{ Count: expected }]);
   });
 
   it.each(seeds)("must summarize count, sum, min, max and dcount per group like direct grouping (seed %i)", (seed) => {
     const { ops, tables } = dataset(seed, 300);
     const groups = new Map<string, { c: number; s: number; mn: number; mx: number; ids: Set<string>; seen: boolean }>();
     for (const o of ops) {
-      const g = groups.get(o.OperationName) ?? { c: 0, s: 0, mn: Infinity, mx: -Infinity, ids: new Set<string>(), seen: false };
+      const g = groups.get(o.OperationName) ?? {
+        c: 0,
+        s: 0,
+        mn: Infinity,
+        mx: -Infinity,
+        ids: new Set<string>(),
+        seen: false,
+      };
       g.c++;
       g.ids.add(o.CorrelationId);
       if (o.DurationMs !== null) {
@@ -57,9 +72,17 @@ describe("the evaluator against direct TypeScript on seeded data", () => {
       groups.set(o.OperationName, g);
     }
     const expected = [...groups.entries()]
-      .map(([k, g]) => ({ OperationName: k, c: g.c, s: g.s, mn: g.seen ? g.mn : null, mx: g.seen ? g.mx : null, d: g.ids.size }))
+      .map(([k, g]) => ({
+        OperationName: k,
+        c: g.c,
+        s: g.s,
+        mn: g.seen ? g.mn : null,
+        mx: g.seen ? g.mx : null,
+        d: g.ids.size,
+      }))
       .sort((a, b) => a.OperationName.localeCompare(b.OperationName));
-    const q = "ACSCallRecordingIncomingOperations | summarize c = count(), s = sum(DurationMs), mn = min(DurationMs), mx = max(DurationMs), d = dcount(CorrelationId) by OperationName | order by OperationName asc";
+    const q =
+      "ACSCallRecordingIncomingOperations | summarize c = count(), s = sum(DurationMs), mn = min(DurationMs), mx = max(DurationMs), d = dcount(CorrelationId) by OperationName | order by OperationName asc";
     expect(run(q, tables).rows).toEqual(expected);
   });
 
@@ -84,7 +107,8 @@ describe("the evaluator against direct TypeScript on seeded data", () => {
         return b.TimeGenerated - a.TimeGenerated;
       })
       .map((o) => BigInt(o.TimeGenerated) * 10_000n);
-    const q = "ACSCallRecordingIncomingOperations | order by DurationMs asc, TimeGenerated desc | project TimeGenerated";
+    const q =
+      "ACSCallRecordingIncomingOperations | order by DurationMs asc, TimeGenerated desc | project TimeGenerated";
     expect(run(q, tables).rows.map((r) => r.TimeGenerated)).toEqual(expected);
   });
 
@@ -95,7 +119,14 @@ describe("the evaluator against direct TypeScript on seeded data", () => {
       const bin = Math.floor(o.TimeGenerated / 3_600_000) * 3_600_000;
       counts.set(bin, (counts.get(bin) ?? 0) + 1);
     }
-    const expected = [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([ms, n]) => ({ TimeGenerated: BigInt(ms) * 10_000n, n }));
-    expect(run("ACSCallRecordingIncomingOperations | summarize n = count() by bin(TimeGenerated, 1h) | order by TimeGenerated asc", tables).rows).toEqual(expected);
+    const expected = [...counts.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([ms, n]) => ({ TimeGenerated: BigInt(ms) * 10_000n, n }));
+    expect(
+      run(
+        "ACSCallRecordingIncomingOperations | summarize n = count() by bin(TimeGenerated, 1h) | order by TimeGenerated asc",
+        tables,
+      ).rows,
+    ).toEqual(expected);
   });
 });

@@ -8,7 +8,9 @@ describe("dynamic literals", () => {
   });
 
   it("must read nested bags, numbers, booleans and nulls", () => {
-    expect(json(`print x = dynamic({'k': [true, null, 1.5, -2]}), y = dynamic(null)`)).toEqual([{ x: { k: [true, null, 1.5, -2] }, y: null }]);
+    expect(json(`print x = dynamic({'k': [true, null, 1.5, -2]}), y = dynamic(null)`)).toEqual([
+      { x: { k: [true, null, 1.5, -2] }, y: null },
+    ]);
   });
 
   it("must filter with in on a single-quoted dynamic list", () => {
@@ -27,18 +29,18 @@ describe("dynamic literals", () => {
 
   it("must read typed literals inside the value as their dynamic form", () => {
     // datetime → ISO text with 7 fraction digits; timespan → Kusto text; nested dynamic(...) → the value itself
-    expect(parseDynamicLiteral(`[datetime(2024-02-29 10:00), timespan(90m), dynamic({"a": [1]}), guid(AAAAAAAA-0000-0000-0000-00000000000B)]`)).toEqual([
-      "2024-02-29T10:00:00.0000000Z",
-      "01:30:00",
-      { a: [1] },
-      "aaaaaaaa-0000-0000-0000-00000000000b",
-    ]);
+    expect(
+      parseDynamicLiteral(
+        `[datetime(2024-02-29 10:00), timespan(90m), dynamic({"a": [1]}), guid(AAAAAAAA-0000-0000-0000-00000000000B)]`,
+      ),
+    ).toEqual(["2024-02-29T10:00:00.0000000Z", "01:30:00", { a: [1] }, "aaaaaaaa-0000-0000-0000-00000000000b"]);
     expect(() => parseDynamicLiteral(`[datetime(2023-02-29)]`)).toThrow(/invalid datetime/);
   });
 
   it("must keep whole numbers beyond 2^53 exact and keys like __proto__ as data", () => {
     const v = parseDynamicLiteral(`{"__proto__": 9007199254740993}`) as Record<string, unknown>;
     expect(Object.keys(v)).toEqual(["__proto__"]);
+    // biome-ignore lint/suspicious/noProto: the test is that __proto__ is an ordinary key here.
     expect(v.__proto__).toBe(9007199254740993n);
   });
 

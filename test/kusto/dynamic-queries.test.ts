@@ -3,16 +3,20 @@ import { json } from "./helpers";
 
 describe("dynamic functions inside queries", () => {
   it("bag_pack_columns must key each value by its column's name", () => {
-    expect(json(`datatable(CallId: string, Secs: long, Other: long) ["c1", 30, 0] | project b = bag_pack_columns(CallId, Secs)`)).toEqual([
-      { b: { CallId: "c1", Secs: 30 } },
-    ]);
+    expect(
+      json(
+        `datatable(CallId: string, Secs: long, Other: long) ["c1", 30, 0] | project b = bag_pack_columns(CallId, Secs)`,
+      ),
+    ).toEqual([{ b: { CallId: "c1", Secs: 30 } }]);
   });
 
   it("extract and extract_json must convert to the type given with typeof()", () => {
     // "id=0042" → group 1 "0042" → long 42
-    expect(json(`print a = extract(@"id=(\\d+)", 1, "id=0042", typeof(long)), b = extract_json("$.n", '{"n": 7}', typeof(long))`)).toEqual([
-      { a: 42, b: 7 },
-    ]);
+    expect(
+      json(
+        `print a = extract(@"id=(\\d+)", 1, "id=0042", typeof(long)), b = extract_json("$.n", '{"n": 7}', typeof(long))`,
+      ),
+    ).toEqual([{ a: 42, b: 7 }]);
   });
 });
 

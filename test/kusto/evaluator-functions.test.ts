@@ -32,9 +32,16 @@ const longRecordings: KqlFunctionDef = {
 describe("let, functions and subqueries", () => {
   it("must call a stored function with defaults and with positional arguments", () => {
     // Default 60 s: r2 (90) and r3 (150). With 100 s: r3 only. With formats ["wav"] and 0 s: r2.
-    expect(json("LongRecordings() | project RecordingId", tables, [longRecordings])).toEqual([{ RecordingId: "r2" }, { RecordingId: "r3" }]);
-    expect(json("LongRecordings(100.0) | project RecordingId", tables, [longRecordings])).toEqual([{ RecordingId: "r3" }]);
-    expect(json('LongRecordings(0.0, dynamic(["wav"])) | project RecordingId', tables, [longRecordings])).toEqual([{ RecordingId: "r2" }]);
+    expect(json("LongRecordings() | project RecordingId", tables, [longRecordings])).toEqual([
+      { RecordingId: "r2" },
+      { RecordingId: "r3" },
+    ]);
+    expect(json("LongRecordings(100.0) | project RecordingId", tables, [longRecordings])).toEqual([
+      { RecordingId: "r3" },
+    ]);
+    expect(json('LongRecordings(0.0, dynamic(["wav"])) | project RecordingId', tables, [longRecordings])).toEqual([
+      { RecordingId: "r2" },
+    ]);
   });
 
   it("must call a stored function by its bare name, with its defaults", () => {
@@ -44,14 +51,18 @@ describe("let, functions and subqueries", () => {
 
   it("must bind scalar and tabular lets", () => {
     // threshold 100 → r3; the tabular let is reused by count.
-    expect(json("let threshold = 100.0;\nlet big = ACSCallRecordingSummary | where RecordingLength > threshold;\nbig | project RecordingId", tables)).toEqual([
-      { RecordingId: "r3" },
-    ]);
+    expect(
+      json(
+        "let threshold = 100.0;\nlet big = ACSCallRecordingSummary | where RecordingLength > threshold;\nbig | project RecordingId",
+        tables,
+      ),
+    ).toEqual([{ RecordingId: "r3" }]);
   });
 
   it("must call lambdas with parameters and defaults", () => {
     // minutes(90) = 90 / 60 = 1.5; scaled(30) uses factor default 2 → 60; scaled(30, 3) → 90.
-    const q = "let minutes = (s:real) { s / 60.0 };\nlet scaled = (x:real, factor:real = 2.0) { x * factor };\nACSCallRecordingSummary | where RecordingId == 'r2' | project m = minutes(RecordingLength), a = scaled(30.0), b = scaled(30.0, 3.0)";
+    const q =
+      "let minutes = (s:real) { s / 60.0 };\nlet scaled = (x:real, factor:real = 2.0) { x * factor };\nACSCallRecordingSummary | where RecordingId == 'r2' | project m = minutes(RecordingLength), a = scaled(30.0), b = scaled(30.0, 3.0)";
     expect(json(q, tables)).toEqual([{ m: 1.5, a: 60, b: 90 }]);
   });
 
@@ -63,26 +74,34 @@ describe("let, functions and subqueries", () => {
 
   it("must invoke a function with the piped table as its first parameter", () => {
     // The two longest recordings: r3 (150), r2 (90).
-    const q = "let longest = (T:(RecordingLength:real), n:long) { T | top n by RecordingLength };\nACSCallRecordingSummary | invoke longest(2) | project RecordingId";
+    const q =
+      "let longest = (T:(RecordingLength:real), n:long) { T | top n by RecordingLength };\nACSCallRecordingSummary | invoke longest(2) | project RecordingId";
     expect(json(q, tables)).toEqual([{ RecordingId: "r3" }, { RecordingId: "r2" }]);
   });
 
   it("must give declared query parameters their defaults", () => {
     // minlen defaults to 60.0 → r2 (90) and r3 (150); fmt defaults to "mp4" → r3 only.
-    const q = "declare query_parameters(minlen:real = 60.0, fmt:string = 'mp4');\nACSCallRecordingSummary | where RecordingLength > minlen and FormatType == fmt | project RecordingId";
+    const q =
+      "declare query_parameters(minlen:real = 60.0, fmt:string = 'mp4');\nACSCallRecordingSummary | where RecordingLength > minlen and FormatType == fmt | project RecordingId";
     expect(json(q, tables)).toEqual([{ RecordingId: "r3" }]);
-    expect(() => run("declare query_parameters(x:string);\nprint x", tables)).toThrow(/^unsupported: query parameter x without a default/);
+    expect(() => run("declare query_parameters(x:string);\nprint x", tables)).toThrow(
+      /^unsupported: query parameter x without a default/,
+    );
   });
 
   it("must compute toscalar once and use it in a filter", () => {
     // avg = (30 + 90 + 150) / 3 = 90; strictly above: r3.
-    expect(json("let avgLen = toscalar(ACSCallRecordingSummary | summarize avg(RecordingLength));\nACSCallRecordingSummary | where RecordingLength > avgLen | project RecordingId", tables)).toEqual([
-      { RecordingId: "r3" },
-    ]);
+    expect(
+      json(
+        "let avgLen = toscalar(ACSCallRecordingSummary | summarize avg(RecordingLength));\nACSCallRecordingSummary | where RecordingLength > avgLen | project RecordingId",
+        tables,
+      ),
+    ).toEqual([{ RecordingId: "r3" }]);
   });
 
   it("must pass materialize through and allow in with a subquery", () => {
-    const q = "let wavs = materialize(ACSCallRecordingSummary | where FormatType == 'wav' | project RecordingId);\nACSCallRecordingSummary | where RecordingId in (wavs) | project RecordingLength";
+    const q =
+      "let wavs = materialize(ACSCallRecordingSummary | where FormatType == 'wav' | project RecordingId);\nACSCallRecordingSummary | where RecordingId in (wavs) | project RecordingLength";
     expect(json(q, tables)).toEqual([{ RecordingLength: 90 }]);
   });
 
@@ -91,7 +110,10 @@ describe("let, functions and subqueries", () => {
   });
 
   it("must record render as a visualization hint and pass rows through", () => {
-    const r = run('ACSCallRecordingSummary | summarize count() by FormatType | render piechart with (title="Formats")', tables);
+    const r = run(
+      'ACSCallRecordingSummary | summarize count() by FormatType | render piechart with (title="Formats")',
+      tables,
+    );
     expect(r.rows).toHaveLength(2);
     expect(r.visualization).toEqual({ kind: "piechart", properties: { title: "Formats" } });
   });
@@ -106,7 +128,11 @@ describe("let, functions and subqueries", () => {
 
 describe("errors", () => {
   it("must name a stored function whose own body does not analyze", () => {
-    const broken: KqlFunctionDef = { name: "Broken", parameters: [], body: "ACSCallRecordingSummary | where NoSuchColumn > 1" };
+    const broken: KqlFunctionDef = {
+      name: "Broken",
+      parameters: [],
+      body: "ACSCallRecordingSummary | where NoSuchColumn > 1",
+    };
     expect(() => run("Broken() | count", tables, [broken])).toThrow(/Broken.*NoSuchColumn/);
   });
 
@@ -116,11 +142,19 @@ describe("errors", () => {
 
   it("must throw unsupported with the position for operators outside the subset", () => {
     // The python plugin and fork's several result sets are out of the engine's scope.
-    expect(() => run("ACSCallRecordingSummary\n| evaluate python(typeof(*), 'result = df')", tables)).toThrow(/^unsupported: evaluate python at 2:3/);
+    expect(() => run("ACSCallRecordingSummary\n| evaluate python(typeof(*), 'result = df')", tables)).toThrow(
+      /^unsupported: evaluate python at 2:3/,
+    );
     expect(() => run("ACSCallRecordingSummary | fork (take 1) (take 2)", tables)).toThrow(/^unsupported: fork at 1:27/);
     expect(() => run("print 1;\nprint 2", tables)).toThrow(/^unsupported: several result sets in one query at 2:1/);
     // Inside a function the position is the function's own, so the call site is named too.
-    const forked: KqlFunctionDef = { name: "Forked", parameters: [], body: "ACSCallRecordingSummary | fork (take 1) (take 2)" };
-    expect(() => run("Forked()", tables, [forked])).toThrow(/^unsupported: fork at .* \(inside Forked, called at 1:1\)$/);
+    const forked: KqlFunctionDef = {
+      name: "Forked",
+      parameters: [],
+      body: "ACSCallRecordingSummary | fork (take 1) (take 2)",
+    };
+    expect(() => run("Forked()", tables, [forked])).toThrow(
+      /^unsupported: fork at .* \(inside Forked, called at 1:1\)$/,
+    );
   });
 });

@@ -16,7 +16,10 @@ describe("row operators", () => {
 
   it("must match has on whole terms, case-insensitively", () => {
     // Terms: "beta","gamma" | "Gamma","delta"; "alpha" contains "ph" but not as a term.
-    expect(json(`${T} | where Name has "gamma" | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
+    expect(json(`${T} | where Name has "gamma" | project Name`)).toEqual([
+      { Name: "beta-gamma" },
+      { Name: "Gamma delta" },
+    ]);
     expect(json(`${T} | where Name has "ph" | project Name`)).toEqual([]);
     expect(json(`${T} | where Name contains "ph" | project Name`)).toEqual([{ Name: "alpha" }]);
   });
@@ -34,9 +37,11 @@ describe("row operators", () => {
 
   it("must propagate nulls through arithmetic and comparisons", () => {
     // Gamma's N is null: N * 2 is null; null == 0 is false and null != 0 true (Kusto's null-values rules); N > 0 is null.
-    expect(json(`${T} | where Name == "Gamma delta" | extend D = N * 2, E = N == 0, F = N != 0, G = N > 0 | project D, E, F, G`)).toEqual([
-      { D: null, E: false, F: true, G: null },
-    ]);
+    expect(
+      json(
+        `${T} | where Name == "Gamma delta" | extend D = N * 2, E = N == 0, F = N != 0, G = N > 0 | project D, E, F, G`,
+      ),
+    ).toEqual([{ D: null, E: false, F: true, G: null }]);
     // where drops rows whose condition is null: only alpha, beta-gamma and epsilon have N > 0.
     expect(json(`${T} | where N > 0 | count`)).toEqual([{ Count: 3 }]);
   });
@@ -62,19 +67,34 @@ describe("row operators", () => {
 
   it("must filter datetimes with between and a timespan upper bound", () => {
     // [10:00, 10:00 + 2h = 12:00]: alpha (10:15) and beta-gamma (11:45).
-    expect(json(`${T} | where When between (datetime(2024-03-10T10:00:00Z) .. 2h) | project Name`)).toEqual([{ Name: "alpha" }, { Name: "beta-gamma" }]);
+    expect(json(`${T} | where When between (datetime(2024-03-10T10:00:00Z) .. 2h) | project Name`)).toEqual([
+      { Name: "alpha" },
+      { Name: "beta-gamma" },
+    ]);
   });
 
   it("must support in, !in, in~ and has_any", () => {
-    expect(json(`${T} | where Name in ("alpha", "epsilon") | project Name`)).toEqual([{ Name: "alpha" }, { Name: "epsilon" }]);
+    expect(json(`${T} | where Name in ("alpha", "epsilon") | project Name`)).toEqual([
+      { Name: "alpha" },
+      { Name: "epsilon" },
+    ]);
     expect(json(`${T} | where Name in ("ALPHA") | project Name`)).toEqual([]);
     expect(json(`${T} | where Name in~ ("ALPHA") | project Name`)).toEqual([{ Name: "alpha" }]);
     // !in keeps all but alpha/epsilon: beta-gamma and Gamma delta.
-    expect(json(`${T} | where Name !in ("alpha", "epsilon") | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
+    expect(json(`${T} | where Name !in ("alpha", "epsilon") | project Name`)).toEqual([
+      { Name: "beta-gamma" },
+      { Name: "Gamma delta" },
+    ]);
     expect(json(`${T} | where Name has_any ("delta", "zeta") | project Name`)).toEqual([{ Name: "Gamma delta" }]);
-    expect(json(`${T} | where N in (dynamic([2, 10])) | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "epsilon" }]);
+    expect(json(`${T} | where N in (dynamic([2, 10])) | project Name`)).toEqual([
+      { Name: "beta-gamma" },
+      { Name: "epsilon" },
+    ]);
     // !in~ ignores case: drops alpha and epsilon, keeps the other two.
-    expect(json(`${T} | where Name !in~ ("ALPHA", "Epsilon") | project Name`)).toEqual([{ Name: "beta-gamma" }, { Name: "Gamma delta" }]);
+    expect(json(`${T} | where Name !in~ ("ALPHA", "Epsilon") | project Name`)).toEqual([
+      { Name: "beta-gamma" },
+      { Name: "Gamma delta" },
+    ]);
     // has_all needs every term: only "Gamma delta" has both gamma and delta.
     expect(json(`${T} | where Name has_all ("gamma", "delta") | project Name`)).toEqual([{ Name: "Gamma delta" }]);
   });
@@ -140,7 +160,11 @@ describe("row context", () => {
   it("must number rows and read neighbours with prev/next after sorting", () => {
     // Ascending N with nulls first: Gamma(null), beta(2), alpha(7), epsilon(10).
     // gap = N - prev(N): the first row has no previous → null; 2 - null → null; 7 - 2 = 5; 10 - 7 = 3. nxt = next(Name, 1, "end").
-    expect(json(`${T} | order by N asc | extend rn = row_number(), gap = N - prev(N), nxt = next(Name, 1, "end") | project rn, gap, nxt`)).toEqual([
+    expect(
+      json(
+        `${T} | order by N asc | extend rn = row_number(), gap = N - prev(N), nxt = next(Name, 1, "end") | project rn, gap, nxt`,
+      ),
+    ).toEqual([
       { rn: 1, gap: null, nxt: "beta-gamma" },
       { rn: 2, gap: null, nxt: "alpha" },
       { rn: 3, gap: 5, nxt: "epsilon" },
@@ -158,7 +182,9 @@ describe("row context", () => {
 
 describe("literals", () => {
   it("must read timespan and datetime literals in every form", () => {
-    const r = run("print a = 1h, b = 90s, c = 10ms, d = time(00:01:02), e = timespan(1.02:03:04), f = time(2), g = 2.5h, h = time(null), i = datetime(2024-01-02 03:04:05.123), j = -5");
+    const r = run(
+      "print a = 1h, b = 90s, c = 10ms, d = time(00:01:02), e = timespan(1.02:03:04), f = time(2), g = 2.5h, h = time(null), i = datetime(2024-01-02 03:04:05.123), j = -5",
+    );
     // Datetimes and timespans are 100-ns ticks (10,000 per ms): d = 62 s; e = 1 d 2 h 3 min 4 s = 93784 s; f = 2 days;
     // g = 2.5 h = 9000 s; i keeps its milliseconds.
     const ticks = (ms: number) => BigInt(ms) * 10_000n;
@@ -179,7 +205,9 @@ describe("literals", () => {
     expect(Number.isNaN(n.a)).toBe(true);
     expect(n).toMatchObject({ b: Number.POSITIVE_INFINITY, c: Number.NEGATIVE_INFINITY, e: 16, f: -32, g: 0.001 });
     // A quoted datetime keeps its fraction (.25 s); text that is not a datetime is an error, not read as year 1.
-    expect(run('print q = datetime("2024-01-02T03:04:05.25Z")').rows).toEqual([{ q: BigInt(Date.parse("2024-01-02T03:04:05.250Z")) * 10_000n }]);
+    expect(run('print q = datetime("2024-01-02T03:04:05.25Z")').rows).toEqual([
+      { q: BigInt(Date.parse("2024-01-02T03:04:05.250Z")) * 10_000n },
+    ]);
     expect(() => run("print d = datetime(20240102)")).toThrow(/^invalid datetime literal datetime\(20240102\) at 1:11/);
   });
 });
@@ -194,7 +222,9 @@ describe("parse", () => {
       { RecordingId: "", Action: "", Version: "" },
     ]);
     // A typed capture converts: "status=404;" → 404 as long; no match → null.
-    expect(json(`print s = "status=404;" | parse s with "status=" Code:long ";" | project Code`)).toEqual([{ Code: 404 }]);
+    expect(json(`print s = "status=404;" | parse s with "status=" Code:long ";" | project Code`)).toEqual([
+      { Code: 404 },
+    ]);
     expect(json(`print s = "nope" | parse s with "status=" Code:long ";" | project Code`)).toEqual([{ Code: null }]);
   });
 });

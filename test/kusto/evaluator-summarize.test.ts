@@ -36,20 +36,33 @@ describe("summarize", () => {
 
   it("must compute countif, dcount, min, max and an expression over aggregates", () => {
     // Failures: 2 of 6 → rate 100.0 * 2 / 6 = 33.33 (rounded to 2 places); ops Start/Stop → dcount 2; Ms min 50, max 300.
-    expect(json(`${Ops} | summarize f = countif(not(Ok)), d = dcount(Op), lo = min(Ms), hi = max(Ms), rate = round(100.0 * countif(Ok == false) / count(), 2)`)).toEqual([
-      { f: 2, d: 2, lo: 50, hi: 300, rate: 33.33 },
-    ]);
+    expect(
+      json(
+        `${Ops} | summarize f = countif(not(Ok)), d = dcount(Op), lo = min(Ms), hi = max(Ms), rate = round(100.0 * countif(Ok == false) / count(), 2)`,
+      ),
+    ).toEqual([{ f: 2, d: 2, lo: 50, hi: 300, rate: 33.33 }]);
   });
 
   it("must group a missing string with the empty string and show it as empty", () => {
     const rows = [{ FormatType: null }, { FormatType: "" }, { FormatType: "mp4" }];
-    const tables = { ACSCallRecordingSummary: { name: "ACSCallRecordingSummary", columns: [{ name: "FormatType", type: "string" as const }], rows } };
+    const tables = {
+      ACSCallRecordingSummary: {
+        name: "ACSCallRecordingSummary",
+        columns: [{ name: "FormatType", type: "string" as const }],
+        rows,
+      },
+    };
     // null and "" are one group of 2; "mp4" is a group of 1.
-    expect(json("ACSCallRecordingSummary | summarize n = count() by FormatType | order by FormatType asc", tables)).toEqual([
+    expect(
+      json("ACSCallRecordingSummary | summarize n = count() by FormatType | order by FormatType asc", tables),
+    ).toEqual([
       { FormatType: "", n: 2 },
       { FormatType: "mp4", n: 1 },
     ]);
-    expect(json("ACSCallRecordingSummary | distinct FormatType", tables)).toEqual([{ FormatType: "" }, { FormatType: "mp4" }]);
+    expect(json("ACSCallRecordingSummary | distinct FormatType", tables)).toEqual([
+      { FormatType: "" },
+      { FormatType: "mp4" },
+    ]);
   });
 
   it("must return one row for summarize without by over no rows", () => {
@@ -68,7 +81,9 @@ describe("summarize", () => {
       { Op: "Stop", At: "2024-03-10T11:40:00.0000000Z", Ms: 70, Ok: false },
     ]);
     // arg_min with explicit columns: earliest Start is 10:05 with 100.
-    expect(json(`${Ops} | where Op == "Start" | summarize arg_min(At, Ms)`)).toEqual([{ At: "2024-03-10T10:05:00.0000000Z", Ms: 100 }]);
+    expect(json(`${Ops} | where Op == "Start" | summarize arg_min(At, Ms)`)).toEqual([
+      { At: "2024-03-10T10:05:00.0000000Z", Ms: 100 },
+    ]);
   });
 
   it("must spread percentiles over one column per level", () => {
@@ -87,20 +102,41 @@ describe("summarize", () => {
 
   it("must collect make_set and make_list", () => {
     // Stop durations in order: 50, null (skipped), 70.
-    expect(json(`${Ops} | where Op == "Stop" | summarize l = make_list(Ms), s = make_set(Op)`)).toEqual([{ l: [50, 70], s: ["Stop"] }]);
+    expect(json(`${Ops} | where Op == "Stop" | summarize l = make_list(Ms), s = make_set(Op)`)).toEqual([
+      { l: [50, 70], s: ["Stop"] },
+    ]);
   });
 });
 
 describe("order, top and distinct", () => {
   it("must sort descending by default with nulls last, ascending with nulls first", () => {
-    expect(json(`${Ops} | where Op == "Stop" | order by Ms | project Ms`)).toEqual([{ Ms: 70 }, { Ms: 50 }, { Ms: null }]);
-    expect(json(`${Ops} | where Op == "Stop" | order by Ms asc | project Ms`)).toEqual([{ Ms: null }, { Ms: 50 }, { Ms: 70 }]);
-    expect(json(`${Ops} | where Op == "Stop" | sort by Ms asc nulls last | project Ms`)).toEqual([{ Ms: 50 }, { Ms: 70 }, { Ms: null }]);
+    expect(json(`${Ops} | where Op == "Stop" | order by Ms | project Ms`)).toEqual([
+      { Ms: 70 },
+      { Ms: 50 },
+      { Ms: null },
+    ]);
+    expect(json(`${Ops} | where Op == "Stop" | order by Ms asc | project Ms`)).toEqual([
+      { Ms: null },
+      { Ms: 50 },
+      { Ms: 70 },
+    ]);
+    expect(json(`${Ops} | where Op == "Stop" | sort by Ms asc nulls last | project Ms`)).toEqual([
+      { Ms: 50 },
+      { Ms: 70 },
+      { Ms: null },
+    ]);
   });
 
   it("must sort by several keys", () => {
     // Op asc, then Ms desc: Start 300, 200, 100; Stop 70, 50, null.
-    expect(json(`${Ops} | order by Op asc, Ms desc | project Ms`).map((r) => r.Ms)).toEqual([300, 200, 100, 70, 50, null]);
+    expect(json(`${Ops} | order by Op asc, Ms desc | project Ms`).map((r) => r.Ms)).toEqual([
+      300,
+      200,
+      100,
+      70,
+      50,
+      null,
+    ]);
   });
 
   it("must take the top rows by an expression", () => {
@@ -128,6 +164,8 @@ describe("sources and small operators", () => {
   });
 
   it("must keep distinct * over all columns and pass rows through as", () => {
-    expect(json(`datatable(a:long, b:string)[1, "x", 1, "x", 2, "x"] | distinct * | as T1 | count`)).toEqual([{ Count: 2 }]);
+    expect(json(`datatable(a:long, b:string)[1, "x", 1, "x", 2, "x"] | distinct * | as T1 | count`)).toEqual([
+      { Count: 2 },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll } from "vitest";
-import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import type { KqlFunctionDef, QueryResult, Tables } from "../../src/kusto";
+import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import { acsTables } from "../../src/schema/catalog";
 
 export const NOW = Date.parse("2024-03-10T12:00:00Z");
@@ -10,7 +10,11 @@ export function run(kql: string, tables: Tables = {}, functions?: readonly KqlFu
   return runQuery(kql, tables, { now: NOW, tables: acsTables, functions });
 }
 
-export function json(kql: string, tables: Tables = {}, functions?: readonly KqlFunctionDef[]): Record<string, unknown>[] {
+export function json(
+  kql: string,
+  tables: Tables = {},
+  functions?: readonly KqlFunctionDef[],
+): Record<string, unknown>[] {
   return toJsonRows(run(kql, tables, functions));
 }
 

@@ -3,19 +3,25 @@ import { json } from "./helpers";
 
 describe("queries treat every key and column name as data", () => {
   it("a member that a bag does not hold must be null, even one named like a JavaScript method", () => {
-    expect(json(`print a = dynamic({"a": 1}).toString, b = dynamic({"a": 1})["constructor"], c = dynamic({"toString": 2}).toString`)).toEqual([
-      { a: null, b: null, c: 2 },
-    ]);
+    expect(
+      json(
+        `print a = dynamic({"a": 1}).toString, b = dynamic({"a": 1})["constructor"], c = dynamic({"toString": 2}).toString`,
+      ),
+    ).toEqual([{ a: null, b: null, c: 2 }]);
   });
 
   it("bag_merge and bag_keys must keep a toString key and a __proto__ key", () => {
-    const [row] = json(`print m = bag_merge(dynamic({"toString": 1}), dynamic({"__proto__": {"x": 2}})) | extend k = bag_keys(m)`);
+    const [row] = json(
+      `print m = bag_merge(dynamic({"toString": 1}), dynamic({"__proto__": {"x": 2}})) | extend k = bag_keys(m)`,
+    );
     expect(row.k).toEqual(["toString", "__proto__"]);
     expect(Object.keys(row.m as object)).toEqual(["toString", "__proto__"]);
   });
 
   it("columns named constructor and toString must appear in the JSON rows", () => {
-    expect(json(`datatable(constructor: long, toString: string) [1, "x"]`)).toEqual([{ constructor: 1, toString: "x" }]);
+    expect(json(`datatable(constructor: long, toString: string) [1, "x"]`)).toEqual([
+      { constructor: 1, toString: "x" },
+    ]);
   });
 
   it("a column named __proto__ must survive print and extend", () => {
@@ -34,7 +40,9 @@ describe("queries treat every key and column name as data", () => {
 
   it("a catastrophic-backtracking regex must return at once (RE2), and a lookahead must be refused", () => {
     const started = Date.now();
-    expect(json(`print m = strcat_array(pack_array("${"a".repeat(40)}b"), "") matches regex "^(a+)+$"`)).toEqual([{ m: false }]);
+    expect(json(`print m = strcat_array(pack_array("${"a".repeat(40)}b"), "") matches regex "^(a+)+$"`)).toEqual([
+      { m: false },
+    ]);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(() => json(`print "ab" matches regex "a(?=b)"`)).toThrow(/RE2/);
   });

@@ -41,7 +41,8 @@ const tables = tablesFromRows({
   ],
 });
 
-const byOp = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const byOp = (rows: Record<string, unknown>[]) =>
+  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe("Microsoft's sample queries", () => {
   it("must analyze cleanly", () => {
@@ -59,8 +60,21 @@ describe("Microsoft's sample queries", () => {
   it("must compute nearest-rank duration percentiles per operation", () => {
     // Start [100, 120, 300]: ranks ceil(0.90*3) = ceil(0.95*3) = ceil(0.99*3) = 3 → 300. Stop [50, 80, 90] → 90. Pause [40] → 40.
     const r = run(samples.percentiles, tables);
-    expect(r.columns.map((c) => c.name)).toEqual(["OperationName", "OperationVersion", "percentile_DurationMs_90", "percentile_DurationMs_95", "percentile_DurationMs_99"]);
-    expect(r.rows.map((x) => [x.OperationName, x.percentile_DurationMs_90, x.percentile_DurationMs_95, x.percentile_DurationMs_99])).toEqual([
+    expect(r.columns.map((c) => c.name)).toEqual([
+      "OperationName",
+      "OperationVersion",
+      "percentile_DurationMs_90",
+      "percentile_DurationMs_95",
+      "percentile_DurationMs_99",
+    ]);
+    expect(
+      r.rows.map((x) => [
+        x.OperationName,
+        x.percentile_DurationMs_90,
+        x.percentile_DurationMs_95,
+        x.percentile_DurationMs_99,
+      ]),
+    ).toEqual([
       ["StartCallRecording", 300, 300, 300],
       ["StopCallRecording", 90, 90, 90],
       ["PauseCallRecording", 40, 40, 40],
@@ -84,10 +98,18 @@ describe("Microsoft's sample queries", () => {
 
   it("must keep only the top N per level in rank order", () => {
     // Top 1 operation by row count: Start and Stop tie at 3, Start comes first; its top IP is .1 (2 calls).
-    const rows = json("ACSCallRecordingIncomingOperations | top-nested 2 of OperationName by n = count(), top-nested 1 of CallerIpAddress by c = count()", tables);
+    const rows = json(
+      "ACSCallRecordingIncomingOperations | top-nested 2 of OperationName by n = count(), top-nested 1 of CallerIpAddress by c = count()",
+      tables,
+    );
     expect(rows).toHaveLength(2);
     expect(rows.map((x) => x.n)).toEqual([3, 3]);
-    expect(rows.find((x) => x.OperationName === "StopCallRecording")).toEqual({ OperationName: "StopCallRecording", n: 3, CallerIpAddress: "203.0.113.3", c: 2 });
+    expect(rows.find((x) => x.OperationName === "StopCallRecording")).toEqual({
+      OperationName: "StopCallRecording",
+      n: 3,
+      CallerIpAddress: "203.0.113.3",
+      c: 2,
+    });
   });
 });
 
@@ -98,12 +120,28 @@ describe("make-series", () => {
       datetime(2024-03-10T10:50:00Z), 30, "a",
       datetime(2024-03-10T12:05:00Z), 5, "a",
       datetime(2024-03-10T11:00:00Z), 7, "b"]`;
-    const r = run(`${t} | make-series n = count(), total = sum(Ms) default = -1 on At from datetime(2024-03-10T10:00:00Z) to datetime(2024-03-10T13:00:00Z) step 1h by Op | order by Op asc`);
+    const r = run(
+      `${t} | make-series n = count(), total = sum(Ms) default = -1 on At from datetime(2024-03-10T10:00:00Z) to datetime(2024-03-10T13:00:00Z) step 1h by Op | order by Op asc`,
+    );
     expect(r.columns.map((c) => c.name)).toEqual(["Op", "n", "total", "At"]);
     // a: 10:xx has 2 rows (10 + 30 = 40), 11:xx none, 12:xx one (5). b: only 11:xx (7). Empty bins: count default 0, total default -1.
-    expect(json(`${t} | make-series n = count(), total = sum(Ms) default = -1 on At from datetime(2024-03-10T10:00:00Z) to datetime(2024-03-10T13:00:00Z) step 1h by Op | order by Op asc`)).toEqual([
-      { Op: "a", n: [2, 0, 1], total: [40, -1, 5], At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"] },
-      { Op: "b", n: [0, 1, 0], total: [-1, 7, -1], At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"] },
+    expect(
+      json(
+        `${t} | make-series n = count(), total = sum(Ms) default = -1 on At from datetime(2024-03-10T10:00:00Z) to datetime(2024-03-10T13:00:00Z) step 1h by Op | order by Op asc`,
+      ),
+    ).toEqual([
+      {
+        Op: "a",
+        n: [2, 0, 1],
+        total: [40, -1, 5],
+        At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"],
+      },
+      {
+        Op: "b",
+        n: [0, 1, 0],
+        total: [-1, 7, -1],
+        At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"],
+      },
     ]);
   });
 
@@ -111,7 +149,10 @@ describe("make-series", () => {
     const t = `datatable(At:datetime)[datetime(2024-03-10T10:10:00Z), datetime(2024-03-10T12:05:00Z)]`;
     // Bins start at bin(10:10, 1h) = 10:00 and end with the bin holding 12:05: 10:00, 11:00, 12:00.
     expect(json(`${t} | make-series n = count() on At step 1h`)).toEqual([
-      { n: [1, 0, 1], At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"] },
+      {
+        n: [1, 0, 1],
+        At: ["2024-03-10T10:00:00.0000000Z", "2024-03-10T11:00:00.0000000Z", "2024-03-10T12:00:00.0000000Z"],
+      },
     ]);
   });
 });

@@ -50,16 +50,22 @@ describe("Kusto regular expressions (RE2)", () => {
 
   it("replace_regex must substitute groups for \\1 and leave a literal $ alone", () => {
     // "id=7 id=42" with (\d+) → "<7>" and "<42>", and "$1" stays literal text
-    expect(call("replace_regex", ["string", "string", "string"], "string", ["id=7 id=42", "(\\d+)", "<\\1>$1"])).toBe("id=<7>$1 id=<42>$1");
+    expect(call("replace_regex", ["string", "string", "string"], "string", ["id=7 id=42", "(\\d+)", "<\\1>$1"])).toBe(
+      "id=<7>$1 id=<42>$1",
+    );
   });
 
   it("extract_all must accept group names and numbers as selectors", () => {
     // two matches of (?P<k>[a-z])(\d): "a1" and "b2"; selecting [2, "k"] gives digit then letter
-    expect(call("extract_all", ["string", "dynamic", "string"], "dynamic", ["(?P<k>[a-z])(\\d)", [2, "k"], "a1 b2"])).toEqual([
+    expect(
+      call("extract_all", ["string", "dynamic", "string"], "dynamic", ["(?P<k>[a-z])(\\d)", [2, "k"], "a1 b2"]),
+    ).toEqual([
       ["1", "a"],
       ["2", "b"],
     ]);
-    expect(() => call("extract_all", ["string", "dynamic", "string"], "dynamic", ["(a)", ["nope"], "a"])).toThrow(/nope/);
+    expect(() => call("extract_all", ["string", "dynamic", "string"], "dynamic", ["(a)", ["nope"], "a"])).toThrow(
+      /nope/,
+    );
   });
 
   it("countof in regex mode must count non-overlapping matches", () => {

@@ -50,7 +50,12 @@ describe("array functions", () => {
 
   it("array_split must cut at each index, negative indexes counted from the end", () => {
     expect(call("array_split", [d, L], d, [[1, 2, 3, 4], -1])).toEqual([[1, 2, 3], [4]]);
-    expect(call("array_split", [d, d], d, [[1, 2, 3, 4], [1, 2]])).toEqual([[1], [2], [3, 4]]);
+    expect(
+      call("array_split", [d, d], d, [
+        [1, 2, 3, 4],
+        [1, 2],
+      ]),
+    ).toEqual([[1], [2], [3, 4]]);
   });
 
   it("array_iff must choose per element, repeat scalars and null what is no condition", () => {
@@ -63,12 +68,20 @@ describe("array functions", () => {
   });
 
   it("zip must pair elements up to the longest array, padding with null", () => {
-    expect(call("zip", [d, d], d, [[1, 2], ["a"]])).toEqual([[1, "a"], [2, null]]);
+    expect(call("zip", [d, d], d, [[1, 2], ["a"]])).toEqual([
+      [1, "a"],
+      [2, null],
+    ]);
   });
 
   it("jaccard_index must divide distinct shared values by distinct values in either", () => {
     // {1,2,3} and {2,3,4}: 2 shared of 4 → 0.5; duplicates count once
-    expect(call("jaccard_index", [d, d], "real", [[1, 2, 2, 3], [2, 3, 4]])).toBe(0.5);
+    expect(
+      call("jaccard_index", [d, d], "real", [
+        [1, 2, 2, 3],
+        [2, 3, 4],
+      ]),
+    ).toBe(0.5);
   });
 
   it("set_difference must keep distinct values of the first array found in no other", () => {
@@ -90,6 +103,8 @@ describe("array functions", () => {
 
 describe("JSON text of nested values keeps longs exact", () => {
   it("strcat_array must print a nested long beyond 2^53 with all its digits", () => {
-    expect(call("strcat_array", [d, "string"], "string", [[[9007199254740993n], "x"], "|"])).toBe("[9007199254740993]|x");
+    expect(call("strcat_array", [d, "string"], "string", [[[9007199254740993n], "x"], "|"])).toBe(
+      "[9007199254740993]|x",
+    );
   });
 });

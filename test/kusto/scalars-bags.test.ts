@@ -11,6 +11,7 @@ describe("property bags hold any key as data", () => {
   it("a bag must inherit no keys, so JavaScript names are not keys and __proto__ is one", () => {
     const bag = newBag();
     expect(bagGet(bag, "toString")).toBeUndefined();
+    // biome-ignore lint/suspicious/noProto: the test is that __proto__ is an ordinary key in a bag.
     bag.__proto__ = 1;
     expect(Object.keys(bag)).toEqual(["__proto__"]);
   });
@@ -64,13 +65,21 @@ describe("bag functions", () => {
   });
 
   it("bag_set_key must create the bags along a path and be null for a non-bag", () => {
-    expect(call("bag_set_key", [d, "string", "long"], d, [parseDynamicLiteral(`{"a": 1}`), "$.x.y", 5])).toEqual({ a: 1, x: { y: 5 } });
+    expect(call("bag_set_key", [d, "string", "long"], d, [parseDynamicLiteral(`{"a": 1}`), "$.x.y", 5])).toEqual({
+      a: 1,
+      x: { y: 5 },
+    });
     expect(call("bag_set_key", [d, "string", "long"], d, [[1], "a", 5])).toBeNull();
   });
 
   it("bag_zip must pair string keys with values, null-filling and ignoring extras", () => {
     // key 7 is not a string: skipped with its value "y"
-    expect(call("bag_zip", [d, d], d, [["k", 7, "m", "n"], ["x", "y", "z"]])).toEqual({ k: "x", m: "z", n: null });
+    expect(
+      call("bag_zip", [d, d], d, [
+        ["k", 7, "m", "n"],
+        ["x", "y", "z"],
+      ]),
+    ).toEqual({ k: "x", m: "z", n: null });
     expect(call("bag_zip", [d, d], d, ["k", ["x"]])).toBeNull();
   });
 

@@ -36,7 +36,9 @@ describe("tostring / formatValue", () => {
   });
 
   it("tostring of a datetime must be the same 7-digit text", () => {
-    expect(call("tostring", ["datetime"], "string", [utc(2024, 1, 1, 0, 0, 0, 0, 5)])).toBe("2024-01-01T00:00:00.0000005Z");
+    expect(call("tostring", ["datetime"], "string", [utc(2024, 1, 1, 0, 0, 0, 0, 5)])).toBe(
+      "2024-01-01T00:00:00.0000005Z",
+    );
   });
 
   it("timespans must print as [-][d.]hh:mm:ss[.fffffff]", () => {
@@ -112,14 +114,20 @@ describe("casts", () => {
     // 10:00 at +02:00 is 08:00 UTC
     expect(call("todatetime", ["string"], "datetime", ["2023-05-09T10:00:00+02:00"])).toBe(utc(2023, 5, 9, 8));
     expect(call("todatetime", ["string"], "datetime", ["2023-05-09"])).toBe(utc(2023, 5, 9));
-    expect(call("todatetime", ["string"], "datetime", ["2023-05-09 15:58:30.100"])).toBe(utc(2023, 5, 9, 15, 58, 30, 100));
+    expect(call("todatetime", ["string"], "datetime", ["2023-05-09 15:58:30.100"])).toBe(
+      utc(2023, 5, 9, 15, 58, 30, 100),
+    );
     // a minus offset adds: 23:30 at -01:00 is 00:30 UTC the next day
     expect(call("todatetime", ["string"], "datetime", ["2023-12-31T23:30:00-0100"])).toBe(utc(2024, 1, 1, 0, 30));
   });
 
   it("todatetime must keep all 7 fraction digits and drop any beyond", () => {
-    expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.4332392Z"])).toBe(utc(2022, 8, 17, 23, 18, 26, 433, 2_392));
-    expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.433239299Z"])).toBe(utc(2022, 8, 17, 23, 18, 26, 433, 2_392));
+    expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.4332392Z"])).toBe(
+      utc(2022, 8, 17, 23, 18, 26, 433, 2_392),
+    );
+    expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.433239299Z"])).toBe(
+      utc(2022, 8, 17, 23, 18, 26, 433, 2_392),
+    );
   });
 
   it("todatetime must read US-style month-first dates, with a 12-hour clock", () => {
@@ -141,7 +149,9 @@ describe("casts", () => {
   });
 
   it("todatetime must read RFC 822/850/1123 text, as UTC when no zone is given", () => {
-    expect(call("todatetime", ["string"], "datetime", ["Tue, 09 May 2023 15:58:30 GMT"])).toBe(utc(2023, 5, 9, 15, 58, 30));
+    expect(call("todatetime", ["string"], "datetime", ["Tue, 09 May 2023 15:58:30 GMT"])).toBe(
+      utc(2023, 5, 9, 15, 58, 30),
+    );
     // Kusto's RFC 822 example: two-digit year 14 → 2014
     expect(call("todatetime", ["string"], "datetime", ["Sat, 8 Nov 14 15:05:02"])).toBe(utc(2014, 11, 8, 15, 5, 2));
     expect(call("todatetime", ["string"], "datetime", ["Saturday, 08-Nov-14 15:05 GMT"])).toBe(utc(2014, 11, 8, 15, 5));
@@ -166,7 +176,9 @@ describe("casts", () => {
   });
 
   it("toguid must normalise to lower case and reject other text", () => {
-    expect(call("toguid", ["string"], "guid", ["A999F996-B4E1-4A2B-AC04-A59AB0C87D97"])).toBe("a999f996-b4e1-4a2b-ac04-a59ab0c87d97");
+    expect(call("toguid", ["string"], "guid", ["A999F996-B4E1-4A2B-AC04-A59AB0C87D97"])).toBe(
+      "a999f996-b4e1-4a2b-ac04-a59ab0c87d97",
+    );
     expect(call("toguid", ["string"], "guid", ["not-a-guid"])).toBeNull();
   });
 

@@ -71,20 +71,30 @@ describe("start and end of periods", () => {
 
   it("endofweek, endofmonth and endofyear with offsets must end on the period's last tick", () => {
     // week of Wed 2024-03-13 ends Sat 03-16; one week later Sat 03-23
-    expect(dt(call("endofweek", ["datetime", "long"], "datetime", [utc(2024, 3, 13), 1]) as bigint)).toBe("2024-03-23T23:59:59.9999999Z");
-    expect(dt(call("endofmonth", ["datetime"], "datetime", [utc(2024, 2, 10)]) as bigint)).toBe("2024-02-29T23:59:59.9999999Z");
-    expect(dt(call("endofyear", ["datetime", "long"], "datetime", [utc(2024, 2, 10), -1]) as bigint)).toBe("2023-12-31T23:59:59.9999999Z");
+    expect(dt(call("endofweek", ["datetime", "long"], "datetime", [utc(2024, 3, 13), 1]) as bigint)).toBe(
+      "2024-03-23T23:59:59.9999999Z",
+    );
+    expect(dt(call("endofmonth", ["datetime"], "datetime", [utc(2024, 2, 10)]) as bigint)).toBe(
+      "2024-02-29T23:59:59.9999999Z",
+    );
+    expect(dt(call("endofyear", ["datetime", "long"], "datetime", [utc(2024, 2, 10), -1]) as bigint)).toBe(
+      "2023-12-31T23:59:59.9999999Z",
+    );
   });
 
   it("endofyear of year 9999 must be the largest datetime, and one year later null", () => {
-    expect(dt(call("endofyear", ["datetime"], "datetime", [utc(9999, 6, 1)]) as bigint)).toBe("9999-12-31T23:59:59.9999999Z");
+    expect(dt(call("endofyear", ["datetime"], "datetime", [utc(9999, 6, 1)]) as bigint)).toBe(
+      "9999-12-31T23:59:59.9999999Z",
+    );
     expect(call("endofyear", ["datetime", "long"], "datetime", [utc(9999, 6, 1), 1])).toBeNull();
   });
 });
 
 describe("datetime_add, datetime_diff, datetime_part", () => {
-  const add = (p: string, n: number, t: bigint) => call("datetime_add", ["string", "long", "datetime"], "datetime", [p, n, t]);
-  const diff = (p: string, a: bigint, b: bigint) => call("datetime_diff", ["string", "datetime", "datetime"], "long", [p, a, b]);
+  const add = (p: string, n: number, t: bigint) =>
+    call("datetime_add", ["string", "long", "datetime"], "datetime", [p, n, t]);
+  const diff = (p: string, a: bigint, b: bigint) =>
+    call("datetime_diff", ["string", "datetime", "datetime"], "long", [p, a, b]);
 
   it("datetime_add by month must clip to the end of a shorter month", () => {
     // Jan 31 + 1 month: 2024 is a leap year → Feb 29; 2023 → Feb 28
@@ -148,7 +158,9 @@ describe("datetime_add, datetime_diff, datetime_part", () => {
   it("datetime_diff in nanoseconds across centuries must stay an exact long", () => {
     // 0001-01-01 to 9999-12-31: 3,155,378,975,999,999,999 ticks → ×100 overflows Int64 and wraps like .NET
     const span = 3_155_378_975_999_999_999n * 100n;
-    expect(diff("nanosecond", utc(9999, 12, 31, 23, 59, 59, 999, 9_999), -621_355_968_000_000_000n)).toBe(BigInt.asIntN(64, span));
+    expect(diff("nanosecond", utc(9999, 12, 31, 23, 59, 59, 999, 9_999), -621_355_968_000_000_000n)).toBe(
+      BigInt.asIntN(64, span),
+    );
   });
 
   it("datetime_part must give the fraction of the second in ms, µs and ns", () => {
@@ -162,13 +174,23 @@ describe("datetime_add, datetime_diff, datetime_part", () => {
   it("datetime_part must read calendar parts", () => {
     const t = utc(2024, 3, 13, 17, 5, 9, 250);
     const part = (p: string) => call("datetime_part", ["string", "datetime"], "int", [p, t]);
-    expect([part("year"), part("quarter"), part("month"), part("day"), part("hour"), part("minute"), part("second")]).toEqual([2024, 1, 3, 13, 17, 5, 9]);
+    expect([
+      part("year"),
+      part("quarter"),
+      part("month"),
+      part("day"),
+      part("hour"),
+      part("minute"),
+      part("second"),
+    ]).toEqual([2024, 1, 3, 13, 17, 5, 9]);
     // 31 days of January + 29 of February + 13 = 73
     expect(part("DayOfYear")).toBe(73);
   });
 
   it("datetime_part with an unknown part must name the parts", () => {
-    expect(() => call("datetime_part", ["string", "datetime"], "int", ["fortnight", 0n])).toThrow(/unknown part "fortnight"/);
+    expect(() => call("datetime_part", ["string", "datetime"], "int", ["fortnight", 0n])).toThrow(
+      /unknown part "fortnight"/,
+    );
   });
 
   it("week_of_year must follow ISO 8601", () => {
@@ -238,18 +260,29 @@ describe("formatting and making datetimes", () => {
   it("format_timespan must print days, hours and fractions", () => {
     // 29 days 9 h 5.1234500 s: dd=29, hh=09, FF=12, ddd=029, h=9
     const span = 29n * DAY + 9n * HOUR + 51_234_500n;
-    expect(call("format_timespan", ["timespan", "string"], "string", [span, "dd.hh:mm:ss [FF]"])).toBe("29.09:00:05 [12]");
-    expect(call("format_timespan", ["timespan", "string"], "string", [span, "ddd.h:mm:ss [fffffff]"])).toBe("029.9:00:05 [1234500]");
+    expect(call("format_timespan", ["timespan", "string"], "string", [span, "dd.hh:mm:ss [FF]"])).toBe(
+      "29.09:00:05 [12]",
+    );
+    expect(call("format_timespan", ["timespan", "string"], "string", [span, "ddd.h:mm:ss [fffffff]"])).toBe(
+      "029.9:00:05 [1234500]",
+    );
     expect(call("format_timespan", ["timespan", "string"], "string", [-90n * ms(60_000), "hh:mm"])).toBe("-01:30");
   });
 
   it("make_datetime must build a UTC datetime with fractional seconds rounded to ticks", () => {
     // 15.1234567 s keeps all 7 digits
-    expect(call("make_datetime", ["long", "long", "long", "long", "long", "real"], "datetime", [2024, 2, 29, 10, 30, 15.1234567])).toBe(
-      utc(2024, 2, 29, 10, 30, 15, 123, 4_567),
-    );
+    expect(
+      call(
+        "make_datetime",
+        ["long", "long", "long", "long", "long", "real"],
+        "datetime",
+        [2024, 2, 29, 10, 30, 15.1234567],
+      ),
+    ).toBe(utc(2024, 2, 29, 10, 30, 15, 123, 4_567));
     expect(call("make_datetime", ["long", "long", "long"], "datetime", [2023, 2, 29])).toBeNull();
-    expect(call("make_datetime", ["long", "long", "long", "long", "long"], "datetime", [2023, 2, 28, 24, 0])).toBeNull();
+    expect(
+      call("make_datetime", ["long", "long", "long", "long", "long"], "datetime", [2023, 2, 28, 24, 0]),
+    ).toBeNull();
   });
 
   it("make_timespan must add days, hours, minutes and fractional seconds", () => {
@@ -262,18 +295,28 @@ describe("formatting and making datetimes", () => {
 
   it("unixtime conversions must scale exactly to ticks", () => {
     // 1,700,000,000 s after the epoch = 2023-11-14T22:13:20Z
-    expect(call("unixtime_seconds_todatetime", ["long"], "datetime", [1_700_000_000])).toBe(utc(2023, 11, 14, 22, 13, 20));
-    expect(call("unixtime_milliseconds_todatetime", ["long"], "datetime", [1_700_000_000_123])).toBe(utc(2023, 11, 14, 22, 13, 20, 123));
-    expect(call("unixtime_microseconds_todatetime", ["long"], "datetime", [1_700_000_000_123_456])).toBe(utc(2023, 11, 14, 22, 13, 20, 123, 4_560));
+    expect(call("unixtime_seconds_todatetime", ["long"], "datetime", [1_700_000_000])).toBe(
+      utc(2023, 11, 14, 22, 13, 20),
+    );
+    expect(call("unixtime_milliseconds_todatetime", ["long"], "datetime", [1_700_000_000_123])).toBe(
+      utc(2023, 11, 14, 22, 13, 20, 123),
+    );
+    expect(call("unixtime_microseconds_todatetime", ["long"], "datetime", [1_700_000_000_123_456])).toBe(
+      utc(2023, 11, 14, 22, 13, 20, 123, 4_560),
+    );
     // nanoseconds beyond 2^53 arrive as a bigint long; 789 ns is 7 whole ticks
-    expect(call("unixtime_nanoseconds_todatetime", ["long"], "datetime", [1_700_000_000_123_456_789n])).toBe(utc(2023, 11, 14, 22, 13, 20, 123, 4_567));
+    expect(call("unixtime_nanoseconds_todatetime", ["long"], "datetime", [1_700_000_000_123_456_789n])).toBe(
+      utc(2023, 11, 14, 22, 13, 20, 123, 4_567),
+    );
     expect(call("unixtime_seconds_todatetime", ["real"], "datetime", [1.5])).toBe(15_000_000n);
   });
 });
 
 describe("binning datetimes and timespans", () => {
   it("bin must floor datetimes to the size, exactly on ticks", () => {
-    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 13, 17, 5, 9, 250, 1), HOUR])).toBe(utc(2024, 3, 13, 17));
+    expect(call("bin", ["datetime", "timespan"], "datetime", [utc(2024, 3, 13, 17, 5, 9, 250, 1), HOUR])).toBe(
+      utc(2024, 3, 13, 17),
+    );
   });
 
   it("bin by 7d must align weeks to Monday, from Kusto's 0001-01-01 origin", () => {
@@ -289,7 +332,9 @@ describe("binning datetimes and timespans", () => {
 
   it("bin_at must align bins to the fixed point", () => {
     // daily bins aligned on noon: 2024-03-13 09:00 → 2024-03-12 12:00
-    expect(call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [utc(2024, 3, 13, 9), DAY, utc(1970, 1, 1, 12)])).toBe(utc(2024, 3, 12, 12));
+    expect(
+      call("bin_at", ["datetime", "timespan", "datetime"], "datetime", [utc(2024, 3, 13, 9), DAY, utc(1970, 1, 1, 12)]),
+    ).toBe(utc(2024, 3, 12, 12));
     // 1 h in 1 d bins aligned on 12 h → -12 h
     expect(call("bin_at", ["timespan", "timespan", "timespan"], "timespan", [HOUR, DAY, 12n * HOUR])).toBe(-12n * HOUR);
   });
@@ -307,6 +352,9 @@ describe("binning datetimes and timespans", () => {
   });
 
   it("range of timespans must print them as timespans", () => {
-    expect(call("range", ["timespan", "timespan", "timespan"], "dynamic", [HOUR, 2n * DAY, DAY])).toEqual(["01:00:00", "1.01:00:00"]);
+    expect(call("range", ["timespan", "timespan", "timespan"], "dynamic", [HOUR, 2n * DAY, DAY])).toEqual([
+      "01:00:00",
+      "1.01:00:00",
+    ]);
   });
 });

@@ -15,7 +15,12 @@ describe("dynamic functions", () => {
   });
 
   it("pack and bag_pack must build a property bag with datetimes as ISO text", () => {
-    const bag = call("bag_pack", ["string", "long", "string", "datetime"], "dynamic", ["n", 3, "at", ticks(utc(2024, 1, 1, 8))]);
+    const bag = call("bag_pack", ["string", "long", "string", "datetime"], "dynamic", [
+      "n",
+      3,
+      "at",
+      ticks(utc(2024, 1, 1, 8)),
+    ]);
     expect(bag).toEqual({ n: 3, at: "2024-01-01T08:00:00.0000000Z" });
     expect(call("pack", ["string", "timespan"], "dynamic", ["d", ticks(90 * 60_000)])).toEqual({ d: "01:30:00" });
   });
@@ -37,8 +42,18 @@ describe("dynamic functions", () => {
   });
 
   it("set_union, set_intersect and set_difference must dedupe by value in first-seen order", () => {
-    expect(call("set_union", ["dynamic", "dynamic"], "dynamic", [[1, 2, 2], [3, 1]])).toEqual([1, 2, 3]);
-    expect(call("set_intersect", ["dynamic", "dynamic"], "dynamic", [[1, 2, 3], [3, 1, 4]])).toEqual([1, 3]);
+    expect(
+      call("set_union", ["dynamic", "dynamic"], "dynamic", [
+        [1, 2, 2],
+        [3, 1],
+      ]),
+    ).toEqual([1, 2, 3]);
+    expect(
+      call("set_intersect", ["dynamic", "dynamic"], "dynamic", [
+        [1, 2, 3],
+        [3, 1, 4],
+      ]),
+    ).toEqual([1, 3]);
     expect(call("set_difference", ["dynamic", "dynamic"], "dynamic", [[1, 2, 3], [3]])).toEqual([1, 2]);
   });
 

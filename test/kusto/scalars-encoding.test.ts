@@ -7,18 +7,31 @@ const ticks = (ms: number): bigint => BigInt(ms) * 10_000n;
 describe("time zones", () => {
   it("datetime_utc_to_local must add the zone's offset at that instant, DST included", () => {
     // Berlin is UTC+2 in July (CEST) and UTC+1 in January (CET)
-    expect(call("datetime_utc_to_local", ["datetime", "string"], "datetime", [ticks(utc(2024, 7, 1, 12)), "Europe/Berlin"])).toBe(ticks(utc(2024, 7, 1, 14)));
-    expect(call("datetime_utc_to_local", ["datetime", "string"], "datetime", [ticks(utc(2024, 1, 15, 12)), "Europe/Berlin"])).toBe(ticks(utc(2024, 1, 15, 13)));
+    expect(
+      call("datetime_utc_to_local", ["datetime", "string"], "datetime", [ticks(utc(2024, 7, 1, 12)), "Europe/Berlin"]),
+    ).toBe(ticks(utc(2024, 7, 1, 14)));
+    expect(
+      call("datetime_utc_to_local", ["datetime", "string"], "datetime", [ticks(utc(2024, 1, 15, 12)), "Europe/Berlin"]),
+    ).toBe(ticks(utc(2024, 1, 15, 13)));
   });
 
   it("datetime_local_to_utc must undo the offset", () => {
     // 14:00 in Berlin on 1 July = 12:00Z; 08:00 in New York on 15 January (EST, UTC-5) = 13:00Z
-    expect(call("datetime_local_to_utc", ["datetime", "string"], "datetime", [ticks(utc(2024, 7, 1, 14)), "Europe/Berlin"])).toBe(ticks(utc(2024, 7, 1, 12)));
-    expect(call("datetime_local_to_utc", ["datetime", "string"], "datetime", [ticks(utc(2024, 1, 15, 8)), "America/New_York"])).toBe(ticks(utc(2024, 1, 15, 13)));
+    expect(
+      call("datetime_local_to_utc", ["datetime", "string"], "datetime", [ticks(utc(2024, 7, 1, 14)), "Europe/Berlin"]),
+    ).toBe(ticks(utc(2024, 7, 1, 12)));
+    expect(
+      call("datetime_local_to_utc", ["datetime", "string"], "datetime", [
+        ticks(utc(2024, 1, 15, 8)),
+        "America/New_York",
+      ]),
+    ).toBe(ticks(utc(2024, 1, 15, 13)));
   });
 
   it("an unknown zone must fail naming the zone and the expected form", () => {
-    expect(() => call("datetime_utc_to_local", ["datetime", "string"], "datetime", [0n, "Mars/Olympus"])).toThrow(/"Mars\/Olympus".*IANA/);
+    expect(() => call("datetime_utc_to_local", ["datetime", "string"], "datetime", [0n, "Mars/Olympus"])).toThrow(
+      /"Mars\/Olympus".*IANA/,
+    );
   });
 });
 
@@ -37,7 +50,9 @@ describe("encodings and hashes", () => {
 
   it("hashes must give the standard hex digests", () => {
     // digests of the empty string, as published for SHA-256 and MD5
-    expect(call("hash_sha256", ["string"], "string", [""])).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    expect(call("hash_sha256", ["string"], "string", [""])).toBe(
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    );
     expect(call("hash_md5", ["string"], "string", [""])).toBe("d41d8cd98f00b204e9800998ecf8427e");
   });
 

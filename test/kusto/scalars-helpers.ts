@@ -1,6 +1,7 @@
 // Shortcuts for the scalar-library tests: build a function or operator for given types and call it.
-import type { KType, Value } from "../../src/kusto/types";
+
 import { aggregateFactory, binaryOperator, scalarFunction } from "../../src/kusto/scalars";
+import type { KType, Value } from "../../src/kusto/types";
 
 /** 2024-03-10T12:00:00Z, the clock of every test that calls now()/ago(). */
 export const NOW = Date.UTC(2024, 2, 10, 12, 0, 0);
@@ -18,7 +19,13 @@ export function op(token: string, left: KType, right: KType, result: KType, a: V
 }
 
 /** Feeds rows (each an argument list) to a fresh aggregator and returns its result. */
-export function aggregate(name: string, argTypes: KType[], resultType: KType, rows: Value[][], literals: (Value | undefined)[] = []): Value {
+export function aggregate(
+  name: string,
+  argTypes: KType[],
+  resultType: KType,
+  rows: Value[][],
+  literals: (Value | undefined)[] = [],
+): Value {
   const make = aggregateFactory(name, argTypes, resultType, literals);
   if (!make) throw new Error(`aggregateFactory(${name}) is unsupported for ${argTypes.join(",")}`);
   const agg = make();
@@ -26,7 +33,9 @@ export function aggregate(name: string, argTypes: KType[], resultType: KType, ro
   return agg.result();
 }
 
-export const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number => Date.UTC(y, mo - 1, d, h, mi, s, ms);
+export const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number =>
+  Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
 /** The same instant as the engine holds datetimes: bigint 100-ns ticks since the epoch (10,000 per ms). */
-export const utcTicks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): bigint => BigInt(Date.UTC(y, mo - 1, d, h, mi, s, ms)) * 10_000n;
+export const utcTicks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): bigint =>
+  BigInt(Date.UTC(y, mo - 1, d, h, mi, s, ms)) * 10_000n;

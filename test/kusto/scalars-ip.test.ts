@@ -25,7 +25,9 @@ describe("IPv4 functions", () => {
     // 100.64.0.0/10 spans 100.64.0.0 .. 100.127.255.255
     expect(call("ipv4_is_in_range", [s, s], "bool", ["100.127.1.1", "100.64.0.0/10"])).toBe(true);
     expect(call("ipv4_is_in_range", [s, s], "bool", ["100.128.0.0", "100.64.0.0/10"])).toBe(false);
-    expect(call("ipv4_is_in_any_range", [s, "dynamic"], "bool", ["100.128.0.0", ["1.0.0.0/8", "100.0.0.0/8"]])).toBe(true);
+    expect(call("ipv4_is_in_any_range", [s, "dynamic"], "bool", ["100.128.0.0", ["1.0.0.0/8", "100.0.0.0/8"]])).toBe(
+      true,
+    );
     expect(call("ipv4_is_in_any_range", [s, s, s], "bool", ["8.8.8.8", "1.0.0.0/8", "100.0.0.0/8"])).toBe(false);
   });
 
@@ -59,7 +61,10 @@ describe("IPv4 functions", () => {
 
   it("ipv4_range_to_cidr_list must cover the range with the fewest blocks", () => {
     // 10.0.0.0 .. 10.0.2.255 = a /23 (0.0–1.255) and a /24 (2.0–2.255)
-    expect(call("ipv4_range_to_cidr_list", [s, s], "dynamic", ["10.0.0.0", "10.0.2.255"])).toEqual(["10.0.0.0/23", "10.0.2.0/24"]);
+    expect(call("ipv4_range_to_cidr_list", [s, s], "dynamic", ["10.0.0.0", "10.0.2.255"])).toEqual([
+      "10.0.0.0/23",
+      "10.0.2.0/24",
+    ]);
   });
 });
 

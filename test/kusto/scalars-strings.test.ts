@@ -10,11 +10,15 @@ describe("string functions", () => {
 
   it("strcat must print datetimes in Kusto's format", () => {
     // datetime values are 100-ns ticks; tostring prints seven fraction digits
-    expect(call("strcat", ["string", "datetime"], "string", ["at ", BigInt(Date.UTC(2024, 0, 1)) * 10_000n])).toBe("at 2024-01-01T00:00:00.0000000Z");
+    expect(call("strcat", ["string", "datetime"], "string", ["at ", BigInt(Date.UTC(2024, 0, 1)) * 10_000n])).toBe(
+      "at 2024-01-01T00:00:00.0000000Z",
+    );
   });
 
   it("strcat_delim must put the delimiter between arguments only", () => {
-    expect(call("strcat_delim", ["string", "string", "string", "string"], "string", ["|", "a", "b", "c"])).toBe("a|b|c");
+    expect(call("strcat_delim", ["string", "string", "string", "string"], "string", ["|", "a", "b", "c"])).toBe(
+      "a|b|c",
+    );
   });
 
   it("tolower, toupper and strlen must treat null as empty", () => {
@@ -43,7 +47,9 @@ describe("string functions", () => {
 
   it("extract must return the group, or null when nothing matches", () => {
     const uri = "https://x.communication.azure.com/calling/recordings/abc123:resume?api-version=2023-03-06";
-    expect(call("extract", ["string", "int", "string"], "string", ["recordings/([^:]+):(\\w+)", 2, uri])).toBe("resume");
+    expect(call("extract", ["string", "int", "string"], "string", ["recordings/([^:]+):(\\w+)", 2, uri])).toBe(
+      "resume",
+    );
     expect(call("extract", ["string", "int", "string"], "string", ["recordings/([^:]+)", 1, uri])).toBe("abc123");
     expect(call("extract", ["string", "int", "string"], "string", ["pause", 0, uri])).toBeNull();
   });
@@ -60,7 +66,10 @@ describe("string functions", () => {
 
   it("extract_all must list every match, one array per match with several groups", () => {
     expect(call("extract_all", ["string", "string"], "dynamic", ["\\d+", "a1b22c333"])).toEqual(["1", "22", "333"]);
-    expect(call("extract_all", ["string", "string"], "dynamic", ["(\\w)=(\\d)", "a=1,b=2"])).toEqual([["a", "1"], ["b", "2"]]);
+    expect(call("extract_all", ["string", "string"], "dynamic", ["(\\w)=(\\d)", "a=1,b=2"])).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+    ]);
     expect(call("extract_all", ["string", "string"], "dynamic", ["z", "abc"])).toBeNull();
   });
 
@@ -71,7 +80,11 @@ describe("string functions", () => {
   it("replace_regex must understand \\1 back-references", () => {
     // "2023-05-09" → swap to "09/05/2023"
     expect(
-      call("replace_regex", ["string", "string", "string"], "string", ["2023-05-09", "(\\d+)-(\\d+)-(\\d+)", "\\3/\\2/\\1"]),
+      call("replace_regex", ["string", "string", "string"], "string", [
+        "2023-05-09",
+        "(\\d+)-(\\d+)-(\\d+)",
+        "\\3/\\2/\\1",
+      ]),
     ).toBe("09/05/2023");
     expect(call("replace_regex", ["string", "string", "string"], "string", ["a1b2", "\\d", "$"])).toBe("a$b$");
   });
@@ -149,7 +162,9 @@ describe("string functions", () => {
   });
 
   it("parse_url must split a URL into Kusto's property bag", () => {
-    const bag = call("parse_url", ["string"], "dynamic", ["https://acs.communication.azure.com:443/calling/recordings?api-version=2023-03-06#f"]);
+    const bag = call("parse_url", ["string"], "dynamic", [
+      "https://acs.communication.azure.com:443/calling/recordings?api-version=2023-03-06#f",
+    ]);
     expect(bag).toMatchObject({
       Scheme: "https",
       Host: "acs.communication.azure.com",
@@ -161,7 +176,9 @@ describe("string functions", () => {
   });
 
   it("parse_url must match Kusto's documented example, custom scheme and credentials included", () => {
-    const bag = call("parse_url", ["string"], "dynamic", ["scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment"]);
+    const bag = call("parse_url", ["string"], "dynamic", [
+      "scheme://username:password@host:1234/this/is/a/path?k1=v1&k2=v2#fragment",
+    ]);
     expect(bag).toEqual({
       Scheme: "scheme",
       Host: "host",
@@ -175,7 +192,9 @@ describe("string functions", () => {
   });
 
   it("an invalid regex must fail with a message naming the pattern", () => {
-    expect(() => call("extract", ["string", "int", "string"], "string", ["(", 1, "x"])).toThrow(/invalid regular expression "\("/);
+    expect(() => call("extract", ["string", "int", "string"], "string", ["(", 1, "x"])).toThrow(
+      /invalid regular expression "\("/,
+    );
   });
 
   it("an unknown function must be unsupported (undefined)", () => {

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseCsvRecord, parseWindowsCommandLine } from "../../src/kusto/scalars/parse-text";
-import { parsePath, urlDecode, urlEncode } from "../../src/kusto/scalars/url";
 import { punycodeDecode, punycodeEncode } from "../../src/kusto/scalars/punycode";
+import { parsePath, urlDecode, urlEncode } from "../../src/kusto/scalars/url";
 import { call, op } from "./scalars-helpers";
 
 const s = "string" as const;
@@ -74,7 +74,7 @@ describe("text parsers", () => {
 
   it("parse_command_line must follow CommandLineToArgvW's quote and backslash rules", () => {
     // 2 backslashes + quote → one backslash, quote toggles; 3 backslashes + quote → backslash + literal quote
-    expect(parseWindowsCommandLine(`prog "a b" c\\\\"d e" f\\\\\\"g`)).toEqual(["prog", "a b", 'c\\d e', 'f\\"g']);
+    expect(parseWindowsCommandLine(`prog "a b" c\\\\"d e" f\\\\\\"g`)).toEqual(["prog", "a b", "c\\d e", 'f\\"g']);
     expect(() => call("parse_command_line", [s, s], d, ["x", "linux"])).toThrow(/"linux".*windows/);
   });
 
@@ -106,7 +106,7 @@ describe("URL encoding (.NET HttpUtility rules)", () => {
     expect(urlDecode("%ff")).toBeNull();
   });
 
-  it("parse_urlquery must decode parameters under \"Query Parameters\"", () => {
+  it('parse_urlquery must decode parameters under "Query Parameters"', () => {
     expect(call("parse_urlquery", [s], d, ["?a=1&b=x%20y"])).toEqual({ "Query Parameters": { a: "1", b: "x y" } });
   });
 });

@@ -11,7 +11,10 @@ describe("the shipped KQL on the bundled sample", () => {
     const failures: string[] = [];
     for (const source of shippedSources()) {
       try {
-        const result = runQuery(source.kql, tables, { functions: kqlFunctionDefs, now: Date.parse("2026-11-20T00:00:00Z") });
+        const result = runQuery(source.kql, tables, {
+          functions: kqlFunctionDefs,
+          now: Date.parse("2026-11-20T00:00:00Z"),
+        });
         expect(result.columns.length).toBeGreaterThan(0);
       } catch (err) {
         failures.push(`${source.file}: ${(err as Error).message}`);

@@ -49,11 +49,21 @@ describe("the range of datetimes", () => {
 describe("parseDatetime, the one strict parser", () => {
   it("must keep all seven fraction digits of the seed's TimeGenerated", () => {
     expect(parseDatetime("2022-08-17T23:18:26.4332392Z")).toBe(utc(2022, 8, 17, 23, 18, 26, 433, 2_392));
-    expect(formatDatetime(parseDatetime("2022-08-17T23:18:26.4332392Z") as bigint)).toBe("2022-08-17T23:18:26.4332392Z");
+    expect(formatDatetime(parseDatetime("2022-08-17T23:18:26.4332392Z") as bigint)).toBe(
+      "2022-08-17T23:18:26.4332392Z",
+    );
   });
 
   it("must refuse impossible calendar dates instead of rolling them over", () => {
-    for (const text of ["2026-02-30", "2026-02-30T00:00:00Z", "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00"]) {
+    for (const text of [
+      "2026-02-30",
+      "2026-02-30T00:00:00Z",
+      "2023-02-29",
+      "2024-04-31",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-01-00",
+    ]) {
       expect(parseDatetime(text), text).toBeNull();
     }
     // 2024 is a leap year, 1900 is not, 2000 is
@@ -63,7 +73,13 @@ describe("parseDatetime, the one strict parser", () => {
   });
 
   it("must refuse impossible times of day", () => {
-    for (const text of ["2024-01-01T24:00", "2024-01-01T23:60", "2024-01-01T23:59:60", "2024-01-01T1", "2024-01-01T10:00:00."]) {
+    for (const text of [
+      "2024-01-01T24:00",
+      "2024-01-01T23:60",
+      "2024-01-01T23:59:60",
+      "2024-01-01T1",
+      "2024-01-01T10:00:00.",
+    ]) {
       expect(parseDatetime(text), text).toBeNull();
     }
   });
@@ -148,8 +164,14 @@ describe("parseTimespan and formatTimespan", () => {
 });
 
 describe("datetime and timespan arithmetic", () => {
-  const run = (op: string, l: "datetime" | "timespan" | "long" | "real", r: "datetime" | "timespan" | "long" | "real", result: string, a: unknown, b: unknown) =>
-    timeArithmetic(op, l, r, result as never)!(a as never, b as never);
+  const run = (
+    op: string,
+    l: "datetime" | "timespan" | "long" | "real",
+    r: "datetime" | "timespan" | "long" | "real",
+    result: string,
+    a: unknown,
+    b: unknown,
+  ) => timeArithmetic(op, l, r, result as never)!(a as never, b as never);
 
   it("must subtract datetimes exactly to the tick", () => {
     expect(run("-", "datetime", "datetime", "timespan", utc(2024, 1, 1, 0, 0, 0, 0, 7), utc(2024, 1, 1))).toBe(7n);

@@ -8,14 +8,25 @@ import { renderPreview } from "../../src/preview";
 const outDir = join(__dirname, "..", "..", "out");
 /** Kept by CI as an artifact: one screenshot per tab and width. */
 export const screenshotDir = join(outDir, "screenshots");
-const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** A real mouse click on the first non-zero point (or slice) of a chart, at the pixel ECharts drew it. */
 async function clickFirstPoint(tab: Page, chartId: string): Promise<unknown> {
   await tab.locator(`#${chartId}`).scrollIntoViewIfNeeded();
   const at = await tab.evaluate((id) => {
     const dom = document.getElementById(id)!;
-    const chart = (window as unknown as { echarts: { getInstanceByDom(d: Element): any } }).echarts.getInstanceByDom(dom);
+    const chart = (window as unknown as { echarts: { getInstanceByDom(d: Element): any } }).echarts.getInstanceByDom(
+      dom,
+    );
     const series = chart.getOption().series[0];
     const r = dom.getBoundingClientRect();
     if (series.type === "pie") {
@@ -23,7 +34,11 @@ async function clickFirstPoint(tab: Page, chartId: string): Promise<unknown> {
       const layout = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(0);
       const angle = (layout.startAngle + layout.endAngle) / 2;
       const radius = (layout.r0 + layout.r) / 2;
-      return { x: r.left + layout.cx + radius * Math.cos(angle), y: r.top + layout.cy + radius * Math.sin(angle), value: series.data[0].name };
+      return {
+        x: r.left + layout.cx + radius * Math.cos(angle),
+        y: r.top + layout.cy + radius * Math.sin(angle),
+        value: series.data[0].name,
+      };
     }
     const i = series.data.findIndex((d: [unknown, number]) => d[1] > 0);
     const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, series.data[i]);
@@ -53,15 +68,27 @@ describe("preview in a real browser", () => {
       await tab.goto(pathToFileURL(page).href);
       await tab.waitForSelector("body[data-charts-rendered]");
 
-      const items = await tab.$$eval("[data-item]", (els) => els.map((e) => ({ name: e.getAttribute("data-item"), status: e.getAttribute("data-status") })));
+      const items = await tab.$$eval("[data-item]", (els) =>
+        els.map((e) => ({ name: e.getAttribute("data-item"), status: e.getAttribute("data-status") })),
+      );
       expect(items.filter((i) => i.status === "error")).toEqual([]);
       expect(await tab.$$(".item-error")).toHaveLength(0);
       // the sample covers every tab, so no query item should fall back to its no-data message
       expect(items.filter((i) => i.status === "empty")).toEqual([]);
-      expect(items.map((i) => i.name)).toEqual(expect.arrayContaining(["overview-tiles", "recordings-per-bin", "call-timeline", "latency-by-operation", "usage-over-time"]));
+      expect(items.map((i) => i.name)).toEqual(
+        expect.arrayContaining([
+          "overview-tiles",
+          "recordings-per-bin",
+          "call-timeline",
+          "latency-by-operation",
+          "usage-over-time",
+        ]),
+      );
       expect(items.filter((i) => i.status === "drill").map((i) => i.name)).toHaveLength(8);
 
-      const charts = await tab.$$eval(".chart", (els) => els.map((e) => ({ id: e.id, drawn: e.querySelector("svg, canvas") !== null })));
+      const charts = await tab.$$eval(".chart", (els) =>
+        els.map((e) => ({ id: e.id, drawn: e.querySelector("svg, canvas") !== null })),
+      );
       expect(charts.length).toBeGreaterThanOrEqual(10);
       expect(charts.filter((c) => !c.drawn)).toEqual([]);
       expect(await tab.$$eval(".tile", (els) => els.length)).toBe(7);
@@ -73,12 +100,16 @@ describe("preview in a real browser", () => {
         const layout = await tab.evaluate(() => ({
           page: document.documentElement.scrollWidth,
           window: document.documentElement.clientWidth,
-          wide: Array.from(document.querySelectorAll("[data-item]")).filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.getAttribute("data-item")),
+          wide: Array.from(document.querySelectorAll("[data-item]"))
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .map((e) => e.getAttribute("data-item")),
         }));
         expect(layout.wide, `items wider than ${width} px`).toEqual([]);
         expect(layout.page, `page width at ${width} px`).toBeLessThanOrEqual(layout.window);
         for (const section of await tab.$$("section.tab")) {
-          await section.screenshot({ path: join(screenshotDir, `${(await section.getAttribute("id"))!}-${width}.png`) });
+          await section.screenshot({
+            path: join(screenshotDir, `${(await section.getAttribute("id"))!}-${width}.png`),
+          });
         }
       }
 
@@ -91,10 +122,16 @@ describe("preview in a real browser", () => {
       expect(binRows).toBeGreaterThan(0);
       expect(await binGrid.locator("tbody tr").count()).toBe(Math.min(binRows, 100));
       // every record shown lies in the clicked bin [bin, bin + grain)
-      const grid = model.items.flatMap((i) => (i.kind === "tab" ? i.items : [i])).find((i) => i.name === "recordings-in-bin");
+      const grid = model.items
+        .flatMap((i) => (i.kind === "tab" ? i.items : [i]))
+        .find((i) => i.name === "recordings-in-bin");
       const grainMs = grid?.kind === "query" && grid.drill ? grid.drill.grainMs : 0;
-      const column = await binGrid.locator("thead th").evaluateAll((ths) => ths.findIndex((th) => th.textContent === "TimeGenerated"));
-      const times = await binGrid.locator("tbody tr").evaluateAll((trs, col) => trs.map((tr) => tr.children[col].textContent ?? ""), column);
+      const column = await binGrid
+        .locator("thead th")
+        .evaluateAll((ths) => ths.findIndex((th) => th.textContent === "TimeGenerated"));
+      const times = await binGrid
+        .locator("tbody tr")
+        .evaluateAll((trs, col) => trs.map((tr) => tr.children[col].textContent ?? ""), column);
       const start = Date.parse(String(bin).replace(/(\.\d{3})\d+/, "$1"));
       for (const t of times) {
         const at = Date.parse(t.replace(/(\.\d{3})\d+/, "$1"));
@@ -102,8 +139,17 @@ describe("preview in a real browser", () => {
       }
       const format = await clickFirstPoint(tab, "chart-recordings-by-format");
       const formatGrid = tab.locator("#drill-recordings-of-format");
-      await expect.poll(() => formatGrid.getAttribute("data-selection")).toBe(JSON.stringify({ ClickedFormat: format }));
-      const formats = await formatGrid.locator("tbody tr").evaluateAll((trs, col) => trs.map((tr) => tr.children[col].textContent), await formatGrid.locator("thead th").evaluateAll((ths) => ths.findIndex((th) => th.textContent === "FormatType")));
+      await expect
+        .poll(() => formatGrid.getAttribute("data-selection"))
+        .toBe(JSON.stringify({ ClickedFormat: format }));
+      const formats = await formatGrid
+        .locator("tbody tr")
+        .evaluateAll(
+          (trs, col) => trs.map((tr) => tr.children[col].textContent),
+          await formatGrid
+            .locator("thead th")
+            .evaluateAll((ths) => ths.findIndex((th) => th.textContent === "FormatType")),
+        );
       expect(formats.length).toBeGreaterThan(0);
       expect(new Set(formats)).toEqual(new Set([format]));
 

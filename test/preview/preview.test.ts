@@ -43,7 +43,12 @@ describe("offline preview", () => {
       ...buildWorkbook(),
       items: [
         markdown("note", "A **bold** note"),
-        query("bad", { title: "Broken", kql: "ACSRecordings() | summarize by NoSuchColumn", visualization: "table", noDataMessage: "none here at all, sorry" }),
+        query("bad", {
+          title: "Broken",
+          kql: "ACSRecordings() | summarize by NoSuchColumn",
+          visualization: "table",
+          noDataMessage: "none here at all, sorry",
+        }),
       ],
     };
     const model = runWorkbook(broken, tables, { nowMs: Date.UTC(2024, 4, 2) });

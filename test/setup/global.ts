@@ -23,8 +23,15 @@ export function distIsStale(projectRoot: string): boolean {
   const stamp = path.join(projectRoot, "dist", ".tsbuildinfo");
   if (!fs.existsSync(stamp)) return true;
   const built = fs.statSync(stamp).mtimeMs;
-  const settings = ["tsconfig.json", "tsconfig.build.json", "package.json"].map((f) => fs.statSync(path.join(projectRoot, f)).mtimeMs);
-  return Math.max(...settings, newestMtime(path.join(projectRoot, "src"), (n) => /\.(ts|js)$/.test(n))) > built;
+  const settings = ["tsconfig.json", "tsconfig.build.json", "package.json"].map(
+    (f) => fs.statSync(path.join(projectRoot, f)).mtimeMs,
+  );
+  return (
+    Math.max(
+      ...settings,
+      newestMtime(path.join(projectRoot, "src"), (n) => /\.(ts|js)$/.test(n)),
+    ) > built
+  );
 }
 
 function buildDist(): void {
@@ -42,21 +49,35 @@ function buildDist(): void {
 
 /** The CLI's startup snapshot of Kusto.Language, rebuilt only for another Node binary or library version. */
 function buildSnapshot(): void {
-  const snapshot = require(path.join(root, "dist", "kusto", "kusto-snapshot.js")) as typeof import("../../src/kusto/kusto-snapshot");
+  const snapshot = require(
+    path.join(root, "dist", "kusto", "kusto-snapshot.js"),
+  ) as typeof import("../../src/kusto/kusto-snapshot");
   const dist = path.join(root, "dist");
   if (snapshot.usableSnapshot(dist)) return;
   const failure = snapshot.buildSnapshot(dist);
-  if (failure) process.stderr.write(`test setup: no startup snapshot (${failure.split("\n")[0]}); CLI tests load Kusto.Language in-process\n`);
+  if (failure)
+    process.stderr.write(
+      `test setup: no startup snapshot (${failure.split("\n")[0]}); CLI tests load Kusto.Language in-process\n`,
+    );
 }
 
 /** Debian's chromium, installed with apt-get when it is missing and this user may install packages (root, as in CI containers). */
 function provisionChromium(): void {
   if (fs.existsSync(chromiumPath)) return;
-  if (process.platform !== "linux" || typeof process.getuid !== "function" || process.getuid() !== 0 || !fs.existsSync("/usr/bin/apt-get")) {
-    process.stderr.write(`test setup: ${chromiumPath} is missing and cannot be installed as this user; the browser test will fail. Install it: sudo apt-get install -y chromium\n`);
+  if (
+    process.platform !== "linux" ||
+    typeof process.getuid !== "function" ||
+    process.getuid() !== 0 ||
+    !fs.existsSync("/usr/bin/apt-get")
+  ) {
+    process.stderr.write(
+      `test setup: ${chromiumPath} is missing and cannot be installed as this user; the browser test will fail. Install it: sudo apt-get install -y chromium\n`,
+    );
     return;
   }
-  process.stderr.write("test setup: installing Debian's chromium for the browser test (apt-get install -y chromium)...\n");
+  process.stderr.write(
+    "test setup: installing Debian's chromium for the browser test (apt-get install -y chromium)...\n",
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
   execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env });

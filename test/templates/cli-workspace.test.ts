@@ -15,7 +15,11 @@ const capture = (argv: string[]) => captureCli(run, argv);
 beforeAll(() => {
   nock.disableNetConnect();
   // DefaultAzureCredential takes a service principal from the environment first.
-  Object.assign(process.env, { AZURE_TENANT_ID: tenant, AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c11e", AZURE_CLIENT_SECRET: "test-secret" });
+  Object.assign(process.env, {
+    AZURE_TENANT_ID: tenant,
+    AZURE_CLIENT_ID: "00000000-0000-4000-8000-00000000c11e",
+    AZURE_CLIENT_SECRET: "test-secret",
+  });
 });
 
 afterAll(() => {
@@ -33,7 +37,13 @@ describe("acs-insights query --workspace", () => {
       .reply(200, {
         tenant_discovery_endpoint: `https://login.microsoftonline.com/${tenant}/v2.0/.well-known/openid-configuration`,
         "api-version": "1.1",
-        metadata: [{ preferred_network: "login.microsoftonline.com", preferred_cache: "login.windows.net", aliases: ["login.microsoftonline.com", "login.windows.net"] }],
+        metadata: [
+          {
+            preferred_network: "login.microsoftonline.com",
+            preferred_cache: "login.windows.net",
+            aliases: ["login.microsoftonline.com", "login.windows.net"],
+          },
+        ],
       })
       .get(/openid-configuration/)
       .reply(200, {
@@ -51,8 +61,25 @@ describe("acs-insights query --workspace", () => {
     nock("https://api.loganalytics.io")
       .matchHeader("authorization", "Bearer cli-token")
       .post(`/v1/workspaces/${workspaceId}/query`, (b) => ((query = b.query), true))
-      .reply(200, { tables: [{ name: "PrimaryResult", columns: [{ name: "TimeGenerated", type: "datetime" }, { name: "n", type: "long" }], rows: [["2024-05-01T00:00:00Z", 3]] }] });
-    const result = await capture(["--workspace", workspaceId, "--format", "json", "ACSRecordings() | summarize n = count() by TimeGenerated = bin(TimeGenerated, 1d)"]);
+      .reply(200, {
+        tables: [
+          {
+            name: "PrimaryResult",
+            columns: [
+              { name: "TimeGenerated", type: "datetime" },
+              { name: "n", type: "long" },
+            ],
+            rows: [["2024-05-01T00:00:00Z", 3]],
+          },
+        ],
+      });
+    const result = await capture([
+      "--workspace",
+      workspaceId,
+      "--format",
+      "json",
+      "ACSRecordings() | summarize n = count() by TimeGenerated = bin(TimeGenerated, 1d)",
+    ]);
     expect(result.err).toBe("");
     expect(result.code).toBe(0);
     expect(query).toBe("ACSRecordings() | summarize n = count() by TimeGenerated = bin(TimeGenerated, 1d)");

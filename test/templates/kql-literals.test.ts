@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { analyze, runQuery, toJsonRows } from "../../src/kusto";
-import { kustoLanguage, enumName, toArray } from "../../src/kusto/kusto-language";
-import { acsCatalog } from "../../src/schema/catalog";
 import { tablesFromRows } from "../../src/data";
+import { analyze, runQuery, toJsonRows } from "../../src/kusto";
+import { enumName, kustoLanguage, toArray } from "../../src/kusto/kusto-language";
+import { acsCatalog } from "../../src/schema/catalog";
 import {
   callTimeline,
+  type KqlTemplate,
   kqlBool,
   kqlDateTime,
   kqlIdentifier,
@@ -17,7 +18,6 @@ import {
   recordings,
   renderTemplate,
   usage,
-  type KqlTemplate,
 } from "../../src/templates";
 
 const hostile = [
@@ -38,6 +38,7 @@ const hostile = [
   '@"verbatim"',
   'h"hidden"',
   "```",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} is the hostile input under test.
   "${injection}",
   "emoji 😀 and é",
   "\\u0022",
@@ -46,7 +47,9 @@ const hostile = [
 /** The token kinds of a query: a hostile value must not add, remove or change a single token. */
 function tokenKinds(kql: string): string[] {
   const { Kusto } = kustoLanguage();
-  return toArray(Kusto.Language.Parsing.TokenParser.ParseTokens(kql, null)).map((t: { Kind: number }) => enumName(Kusto.Language.Syntax.SyntaxKind, t.Kind));
+  return toArray(Kusto.Language.Parsing.TokenParser.ParseTokens(kql, null)).map((t: { Kind: number }) =>
+    enumName(Kusto.Language.Syntax.SyntaxKind, t.Kind),
+  );
 }
 
 describe("kqlString", () => {
@@ -75,7 +78,11 @@ describe("kqlString", () => {
 
   it("must stay one string-literal token whatever the value", () => {
     for (const value of hostile) {
-      expect(tokenKinds(`print ${kqlString(value)}`), JSON.stringify(value)).toEqual(["PrintKeyword", "StringLiteralToken", "EndOfTextToken"]);
+      expect(tokenKinds(`print ${kqlString(value)}`), JSON.stringify(value)).toEqual([
+        "PrintKeyword",
+        "StringLiteralToken",
+        "EndOfTextToken",
+      ]);
     }
   });
 });
@@ -100,7 +107,13 @@ describe("the other literals", () => {
 
   it("must render timespans in the largest exact unit", () => {
     // 90 min = 5,400,000 ms: not whole hours, whole minutes
-    expect([kqlTimespan(86_400_000), kqlTimespan(3_600_000), kqlTimespan(5_400_000), kqlTimespan(1500), kqlTimespan(2000)]).toEqual(["1d", "1h", "90m", "1500ms", "2s"]);
+    expect([
+      kqlTimespan(86_400_000),
+      kqlTimespan(3_600_000),
+      kqlTimespan(5_400_000),
+      kqlTimespan(1500),
+      kqlTimespan(2000),
+    ]).toEqual(["1d", "1h", "90m", "1500ms", "2s"]);
     expect(() => kqlTimespan(0)).toThrow(/positive whole number/);
     expect(() => kqlTimespan(1.5)).toThrow(/positive whole number/);
   });
@@ -141,14 +154,18 @@ describe("templates with hostile parameter values", () => {
       }
       // Binding is slow (~0.15 s a query): bind the values that break naive quoting.
       for (const value of [hostile[2], hostile[4], hostile[5], hostile[7]]) {
-        expect(analyze(renderTemplate(template, params(value) as never), acsCatalog), JSON.stringify(value)).toEqual([]);
+        expect(analyze(renderTemplate(template, params(value) as never), acsCatalog), JSON.stringify(value)).toEqual(
+          [],
+        );
       }
     }, 60_000);
   }
 
   it("must find no rows for a hostile id rather than every row", () => {
-    const tables = tablesFromRows({ ACSCallRecordingSummary: [{ RecordingId: "r1", CorrelationId: "call-1", TimeGenerated: "2024-05-01T00:00:00Z" }] });
-    for (const value of ['" or 1==1 or "', "call-1\" | where true | extend x=\""]) {
+    const tables = tablesFromRows({
+      ACSCallRecordingSummary: [{ RecordingId: "r1", CorrelationId: "call-1", TimeGenerated: "2024-05-01T00:00:00Z" }],
+    });
+    for (const value of ['" or 1==1 or "', 'call-1" | where true | extend x="']) {
       const rows = toJsonRows(runQuery(renderTemplate(recordings, { correlationId: value }), tables, acsCatalog));
       expect(rows, value).toEqual([]);
     }
@@ -157,13 +174,25 @@ describe("templates with hostile parameter values", () => {
 
 describe("template parameters", () => {
   it("must reject bad values naming the template, the parameter and the fix", () => {
-    expect(() => renderTemplate(recordings, { startTime: "yesterday" })).toThrow(/template recordings: parameter startTime: expected an ISO 8601 datetime.*got "yesterday"/);
-    expect(() => renderTemplate(recordings, { startTime: "2024-05-02T00:00:00Z", endTime: "2024-05-01T00:00:00Z" })).toThrow(/parameter endTime: endTime must be after startTime/);
-    expect(() => renderTemplate(usage, { timeGrain: "1 hour" })).toThrow(/parameter timeGrain: expected a time bin such as "15m"/);
-    expect(() => renderTemplate(recordings, { formatTypes: [""] })).toThrow(/parameter formatTypes\.0: a filter value must not be empty/);
-    expect(() => renderTemplate(callTimeline, { correlationId: "*" } as never)).toThrow(/parameter correlationId: expected one CorrelationId, not '\*'/);
+    expect(() => renderTemplate(recordings, { startTime: "yesterday" })).toThrow(
+      /template recordings: parameter startTime: expected an ISO 8601 datetime.*got "yesterday"/,
+    );
+    expect(() =>
+      renderTemplate(recordings, { startTime: "2024-05-02T00:00:00Z", endTime: "2024-05-01T00:00:00Z" }),
+    ).toThrow(/parameter endTime: endTime must be after startTime/);
+    expect(() => renderTemplate(usage, { timeGrain: "1 hour" })).toThrow(
+      /parameter timeGrain: expected a time bin such as "15m"/,
+    );
+    expect(() => renderTemplate(recordings, { formatTypes: [""] })).toThrow(
+      /parameter formatTypes\.0: a filter value must not be empty/,
+    );
+    expect(() => renderTemplate(callTimeline, { correlationId: "*" } as never)).toThrow(
+      /parameter correlationId: expected one CorrelationId, not '\*'/,
+    );
     expect(() => renderTemplate(recordings, { limit: 0 })).toThrow(/parameter limit/);
-    expect(() => renderTemplate(recordings, { corelationId: "x" } as never)).toThrow(/template recordings: unknown parameter corelationId; known: startTime/);
+    expect(() => renderTemplate(recordings, { corelationId: "x" } as never)).toThrow(
+      /template recordings: unknown parameter corelationId; known: startTime/,
+    );
   });
 
   it("must accept Date, ISO text and epoch ms for a datetime", () => {

@@ -42,9 +42,17 @@ describe("recordings template", () => {
 
   it("must filter by format, keep the window's bounds and find nothing for a fictitious call", async () => {
     // mp3: e1 (12:03), d1 (12:00), h1 (04-30 23:30)
-    expect((await runLocal(recordings, { formatTypes: ["mp3"] }, tables)).map((r) => r.RecordingId)).toEqual(["rec-e1", "rec-d1", "rec-h1"]);
+    expect((await runLocal(recordings, { formatTypes: ["mp3"] }, tables)).map((r) => r.RecordingId)).toEqual([
+      "rec-e1",
+      "rec-d1",
+      "rec-h1",
+    ]);
     // [12:02, 12:10): S5 d1 at 12:02 in, S6 e1 at 12:10 out
-    expect((await runLocal(recordings, { startTime: "2024-05-01T12:02:00Z", endTime: "2024-05-01T12:10:00Z" }, tables)).map((r) => r.RecordingId)).toEqual(["rec-d1"]);
+    expect(
+      (await runLocal(recordings, { startTime: "2024-05-01T12:02:00Z", endTime: "2024-05-01T12:10:00Z" }, tables)).map(
+        (r) => r.RecordingId,
+      ),
+    ).toEqual(["rec-d1"]);
     expect(await runLocal(recordings, { correlationId: "nope" }, tables)).toEqual([]);
   });
 });
@@ -53,12 +61,20 @@ describe("recordingsPerCall template", () => {
   it("must return one typed row per call, latest first start first", async () => {
     const rows = await runLocal(recordingsPerCall, { ...W, limit: 2 }, tables);
     expect(rows.map((r) => r.CorrelationId)).toEqual(["call-f", "call-e"]);
-    expect(rows[0]).toMatchObject({ Recordings: 1, RecordedSeconds: 3000, Formats: ["mp4"], EndReasons: ["CallEnded"], AbnormalEnds: 0 });
+    expect(rows[0]).toMatchObject({
+      Recordings: 1,
+      RecordedSeconds: 3000,
+      Formats: ["mp4"],
+      EndReasons: ["CallEnded"],
+      AbnormalEnds: 0,
+    });
     expect(rows[0].FirstStart).toEqual(new Date("2024-05-01T14:00:00Z"));
   });
 
   it("must filter by channel and find nothing for a fictitious format", async () => {
-    expect((await runLocal(recordingsPerCall, { channelTypes: ["unmixed"] }, tables)).map((r) => r.CorrelationId)).toEqual(["call-c"]);
+    expect(
+      (await runLocal(recordingsPerCall, { channelTypes: ["unmixed"] }, tables)).map((r) => r.CorrelationId),
+    ).toEqual(["call-c"]);
     expect(await runLocal(recordingsPerCall, { formatTypes: ["ogg"] }, tables)).toEqual([]);
   });
 });
@@ -77,20 +93,33 @@ describe("recordingsOverTime template", () => {
 
   it("must bin by the given grain and filter content", async () => {
     // 6h bins: 00:00 a1 540; 06:00 b1 b2 c1 = 2040.5; 12:00 d1 e1 f1 = 45.25 + 360 + 3000 = 3405.25
-    expect((await runLocal(recordingsOverTime, { ...W, timeGrain: "6h" }, tables)).map((r) => [hour(r.TimeGenerated), r.Recordings, r.RecordedSeconds])).toEqual([
+    expect(
+      (await runLocal(recordingsOverTime, { ...W, timeGrain: "6h" }, tables)).map((r) => [
+        hour(r.TimeGenerated),
+        r.Recordings,
+        r.RecordedSeconds,
+      ]),
+    ).toEqual([
       ["00:00", 1, 540],
       ["06:00", 3, 2040.5],
       ["12:00", 3, 3405.25],
     ]);
     // AudioVideo in W: a1 540 + f1 3000 in one day bin
-    expect((await runLocal(recordingsOverTime, { ...W, timeGrain: "1d", contentTypes: ["AudioVideo"] }, tables)).map((r) => [r.Recordings, r.RecordedSeconds])).toEqual([[2, 3540]]);
+    expect(
+      (await runLocal(recordingsOverTime, { ...W, timeGrain: "1d", contentTypes: ["AudioVideo"] }, tables)).map((r) => [
+        r.Recordings,
+        r.RecordedSeconds,
+      ]),
+    ).toEqual([[2, 3540]]);
     expect(await runLocal(recordingsOverTime, { contentTypes: ["Hologram"] }, tables)).toEqual([]);
   });
 });
 
 describe("endReasons and lengthStats templates", () => {
   it("must return the reasons of W, and only mp4 ones when filtered", async () => {
-    expect((await runLocal(endReasons, W, tables)).map((r) => [r.RecordingEndReason, r.Recordings, r.IsAbnormalEnd])).toEqual([
+    expect(
+      (await runLocal(endReasons, W, tables)).map((r) => [r.RecordingEndReason, r.Recordings, r.IsAbnormalEnd]),
+    ).toEqual([
       ["CallEnded", 5, false],
       // one each, by name: InitiatorLeft (b1) before RecordingFailed (d1)
       ["InitiatorLeft", 1, false],
@@ -106,7 +135,15 @@ describe("endReasons and lengthStats templates", () => {
   it("must return length statistics typed as numbers", async () => {
     const [mp3] = await runLocal(lengthStats, { ...W, formatTypes: ["mp3"] }, tables);
     // d1 45.25, e1 360: total 405.25, average 202.625
-    expect(mp3).toMatchObject({ ContentType: "Audio", FormatType: "mp3", Recordings: 2, TotalSeconds: 405.25, AvgSeconds: 202.625, MinSeconds: 45.25, MaxSeconds: 360 });
+    expect(mp3).toMatchObject({
+      ContentType: "Audio",
+      FormatType: "mp3",
+      Recordings: 2,
+      TotalSeconds: 405.25,
+      AvgSeconds: 202.625,
+      MinSeconds: 45.25,
+      MaxSeconds: 360,
+    });
     expect(await runLocal(lengthStats, { channelTypes: ["stereo"] }, tables)).toEqual([]);
   });
 });
@@ -126,7 +163,10 @@ describe("operations and operationHealth templates", () => {
 
   it("must filter by call and operation, and find nothing for fictitious ones", async () => {
     // call-e: O13 stop 12:09, O12 start 12:02:58
-    expect((await runLocal(operations, { correlationId: "call-e" }, tables)).map((r) => r.OperationName)).toEqual(["StopCallRecording", "StartCallRecording"]);
+    expect((await runLocal(operations, { correlationId: "call-e" }, tables)).map((r) => r.OperationName)).toEqual([
+      "StopCallRecording",
+      "StartCallRecording",
+    ]);
     expect(await runLocal(operations, { operations: ["DeleteCallRecording"] }, tables)).toEqual([]);
   });
 
@@ -134,7 +174,13 @@ describe("operations and operationHealth templates", () => {
     const rows = await runLocal(operationHealth, { ...W, timeGrain: "1d", operations: ["StartCallRecording"] }, tables);
     // 8 starts in W, one failure (O10): 1/8
     expect(rows).toEqual([
-      expect.objectContaining({ TimeGenerated: new Date("2024-05-01T00:00:00Z"), OperationName: "StartCallRecording", Requests: 8, Failures: 1, FailureRate: 0.125 }),
+      expect.objectContaining({
+        TimeGenerated: new Date("2024-05-01T00:00:00Z"),
+        OperationName: "StartCallRecording",
+        Requests: 8,
+        Failures: 1,
+        FailureRate: 0.125,
+      }),
     ]);
     expect(await runLocal(operationHealth, { operations: ["Nope"] }, tables)).toEqual([]);
   });
@@ -148,7 +194,9 @@ describe("usage template", () => {
       ["CallingVideo", 62, 1],
       ["SMS", 3, 1],
     ]);
-    expect((await runLocal(usage, { usageTypes: ["sms"] }, tables)).map((r) => [r.UnitType, r.Quantity])).toEqual([["Message", 3]]);
+    expect((await runLocal(usage, { usageTypes: ["sms"] }, tables)).map((r) => [r.UnitType, r.Quantity])).toEqual([
+      ["Message", 3],
+    ]);
     expect(await runLocal(usage, { usageTypes: ["Fax"] }, tables)).toEqual([]);
   });
 });
@@ -192,32 +240,68 @@ describe("overviewKpis template", () => {
 
   it("must split at startTime: inclusive for the current period, exclusive for the previous one", async () => {
     // current [12:00, 24:00): d1 e1 f1 = 45.25 + 360 + 3000; previous [00:00, 12:00): a1 b1 b2 c1 = 540 + 300 + 240.5 + 1500
-    const [row] = await runLocal(overviewKpis, { startTime: "2024-05-01T12:00:00Z", endTime: "2024-05-02T00:00:00Z" }, tables);
-    expect(row).toMatchObject({ Recordings: 3, PreviousRecordings: 4, RecordedSeconds: 3405.25, PreviousRecordedSeconds: 2580.5, AbnormalEnds: 1, PreviousAbnormalEnds: 0 });
+    const [row] = await runLocal(
+      overviewKpis,
+      { startTime: "2024-05-01T12:00:00Z", endTime: "2024-05-02T00:00:00Z" },
+      tables,
+    );
+    expect(row).toMatchObject({
+      Recordings: 3,
+      PreviousRecordings: 4,
+      RecordedSeconds: 3405.25,
+      PreviousRecordedSeconds: 2580.5,
+      AbnormalEnds: 1,
+      PreviousAbnormalEnds: 0,
+    });
     // requests: O12..O18 = 7 (O13 fails) vs O2..O11 = 10 (O2 O8 O10 fail)
-    expect(row).toMatchObject({ OperationRequests: 7, OperationFailures: 1, PreviousOperationRequests: 10, PreviousOperationFailures: 3 });
+    expect(row).toMatchObject({
+      OperationRequests: 7,
+      OperationFailures: 1,
+      PreviousOperationRequests: 10,
+      PreviousOperationFailures: 3,
+    });
   });
 
   it("must return zeros, not nothing, for an empty period", async () => {
-    const [row] = await runLocal(overviewKpis, { startTime: "2030-01-01T00:00:00Z", endTime: "2030-01-02T00:00:00Z" }, tables);
+    const [row] = await runLocal(
+      overviewKpis,
+      { startTime: "2030-01-01T00:00:00Z", endTime: "2030-01-02T00:00:00Z" },
+      tables,
+    );
     expect(row).toMatchObject({ Recordings: 0, PreviousRecordings: 0, Calls: 0, OperationRequests: 0 });
   });
 
   it("must require both bounds", async () => {
-    await expect(runLocal(overviewKpis, { startTime: "2024-05-01T00:00:00Z" } as never, tables)).rejects.toThrow(/template overviewKpis: parameter endTime: expected an ISO 8601 datetime/);
+    await expect(runLocal(overviewKpis, { startTime: "2024-05-01T00:00:00Z" } as never, tables)).rejects.toThrow(
+      /template overviewKpis: parameter endTime: expected an ISO 8601 datetime/,
+    );
   });
 });
 
 describe("resource scoping in the recordings templates (two-resources fixture)", () => {
   const two = path.join(__dirname, "..", "fixtures", "two-resources");
-  const beta = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-acs/providers/Microsoft.Communication/CommunicationServices/acs-beta";
+  const beta =
+    "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-acs/providers/Microsoft.Communication/CommunicationServices/acs-beta";
 
   it("must keep only the named resource's recordings, and every resource by default", async () => {
     // acs-beta: rec-3 and rec-4; all: rec-1..rec-4
-    expect((await runLocal(recordings, { resourceId: beta }, two)).map((r) => r.RecordingId).sort()).toEqual(["rec-3", "rec-4"]);
-    expect((await runLocal(recordings, {}, two)).map((r) => r.RecordingId).sort()).toEqual(["rec-1", "rec-2", "rec-3", "rec-4"]);
+    expect((await runLocal(recordings, { resourceId: beta }, two)).map((r) => r.RecordingId).sort()).toEqual([
+      "rec-3",
+      "rec-4",
+    ]);
+    expect((await runLocal(recordings, {}, two)).map((r) => r.RecordingId).sort()).toEqual([
+      "rec-1",
+      "rec-2",
+      "rec-3",
+      "rec-4",
+    ]);
     // rec-3 ended RecordingStopped (abnormal by default), rec-4 CallEnded
-    expect((await runLocal(endReasons, { resourceId: beta.toUpperCase() }, two)).map((r) => [r.RecordingEndReason, r.IsAbnormalEnd])).toEqual([
+    expect(
+      (await runLocal(endReasons, { resourceId: beta.toUpperCase() }, two)).map((r) => [
+        r.RecordingEndReason,
+        r.IsAbnormalEnd,
+      ]),
+    ).toEqual([
       ["CallEnded", false],
       ["RecordingStopped", true],
     ]);

@@ -2,7 +2,15 @@ import { describe, expect, it, vi } from "vitest";
 import { loadDataDir, sampleDataDir } from "../../src/data";
 import { analyze } from "../../src/kusto";
 import { acsCatalog } from "../../src/schema/catalog";
-import { kqlSources, overviewKpis, recordings, recordingsPerCall, runLocal, templates, type KqlTemplate } from "../../src/templates";
+import {
+  type KqlTemplate,
+  kqlSources,
+  overviewKpis,
+  recordings,
+  recordingsPerCall,
+  runLocal,
+  templates,
+} from "../../src/templates";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -30,8 +38,18 @@ describe("templates on the bundled sample", () => {
     expect(perCall.reduce((a, r) => a + (r.Recordings ?? 0), 0)).toBe(lengthById.size);
 
     // The sample spans 2026-11-09 + 14 days; [11-09, 11-30) holds all of it and the 21 days before hold nothing.
-    const [kpi] = await runLocal(overviewKpis, { startTime: "2026-11-09T00:00:00Z", endTime: "2026-11-30T00:00:00Z" }, tables);
-    expect(kpi).toMatchObject({ Recordings: lengthById.size, Calls: calls.size, OperationRequests: ops.length, OperationFailures: failures, PreviousRecordings: 0 });
+    const [kpi] = await runLocal(
+      overviewKpis,
+      { startTime: "2026-11-09T00:00:00Z", endTime: "2026-11-30T00:00:00Z" },
+      tables,
+    );
+    expect(kpi).toMatchObject({
+      Recordings: lengthById.size,
+      Calls: calls.size,
+      OperationRequests: ops.length,
+      OperationFailures: failures,
+      PreviousRecordings: 0,
+    });
     expect(kpi.RecordedSeconds).toBeCloseTo(seconds, 6);
   });
 });

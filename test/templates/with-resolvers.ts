@@ -1,5 +1,9 @@
 // nock 15's interceptors call Promise.withResolvers, which Node 20 (our engines floor) lacks: supply it for tests only.
-type Resolvers<T> = { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
+type Resolvers<T> = {
+  promise: Promise<T>;
+  resolve: (value: T | PromiseLike<T>) => void;
+  reject: (reason?: unknown) => void;
+};
 
 const P = Promise as unknown as { withResolvers?: <T>() => Resolvers<T> };
 if (typeof P.withResolvers !== "function") {

@@ -1,9 +1,16 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataDir, tablesFromRows } from "../../src/data";
-import { acsCatalog } from "../../src/schema/catalog";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
-import { buildWorkbook, defaultParameterValues, drillSpecs, kqlSources, substituteParameters, type ParameterValue } from "../../src/workbook";
+import { acsCatalog } from "../../src/schema/catalog";
+import {
+  buildWorkbook,
+  defaultParameterValues,
+  drillSpecs,
+  kqlSources,
+  type ParameterValue,
+  substituteParameters,
+} from "../../src/workbook";
 import { declaredParameters, queryItems } from "../../src/workbook/walk";
 
 // The scenario fixture's window W = [2024-05-01, 2024-05-02) as a custom range, binned every 6 hours (see test/fixtures/scenario/README.md).
@@ -37,7 +44,8 @@ function rows(name: string, overrides: Record<string, ParameterValue> = {}, data
 
 // toJsonRows writes datetimes with 7 fraction digits.
 const iso = (h: number) => `2024-05-01T${String(h).padStart(2, "0")}:00:00.0000000Z`;
-const byKey = (list: Record<string, unknown>[], key: string) => [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+const byKey = (list: Record<string, unknown>[], key: string) =>
+  [...list].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
 
 describe("every workbook query", () => {
   it("must pass Microsoft's analyzer with the saved functions declared", () => {
@@ -49,7 +57,10 @@ describe("every workbook query", () => {
 
   it("must run through the local evaluator on the scenario fixture", () => {
     for (const item of queryItems(workbook)) {
-      const kql = substituteParameters(item.content.query, values({ SelectedCallId: { kind: "text", value: "call-b" } }));
+      const kql = substituteParameters(
+        item.content.query,
+        values({ SelectedCallId: { kind: "text", value: "call-b" } }),
+      );
       expect(() => runQuery(kql, tables, { ...acsCatalog, now: end }), item.name).not.toThrow();
     }
   }, 60_000);
@@ -58,14 +69,24 @@ describe("every workbook query", () => {
     const options = Object.fromEntries(
       declaredParameters(workbook).flatMap((p) =>
         p.type === 2 && p.query
-          ? [[p.name, toJsonRows(runQuery(substituteParameters(p.query, values()), tables, acsCatalog)).map((r) => Object.values(r)[0])]]
+          ? [
+              [
+                p.name,
+                toJsonRows(runQuery(substituteParameters(p.query, values()), tables, acsCatalog)).map(
+                  (r) => Object.values(r)[0],
+                ),
+              ],
+            ]
           : [],
       ),
     );
     // S4 "Unmixed"/"WAV" normalise to lower case; S1/S7 "Audio - Video" to AudioVideo, S6 "Audio Only" to Audio
     expect(options).toEqual({
       // All, then each resource seen in W, lower-cased as Log Analytics stores _ResourceId
-      Resource: ["*", "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-acs/providers/microsoft.communication/communicationservices/acs-scenario"],
+      Resource: [
+        "*",
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg-acs/providers/microsoft.communication/communicationservices/acs-scenario",
+      ],
       ContentType: ["Audio", "AudioVideo"],
       FormatType: ["mp3", "mp4", "wav"],
       ChannelType: ["mixed", "unmixed"],
@@ -147,13 +168,27 @@ describe("recordings tab", () => {
   it("must show every end reason as logged with how it is judged, and follow the NormalEndReasons parameter", () => {
     expect(rows("recording-end-reasons-raw")).toEqual([
       // CallEnded a1 540 + b2 240.5 + c1 1500 + e1 360 + f1 3000 = 5640.5 s = 1.567 h
-      { RecordingEndReason: "CallEnded", Judged: "normal (in Normal end reasons)", Recordings: 5, Calls: 5, RecordedHours: 1.567 },
+      {
+        RecordingEndReason: "CallEnded",
+        Judged: "normal (in Normal end reasons)",
+        Recordings: 5,
+        Calls: 5,
+        RecordedHours: 1.567,
+      },
       // b1 300 s = 0.083 h; d1 45.25 s = 0.013 h
-      { RecordingEndReason: "InitiatorLeft", Judged: "normal (in Normal end reasons)", Recordings: 1, Calls: 1, RecordedHours: 0.083 },
+      {
+        RecordingEndReason: "InitiatorLeft",
+        Judged: "normal (in Normal end reasons)",
+        Recordings: 1,
+        Calls: 1,
+        RecordedHours: 0.083,
+      },
       { RecordingEndReason: "RecordingFailed", Judged: "abnormal", Recordings: 1, Calls: 1, RecordedHours: 0.013 },
     ]);
     // a user who counts only CallEnded as normal (typed with spaces and another case) sees b1 turn abnormal
-    const onlyCallEnded = rows("recording-end-reasons-raw", { NormalEndReasons: { kind: "text", value: " callended " } });
+    const onlyCallEnded = rows("recording-end-reasons-raw", {
+      NormalEndReasons: { kind: "text", value: " callended " },
+    });
     expect(onlyCallEnded.map((r) => [r.RecordingEndReason, r.Judged])).toEqual([
       ["CallEnded", "normal (in Normal end reasons)"],
       ["InitiatorLeft", "abnormal"],
@@ -190,7 +225,11 @@ describe("recordings tab", () => {
   it("must list the latest recording first in the grid that drives the call timeline", () => {
     const grid = rows("recordings-grid");
     expect(grid).toHaveLength(7);
-    expect(grid[0]).toMatchObject({ RecordingId: "rec-f1", CorrelationId: "call-f", TimeGenerated: "2024-05-01T15:05:00.0000000Z" });
+    expect(grid[0]).toMatchObject({
+      RecordingId: "rec-f1",
+      CorrelationId: "call-f",
+      TimeGenerated: "2024-05-01T15:05:00.0000000Z",
+    });
     const timeline = rows("call-timeline", { SelectedCallId: { kind: "text", value: "call-b" } });
     // call-b in time order: O3 08:59:58, b1 starts 09:00, O4 09:05 and b1 ends 09:00 + 300 s (operation first on a tie),
     // O5 09:09:58, b2 starts 09:10, b2 ends 09:10 + 240.5 s = 09:14:00.5
@@ -208,7 +247,10 @@ describe("recordings tab", () => {
   it("must keep a hostile selected call id inside its string literal", () => {
     for (const value of [`call-b' or CorrelationId != '`, `call-b\\' | take 0 //`, `call-b"\n| where false`]) {
       const kql = kqlOf("call-timeline", { SelectedCallId: { kind: "text", value } });
-      expect(analyze(kql, acsCatalog).filter((d) => d.severity === "error"), value).toEqual([]);
+      expect(
+        analyze(kql, acsCatalog).filter((d) => d.severity === "error"),
+        value,
+      ).toEqual([]);
       // no CorrelationId equals the hostile text, so nothing of call-b leaks out
       expect(rows("call-timeline", { SelectedCallId: { kind: "text", value } }), value).toEqual([]);
     }
@@ -216,9 +258,13 @@ describe("recordings tab", () => {
 
   it("must honour a multi-select filter", () => {
     // wav: b1, b2, c1, all in the 06:00 bin; the other three bins are zeros
-    expect(rows("recordings-per-bin", { FormatType: picked("FormatType", ["wav"]) }).map((r) => r.Recordings)).toEqual([0, 3, 0, 0]);
+    expect(rows("recordings-per-bin", { FormatType: picked("FormatType", ["wav"]) }).map((r) => r.Recordings)).toEqual([
+      0, 3, 0, 0,
+    ]);
     // AudioVideo: a1, f1, both mp4
-    expect(rows("recordings-by-format", { ContentType: picked("ContentType", ["AudioVideo"]) })).toEqual([{ FormatType: "mp4", Recordings: 2, RecordedHours: 0.983 }]);
+    expect(rows("recordings-by-format", { ContentType: picked("ContentType", ["AudioVideo"]) })).toEqual([
+      { FormatType: "mp4", Recordings: 2, RecordedHours: 0.983 },
+    ]);
   });
 });
 
@@ -238,10 +284,34 @@ describe("operations tab", () => {
     // Stop: 40,80,95,1800 (O2, O13 failed): p50 rank 2 -> 80, p95 rank ceil(3.8) = 4 -> 1800
     // Pause: 30,55,60 (O8 failed): p50 rank 2 -> 55, p95 rank 3 -> 60; Resume: 65,70: p50 rank 1 -> 65, p95 rank 2 -> 70
     expect(byKey(rows("latency-by-operation"), "OperationName")).toEqual([
-      { OperationName: "PauseCallRecording", Requests: 3, Failures: 1, P50: 55, P95: 60, P99: 60, FailureRatePct: 33.33 },
+      {
+        OperationName: "PauseCallRecording",
+        Requests: 3,
+        Failures: 1,
+        P50: 55,
+        P95: 60,
+        P99: 60,
+        FailureRatePct: 33.33,
+      },
       { OperationName: "ResumeCallRecording", Requests: 2, Failures: 0, P50: 65, P95: 70, P99: 70, FailureRatePct: 0 },
-      { OperationName: "StartCallRecording", Requests: 8, Failures: 1, P50: 120, P95: 2500, P99: 2500, FailureRatePct: 12.5 },
-      { OperationName: "StopCallRecording", Requests: 4, Failures: 2, P50: 80, P95: 1800, P99: 1800, FailureRatePct: 50 },
+      {
+        OperationName: "StartCallRecording",
+        Requests: 8,
+        Failures: 1,
+        P50: 120,
+        P95: 2500,
+        P99: 2500,
+        FailureRatePct: 12.5,
+      },
+      {
+        OperationName: "StopCallRecording",
+        Requests: 4,
+        Failures: 2,
+        P50: 80,
+        P95: 1800,
+        P99: 1800,
+        FailureRatePct: 50,
+      },
     ]);
   });
 
@@ -281,13 +351,23 @@ describe("operations tab", () => {
   it("must keep only the five busiest caller IPs of each operation, ties broken by address", () => {
     // StartCallRecording from .1 x5, .2 x4, .3 x3, .4 x3, .5 x2, .6 x1, .7 x1; StopCallRecording from .9 x1
     const counts: [string, string, number][] = [
-      ["StartCallRecording", "10.0.0.1", 5], ["StartCallRecording", "10.0.0.2", 4], ["StartCallRecording", "10.0.0.3", 3],
-      ["StartCallRecording", "10.0.0.4", 3], ["StartCallRecording", "10.0.0.5", 2], ["StartCallRecording", "10.0.0.6", 1],
-      ["StartCallRecording", "10.0.0.7", 1], ["StopCallRecording", "10.0.0.9", 1],
+      ["StartCallRecording", "10.0.0.1", 5],
+      ["StartCallRecording", "10.0.0.2", 4],
+      ["StartCallRecording", "10.0.0.3", 3],
+      ["StartCallRecording", "10.0.0.4", 3],
+      ["StartCallRecording", "10.0.0.5", 2],
+      ["StartCallRecording", "10.0.0.6", 1],
+      ["StartCallRecording", "10.0.0.7", 1],
+      ["StopCallRecording", "10.0.0.9", 1],
     ];
     const operationRows = counts.flatMap(([OperationName, CallerIpAddress, n]) =>
       Array.from({ length: n }, (_, i) => ({
-        TimeGenerated: `2024-05-01T10:0${i}:00Z`, OperationName, CallerIpAddress, ResultSignature: 200, ResultType: "Succeeded", DurationMs: 100,
+        TimeGenerated: `2024-05-01T10:0${i}:00Z`,
+        OperationName,
+        CallerIpAddress,
+        ResultSignature: 200,
+        ResultType: "Succeeded",
+        DurationMs: 100,
       })),
     );
     const data = tablesFromRows({ ACSCallRecordingIncomingOperations: operationRows });
@@ -329,9 +409,18 @@ describe("usage tab", () => {
 describe("resource parameter (two-resources fixture)", () => {
   const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
   // X = [2024-06-01, 2024-06-02), see test/fixtures/two-resources/README.md
-  const X: ParameterValue = { kind: "timeRange", startMs: Date.UTC(2024, 5, 1), endMs: Date.UTC(2024, 5, 2), grainMs: 3_600_000 };
-  const prefix = "/subscriptions/11111111-1111-1111-1111-111111111111/resourcegroups/rg-acs/providers/microsoft.communication/communicationservices";
-  const resource = (id: string): Record<string, ParameterValue> => ({ TimeRange: X, Resource: { kind: "text", value: id } });
+  const X: ParameterValue = {
+    kind: "timeRange",
+    startMs: Date.UTC(2024, 5, 1),
+    endMs: Date.UTC(2024, 5, 2),
+    grainMs: 3_600_000,
+  };
+  const prefix =
+    "/subscriptions/11111111-1111-1111-1111-111111111111/resourcegroups/rg-acs/providers/microsoft.communication/communicationservices";
+  const resource = (id: string): Record<string, ParameterValue> => ({
+    TimeRange: X,
+    Resource: { kind: "text", value: id },
+  });
 
   it("must list All and each resource that sent logs, lower-cased and labelled by name", () => {
     const p = declaredParameters(workbook).find((d) => d.name === "Resource")!;
@@ -363,16 +452,24 @@ describe("resource parameter (two-resources fixture)", () => {
 });
 
 describe("drill-downs (scenario fixture, W binned by 6 hours)", () => {
-  const click = (clicks: Record<string, string>) => Object.fromEntries(Object.entries(clicks).map(([k, v]) => [k, { kind: "text", value: v } as ParameterValue]));
+  const click = (clicks: Record<string, string>) =>
+    Object.fromEntries(Object.entries(clicks).map(([k, v]) => [k, { kind: "text", value: v } as ParameterValue]));
   const ids = (list: Record<string, unknown>[], key = "RecordingId") => list.map((r) => String(r[key])).sort();
 
   it("must give every chart that exports a click a grid of its records, hidden until the click", () => {
     for (const spec of drillSpecs) {
       const grid = queryItems(workbook).find((i) => i.name === spec.grid)!;
-      expect(grid.conditionalVisibility, spec.grid).toEqual({ parameterName: spec.filters[0].parameter, comparison: "isNotEqualTo", value: "" });
+      expect(grid.conditionalVisibility, spec.grid).toEqual({
+        parameterName: spec.filters[0].parameter,
+        comparison: "isNotEqualTo",
+        value: "",
+      });
       for (const chart of spec.charts) {
         const item = queryItems(workbook).find((i) => i.name === chart.item)!;
-        expect(item.content.exportedParameters?.map((e) => [e.fieldName, e.parameterName]), chart.item).toEqual(chart.exports.map((e) => [e.field, e.parameter]));
+        expect(
+          item.content.exportedParameters?.map((e) => [e.fieldName, e.parameterName]),
+          chart.item,
+        ).toEqual(chart.exports.map((e) => [e.field, e.parameter]));
       }
     }
     expect(drillSpecs.map((d) => d.grid)).toEqual([
@@ -391,7 +488,13 @@ describe("drill-downs (scenario fixture, W binned by 6 hours)", () => {
     // bin [06:00, 12:00): b1 09:06, b2 09:16, c1 10:31 (the chart's 06:00 bar is 3)
     const grid = rows("recordings-in-bin", click({ ClickedBin: "2024-05-01T06:00:00.000Z" }));
     expect(ids(grid)).toEqual(["rec-b1", "rec-b2", "rec-c1"]);
-    expect(grid.find((r) => r.RecordingId === "rec-c1")).toMatchObject({ ChunkCount: 1, AudioChannelsCount: 4, Level: "Informational", ResultType: "Succeeded", ChannelType: "unmixed" });
+    expect(grid.find((r) => r.RecordingId === "rec-c1")).toMatchObject({
+      ChunkCount: 1,
+      AudioChannelsCount: 4,
+      Level: "Informational",
+      ResultType: "Succeeded",
+      ChannelType: "unmixed",
+    });
   });
 
   it("must open the recordings of the clicked format, channel, content type and end reason", () => {
@@ -403,58 +506,119 @@ describe("drill-downs (scenario fixture, W binned by 6 hours)", () => {
 
   it("must open the requests of the clicked operation and bin, the failures of a bin and of a status bar", () => {
     // [12:00, 18:00) starts: O12 12:02:58, O14 13:59:58 (O10 and O11 fall in the 06:00 bin)
-    const starts = rows("requests-in-bin", click({ ClickedRequestBin: "2024-05-01T12:00:00.000Z", ClickedOperation: "StartCallRecording" }));
-    expect(starts.map((r) => [r.CorrelationId, r.HttpStatus])).toEqual([["call-f", 200], ["call-e", 200]]);
+    const starts = rows(
+      "requests-in-bin",
+      click({ ClickedRequestBin: "2024-05-01T12:00:00.000Z", ClickedOperation: "StartCallRecording" }),
+    );
+    expect(starts.map((r) => [r.CorrelationId, r.HttpStatus])).toEqual([
+      ["call-f", 200],
+      ["call-e", 200],
+    ]);
     // failures in [06:00, 12:00): O10 500 at 11:59:58, O8 409 at 10:12, newest first
-    expect(rows("failures-in-bin", click({ ClickedFailureBin: "2024-05-01T06:00:00.000Z" })).map((r) => r.HttpStatus)).toEqual([500, 409]);
+    expect(
+      rows("failures-in-bin", click({ ClickedFailureBin: "2024-05-01T06:00:00.000Z" })).map((r) => r.HttpStatus),
+    ).toEqual([500, 409]);
     // the "502 (5xx)" bar of StopCallRecording: O2
-    const status = rows("failures-of-status", click({ ClickedStatus: "502 (5xx)", ClickedFailedOperation: "StopCallRecording" }));
+    const status = rows(
+      "failures-of-status",
+      click({ ClickedStatus: "502 (5xx)", ClickedFailedOperation: "StopCallRecording" }),
+    );
     expect(status.map((r) => [r.CorrelationId, r.DurationMs])).toEqual([["call-a", 1800]]);
   });
 });
 
 describe("time (two-resources fixture, hourly bins)", () => {
   const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
-  const hours = (from: number, to: number): ParameterValue => ({ kind: "timeRange", startMs: Date.UTC(2024, 5, 1, from), endMs: Date.UTC(2024, 5, 1, to), grainMs: 3_600_000 });
+  const hours = (from: number, to: number): ParameterValue => ({
+    kind: "timeRange",
+    startMs: Date.UTC(2024, 5, 1, from),
+    endMs: Date.UTC(2024, 5, 1, to),
+    grainMs: 3_600_000,
+  });
 
   it("must zero-fill the silent hours of every counting time chart", () => {
     // [00:00, 06:00) by the hour: rec-1 and rec-2 (R3, 01:45) at 01, rec-3 at 02, rec-4 at 05; 03 and 04 are silent
-    expect(rows("recordings-per-bin", { TimeRange: hours(0, 6) }, two).map((r) => r.Recordings)).toEqual([0, 2, 1, 0, 0, 1]);
+    expect(rows("recordings-per-bin", { TimeRange: hours(0, 6) }, two).map((r) => r.Recordings)).toEqual([
+      0, 2, 1, 0, 0, 1,
+    ]);
     // starts: P1 00:59; P4 01:29, P6 01:59; P7, P8 02:30-31; P9 04:59
-    const starts = rows("requests-by-operation", { TimeRange: hours(0, 6) }, two).filter((r) => r.OperationName === "StartCallRecording");
+    const starts = rows("requests-by-operation", { TimeRange: hours(0, 6) }, two).filter(
+      (r) => r.OperationName === "StartCallRecording",
+    );
     expect(starts.map((r) => r.Requests)).toEqual([1, 2, 2, 0, 1, 0]);
     // failures: 01 P2 of P2-P6 (1/5 = 20 %), 02 P7 and P8 (2/2), 03 nothing (0, not a gap)
-    expect(rows("failure-rate", { TimeRange: hours(0, 6) }, two).map((r) => r.FailureRatePct)).toEqual([0, 20, 100, 0, 0, 0]);
+    expect(rows("failure-rate", { TimeRange: hours(0, 6) }, two).map((r) => r.FailureRatePct)).toEqual([
+      0, 20, 100, 0, 0, 0,
+    ]);
   });
 
   it("must let a fixed granularity from 1 minute to 7 days override Auto", () => {
     const grains = declaredParameters(workbook).find((p) => p.name === "TimeGrain")!;
     if (grains.type !== 2 || !grains.jsonData) throw new Error("TimeGrain must be a static dropdown");
-    expect((JSON.parse(grains.jsonData) as { value: string }[]).map((c) => c.value)).toEqual(["0", "1", "5", "10", "15", "30", "60", "120", "240", "720", "1440", "2880", "4320", "10080"]);
+    expect((JSON.parse(grains.jsonData) as { value: string }[]).map((c) => c.value)).toEqual([
+      "0",
+      "1",
+      "5",
+      "10",
+      "15",
+      "30",
+      "60",
+      "120",
+      "240",
+      "720",
+      "1440",
+      "2880",
+      "4320",
+      "10080",
+    ]);
     // 30-minute bins over [01:00, 03:00): rec-1 01:10 | rec-2 01:45 | 02:00-02:30 rec-3 02:20 | 02:30-03:00 none
-    expect(rows("recordings-per-bin", { TimeRange: hours(1, 3), TimeGrain: { kind: "text", value: "30" } }, two).map((r) => r.Recordings)).toEqual([1, 1, 1, 0]);
+    expect(
+      rows("recordings-per-bin", { TimeRange: hours(1, 3), TimeGrain: { kind: "text", value: "30" } }, two).map(
+        (r) => r.Recordings,
+      ),
+    ).toEqual([1, 1, 1, 0]);
   });
 
   it("must say UTC in every time chart's title", () => {
-    for (const item of queryItems(workbook).filter((i) => i.content.visualization === "timechart")) expect(item.content.title, item.name).toMatch(/\(UTC\)/);
+    for (const item of queryItems(workbook).filter((i) => i.content.visualization === "timechart"))
+      expect(item.content.title, item.name).toMatch(/\(UTC\)/);
   });
 });
 
 describe("usage tab (two-resources fixture)", () => {
   const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
-  const X: ParameterValue = { kind: "timeRange", startMs: Date.UTC(2024, 5, 1), endMs: Date.UTC(2024, 5, 2), grainMs: 86_400_000 };
+  const X: ParameterValue = {
+    kind: "timeRange",
+    startMs: Date.UTC(2024, 5, 1),
+    endMs: Date.UTC(2024, 5, 2),
+    grainMs: 86_400_000,
+  };
 
   it("must list the usage types found and filter the totals by the ones picked, counting distinct records", () => {
     const p = declaredParameters(workbook).find((d) => d.name === "UsageType")!;
     if (p.type !== 2 || !p.query) throw new Error("UsageType must be a query dropdown");
-    expect(toJsonRows(runQuery(substituteParameters(p.query, values({ TimeRange: X })), two, acsCatalog)).map((r) => r.UsageType)).toEqual(["CallRecording", "CallingAudio"]);
+    expect(
+      toJsonRows(runQuery(substituteParameters(p.query, values({ TimeRange: X })), two, acsCatalog)).map(
+        (r) => r.UsageType,
+      ),
+    ).toEqual(["CallRecording", "CallingAudio"]);
     // all: CallRecording 42 over 4 records (U2 repeats u-1), CallingAudio 12 over 1
     expect(rows("usage-totals", { TimeRange: X }, two)).toEqual([
       { UsageType: "CallRecording", UnitType: "Minute", Quantity: 42, Records: 4 },
       { UsageType: "CallingAudio", UnitType: "Minute", Quantity: 12, Records: 1 },
     ]);
-    expect(rows("usage-totals", { TimeRange: X, UsageType: { ...(values().UsageType as Extract<ParameterValue, { kind: "multi" }>), selected: ["CallingAudio"] } }, two)).toEqual([
-      { UsageType: "CallingAudio", UnitType: "Minute", Quantity: 12, Records: 1 },
-    ]);
+    expect(
+      rows(
+        "usage-totals",
+        {
+          TimeRange: X,
+          UsageType: {
+            ...(values().UsageType as Extract<ParameterValue, { kind: "multi" }>),
+            selected: ["CallingAudio"],
+          },
+        },
+        two,
+      ),
+    ).toEqual([{ UsageType: "CallingAudio", UnitType: "Minute", Quantity: 12, Records: 1 }]);
   });
 });

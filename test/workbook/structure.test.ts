@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { overviewKpis, parseParams } from "../../src/templates";
 import {
   buildWorkbook,
   deployedWorkbook,
@@ -12,7 +13,6 @@ import {
   workbookForWorkspace,
   workbookKey,
 } from "../../src/workbook";
-import { overviewKpis, parseParams } from "../../src/templates";
 import { referencedParameters } from "../../src/workbook/substitute";
 import { allItems, declaredParameters, implicitParameters, queryItems } from "../../src/workbook/walk";
 
@@ -43,7 +43,8 @@ describe("workbook structure", () => {
   it("must define, before use, every parameter that a query, a dropdown query or a title refers to", () => {
     const declared = new Set<string>();
     const uses = (text: string, where: string) => {
-      for (const name of referencedParameters(text)) expect([...declared], `${where} uses {${name}} before it is defined`).toContain(name);
+      for (const name of referencedParameters(text))
+        expect([...declared], `${where} uses {${name}} before it is defined`).toContain(name);
     };
     for (const { item } of allItems(workbook)) {
       if (item.type === 9) {
@@ -89,8 +90,16 @@ describe("workbook structure", () => {
 
   it("must put the overview, recordings, operations and usage tabs in groups shown by the tab strip", () => {
     const groups = allItems(workbook).flatMap((p) => (p.item.type === 12 ? [p.item] : []));
-    expect(groups.map((g) => g.conditionalVisibility?.value)).toEqual(["overview", "recordings", "operations", "usage"]);
-    const tabsOf = (tab: string) => allItems(workbook).filter((p) => p.tab === tab && p.item.type === 3).map((p) => p.item.name);
+    expect(groups.map((g) => g.conditionalVisibility?.value)).toEqual([
+      "overview",
+      "recordings",
+      "operations",
+      "usage",
+    ]);
+    const tabsOf = (tab: string) =>
+      allItems(workbook)
+        .filter((p) => p.tab === tab && p.item.type === 3)
+        .map((p) => p.item.name);
     expect(tabsOf("recordings")).toContain("recordings-grid");
     expect(tabsOf("operations")).toContain("latency-by-operation");
   });
@@ -100,12 +109,18 @@ describe("workbook structure", () => {
     const timeline = queryItems(workbook).find((i) => i.name === "call-timeline");
     expect(grid?.content.exportParameterName).toBe("SelectedCallId");
     expect(timeline?.content.query).toContain("{SelectedCallId:escape}");
-    expect(timeline?.conditionalVisibility).toEqual({ parameterName: "SelectedCallId", comparison: "isNotEqualTo", value: "" });
+    expect(timeline?.conditionalVisibility).toEqual({
+      parameterName: "SelectedCallId",
+      comparison: "isNotEqualTo",
+      value: "",
+    });
   });
 
   it("must call the saved functions, never the raw tables they wrap", () => {
     for (const source of kqlSources()) {
-      expect(source.kql, source.file).not.toMatch(/\bACS(CallRecordingSummary|CallRecordingIncomingOperations|BillingUsage)\b/);
+      expect(source.kql, source.file).not.toMatch(
+        /\bACS(CallRecordingSummary|CallRecordingIncomingOperations|BillingUsage)\b/,
+      );
       expect(source.kql, source.file).toMatch(/\bACSRecording\w*\(/);
     }
   });
@@ -120,11 +135,14 @@ describe("workbook serialisation", () => {
     expect(stableStringify(buildWorkbook())).toBe(serializedWorkbook);
     expect(serializedWorkbook).not.toContain("\r");
     expect(serializedWorkbook.endsWith("}\n")).toBe(true);
-    expect(stableStringify({ b: 1, a: { d: 2, c: 3 } })).toBe('{\n  "a": {\n    "c": 3,\n    "d": 2\n  },\n  "b": 1\n}\n');
+    expect(stableStringify({ b: 1, a: { d: 2, c: 3 } })).toBe(
+      '{\n  "a": {\n    "c": 3,\n    "d": 2\n  },\n  "b": 1\n}\n',
+    );
   });
 
   it("must point fallbackResourceIds and the Workspace parameter at the deployed workspace and change nothing else", () => {
-    const id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
+    const id =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
     const deployed = JSON.parse(workbookForWorkspace(id));
     expect(deployed.fallbackResourceIds).toEqual([id]);
     expect(declaredParameters(deployed).find((p) => p.name === "Workspace")).toMatchObject({ type: 5, value: id });
@@ -137,32 +155,43 @@ describe("workbook serialisation", () => {
   });
 
   it("must open from the ACS resource as well: the workspace named outright, the stack's ACS resource the Resource default", () => {
-    const ws = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
-    const acs = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/Acs-Dev";
+    const ws =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
+    const acs =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Communication/CommunicationServices/Acs-Dev";
     const deployed = JSON.parse(deployedWorkbook({ workspaceId: ws, communicationId: acs }));
     expect(deployed.fallbackResourceIds).toEqual([ws, acs]);
     const params = declaredParameters(deployed);
     expect(params.find((p) => p.name === "Workspace")).toMatchObject({ value: ws });
     // Log Analytics stores _ResourceId lower-cased
     expect(params.find((p) => p.name === "Resource")).toMatchObject({ type: 2, value: acs.toLowerCase() });
-    expect(declaredParameters(JSON.parse(serializedWorkbook)).find((p) => p.name === "Resource")).toMatchObject({ value: "*" });
-    expect(() => deployedWorkbook({ workspaceId: ws, communicationId: ws })).toThrow(/communicationId must be a resource id/);
+    expect(declaredParameters(JSON.parse(serializedWorkbook)).find((p) => p.name === "Resource")).toMatchObject({
+      value: "*",
+    });
+    expect(() => deployedWorkbook({ workspaceId: ws, communicationId: ws })).toThrow(
+      /communicationId must be a resource id/,
+    );
     expect(() => deployedWorkbook({ workspaceId: acs })).toThrow(/workspaceId must be a resource id/);
   });
 
   it("must make the stack's normal end reasons the NormalEndReasons default, refusing a name that could break the query", () => {
-    const id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
+    const id =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws";
     const param = (json: string) => declaredParameters(JSON.parse(json)).find((p) => p.name === "NormalEndReasons");
     // shipped default: the two reasons Microsoft documents
     expect(param(serializedWorkbook)).toMatchObject({ type: 1, value: "CallEnded, InitiatorLeft" });
-    expect(param(workbookForWorkspace(id, { normalEndReasons: ["CallEnded", "RecordingStopped"] }))).toMatchObject({ value: "CallEnded, RecordingStopped" });
+    expect(param(workbookForWorkspace(id, { normalEndReasons: ["CallEnded", "RecordingStopped"] }))).toMatchObject({
+      value: "CallEnded, RecordingStopped",
+    });
     expect(() => workbookForWorkspace(id, { normalEndReasons: ["x', 'y"] })).toThrow(/not a RecordingEndReason name/);
   });
 
   it("must compute the overview tiles with the one saved function the overviewKpis template calls", () => {
     const tiles = queryItems(workbook).find((i) => i.name === "overview-tiles")!;
     expect(tiles.content.query).toContain("ACSRecordingOverview(");
-    expect(overviewKpis.kql(parseParams(overviewKpis, overviewKpis.example as never))).toMatch(/^ACSRecordingOverview\(/);
+    expect(overviewKpis.kql(parseParams(overviewKpis, overviewKpis.example as never))).toMatch(
+      /^ACSRecordingOverview\(/,
+    );
     // neither recomputes the KPIs from the row-level functions
     expect(tiles.content.query).not.toMatch(/ACSRecordings\(|ACSRecordingOperations\(/);
   });

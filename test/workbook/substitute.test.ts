@@ -1,19 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { autoGrainMs, escapeKqlString, referencedParameters, substituteParameters, timespanLiteral, type ParameterValue } from "../../src/workbook/substitute";
+import {
+  autoGrainMs,
+  escapeKqlString,
+  type ParameterValue,
+  referencedParameters,
+  substituteParameters,
+  timespanLiteral,
+} from "../../src/workbook/substitute";
 
 const start = Date.UTC(2024, 4, 1);
 const end = Date.UTC(2024, 4, 2);
 const hour = 3_600_000;
 
 const custom: ParameterValue = { kind: "timeRange", startMs: start, endMs: end, grainMs: 30 * 60_000 };
-const lastWeek: ParameterValue = { kind: "timeRange", startMs: end - 7 * 24 * hour, endMs: end, relativeMs: 7 * 24 * hour, grainMs: 4 * hour };
-const multi = (selected: readonly string[] | "all"): ParameterValue => ({ kind: "multi", selected, quote: "'", delimiter: ",", allValue: "" });
+const lastWeek: ParameterValue = {
+  kind: "timeRange",
+  startMs: end - 7 * 24 * hour,
+  endMs: end,
+  relativeMs: 7 * 24 * hour,
+  grainMs: 4 * hour,
+};
+const multi = (selected: readonly string[] | "all"): ParameterValue => ({
+  kind: "multi",
+  selected,
+  quote: "'",
+  delimiter: ",",
+  allValue: "",
+});
 
 describe("substituteParameters", () => {
   it("must render :start and :end as datetime literals of the range edges", () => {
-    expect(substituteParameters("T | where t >= {TimeRange:start} and t < {TimeRange:end}", { TimeRange: custom })).toBe(
-      'T | where t >= datetime("2024-05-01T00:00:00.000Z") and t < datetime("2024-05-02T00:00:00.000Z")',
-    );
+    expect(
+      substituteParameters("T | where t >= {TimeRange:start} and t < {TimeRange:end}", { TimeRange: custom }),
+    ).toBe('T | where t >= datetime("2024-05-01T00:00:00.000Z") and t < datetime("2024-05-02T00:00:00.000Z")');
   });
 
   it("must render :grain as a timespan literal", () => {

@@ -22,7 +22,6 @@ import { isLiteral, literalValue } from "./literals";
 import { compileRowFunction, rowFunctionNames } from "./rowfunctions";
 import { compileExpansion, compileTabular } from "./tabular";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 let builtins: { aggregates: Set<any>; functions: Set<any> } | undefined;
 
 function builtinSets(): { aggregates: Set<any>; functions: Set<any> } {

@@ -7,7 +7,6 @@ import { newRecord } from "../scalars/bag-object";
 import { type ColumnInfo, isScalarType, type KType, type Tables, type Value } from "../types";
 import { defaultLimits, guardRows, type QueryLimits } from "./limits";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type Node = any;
 export type Row = Record<string, Value>;
 

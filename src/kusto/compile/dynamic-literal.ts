@@ -4,7 +4,18 @@ import { parseLongText } from "../scalars/int64";
 import type { Value } from "../types";
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from "../values/time";
 
-const escapes: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "/": "/", b: "\b", f: "\f", "0": "\0" };
+const escapes: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  "0": "\0",
+};
 
 const typed = /(dynamic|datetime|date|timespan|time|guid|bool|boolean|string|int|long|real|double|decimal)\s*\(/iy;
 const wordAt = /true|false|null|-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
@@ -47,12 +58,12 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
       pos++;
       const items: unknown[] = [];
       skipSpace();
-      if (text[pos] === "]") return pos++, items;
+      if (text[pos] === "]") return (pos++, items);
       for (;;) {
         items.push(readValue(depth + 1));
         skipSpace();
         if (text[pos] === ",") pos++;
-        else if (text[pos] === "]") return pos++, items;
+        else if (text[pos] === "]") return (pos++, items);
         else fail("expected , or ]");
       }
     }
@@ -61,16 +72,17 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
       // No prototype: "__proto__", "toString" and "constructor" are keys like any other.
       const bag = newBag();
       skipSpace();
-      if (text[pos] === "}") return pos++, bag;
+      if (text[pos] === "}") return (pos++, bag);
       for (;;) {
         skipSpace();
-        const key = text[pos] === '"' || text[pos] === "'" || text[pos] === "@" ? readString() : fail("expected a quoted key");
+        const key =
+          text[pos] === '"' || text[pos] === "'" || text[pos] === "@" ? readString() : fail("expected a quoted key");
         skipSpace();
         if (text[pos++] !== ":") fail("expected :");
         bag[key] = readValue(depth + 1);
         skipSpace();
         if (text[pos] === ",") pos++;
-        else if (text[pos] === "}") return pos++, bag;
+        else if (text[pos] === "}") return (pos++, bag);
         else fail("expected , or }");
       }
     }
@@ -129,7 +141,9 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
         return ticks === null ? fail(`invalid timespan(${inner})`) : formatTimespan(ticks);
       }
       case "guid":
-        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(inner) ? inner.toLowerCase() : fail(`invalid guid(${inner})`);
+        return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(inner)
+          ? inner.toLowerCase()
+          : fail(`invalid guid(${inner})`);
       case "bool":
       case "boolean":
         return inner === "true" ? true : inner === "false" ? false : fail(`invalid bool(${inner})`);

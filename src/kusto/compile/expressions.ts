@@ -1,10 +1,22 @@
 // Compiles a bound scalar expression into a closure (row, ctx) => Value; names, types and operators are resolved here, once.
 import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../scalars";
+import { type Bag, bagGet } from "../scalars/bag-object";
+import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { compileCall } from "./calls";
-import { elements, kindOf, type Node, type Row, type RunContext, type ScalarFn, type Scope, symbolKindOf, tokenText, typeOf, unsupported } from "./context";
-import { INT64_MIN } from "../scalars/int64";
-import { type Bag, bagGet } from "../scalars/bag-object";
+import {
+  elements,
+  kindOf,
+  type Node,
+  type Row,
+  type RunContext,
+  type ScalarFn,
+  type Scope,
+  symbolKindOf,
+  tokenText,
+  typeOf,
+  unsupported,
+} from "./context";
 import { isLiteral, literalText, literalValue } from "./literals";
 import { compileTabular as compileTabularRef, tableValues } from "./tabular";
 
@@ -12,6 +24,7 @@ import { compileTabular as compileTabularRef, tableValues } from "./tabular";
 export type AggregateHook = (call: Node) => ScalarFn | undefined;
 
 const emptyRow: Row = Object.freeze({}) as Row;
+
 export { emptyRow };
 
 export function compileScalar(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
@@ -74,7 +87,11 @@ function compileName(node: Node, scope: Scope): ScalarFn {
 
 function compileUnary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
   // -9223372036854775808 is Int64.MinValue, though its digits alone are one past Int64.MaxValue.
-  if (kindOf(node) === "UnaryMinusExpression" && isLiteral(node.Expression) && literalText(node.Expression).trim() === "9223372036854775808") {
+  if (
+    kindOf(node) === "UnaryMinusExpression" &&
+    isLiteral(node.Expression) &&
+    literalText(node.Expression).trim() === "9223372036854775808"
+  ) {
     return () => INT64_MIN;
   }
   const operand = compileScalar(node.Expression, scope, agg);
@@ -89,7 +106,8 @@ function compileBinary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn 
   const left = compileScalar(node.Left, scope, agg);
   const right = compileScalar(node.Right, scope, agg);
   const fn = binaryOperator(op, typeOf(scope, node.Left), typeOf(scope, node.Right), typeOf(scope, node));
-  if (!fn) throw unsupported(scope, node, `operator ${op} on ${typeOf(scope, node.Left)} and ${typeOf(scope, node.Right)}`);
+  if (!fn)
+    throw unsupported(scope, node, `operator ${op} on ${typeOf(scope, node.Left)} and ${typeOf(scope, node.Right)}`);
   return (row, ctx) => fn(left(row, ctx), right(row, ctx));
 }
 
@@ -176,7 +194,9 @@ function compileHasAny(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn 
   const all = op === "has_all";
   return (row, ctx) => {
     const v = left(row, ctx);
-    const terms = values(row, ctx).filter((t) => t !== null).map(String);
+    const terms = values(row, ctx)
+      .filter((t) => t !== null)
+      .map(String);
     return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
   };
 }

@@ -1,11 +1,11 @@
 // Turns the binder's boxed .NET literal values into engine values (bigint tick datetimes/timespans, exact longs, JSON dynamics).
+
+import { normLong, parseLongText } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
 import { kindOf, type Node, position, type Scope, unsupported } from "./context";
 import { parseDynamicLiteral } from "./dynamic-literal";
-import { normLong, parseLongText } from "../scalars/int64";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const literalKinds = new Set([
   "LongLiteralExpression",
   "IntLiteralExpression",
@@ -53,7 +53,9 @@ function dateTimeValue(scope: Scope, _raw: any, node: Node): Value {
     if (parsed !== null) return parsed;
   }
   // The bridge's own value is no fallback: it rolls datetime(2026-02-30) over to March 2.
-  throw new Error(`invalid datetime literal ${text} at ${position(scope, node)}: not a valid date and time; write one such as datetime(2024-01-02T03:04:05Z)`);
+  throw new Error(
+    `invalid datetime literal ${text} at ${position(scope, node)}: not a valid date and time; write one such as datetime(2024-01-02T03:04:05Z)`,
+  );
 }
 
 /** Timespan literals (1.5h, 10microsecond, time(1.02:03:04), timespan(2), time(15 seconds)) as exact ticks. */
@@ -84,11 +86,17 @@ function longValue(scope: Scope, raw: any, node: Node): Value {
   const digits = /^(?:long\(\s*)?([+-]?\d+)\s*\)?$/i.exec(text)?.[1];
   if (digits !== undefined) {
     const exact = parseLongText(digits);
-    if (exact === null) throw unsupported(scope, node, `long literal ${text} (outside the Int64 range -9223372036854775808..9223372036854775807)`);
+    if (exact === null)
+      throw unsupported(
+        scope,
+        node,
+        `long literal ${text} (outside the Int64 range -9223372036854775808..9223372036854775807)`,
+      );
     return exact;
   }
   const v = raw?.value;
-  if (v && typeof v.low === "number" && typeof v.high === "number") return normLong((BigInt(v.high) << 32n) | BigInt(v.low >>> 0));
+  if (v && typeof v.low === "number" && typeof v.high === "number")
+    return normLong((BigInt(v.high) << 32n) | BigInt(v.low >>> 0));
   return numberValue(raw);
 }
 
@@ -101,7 +109,7 @@ function specialNumber(node: Node): Value | undefined {
   if (inner === "-inf") return Number.NEGATIVE_INFINITY;
   const hex = /^([+-]?)0x([0-9a-f]+)$/.exec(inner);
   // 0xFFFFFFFFFFFFFFFF is -1 as an Int64, as .NET reads hex literals.
-  if (hex) return normLong((hex[1] === "-" ? -1n : 1n) * BigInt("0x" + hex[2]));
+  if (hex) return normLong((hex[1] === "-" ? -1n : 1n) * BigInt(`0x${hex[2]}`));
   return undefined;
 }
 
@@ -114,7 +122,7 @@ function numberValue(raw: any): number {
 /** The value of a literal expression node of binder type `type`. */
 export function literalValue(scope: Scope, node: Node, type: KType | "null"): Value {
   let raw = node.ConstantValue;
-  if (raw && raw.$boxed) raw = raw.v;
+  if (raw?.$boxed) raw = raw.v;
   if (raw === null || raw === undefined) return null;
   switch (type) {
     case "null":

@@ -12,7 +12,6 @@ import {
   isOpenSchema,
   kindOf,
   type Node,
-  newRow,
   type OperatorFn,
   position,
   type Row,
@@ -356,7 +355,12 @@ export function compileQueryBlock(
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
   const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
-  if (body.kind !== "tabular") throw unsupported(scope, last ?? block, "a bare scalar expression as the query (the column name Kusto gives it is not documented: write print <expression>)");
+  if (body.kind !== "tabular")
+    throw unsupported(
+      scope,
+      last ?? block,
+      "a bare scalar expression as the query (the column name Kusto gives it is not documented: write print <expression>)",
+    );
   return {
     fn: body.fn,
     columns: resultColumns(last.Expression),

@@ -1,13 +1,27 @@
 // Scalar calls that yield several columns (series_stats, series_fit_line, series_decompose): extend/project spread them.
 // The binder types such a call as a tuple; `(a, b) = f(x)` names the first columns and the tuple's own names fill the rest.
+
+import { toArray } from "../kusto-language";
 import { seriesTupleFunctions } from "../scalars/series";
 import type { ColumnInfo, KType, Value } from "../types";
-import { elements, kindOf, type Node, newRow, type OperatorFn, position, type Row, type Scope, type ScalarFn, symbolKindOf, typeOf, unsupported, withRowContext } from "./context";
+import {
+  elements,
+  kindOf,
+  type Node,
+  newRow,
+  type OperatorFn,
+  position,
+  type Row,
+  type ScalarFn,
+  type Scope,
+  symbolKindOf,
+  typeOf,
+  unsupported,
+  withRowContext,
+} from "./context";
 import { compileScalar } from "./expressions";
-import { toArray } from "../kusto-language";
 import { expressionName } from "./operators/naming";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 export interface TupleItem {
   /** The output columns this item fills, in order. */
@@ -78,7 +92,13 @@ export function compileTupleItem(expr: Node, scope: Scope): TupleItem {
  * extend/project whose items include a tuple: each tuple item fills its columns, other items need a name of their own.
  * `keepInput` (extend) starts each row from its input row; project starts empty.
  */
-export function compileTupleMapper(exprs: readonly Node[], columns: readonly ColumnInfo[], scope: Scope, keepInput: boolean, op: Node): OperatorFn {
+export function compileTupleMapper(
+  exprs: readonly Node[],
+  columns: readonly ColumnInfo[],
+  scope: Scope,
+  keepInput: boolean,
+  op: Node,
+): OperatorFn {
   const outputNames = new Set(columns.map((c) => c.name));
   const items = exprs.map((e): TupleItem => {
     if (isTupleItem(e)) return compileTupleItem(e, scope);
@@ -88,7 +108,8 @@ export function compileTupleMapper(exprs: readonly Node[], columns: readonly Col
     return { names: [name], fn: (row, ctx) => [f(row, ctx)] };
   });
   for (const item of items) {
-    for (const n of item.names) if (!outputNames.has(n)) throw unsupported(scope, op, `result column ${n} missing from the binder's schema`);
+    for (const n of item.names)
+      if (!outputNames.has(n)) throw unsupported(scope, op, `result column ${n} missing from the binder's schema`);
   }
   return (input, ctx) => ({
     columns,

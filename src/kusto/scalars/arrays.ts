@@ -1,6 +1,6 @@
 // Dynamic array functions (array_*, set_*, zip, pack_array, jaccard_index), per the KQL reference pages.
 import type { KType, Value } from "../types";
-import { arity, str, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, type ScalarFactory, type ScalarTable, str } from "./common";
 import { compareDynamic, deepEqual, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
 import { jsonText } from "./int64";
@@ -71,7 +71,8 @@ const arrayIff: ScalarFactory = arity(3, 3, (argTypes) => {
     const cond = args[0];
     if (!Array.isArray(cond)) return null;
     return cond.map((c, k) => {
-      const truth = typeof c === "boolean" ? c : typeof c === "number" ? c !== 0 : typeof c === "bigint" ? c !== 0n : null;
+      const truth =
+        typeof c === "boolean" ? c : typeof c === "number" ? c !== 0 : typeof c === "bigint" ? c !== 0n : null;
       if (truth === null) return null;
       const v = truth ? t(args[1], k) : f(args[2], k);
       return v === undefined ? null : v;
@@ -88,10 +89,14 @@ function rotate(a: unknown[], leftBy: number): unknown[] {
 
 /** array_rotate_left/right(array, count): a negative count rotates the other way. */
 function arrayRotate(sign: 1 | -1): ScalarFactory {
-  return onArray((a, args) => {
-    const k = intArg(args[1]);
-    return k === null ? null : rotate(a, sign * k);
-  }, 2, 2);
+  return onArray(
+    (a, args) => {
+      const k = intArg(args[1]);
+      return k === null ? null : rotate(a, sign * k);
+    },
+    2,
+    2,
+  );
 }
 
 /** array_shift_left/right(array, count[, default]): vacated slots take the default (null when not given). */
@@ -116,34 +121,42 @@ function arrayShift(sign: 1 | -1): ScalarFactory {
 }
 
 /** array_slice(array, start, end): both ends inclusive, negatives count from the end, out-of-range ends are clipped. */
-const arraySlice = onArray((a, args) => {
-  const s = intArg(args[1]);
-  const e = intArg(args[2]);
-  if (s === null || e === null) return null;
-  const start = Math.max(0, s < 0 ? a.length + s : s);
-  const end = Math.min(a.length - 1, e < 0 ? a.length + e : e);
-  return start > end ? [] : a.slice(start, end + 1);
-}, 3, 3);
+const arraySlice = onArray(
+  (a, args) => {
+    const s = intArg(args[1]);
+    const e = intArg(args[2]);
+    if (s === null || e === null) return null;
+    const start = Math.max(0, s < 0 ? a.length + s : s);
+    const end = Math.min(a.length - 1, e < 0 ? a.length + e : e);
+    return start > end ? [] : a.slice(start, end + 1);
+  },
+  3,
+  3,
+);
 
 /** array_split(array, index | [indices]): N indices give N+1 consecutive parts; negatives count from the end. */
-const arraySplit = onArray((a, args) => {
-  const raw = Array.isArray(args[1]) ? (args[1] as Value[]) : [args[1]];
-  const cuts: number[] = [];
-  for (const r of raw) {
-    const i = intArg(r);
-    if (i === null) return null;
-    cuts.push(Math.min(a.length, Math.max(0, i < 0 ? a.length + i : i)));
-  }
-  const out: unknown[][] = [];
-  let from = 0;
-  for (const c of cuts) {
-    const to = Math.max(from, c);
-    out.push(a.slice(from, to));
-    from = to;
-  }
-  out.push(a.slice(from));
-  return out;
-}, 2, 2);
+const arraySplit = onArray(
+  (a, args) => {
+    const raw = Array.isArray(args[1]) ? (args[1] as Value[]) : [args[1]];
+    const cuts: number[] = [];
+    for (const r of raw) {
+      const i = intArg(r);
+      if (i === null) return null;
+      cuts.push(Math.min(a.length, Math.max(0, i < 0 ? a.length + i : i)));
+    }
+    const out: unknown[][] = [];
+    let from = 0;
+    for (const c of cuts) {
+      const to = Math.max(from, c);
+      out.push(a.slice(from, to));
+      from = to;
+    }
+    out.push(a.slice(from));
+    return out;
+  },
+  2,
+  2,
+);
 
 /** array_sum: a real; null when any element is not a number. */
 const arraySum = onArray((a) => {
@@ -157,7 +170,8 @@ const arraySum = onArray((a) => {
 });
 
 /** Sort groups of array_sort_*: numbers (and datetimes/timespans held as numbers) first, then strings, then the rest. */
-const sortGroup = (v: unknown): number => (typeof v === "number" || typeof v === "bigint" ? 0 : typeof v === "string" ? 1 : 2);
+const sortGroup = (v: unknown): number =>
+  typeof v === "number" || typeof v === "bigint" ? 0 : typeof v === "string" ? 1 : 2;
 
 /** array_sort_asc/desc(array[, nulls_last]): nulls last by default, first when nulls_last is false. */
 function arraySort(sign: 1 | -1): ScalarFactory {
@@ -242,10 +256,14 @@ const zip: ScalarFactory = (argTypes) => {
 };
 
 /** strcat_array(array, delimiter): elements as text (dynamic strings bare, others as JSON with exact longs, null as empty). */
-const strcatArray = onArray((a, args) => {
-  const delim = str(args[1]);
-  return a.map((x) => (typeof x === "string" ? x : isNull(x) ? "" : jsonText(x))).join(delim);
-}, 2, 2);
+const strcatArray = onArray(
+  (a, args) => {
+    const delim = str(args[1]);
+    return a.map((x) => (typeof x === "string" ? x : isNull(x) ? "" : jsonText(x))).join(delim);
+  },
+  2,
+  2,
+);
 
 export const arrayFunctions: ScalarTable = {
   array_length: onArray((a) => a.length),

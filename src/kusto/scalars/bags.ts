@@ -1,13 +1,12 @@
 // Property-bag functions (bag_*, pack, treepath, dynamic_to_json, extract_json): every bag built here has no prototype.
-import type { KType, Value } from "../types";
+import type { KType } from "../types";
 import { type Bag, bagGet, bagHas, isBag, newBag } from "./bag-object";
 import { convertTo } from "./casts";
-import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
 import { formatterFor, toDynamicValue } from "./format";
 import { jsonText } from "./int64";
 import { parseJsonText } from "./json-text";
 import { keySteps, parseJsonPath, readPath } from "./jsonpath";
-
 
 /** pack/bag_pack(key1, value1, ...): typed values are stored in their dynamic form (datetimes as ISO text). */
 const pack: ScalarFactory = (argTypes) => {
@@ -111,8 +110,8 @@ function treePaths(v: unknown, prefix: string, out: string[], seen: Set<string>)
       treePaths(v[k], p, out, seen);
     }
   } else if (Array.isArray(v) && v.length > 0) {
-    add(prefix + "[0]");
-    for (const x of v) treePaths(x, prefix + "[0]", out, seen);
+    add(`${prefix}[0]`);
+    for (const x of v) treePaths(x, `${prefix}[0]`, out, seen);
   }
 }
 
@@ -128,10 +127,10 @@ const treepath: ScalarFactory = arity(1, 1, () => (args) => {
 export function canonicalJson(v: unknown): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "bigint") return v.toString();
-  if (Array.isArray(v)) return "[" + v.map(canonicalJson).join(",") + "]";
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
   if (isBag(v)) {
     const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return "{" + keys.map((k) => JSON.stringify(k) + ":" + canonicalJson(v[k])).join(",") + "}";
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
   }
   return JSON.stringify(v);
 }

@@ -111,7 +111,8 @@ export function convertTo(type: KType, from: KType): (v: Value) => Value {
       if (from === "dynamic" || from === "string") return (v) => (typeof v === "string" ? parseDatetime(v) : null);
       return () => null;
     case "timespan":
-      if (from === "dynamic" || from === "string") return (v) => (typeof v === "string" ? parseTimespan(v) : ticksFromNumber(v));
+      if (from === "dynamic" || from === "string")
+        return (v) => (typeof v === "string" ? parseTimespan(v) : ticksFromNumber(v));
       if (from === "int" || from === "long" || from === "real" || from === "decimal") return ticksFromNumber;
       return () => null;
     case "guid":

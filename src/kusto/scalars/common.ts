@@ -3,7 +3,11 @@ import type { KType, Value } from "../types";
 
 export type ScalarFn = (args: readonly Value[]) => Value;
 /** Builds a function for the given binder types, or undefined when these types are not supported. */
-export type ScalarFactory = (argTypes: readonly KType[], resultType: KType, ctx: { readonly now: number }) => ScalarFn | undefined;
+export type ScalarFactory = (
+  argTypes: readonly KType[],
+  resultType: KType,
+  ctx: { readonly now: number },
+) => ScalarFn | undefined;
 export type ScalarTable = Readonly<Record<string, ScalarFactory>>;
 
 export const MS_PER_SECOND = 1000;
@@ -61,5 +65,6 @@ export function lastValueCache<T>(build: (key: string) => T): (key: string) => T
 
 /** Factory for a function with fixed arity range. */
 export function arity(min: number, max: number, make: ScalarFactory): ScalarFactory {
-  return (argTypes, resultType, ctx) => (argTypes.length < min || argTypes.length > max ? undefined : make(argTypes, resultType, ctx));
+  return (argTypes, resultType, ctx) =>
+    argTypes.length < min || argTypes.length > max ? undefined : make(argTypes, resultType, ctx);
 }

@@ -27,7 +27,17 @@ function compareBools(a: Value, b: Value): number {
 }
 
 const dynamicRank = (v: unknown): number =>
-  v === null || v === undefined ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" || typeof v === "bigint" ? 2 : typeof v === "string" ? 3 : Array.isArray(v) ? 4 : 5;
+  v === null || v === undefined
+    ? 0
+    : typeof v === "boolean"
+      ? 1
+      : typeof v === "number" || typeof v === "bigint"
+        ? 2
+        : typeof v === "string"
+          ? 3
+          : Array.isArray(v)
+            ? 4
+            : 5;
 
 /** Dynamic values of mixed kinds: order by kind, then by value, then by JSON text. */
 export function compareDynamic(a: Value, b: Value): number {
@@ -72,7 +82,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!Object.hasOwn(b, k)) return false;
     if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
   return true;
@@ -110,9 +120,16 @@ export function stableJson(v: unknown): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "bigint") return v.toString();
   if (typeof v !== "object") return JSON.stringify(v);
-  if (Array.isArray(v)) return "[" + v.map(stableJson).join(",") + "]";
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
   const obj = v as Record<string, unknown>;
-  return "{" + Object.keys(obj).sort().map((k) => JSON.stringify(k) + ":" + stableJson(obj[k])).join(",") + "}";
+  return (
+    "{" +
+    Object.keys(obj)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+      .join(",") +
+    "}"
+  );
 }
 
 const MARK = "\u0001";
@@ -124,12 +141,12 @@ let lastBigint: bigint | undefined;
 let lastBigintKey = "";
 
 export function hashKey(v: Value): string {
-  if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? MARK + "s" + v : v;
+  if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? `${MARK}s${v}` : v;
   if (typeof v === "number") {
     // Binned times arrive in runs of the same value: reuse the last key instead of printing the number again.
     if (v === lastNumber && v === v) return lastNumberKey;
     lastNumber = v;
-    lastNumberKey = MARK + "#" + (v === 0 ? "0" : String(v));
+    lastNumberKey = `${MARK}#${v === 0 ? "0" : String(v)}`;
     return lastNumberKey;
   }
   if (v === null || v === undefined) return "";
@@ -137,10 +154,10 @@ export function hashKey(v: Value): string {
   if (typeof v === "bigint") {
     if (v === lastBigint) return lastBigintKey;
     lastBigint = v;
-    lastBigintKey = MARK + "#" + v.toString();
+    lastBigintKey = `${MARK}#${v.toString()}`;
     return lastBigintKey;
   }
-  if (v === true) return MARK + "t";
-  if (v === false) return MARK + "f";
-  return MARK + "j" + (isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v));
+  if (v === true) return `${MARK}t`;
+  if (v === false) return `${MARK}f`;
+  return `${MARK}j${isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v)}`;
 }

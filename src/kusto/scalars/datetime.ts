@@ -3,11 +3,11 @@ import type { KType, Value } from "../types";
 import {
   civilFromDays,
   clampNull,
-  formatDatetime as formatDatetimeText,
-  formatTimespan as formatTimespanText,
   daysFromCivil,
   daysInMonth,
   EPOCH_DOTNET_TICKS,
+  formatDatetime as formatDatetimeText,
+  formatTimespan as formatTimespanText,
   N_TICKS_PER_HOUR,
   N_TICKS_PER_MINUTE,
   N_TICKS_PER_MS,
@@ -21,11 +21,11 @@ import {
   TICKS_PER_SECOND,
   ticksFromMs,
 } from "../values/time";
-import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
+import { dynamicFunctions } from "./dynamic";
 import { compileDatetimeFormat, compileTimespanFormat } from "./formatspec";
 import { normLong } from "./int64";
 import { numberFunctions } from "./numbers";
-import { dynamicFunctions } from "./dynamic";
 
 const isTicks = (v: Value): v is bigint => typeof v === "bigint";
 
@@ -102,14 +102,28 @@ const fixedTicks: Readonly<Record<string, bigint>> = {
   microsecond: TICKS_PER_MICROSECOND,
 };
 
-const periodNames = ["year", "quarter", "month", "week", "day", "hour", "minute", "second", "millisecond", "microsecond", "nanosecond"];
+const periodNames = [
+  "year",
+  "quarter",
+  "month",
+  "week",
+  "day",
+  "hour",
+  "minute",
+  "second",
+  "millisecond",
+  "microsecond",
+  "nanosecond",
+];
 
 function periodName(v: string, fn: string): string {
   const p = v.toLowerCase();
   if (periodNames.includes(p)) return p;
   // Plurals read the same ("days"), as Kusto's parser accepts them.
   if (p.endsWith("s") && periodNames.includes(p.slice(0, -1))) return p.slice(0, -1);
-  throw new Error(`${fn}: unknown period "${v}"; use year, quarter, month, week, day, hour, minute, second, millisecond, microsecond or nanosecond`);
+  throw new Error(
+    `${fn}: unknown period "${v}"; use year, quarter, month, week, day, hour, minute, second, millisecond, microsecond or nanosecond`,
+  );
 }
 
 /** datetime_add(period, amount, datetime); null when the result leaves 0001..9999. */
@@ -133,7 +147,7 @@ const datetimeAdd: ScalarFactory = arity(3, 3, () => {
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** datetime_diff(period, a, b): how many period boundaries lie between b and a (a - b, calendar-aware for months). */
@@ -272,7 +286,9 @@ const makeTimespan: ScalarFactory = arity(2, 4, () => (args) => {
   }
   const [d, h, mi, s] = n.length === 4 ? n : [0, n[0], n[1], n[2] ?? 0];
   if (![d, h, mi].every(Number.isInteger)) return null;
-  return BigInt(d) * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(mi) * TICKS_PER_MINUTE + BigInt(secondsTicks(s));
+  return (
+    BigInt(d) * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(mi) * TICKS_PER_MINUTE + BigInt(secondsTicks(s))
+  );
 });
 
 /** unixtime_*_todatetime: whole units exactly, a fractional part rounded to the nearest tick; null outside 0001..9999. */
@@ -366,7 +382,8 @@ export const timeRange: ScalarFactory = (argTypes) => {
 /** Datetimes and timespans are handled here; other argument types fall through to the numeric/dynamic implementation. */
 function orElse(time: ScalarFactory, other: ScalarFactory | undefined): ScalarFactory {
   // A datetime/timespan first argument never falls through: bin(datetime, 1.5) is refused, not binned as a number.
-  return (argTypes, resultType, ctx) => (isTime(argTypes[0]) ? time(argTypes, resultType, ctx) : other?.(argTypes, resultType, ctx));
+  return (argTypes, resultType, ctx) =>
+    isTime(argTypes[0]) ? time(argTypes, resultType, ctx) : other?.(argTypes, resultType, ctx);
 }
 
 /** Merged last into the function table: bin/floor/bin_at/range over datetimes and timespans. */

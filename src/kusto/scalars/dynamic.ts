@@ -34,14 +34,22 @@ const range: ScalarFactory = arity(2, 3, (argTypes) => {
       const step = args.length > 2 ? args[2] : TICKS_PER_HOUR;
       if (typeof start !== "bigint" || typeof stop !== "bigint" || typeof step !== "bigint" || step === 0n) return null;
       const out: Value[] = [];
-      for (let v = start; (step > 0n ? v <= stop : v >= stop) && out.length < MAX_RANGE; v += step) out.push(toDynamicValue(v, t));
+      for (let v = start; (step > 0n ? v <= stop : v >= stop) && out.length < MAX_RANGE; v += step)
+        out.push(toDynamicValue(v, t));
       return out;
     };
   }
   return (args) => {
     const [start, stop] = args.map((v) => (typeof v === "bigint" ? Number(v) : v));
     const step = args.length > 2 ? (typeof args[2] === "bigint" ? Number(args[2]) : args[2]) : 1;
-    if (typeof start !== "number" || typeof stop !== "number" || typeof step !== "number" || step === 0 || !Number.isFinite(step)) return null;
+    if (
+      typeof start !== "number" ||
+      typeof stop !== "number" ||
+      typeof step !== "number" ||
+      step === 0 ||
+      !Number.isFinite(step)
+    )
+      return null;
     const count = Math.min(MAX_RANGE, Math.floor((stop - start) / step) + 1);
     if (!(count > 0)) return [];
     const out = new Array<number>(count);

@@ -1,6 +1,6 @@
 // Byte-level string functions: base64 (text, byte arrays, GUIDs), gzip/zlib, hashes, UTF-8 size.
 import { createHash } from "node:crypto";
-import { deflateSync, gzipSync, gunzipSync, inflateSync } from "node:zlib";
+import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { KType, Value } from "../types";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
 import { formatterFor } from "./format";
@@ -36,12 +36,22 @@ function guidBytes(guid: string): Buffer | null {
   const hex = guid.replace(/-/g, "");
   if (!/^[0-9a-fA-F]{32}$/.test(hex)) return null;
   const b = Buffer.from(hex, "hex");
-  return Buffer.concat([b.subarray(0, 4).reverse(), b.subarray(4, 6).reverse(), b.subarray(6, 8).reverse(), b.subarray(8)]);
+  return Buffer.concat([
+    b.subarray(0, 4).reverse(),
+    b.subarray(4, 6).reverse(),
+    b.subarray(6, 8).reverse(),
+    b.subarray(8),
+  ]);
 }
 
 function guidFromBytes(b: Buffer): string | null {
   if (b.length !== 16) return null;
-  const h = Buffer.concat([Buffer.from(b.subarray(0, 4)).reverse(), Buffer.from(b.subarray(4, 6)).reverse(), Buffer.from(b.subarray(6, 8)).reverse(), b.subarray(8)]).toString("hex");
+  const h = Buffer.concat([
+    Buffer.from(b.subarray(0, 4)).reverse(),
+    Buffer.from(b.subarray(4, 6)).reverse(),
+    Buffer.from(b.subarray(6, 8)).reverse(),
+    b.subarray(8),
+  ]).toString("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
@@ -80,7 +90,8 @@ function tooLarge(err: unknown, fn: string): void {
 /** Decompression failures give "" as the reference says; a gzip FLG byte other than 0 is refused like Kusto does. */
 function gunzipBase64(s: string): string {
   const bytes = base64Bytes(s);
-  if (bytes === null || bytes.length < 10 || bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8 || bytes[3] !== 0) return "";
+  if (bytes === null || bytes.length < 10 || bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8 || bytes[3] !== 0)
+    return "";
   try {
     return utf8Text(gunzipSync(bytes, { maxOutputLength: MAX_DECOMPRESSED_BYTES })) ?? "";
   } catch (err) {

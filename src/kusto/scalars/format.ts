@@ -1,12 +1,12 @@
 // Kusto's tostring() text for every type, and how typed scalars look once placed inside a dynamic value.
 import type { KType, Value } from "../types";
-import { jsonText } from "./int64";
 import { formatDatetime, formatTimespan } from "../values/time";
+import { jsonText } from "./int64";
 
 export { formatDatetime, formatTimespan };
 
 function pad2(n: number): string {
-  return n < 10 ? "0" + n : String(n);
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** .NET's shortest round-trip text: exponent form from 1E+15 up and below 1E-05, with a two-digit exponent. */
@@ -18,7 +18,7 @@ export function formatReal(v: number): string {
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-5)) {
     const [mantissa, exp] = v.toExponential().split("e");
     const e = Number(exp);
-    return mantissa + "E" + (e < 0 ? "-" : "+") + pad2(Math.abs(e));
+    return `${mantissa}E${e < 0 ? "-" : "+"}${pad2(Math.abs(e))}`;
   }
   return String(v);
 }
@@ -46,7 +46,13 @@ export function formatValue(v: Value, type: KType): string {
       return typeof v === "number" ? formatReal(v) : formatDynamic(v);
     case "int":
     case "long":
-      return typeof v === "number" ? (Number.isInteger(v) ? String(v) : formatReal(v)) : typeof v === "bigint" ? String(v) : formatDynamic(v);
+      return typeof v === "number"
+        ? Number.isInteger(v)
+          ? String(v)
+          : formatReal(v)
+        : typeof v === "bigint"
+          ? String(v)
+          : formatDynamic(v);
     case "bool":
       return v === true ? "true" : v === false ? "false" : formatDynamic(v);
     default:

@@ -1,5 +1,12 @@
 // format_datetime and format_timespan: the format text is compiled once into a list of part writers.
-import { civilFromDays, N_TICKS_PER_HOUR, N_TICKS_PER_MINUTE, N_TICKS_PER_SECOND, splitDay, timespanParts } from "../values/time";
+import {
+  civilFromDays,
+  N_TICKS_PER_HOUR,
+  N_TICKS_PER_MINUTE,
+  N_TICKS_PER_SECOND,
+  splitDay,
+  timespanParts,
+} from "../values/time";
 
 interface Fields {
   year: number;
@@ -25,13 +32,30 @@ function fractionPart(count: number, trimZeros: boolean): Part {
   };
 }
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function datetimePart(ch: string, count: number): Part | undefined {
   switch (ch) {
     case "y":
-      return count === 1 ? (f) => String(f.year % 100) : count === 2 ? (f) => pad(f.year % 100, 2) : (f) => pad(f.year, count);
+      return count === 1
+        ? (f) => String(f.year % 100)
+        : count === 2
+          ? (f) => pad(f.year % 100, 2)
+          : (f) => pad(f.year, count);
     case "M":
       if (count === 3) return (f) => monthNames[f.month - 1].slice(0, 3);
       if (count >= 4) return (f) => monthNames[f.month - 1];
@@ -68,7 +92,11 @@ function timespanPart(ch: string, count: number): Part | undefined {
 const letters = /[a-zA-Z]/;
 
 /** Splits a format into runs of one letter; other characters (and quoted or escaped text) are literal. */
-function compile(format: string, partFor: (ch: string, count: number) => Part | undefined, what: string): (f: Fields) => string {
+function compile(
+  format: string,
+  partFor: (ch: string, count: number) => Part | undefined,
+  what: string,
+): (f: Fields) => string {
   const parts: { part: Part; fraction: boolean }[] = [];
   for (let i = 0; i < format.length; ) {
     const ch = format[i];
@@ -87,7 +115,9 @@ function compile(format: string, partFor: (ch: string, count: number) => Part | 
     let j = i + 1;
     while (j < format.length && format[j] === ch) j++;
     if ((ch === "f" || ch === "F") && j - i > 7) {
-      throw new Error(`${what}: "${format.slice(i, j)}" in "${format}" asks for more than 7 fractional digits; use at most 7`);
+      throw new Error(
+        `${what}: "${format.slice(i, j)}" in "${format}" asks for more than 7 fractional digits; use at most 7`,
+      );
     }
     const part = letters.test(ch) ? partFor(ch, j - i) : undefined;
     if (part) {

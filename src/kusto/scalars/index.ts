@@ -1,35 +1,35 @@
 // The scalar and aggregate function library the evaluator calls: everything is resolved per type at factory time.
 import type { KType, Value } from "../types";
-import type { ScalarTable } from "./common";
-import { castFunctions } from "./cast-functions";
-import { datetimeFunctions, timeOverrides } from "./datetime";
-import { seriesFunctions } from "./series";
-import { dynamicFunctions } from "./dynamic";
+import { type Aggregator, aggregateFactories } from "./aggregates";
 import { arrayFunctions } from "./arrays";
 import { bagFunctions } from "./bags";
-import { urlFunctions } from "./url";
-import { unicodeFunctions } from "./unicode";
-import { parseTextFunctions } from "./parse-text";
-import { ipFunctions } from "./ip";
-import { punycodeFunctions } from "./punycode";
-import { xmlFunctions } from "./xml";
-import { numberFunctions } from "./numbers";
-import { mathFunctions } from "./math";
 import { binaryFunctions } from "./binary";
-import { numericTextFunctions } from "./numeric-text";
-import { hashFunctions } from "./hash";
-import { randomFunctions } from "./random";
-import { sketchFunctions } from "./sketches";
-import { unitFunctions } from "./units";
-import { stringFunctions } from "./strings";
+import { castFunctions } from "./cast-functions";
+import type { ScalarTable } from "./common";
+import { datetimeFunctions, timeOverrides } from "./datetime";
+import { dynamicFunctions } from "./dynamic";
 import { encodingFunctions } from "./encoding";
+import { hashFunctions } from "./hash";
+import { ipFunctions } from "./ip";
+import { mathFunctions } from "./math";
+import { numberFunctions } from "./numbers";
+import { numericTextFunctions } from "./numeric-text";
+import { parseTextFunctions } from "./parse-text";
+import { punycodeFunctions } from "./punycode";
+import { randomFunctions } from "./random";
+import { seriesFunctions } from "./series";
+import { sketchFunctions } from "./sketches";
+import { stringFunctions } from "./strings";
 import { timezoneFunctions } from "./timezones";
-import { aggregateFactories, type Aggregator } from "./aggregates";
+import { unicodeFunctions } from "./unicode";
+import { unitFunctions } from "./units";
+import { urlFunctions } from "./url";
+import { xmlFunctions } from "./xml";
 
-export { binaryOperator, unaryOperator } from "./operators";
 export { convertTo } from "./casts";
-export { compareValues, valuesEqual, hashKey } from "./compare";
+export { compareValues, hashKey, valuesEqual } from "./compare";
 export { formatValue } from "./format";
+export { binaryOperator, unaryOperator } from "./operators";
 
 export interface ScalarContext {
   readonly now: number;
@@ -77,7 +77,7 @@ export function scalarFunction(
   resultType: KType,
   ctx: ScalarContext,
 ): ((args: readonly Value[]) => Value) | undefined {
-  const factory = Object.prototype.hasOwnProperty.call(functionTable, name) ? functionTable[name] : undefined;
+  const factory = Object.hasOwn(functionTable, name) ? functionTable[name] : undefined;
   return factory ? factory(argTypes, resultType, ctx) : undefined;
 }
 
@@ -92,6 +92,6 @@ export function aggregateFactory(
   resultType: KType,
   literalArgs: readonly (Value | undefined)[],
 ): (() => Aggregator) | undefined {
-  const factory = Object.prototype.hasOwnProperty.call(aggregateFactories, name) ? aggregateFactories[name] : undefined;
+  const factory = Object.hasOwn(aggregateFactories, name) ? aggregateFactories[name] : undefined;
   return factory ? factory(argTypes, resultType, literalArgs) : undefined;
 }

@@ -85,7 +85,7 @@ export function parseIpv6(text: string): Ipv6 | null {
   if (lastColon >= 0 && addr.slice(lastColon + 1).includes(".")) {
     tail = ipv4Value(addr.slice(lastColon + 1));
     if (tail === null) return null;
-    body = addr.slice(0, lastColon + 1) + "0:0";
+    body = `${addr.slice(0, lastColon + 1)}0:0`;
   }
   const halves = body.split("::");
   if (halves.length > 2) return null;
@@ -156,7 +156,10 @@ const m4 = (a: Ipv4, p: number) => maskIpv4(a.value, p);
 const m6 = (a: Ipv6, p: number) => maskIpv6(a.value, p);
 
 /** ip in range: the address masked by the range's prefix (and its own) equals the range's masked address. */
-function inRange<T extends { prefix: number }, V>(parse: (s: string) => T | null, mask: (a: T, p: number) => V): (ip: string, range: string) => boolean | null {
+function inRange<T extends { prefix: number }, V>(
+  parse: (s: string) => T | null,
+  mask: (a: T, p: number) => V,
+): (ip: string, range: string) => boolean | null {
   return (ipText, rangeText) => {
     const ip = parse(ipText);
     const range = parse(rangeText);
@@ -185,7 +188,9 @@ function isInAnyRange(test: (ip: string, range: string) => boolean | null): Scal
       const ip = fs[0](args[0]);
       let found = false;
       for (let i = 1; i < args.length; i++) {
-        const ranges = Array.isArray(args[i]) ? (args[i] as unknown[]).map((r) => (typeof r === "string" ? r : "")) : [fs[i](args[i])];
+        const ranges = Array.isArray(args[i])
+          ? (args[i] as unknown[]).map((r) => (typeof r === "string" ? r : ""))
+          : [fs[i](args[i])];
         for (const r of ranges) {
           const hit = test(ip, r);
           if (hit === null) return null;
@@ -215,7 +220,8 @@ function formatIpv4Fn(withMask: boolean): ScalarFactory {
       let ip: Ipv4 | null;
       if (numeric) {
         const n = typeof args[0] === "bigint" ? Number(args[0]) : args[0];
-        ip = typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? { value: n, prefix: 32 } : null;
+        ip =
+          typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? { value: n, prefix: 32 } : null;
       } else ip = parseIpv4(f(args[0]));
       const p = args.length > 1 ? prefixArg(args[1], 32) : 32;
       if (ip === null || p === null) return "";
@@ -245,10 +251,20 @@ function hasIpv4(prefix: boolean, any: boolean): ScalarFactory {
     return (args) => {
       const wanted: string[] = [];
       for (let i = 1; i < args.length; i++) {
-        if (Array.isArray(args[i])) for (const x of args[i] as unknown[]) wanted.push(typeof x === "string" ? x.trim() : "");
+        if (Array.isArray(args[i]))
+          for (const x of args[i] as unknown[]) wanted.push(typeof x === "string" ? x.trim() : "");
         else wanted.push(fs[i](args[i]).trim());
       }
-      const valid = wanted.filter((w) => ipv4Value(w) !== null || (prefix && validPrefix.test(w) && w.split(".").slice(0, -1).every((o) => Number(o) <= 255)));
+      const valid = wanted.filter(
+        (w) =>
+          ipv4Value(w) !== null ||
+          (prefix &&
+            validPrefix.test(w) &&
+            w
+              .split(".")
+              .slice(0, -1)
+              .every((o) => Number(o) <= 255)),
+      );
       if (valid.length === 0) return false;
       const found = ipv4sInText(fs[0](args[0]));
       const values = new Set(found.map((f) => ipv4Value(f)));
@@ -285,7 +301,12 @@ function onText(fn: (s: string) => Value): ScalarFactory {
 }
 
 /** parse_ipv4_mask / parse_ipv6_mask(ip, prefix): the address masked by the shorter prefix. */
-function parseMask<T extends { prefix: number }>(parse: (s: string) => T | null, max: number, out: (ip: T, p: number) => Value, empty: Value): ScalarFactory {
+function parseMask<T extends { prefix: number }>(
+  parse: (s: string) => T | null,
+  max: number,
+  out: (ip: T, p: number) => Value,
+  empty: Value,
+): ScalarFactory {
   return arity(2, 2, (argTypes) => {
     const f = formatterFor(argTypes[0]);
     return (args) => {

@@ -59,6 +59,8 @@ export function readPath(root: Value, steps: readonly PathStep[]): Value | undef
 export function keySteps(path: string, fn: string): string[] {
   const steps = parseJsonPath(path);
   if (steps.length === 0) throw new Error(`${fn}: the root path "$" names no key`);
-  for (const s of steps) if (typeof s === "number") throw new Error(`${fn}: array indexing in ${JSON.stringify(path)} is not supported (as in Kusto)`);
+  for (const s of steps)
+    if (typeof s === "number")
+      throw new Error(`${fn}: array indexing in ${JSON.stringify(path)} is not supported (as in Kusto)`);
   return steps as string[];
 }

@@ -46,31 +46,44 @@ export function containsMatcher(caseSensitive: boolean): StringMatcher {
 
 export function startsWithMatcher(caseSensitive: boolean): StringMatcher {
   if (caseSensitive) return (h, n) => h.startsWith(n);
-  const m = regexMatcher((n) => new RegExp("^" + escapeRegex(n), "i"));
+  const m = regexMatcher((n) => new RegExp(`^${escapeRegex(n)}`, "i"));
   return (h, n) => (n.length === 0 ? true : h.length >= n.length && m(h, n));
 }
 
 export function endsWithMatcher(caseSensitive: boolean): StringMatcher {
   if (caseSensitive) return (h, n) => h.endsWith(n);
-  const m = regexMatcher((n) => new RegExp(escapeRegex(n) + "$", "i"));
+  const m = regexMatcher((n) => new RegExp(`${escapeRegex(n)}$`, "i"));
   return (h, n) => (n.length === 0 ? true : h.length >= n.length && m(h, n));
 }
 
 /** Operator token (without a leading "!") to its matcher. */
 export function stringMatcher(op: string): StringMatcher | undefined {
   switch (op) {
-    case "has": return hasMatcher(false);
-    case "has_cs": return hasMatcher(true);
-    case "hasprefix": return hasPrefixMatcher(false);
-    case "hasprefix_cs": return hasPrefixMatcher(true);
-    case "hassuffix": return hasSuffixMatcher(false);
-    case "hassuffix_cs": return hasSuffixMatcher(true);
-    case "contains": return containsMatcher(false);
-    case "contains_cs": return containsMatcher(true);
-    case "startswith": return startsWithMatcher(false);
-    case "startswith_cs": return startsWithMatcher(true);
-    case "endswith": return endsWithMatcher(false);
-    case "endswith_cs": return endsWithMatcher(true);
-    default: return undefined;
+    case "has":
+      return hasMatcher(false);
+    case "has_cs":
+      return hasMatcher(true);
+    case "hasprefix":
+      return hasPrefixMatcher(false);
+    case "hasprefix_cs":
+      return hasPrefixMatcher(true);
+    case "hassuffix":
+      return hasSuffixMatcher(false);
+    case "hassuffix_cs":
+      return hasSuffixMatcher(true);
+    case "contains":
+      return containsMatcher(false);
+    case "contains_cs":
+      return containsMatcher(true);
+    case "startswith":
+      return startsWithMatcher(false);
+    case "startswith_cs":
+      return startsWithMatcher(true);
+    case "endswith":
+      return endsWithMatcher(false);
+    case "endswith_cs":
+      return endsWithMatcher(true);
+    default:
+      return undefined;
   }
 }

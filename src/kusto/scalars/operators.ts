@@ -1,12 +1,12 @@
 // Binary and unary operators with Kusto semantics: null propagation, integer division, three-valued logic.
 import type { KType, Value } from "../types";
-import { isIntegerType, isNumberLike } from "./common";
-import { regexCache } from "./regex";
-import { compareValues, deepEqual, valuesEqual } from "./compare";
-import { addLong, divLong, isLong, type Long, modLong, modReal, mulLong, negLong, subLong, toDouble } from "./int64";
-import { formatterFor } from "./format";
-import { stringMatcher } from "./match";
 import { negateTicks, timeArithmetic } from "../values/arith";
+import { isIntegerType, isNumberLike } from "./common";
+import { compareValues, deepEqual, valuesEqual } from "./compare";
+import { formatterFor } from "./format";
+import { addLong, divLong, isLong, type Long, modLong, modReal, mulLong, negLong, subLong, toDouble } from "./int64";
+import { stringMatcher } from "./match";
+import { regexCache } from "./regex";
 
 const isTimeType = (t: KType): boolean => t === "datetime" || t === "timespan";
 
@@ -15,7 +15,13 @@ type Binary = (a: Value, b: Value) => Value;
 const isNull = (v: Value): boolean => v === null || v === undefined;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
-const longOps: Readonly<Record<string, (a: Long, b: Long) => Value>> = { "+": addLong, "-": subLong, "*": mulLong, "/": divLong, "%": modLong };
+const longOps: Readonly<Record<string, (a: Long, b: Long) => Value>> = {
+  "+": addLong,
+  "-": subLong,
+  "*": mulLong,
+  "/": divLong,
+  "%": modLong,
+};
 const realOps: Readonly<Record<string, (a: number, b: number) => number>> = {
   "+": (a, b) => a + b,
   "-": (a, b) => a - b,
@@ -29,9 +35,27 @@ function numericArithmetic(op: string, result: KType): Binary | undefined {
   if (isIntegerType(result)) {
     const f = longOps[op];
     // The hot path stays inline: two safe numbers whose result is safe (then exact); anything else goes to int64.ts.
-    if (op === "+") return (a, b) => (typeof a === "number" && typeof b === "number" && Math.abs(a + b) <= SAFE ? a + b : isLong(a) && isLong(b) ? f(a, b) : null);
-    if (op === "-") return (a, b) => (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= SAFE ? a - b + 0 : isLong(a) && isLong(b) ? f(a, b) : null);
-    if (op === "*") return (a, b) => (typeof a === "number" && typeof b === "number" && Math.abs(a * b) <= SAFE ? a * b + 0 : isLong(a) && isLong(b) ? f(a, b) : null);
+    if (op === "+")
+      return (a, b) =>
+        typeof a === "number" && typeof b === "number" && Math.abs(a + b) <= SAFE
+          ? a + b
+          : isLong(a) && isLong(b)
+            ? f(a, b)
+            : null;
+    if (op === "-")
+      return (a, b) =>
+        typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= SAFE
+          ? a - b + 0
+          : isLong(a) && isLong(b)
+            ? f(a, b)
+            : null;
+    if (op === "*")
+      return (a, b) =>
+        typeof a === "number" && typeof b === "number" && Math.abs(a * b) <= SAFE
+          ? a * b + 0
+          : isLong(a) && isLong(b)
+            ? f(a, b)
+            : null;
     return f && ((a, b) => (isLong(a) && isLong(b) ? f(a, b) : null));
   }
   const f = realOps[op];

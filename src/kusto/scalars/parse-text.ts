@@ -1,6 +1,6 @@
 // parse_csv (one RFC 4180 record) and parse_command_line (Windows CommandLineToArgvW rules) into string arrays.
 import type { KType } from "../types";
-import { arity, str, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, type ScalarFactory, type ScalarTable, str } from "./common";
 import { formatterFor } from "./format";
 
 /** The first CSV record of the text: "" doubles a quote inside quotes; a newline outside quotes ends the record. */
@@ -90,7 +90,10 @@ const parseCommandLine: ScalarFactory = arity(2, 2, (argTypes: readonly KType[])
   const f = formatterFor(argTypes[0]);
   return (args) => {
     const kind = str(args[1]).toLowerCase();
-    if (kind !== "windows") throw new Error(`parse_command_line: parser type ${JSON.stringify(str(args[1]))} is not supported; use "windows"`);
+    if (kind !== "windows")
+      throw new Error(
+        `parse_command_line: parser type ${JSON.stringify(str(args[1]))} is not supported; use "windows"`,
+      );
     return parseWindowsCommandLine(f(args[0]));
   };
 });

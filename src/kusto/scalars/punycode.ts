@@ -36,7 +36,10 @@ function digitValue(c: number): number {
 /** RFC 3492 encoding of one label; the basic (ASCII) characters come first, then "-" and the deltas. */
 export function punycodeEncode(input: string): string {
   const points = Array.from(input, (c) => c.codePointAt(0) as number);
-  let out = points.filter((p) => p < 128).map((p) => String.fromCharCode(p)).join("");
+  let out = points
+    .filter((p) => p < 128)
+    .map((p) => String.fromCharCode(p))
+    .join("");
   const basic = out.length;
   let handled = basic;
   if (basic > 0) out += "-";

@@ -89,7 +89,10 @@ export function parseRewrite(rewrite: string, groupCount: number, pattern = ""):
     const next = rewrite[i + 1];
     if (ch === "\\" && next !== undefined && next >= "0" && next <= "9") {
       const n = next.charCodeAt(0) - 48;
-      if (n > groupCount) throw new Error(`rewrite ${JSON.stringify(rewrite)} uses group \\${n} but ${JSON.stringify(pattern)} has ${groupCount} group(s)`);
+      if (n > groupCount)
+        throw new Error(
+          `rewrite ${JSON.stringify(rewrite)} uses group \\${n} but ${JSON.stringify(pattern)} has ${groupCount} group(s)`,
+        );
       if (literal) parts.push(literal);
       literal = "";
       parts.push(n);
@@ -111,13 +114,16 @@ const flagLetters = /^[imsU]*$/;
  * m: multi-line, s: dot matches \n, U: ungreedy). Throws a clear error for syntax RE2 refuses.
  */
 export function compileKustoRegex(pattern: string, flags = ""): KustoRegex {
-  if (!flagLetters.test(flags)) throw new Error(`invalid regex flags ${JSON.stringify(flags)}: use the RE2 letters i, m, s, U`);
+  if (!flagLetters.test(flags))
+    throw new Error(`invalid regex flags ${JSON.stringify(flags)}: use the RE2 letters i, m, s, U`);
   const source = flags ? `(?${[...new Set(flags)].join("")})${pattern}` : pattern;
   try {
     return new KustoRegex(pattern, RE2JS.compile(source));
   } catch (err) {
     const detail = (err as Error).message.replace(/^error parsing regexp: /, "");
-    throw new Error(`invalid regular expression ${JSON.stringify(pattern)}: ${detail} (Kusto uses RE2 syntax: no backreferences or lookarounds)`);
+    throw new Error(
+      `invalid regular expression ${JSON.stringify(pattern)}: ${detail} (Kusto uses RE2 syntax: no backreferences or lookarounds)`,
+    );
   }
 }
 

@@ -18,7 +18,8 @@ const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "r
 type Operand = { readonly array: readonly unknown[] } | { readonly scalar: Elem };
 
 function operand(v: Value, type: KType): Operand | null {
-  if (type === "dynamic") return Array.isArray(v) ? { array: v } : typeof v === "number" || typeof v === "bigint" ? { scalar: num(v) } : null;
+  if (type === "dynamic")
+    return Array.isArray(v) ? { array: v } : typeof v === "number" || typeof v === "bigint" ? { scalar: num(v) } : null;
   if (isNumeric(type)) return { scalar: num(v) };
   return null;
 }
@@ -113,7 +114,8 @@ const dotProduct: ScalarFactory = arity(2, 2, (argTypes) => {
     const a = operand(args[0], argTypes[0]);
     const b = operand(args[1], argTypes[1]);
     if (a === null || b === null) return null;
-    const n = "array" in a && "array" in b ? Math.min(a.array.length, b.array.length) : Math.max(lengthOf(a), lengthOf(b));
+    const n =
+      "array" in a && "array" in b ? Math.min(a.array.length, b.array.length) : Math.max(lengthOf(a), lengthOf(b));
     if (n === 0) return null;
     let s = 0;
     for (let i = 0; i < n; i++) {
@@ -134,8 +136,10 @@ const cosineSimilarity: ScalarFactory = arity(2, 4, (argTypes) => {
     const [xs, ys] = pairs(a, b);
     let dot = 0;
     for (let i = 0; i < xs.length; i++) dot += xs[i] * ys[i];
-    const m1 = args.length > 2 && num(args[2]) !== null ? (num(args[2]) as number) : Math.sqrt(sum(xs.map((x) => x * x)));
-    const m2 = args.length > 3 && num(args[3]) !== null ? (num(args[3]) as number) : Math.sqrt(sum(ys.map((y) => y * y)));
+    const m1 =
+      args.length > 2 && num(args[2]) !== null ? (num(args[2]) as number) : Math.sqrt(sum(xs.map((x) => x * x)));
+    const m2 =
+      args.length > 3 && num(args[3]) !== null ? (num(args[3]) as number) : Math.sqrt(sum(ys.map((y) => y * y)));
     return dot / (m1 * m2);
   };
 });
@@ -180,7 +184,17 @@ export interface SeriesStats {
 
 /** min/max (first positions), average, sample variance and stdev; non-finite elements make every statistic null unless ignored. */
 export function seriesStats(series: readonly unknown[], ignoreNonFinite: boolean): SeriesStats {
-  const none: SeriesStats = { min: null, min_idx: null, max: null, max_idx: null, avg: null, variance: null, stdev: null, sum: null, len: series.length };
+  const none: SeriesStats = {
+    min: null,
+    min_idx: null,
+    max: null,
+    max_idx: null,
+    avg: null,
+    variance: null,
+    stdev: null,
+    sum: null,
+    len: series.length,
+  };
   let n = 0;
   let s = 0;
   let min = Infinity;
@@ -206,7 +220,17 @@ export function seriesStats(series: readonly unknown[], ignoreNonFinite: boolean
     if (x !== null && Number.isFinite(x)) ss += (x - avg) ** 2;
   }
   const variance = n > 1 ? ss / (n - 1) : 0;
-  return { min, min_idx: minIdx, max, max_idx: maxIdx, avg, variance, stdev: Math.sqrt(variance), sum: s, len: series.length };
+  return {
+    min,
+    min_idx: minIdx,
+    max,
+    max_idx: maxIdx,
+    avg,
+    variance,
+    stdev: Math.sqrt(variance),
+    sum: s,
+    len: series.length,
+  };
 }
 
 const statsDynamic: ScalarFactory = arity(1, 2, (argTypes) => {
@@ -215,7 +239,8 @@ const statsDynamic: ScalarFactory = arity(1, 2, (argTypes) => {
     if (!Array.isArray(args[0])) return null;
     const st = seriesStats(args[0], args[1] === true);
     const bag = Object.create(null) as Record<string, unknown>;
-    for (const k of ["min", "min_idx", "max", "max_idx", "avg", "variance", "stdev", "sum", "len"] as const) bag[k] = st[k];
+    for (const k of ["min", "min_idx", "max", "max_idx", "avg", "variance", "stdev", "sum", "len"] as const)
+      bag[k] = st[k];
     return bag as Value;
   };
 });
@@ -260,7 +285,14 @@ export function fitLine(ys: readonly number[], firstX = 1): LineFit {
   let sse = 0;
   for (let i = 0; i < n; i++) sse += (ys[i] - line[i]) ** 2;
   const denominator = n > 1 ? n - 1 : 1;
-  return { rsquare: syy === 0 ? 1 : 1 - sse / syy, slope, variance: syy / denominator, rvariance: sse / denominator, interception, line_fit: line };
+  return {
+    rsquare: syy === 0 ? 1 : 1 - sse / syy,
+    slope,
+    variance: syy / denominator,
+    rvariance: sse / denominator,
+    interception,
+    line_fit: line,
+  };
 }
 
 /** The series' elements as numbers, or null when one is not numeric (the fits need every point). */
@@ -286,7 +318,9 @@ const fitLineDynamic: ScalarFactory = arity(1, 1, (argTypes) => {
 /** The missing-value test: null elements by default, else elements equal to the placeholder. */
 function missingTest(placeholder: Value): (v: unknown) => boolean {
   const p = num(placeholder);
-  return p === null ? (v) => v === null || v === undefined : (v) => num(v) === p || (Number.isNaN(p) && Number.isNaN(num(v)));
+  return p === null
+    ? (v) => v === null || v === undefined
+    : (v) => num(v) === p || (Number.isNaN(p) && Number.isNaN(num(v)));
 }
 
 function fillDirection(backward: boolean): ScalarFactory {
@@ -448,7 +482,9 @@ const seriesSeasonal: ScalarFactory = arity(1, 2, (argTypes) => {
   return (args) => {
     const period = args.length > 1 ? num(args[1]) : -1;
     if (period === null || period === -1) {
-      throw new Error("unsupported: series_seasonal with automatic period detection (series_periods_detect); pass the period in bins");
+      throw new Error(
+        "unsupported: series_seasonal with automatic period detection (series_periods_detect); pass the period in bins",
+      );
     }
     const xs = allNumbers(args[0]);
     if (xs === null) return null;
@@ -541,8 +577,12 @@ const decomposeTuple: TupleFactory = (argTypes) => {
     const period = args.length > 1 ? num(args[1]) : -1;
     const trendKind = args.length > 2 && typeof args[2] === "string" ? args[2].toLowerCase() : "avg";
     const testPoints = args.length > 3 ? (num(args[3]) ?? 0) : 0;
-    if (period === null || period < 0) throw new Error("unsupported: series_decompose with automatic seasonality detection; pass the period in bins (or 0)");
-    if (!["avg", "linefit", "none"].includes(trendKind)) throw new Error(`series_decompose: unknown trend "${trendKind}"; use avg, linefit or none`);
+    if (period === null || period < 0)
+      throw new Error(
+        "unsupported: series_decompose with automatic seasonality detection; pass the period in bins (or 0)",
+      );
+    if (!["avg", "linefit", "none"].includes(trendKind))
+      throw new Error(`series_decompose: unknown trend "${trendKind}"; use avg, linefit or none`);
     if (xs === null) return [null, null, null, null];
     const learn = xs.slice(0, Math.max(0, xs.length - Math.max(0, Math.trunc(testPoints))));
     const seasonalPart = period > 0 ? periodic(learn, xs.length, period) : xs.map(() => 0);

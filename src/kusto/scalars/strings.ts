@@ -1,11 +1,11 @@
 // String functions: Kusto strings are never null, so a null input reads as "" here.
 import type { KType, Value } from "../types";
-import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
-import { jsonText } from "./int64";
-import { compileKustoRegex, type KustoRegex, regexCache } from "./regex";
-import { formatterFor } from "./format";
-import { hasMatcher } from "./match";
 import { convertTo } from "./casts";
+import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
+import { formatterFor } from "./format";
+import { jsonText } from "./int64";
+import { hasMatcher } from "./match";
+import { compileKustoRegex, type KustoRegex, regexCache } from "./regex";
 
 const asText = (t: KType) => formatterFor(t);
 
@@ -74,8 +74,10 @@ function selectGroups(regex: KustoRegex, selector: Value | undefined): number[] 
   if (!Array.isArray(selector)) return null;
   const out: number[] = [];
   for (const s of selector) {
-    const n = typeof s === "string" ? regex.groupNames.indexOf(s) : typeof s === "number" && Number.isInteger(s) ? s : -1;
-    if (n < 1 || n > regex.groupCount) throw new Error(`extract_all: capture group ${JSON.stringify(s)} is not in ${JSON.stringify(regex.pattern)}`);
+    const n =
+      typeof s === "string" ? regex.groupNames.indexOf(s) : typeof s === "number" && Number.isInteger(s) ? s : -1;
+    if (n < 1 || n > regex.groupCount)
+      throw new Error(`extract_all: capture group ${JSON.stringify(s)} is not in ${JSON.stringify(regex.pattern)}`);
     out.push(n);
   }
   return out;
@@ -92,7 +94,8 @@ const extractAll: ScalarFactory = arity(2, 3, (argTypes) => {
     if (groups === null || groups.length === 0) return null;
     const text = f(args[args.length - 1]);
     const out: Value[] = [];
-    for (const m of regex.matchAll(text)) out.push(groups.length === 1 ? (m.groups[groups[0]] ?? "") : groups.map((g) => m.groups[g] ?? ""));
+    for (const m of regex.matchAll(text))
+      out.push(groups.length === 1 ? (m.groups[groups[0]] ?? "") : groups.map((g) => m.groups[g] ?? ""));
     return out.length === 0 ? null : out;
   };
 });
@@ -152,7 +155,8 @@ const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
     const needle = wide ? Array.from(lookup) : undefined;
     const n = hay ? hay.length : s.length;
     const m = needle ? needle.length : lookup.length;
-    const find = hay && needle ? (from: number) => indexOfItems(hay, needle, from) : (from: number) => s.indexOf(lookup, from);
+    const find =
+      hay && needle ? (from: number) => indexOfItems(hay, needle, from) : (from: number) => s.indexOf(lookup, from);
     if (start < 0) start = Math.max(0, n + start);
     if (start > n) return null;
     // Like .NET's IndexOf(value, start, count) per occurrence: the window of `length` chars moves on with each match.
@@ -189,7 +193,10 @@ const countof: ScalarFactory = arity(2, 3, (argTypes) => {
 });
 
 function termsOf(v: Value): string[] {
-  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? x : x === null || x === undefined ? "" : typeof x === "object" ? jsonText(x) : String(x)));
+  if (Array.isArray(v))
+    return v.map((x) =>
+      typeof x === "string" ? x : x === null || x === undefined ? "" : typeof x === "object" ? jsonText(x) : String(x),
+    );
   return v === null || v === undefined ? [] : [String(v)];
 }
 
@@ -264,7 +271,10 @@ const strrep: ScalarFactory = arity(2, 3, (argTypes) => {
   return (args) => {
     const n = typeof args[1] === "bigint" ? Number(args[1]) : args[1];
     if (typeof n !== "number" || n < 0) return null;
-    if (n > STRREP_MAX) throw new Error(`strrep: a multiplier of ${n} is above ${STRREP_MAX}, where the reference gives two different limits; repeat in steps of at most ${STRREP_MAX}`);
+    if (n > STRREP_MAX)
+      throw new Error(
+        `strrep: a multiplier of ${n} is above ${STRREP_MAX}, where the reference gives two different limits; repeat in steps of at most ${STRREP_MAX}`,
+      );
     return new Array(Math.trunc(n)).fill(f0(args[0])).join(fd(args[2]));
   };
 });
@@ -275,11 +285,27 @@ const indexofRegex: ScalarFactory = arity(2, 5, (argTypes) => {
   const re = regexCache();
   return (args) => {
     const s = f(args[0]);
-    const num = (i: number, d: number) => (args.length > i ? (typeof args[i] === "number" ? Math.trunc(args[i] as number) : typeof args[i] === "bigint" ? Number(args[i]) : null) : d);
+    const num = (i: number, d: number) =>
+      args.length > i
+        ? typeof args[i] === "number"
+          ? Math.trunc(args[i] as number)
+          : typeof args[i] === "bigint"
+            ? Number(args[i])
+            : null
+        : d;
     const start = num(2, 0);
     const length = num(3, -1);
     const occurrence = num(4, 1);
-    if (args[1] === null || start === null || length === null || occurrence === null || start < 0 || occurrence < 0 || length < -1) return null;
+    if (
+      args[1] === null ||
+      start === null ||
+      length === null ||
+      occurrence === null ||
+      start < 0 ||
+      occurrence < 0 ||
+      length < -1
+    )
+      return null;
     // Positions count code points (as in indexof); the regex works on UTF-16, so convert at the edges.
     const cps = hasSurrogate(s) ? Array.from(s) : undefined;
     const n = cps ? cps.length : s.length;
@@ -288,7 +314,8 @@ const indexofRegex: ScalarFactory = arity(2, 5, (argTypes) => {
     const window = cps ? cps.slice(start, end).join("") : s.slice(start, end);
     let seen = 0;
     for (const m of re(str(args[1])).matchAll(window)) {
-      if (++seen >= Math.max(1, occurrence)) return start + (cps ? Array.from(window.slice(0, m.index)).length : m.index);
+      if (++seen >= Math.max(1, occurrence))
+        return start + (cps ? Array.from(window.slice(0, m.index)).length : m.index);
     }
     return -1;
   };
@@ -348,7 +375,7 @@ const translate: ScalarFactory = arity(3, 3, (argTypes) => {
 });
 
 /** regex_quote: RE2's QuoteMeta, a backslash before every character other than ASCII letters, digits, _ and non-ASCII. */
-const regexQuote = unaryText((s) => s.replace(/[^A-Za-z0-9_\u0080-\uffff]/g, (c) => (c === "\0" ? "\\x00" : "\\" + c)));
+const regexQuote = unaryText((s) => s.replace(/[^A-Za-z0-9_\u0080-\uffff]/g, (c) => (c === "\0" ? "\\x00" : `\\${c}`)));
 
 /** has_any_index(source, values): index of the first value found in source as a term (like has), else -1. */
 const hasAnyIndex: ScalarFactory = arity(2, 2, (argTypes) => {

@@ -1,6 +1,6 @@
 // datetime_utc_to_local / datetime_local_to_utc over the IANA zones that Node's ICU carries, on bigint tick datetimes.
 import { clampNull, msFromTicks, TICKS_PER_SECOND } from "../values/time";
-import { arity, lastValueCache, str, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
 
 /** The zone's offset (local - UTC) in whole seconds at a UTC instant in epoch ms (old local mean times have odd seconds). */
 type OffsetOf = (utcMs: number) => number;

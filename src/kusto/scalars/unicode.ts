@@ -47,7 +47,9 @@ const substring: ScalarFactory = arity(2, 3, (argTypes) => {
   };
 });
 
-const reverse = unaryText((s) => (surrogate.test(s) ? codePoints(s).reverse().join("") : s.split("").reverse().join("")));
+const reverse = unaryText((s) =>
+  surrogate.test(s) ? codePoints(s).reverse().join("") : s.split("").reverse().join(""),
+);
 
 const fromString = unaryText((s) => {
   const out: number[] = [];
@@ -56,13 +58,14 @@ const fromString = unaryText((s) => {
 });
 
 /** unicode_codepoints_to_string(values...): numbers or arrays of them; null when any is not a valid code point. */
-const toString: ScalarFactory = (argTypes) => {
+const codepointsToString: ScalarFactory = (argTypes) => {
   if (argTypes.length < 1 || argTypes.length > 64) return undefined;
   return (args) => {
     let out = "";
     const add = (v: unknown): boolean => {
       const n = typeof v === "bigint" ? Number(v) : v;
-      if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return false;
+      if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff))
+        return false;
       out += String.fromCodePoint(n);
       return true;
     };
@@ -102,7 +105,7 @@ export const unicodeFunctions: ScalarTable = {
   substring,
   reverse,
   unicode_codepoints_from_string: fromString,
-  unicode_codepoints_to_string: toString,
+  unicode_codepoints_to_string: codepointsToString,
   isascii: unaryText((s) => /^[\x00-\x7f]*$/.test(s)),
   // A JS string holds UTF-16; it is valid UTF-8 text exactly when it has no lone surrogate.
   isutf8: unaryText((s) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)),

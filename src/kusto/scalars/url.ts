@@ -14,7 +14,18 @@ function unaryText(fn: (s: string) => Value): ScalarFactory {
 
 /** Characters HttpUtility.UrlEncode leaves alone: ASCII letters, digits and - _ . ! * ( ). */
 function isUrlSafe(b: number): boolean {
-  return (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b === 45 || b === 95 || b === 46 || b === 33 || b === 42 || b === 40 || b === 41;
+  return (
+    (b >= 97 && b <= 122) ||
+    (b >= 65 && b <= 90) ||
+    (b >= 48 && b <= 57) ||
+    b === 45 ||
+    b === 95 ||
+    b === 46 ||
+    b === 33 ||
+    b === 42 ||
+    b === 40 ||
+    b === 41
+  );
 }
 
 /**
@@ -26,7 +37,7 @@ export function urlEncode(s: string, space: string): string {
   for (const b of Buffer.from(s, "utf8")) {
     if (isUrlSafe(b)) out += String.fromCharCode(b);
     else if (b === 32) out += space;
-    else out += "%" + b.toString(16).padStart(2, "0");
+    else out += `%${b.toString(16).padStart(2, "0")}`;
   }
   return out;
 }
@@ -84,7 +95,8 @@ function queryBag(query: string): Bag {
   return bag;
 }
 
-const urlShape = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^@/?#]*)@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+const urlShape =
+  /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^@/?#]*)@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
 
 /** parse_url: Scheme, Host, Port, Path, Username, Password, Query Parameters, Fragment; an empty bag for text that is no absolute URL. */
 export function parseUrl(s: string): Bag {

@@ -3,7 +3,7 @@
 // Only elements, attributes and text count; declarations, comments and processing instructions are skipped.
 import type { KType, Value } from "../types";
 import { type Bag, bagHas, newBag } from "./bag-object";
-import { arity, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, type ScalarTable } from "./common";
 import { formatterFor } from "./format";
 
 /** Longer input gives null, as the reference says. */
@@ -26,7 +26,7 @@ function decodeEntities(text: string): string {
     if (body === undefined) throw new XmlError("bare &");
     if (body.startsWith("#x")) return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    const named = Object.prototype.hasOwnProperty.call(namedEntities, body) ? namedEntities[body] : undefined;
+    const named = Object.hasOwn(namedEntities, body) ? namedEntities[body] : undefined;
     if (named === undefined) throw new XmlError(`unknown entity ${all}`);
     return named;
   });
@@ -116,7 +116,11 @@ export function readXml(text: string): XmlElement {
 function convert(e: XmlElement): Value {
   const hasChildren = e.children.length > 0;
   // Whitespace between child elements is layout, not text.
-  const texts = hasChildren ? e.texts.map((t) => t.trim()).filter((t) => t !== "") : e.texts.length ? [e.texts.join("")] : [];
+  const texts = hasChildren
+    ? e.texts.map((t) => t.trim()).filter((t) => t !== "")
+    : e.texts.length
+      ? [e.texts.join("")]
+      : [];
   if (e.attributes.length === 0 && !hasChildren) return texts.length ? texts[0] : null;
   const bag: Bag = newBag();
   for (const [k, v] of e.attributes) bag[`@${k}`] = v;

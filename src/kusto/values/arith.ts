@@ -26,7 +26,8 @@ export function scaleTicks(ticks: bigint, factor: Value): bigint | null {
 
 /** Ticks divided by a number, rounded to a whole tick; null for division by zero. */
 export function divideTicks(ticks: bigint, divisor: Value): bigint | null {
-  if (typeof divisor === "bigint") return divisor === 0n ? null : BigInt(roundHalfEven(Number(ticks) / Number(divisor)));
+  if (typeof divisor === "bigint")
+    return divisor === 0n ? null : BigInt(roundHalfEven(Number(ticks) / Number(divisor)));
   if (typeof divisor !== "number" || divisor === 0 || Number.isNaN(divisor)) return null;
   if (Number.isInteger(divisor)) {
     // Exact: round half to even on the bigint quotient.
@@ -35,7 +36,7 @@ export function divideTicks(ticks: bigint, divisor: Value): bigint | null {
     const r = ticks - q * d;
     const twice = 2n * (r < 0n ? -r : r);
     const ad = d < 0n ? -d : d;
-    if (twice > ad || (twice === ad && q % 2n !== 0n)) return (ticks < 0n) !== (d < 0n) ? q - 1n : q + 1n;
+    if (twice > ad || (twice === ad && q % 2n !== 0n)) return ticks < 0n !== d < 0n ? q - 1n : q + 1n;
     return q;
   }
   const r = roundHalfEven(Number(ticks) / divisor);

@@ -20,7 +20,10 @@ export class SumTicks {
 export class AvgTicks {
   s = 0n;
   n = 0;
-  constructor(private readonly pred: number, private readonly datetime: boolean) {}
+  constructor(
+    private readonly pred: number,
+    private readonly datetime: boolean,
+  ) {}
   add(args: readonly Value[]): void {
     const v = args[0];
     if (typeof v === "bigint" && (this.pred < 0 || args[this.pred] === true)) {

@@ -99,13 +99,36 @@ export function ticksFromParts(y: number, m: number, d: number, tickOfDay: numbe
 // The strict parser: a hand-written scanner (no regex) so the loader can call it per cell.
 
 const monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const monthFull = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const monthFull = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 const dayFull = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 /** RFC 822 zone names with their offsets in minutes (section 5.1). */
 const zoneNames: Readonly<Record<string, number>> = {
-  z: 0, gmt: 0, ut: 0, utc: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  z: 0,
+  gmt: 0,
+  ut: 0,
+  utc: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
 };
 
 class Scanner {
@@ -328,7 +351,7 @@ function rfc(sc: Scanner): bigint | null {
   if (tod < 0) return null;
   const ticks = finish(sc, y, m, d, tod, zone(sc, true));
   // A named weekday must agree with the date, as .NET's parser insists.
-  if (ticks !== null && weekday >= 0 && (((daysFromCivil(y, m, d) % 7) + 11) % 7) !== weekday) return null;
+  if (ticks !== null && weekday >= 0 && ((daysFromCivil(y, m, d) % 7) + 11) % 7 !== weekday) return null;
   return ticks;
 }
 
@@ -348,7 +371,8 @@ function two2(text: string, i: number): number {
  */
 function parseIsoFast(text: string): bigint | null | undefined {
   const len = text.length;
-  if (len < 19 || len > 28 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return undefined;
+  if (len < 19 || len > 28 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84)
+    return undefined;
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   const yh = two2(text, 0);
   const yl = two2(text, 2);
@@ -415,13 +439,31 @@ export function parseDatetime(text: string): bigint | null {
 // Timespans.
 
 const unitTicks: Readonly<Record<string, bigint>> = {
-  d: TICKS_PER_DAY, day: TICKS_PER_DAY, days: TICKS_PER_DAY,
-  h: TICKS_PER_HOUR, hr: TICKS_PER_HOUR, hrs: TICKS_PER_HOUR, hour: TICKS_PER_HOUR, hours: TICKS_PER_HOUR,
-  m: TICKS_PER_MINUTE, min: TICKS_PER_MINUTE, minute: TICKS_PER_MINUTE, minutes: TICKS_PER_MINUTE,
-  s: TICKS_PER_SECOND, sec: TICKS_PER_SECOND, second: TICKS_PER_SECOND, seconds: TICKS_PER_SECOND,
-  ms: TICKS_PER_MS, milli: TICKS_PER_MS, millis: TICKS_PER_MS, millisecond: TICKS_PER_MS, milliseconds: TICKS_PER_MS,
-  microsecond: TICKS_PER_MICROSECOND, microseconds: TICKS_PER_MICROSECOND,
-  tick: 1n, ticks: 1n,
+  d: TICKS_PER_DAY,
+  day: TICKS_PER_DAY,
+  days: TICKS_PER_DAY,
+  h: TICKS_PER_HOUR,
+  hr: TICKS_PER_HOUR,
+  hrs: TICKS_PER_HOUR,
+  hour: TICKS_PER_HOUR,
+  hours: TICKS_PER_HOUR,
+  m: TICKS_PER_MINUTE,
+  min: TICKS_PER_MINUTE,
+  minute: TICKS_PER_MINUTE,
+  minutes: TICKS_PER_MINUTE,
+  s: TICKS_PER_SECOND,
+  sec: TICKS_PER_SECOND,
+  second: TICKS_PER_SECOND,
+  seconds: TICKS_PER_SECOND,
+  ms: TICKS_PER_MS,
+  milli: TICKS_PER_MS,
+  millis: TICKS_PER_MS,
+  millisecond: TICKS_PER_MS,
+  milliseconds: TICKS_PER_MS,
+  microsecond: TICKS_PER_MICROSECOND,
+  microseconds: TICKS_PER_MICROSECOND,
+  tick: 1n,
+  ticks: 1n,
 };
 
 /** Ticks of "<decimal> <unit>" exactly (1.5h is 54,000,000,000 ticks); rounds half away from zero below a tick. */
@@ -491,7 +533,7 @@ function isClockAfterDays(text: string, i: number): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Text.
 
-const two: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" + i : String(i)));
+const two: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 let cachedDay = Number.NaN;
 let cachedDayText = "";
 
@@ -507,18 +549,25 @@ export function formatDatetime(ticks: bigint): string {
   // Rows of one query mostly share a few days: the date text is built once per day.
   if (day !== cachedDay) {
     const { y, m, d } = civilFromDays(day);
-    cachedDayText = pad(y, 4) + "-" + two[m] + "-" + two[d] + "T";
+    cachedDayText = `${pad(y, 4)}-${two[m]}-${two[d]}T`;
     cachedDay = day;
   }
   const secs = Math.floor(tickOfDay / N_TICKS_PER_SECOND);
   const frac = tickOfDay - secs * N_TICKS_PER_SECOND;
   const h = Math.floor(secs / 3600);
   const mi = Math.floor((secs - h * 3600) / 60);
-  return cachedDayText + two[h] + ":" + two[mi] + ":" + two[secs - h * 3600 - mi * 60] + "." + pad(frac, 7) + "Z";
+  return `${cachedDayText + two[h]}:${two[mi]}:${two[secs - h * 3600 - mi * 60]}.${pad(frac, 7)}Z`;
 }
 
 /** The parts of a timespan's magnitude: whole days, hours, minutes, seconds and the 7-digit tick fraction. */
-export function timespanParts(ticks: bigint): { negative: boolean; days: number; hours: number; minutes: number; seconds: number; fraction: number } {
+export function timespanParts(ticks: bigint): {
+  negative: boolean;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  fraction: number;
+} {
   const negative = ticks < 0n;
   const abs = negative ? -ticks : ticks;
   const days = Number(abs / TICKS_PER_DAY);
@@ -533,8 +582,8 @@ export function timespanParts(ticks: bigint): { negative: boolean; days: number;
 export function formatTimespan(ticks: bigint): string {
   const p = timespanParts(ticks);
   let s = p.negative ? "-" : "";
-  if (p.days > 0) s += p.days + ".";
-  s += two[p.hours] + ":" + two[p.minutes] + ":" + two[p.seconds];
-  if (p.fraction !== 0) s += "." + pad(p.fraction, 7);
+  if (p.days > 0) s += `${p.days}.`;
+  s += `${two[p.hours]}:${two[p.minutes]}:${two[p.seconds]}`;
+  if (p.fraction !== 0) s += `.${pad(p.fraction, 7)}`;
   return s;
 }

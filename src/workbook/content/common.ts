@@ -3,13 +3,16 @@
 /** The ACS resource picked in the Resource parameter ('*' = every resource sending to the workspace). */
 export const resourceLet = "let resourceid = '{Resource:escape}';";
 
-export const timeWindow = ["let starttime = {TimeRange:start};", "let endtime = {TimeRange:end};", resourceLet].join("\n");
+export const timeWindow = ["let starttime = {TimeRange:start};", "let endtime = {TimeRange:end};", resourceLet].join(
+  "\n",
+);
 
 /** {TimeGrain} is minutes; 0 means "auto", the picker's own grain for the chosen range. */
 export const grain = "let grain = iff({TimeGrain} == 0, {TimeRange:grain}, {TimeGrain}m);";
 
 /** The NormalEndReasons text ("CallEnded, InitiatorLeft") as the list the functions take; spaces dropped, split on commas. */
-export const normalEndReasonsLet = "let normalendreasons = split(replace_string('{NormalEndReasons:escape}', ' ', ''), ',');";
+export const normalEndReasonsLet =
+  "let normalendreasons = split(replace_string('{NormalEndReasons:escape}', ' ', ''), ',');";
 
 export const recordingFilters = [
   "let contenttypes = dynamic([{ContentType}]);",
@@ -20,10 +23,13 @@ export const recordingFilters = [
 
 export const operationFilter = "let operations = dynamic([{Operation}]);";
 
-export const recordings = "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)";
-export const recordingsPerCall = "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)";
+export const recordings =
+  "ACSRecordings(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)";
+export const recordingsPerCall =
+  "ACSRecordingsPerCall(starttime, endtime, contenttypes, formattypes, channeltypes, normalendreasons = normalendreasons, resourceid = resourceid)";
 export const operations = "ACSRecordingOperations(starttime, endtime, operations, resourceid = resourceid)";
-export const operationHealth = "ACSRecordingOperationHealth(starttime, endtime, grain, operations, resourceid = resourceid)";
+export const operationHealth =
+  "ACSRecordingOperationHealth(starttime, endtime, grain, operations, resourceid = resourceid)";
 
 /** Lines a split time chart draws at most (the busiest by total). */
 export const maxSeries = 10;
@@ -60,7 +66,8 @@ export const noRecordings =
   "No recordings in this time range. Check that the CallRecordingSummary diagnostic category is sent to this workspace, widen the time range, or clear the filters.";
 export const noOperations =
   "No Call Recording API requests in this time range. Check that the CallRecordingOperational diagnostic category is sent to this workspace, or widen the time range.";
-export const noUsage = "No recording usage in this time range. Check that the Usage diagnostic category is sent to this workspace.";
+export const noUsage =
+  "No recording usage in this time range. Check that the Usage diagnostic category is sent to this workspace.";
 
 /** Grid formatter ids as the portal stores them. */
 export const formatter = { automatic: 0, text: 1, bar: 4, hidden: 5, bigNumber: 12 } as const;

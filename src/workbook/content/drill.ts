@@ -13,7 +13,10 @@ export interface DrillFilter {
 /** What the offline preview needs to replay a click without Azure: the charts that set the filters and the grid they open. */
 export interface DrillSpec {
   readonly grid: string;
-  readonly charts: readonly { readonly item: string; readonly exports: readonly { field: "x" | "series"; parameter: string }[] }[];
+  readonly charts: readonly {
+    readonly item: string;
+    readonly exports: readonly { field: "x" | "series"; parameter: string }[];
+  }[];
   readonly filters: readonly DrillFilter[];
 }
 

@@ -1,7 +1,17 @@
 // Operations tab: health of the Call Recording API requests (volume, failures, latency, clients).
 import { markdown, query } from "../items";
-import { type Item } from "../types";
-import { formatter, grain, kql, noOperations, operationFilter, operationHealth, operations, timeWindow, zeroFilled } from "./common";
+import type { Item } from "../types";
+import {
+  formatter,
+  grain,
+  kql,
+  noOperations,
+  operationFilter,
+  operationHealth,
+  operations,
+  timeWindow,
+  zeroFilled,
+} from "./common";
 import { type DrillSpec, drillGrid } from "./drill";
 
 const prelude = kql(timeWindow, operationFilter);
@@ -14,8 +24,20 @@ export const operationDrills: readonly DrillSpec[] = [
   {
     grid: "requests-in-bin",
     charts: [
-      { item: "requests-by-operation", exports: [{ field: "x", parameter: "ClickedRequestBin" }, { field: "series", parameter: "ClickedOperation" }] },
-      { item: "latency-p95-over-time", exports: [{ field: "x", parameter: "ClickedRequestBin" }, { field: "series", parameter: "ClickedOperation" }] },
+      {
+        item: "requests-by-operation",
+        exports: [
+          { field: "x", parameter: "ClickedRequestBin" },
+          { field: "series", parameter: "ClickedOperation" },
+        ],
+      },
+      {
+        item: "latency-p95-over-time",
+        exports: [
+          { field: "x", parameter: "ClickedRequestBin" },
+          { field: "series", parameter: "ClickedOperation" },
+        ],
+      },
     ],
     filters: [
       { parameter: "ClickedRequestBin", column: "TimeGenerated", match: "timeBin" },
@@ -29,7 +51,15 @@ export const operationDrills: readonly DrillSpec[] = [
   },
   {
     grid: "failures-of-status",
-    charts: [{ item: "failures-by-status", exports: [{ field: "x", parameter: "ClickedStatus" }, { field: "series", parameter: "ClickedFailedOperation" }] }],
+    charts: [
+      {
+        item: "failures-by-status",
+        exports: [
+          { field: "x", parameter: "ClickedStatus" },
+          { field: "series", parameter: "ClickedFailedOperation" },
+        ],
+      },
+    ],
     filters: [
       { parameter: "ClickedStatus", column: "Status", match: "equals" },
       { parameter: "ClickedFailedOperation", column: "OperationName", match: "equals" },
@@ -37,7 +67,8 @@ export const operationDrills: readonly DrillSpec[] = [
   },
 ];
 
-const exportsOf = (item: string) => operationDrills.flatMap((d) => d.charts.filter((c) => c.item === item).flatMap((c) => c.exports));
+const exportsOf = (item: string) =>
+  operationDrills.flatMap((d) => d.charts.filter((c) => c.item === item).flatMap((c) => c.exports));
 const filtersOf = (grid: string) => operationDrills.find((d) => d.grid === grid)!.filters;
 
 export function operationsTab(): Item[] {
@@ -49,7 +80,12 @@ export function operationsTab(): Item[] {
     ),
     query("requests-by-operation", {
       title: "Requests by operation per time bin (UTC), busiest 10",
-      kql: kql(prelude, grain, operations, ...zeroFilled([{ name: "Requests", aggregate: "count()", type: "long" }], "OperationName")),
+      kql: kql(
+        prelude,
+        grain,
+        operations,
+        ...zeroFilled([{ name: "Requests", aggregate: "count()", type: "long" }], "OperationName"),
+      ),
       visualization: "timechart",
       width: 50,
       exports: exportsOf("requests-by-operation"),
@@ -76,7 +112,13 @@ export function operationsTab(): Item[] {
     query("latency-p95-over-time", {
       title: "Latency p95 (ms) by operation per time bin (UTC)",
       // Not zero-filled on purpose: a bin without requests has no latency, and 0 ms would read as fast.
-      kql: kql(prelude, grain, operationHealth, "| project TimeGenerated, OperationName, P95DurationMs", "| order by TimeGenerated asc"),
+      kql: kql(
+        prelude,
+        grain,
+        operationHealth,
+        "| project TimeGenerated, OperationName, P95DurationMs",
+        "| order by TimeGenerated asc",
+      ),
       visualization: "timechart",
       width: 50,
       exports: exportsOf("latency-p95-over-time"),
@@ -108,7 +150,11 @@ export function operationsTab(): Item[] {
       visualization: "table",
       width: 50,
       noDataMessage: noOperations,
-      gridSettings: { formatters: [{ columnMatch: "FailureRatePct", formatter: formatter.bar, formatOptions: { palette: "redBright" } }] },
+      gridSettings: {
+        formatters: [
+          { columnMatch: "FailureRatePct", formatter: formatter.bar, formatOptions: { palette: "redBright" } },
+        ],
+      },
     }),
     query("failures-by-status", {
       title: "Failures by HTTP status",
@@ -162,7 +208,7 @@ export function operationsTab(): Item[] {
       // Rank by counting the busier IPs of the same operation (ties broken by address): top-nested without needing it.
       kql: kql(
         prelude,
-        "let perIp = " + operations,
+        `let perIp = ${operations}`,
         "    | summarize Requests = count(), Failures = countif(IsFailure), LastSeen = max(TimeGenerated) by OperationName, CallerIpAddress;",
         "perIp",
         "| join kind=inner (perIp | project OperationName, OtherIp = CallerIpAddress, OtherRequests = Requests) on OperationName",
@@ -174,7 +220,10 @@ export function operationsTab(): Item[] {
       visualization: "table",
       width: 50,
       noDataMessage: noOperations,
-      gridSettings: { formatters: [{ columnMatch: "Requests", formatter: formatter.bar, formatOptions: { palette: "blue" } }], filter: true },
+      gridSettings: {
+        formatters: [{ columnMatch: "Requests", formatter: formatter.bar, formatOptions: { palette: "blue" } }],
+        filter: true,
+      },
     }),
   ];
 }

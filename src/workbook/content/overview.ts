@@ -1,6 +1,6 @@
 // Overview tab: one tile per headline number, each against the period of the same length just before.
 import { markdown, query } from "../items";
-import { ItemSize, type Item } from "../types";
+import { type Item, ItemSize } from "../types";
 import { formatter, kql, operationFilter, recordingFilters, resourceLet } from "./common";
 
 const tile = (order: number, metric: string, value: string, previous: string) =>
@@ -19,10 +19,25 @@ export const overviewTilesKql = kql(
     tile(1, "Recordings", "Recordings", "PreviousRecordings"),
     tile(2, "Calls recorded", "Calls", "PreviousCalls"),
     tile(3, "Recorded hours", "RecordedSeconds / 3600.0", "PreviousRecordedSeconds / 3600.0"),
-    tile(4, "Average length (s)", "iff(Recordings == 0, 0.0, RecordedSeconds / Recordings)", "iff(PreviousRecordings == 0, 0.0, PreviousRecordedSeconds / PreviousRecordings)"),
+    tile(
+      4,
+      "Average length (s)",
+      "iff(Recordings == 0, 0.0, RecordedSeconds / Recordings)",
+      "iff(PreviousRecordings == 0, 0.0, PreviousRecordedSeconds / PreviousRecordings)",
+    ),
     tile(5, "P95 length (s)", "P95Seconds", "PreviousP95Seconds"),
-    tile(6, "Abnormal end rate (%)", "iff(Recordings == 0, 0.0, 100.0 * AbnormalEnds / Recordings)", "iff(PreviousRecordings == 0, 0.0, 100.0 * PreviousAbnormalEnds / PreviousRecordings)"),
-    tile(7, "Operation failure rate (%)", "iff(OperationRequests == 0, 0.0, 100.0 * OperationFailures / OperationRequests)", "iff(PreviousOperationRequests == 0, 0.0, 100.0 * PreviousOperationFailures / PreviousOperationRequests)"),
+    tile(
+      6,
+      "Abnormal end rate (%)",
+      "iff(Recordings == 0, 0.0, 100.0 * AbnormalEnds / Recordings)",
+      "iff(PreviousRecordings == 0, 0.0, 100.0 * PreviousAbnormalEnds / PreviousRecordings)",
+    ),
+    tile(
+      7,
+      "Operation failure rate (%)",
+      "iff(OperationRequests == 0, 0.0, 100.0 * OperationFailures / OperationRequests)",
+      "iff(PreviousOperationRequests == 0, 0.0, 100.0 * PreviousOperationFailures / PreviousOperationRequests)",
+    ),
   ].join(",\n"),
   "| extend Change = iff(Previous == 0,",
   '    "previous period: 0",',

@@ -1,6 +1,14 @@
 // The parameters every tab uses: workspace, time range, grain and the four multi-select filters.
 import { normalEndReasons } from "../../functions";
-import { multiSelectDropdown, parameters, queryDropdown, staticDropdown, textParameter, timeRangeParameter, workspaceParameter } from "../items";
+import {
+  multiSelectDropdown,
+  parameters,
+  queryDropdown,
+  staticDropdown,
+  textParameter,
+  timeRangeParameter,
+  workspaceParameter,
+} from "../items";
 import type { ParametersItem } from "../types";
 
 const sevenDaysMs = 7 * 24 * 60 * 60 * 1000;

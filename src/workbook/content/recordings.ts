@@ -1,7 +1,18 @@
 // Recordings tab: what Microsoft's built-in Recording insights show, plus end reasons, lengths and a drill-down into one call.
 import { markdown, query } from "../items";
-import { ItemSize, type Item } from "../types";
-import { formatter, grain, kql, noRecordings, recordingFilters, recordings, recordingsPerCall, resourceLet, timeWindow, zeroFilled } from "./common";
+import { type Item, ItemSize } from "../types";
+import {
+  formatter,
+  grain,
+  kql,
+  noRecordings,
+  recordingFilters,
+  recordings,
+  recordingsPerCall,
+  resourceLet,
+  timeWindow,
+  zeroFilled,
+} from "./common";
 import { type DrillSpec, drillGrid } from "./drill";
 
 const prelude = kql(timeWindow, recordingFilters);
@@ -20,16 +31,39 @@ export const recordingDrills: readonly DrillSpec[] = [
     ],
     filters: [{ parameter: "ClickedBin", column: "TimeGenerated", match: "timeBin" }],
   },
-  { grid: "recordings-of-format", charts: [{ item: "recordings-by-format", exports: [{ field: "series", parameter: "ClickedFormat" }] }], filters: [{ parameter: "ClickedFormat", column: "FormatType", match: "equals" }] },
-  { grid: "recordings-of-channel", charts: [{ item: "recordings-by-channel", exports: [{ field: "series", parameter: "ClickedChannel" }] }], filters: [{ parameter: "ClickedChannel", column: "ChannelType", match: "equals" }] },
-  { grid: "recordings-of-content", charts: [{ item: "recordings-by-content", exports: [{ field: "series", parameter: "ClickedContent" }] }], filters: [{ parameter: "ClickedContent", column: "ContentType", match: "equals" }] },
-  { grid: "recordings-of-end-reason", charts: [{ item: "recording-end-reasons", exports: [{ field: "x", parameter: "ClickedEndReason" }] }], filters: [{ parameter: "ClickedEndReason", column: "RecordingEndReason", match: "equals" }] },
+  {
+    grid: "recordings-of-format",
+    charts: [{ item: "recordings-by-format", exports: [{ field: "series", parameter: "ClickedFormat" }] }],
+    filters: [{ parameter: "ClickedFormat", column: "FormatType", match: "equals" }],
+  },
+  {
+    grid: "recordings-of-channel",
+    charts: [{ item: "recordings-by-channel", exports: [{ field: "series", parameter: "ClickedChannel" }] }],
+    filters: [{ parameter: "ClickedChannel", column: "ChannelType", match: "equals" }],
+  },
+  {
+    grid: "recordings-of-content",
+    charts: [{ item: "recordings-by-content", exports: [{ field: "series", parameter: "ClickedContent" }] }],
+    filters: [{ parameter: "ClickedContent", column: "ContentType", match: "equals" }],
+  },
+  {
+    grid: "recordings-of-end-reason",
+    charts: [{ item: "recording-end-reasons", exports: [{ field: "x", parameter: "ClickedEndReason" }] }],
+    filters: [{ parameter: "ClickedEndReason", column: "RecordingEndReason", match: "equals" }],
+  },
 ];
 
-const exportsOf = (item: string) => recordingDrills.flatMap((d) => d.charts.filter((c) => c.item === item).flatMap((c) => c.exports));
+const exportsOf = (item: string) =>
+  recordingDrills.flatMap((d) => d.charts.filter((c) => c.item === item).flatMap((c) => c.exports));
 
 const drill = (name: string, title: string) =>
-  drillGrid({ name, title, source: recordSource, filters: recordingDrills.find((d) => d.grid === name)!.filters, noDataMessage: "No recordings match the clicked value." });
+  drillGrid({
+    name,
+    title,
+    source: recordSource,
+    filters: recordingDrills.find((d) => d.grid === name)!.filters,
+    noDataMessage: "No recordings match the clicked value.",
+  });
 
 export function recordingsTab(): Item[] {
   return [
@@ -67,7 +101,12 @@ export function recordingsTab(): Item[] {
     drill("recordings-in-bin", "Recordings in the bin starting {ClickedBin} (UTC)"),
     query("recordings-by-format", {
       title: "By format",
-      kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by FormatType", "| order by Recordings desc"),
+      kql: kql(
+        prelude,
+        recordings,
+        "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by FormatType",
+        "| order by Recordings desc",
+      ),
       visualization: "piechart",
       width: 33,
       exports: exportsOf("recordings-by-format"),
@@ -75,7 +114,12 @@ export function recordingsTab(): Item[] {
     }),
     query("recordings-by-channel", {
       title: "By channel type",
-      kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ChannelType", "| order by Recordings desc"),
+      kql: kql(
+        prelude,
+        recordings,
+        "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ChannelType",
+        "| order by Recordings desc",
+      ),
       visualization: "piechart",
       width: 33,
       exports: exportsOf("recordings-by-channel"),
@@ -83,7 +127,12 @@ export function recordingsTab(): Item[] {
     }),
     query("recordings-by-content", {
       title: "By content type",
-      kql: kql(prelude, recordings, "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ContentType", "| order by Recordings desc"),
+      kql: kql(
+        prelude,
+        recordings,
+        "| summarize Recordings = count(), RecordedHours = round(sum(RecordingLength) / 3600.0, 3) by ContentType",
+        "| order by Recordings desc",
+      ),
       visualization: "piechart",
       width: 33,
       exports: exportsOf("recordings-by-content"),
@@ -94,7 +143,12 @@ export function recordingsTab(): Item[] {
     drill("recordings-of-content", "Recordings with content type {ClickedContent}"),
     query("recording-end-reasons", {
       title: "End reasons",
-      kql: kql(prelude, recordings, "| summarize Recordings = count(), Abnormal = countif(IsAbnormalEnd) by RecordingEndReason", "| order by Recordings desc"),
+      kql: kql(
+        prelude,
+        recordings,
+        "| summarize Recordings = count(), Abnormal = countif(IsAbnormalEnd) by RecordingEndReason",
+        "| order by Recordings desc",
+      ),
       visualization: "barchart",
       width: 50,
       exports: exportsOf("recording-end-reasons"),
@@ -113,7 +167,9 @@ export function recordingsTab(): Item[] {
       visualization: "table",
       width: 50,
       noDataMessage: noRecordings,
-      gridSettings: { formatters: [{ columnMatch: "Recordings", formatter: formatter.bar, formatOptions: { palette: "blue" } }] },
+      gridSettings: {
+        formatters: [{ columnMatch: "Recordings", formatter: formatter.bar, formatOptions: { palette: "blue" } }],
+      },
     }),
     query("recording-length-histogram", {
       title: "Recording length",
@@ -145,7 +201,12 @@ export function recordingsTab(): Item[] {
     }),
     query("recordings-per-call", {
       title: "Recordings per call",
-      kql: kql(prelude, recordingsPerCall, "| summarize Calls = count() by RecordingsPerCall = Recordings", "| order by RecordingsPerCall asc"),
+      kql: kql(
+        prelude,
+        recordingsPerCall,
+        "| summarize Calls = count() by RecordingsPerCall = Recordings",
+        "| order by RecordingsPerCall asc",
+      ),
       visualization: "barchart",
       width: 40,
       noDataMessage: noRecordings,
@@ -190,7 +251,11 @@ export function recordingsTab(): Item[] {
     }),
     query("call-timeline", {
       title: "Call timeline: {SelectedCallId}",
-      kql: kql(resourceLet, "ACSRecordingCallTimeline('{SelectedCallId:escape}', resourceid = resourceid)", "| project TimeGenerated, Source, Event, Detail, OperationName, ResultType, RecordingId"),
+      kql: kql(
+        resourceLet,
+        "ACSRecordingCallTimeline('{SelectedCallId:escape}', resourceid = resourceid)",
+        "| project TimeGenerated, Source, Event, Detail, OperationName, ResultType, RecordingId",
+      ),
       visualization: "table",
       noDataMessage: "No recording or operation records for this call.",
       visibleWhen: { parameterName: selectedCallParameter, comparison: "isNotEqualTo", value: "" },

@@ -1,10 +1,11 @@
 // Usage tab: billed quantity of the picked usage types over time, from the Usage category.
 import { markdown, multiSelectDropdown, parameters, query } from "../items";
-import { type Item } from "../types";
+import type { Item } from "../types";
 import { grain, kql, noUsage, timeWindow, zeroFilled } from "./common";
 
 const usageTypeFilter = "let usagetypes = dynamic([{UsageType}]);";
-const usage = (timegrain: string) => `ACSRecordingUsage(starttime, endtime, ${timegrain}, usagetypes, resourceid = resourceid)`;
+const usage = (timegrain: string) =>
+  `ACSRecordingUsage(starttime, endtime, ${timegrain}, usagetypes, resourceid = resourceid)`;
 
 export function usageTab(): Item[] {
   return [
@@ -25,7 +26,14 @@ export function usageTab(): Item[] {
     ]),
     query("usage-over-time", {
       title: "Quantity by usage type and unit per time bin (UTC), largest 10",
-      kql: kql(timeWindow, grain, usageTypeFilter, usage("grain"), '| extend Usage = strcat(UsageType, " (", UnitType, ")")', ...zeroFilled([{ name: "Quantity", aggregate: "sum(Quantity)", type: "real" }], "Usage")),
+      kql: kql(
+        timeWindow,
+        grain,
+        usageTypeFilter,
+        usage("grain"),
+        '| extend Usage = strcat(UsageType, " (", UnitType, ")")',
+        ...zeroFilled([{ name: "Quantity", aggregate: "sum(Quantity)", type: "real" }], "Usage"),
+      ),
       visualization: "timechart",
       width: 60,
       noDataMessage: noUsage,
@@ -33,7 +41,13 @@ export function usageTab(): Item[] {
     query("usage-totals", {
       title: "Totals over the time range",
       // One bin for the whole range, so a record is counted once even where per-bin counts would repeat it.
-      kql: kql(timeWindow, usageTypeFilter, usage("0s"), "| project UsageType, UnitType, Quantity = round(Quantity, 3), Records", "| order by Quantity desc"),
+      kql: kql(
+        timeWindow,
+        usageTypeFilter,
+        usage("0s"),
+        "| project UsageType, UnitType, Quantity = round(Quantity, 3), Records",
+        "| order by Quantity desc",
+      ),
       visualization: "table",
       width: 40,
       noDataMessage: noUsage,

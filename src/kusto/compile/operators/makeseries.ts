@@ -6,12 +6,12 @@ import { EPOCH_DOTNET_TICKS } from "../../values/time";
 import {
   elements,
   kindOf,
-  namedParameters,
   type Node,
+  namedParameters,
   type OperatorFn,
-  resultColumns,
   type Row,
   type RunContext,
+  resultColumns,
   type ScalarFn,
   type Scope,
   typeOf,
@@ -97,7 +97,8 @@ function compileBounds(range: Node, scope: Scope, node: Node): Bounds {
   }
   if (kind === "MakeSeriesInRangeClause") {
     const args = elements(range.Arguments?.Expressions);
-    if (args.length !== 3) throw unsupported(scope, node, "make-series in range() without exactly start, stop and step");
+    if (args.length !== 3)
+      throw unsupported(scope, node, "make-series in range() without exactly start, stop and step");
     const [from, to, step] = args.map((a) => compileScalar(a, scope));
     return { kind: "inRange", from, to, step };
   }
@@ -110,7 +111,9 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
   let nonEmpty = false;
   for (const [name, value] of params) {
     if (name === "kind") {
-      const kind = String(value?.ToString?.() ?? "").trim().toLowerCase();
+      const kind = String(value?.ToString?.() ?? "")
+        .trim()
+        .toLowerCase();
       if (kind !== "nonempty") throw unsupported(scope, node, `make-series kind=${kind}`);
       nonEmpty = true;
     } else if (!name.startsWith("hint.")) {
@@ -128,7 +131,9 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
     const expr = ms.Expression;
     const aggExpr = kindOf(expr) === "SimpleNamedExpression" ? expr.Expression : expr;
     const type = typeOf(scope, aggExpr);
-    const fallback: ScalarFn | undefined = ms.DefaultExpression ? compileScalar(ms.DefaultExpression.Expression, scope) : undefined;
+    const fallback: ScalarFn | undefined = ms.DefaultExpression
+      ? compileScalar(ms.DefaultExpression.Expression, scope)
+      : undefined;
     if (!fallback && type !== "int" && type !== "long" && type !== "real" && type !== "decimal") {
       throw unsupported(scope, node, `make-series aggregate of type ${type} without default=`);
     }
@@ -139,7 +144,10 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
 
   return (input, ctx: RunContext) => {
     const step = bounds.step(emptyRow, ctx);
-    if (!axisOps.positive(step)) throw new Error(`make-series step must be positive, got ${formatValue(step, typeOf(scope, node.RangeClause?.MakeSeriesStepClause?.Expression ?? axisNode))}`);
+    if (!axisOps.positive(step))
+      throw new Error(
+        `make-series step must be positive, got ${formatValue(step, typeOf(scope, node.RangeClause?.MakeSeriesStepClause?.Expression ?? axisNode))}`,
+      );
     const from = bounds.from ? bounds.from(emptyRow, ctx) : null;
     const to = bounds.to ? bounds.to(emptyRow, ctx) : null;
     const axisValues = input.rows.map((r) => axis(r, ctx));
@@ -164,7 +172,8 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
     if (lo === null || hi === null) return { columns, rows: [] };
     // `to` is excluded: the last bin starts before it.
     const bins = axisOps.count(lo, hi, step);
-    if (bins > maxBins) throw new Error(`make-series would create ${bins} bins (more than ${maxBins}); use a larger step`);
+    if (bins > maxBins)
+      throw new Error(`make-series would create ${bins} bins (more than ${maxBins}); use a larger step`);
     const groups = new Map<string, { keys: Value[]; cells: Row[][] }>();
     input.rows.forEach((row, i) => {
       const t = axisValues[i];
@@ -186,7 +195,9 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
       const values: Value[] = [...g.keys];
       for (const s of series) {
         const fallback = asJson(s.fallback ? s.fallback(emptyRow, ctx) : 0, s.type);
-        values.push(g.cells.map((cell) => (cell.length === 0 ? fallback : asJson(s.aggregate(cell, ctx), s.type))) as Value);
+        values.push(
+          g.cells.map((cell) => (cell.length === 0 ? fallback : asJson(s.aggregate(cell, ctx), s.type))) as Value,
+        );
       }
       values.push(axisArray as Value);
       const row: Row = {};

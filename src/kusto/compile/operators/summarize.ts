@@ -22,7 +22,6 @@ import { compileScalar } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 import { rowFromValues } from "../row-builder";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 interface AggregateSlot {
   readonly factory: () => Aggregator;
   readonly args: readonly ScalarFn[];
@@ -85,7 +84,7 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
       for (let k = 0; k < nBy; k++) {
         const v = byFns[k](row, ctx);
         keyValues[k] = v;
-        key += k === 0 ? hashKey(v) : "\u0001" + hashKey(v);
+        key += k === 0 ? hashKey(v) : `\u0001${hashKey(v)}`;
       }
       let group = groups.get(key);
       if (group === undefined) {
