@@ -22,7 +22,6 @@ import {
 import { compileScalar } from "./expressions";
 import { expressionName } from "./operators/naming";
 
-
 export interface TupleItem {
   /** The output columns this item fills, in order. */
   readonly names: readonly string[];
