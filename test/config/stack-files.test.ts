@@ -48,7 +48,8 @@ describe("committed stack files", () => {
 
   it("README's config table must list every config key", () => {
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-    const table = readme.slice(readme.indexOf("## Stack config keys"), readme.indexOf("## Forking per environment"));
+    const start = readme.indexOf("## Stack config keys");
+    const table = readme.slice(start, readme.indexOf("\n## ", start + 1));
     const listed = (key: string) => {
       const [head, ...rest] = key.split(".");
       const last = rest.pop();
