@@ -54,10 +54,10 @@ function render(result: QueryResult, args: QueryArgs): string {
   return toTextTable(result);
 }
 
-/** The remote path: src/templates/workspace.ts, loaded only here so local queries never load the Azure SDK. */
+/** The remote path: src/workspace/query.ts, loaded only here so local queries never load the Azure SDK. */
 async function runOnWorkspace(args: QueryArgs): Promise<number> {
-  const { queryWorkspace } = await import("../templates/workspace");
-  const kql = args.inlineFunctions ? (await import("../templates/standalone")).withInlineFunctions(args.kql) : args.kql;
+  const { queryWorkspace } = await import("../workspace/query");
+  const kql = args.inlineFunctions ? (await import("../workspace/inline")).withInlineFunctions(args.kql) : args.kql;
   const result = await queryWorkspace(args.workspace as string, kql, {});
   process.stdout.write(render(result, args));
   return 0;

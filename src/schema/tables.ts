@@ -1,9 +1,11 @@
 import { z } from "zod";
+import type { KType } from "../kusto/types";
 import { clampNull, msFromTicks, parseDatetime, parseTimespan, ticksFromMs } from "../kusto/values/time";
 
 // The one declaration of the three resource-specific tables: TS row types, zod validators, the Kusto schema and the docs all derive from it.
 
-export type KustoType = "string" | "int" | "long" | "real" | "bool" | "datetime" | "timespan" | "dynamic";
+/** The column types ACS tables use: the engine's scalar types without decimal and guid. */
+export type KustoType = Exclude<KType, "decimal" | "guid">;
 
 export interface ColumnDef {
   readonly name: string;

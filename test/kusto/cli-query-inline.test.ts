@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const sent: string[] = [];
-vi.mock("../../src/templates/workspace", () => ({
+vi.mock("../../src/workspace/query", () => ({
   queryWorkspace: async (_id: string, kql: string) => {
     sent.push(kql);
     return { columns: [{ name: "n", type: "long" }], rows: [{ n: 1 }] };
