@@ -73,26 +73,53 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   const makeRow = rowFromValues(columns.map((c) => c.name));
   const nBy = byFns.length;
 
+  // Scalar by-values key nested Maps directly (SameValueZero groups NaN with NaN and 0 with -0, as hashKey does);
+  // dynamic values need hashKey's stable JSON, so they and long by-lists key one string per row.
+  const rawKeyed = nBy > 0 && nBy <= 3 && byExprs.every((e) => typeOf(scope, e) !== "dynamic");
+
   return (input, ctx) => {
     const rows = input.rows;
     const groups = new Map<string, Group>();
+    const rawRoot = new Map<Value, unknown>();
+    const rawGroups: Group[] = [];
     const buffers = slots.map((s) => new Array<Value>(s.args.length));
     const keyValues = new Array<Value>(nBy);
+    const newGroup = (): Group =>
+      nBy === 1
+        ? { key: keyValues[0], keys: undefined, aggs: newAggregators(slots), results: undefined }
+        : { key: null, keys: keyValues.slice(), aggs: newAggregators(slots), results: undefined };
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      let key = "";
-      for (let k = 0; k < nBy; k++) {
-        const v = byFns[k](row, ctx);
-        keyValues[k] = v;
-        key += k === 0 ? hashKey(v) : `\u0001${hashKey(v)}`;
-      }
-      let group = groups.get(key);
-      if (group === undefined) {
-        group =
-          nBy === 1
-            ? { key: keyValues[0], keys: undefined, aggs: newAggregators(slots), results: undefined }
-            : { key: null, keys: keyValues.slice(), aggs: newAggregators(slots), results: undefined };
-        groups.set(key, group);
+      let group: Group | undefined;
+      if (rawKeyed) {
+        let level = rawRoot;
+        for (let k = 0; k < nBy - 1; k++) {
+          const v = byFns[k](row, ctx) ?? null;
+          keyValues[k] = v;
+          let next = level.get(v) as Map<Value, unknown> | undefined;
+          if (next === undefined) level.set(v, (next = new Map<Value, unknown>()));
+          level = next;
+        }
+        const last = byFns[nBy - 1](row, ctx) ?? null;
+        keyValues[nBy - 1] = last;
+        group = level.get(last) as Group | undefined;
+        if (group === undefined) {
+          group = newGroup();
+          level.set(last, group);
+          rawGroups.push(group);
+        }
+      } else {
+        let key = "";
+        for (let k = 0; k < nBy; k++) {
+          const v = byFns[k](row, ctx);
+          keyValues[k] = v;
+          key += k === 0 ? hashKey(v) : `\u0001${hashKey(v)}`;
+        }
+        group = groups.get(key);
+        if (group === undefined) {
+          group = newGroup();
+          groups.set(key, group);
+        }
       }
       for (let s = 0; s < slots.length; s++) {
         const slot = slots[s];
@@ -107,7 +134,7 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
     const out: Row[] = [];
     const values: Value[] = [];
     const results = new Array<Value>(slots.length);
-    for (const group of groups.values()) {
+    for (const group of rawKeyed ? rawGroups : groups.values()) {
       for (let s = 0; s < slots.length; s++) results[s] = group.aggs[s].result();
       group.results = results;
       values.length = 0;
