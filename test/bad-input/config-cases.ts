@@ -58,6 +58,27 @@ export const configCases: readonly BadInputCase[] = [
     "workspace.retentionInDays: must be at least 30; got 7",
     "pulumi config set --path workspace.retentionInDays 30",
   ]),
+  config(
+    "table total retention 800 days (Azure offers 4-730 or whole years)",
+    { tables: JSON.stringify({ ACSBillingUsage: { totalRetentionInDays: 800 } }) },
+    [
+      "tables.ACSBillingUsage.totalRetentionInDays: must be 4-730 days or a whole number of years",
+      "nearest: 730 or 1095; got 800",
+    ],
+  ),
+  config(
+    "table total retention 2555 days (seven years is 2556)",
+    { tables: JSON.stringify({ ACSBillingUsage: { totalRetentionInDays: 2555 } }) },
+    ["nearest: 2191 or 2556; got 2555"],
+  ),
+  config(
+    "a one-minute alert frequency on a query that calls saved functions",
+    { alerts: alerts({ "server-errors": { frequencyMinutes: 1, windowMinutes: 5 } }) },
+    [
+      'alerts.rules.server-errors.frequencyMinutes: is 1 minute, but alert "server-errors" queries saved functions',
+      "fix: pulumi config set --path alerts.rules.server-errors.frequencyMinutes 5",
+    ],
+  ),
   config('workspace.sku "Free"', { workspace: JSON.stringify({ sku: "Free" }) }, [
     "workspace.sku: must be one of PerGB2018, CapacityReservation",
     'got "Free"',
