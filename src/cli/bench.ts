@@ -36,6 +36,18 @@ function sizes(text: string, flag: string): number[] {
   return parts.map((p) => Number(p.replace(/_/g, "")));
 }
 
+// Measured bounds (README, Performance): 1M rows in-process peak at ~2.7 GB, 5M rows whole-process at ~1.8 GB.
+const maxInProcessRows = 1_000_000;
+const maxCurveRows = 5_000_000;
+
+/** Refuses sizes the machine would run out of memory on, instead of generating gigabytes and aborting with exit 134. */
+function capped(values: number[], max: number, flag: string, why: string): number[] {
+  const over = values.find((v) => v > max);
+  if (over !== undefined)
+    throw new Error(`${flag} ${over.toLocaleString("en-US")} is above ${max.toLocaleString("en-US")} rows (${why})`);
+  return values;
+}
+
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
     rows: 1_000_000,
@@ -49,9 +61,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     if (!["--rows", "--repeat", "--curve", "--dir"].includes(flag)) throw new Error(`unexpected argument "${flag}"`);
     if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value`);
     i++;
-    if (flag === "--rows") [args.rows] = sizes(value, flag);
+    if (flag === "--rows")
+      [args.rows] = capped(
+        sizes(value, flag),
+        maxInProcessRows,
+        flag,
+        "the in-process part holds both tables and every result in memory; larger volumes belong to --curve",
+      );
     else if (flag === "--repeat") [args.repeat] = sizes(value, flag);
-    else if (flag === "--curve") args.curve = value === "none" ? [] : sizes(value, flag);
+    else if (flag === "--curve")
+      args.curve =
+        value === "none"
+          ? []
+          : capped(sizes(value, flag), maxCurveRows, flag, "the largest volume measured to fit in 3 GB");
     else args.dir = path.resolve(value);
   }
   return args;

@@ -47,6 +47,15 @@ export const cliCases: readonly BadInputCase[] = [
     "acs-insights bench: --rows needs a value",
     "usage: acs-insights bench",
   ]),
+  cli("bench --rows 100000000 (would exhaust memory)", () => ["bench", "--rows", "100000000"], [
+    "exit 2",
+    "acs-insights bench: --rows 100,000,000 is above 1,000,000 rows",
+    "larger volumes belong to --curve",
+  ]),
+  cli("bench --curve beyond the measured 5M rows", () => ["bench", "--curve", "100000,6000000"], [
+    "exit 2",
+    "acs-insights bench: --curve 6,000,000 is above 5,000,000 rows",
+  ]),
   cli(
     "a flag followed by another flag instead of its value (query --data --format json)",
     () => ["query", "--data", "--format", "json", "print 1"],
