@@ -110,14 +110,25 @@ export function query(name: string, o: QueryOptions): QueryItem {
   };
 }
 
+/** The fields every workbook parameter starts with, in the order the portal writes them. */
+function parameterHead(name: string, label: string, description?: string) {
+  return {
+    id: stableId(`param:${name}`),
+    version: "KqlParameterItem/1.0" as const,
+    name,
+    label,
+    ...(description !== undefined ? { description } : {}),
+  };
+}
+
 /** Type 5 picker over the workbook's own resources (fallbackResourceIds), defaulting to the first. */
 export function workspaceParameter(name: string, label: string): ResourceParameter {
   return {
-    id: stableId(`param:${name}`),
-    version: "KqlParameterItem/1.0",
-    name,
-    label,
-    description: "The Log Analytics workspace that receives the Communication Services diagnostic logs.",
+    ...parameterHead(
+      name,
+      label,
+      "The Log Analytics workspace that receives the Communication Services diagnostic logs.",
+    ),
     isRequired: true,
     type: 5,
     typeSettings: {
@@ -157,10 +168,7 @@ export function timeRangeParameter(name: string, label: string, defaultMs: numbe
   if (!selectableDurationsMs.includes(defaultMs))
     throw new Error(`time range default ${defaultMs} ms must be one of the selectable durations`);
   return {
-    id: stableId(`param:${name}`),
-    version: "KqlParameterItem/1.0",
-    name,
-    label,
+    ...parameterHead(name, label),
     isRequired: true,
     type: 4,
     value: { durationMs: defaultMs },
@@ -171,11 +179,7 @@ export function timeRangeParameter(name: string, label: string, defaultMs: numbe
 /** A free-text parameter with a default; queries read it with {Name:escape} inside a string literal. */
 export function textParameter(name: string, label: string, value: string, description: string): TextParameter {
   return {
-    id: stableId(`param:${name}`),
-    version: "KqlParameterItem/1.0",
-    name,
-    label,
-    description,
+    ...parameterHead(name, label, description),
     isRequired: false,
     type: 1,
     value,
@@ -192,11 +196,7 @@ export function staticDropdown(
   if (choices.filter((c) => c.selected).length !== 1)
     throw new Error(`dropdown ${name} must mark exactly one choice as selected`);
   return {
-    id: stableId(`param:${name}`),
-    version: "KqlParameterItem/1.0",
-    name,
-    label,
-    ...(description ? { description } : {}),
+    ...parameterHead(name, label, description || undefined),
     isRequired: true,
     type: 2,
     jsonData: JSON.stringify(
@@ -217,11 +217,7 @@ export function queryDropdown(
   value: string,
 ): DropdownParameter {
   return {
-    id: stableId(`param:${name}`),
-    version: "KqlParameterItem/1.0",
-    name,
-    label,
-    description,
+    ...parameterHead(name, label, description),
     isRequired: true,
     type: 2,
     query: kql.trim(),
@@ -239,11 +235,7 @@ export function queryDropdown(
  */
 export function multiSelectDropdown(name: string, label: string, kql: string, description: string): DropdownParameter {
   return {
-    id: stableId(`param:${name}`),
-    version: "KqlParameterItem/1.0",
-    name,
-    label,
-    description,
+    ...parameterHead(name, label, description),
     isRequired: false,
     type: 2,
     multiSelect: true,
