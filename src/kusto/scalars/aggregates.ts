@@ -227,18 +227,26 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
+/** Percentile levels: constant ones known up front, else read from the first row's level arguments. */
+abstract class LevelledAggregate {
+  constructor(
+    protected levels: readonly number[] | undefined,
+    protected readonly levelArgs: readonly number[],
+    protected readonly single: boolean,
+  ) {}
+  protected readLevelsOnce(args: readonly Value[]): void {
+    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
+  }
+  /** One value for percentile/percentilew, the array for the plural forms. */
+  protected shaped(out: readonly Value[]): Value {
+    return this.single ? (out[0] ?? null) : (out as Value[]);
+  }
+}
+
 /** Values go to a growing Float64Array (no boxing); each level is found by selection, lowest rank first. */
-class Percentiles implements Aggregator {
+class Percentiles extends LevelledAggregate implements Aggregator {
   buf = new Float64Array(16);
   n = 0;
-  levels: readonly number[] | undefined;
-  constructor(
-    levels: readonly number[] | undefined,
-    private readonly levelArgs: readonly number[],
-    private readonly single: boolean,
-  ) {
-    this.levels = levels;
-  }
   /** Set once a long beyond 2^53 (a bigint) arrives: from then on values are kept exact and sorted at the end. */
   exact: ExactPercentiles | undefined;
   add(args: readonly Value[]): void {
@@ -246,7 +254,7 @@ class Percentiles implements Aggregator {
       this.exact.add(args);
       return;
     }
-    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
+    this.readLevelsOnce(args);
     const v = args[0];
     if (typeof v === "bigint") {
       this.exact = new ExactPercentiles(this.levels, this.levelArgs, this.single, compareValues("long"));
@@ -276,24 +284,23 @@ class Percentiles implements Aggregator {
         lo = k;
       }
     }
-    return this.single ? (out[0] ?? null) : out;
+    return this.shaped(out);
   }
 }
 
 /** The same nearest-rank rule over values of any ordered type (sorted once when the group ends). */
-class ExactPercentiles implements Aggregator {
+class ExactPercentiles extends LevelledAggregate implements Aggregator {
   readonly values: Value[] = [];
-  levels: readonly number[] | undefined;
   constructor(
     levels: readonly number[] | undefined,
-    private readonly levelArgs: readonly number[],
-    private readonly single: boolean,
+    levelArgs: readonly number[],
+    single: boolean,
     private readonly cmp: (a: Value, b: Value) => number,
   ) {
-    this.levels = levels;
+    super(levels, levelArgs, single);
   }
   add(args: readonly Value[]): void {
-    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
+    this.readLevelsOnce(args);
     const v = args[0];
     if (v === null || v === undefined || (typeof v === "number" && v !== v)) return;
     this.values.push(v);
@@ -302,7 +309,7 @@ class ExactPercentiles implements Aggregator {
     const levels = this.levels ?? [];
     const sorted = this.values.sort(this.cmp);
     const out = levels.map((p) => (sorted.length === 0 ? null : sorted[nearestRankIndex(sorted.length, p)]));
-    return this.single ? (out[0] ?? null) : out;
+    return this.shaped(out);
   }
 }
 
@@ -478,19 +485,11 @@ class BinaryAll implements Aggregator {
  * Weighted nearest rank: each value counts weight times; the level-p value is the first, in sorted order, whose
  * cumulative weight reaches p% of the total (percentilesw-aggregation-function.md: "as if it was repeated" weight times).
  */
-class WeightedPercentiles implements Aggregator {
+class WeightedPercentiles extends LevelledAggregate implements Aggregator {
   readonly values: number[] = [];
   readonly weights: number[] = [];
-  levels: readonly number[] | undefined;
-  constructor(
-    levels: readonly number[] | undefined,
-    private readonly levelArgs: readonly number[],
-    private readonly single: boolean,
-  ) {
-    this.levels = levels;
-  }
   add(args: readonly Value[]): void {
-    if (this.levels === undefined) this.levels = this.levelArgs.flatMap((i) => readLevels(args[i]));
+    this.readLevelsOnce(args);
     const v = toDouble(args[0]);
     const w = toDouble(args[1]);
     if (v === null || v !== v || w === null || !(w > 0)) return;
@@ -511,7 +510,7 @@ class WeightedPercentiles implements Aggregator {
       }
       return this.values[order[order.length - 1]];
     });
-    return this.single ? (out[0] ?? null) : out;
+    return this.shaped(out);
   }
 }
 
