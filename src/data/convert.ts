@@ -1,9 +1,8 @@
 // Per-column converters, compiled once per table: raw JSON/CSV values to the engine's values (COMMON.md contract),
 // refusing anything Kusto's column type cannot hold exactly. A refusal throws CellError with the reason.
 import type { Value } from "../kusto/types";
-import { parseTimespan, ticksFromMs } from "../kusto/values/time";
+import { parseDatetime, parseTimespan, ticksFromMs } from "../kusto/values/time";
 import type { KustoType } from "../schema/tables";
-import { datetimeTicks } from "./iso-ticks";
 
 export class CellError extends Error {}
 
@@ -136,7 +135,7 @@ function datetimeConverter(options: ConvertOptions): Converter {
   return (raw) => {
     if (blank(raw)) return null;
     if (typeof raw === "string") {
-      const ticks = datetimeTicks(raw);
+      const ticks = parseDatetime(raw);
       if (ticks === null) throw new CellError("not a datetime between 0001-01-01 and 9999-12-31");
       return ticks;
     }
