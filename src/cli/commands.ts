@@ -64,16 +64,18 @@ parser and binder. Prints file:line:col: message for each problem and exits 1 if
 export const previewSpec: CommandSpec = {
   name: "preview",
   summary: "render the workbook as a self-contained HTML page from local data",
-  usage: `usage: acs-insights preview [--data DIR] [--out FILE] [--now ISO] [--write-workbook]
+  usage: `usage: acs-insights preview [--data DIR] [--out FILE] [--now ISO] [--quiet] [--write-workbook]
 
   --data DIR         data directory, one file per table (default: the bundled sample data)
   --out FILE         where to write the page (default: out/preview.html)
   --now ISO          "now" for the time range, e.g. 2024-05-02T00:00:00Z (default: just after the latest TimeGenerated)
+  --quiet            do not print which data files were read (one line on stderr)
   --write-workbook   rewrite workbooks/acs-call-recording.workbook.json from the builder and exit`,
   flags: {
     data: { type: "string" },
     out: { type: "string" },
     now: { type: "string" },
+    quiet: { type: "boolean" },
     "write-workbook": { type: "boolean" },
   },
   maxPositionals: 0,

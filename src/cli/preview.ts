@@ -17,7 +17,10 @@ export async function execute(args: ParsedArgs): Promise<number> {
     return 0;
   }
   const { renderPreview } = await import("../preview");
-  const { html, model } = renderPreview({ dataDir: data, nowMs });
+  const report = booleanFlag(args, "quiet")
+    ? undefined
+    : (summary: string) => process.stderr.write(`acs-insights preview: ${summary}`);
+  const { html, model } = renderPreview({ dataDir: data, nowMs, report });
   const file = resolve(out);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, html);

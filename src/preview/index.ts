@@ -12,11 +12,13 @@ export interface PreviewOptions {
   readonly dataDir?: string;
   /** "Now" for the relative time range, epoch ms (default: just after the latest TimeGenerated in the data). */
   readonly nowMs?: number;
+  /** Receives the one-line summary of the data files read. */
+  readonly report?: (summary: string) => void;
 }
 
 export function renderPreview(options: PreviewOptions = {}): { html: string; model: PreviewModel } {
   const dataDir = options.dataDir ?? sampleDataDir;
-  const tables = loadDataDir(dataDir);
+  const tables = loadDataDir(dataDir, { report: options.report });
   const model = runWorkbook(buildWorkbook(), tables, {
     nowMs: options.nowMs,
     workspaceLabel: `local data (${dataDir})`,

@@ -2,7 +2,7 @@
 
 import { runQuery, toJsonRows } from "../kusto";
 import type { ColumnInfo, Tables } from "../kusto/types";
-import { msFromTicks } from "../kusto/values/time";
+import { MAX_TICKS, msFromTicks, TICKS_PER_MS } from "../kusto/values/time";
 import { acsCatalog } from "../schema/catalog";
 import { type DrillFilter, type DrillSpec, drillSpecs } from "../workbook";
 import { defaultParameterValues } from "../workbook/defaults";
@@ -65,7 +65,7 @@ export interface PreviewModel {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Latest TimeGenerated in the data, moved to the next whole minute so the newest row is inside [start, end). */
+/** Latest TimeGenerated in the data, moved to the next whole minute so the newest row is inside [start, end) (capped at year 9999). */
 export function previewNow(tables: Tables): number {
   let latest: bigint | undefined;
   for (const table of Object.values(tables)) {
@@ -76,7 +76,8 @@ export function previewNow(tables: Tables): number {
   }
   if (latest === undefined)
     throw new Error("the data has no TimeGenerated values; pass --now to choose the time range");
-  return Math.floor(msFromTicks(latest) / 60_000) * 60_000 + 60_000;
+  // Data in the last minute of year 9999 would put "now" past the largest datetime; stop at its last millisecond.
+  return Math.min(Math.floor(msFromTicks(latest) / 60_000) * 60_000 + 60_000, Number(MAX_TICKS / TICKS_PER_MS));
 }
 
 function visible(when: ConditionalVisibility | undefined, values: Record<string, ParameterValue>): boolean {

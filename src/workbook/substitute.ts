@@ -21,6 +21,9 @@ export type ParameterValue =
   | { readonly kind: "text"; readonly value: string };
 
 const minute = 60_000;
+/** 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z, the ends of Kusto's datetime range in whole ms. */
+export const minDatetimeMs = -62_135_596_800_000;
+export const maxDatetimeMs = 253_402_300_799_999;
 const hour = 60 * minute;
 const day = 24 * hour;
 
@@ -65,7 +68,8 @@ export function timespanLiteral(ms: number): string {
  */
 export function datetimeLiteral(ms: number): string {
   if (!Number.isFinite(ms)) throw new Error(`datetime must be epoch ms, got ${ms}`);
-  return `datetime("${new Date(ms).toISOString()}")`;
+  // A range reaching past Kusto's datetimes (years 1-9999) is cut at their ends: no value lies beyond them anyway.
+  return `datetime("${new Date(Math.min(Math.max(ms, minDatetimeMs), maxDatetimeMs)).toISOString()}")`;
 }
 
 function rangeLabel(v: { startMs: number; endMs: number; relativeMs?: number }): string {

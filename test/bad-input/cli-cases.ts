@@ -234,6 +234,26 @@ export const previewCases: readonly BadInputCase[] = [
     ],
     { "ACSCallRecordingSummary.jsonl": '{"TimeGenerated":9000000000000000,"RecordingId":"r1"}\n' },
   ),
+  cli(
+    "preview on data whose newest row is at 9999-12-31T23:59:30Z, the last minute a Kusto datetime holds",
+    (d) => ["preview", "--data", d, "--out", path.join(d, "p.html")],
+    // "Now" stops at 9999-12-31T23:59:59.999Z instead of the next whole minute, which no datetime can hold.
+    ["exit 0", "acs-insights preview: read 1 table file from", ": 1 ACSCallRecordingSummary, 0 ", " rows"],
+    {
+      "ACSCallRecordingSummary.jsonl":
+        '{"TimeGenerated":"9999-12-31T23:59:30Z","RecordingId":"r1","CorrelationId":"c1","RecordingLength":60,"RecordingStartTime":"9999-12-31T23:58:00Z"}\n',
+    },
+  ),
+  {
+    area: "CLI",
+    tried: "preview --quiet (the list of files read is not wanted)",
+    sees: ["exit 0", "stderr: (empty)"],
+    attempt: async () => {
+      const dir = scratchDir();
+      const r = await runCliHere(["preview", "--quiet", "--out", path.join(dir, "p.html")]);
+      return `exit ${r.code}\nstderr: ${r.err || "(empty)"}`;
+    },
+  },
 ];
 
 /** The runs that need a real process: a pipe closed by its reader, a FIFO. */

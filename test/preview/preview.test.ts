@@ -19,6 +19,12 @@ describe("offline preview", () => {
     expect(new Date(previewNow(tables)).toISOString()).toBe("2024-05-02T00:01:00.000Z");
   });
 
+  it("must stop now at 9999-12-31T23:59:59.999Z when the latest row is in the last minute Kusto can hold", () => {
+    // the next whole minute after 9999-12-31T23:59:30Z would be year 10000, which no datetime holds
+    const last = { ACSCallRecordingSummary: { rows: [{ TimeGenerated: 2_534_023_007_700_000_000n }] } };
+    expect(new Date(previewNow(last as never)).toISOString()).toBe("9999-12-31T23:59:59.999Z");
+  });
+
   it("must resolve the 7-day default range from now and show it with the parameters", () => {
     const model = runWorkbook(buildWorkbook(), tables, { nowMs: Date.UTC(2024, 4, 2) });
     const range = model.parameters.find((p) => p.name === "TimeRange");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   autoGrainMs,
+  datetimeLiteral,
   escapeKqlString,
   type ParameterValue,
   referencedParameters,
@@ -86,6 +87,17 @@ describe("substituteParameters", () => {
 });
 
 describe("time grain and literals", () => {
+  it("must cut a range edge beyond Kusto's years 1-9999 at the last or first millisecond a datetime holds", () => {
+    // one day after 9999-12-31T23:59:59.999Z, and one day before 0001-01-01T00:00:00.000Z
+    expect(datetimeLiteral(Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 24 * hour)).toBe(
+      'datetime("9999-12-31T23:59:59.999Z")',
+    );
+    expect(datetimeLiteral(new Date("0001-01-01T00:00:00Z").getTime() - 24 * hour)).toBe(
+      'datetime("0001-01-01T00:00:00.000Z")',
+    );
+    expect(datetimeLiteral(Date.UTC(2024, 4, 1))).toBe('datetime("2024-05-01T00:00:00.000Z")');
+  });
+
   it("must pick 30m for 24 hours, as the portal's own example shows", () => {
     expect(autoGrainMs(24 * hour)).toBe(30 * 60_000);
   });
