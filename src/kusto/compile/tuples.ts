@@ -2,6 +2,7 @@
 // The binder types such a call as a tuple; `(a, b) = f(x)` names the first columns and the tuple's own names fill the rest.
 
 import { toArray } from "../kusto-language";
+import { arrayTupleFunctions } from "../scalars/arrays";
 import { seriesTupleFunctions } from "../scalars/series";
 import type { ColumnInfo, KType, Value } from "../types";
 import {
@@ -21,6 +22,11 @@ import {
 } from "./context";
 import { compileScalar } from "./expressions";
 import { expressionName } from "./operators/naming";
+
+const tupleFunctions: Readonly<Record<string, (argTypes: readonly KType[]) => ((args: readonly Value[]) => readonly Value[]) | undefined>> = {
+  ...seriesTupleFunctions,
+  ...arrayTupleFunctions,
+};
 
 export interface TupleItem {
   /** The output columns this item fills, in order. */
@@ -45,6 +51,10 @@ function tupleCall(expr: Node): { call: Node; declared: string[] } | undefined {
   if (kindOf(expr) === "CompoundNamedExpression") {
     call = expr.Expression;
     declared = nameDeclarations(expr.Names).map((n: any) => String(n.SimpleName ?? n.Name?.SimpleName ?? "").trim());
+  } else if (kindOf(expr) === "SimpleNamedExpression") {
+    // `f = series_decompose_forecast(...)`: the binder names the tuple's first column f and keeps the others.
+    call = expr.Expression;
+    declared = [String(expr.Name?.SimpleName ?? "").trim()];
   }
   const type = call?.ResultType;
   if (!type || symbolKindOf(type) !== "Tuple") return undefined;
@@ -66,7 +76,7 @@ export function compileTupleItem(expr: Node, scope: Scope): TupleItem {
   const fnName = String(call.Name?.SimpleName ?? "").toLowerCase();
   const args = elements(call.ArgumentList?.Expressions);
   const argTypes: KType[] = args.map((a) => typeOf(scope, a));
-  const factory = Object.hasOwn(seriesTupleFunctions, fnName) ? seriesTupleFunctions[fnName] : undefined;
+  const factory = Object.hasOwn(tupleFunctions, fnName) ? tupleFunctions[fnName] : undefined;
   const impl = factory?.(argTypes);
   if (!impl) throw unsupported(scope, call, `function ${fnName}(${argTypes.join(", ")})`);
   const fns = args.map((a) => compileScalar(a, scope));

@@ -2,6 +2,10 @@
 // statistics, line fits and filters. Non-numeric elements give null elements, as the reference pages state.
 import type { KType, Value } from "../types";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
+import { anomaliesTuple, decomposeTuple, forecastTuple } from "./series-decompose";
+import { fftTuple, ifftTuple } from "./series-fft";
+import { fitPolyTuple } from "./series-fit-poly";
+import { outliersFactory } from "./series-outliers";
 
 type Elem = number | null;
 
@@ -536,6 +540,7 @@ export const seriesFunctions: ScalarTable = {
   series_iir: iir,
   series_fir: fir,
   series_seasonal: seriesSeasonal,
+  series_outliers: (argTypes) => outliersFactory(argTypes) as ReturnType<ScalarFactory>,
 };
 
 // --- functions that return several columns ------------------------------------------------------------------------------------
@@ -564,51 +569,13 @@ const fitLineTuple: TupleFactory = (argTypes) => {
   };
 };
 
-/**
- * series_decompose(series, seasonality, trend, test_points) → baseline, seasonal, trend, residual, in the order the
- * reference page gives: seasonal = per-phase medians, trend (avg or linefit) of the deseasonalised series, baseline =
- * seasonal + trend, residual = x - baseline; the last test_points points are left out of the learning. Automatic period
- * detection (-1, the default) is refused.
- */
-const decomposeTuple: TupleFactory = (argTypes) => {
-  if (argTypes.length < 1 || argTypes.length > 5 || argTypes[0] !== "dynamic") return undefined;
-  return (args) => {
-    const xs = allNumbers(args[0]);
-    const period = args.length > 1 ? num(args[1]) : -1;
-    const trendKind = args.length > 2 && typeof args[2] === "string" ? args[2].toLowerCase() : "avg";
-    const testPoints = args.length > 3 ? (num(args[3]) ?? 0) : 0;
-    if (period === null || period < 0)
-      throw new Error(
-        "unsupported: series_decompose with automatic seasonality detection; pass the period in bins (or 0)",
-      );
-    if (!["avg", "linefit", "none"].includes(trendKind))
-      throw new Error(`series_decompose: unknown trend "${trendKind}"; use avg, linefit or none`);
-    if (xs === null) return [null, null, null, null];
-    const learn = xs.slice(0, Math.max(0, xs.length - Math.max(0, Math.trunc(testPoints))));
-    const seasonalPart = period > 0 ? periodic(learn, xs.length, period) : xs.map(() => 0);
-    const deseasonal = learn.map((x, i) => x - seasonalPart[i]);
-    let trend: number[];
-    if (trendKind === "none" || learn.length === 0) trend = xs.map(() => 0);
-    else if (trendKind === "avg") {
-      const avg = sum(deseasonal) / deseasonal.length;
-      trend = xs.map(() => avg);
-    } else {
-      const f = fitLine(deseasonal);
-      trend = xs.map((_, i) => f.interception + f.slope * (i + 1));
-    }
-    const baseline = xs.map((_, i) => seasonalPart[i] + trend[i]);
-    return [baseline, seasonalPart, trend, xs.map((x, i) => x - baseline[i])];
-  };
-};
-
-/** The per-phase medians of the learning points, repeated over the whole length. */
-function periodic(learn: readonly number[], length: number, period: number): number[] {
-  const med = seasonal(learn, period).slice(0, period);
-  return Array.from({ length }, (_, i) => med[i % period] ?? 0);
-}
-
 export const seriesTupleFunctions: Readonly<Record<string, TupleFactory>> = {
   series_stats: statsTuple,
   series_fit_line: fitLineTuple,
   series_decompose: decomposeTuple,
+  series_decompose_anomalies: anomaliesTuple,
+  series_decompose_forecast: forecastTuple,
+  series_fit_poly: fitPolyTuple,
+  series_fft: fftTuple,
+  series_ifft: ifftTuple,
 };
