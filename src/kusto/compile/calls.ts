@@ -1,7 +1,7 @@
 // Function calls in scalar position: built-ins from the scalar library, iff/case, and user functions via the binder's expansion.
 
 import { kustoLanguage, toArray } from "../kusto-language";
-import { scalarFunction, unaryOperator } from "../scalars";
+import { refusalReason, scalarFunction, unaryOperator } from "../scalars";
 import { toDynamicValue } from "../scalars/format";
 import type { KType, Value } from "../types";
 import {
@@ -91,7 +91,7 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
   }
   const argTypes: KType[] = args.map((e) => typeOf(scope, e));
   const impl = scalarFunction(name, argTypes, typeOf(scope, node), scope.clock);
-  if (!impl) throw unsupported(scope, node, `function ${name}(${argTypes.join(", ")})`);
+  if (!impl) throw unsupported(scope, node, refusalReason(name) ?? `function ${name}(${argTypes.join(", ")})`);
   const fns = args.map((e) => compileScalar(e, scope, agg));
   // Pure calls on literals (ago(1d), datetime math on constants) are computed once per run; rand/new_guid are per row.
   if (args.every((e) => isLiteral(e)) && name !== "rand" && name !== "new_guid") {

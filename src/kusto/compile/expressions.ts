@@ -1,13 +1,18 @@
 // Compiles a bound scalar expression into a closure (row, ctx) => Value; names, types and operators are resolved here, once.
+
+import { toArray } from "../kusto-language";
 import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../scalars";
 import { type Bag, bagGet } from "../scalars/bag-object";
+import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { compileCall } from "./calls";
 import {
+  columnType,
   elements,
   kindOf,
   type Node,
+  position,
   type Row,
   type RunContext,
   type ScalarFn,
@@ -19,6 +24,7 @@ import {
 } from "./context";
 import { isLiteral, literalText, literalValue } from "./literals";
 import { compileTabular as compileTabularRef, tableValues } from "./tabular";
+import { compileTupleItem } from "./tuples";
 
 /** Replaces aggregate calls inside summarize expressions with reads of the group's results. */
 export type AggregateHook = (call: Node) => ScalarFn | undefined;
@@ -45,6 +51,7 @@ export function compileScalar(node: Node, scope: Scope, agg?: AggregateHook): Sc
     case "UnaryPlusExpression":
       return compileUnary(node, scope, agg);
     case "FunctionCallExpression":
+      if (String(node.ReferencedSymbol?.Name) === "estimate_data_size") return compileEstimateSize(node, scope);
       return compileCall(node, scope, agg);
     case "PathExpression":
       return compilePath(node, scope, agg);
@@ -54,8 +61,6 @@ export function compileScalar(node: Node, scope: Scope, agg?: AggregateHook): Sc
     case "NotInExpression":
     case "InCsExpression":
     case "NotInCsExpression":
-    case "InCiExpression":
-    case "NotInCiExpression":
       return compileIn(node, scope, agg);
     case "HasAnyExpression":
     case "HasAllExpression":
@@ -139,9 +144,53 @@ function compilePath(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
 }
 
 function compileElement(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+  if (node.Expression?.ResultType && symbolKindOf(node.Expression.ResultType) === "Tuple")
+    return compileTupleElement(node, scope);
   const target = compileScalar(node.Expression, scope, agg);
   const index = compileScalar(node.Selector.Expression, scope, agg);
   return (row, ctx) => dynamicMember(target(row, ctx), index(row, ctx));
+}
+
+/** f(...)[i] of a call that yields several columns (array_sort_asc(a, b)[1]): column i of the tuple, i a constant. */
+function compileTupleElement(node: Node, scope: Scope): ScalarFn {
+  const selector = node.Selector.Expression;
+  const i = isLiteral(selector) ? literalValue(scope, selector, typeOf(scope, selector)) : null;
+  const item = compileTupleItem(node.Expression, scope);
+  if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= item.names.length)
+    throw unsupported(scope, selector, `tuple index other than a constant from 0 to ${item.names.length - 1}`);
+  return (row, ctx) => item.fn(row, ctx)[i];
+}
+
+/** estimate_data_size(*) or (c1, c2, ...): the sum of the documented sizes of the row's chosen columns. */
+function compileEstimateSize(node: Node, scope: Scope): ScalarFn {
+  const columns: { name: string; type: KType }[] = [];
+  for (const arg of elements(node.ArgumentList?.Expressions)) {
+    if (kindOf(arg) === "StarExpression")
+      for (const c of toArray(arg.ResultType?.Columns))
+        columns.push({ name: String(c.Name), type: columnType(c.Type) });
+    else if (kindOf(arg) === "NameReference") columns.push({ name: String(arg.SimpleName), type: typeOf(scope, arg) });
+    else throw unsupported(scope, arg, "estimate_data_size of an expression other than a column or *");
+  }
+  const sizes = columns.map((c) => {
+    const size = sizeOfType(c.type);
+    if (!size)
+      throw unsupported(
+        scope,
+        node,
+        `estimate_data_size of a ${c.type} column (${c.name}): its size is not documented`,
+      );
+    return size;
+  });
+  const at = position(scope, node);
+  return (row) => {
+    let total = 0;
+    try {
+      for (let i = 0; i < columns.length; i++) total += sizes[i]((row[columns[i].name] ?? null) as Value);
+    } catch (err) {
+      throw new Error(`${(err as Error).message} at ${at}`);
+    }
+    return total;
+  };
 }
 
 /** The candidate values of an in/has_any list: scalars, dynamic arrays (flattened) and single-column subqueries. */

@@ -635,6 +635,8 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   maxif: extremes(1, true),
   dcount: (argTypes) => (argTypes.length === 1 || argTypes.length === 2 ? () => new DCount(-1) : undefined),
   count_distinct: simple(1, () => new DCount(-1)),
+  // count_distinctif(expr, predicate): the exact count of distinct non-null expr where predicate is true.
+  count_distinctif: (argTypes) => (argTypes.length === 2 ? () => new DCount(1) : undefined),
   dcountif: (argTypes) => (argTypes.length === 2 || argTypes.length === 3 ? () => new DCount(1) : undefined),
   percentile: percentiles(true),
   percentiles: percentiles(false),

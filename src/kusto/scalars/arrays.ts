@@ -173,26 +173,65 @@ const arraySum = onArray((a) => {
 const sortGroup = (v: unknown): number =>
   typeof v === "number" || typeof v === "bigint" ? 0 : typeof v === "string" ? 1 : 2;
 
+/** The order array_sort_asc/desc puts the first array in, as indexes into it; nulls last unless nullsLast is false. */
+function sortOrder(a: readonly unknown[], sign: 1 | -1, nullsLast: boolean): number[] {
+  const vals: number[] = [];
+  const nulls: number[] = [];
+  for (let i = 0; i < a.length; i++) (isNull(a[i]) ? nulls : vals).push(i);
+  vals.sort((i, j) => {
+    const x = a[i] as Value;
+    const y = a[j] as Value;
+    const g = sortGroup(x) - sortGroup(y);
+    return g !== 0 ? g : sign * compareDynamic(x, y);
+  });
+  return nullsLast ? [...vals, ...nulls] : [...nulls, ...vals];
+}
+
 /** array_sort_asc/desc(array[, nulls_last]): nulls last by default, first when nulls_last is false. */
 function arraySort(sign: 1 | -1): ScalarFactory {
   return (argTypes) => {
     const withFlag = argTypes.length === 2 && argTypes[1] === "bool";
-    // Several arrays sorted by the first return several columns: that tuple result is not supported here.
+    // Several arrays sorted by the first return several columns: arraySortTuple below.
     if (argTypes.length !== 1 && !withFlag) return undefined;
     return (args) => {
       const a = args[0];
       if (!Array.isArray(a)) return null;
-      const nullsLast = withFlag ? args[1] !== false : true;
-      const vals = a.filter((x) => !isNull(x)) as Value[];
-      const nulls = new Array(a.length - vals.length).fill(null);
-      vals.sort((x, y) => {
-        const g = sortGroup(x) - sortGroup(y);
-        return g !== 0 ? g : sign * compareDynamic(x, y);
-      });
-      return nullsLast ? [...vals, ...nulls] : [...nulls, ...vals];
+      return sortOrder(a, sign, withFlag ? args[1] !== false : true).map((i) => a[i]);
     };
   };
 }
+
+/**
+ * array_sort_asc/desc(array1, ..., arrayN[, nulls_last]) with N >= 2: a tuple of N arrays, the first sorted and the
+ * others put in the same order; an array whose length differs from the first is null (array-sort-asc-function.md).
+ * Equal elements of the first array keep their input order.
+ */
+function arraySortTuple(
+  sign: 1 | -1,
+): (argTypes: readonly KType[]) => ((args: readonly Value[]) => Value[]) | undefined {
+  return (argTypes) => {
+    const withFlag = argTypes[argTypes.length - 1] === "bool";
+    const arrays = withFlag ? argTypes.length - 1 : argTypes.length;
+    if (arrays < 2 || argTypes.slice(0, arrays).some((t) => t !== "dynamic")) return undefined;
+    return (args) => {
+      const first = args[0];
+      if (!Array.isArray(first)) return new Array(arrays).fill(null);
+      const order = sortOrder(first, sign, withFlag ? args[arrays] !== false : true);
+      const out: Value[] = [];
+      for (let k = 0; k < arrays; k++) {
+        const a = args[k];
+        out.push(Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]) : null);
+      }
+      return out;
+    };
+  };
+}
+
+/** Functions of several arrays that yield several columns (the binder types them as a tuple). */
+export const arrayTupleFunctions = {
+  array_sort_asc: arraySortTuple(1),
+  array_sort_desc: arraySortTuple(-1),
+};
 
 const setHasElement: ScalarFactory = arity(2, 2, (argTypes) => {
   const find = dynamicArg(argTypes, 1);

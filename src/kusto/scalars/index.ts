@@ -12,6 +12,7 @@ import { encodingFunctions } from "./encoding";
 import { hashFunctions } from "./hash";
 import { ipFunctions } from "./ip";
 import { mathFunctions } from "./math";
+import { miscFunctions } from "./misc";
 import { numberFunctions } from "./numbers";
 import { numericTextFunctions } from "./numeric-text";
 import { parseTextFunctions } from "./parse-text";
@@ -30,6 +31,7 @@ export { convertTo } from "./casts";
 export { compareValues, hashKey, valuesEqual } from "./compare";
 export { formatValue } from "./format";
 export { binaryOperator, unaryOperator } from "./operators";
+export { refusalReason } from "./refused";
 
 export interface ScalarContext {
   readonly now: number;
@@ -61,6 +63,7 @@ const tables: readonly ScalarTable[] = [
   encodingFunctions,
   timezoneFunctions,
   seriesFunctions,
+  miscFunctions,
   // Last: bin/floor/bin_at/range on datetimes and timespans, handing other types to the tables above.
   timeOverrides,
 ];

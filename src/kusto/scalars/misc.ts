@@ -1,0 +1,49 @@
+// around() and repeat(): small scalar functions with no family of their own.
+import type { KType, Value } from "../types";
+import { arity, type ScalarFactory, type ScalarTable } from "./common";
+import { toDynamicValue } from "./format";
+import { big, isLong } from "./int64";
+
+const isInteger = (t: KType): boolean => t === "int" || t === "long";
+const isTicks = (t: KType): boolean => t === "datetime" || t === "timespan";
+
+/**
+ * around(value, center, delta): center - delta <= value <= center + delta (around-function.md); null when any argument
+ * is null. Whole numbers and ticks compare exactly as bigints; a real among the arguments makes it a real comparison.
+ */
+const around: ScalarFactory = arity(3, 3, (argTypes) => {
+  const [v, c, d] = argTypes;
+  const ticks = isTicks(v) && v === c && d === "timespan";
+  const integral = isInteger(v) && isInteger(c) && isInteger(d);
+  const numeric = [v, c, d].every((t) => isInteger(t) || t === "real");
+  if (ticks || integral)
+    return (args) => {
+      const [x, m, r] = args;
+      if (!isLong(x) || !isLong(m) || !isLong(r)) return null;
+      const center = big(m);
+      const delta = big(r);
+      const value = big(x);
+      return value >= center - delta && value <= center + delta;
+    };
+  if (!numeric) return undefined;
+  return (args) => {
+    const [x, m, r] = args.map((a) => (typeof a === "bigint" ? Number(a) : a));
+    if (typeof x !== "number" || typeof m !== "number" || typeof r !== "number") return null;
+    return x >= m - r && x <= m + r;
+  };
+});
+
+/** repeat(value, count): an array of count copies; [] for 0, null for a negative or null count (repeat-function.md). */
+const repeat: ScalarFactory = arity(2, 2, (argTypes) => {
+  const type = argTypes[0];
+  if (!["bool", "int", "long", "real", "datetime", "string", "timespan"].includes(type)) return undefined;
+  if (!isInteger(argTypes[1])) return undefined;
+  return (args) => {
+    const n = args[1];
+    if (!isLong(n) || n < 0) return null;
+    if (n > 1_048_576) throw new Error(`repeat(): count ${n} is above this engine's array limit of 1,048,576`);
+    return new Array(Number(n)).fill(toDynamicValue(args[0] as Value, type));
+  };
+});
+
+export const miscFunctions: ScalarTable = { around, repeat };
