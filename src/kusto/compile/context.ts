@@ -6,6 +6,21 @@ import { enumName, kustoLanguage, toArray } from "../kusto-language";
 import { newRecord } from "../scalars/bag-object";
 import { type ColumnInfo, isScalarType, type KType, type Tables, type Value } from "../types";
 import { defaultLimits, guardRows, type QueryLimits } from "./limits";
+import type {
+  ColumnSymbol,
+  Expression,
+  KustoCode,
+  KustoSymbol,
+  NamedParameter,
+  SeparatedElement,
+  SymbolKindName,
+  SyntaxElement,
+  SyntaxKindName,
+  SyntaxList,
+  SyntaxToken,
+  TableSymbol,
+  TypeSymbol,
+} from "./syntax";
 
 export type Node = any;
 export type Row = Record<string, Value>;
@@ -66,7 +81,7 @@ export type Binding =
 
 /** Compile-time state: the analyzed code (for positions), the scalar clock, and let/parameter bindings by name. */
 export interface Scope {
-  readonly code: any;
+  readonly code: KustoCode;
   readonly clock: { now: number };
   readonly bindings: ReadonlyMap<string, Binding>;
   /** The columns of the rows an expression reads (extend/project/where input), for pack_all(). */
@@ -79,26 +94,26 @@ export function withBindings(scope: Scope, added: Iterable<[string, Binding]>): 
   return { ...scope, bindings };
 }
 
-export function kindOf(node: Node): string {
-  return enumName(kustoLanguage().Kusto.Language.Syntax.SyntaxKind, node.Kind);
+export function kindOf(node: SyntaxElement): SyntaxKindName {
+  return enumName(kustoLanguage().Kusto.Language.Syntax.SyntaxKind, node.Kind) as SyntaxKindName;
 }
 
-export function symbolKindOf(symbol: any): string {
-  return enumName(kustoLanguage().Kusto.Language.Symbols.SymbolKind, symbol.Kind);
+export function symbolKindOf(symbol: KustoSymbol): SymbolKindName {
+  return enumName(kustoLanguage().Kusto.Language.Symbols.SymbolKind, symbol.Kind) as SymbolKindName;
 }
 
-export function position(scope: Scope, node: Node): string {
+export function position(scope: Scope, node: SyntaxElement | null | undefined): string {
   const { line, column } = lineColumn(scope.code, node?.TextStart ?? 0);
   return `${line}:${column}`;
 }
 
-export function unsupported(scope: Scope, node: Node, what: string): UnsupportedError {
+export function unsupported(scope: Scope, node: SyntaxElement | null | undefined, what: string): UnsupportedError {
   const { line, column } = lineColumn(scope.code, node?.TextStart ?? 0);
   return new UnsupportedError(what, line, column);
 }
 
 /** The binder's scalar type of an expression node. */
-export function typeOf(scope: Scope, node: Node): KType {
+export function typeOf(scope: Scope, node: Expression): KType {
   const name = String(node.ResultType?.Name ?? "");
   if (isScalarType(name)) return name;
   // A column of an open schema (after bag_unpack, pivot...) is typed only when the query runs: treat it as dynamic.
@@ -107,41 +122,48 @@ export function typeOf(scope: Scope, node: Node): KType {
 }
 
 /** Type of a bound column symbol, falling back to dynamic for types the engine does not model. */
-export function columnType(symbolType: any): KType {
-  const name = String(symbolType?.Name ?? "");
+export function columnType(symbolType: TypeSymbol | null | undefined | unknown): KType {
+  const name = String((symbolType as TypeSymbol | null | undefined)?.Name ?? "");
   return isScalarType(name) ? name : "dynamic";
 }
 
 /** Whether the binder left a tabular node's schema open: its columns are known only when the query runs. */
-export function isOpenSchema(node: Node): boolean {
-  return node?.ResultType?.IsOpen === true;
+export function isOpenSchema(node: Expression | null | undefined): boolean {
+  // Only a table type has IsOpen; a scalar's ResultType lacks it.
+  return (node?.ResultType as Partial<TableSymbol> | null | undefined)?.IsOpen === true;
 }
 
 /** Output columns of a tabular node as the binder computed them. */
-export function resultColumns(node: Node): ColumnInfo[] {
-  return toArray(node.ResultType?.Columns).map((c: any) => ({ name: String(c.Name), type: columnType(c.Type) }));
+export function resultColumns(node: Expression): ColumnInfo[] {
+  // Table and tuple types have Columns; any other type gives none.
+  return toArray<ColumnSymbol>((node.ResultType as Partial<TableSymbol> | null)?.Columns).map((c) => ({
+    name: String(c.Name),
+    type: columnType(c.Type),
+  }));
 }
 
 /** Elements of a SyntaxList, unwrapping SeparatedElement. */
-export function elements(list: Node): Node[] {
-  const out: Node[] = [];
+export function elements<T extends SyntaxElement = Node>(list: SyntaxList<SeparatedElement<T>> | null | undefined): T[];
+export function elements<T extends SyntaxElement = Node>(list: SyntaxList<T> | null | undefined): T[];
+export function elements(list: SyntaxList<SyntaxElement> | null | undefined): SyntaxElement[] {
+  const out: SyntaxElement[] = [];
   if (!list) return out;
   for (let i = 0; i < list.ChildCount; i++) {
-    const child = list.GetChild(i);
+    const child = list.GetChild(i) as Partial<SeparatedElement<SyntaxElement>> | null;
     if (!child) continue;
-    out.push(child.Element !== undefined ? child.Element : child);
+    out.push(child.Element !== undefined ? child.Element : (child as SyntaxElement));
   }
   return out;
 }
 
 /** Named parameters of an operator (kind=inner, withsource=T, ...) as lower-case name → node. */
-export function namedParameters(list: Node): Map<string, Node> {
+export function namedParameters(list: SyntaxList<NamedParameter> | null | undefined): Map<string, Node> {
   const out = new Map<string, Node>();
   for (const p of elements(list)) out.set(String(p.Name?.SimpleName ?? "").toLowerCase(), p.Expression);
   return out;
 }
 
-export function tokenText(token: Node): string {
+export function tokenText(token: SyntaxToken | null | undefined): string {
   return token ? String(token.Text ?? "") : "";
 }
 

@@ -27,6 +27,7 @@ import {
 } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
+import type { ColumnSymbol, ReadOnlyList, TableSymbol } from "../syntax";
 import { compileTabular } from "../tabular";
 import { escapeRegex } from "./parse";
 
@@ -160,7 +161,7 @@ export function compileSearchSource(node: Node, scope: Scope): TabularFn {
   const expressions: Node[] = node.InClause ? elements(node.InClause.Expressions) : [];
   if (!node.InClause) {
     // The whole database: its tables and the query's views.
-    const tables = toArray(scope.code.Globals?.Database?.Tables).map((t: { Name: string; Columns: unknown }) =>
+    const tables = toArray<TableSymbol>(scope.code.Globals?.Database?.Tables).map((t) =>
       tableSource(String(t.Name), t.Columns),
     );
     const views: Source[] = [];
@@ -172,7 +173,7 @@ export function compileSearchSource(node: Node, scope: Scope): TabularFn {
   const sources = expressions.flatMap((expr): Source[] => {
     const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
     if (symbol && symbolKindOf(symbol) === "Group")
-      return toArray(symbol.Members).map((t: { Name: string; Columns: unknown }) =>
+      return toArray<TableSymbol>(symbol.Members).map((t) =>
         tableSource(String(t.Name), t.Columns),
       );
     if (kindOf(expr) !== "NameReference")
@@ -182,8 +183,8 @@ export function compileSearchSource(node: Node, scope: Scope): TabularFn {
   return filtered(node, scope, sources);
 }
 
-function tableSource(name: string, symbolColumns: unknown): Source {
-  const columns = toArray(symbolColumns).map((c: { Name: string; Type: unknown }) => ({
+function tableSource(name: string, symbolColumns: ReadOnlyList<ColumnSymbol>): Source {
+  const columns = toArray<ColumnSymbol>(symbolColumns).map((c) => ({
     name: String(c.Name),
     type: columnType(c.Type),
   }));

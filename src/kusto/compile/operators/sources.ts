@@ -22,6 +22,7 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { defaultLimits } from "../limits";
+import type { ColumnSymbol, TableSymbol } from "../syntax";
 import { compileTabular } from "../tabular";
 import { compileTupleMapper, isTupleItem } from "../tuples";
 import { projectNames } from "./naming";
@@ -116,9 +117,9 @@ function unionSource(expr: Node, index: number, scope: Scope): UnionSource[] {
   const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
   if (symbol && symbolKindOf(symbol) === "Group") {
     // A wildcard (ACS*) names every matching table; each is its own source.
-    return toArray(symbol.Members).map((table: { Name: string; Columns: unknown }) => {
+    return toArray<TableSymbol>(symbol.Members).map((table) => {
       const name = String(table.Name);
-      const columns = toArray(table.Columns).map((c: { Name: string; Type: unknown }) => ({
+      const columns = toArray<ColumnSymbol>(table.Columns).map((c) => ({
         name: String(c.Name),
         type: columnType(c.Type),
       }));

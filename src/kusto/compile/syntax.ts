@@ -1,0 +1,290 @@
+// Narrow views of Kusto.Language's syntax tree and symbols: only the members the compiler reads, named as in the shipped
+// node_modules/@kusto/language-service-next/Kusto.Language.Bridge.d.ts (test/kusto/syntax.test.ts checks the names).
+// The shipped types mark every child `| null`; here a child the parser always builds (a missing one becomes an empty
+// "missing" node) is typed as present, and only optional children (clauses, keywords, defaults) may be null.
+/// <reference types="@kusto/language-service-next" />
+
+/** The name of a SyntaxKind, as kindOf() returns it ("PipeExpression", "FilterOperator", ...). */
+export type SyntaxKindName = keyof typeof Kusto.Language.Syntax.SyntaxKind;
+/** The name of a SymbolKind, as symbolKindOf() returns it ("Table", "Column", "Function", ...). */
+export type SymbolKindName = keyof typeof Kusto.Language.Symbols.SymbolKind;
+
+/** A .NET read-only list from the bridge (System.Collections.Generic.IReadOnlyList$1); read it with toArray(). */
+export interface ReadOnlyList<T> {
+  readonly Count: number;
+  getItem(index: number): T;
+}
+
+// ---- Symbols (Kusto.Language.Symbols) ----
+
+/** Kusto.Language.Symbols.Symbol (renamed: `Symbol` is JavaScript's). */
+export interface KustoSymbol {
+  readonly Name: string;
+  readonly Kind: number;
+}
+
+export type TypeSymbol = KustoSymbol;
+
+export interface ColumnSymbol extends KustoSymbol {
+  readonly Type: TypeSymbol | null;
+}
+
+/** A table type; also the shape of TupleSymbol, whose Columns a tuple-returning function declares. */
+export interface TableSymbol extends TypeSymbol {
+  readonly Columns: ReadOnlyList<ColumnSymbol>;
+  readonly IsOpen: boolean;
+}
+
+export interface Parameter {
+  readonly Name: string;
+  readonly DeclaredTypes: ReadOnlyList<TypeSymbol>;
+  readonly DefaultValue: Expression | null;
+}
+
+export interface Signature {
+  readonly Parameters: ReadOnlyList<Parameter>;
+}
+
+export interface FunctionSymbol extends KustoSymbol {
+  readonly Signatures: ReadOnlyList<Signature>;
+}
+
+export interface Diagnostic {
+  readonly Message: string;
+}
+
+export interface DatabaseSymbol extends KustoSymbol {
+  readonly Tables: ReadOnlyList<TableSymbol>;
+}
+
+/** A symbol standing for several (`ACS*` in search or union names every matching table): they are its Members. */
+export interface GroupSymbol extends KustoSymbol {
+  readonly Members: ReadOnlyList<KustoSymbol>;
+}
+
+export interface GlobalState {
+  readonly Database: DatabaseSymbol | null;
+}
+
+/** The analyzed query (Kusto.Language.KustoCode); positions are read through the analyzer's lineColumn(). */
+export interface KustoCode {
+  readonly Syntax: QueryBlock;
+  readonly Globals: GlobalState | null;
+}
+
+// ---- Syntax (Kusto.Language.Syntax) ----
+
+export interface SyntaxElement {
+  readonly Kind: number;
+  readonly TextStart: number;
+  readonly ChildCount: number;
+  GetChild(index: number): SyntaxElement | null;
+  /** The node's source text as Kusto.Language renders it. */
+  ToString(includeTrivia?: number): string;
+}
+
+export interface SyntaxToken extends SyntaxElement {
+  readonly Text: string;
+}
+
+export interface SyntaxNode extends SyntaxElement {
+  readonly ReferencedSymbol: KustoSymbol | null;
+  readonly ReferencedSignature: Signature | null;
+  readonly CalledFunctionHasErrors: boolean;
+  GetCalledFunctionDiagnostics(): ReadOnlyList<Diagnostic> | null;
+  GetExpansion(): FunctionBody | null;
+}
+
+/** A list node; its items are SeparatedElement<T> where the syntax has separators (commas), else T. */
+export interface SyntaxList<T extends SyntaxElement> extends SyntaxNode {
+  readonly Count: number;
+  getItem(index: number): T;
+}
+
+export interface SeparatedElement<T extends SyntaxElement> extends SyntaxNode {
+  readonly Element: T;
+}
+
+/** A comma-separated list, as most lists in the grammar are. */
+export type SeparatedList<T extends SyntaxElement> = SyntaxList<SeparatedElement<T>>;
+
+export interface Expression extends SyntaxNode {
+  readonly ResultType: TypeSymbol | null;
+  readonly ConstantValue: unknown;
+}
+
+export interface Name extends SyntaxNode {
+  readonly SimpleName: string;
+}
+
+export interface NameDeclaration extends Expression {
+  readonly SimpleName: string;
+  readonly Name: Name;
+}
+
+export interface NameReference extends Expression {
+  readonly SimpleName: string;
+  readonly Name: Name;
+}
+
+export interface LiteralExpression extends Expression {
+  readonly Token: SyntaxToken;
+}
+
+export interface ExpressionList extends SyntaxNode {
+  readonly Expressions: SeparatedList<Expression>;
+}
+
+export interface FunctionCallExpression extends Expression {
+  readonly Name: NameReference;
+  readonly ArgumentList: ExpressionList;
+}
+
+/** BinaryExpression: `a + b`, `a == b`, `a and b`, ... */
+export interface BinaryExpression extends Expression {
+  readonly Left: Expression;
+  readonly Operator: SyntaxToken;
+  readonly Right: Expression;
+}
+
+/** `-x`, `+x`. */
+export interface PrefixUnaryExpression extends Expression {
+  readonly Operator: SyntaxToken;
+  readonly Expression: Expression;
+}
+
+/** `x in (...)`, `x !in~ (...)`. */
+export interface InExpression extends Expression {
+  readonly Left: Expression;
+  readonly Operator: SyntaxToken;
+  readonly Right: ExpressionList;
+}
+
+/** `x has_any (...)`, `x has_all (...)`. */
+export interface HasAnyExpression extends Expression {
+  readonly Left: Expression;
+  readonly Operator: SyntaxToken;
+  readonly Right: ExpressionList;
+}
+
+export interface ExpressionCouple extends SyntaxNode {
+  readonly First: Expression;
+  readonly Second: Expression;
+}
+
+/** `x between (a .. b)`. */
+export interface BetweenExpression extends Expression {
+  readonly Left: Expression;
+  readonly Operator: SyntaxToken;
+  readonly Right: ExpressionCouple;
+}
+
+export interface ParenthesizedExpression extends Expression {
+  readonly Expression: Expression;
+}
+
+export interface BracketedExpression extends Expression {
+  readonly Expression: Expression;
+}
+
+/** `x.name` or `x.['name']`. */
+export interface PathExpression extends Expression {
+  readonly Expression: Expression;
+  readonly Selector: Expression;
+}
+
+/** `x[index]`: the selector is a BracketedExpression. */
+export interface ElementExpression extends Expression {
+  readonly Expression: Expression;
+  readonly Selector: BracketedExpression;
+}
+
+export interface ToScalarExpression extends Expression {
+  readonly Expression: Expression;
+}
+
+export interface MaterializeExpression extends Expression {
+  readonly Expression: Expression;
+}
+
+/** `name = expr`. */
+export interface SimpleNamedExpression extends Expression {
+  readonly Name: NameDeclaration;
+  readonly Expression: Expression;
+}
+
+export interface NameAndTypeDeclaration extends Expression {
+  readonly Name: NameDeclaration;
+}
+
+export interface DefaultValueDeclaration extends SyntaxNode {
+  readonly Value: Expression;
+}
+
+export interface FunctionParameter extends SyntaxNode {
+  readonly NameAndType: NameAndTypeDeclaration;
+  readonly DefaultValue: DefaultValueDeclaration | null;
+}
+
+export interface FunctionParameters extends SyntaxNode {
+  readonly Parameters: SeparatedList<FunctionParameter>;
+}
+
+export type Statement = SyntaxNode;
+
+export interface FunctionBody extends SyntaxNode {
+  readonly Statements: SeparatedList<Statement>;
+  readonly Expression: Expression | null;
+}
+
+/** `(params) { body }` or `view (params) { body }`. */
+export interface FunctionDeclaration extends Expression {
+  readonly ViewKeyword: SyntaxToken | null;
+  readonly Parameters: FunctionParameters;
+  readonly Body: FunctionBody;
+}
+
+export interface LetStatement extends Statement {
+  readonly Name: NameDeclaration;
+  readonly Expression: Expression;
+}
+
+export interface ExpressionStatement extends Statement {
+  readonly Expression: Expression;
+}
+
+export interface QueryParametersStatement extends Statement {
+  readonly Parameters: SeparatedList<FunctionParameter>;
+}
+
+export interface OptionValueClause extends SyntaxNode {
+  readonly Expression: Expression;
+}
+
+/** `set name[=value];`. */
+export interface SetOptionStatement extends Statement {
+  readonly Name: NameDeclaration;
+  readonly ValueClause: OptionValueClause | null;
+}
+
+export interface QueryBlock extends SyntaxNode {
+  readonly Statements: SeparatedList<Statement>;
+}
+
+/** `name=value` parameters of an operator (kind=inner, withsource=T, ...). */
+export interface NamedParameter extends SyntaxNode {
+  readonly Name: NameDeclaration;
+  readonly Expression: Expression;
+}
+
+export type QueryOperator = Expression;
+
+/** `input | operator`. */
+export interface PipeExpression extends Expression {
+  readonly Expression: Expression;
+  readonly Operator: QueryOperator;
+}
+
+export interface InvokeOperator extends QueryOperator {
+  readonly Function: Expression;
+}
