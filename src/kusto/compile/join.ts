@@ -1,6 +1,7 @@
 // join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
 import { hashKey } from "../scalars";
 import type { ColumnInfo, Value } from "../types";
+import { columnsReadAfter } from "./columns-read";
 import {
   elements,
   guardGrowth,
@@ -14,7 +15,7 @@ import {
   tokenText,
   unsupported,
 } from "./context";
-import { rowBuilder } from "./row-builder";
+import { type CellSource, rowBuilder } from "./row-builder";
 import { compileTabular } from "./tabular";
 
 interface Keys {
@@ -85,24 +86,83 @@ function keyOf(row: Row, side: KeySide): string | undefined {
   return key;
 }
 
+/** A row's key as a Map key; undefined when a non-string key is null (null keys never match). */
+type KeyFn = (row: Row) => unknown;
+
+const integerTypes = new Set<string>(["int", "long"]);
+
+/** One key whose two sides compare like Map keys (SameValueZero, as hashKey's strings do): one scalar type, or int with long. */
+function rawComparable(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined || a === "dynamic" || b === "dynamic") return false;
+  return a === b || (integerTypes.has(a) && integerTypes.has(b));
+}
+
+/** The value itself keys the Map: no string built per row (a long or datetime would print its digits). */
+function rawKey(name: string, string: boolean): KeyFn {
+  if (string) return (row) => row[name] ?? "";
+  return (row) => {
+    const v = row[name];
+    return v === null ? undefined : v;
+  };
+}
+
+/** Key functions for both sides: raw values for one comparable key, else hashKey strings joined by a separator. */
+function keyFns(keys: Keys, leftColumns: readonly ColumnInfo[], rightColumns: readonly ColumnInfo[]) {
+  const typeIn = (columns: readonly ColumnInfo[], name: string) => columns.find((c) => c.name === name)?.type;
+  const [l, r] = [keys.left[0], keys.right[0]];
+  if (keys.left.length === 1 && rawComparable(typeIn(leftColumns, l), typeIn(rightColumns, r)))
+    return {
+      left: rawKey(l, typeIn(leftColumns, l) === "string"),
+      right: rawKey(r, typeIn(rightColumns, r) === "string"),
+    };
+  const left = keySide(keys.left, leftColumns);
+  const right = keySide(keys.right, rightColumns);
+  return { left: (row: Row) => keyOf(row, left), right: (row: Row) => keyOf(row, right) } as {
+    left: KeyFn;
+    right: KeyFn;
+  };
+}
+
 /** Row numbers by key as chains: `first` gives a key's first row, `next[i]` the following row of that key or -1. */
 interface RowIndex {
-  readonly first: Map<string, number>;
+  readonly first: Map<unknown, number>;
   readonly next: Int32Array;
 }
 
-/** One Map entry and one Int32Array slot per row, where arrays per key cost an allocation per key. */
-function index(rows: readonly Row[], side: KeySide): RowIndex {
-  const first = new Map<string, number>();
-  const next = new Int32Array(rows.length);
-  // Built from the last row back, so every chain runs in row order.
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const k = keyOf(rows[i], side);
+/** One Map entry per key and Int32Array slots per row, where arrays per key cost an allocation per key. */
+function index(rows: readonly Row[], key: KeyFn): RowIndex {
+  const first = new Map<unknown, number>();
+  const next = new Int32Array(rows.length).fill(-1);
+  // The last row of each chain, by the chain's first row: appending keeps every chain in row order.
+  const last = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const k = key(rows[i]);
     if (k === undefined) continue;
-    next[i] = first.get(k) ?? -1;
-    first.set(k, i);
+    const head = first.get(k);
+    if (head === undefined) {
+      first.set(k, i);
+      last[i] = i;
+    } else {
+      next[last[head]] = i;
+      last[head] = i;
+    }
   }
   return { first, next };
+}
+
+/** The keys of a side's rows, for the semi and anti kinds, which ask only whether a key occurs. */
+function keySet(rows: readonly Row[], key: KeyFn): Set<unknown> {
+  const keys = new Set<unknown>();
+  for (let i = 0; i < rows.length; i++) {
+    const k = key(rows[i]);
+    if (k !== undefined) keys.add(k);
+  }
+  return keys;
+}
+
+/** The cells a join copies: all, or only the columns the rest of the pipeline reads (see columnsReadAfter). */
+function kept<T extends { name: string }>(cells: readonly T[], read: Set<string> | undefined): T[] {
+  return read === undefined ? [...cells] : cells.filter((c) => read.has(c.name));
 }
 
 const joinKinds = new Set([
@@ -131,8 +191,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   const right = compileTabular(node.Expression, scope);
   const rightColumns = resultColumns(node.Expression);
   const keys = joinKeys(node.ConditionClause, scope);
-  const leftKey = keySide(keys.left, leftColumns);
-  const rightKey = keySide(keys.right, rightColumns);
+  const key = keyFns(keys, leftColumns, rightColumns);
   const columns = resultColumns(node);
   const semiLeft = kind === "leftsemi" || kind === "leftanti" || kind === "leftantisemi";
   const semiRight = kind === "rightsemi" || kind === "rightanti" || kind === "rightantisemi";
@@ -147,62 +206,70 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   if (sources.length !== columns.length) throw unsupported(scope, node, "join result schema");
 
   // Kusto strings have no null: a string column of an unmatched side is "".
-  const build = rowBuilder(
-    columns.map((c) => c.name),
-    sources.map((s, i) => ({
-      from: s.from === "left" ? 0 : 1,
-      name: s.name,
-      missing: columns[i].type === "string" ? "" : null,
-    })),
+  const cells = kept(
+    columns.map((c, i) => ({
+      name: c.name,
+      source: {
+        from: sources[i].from === "left" ? 0 : 1,
+        name: sources[i].name,
+        missing: c.type === "string" ? "" : null,
+      },
+    })) as { name: string; source: CellSource }[],
+    columnsReadAfter(node),
   );
+  const build = rowBuilder(
+    cells.map((c) => c.name),
+    cells.map((c) => c.source),
+  );
+  const leftOuter = kind === "leftouter" || kind === "fullouter";
 
   return (input, ctx) => {
     let leftRows = input.rows;
     const rightRows = right(ctx).rows;
     if (kind === "innerunique") {
       // innerunique keeps one left row per key before joining.
-      const seen = new Set<string>();
+      const seen = new Set<unknown>();
       leftRows = leftRows.filter((r) => {
-        const k = keyOf(r, leftKey);
+        const k = key.left(r);
         if (k === undefined || seen.has(k)) return false;
         seen.add(k);
         return true;
       });
     }
-    const rightIndex = index(rightRows, rightKey);
     const rows: Row[] = [];
-    if (semiRight) {
-      const leftIndex = index(leftRows, leftKey);
-      const anti = kind !== "rightsemi";
-      for (const r of rightRows) {
-        const k = keyOf(r, rightKey);
-        const hit = k !== undefined && leftIndex.first.has(k);
-        if (hit !== anti) rows.push(build(undefined, r));
+    if (semiRight || semiLeft) {
+      // The semi and anti kinds keep one side's rows by whether the other side has their key.
+      const [kept, keptKey, other, otherKey] = semiRight
+        ? [rightRows, key.right, leftRows, key.left]
+        : [leftRows, key.left, rightRows, key.right];
+      const present = keySet(other, otherKey);
+      const want = kind === "rightsemi" || kind === "leftsemi";
+      for (const r of kept) {
+        const k = keptKey(r);
+        if ((k !== undefined && present.has(k)) === want)
+          rows.push(semiRight ? build(undefined, r) : build(r, undefined));
       }
       return { columns, rows };
     }
-    // Only outer joins on the right ask which right rows matched.
-    const matchedRight = kind === "rightouter" || kind === "fullouter" ? new Set<number>() : undefined;
+    const rightIndex = index(rightRows, key.right);
+    const first = rightIndex.first;
     const next = rightIndex.next;
-    for (const l of leftRows) {
-      const k = keyOf(l, leftKey);
-      const match = k === undefined ? -1 : (rightIndex.first.get(k) ?? -1);
-      if (semiLeft) {
-        if (match >= 0 === (kind === "leftsemi")) rows.push(build(l, undefined));
-        continue;
-      }
-      if (match >= 0) {
+    // Only outer joins on the right ask which right rows matched.
+    const matchedRight = kind === "rightouter" || kind === "fullouter" ? new Uint8Array(rightRows.length) : undefined;
+    for (let i = 0; i < leftRows.length; i++) {
+      const l = leftRows[i];
+      const k = key.left(l);
+      const match = k === undefined ? undefined : first.get(k);
+      if (match !== undefined) {
         for (let m = match; m >= 0; m = next[m]) {
-          matchedRight?.add(m);
+          if (matchedRight) matchedRight[m] = 1;
           rows.push(build(l, rightRows[m]));
           guardGrowth(ctx, rows.length, "join");
         }
-      } else if (kind === "leftouter" || kind === "fullouter") rows.push(build(l, undefined));
+      } else if (leftOuter) rows.push(build(l, undefined));
     }
     if (matchedRight) {
-      rightRows.forEach((r, i) => {
-        if (!matchedRight.has(i)) rows.push(build(undefined, r));
-      });
+      for (let i = 0; i < rightRows.length; i++) if (matchedRight[i] === 0) rows.push(build(undefined, rightRows[i]));
     }
     return { columns, rows };
   };
@@ -216,33 +283,40 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const keys = joinKeys(node.LookupClause, scope);
   const rightKeyNames = new Set(keys.right);
   const rightAll = resultColumns(node.Expression);
-  const leftKey = keySide(keys.left, leftColumns);
-  const rightKey = keySide(keys.right, rightAll);
+  const key = keyFns(keys, leftColumns, rightAll);
   const rightValueColumns = rightAll.filter((c) => !rightKeyNames.has(c.name));
   const columns = resultColumns(node);
   if (columns.length !== leftColumns.length + rightValueColumns.length)
     throw unsupported(scope, node, "lookup result schema");
   // Left cells copy as they are (null when absent); an unmatched right string column is "" (Kusto strings have no null).
-  const build = rowBuilder(
-    [...leftColumns, ...columns.slice(leftColumns.length)].map((c) => c.name),
+  const cells = kept(
     [
-      ...leftColumns.map((c) => ({ from: 0 as const, name: c.name, missing: null })),
+      ...leftColumns.map((c) => ({ name: c.name, source: { from: 0 as const, name: c.name, missing: null } })),
       ...columns.slice(leftColumns.length).map((c, i) => ({
-        from: 1 as const,
-        name: rightValueColumns[i].name,
-        missing: c.type === "string" ? ("" as const) : null,
+        name: c.name,
+        source: {
+          from: 1 as const,
+          name: rightValueColumns[i].name,
+          missing: c.type === "string" ? ("" as const) : null,
+        },
       })),
     ],
+    columnsReadAfter(node),
+  );
+  const build = rowBuilder(
+    cells.map((c) => c.name),
+    cells.map((c) => c.source),
   );
   return (input, ctx) => {
     const rightRows = right(ctx).rows;
-    const rightIndex = index(rightRows, rightKey);
-    const next = rightIndex.next;
+    const { first, next } = index(rightRows, key.right);
     const rows: Row[] = [];
-    for (const l of input.rows) {
-      const k = keyOf(l, leftKey);
-      const match = k === undefined ? -1 : (rightIndex.first.get(k) ?? -1);
-      if (match < 0) {
+    const leftRows = input.rows;
+    for (let i = 0; i < leftRows.length; i++) {
+      const l = leftRows[i];
+      const k = key.left(l);
+      const match = k === undefined ? undefined : first.get(k);
+      if (match === undefined) {
         if (kind === "leftouter") {
           rows.push(build(l, undefined));
           guardGrowth(ctx, rows.length, "lookup");
