@@ -1,5 +1,6 @@
 // Query results as plain JSON rows: datetimes as ISO 8601 UTC text, timespans as Kusto text, numbers as numbers.
 import { formatValue } from "./scalars";
+import { Decimal } from "./scalars/decimal";
 import { longsAsText } from "./scalars/int64";
 import type { QueryResult, Value } from "./types";
 
@@ -9,6 +10,8 @@ export function jsonValue(v: Value, type: string): unknown {
   if (typeof v === "number" && !Number.isFinite(v)) return String(v);
   // A long beyond 2^53 comes out as its exact decimal text: a JS number would lose digits and a bigint breaks JSON.stringify.
   if (typeof v === "bigint") return v.toString();
+  // A decimal is a number when a double holds it exactly, else its exact digits as text (like a long beyond 2^53).
+  if (v instanceof Decimal) return v.toJSON();
   if (type === "dynamic" && typeof v === "object") return longsAsText(v);
   return v;
 }

@@ -1,6 +1,7 @@
 // Conversions between Kusto types (toint, todatetime, ...): a failed conversion is null, never an exception.
 import type { KType, Value } from "../types";
 import { EPOCH_DOTNET_TICKS, parseDatetime, parseTimespan } from "../values/time";
+import { asDecimal, Decimal, decimalFromLong, decimalFromReal, decimalFromText, truncateDecimal } from "./decimal";
 import { formatterFor, toDynamicValue } from "./format";
 import { normLong, parseLongText, toLong } from "./int64";
 import { parseJsonText } from "./json-text";
@@ -26,6 +27,7 @@ const INT_MAX = 2147483647;
 function numberFrom(v: Value, from: KType): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return v;
+  if (v instanceof Decimal) return v.toNumber();
   if (typeof v === "bigint") return from === "datetime" ? Number(v + EPOCH_DOTNET_TICKS) : Number(v);
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") return parseReal(v);
@@ -34,6 +36,12 @@ function numberFrom(v: Value, from: KType): number | null {
 
 function toIntegerFrom(from: KType, bits: 32 | 64): (v: Value) => Value {
   return (v) => {
+    // A decimal truncates toward zero exactly; out of range is null like any failed conversion.
+    if (v instanceof Decimal) {
+      const whole = truncateDecimal(v);
+      const [min, max] = bits === 64 ? [-(2n ** 63n), 2n ** 63n - 1n] : [BigInt(INT_MIN), BigInt(INT_MAX)];
+      return whole < min || whole > max ? null : normLong(whole);
+    }
     if (bits === 64) {
       // Exact for ticks and long text beyond 2^53.
       if (typeof v === "bigint") return normLong(from === "datetime" ? v + EPOCH_DOTNET_TICKS : v);
@@ -54,12 +62,14 @@ function toIntegerFrom(from: KType, bits: 32 | 64): (v: Value) => Value {
 /** A number of ticks as a timespan: reals are truncated to whole ticks. */
 function ticksFromNumber(v: Value): bigint | null {
   if (typeof v === "bigint") return v;
+  if (v instanceof Decimal) return truncateDecimal(v);
   if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > 9.2e18) return null;
   return BigInt(Math.trunc(v));
 }
 
 function toBool(v: Value): Value {
   if (typeof v === "boolean") return v;
+  if (v instanceof Decimal) return v.mantissa !== 0n;
   if (typeof v === "number") return Number.isNaN(v) ? null : v !== 0;
   if (typeof v === "string") {
     const t = v.trim().toLowerCase();
@@ -88,6 +98,40 @@ export function toDynamic(v: Value, from: KType): Value {
   return parsed === undefined ? v : parsed;
 }
 
+/**
+ * todecimal: text and whole numbers exactly; a real by its shortest digits when it has at most 15 significant digits
+ * (.NET's double-to-decimal conversion keeps 15), refused beyond; datetime ticks and other types are not converted.
+ */
+function toDecimalFrom(from: KType): (v: Value) => Value {
+  const wrap = (d: Decimal | null): Value => d as unknown as Value;
+  switch (from) {
+    case "int":
+    case "long":
+      return (v) => wrap(typeof v === "number" || typeof v === "bigint" ? decimalFromLong(v) : null);
+    case "real":
+      return (v) => wrap(typeof v === "number" ? decimalFromReal(v) : null);
+    case "decimal":
+      return (v) => wrap(asDecimal(v));
+    case "bool":
+      return (v) => wrap(typeof v === "boolean" ? decimalFromLong(v ? 1 : 0) : null);
+    case "string":
+      return (v) => wrap(typeof v === "string" ? decimalFromText(v) : null);
+    case "dynamic":
+      return (v) =>
+        wrap(
+          typeof v === "string"
+            ? decimalFromText(v)
+            : typeof v === "bigint" || (typeof v === "number" && Number.isSafeInteger(v))
+              ? decimalFromLong(v)
+              : typeof v === "number"
+                ? decimalFromReal(v)
+                : null,
+        );
+    default:
+      return () => null;
+  }
+}
+
 /** A converter to `type` from values of type `from` (implicit and explicit casts alike). */
 export function convertTo(type: KType, from: KType): (v: Value) => Value {
   // tostring never yields null, even of a string that is missing.
@@ -103,8 +147,9 @@ export function convertTo(type: KType, from: KType): (v: Value) => Value {
     case "long":
       return toIntegerFrom(from, 64);
     case "real":
-    case "decimal":
       return (v) => numberFrom(v, from);
+    case "decimal":
+      return toDecimalFrom(from);
     case "bool":
       return toBool;
     case "datetime":

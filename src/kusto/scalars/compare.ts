@@ -1,6 +1,7 @@
 // Ordering, equality and grouping keys for every Kusto type.
 import type { KType, Value } from "../types";
 import { isPlainObject } from "./common";
+import { asDecimal, compareDecimals, Decimal, decimalKey } from "./decimal";
 
 function compareNumbers(a: Value, b: Value): number {
   const x = a as number;
@@ -55,10 +56,11 @@ export function compareValues(type: KType): (a: Value, b: Value) => number {
     case "int":
     case "long":
     case "real":
-    case "decimal":
     case "datetime":
     case "timespan":
       return compareNumbers;
+    case "decimal":
+      return compareDecimalValues;
     case "string":
     case "guid":
       return compareStrings;
@@ -67,6 +69,14 @@ export function compareValues(type: KType): (a: Value, b: Value) => number {
     default:
       return compareDynamic;
   }
+}
+
+/** Decimals by exact value (1.0 equals 1); null sorts first, as with numbers. */
+function compareDecimalValues(a: Value, b: Value): number {
+  const x = asDecimal(a);
+  const y = asDecimal(b);
+  if (x === null || y === null) return x === null ? (y === null ? 0 : -1) : 1;
+  return compareDecimals(x, y);
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -110,6 +120,8 @@ export function valuesEqual(type: KType, caseInsensitive = false): (a: Value, b:
       return ciEqual;
     case "dynamic":
       return caseInsensitive ? (a, b) => dynamicEqual(a, b, true) : (a, b) => dynamicEqual(a, b, false);
+    case "decimal":
+      return (a, b) => (a === null || b === null ? a === b : compareDecimalValues(a, b) === 0);
     default:
       return (a, b) => a === b;
   }
@@ -157,6 +169,8 @@ export function hashKey(v: Value): string {
     lastBigintKey = `${MARK}#${v.toString()}`;
     return lastBigintKey;
   }
+  // A decimal keys by its value without trailing zeros, like a number of the same value.
+  if (v instanceof Decimal) return `${MARK}#${decimalKey(v)}`;
   if (v === true) return `${MARK}t`;
   if (v === false) return `${MARK}f`;
   return `${MARK}j${isPlainObject(v) || Array.isArray(v) ? stableJson(v) : String(v)}`;

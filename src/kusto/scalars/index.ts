@@ -7,6 +7,7 @@ import { binaryFunctions } from "./binary";
 import { castFunctions } from "./cast-functions";
 import type { ScalarTable } from "./common";
 import { datetimeFunctions, timeOverrides } from "./datetime";
+import { Decimal } from "./decimal";
 import { dynamicFunctions } from "./dynamic";
 import { encodingFunctions } from "./encoding";
 import { hashFunctions } from "./hash";
@@ -81,8 +82,39 @@ export function scalarFunction(
   ctx: ScalarContext,
 ): ((args: readonly Value[]) => Value) | undefined {
   const factory = Object.hasOwn(functionTable, name) ? functionTable[name] : undefined;
-  return factory ? factory(argTypes, resultType, ctx) : undefined;
+  if (!factory) return undefined;
+  if (resultType !== "decimal" && !argTypes.includes("decimal")) return factory(argTypes, resultType, ctx);
+  // Decimals are exact Decimal objects: only functions written for them take or make one.
+  if (decimalAware.has(name)) return factory(argTypes, resultType, ctx);
+  if (resultType === "decimal") return undefined;
+  // A decimal argument to a function of reals reads as the nearest double, as Kusto converts decimal to real.
+  const impl = factory(
+    argTypes.map((t) => (t === "decimal" ? "real" : t)),
+    resultType,
+    ctx,
+  );
+  return impl && ((args) => impl(args.map((a) => (a instanceof Decimal ? a.toNumber() : a))));
 }
+
+const decimalAware = new Set([
+  "tostring",
+  "todecimal",
+  "toreal",
+  "todouble",
+  "tolong",
+  "toint",
+  "tobool",
+  "toboolean",
+  "totimespan",
+  "isnull",
+  "isnotnull",
+  "strcat",
+  "gettype",
+  "parse_version",
+]);
+
+/** Aggregations that only count, test or pass on their decimal argument: the others would treat it as a double. */
+const decimalAggregates = new Set(["count", "countif", "dcount", "dcountif", "count_distinct", "count_distinctif"]);
 
 /**
  * An aggregation by lower-cased name. percentiles yields an array (one value per level); arg_max/arg_min yield the
@@ -96,5 +128,6 @@ export function aggregateFactory(
   literalArgs: readonly (Value | undefined)[],
 ): (() => Aggregator) | undefined {
   const factory = Object.hasOwn(aggregateFactories, name) ? aggregateFactories[name] : undefined;
+  if ((argTypes.includes("decimal") || resultType === "decimal") && !decimalAggregates.has(name)) return undefined;
   return factory ? factory(argTypes, resultType, literalArgs) : undefined;
 }

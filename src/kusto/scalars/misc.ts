@@ -1,6 +1,7 @@
-// around() and repeat(): small scalar functions with no family of their own.
+// around(), repeat() and parse_version(): small scalar functions with no family of their own.
 import type { KType, Value } from "../types";
-import { arity, type ScalarFactory, type ScalarTable } from "./common";
+import { arity, type ScalarFactory } from "./common";
+import { type Decimal, decimalFromText } from "./decimal";
 import { toDynamicValue } from "./format";
 import { big, isLong } from "./int64";
 
@@ -46,4 +47,24 @@ const repeat: ScalarFactory = arity(2, 2, (argTypes) => {
   };
 });
 
-export const miscFunctions: ScalarTable = { around, repeat };
+export const miscFunctions: Record<string, ScalarFactory> = { around, repeat };
+
+const versionText = /^\d{1,8}(?:\.\d{1,8}){0,3}$/;
+
+/**
+ * parse_version(v): one to four dot-separated parts of up to eight digits, missing parts 0, as the decimal
+ * p1*10^24 + p2*10^16 + p3*10^8 + p4 (parse-version-function.md: "1.2.3.4" is 1,000,000,020,000,000,300,000,004);
+ * anything else is null.
+ */
+export function parseVersion(text: string): Decimal | null {
+  if (!versionText.test(text)) return null;
+  const parts = text.split(".").map(BigInt);
+  while (parts.length < 4) parts.push(0n);
+  return decimalFromText(String(parts.reduce((acc, p) => acc * 100_000_000n + p, 0n)));
+}
+
+miscFunctions.parse_version = arity(1, 1, (argTypes) =>
+  argTypes[0] === "string"
+    ? (args) => parseVersion(typeof args[0] === "string" ? args[0] : "") as unknown as Value
+    : undefined,
+);

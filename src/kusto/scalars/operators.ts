@@ -1,8 +1,19 @@
 // Binary and unary operators with Kusto semantics: null propagation, integer division, three-valued logic.
+
 import type { KType, Value } from "../types";
 import { negateTicks, timeArithmetic } from "../values/arith";
 import { isIntegerType, isNumberLike } from "./common";
 import { compareValues, deepEqual, valuesEqual } from "./compare";
+import {
+  addDecimals,
+  asDecimal,
+  compareDecimals,
+  Decimal,
+  divideDecimals,
+  multiplyDecimals,
+  remainderDecimals,
+  subtractDecimals,
+} from "./decimal";
 import { formatterFor } from "./format";
 import { addLong, divLong, isLong, type Long, modLong, modReal, mulLong, negLong, subLong, toDouble } from "./int64";
 import { stringMatcher } from "./match";
@@ -169,6 +180,54 @@ const numericOrdering: Readonly<Record<string, Binary>> = {
   ">=": (a, b) => (isNull(a) || isNull(b) ? null : (a as number) >= (b as number)),
 };
 
+const decimalArithmetic: Readonly<Record<string, (a: Decimal, b: Decimal) => Decimal | null>> = {
+  "+": addDecimals,
+  "-": subtractDecimals,
+  "*": multiplyDecimals,
+  "/": divideDecimals,
+  "%": remainderDecimals,
+};
+
+/**
+ * Operators with a decimal side: exact decimal arithmetic and comparison against int/long/decimal (decimal.ts refuses
+ * what would need rounding); against a real both sides compare or compute as doubles. Other operand types: undefined.
+ */
+function decimalOperator(op: string, left: KType, right: KType, result: KType): Binary | undefined | "not decimal" {
+  const exactType = (t: KType) => t === "decimal" || t === "int" || t === "long";
+  const withReal = (t: KType) => exactType(t) || t === "real";
+  if (!withReal(left) || !withReal(right)) return left === "string" || right === "string" ? "not decimal" : undefined;
+  const exact = exactType(left) && exactType(right);
+  const arith = decimalArithmetic[op];
+  if (arith) {
+    if (result === "decimal") {
+      if (!exact) return undefined;
+      return (a, b) => {
+        const x = asDecimal(a);
+        const y = asDecimal(b);
+        return x === null || y === null ? null : (arith(x, y) as unknown as Value);
+      };
+    }
+    if (result !== "real") return undefined;
+    const f = arithmetic(op, "real");
+    return f && ((a, b) => f(toDoubleOrNull(a), toDoubleOrNull(b)));
+  }
+  const test =
+    orderingTests[op] ?? (op === "==" ? (c: number) => c === 0 : op === "!=" ? (c: number) => c !== 0 : undefined);
+  if (!test) return undefined;
+  const nullResult = op === "==" ? false : op === "!=" ? true : null;
+  return (a, b) => {
+    if (isNull(a) || isNull(b)) return isNull(a) && isNull(b) ? null : nullResult;
+    if (!exact) {
+      const x = toDoubleOrNull(a) as number;
+      const y = toDoubleOrNull(b) as number;
+      return test(x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN);
+    }
+    return test(compareDecimals(asDecimal(a) as Decimal, asDecimal(b) as Decimal));
+  };
+}
+
+const toDoubleOrNull = (v: Value): Value => (v instanceof Decimal ? v.toNumber() : v);
+
 /** Three-valued logic: false wins over null in `and`, true wins over null in `or`. */
 const and: Binary = (a, b) => (a === false || b === false ? false : a === true && b === true ? true : null);
 const or: Binary = (a, b) => (a === true || b === true ? true : a === false && b === false ? false : null);
@@ -189,6 +248,10 @@ function stringOperator(op: string, left: KType, right: KType): Binary | undefin
 }
 
 export function binaryOperator(op: string, left: KType, right: KType, result: KType): Binary | undefined {
+  if ((left === "decimal" || right === "decimal") && op !== "and" && op !== "or") {
+    const exact = decimalOperator(op, left, right, result);
+    if (exact !== "not decimal") return exact;
+  }
   switch (op) {
     case "+":
     case "-":
@@ -221,6 +284,11 @@ export function binaryOperator(op: string, left: KType, right: KType, result: KT
 
 export function unaryOperator(op: "-" | "+" | "not", operand: KType): ((a: Value) => Value) | undefined {
   if (op === "not") return (a) => (a === true ? false : a === false ? true : null);
+  if (operand === "decimal")
+    return (a) => {
+      const d = asDecimal(a);
+      return d === null ? null : ((op === "-" ? new Decimal(-d.mantissa, d.scale) : d) as unknown as Value);
+    };
   if (!isNumberLike(operand) && operand !== "dynamic") return undefined;
   if (op === "+") return (a) => (typeof a === "number" || typeof a === "bigint" ? a : null);
   // An int stays 32-bit: -(-2147483648) wraps to itself, as unchecked .NET int negation does.
