@@ -50,7 +50,11 @@ export function globalStateFor(catalog: Catalog = {}): any {
     if (!identifier.test(fn.name)) throw new Error(`function name "${fn.name}" is not a KQL identifier`);
     members.push(new S.FunctionSymbol.$ctor16(fn.name, functionParameterList(fn), functionBody(fn), ""));
   }
-  const globals = Kusto.Language.GlobalState.Default.WithDatabase(new S.DatabaseSymbol.$ctor2("db", null, members));
+  // WithCache: without a KustoCache the binder makes a fresh one per analysis and re-binds every called function body
+  // (Kusto.Language Binder_API.cs `globals = globals.WithCache()`; GlobalBindingCache holds the call-site expansions).
+  const globals = Kusto.Language.GlobalState.Default.WithDatabase(
+    new S.DatabaseSymbol.$ctor2("db", null, members),
+  ).WithCache();
   globalsCache.set(key, globals);
   return globals;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze, catalogWithData, type KqlFunctionDef, type TableSchema } from "../../src/kusto";
+import { globalStateFor } from "../../src/kusto/analyzer";
 
 // A catalog of the caller's own: the engine declares exactly what it is given.
 const Sales: TableSchema = {
@@ -48,6 +49,13 @@ describe("analyze", () => {
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ line: 2, column: 1, severity: "error" });
     expect(diags[0].message).toContain("NoSuchColumn");
+  });
+
+  it("must hand the binder a GlobalState with its binding cache, so a called body is bound once per call site", () => {
+    // Without a KustoCache, Kusto.Language's binder creates a fresh one per analysis (Binder_API.cs WithCache()).
+    const globals = globalStateFor({ tables });
+    expect(globals.Cache).toBeTruthy();
+    expect(globalStateFor({ tables })).toBe(globals);
   });
 
   it("must bind a call to a declared function and reject it when undeclared", () => {
