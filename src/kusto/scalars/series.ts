@@ -6,6 +6,7 @@ import { anomaliesTuple, decomposeTuple, forecastTuple } from "./series-decompos
 import { fftTuple, ifftTuple } from "./series-fft";
 import { fitPolyTuple } from "./series-fit-poly";
 import { outliersFactory } from "./series-outliers";
+import { periodsDetectTuple, periodsValidateTuple } from "./series-periods";
 
 type Elem = number | null;
 
@@ -578,4 +579,6 @@ export const seriesTupleFunctions: Readonly<Record<string, TupleFactory>> = {
   series_fit_poly: fitPolyTuple,
   series_fft: fftTuple,
   series_ifft: ifftTuple,
+  series_periods_detect: periodsDetectTuple,
+  series_periods_validate: periodsValidateTuple,
 };
