@@ -39,3 +39,12 @@ describe("series_periods_validate", () => {
     ).toThrow(/^unsupported: series_periods_validate of period 5 over 10 points/);
   });
 });
+
+describe("series_seasonal with automatic detection", () => {
+  it("must give zeros when the series is too short for any period (under 8 points) and refuse longer ones", () => {
+    expect(json("print s = series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2]))")).toEqual([{ s: [0, 0, 0, 0, 0, 0, 0] }]);
+    expect(() => json("print s = series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2, 4]))")).toThrow(
+      /^unsupported: series_seasonal with automatic period detection/,
+    );
+  });
+});

@@ -230,8 +230,8 @@ describe("seasonal component", () => {
     expect(seasonal([1, 5, 2, 7], 2)).toEqual([1.5, 6, 1.5, 6]);
   });
 
-  it("must refuse automatic period detection rather than guess", () => {
-    expect(() => call("series_seasonal", ["dynamic"], "dynamic", [[1, 2, 1, 2]])).toThrow(
+  it("must refuse automatic period detection over 8 or more points rather than guess", () => {
+    expect(() => call("series_seasonal", ["dynamic"], "dynamic", [[1, 2, 1, 2, 1, 2, 1, 2]])).toThrow(
       /^unsupported: series_seasonal with automatic period detection/,
     );
     expect(call("series_seasonal", ["dynamic", "long"], "dynamic", [[1, 2, 1, 2], 2])).toEqual([1, 2, 1, 2]);

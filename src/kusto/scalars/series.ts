@@ -481,11 +481,16 @@ export function seasonal(xs: readonly number[], period: number): number[] {
   return xs.map((_, i) => med[i % period]);
 }
 
-/** series_seasonal(series, period): automatic period detection (period -1 or absent) is not implemented and is refused. */
+/** series_seasonal(series, period): automatic period detection (period -1 or absent) over 8+ points is refused. */
 const seriesSeasonal: ScalarFactory = arity(1, 2, (argTypes) => {
   if (argTypes[0] !== "dynamic") return undefined;
   return (args) => {
     const period = args.length > 1 ? num(args[1]) : -1;
+    // Detection needs periods of 4..n/2 points (series-periods-detect-function.md): under 8 points none is found.
+    if ((period === null || period === -1) && Array.isArray(args[0]) && args[0].length < 8) {
+      const xs = allNumbers(args[0]);
+      return xs === null ? null : xs.map(() => 0);
+    }
     if (period === null || period === -1) {
       throw new Error(
         "unsupported: series_seasonal with automatic period detection (series_periods_detect); pass the period in bins",
