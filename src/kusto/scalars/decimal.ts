@@ -1,13 +1,16 @@
-// Kusto's decimal held exactly: an integer mantissa and a scale (value = mantissa / 10^scale), as .NET System.Decimal
-// does (96-bit mantissa, scale 0..28). Results that would need rounding are refused: the rounding is not documented.
+// Kusto's decimal held exactly: an integer mantissa and a scale (value = mantissa / 10^scale). Results that would need
+// rounding are refused: the rounding is not documented. Up to 38 digits, as SqlDecimal (getschema's type for decimal)
+// holds; parse_version-function.md's 99999999.x.x.x needs 32, beyond System.Decimal's 96 bits.
 
-const MAX_MANTISSA = (1n << 96n) - 1n;
+const MAX_MANTISSA = 10n ** 38n - 1n;
 const MAX_SCALE = 28;
 
 export class Decimal {
   constructor(
     readonly mantissa: bigint,
     readonly scale: number,
+    /** False for a quotient: the scale Kusto gives a quotient (and so its printed zeros) is not documented. */
+    readonly scaleKnown = true,
   ) {}
 
   /** Digits with the decimal point placed by the scale: 1.10 keeps its trailing zero, as .NET prints it. */
@@ -46,7 +49,7 @@ function make(mantissa: bigint, scale: number): Decimal {
       `unsupported: a decimal with more than ${MAX_SCALE} places after the point (Kusto rounds it)`,
     );
   if (mantissa > MAX_MANTISSA || -mantissa > MAX_MANTISSA)
-    throw new DecimalRangeError("unsupported: a decimal beyond 96 bits of digits (Kusto rounds or overflows it)");
+    throw new DecimalRangeError("unsupported: a decimal of more than 38 digits (Kusto rounds or overflows it)");
   return new Decimal(mantissa, scale);
 }
 
@@ -134,7 +137,10 @@ export function divideDecimals(a: Decimal, b: Decimal): Decimal | null {
   let numerator = a.mantissa * 10n ** BigInt(b.scale);
   const denominator = b.mantissa * 10n ** BigInt(a.scale);
   for (let scale = 0; scale <= MAX_SCALE; scale++) {
-    if (numerator % denominator === 0n) return make(numerator / denominator, scale);
+    if (numerator % denominator === 0n) {
+      const q = make(numerator / denominator, scale);
+      return new Decimal(q.mantissa, q.scale, false);
+    }
     numerator *= 10n;
   }
   throw new DecimalRangeError("unsupported: a decimal quotient with no exact form within 28 places (Kusto rounds it)");

@@ -69,9 +69,9 @@ export function formatValue(v: Value, type: KType): string {
 function formatDecimal(v: Value): string {
   if (typeof v === "number") return formatReal(v);
   if (!(v instanceof Decimal)) return formatDynamic(v);
-  if (normalized(v) !== v)
+  if (normalized(v) !== v || !v.scaleKnown)
     throw new Error(
-      `unsupported: tostring of the decimal ${v} (whether Kusto prints the trailing zeros is not documented)`,
+      `unsupported: tostring of the decimal ${v} (whether Kusto prints trailing zeros is not documented)`,
     );
   return v.toString();
 }

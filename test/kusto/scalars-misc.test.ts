@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { json } from "./helpers";
+
+describe("around(value, center, delta)", () => {
+  it("is true on both ends of [center - delta, center + delta] and false just outside", () => {
+    const [row] = json("print a = around(4, 5, 1), b = around(6, 5, 1), c = around(7, 5, 1), d = around(2.5, 3, 0.25)");
+    expect(row).toEqual({ a: true, b: true, c: false, d: false });
+  });
+
+  it("takes datetimes with a timespan delta, exact to the tick", () => {
+    const [row] = json(
+      "print inside = around(datetime(2021-01-01 01:31), datetime(2021-01-01 01:30), 1min)," +
+        " outside = around(datetime(2021-01-01 01:31:00.0000001), datetime(2021-01-01 01:30), 1min)",
+    );
+    expect(row).toEqual({ inside: true, outside: false });
+  });
+
+  it("is null when an argument is null", () => {
+    expect(json("print r = around(long(null), 1, 1)")).toEqual([{ r: null }]);
+  });
+});
+
+describe("repeat(value, count)", () => {
+  it("gives count copies, an empty array for 0 and null for a negative count", () => {
+    const [row] = json("print a = repeat('x', 3), b = repeat(1.5, 0), c = repeat(true, -1)");
+    expect(row).toEqual({ a: ["x", "x", "x"], b: [], c: null });
+  });
+
+  it("puts a timespan in the array as its text", () => {
+    expect(json("print r = repeat(1h, 2)")).toEqual([{ r: ["01:00:00", "01:00:00"] }]);
+  });
+});
+
+describe("count_distinctif(expr, predicate)", () => {
+  it("counts distinct non-null values of the rows where the predicate holds", () => {
+    // Rows with k == 'a' hold x = 1, 1, 2, null: two distinct values.
+    const rows = json(
+      "datatable(k:string, x:long)['a',1,'a',1,'a',2,'b',3,'a',long(null)] | summarize n = count_distinctif(x, k == 'a')",
+    );
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+});
+
+describe("estimate_data_size", () => {
+  it("adds the documented sizes: long 8, int 4, datetime 8, a string its length", () => {
+    // 8 (long) + 2 ("xy") + 4 (int) + 8 (datetime) = 22.
+    const [row] = json(
+      "print a = 1, b = 'xy', c = toint(3), d = datetime(2020-01-01) | project n = estimate_data_size(*)",
+    );
+    expect(row).toEqual({ n: 22 });
+  });
+
+  it("takes listed columns: 8 + 3 = 11", () => {
+    expect(json("print a = 1, b = 'abc', c = 2.5 | project n = estimate_data_size(a, b)")).toEqual([{ n: 11 }]);
+  });
+
+  it("refuses a type whose size is not documented", () => {
+    expect(() => json("print c = 2.5 | project estimate_data_size(c)")).toThrow(
+      /unsupported: estimate_data_size of a real/,
+    );
+  });
+});
+
+describe("array_sort_asc/desc of several arrays", () => {
+  it("sorts the first array and puts the others in the same order, one column each", () => {
+    // The binder names the columns after the arguments: array1_sorted, array2_sorted.
+    const rows = json(
+      "let array1 = dynamic([3, 1, 2]); let array2 = dynamic(['c', 'a', 'b']); print array_sort_asc(array1, array2)",
+    );
+    expect(rows).toEqual([{ array1_sorted: [1, 2, 3], array2_sorted: ["a", "b", "c"] }]);
+  });
+
+  it("gives null for an array whose length differs from the first", () => {
+    const [row] = json("print (a, b) = array_sort_desc(dynamic([1, 2]), dynamic(['x']))");
+    expect(row).toEqual({ a: [2, 1], b: null });
+  });
+
+  it("lets [i] pick one of the sorted arrays; nulls_last = false puts the null first", () => {
+    const [row] = json("print r = array_sort_asc(dynamic([2, null, 1]), dynamic(['b', 'n', 'a']), false)[1]");
+    expect(row).toEqual({ r: ["n", "a", "b"] });
+  });
+});
+
+describe("functions refused on purpose say why", () => {
+  it("names the missing principal, cluster or undocumented rule", () => {
+    expect(() => json("print current_principal()")).toThrow(
+      /unsupported: current_principal\(\): .*principal .* at 1:7/,
+    );
+    expect(() => json("print current_database()")).toThrow(/unsupported: current_database\(\): .*no cluster/);
+    expect(() => json("print hash_combine(1, 2)")).toThrow(/unsupported: hash_combine\(\): .*not document/);
+    expect(() => json("print hash_many('a', 'b')")).toThrow(/unsupported: hash_many\(\)/);
+  });
+});
