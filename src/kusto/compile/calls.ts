@@ -8,7 +8,6 @@ import {
   type Binding,
   elements,
   kindOf,
-  type Node,
   resultColumns,
   type ScalarFn,
   type Scope,
@@ -20,35 +19,52 @@ import {
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileRowFunction, rowFunctionNames } from "./rowfunctions";
+import type {
+  Expression,
+  FunctionCallExpression,
+  FunctionSymbol,
+  KustoSymbol,
+  NameReference,
+  Parameter,
+  PrefixUnaryExpression,
+  Signature,
+  SimpleNamedExpression,
+  TypeSymbol,
+} from "./syntax";
 import { compileExpansion, compileTabular } from "./tabular";
 
-let builtins: { aggregates: Set<any>; functions: Set<any> } | undefined;
+// Null is never a member; it is allowed so a node's ReferencedSymbol can be looked up as it is.
+let builtins: { aggregates: Set<KustoSymbol | null>; functions: Set<KustoSymbol | null> } | undefined;
 
-function builtinSets(): { aggregates: Set<any>; functions: Set<any> } {
+function builtinSets(): { aggregates: Set<KustoSymbol | null>; functions: Set<KustoSymbol | null> } {
   if (!builtins) {
     const L = kustoLanguage().Kusto.Language;
-    builtins = { aggregates: new Set(toArray(L.Aggregates.All)), functions: new Set(toArray(L.Functions.All)) };
+    builtins = {
+      aggregates: new Set(toArray<KustoSymbol>(L.Aggregates.All)),
+      functions: new Set(toArray<KustoSymbol>(L.Functions.All)),
+    };
   }
   return builtins;
 }
 
-export function isAggregateCall(node: Node): boolean {
+export function isAggregateCall(node: Expression): boolean {
   return kindOf(node) === "FunctionCallExpression" && builtinSets().aggregates.has(node.ReferencedSymbol);
 }
 
-export function isBuiltinFunction(symbol: any): boolean {
+export function isBuiltinFunction(symbol: KustoSymbol): boolean {
   const sets = builtinSets();
   return sets.functions.has(symbol) || sets.aggregates.has(symbol);
 }
 
-export function callArguments(node: Node): Node[] {
-  return elements(node.ArgumentList?.Expressions);
+/** The call's arguments; a bare function name (`MyFunction` without parentheses) has none. */
+export function callArguments(node: FunctionCallExpression | NameReference): Expression[] {
+  return elements((node as Partial<FunctionCallExpression>).ArgumentList?.Expressions);
 }
 
 /** Functions whose trailing typeof(T) only sets the result type (extract(..., typeof(long)), extract_json). */
 const typedResultFunctions = new Set(["extract", "extract_json", "extractjson"]);
 
-export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+export function compileCall(node: FunctionCallExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const symbol = node.ReferencedSymbol;
   const name = String(symbol?.Name ?? node.Name?.SimpleName ?? "").toLowerCase();
   if (!symbol) throw unsupported(scope, node, `function ${name}`);
@@ -120,23 +136,32 @@ export function compileCall(node: Node, scope: Scope, agg?: AggregateHook): Scal
 }
 
 /** Bindings of a user function's parameters to the call's arguments (or the declared defaults). */
-export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook, piped?: Binding): [string, Binding][] {
+export function parameterBindings(
+  node: FunctionCallExpression | NameReference,
+  scope: Scope,
+  agg?: AggregateHook,
+  piped?: Binding,
+): [string, Binding][] {
   // A bare name (`MyFunction` without parentheses) has no bound signature: its defaults apply.
-  const signature = node.ReferencedSignature ?? toArray(node.ReferencedSymbol?.Signatures)[0];
+  const signature =
+    node.ReferencedSignature ??
+    toArray<Signature>((node.ReferencedSymbol as Partial<FunctionSymbol> | null)?.Signatures)[0];
   if (!signature) throw unsupported(scope, node, "call without a bound signature");
-  const all = toArray(signature.Parameters);
+  const all = toArray<Parameter>(signature.Parameters);
   // invoke passes the piped table as the first parameter; the written arguments fill the rest.
   const params = piped ? all.slice(1) : all;
   const first: [string, Binding][] = piped && all[0] ? [[String(all[0].Name), piped]] : [];
   const args = callArguments(node);
-  const byName = new Map<string, Node>();
-  const positional: Node[] = [];
+  const byName = new Map<string, Expression>();
+  const positional: Expression[] = [];
   for (const a of args) {
-    if (kindOf(a) === "SimpleNamedExpression") byName.set(String(a.Name.SimpleName), a.Expression);
-    else positional.push(a);
+    if (kindOf(a) === "SimpleNamedExpression") {
+      const named = a as SimpleNamedExpression;
+      byName.set(String(named.Name.SimpleName), named.Expression);
+    } else positional.push(a);
   }
   return first.concat(
-    params.map((p: any, i: number): [string, Binding] => {
+    params.map((p, i): [string, Binding] => {
       const pname = String(p.Name);
       const arg = byName.get(pname) ?? positional[i];
       const expr = arg ?? p.DefaultValue;
@@ -153,21 +178,22 @@ export function parameterBindings(node: Node, scope: Scope, agg?: AggregateHook,
 }
 
 /** A declared default is bound without types in the declaration, so it is read as a literal of the parameter's type. */
-function compileDefault(expr: Node, param: any, scope: Scope): ScalarFn {
-  const declared = String(toArray(param.DeclaredTypes)[0]?.Name ?? "");
+function compileDefault(expr: Expression, param: Parameter, scope: Scope): ScalarFn {
+  const declared = String(toArray<TypeSymbol>(param.DeclaredTypes)[0]?.Name ?? "");
   const kind = kindOf(expr);
   if (isLiteral(expr)) {
     const value = literalValue(scope, expr, kind === "NullLiteralExpression" ? "null" : (declared as KType));
     return () => value;
   }
-  if (kind === "UnaryMinusExpression" && isLiteral(expr.Expression)) {
-    const value = literalValue(scope, expr.Expression, declared as KType);
+  const operand = kind === "UnaryMinusExpression" ? (expr as PrefixUnaryExpression).Expression : undefined;
+  if (operand && isLiteral(operand)) {
+    const value = literalValue(scope, operand, declared as KType);
     return () => (typeof value === "number" ? -value : null);
   }
   throw unsupported(scope, expr, `non-literal default for parameter ${String(param.Name)}`);
 }
 
-function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileUserCall(node: FunctionCallExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `call to ${node.ReferencedSymbol?.Name} (no expansion)`);
   const inner = withBindings(scope, parameterBindings(node, scope, agg));
@@ -178,7 +204,7 @@ function compileUserCall(node: Node, scope: Scope, agg?: AggregateHook): ScalarF
 }
 
 /** pack_all([ignore_null_empty]): a property bag of the row's columns, in column order, typed values as dynamic. */
-function compilePackAll(node: Node, args: Node[], scope: Scope): ScalarFn {
+function compilePackAll(node: FunctionCallExpression, args: Expression[], scope: Scope): ScalarFn {
   const columns = scope.rowColumns;
   if (!columns) throw unsupported(scope, node, "pack_all outside extend/project/where");
   const skipEmpty = args[0] ? compileScalar(args[0], scope) : () => false;
@@ -195,10 +221,15 @@ function compilePackAll(node: Node, args: Node[], scope: Scope): ScalarFn {
 }
 
 /** bag_pack_columns(col1, col2, ...): a bag keyed by the columns' names, values in their dynamic form. */
-function compileBagPackColumns(node: Node, args: Node[], scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileBagPackColumns(
+  node: FunctionCallExpression,
+  args: Expression[],
+  scope: Scope,
+  agg?: AggregateHook,
+): ScalarFn {
   const parts = args.map((a) => {
     if (kindOf(a) !== "NameReference") throw unsupported(scope, a, "bag_pack_columns argument that is not a column");
-    return { name: String(a.SimpleName), type: typeOf(scope, a), fn: compileScalar(a, scope, agg) };
+    return { name: String((a as NameReference).SimpleName), type: typeOf(scope, a), fn: compileScalar(a, scope, agg) };
   });
   if (parts.length === 0) throw unsupported(scope, node, "bag_pack_columns without columns");
   return (row, ctx) => {
@@ -209,7 +240,13 @@ function compileBagPackColumns(node: Node, args: Node[], scope: Scope, agg?: Agg
 }
 
 /** prev(expr, offset, default), next(expr, offset, default): read the neighbouring rows of the operator's input. */
-function compileRowContext(name: string, node: Node, args: Node[], scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileRowContext(
+  name: string,
+  node: FunctionCallExpression,
+  args: Expression[],
+  scope: Scope,
+  agg?: AggregateHook,
+): ScalarFn {
   const missing = (ctx: { rowIndex?: number; rows?: readonly unknown[] }) => ctx.rowIndex === undefined || !ctx.rows;
   const value = compileScalar(args[0], scope, agg);
   const offset = args[1] ? compileScalar(args[1], scope, agg) : () => 1;

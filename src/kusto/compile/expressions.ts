@@ -1,6 +1,5 @@
 // Compiles a bound scalar expression into a closure (row, ctx) => Value; names, types and operators are resolved here, once.
 
-import { toArray } from "../kusto-language";
 import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../scalars";
 import { type Bag, bagGet } from "../scalars/bag-object";
 import { sizeOfType } from "../scalars/estimate-size";
@@ -8,11 +7,10 @@ import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { compileCall } from "./calls";
 import {
-  columnType,
   elements,
   kindOf,
-  type Node,
   position,
+  resultColumns,
   type Row,
   type RunContext,
   type ScalarFn,
@@ -23,17 +21,32 @@ import {
   unsupported,
 } from "./context";
 import { isLiteral, literalText, literalValue } from "./literals";
+import type {
+  BetweenExpression,
+  BinaryExpression,
+  ElementExpression,
+  Expression,
+  ExpressionList,
+  FunctionCallExpression,
+  HasAnyExpression,
+  InExpression,
+  NameReference,
+  ParenthesizedExpression,
+  PathExpression,
+  PrefixUnaryExpression,
+  ToScalarExpression,
+} from "./syntax";
 import { compileTabular as compileTabularRef, tableValues } from "./tabular";
 import { compileTupleItem } from "./tuples";
 
 /** Replaces aggregate calls inside summarize expressions with reads of the group's results. */
-export type AggregateHook = (call: Node) => ScalarFn | undefined;
+export type AggregateHook = (call: FunctionCallExpression) => ScalarFn | undefined;
 
 const emptyRow: Row = Object.freeze({}) as Row;
 
 export { emptyRow };
 
-export function compileScalar(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+export function compileScalar(node: Expression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const kind = kindOf(node);
   if (isLiteral(node)) {
     const value = literalValue(scope, node, kind === "NullLiteralExpression" ? "null" : typeOf(scope, node));
@@ -41,41 +54,43 @@ export function compileScalar(node: Node, scope: Scope, agg?: AggregateHook): Sc
   }
   switch (kind) {
     case "NameReference":
-      return compileName(node, scope);
+      return compileName(node as NameReference, scope);
     case "ParenthesizedExpression":
     case "BracketedExpression":
-      return compileScalar(node.Expression, scope, agg);
     case "SimpleNamedExpression":
-      return compileScalar(node.Expression, scope, agg);
+      return compileScalar((node as ParenthesizedExpression).Expression, scope, agg);
     case "UnaryMinusExpression":
     case "UnaryPlusExpression":
-      return compileUnary(node, scope, agg);
+      return compileUnary(node as PrefixUnaryExpression, scope, agg);
     case "FunctionCallExpression":
-      if (String(node.ReferencedSymbol?.Name) === "estimate_data_size") return compileEstimateSize(node, scope);
-      return compileCall(node, scope, agg);
+      if (String(node.ReferencedSymbol?.Name) === "estimate_data_size")
+        return compileEstimateSize(node as FunctionCallExpression, scope);
+      return compileCall(node as FunctionCallExpression, scope, agg);
     case "PathExpression":
-      return compilePath(node, scope, agg);
+      return compilePath(node as PathExpression, scope, agg);
     case "ElementExpression":
-      return compileElement(node, scope, agg);
+      return compileElement(node as ElementExpression, scope, agg);
     case "InExpression":
     case "NotInExpression":
     case "InCsExpression":
     case "NotInCsExpression":
-      return compileIn(node, scope, agg);
+      return compileIn(node as InExpression, scope, agg);
     case "HasAnyExpression":
     case "HasAllExpression":
-      return compileHasAny(node, scope, agg);
+      return compileHasAny(node as HasAnyExpression, scope, agg);
     case "BetweenExpression":
     case "NotBetweenExpression":
-      return compileBetween(node, scope, agg);
+      return compileBetween(node as BetweenExpression, scope, agg);
     case "ToScalarExpression":
-      return compileToScalar(node.Expression, scope);
+      return compileToScalar((node as ToScalarExpression).Expression, scope);
   }
-  if (node.Left && node.Operator && node.Right) return compileBinary(node, scope, agg);
+  // Every binary operator kind (AddExpression, EqualExpression, AndExpression, ...) is a BinaryExpression.
+  const binary = node as Partial<BinaryExpression>;
+  if (binary.Left && binary.Operator && binary.Right) return compileBinary(node as BinaryExpression, scope, agg);
   throw unsupported(scope, node, kind);
 }
 
-function compileName(node: Node, scope: Scope): ScalarFn {
+function compileName(node: NameReference, scope: Scope): ScalarFn {
   const symbol = node.ReferencedSymbol;
   const name = String(node.SimpleName);
   const symbolKind = symbol ? symbolKindOf(symbol) : "";
@@ -90,7 +105,7 @@ function compileName(node: Node, scope: Scope): ScalarFn {
   throw unsupported(scope, node, `reference to ${symbolKind || "name"} ${name}`);
 }
 
-function compileUnary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileUnary(node: PrefixUnaryExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   // -9223372036854775808 is Int64.MinValue, though its digits alone are one past Int64.MaxValue.
   if (
     kindOf(node) === "UnaryMinusExpression" &&
@@ -106,7 +121,7 @@ function compileUnary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
   return (row, ctx) => fn(operand(row, ctx));
 }
 
-function compileBinary(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const op = tokenText(node.Operator).toLowerCase();
   const left = compileScalar(node.Left, scope, agg);
   const right = compileScalar(node.Right, scope, agg);
@@ -130,20 +145,20 @@ function dynamicMember(value: Value, key: Value): Value {
   return item === undefined ? null : (item as Value);
 }
 
-function compilePath(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compilePath(node: PathExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const target = compileScalar(node.Expression, scope, agg);
   const selector = node.Selector;
   // x.[expr] (a bracketed selector after a dot) reads the member the expression names, like x[expr].
   if (kindOf(selector) === "BracketedExpression") {
-    const index = compileScalar(selector.Expression, scope, agg);
+    const index = compileScalar((selector as ParenthesizedExpression).Expression, scope, agg);
     return (row, ctx) => dynamicMember(target(row, ctx), index(row, ctx));
   }
-  const key = String(selector.SimpleName ?? "");
+  const key = String((selector as Partial<NameReference>).SimpleName ?? "");
   if (!key) throw unsupported(scope, selector, "path selector");
   return (row, ctx) => dynamicMember(target(row, ctx), key);
 }
 
-function compileElement(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileElement(node: ElementExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   if (node.Expression?.ResultType && symbolKindOf(node.Expression.ResultType) === "Tuple")
     return compileTupleElement(node, scope);
   const target = compileScalar(node.Expression, scope, agg);
@@ -152,7 +167,7 @@ function compileElement(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn
 }
 
 /** f(...)[i] of a call that yields several columns (array_sort_asc(a, b)[1]): column i of the tuple, i a constant. */
-function compileTupleElement(node: Node, scope: Scope): ScalarFn {
+function compileTupleElement(node: ElementExpression, scope: Scope): ScalarFn {
   const selector = node.Selector.Expression;
   const i = isLiteral(selector) ? literalValue(scope, selector, typeOf(scope, selector)) : null;
   const item = compileTupleItem(node.Expression, scope);
@@ -162,13 +177,12 @@ function compileTupleElement(node: Node, scope: Scope): ScalarFn {
 }
 
 /** estimate_data_size(*) or (c1, c2, ...): the sum of the documented sizes of the row's chosen columns. */
-function compileEstimateSize(node: Node, scope: Scope): ScalarFn {
+function compileEstimateSize(node: FunctionCallExpression, scope: Scope): ScalarFn {
   const columns: { name: string; type: KType }[] = [];
   for (const arg of elements(node.ArgumentList?.Expressions)) {
-    if (kindOf(arg) === "StarExpression")
-      for (const c of toArray(arg.ResultType?.Columns))
-        columns.push({ name: String(c.Name), type: columnType(c.Type) });
-    else if (kindOf(arg) === "NameReference") columns.push({ name: String(arg.SimpleName), type: typeOf(scope, arg) });
+    if (kindOf(arg) === "StarExpression") columns.push(...resultColumns(arg));
+    else if (kindOf(arg) === "NameReference")
+      columns.push({ name: String((arg as NameReference).SimpleName), type: typeOf(scope, arg) });
     else throw unsupported(scope, arg, "estimate_data_size of an expression other than a column or *");
   }
   const sizes = columns.map((c) => {
@@ -194,7 +208,11 @@ function compileEstimateSize(node: Node, scope: Scope): ScalarFn {
 }
 
 /** The candidate values of an in/has_any list: scalars, dynamic arrays (flattened) and single-column subqueries. */
-function compileValueList(list: Node, scope: Scope, agg?: AggregateHook): (row: Row, ctx: RunContext) => Value[] {
+function compileValueList(
+  list: ExpressionList,
+  scope: Scope,
+  agg?: AggregateHook,
+): (row: Row, ctx: RunContext) => Value[] {
   const parts = elements(list.Expressions).map((e): ((row: Row, ctx: RunContext) => Value[]) => {
     if (e.ResultType && symbolKindOf(e.ResultType) === "Table") {
       const table = compileTabularRef(e, scope);
@@ -217,7 +235,7 @@ function compileValueList(list: Node, scope: Scope, agg?: AggregateHook): (row: 
   return (row, ctx) => parts.flatMap((p) => p(row, ctx));
 }
 
-function compileIn(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const op = tokenText(node.Operator).toLowerCase();
   const negate = op.startsWith("!");
   const left = compileScalar(node.Left, scope, agg);
@@ -234,7 +252,7 @@ function compileIn(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
   };
 }
 
-function compileHasAny(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileHasAny(node: HasAnyExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const op = tokenText(node.Operator).toLowerCase();
   const left = compileScalar(node.Left, scope, agg);
   const values = compileValueList(node.Right, scope, agg);
@@ -250,7 +268,7 @@ function compileHasAny(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn 
   };
 }
 
-function compileBetween(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn {
+function compileBetween(node: BetweenExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const negate = tokenText(node.Operator).startsWith("!");
   const leftType: KType = typeOf(scope, node.Left);
   const left = compileScalar(node.Left, scope, agg);
@@ -270,7 +288,7 @@ function compileBetween(node: Node, scope: Scope, agg?: AggregateHook): ScalarFn
   };
 }
 
-function compileToScalar(expr: Node, scope: Scope): ScalarFn {
+function compileToScalar(expr: Expression, scope: Scope): ScalarFn {
   if (!expr.ResultType || symbolKindOf(expr.ResultType) !== "Table") return compileScalar(expr, scope);
   const table = compileTabularRef(expr, scope);
   const key = {};

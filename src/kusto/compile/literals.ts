@@ -3,8 +3,12 @@
 import { normLong, parseLongText } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
-import { kindOf, type Node, position, type Scope, unsupported } from "./context";
+import { kindOf, position, type Scope, unsupported } from "./context";
 import { parseDynamicLiteral } from "./dynamic-literal";
+import type { Expression, LiteralExpression, SyntaxElement } from "./syntax";
+
+/** A constant as the bridge holds it: a JS primitive, a boxed one ({ $boxed, v }), an Int64 ({ value: { low, high } }), a Decimal. */
+type BridgeConstant = unknown;
 
 const literalKinds = new Set([
   "LongLiteralExpression",
@@ -21,7 +25,7 @@ const literalKinds = new Set([
   "NullLiteralExpression",
 ]);
 
-export function isLiteral(node: Node): boolean {
+export function isLiteral(node: SyntaxElement): boolean {
   return literalKinds.has(kindOf(node));
 }
 
@@ -44,7 +48,7 @@ function commaDate(inner: string): bigint | null {
 }
 
 /** datetime(...) literals go through the project's one strict parser: an impossible date such as datetime(2026-02-30) is an error, as in Kusto. */
-function dateTimeValue(scope: Scope, _raw: any, node: Node): Value {
+function dateTimeValue(scope: Scope, _raw: BridgeConstant, node: Expression): Value {
   const text = literalText(node).trim();
   const inner = literalInner(text);
   if (inner !== undefined) {
@@ -59,7 +63,7 @@ function dateTimeValue(scope: Scope, _raw: any, node: Node): Value {
 }
 
 /** Timespan literals (1.5h, 10microsecond, time(1.02:03:04), timespan(2), time(15 seconds)) as exact ticks. */
-function timespanValue(scope: Scope, _raw: any, node: Node): Value {
+function timespanValue(scope: Scope, _raw: BridgeConstant, node: Expression): Value {
   const text = literalText(node).trim();
   const inner = literalInner(text) ?? text;
   if (inner.toLowerCase() === "null") return null;
@@ -75,13 +79,14 @@ function timespanValue(scope: Scope, _raw: any, node: Node): Value {
 }
 
 /** The literal's own token text: node.ToString() renders the whole tree each call, which made compilation quadratic. */
-export function literalText(node: Node): string {
-  const text = node.Token?.Text;
+export function literalText(node: Expression): string {
+  // Only a LiteralExpression has a Token; a dynamic(...) or compound string literal renders its text.
+  const text = (node as Partial<LiteralExpression>).Token?.Text;
   return typeof text === "string" ? text : String(node.ToString?.() ?? "");
 }
 
 /** The bridge's boxed Int64 (two 32-bit halves) as an exact long; text the bridge could not read (beyond Int64) is refused. */
-function longValue(scope: Scope, raw: any, node: Node): Value {
+function longValue(scope: Scope, raw: BridgeConstant, node: Expression): Value {
   const text = literalText(node).trim();
   const digits = /^(?:long\(\s*)?([+-]?\d+)\s*\)?$/i.exec(text)?.[1];
   if (digits !== undefined) {
@@ -94,14 +99,14 @@ function longValue(scope: Scope, raw: any, node: Node): Value {
       );
     return exact;
   }
-  const v = raw?.value;
+  const v = (raw as { value?: { low: unknown; high: unknown } } | null)?.value;
   if (v && typeof v.low === "number" && typeof v.high === "number")
     return normLong((BigInt(v.high) << 32n) | BigInt(v.low >>> 0));
   return numberValue(raw);
 }
 
 /** real(nan), real(+inf), 0x1F: forms the bridge boxes as 0, read from the literal's text instead. */
-function specialNumber(node: Node): Value | undefined {
+function specialNumber(node: Expression): Value | undefined {
   const text = literalText(node).trim();
   const inner = (/^[a-z]+\((.*)\)$/i.exec(text)?.[1] ?? text).trim().toLowerCase();
   if (inner === "nan") return Number.NaN;
@@ -113,16 +118,18 @@ function specialNumber(node: Node): Value | undefined {
   return undefined;
 }
 
-function numberValue(raw: any): number {
+function numberValue(raw: BridgeConstant): number {
   if (typeof raw === "number") return raw;
-  if (typeof raw?.toNumber === "function") return raw.toNumber();
+  const boxed = raw as { toNumber?: () => number } | null;
+  if (typeof boxed?.toNumber === "function") return boxed.toNumber();
   return Number(String(raw));
 }
 
 /** The value of a literal expression node of binder type `type`. */
-export function literalValue(scope: Scope, node: Node, type: KType | "null"): Value {
-  let raw = node.ConstantValue;
-  if (raw?.$boxed) raw = raw.v;
+export function literalValue(scope: Scope, node: Expression, type: KType | "null"): Value {
+  let raw: BridgeConstant = node.ConstantValue;
+  const boxed = raw as { $boxed?: boolean; v?: BridgeConstant } | null;
+  if (boxed?.$boxed) raw = boxed.v;
   if (raw === null || raw === undefined) return null;
   switch (type) {
     case "null":

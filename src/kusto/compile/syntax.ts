@@ -92,7 +92,8 @@ export interface SyntaxNode extends SyntaxElement {
   readonly ReferencedSignature: Signature | null;
   readonly CalledFunctionHasErrors: boolean;
   GetCalledFunctionDiagnostics(): ReadOnlyList<Diagnostic> | null;
-  GetExpansion(): FunctionBody | null;
+  /** The called function's body, bound for this call's arguments (a FunctionBody, or an expression). */
+  GetExpansion(): SyntaxNode | null;
 }
 
 /** A list node; its items are SeparatedElement<T> where the syntax has separators (commas), else T. */
@@ -287,4 +288,16 @@ export interface PipeExpression extends Expression {
 
 export interface InvokeOperator extends QueryOperator {
   readonly Function: Expression;
+}
+
+/** `evaluate [params] plugin(args) [: schema]`. */
+export interface EvaluateOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly FunctionCall: FunctionCallExpression;
+  readonly Schema: SyntaxNode | null;
+}
+
+/** The `(subquery)` of mv-apply. */
+export interface MvApplySubqueryExpression extends Expression {
+  readonly Expression: Expression;
 }

@@ -11,7 +11,6 @@ import {
   elements,
   isOpenSchema,
   kindOf,
-  type Node,
   type OperatorFn,
   position,
   type Row,
@@ -30,8 +29,30 @@ import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
 import { patternBinding, patternReference } from "./patterns";
+import type {
+  Diagnostic,
+  EvaluateOperator,
+  Expression,
+  ExpressionStatement,
+  FunctionBody,
+  FunctionCallExpression,
+  FunctionDeclaration,
+  FunctionParameter,
+  InvokeOperator,
+  LetStatement,
+  MaterializeExpression,
+  MvApplySubqueryExpression,
+  NameReference,
+  ParenthesizedExpression,
+  PipeExpression,
+  QueryBlock,
+  QueryParametersStatement,
+  SetOptionStatement,
+  Statement,
+  SyntaxNode,
+} from "./syntax";
 
-export function isTabular(node: Node): boolean {
+export function isTabular(node: Expression | null | undefined): boolean {
   // A pipe is tabular even where the binder gives no table (`... | consume` has no result type).
   return (
     (!!node?.ResultType && symbolKindOf(node.ResultType) === "Table") || (!!node && kindOf(node) === "PipeExpression")
@@ -80,14 +101,15 @@ const closedInputKinds = new Set([
 ]);
 
 /** Whether a tabular expression's columns are known only when it runs: an open schema not since fixed by a project, summarize... */
-function openAtRun(expr: Node): boolean {
+function openAtRun(expr: Expression): boolean {
   if (!isOpenSchema(expr)) return false;
   if (kindOf(expr) !== "PipeExpression")
-    return kindOf(expr) === "ParenthesizedExpression" ? openAtRun(expr.Expression) : true;
-  const op = kindOf(expr.Operator);
-  if (op === "EvaluateOperator") return !expr.Operator.Schema;
+    return kindOf(expr) === "ParenthesizedExpression" ? openAtRun((expr as ParenthesizedExpression).Expression) : true;
+  const pipe = expr as PipeExpression;
+  const op = kindOf(pipe.Operator);
+  if (op === "EvaluateOperator") return !(pipe.Operator as EvaluateOperator).Schema;
   if (passThroughKinds.has(op) || op === "ProjectAwayOperator" || op === "ProjectKeepOperator")
-    return openAtRun(expr.Expression);
+    return openAtRun(pipe.Expression);
   return false;
 }
 
@@ -108,15 +130,16 @@ function memoised(fn: TabularFn): TabularFn {
   };
 }
 
-export function compileTabular(node: Node, scope: Scope): TabularFn {
+export function compileTabular(node: Expression, scope: Scope): TabularFn {
   const kind = kindOf(node);
   switch (kind) {
     case "PipeExpression": {
-      const input = compileTabular(node.Expression, scope);
-      const opKind = kindOf(node.Operator);
+      const pipe = node as PipeExpression;
+      const input = compileTabular(pipe.Expression, scope);
+      const opKind = kindOf(pipe.Operator);
       if (
-        openAtRun(node.Expression) &&
-        (closedInputKinds.has(opKind) || (opKind === "DistinctOperator" && /\*/.test(String(node.Operator.ToString()))))
+        openAtRun(pipe.Expression) &&
+        (closedInputKinds.has(opKind) || (opKind === "DistinctOperator" && /\*/.test(String(pipe.Operator.ToString()))))
       ) {
         // These operators take their columns from the binder, which cannot list an open schema's: refuse, not drop columns.
         const name = opKind
@@ -125,12 +148,12 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
           .toLowerCase();
         throw unsupported(
           scope,
-          node.Operator,
+          pipe.Operator,
           `${name} after a schema known only when the query runs (bag_unpack, pivot): project the columns first`,
         );
       }
-      const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
-      if (!isOpenSchema(node) || !passThroughKinds.has(kindOf(node.Operator))) return (ctx) => op(input(ctx), ctx);
+      const op = compileOperator(pipe.Operator, scope, resultColumns(pipe.Expression));
+      if (!isOpenSchema(node) || !passThroughKinds.has(kindOf(pipe.Operator))) return (ctx) => op(input(ctx), ctx);
       // Open schema: the binder lists only the columns it knows, so the input's run-time columns are carried over.
       return (ctx) => {
         const before = input(ctx);
@@ -139,13 +162,15 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
       };
     }
     case "ParenthesizedExpression":
-      return compileTabular(node.Expression, scope);
+      return compileTabular((node as ParenthesizedExpression).Expression, scope);
     case "MaterializeExpression":
-      return memoised(compileTabular(node.Expression, scope));
+      return memoised(compileTabular((node as MaterializeExpression).Expression, scope));
     case "NameReference":
-      return compileTableName(node, scope);
+      return compileTableName(node as NameReference, scope);
     case "FunctionCallExpression":
-      return patternReference(node, scope, compilePatternBody) ?? compileTabularCall(node, scope);
+      return (
+        patternReference(node, scope, compilePatternBody) ?? compileTabularCall(node as FunctionCallExpression, scope)
+      );
     case "PathExpression": {
       const pattern = patternReference(node, scope, compilePatternBody);
       if (pattern) return pattern;
@@ -159,13 +184,14 @@ export function compileTabular(node: Node, scope: Scope): TabularFn {
  * A subquery whose first operator has no source of its own (mv-apply ... on (...), partition ... (...), facet with (...)):
  * that operator reads `input`, whose columns are `inputColumns`. A subquery with its own source ignores `input`.
  */
-export function compileSubquery(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+export function compileSubquery(node: Expression, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
   const kind = kindOf(node);
   if (kind === "ParenthesizedExpression" || kind === "MvApplySubqueryExpression")
-    return compileSubquery(node.Expression, scope, inputColumns);
+    return compileSubquery((node as MvApplySubqueryExpression).Expression, scope, inputColumns);
   if (kind === "PipeExpression") {
-    const left = compileSubquery(node.Expression, scope, inputColumns);
-    const op = compileOperator(node.Operator, scope, resultColumns(node.Expression));
+    const pipe = node as PipeExpression;
+    const left = compileSubquery(pipe.Expression, scope, inputColumns);
+    const op = compileOperator(pipe.Operator, scope, resultColumns(pipe.Expression));
     return (input, ctx) => op(left(input, ctx), ctx);
   }
   if (kind.endsWith("Operator") && !sourceKinds.has(kind)) return compileOperator(node, scope, inputColumns);
@@ -175,13 +201,13 @@ export function compileSubquery(node: Node, scope: Scope, inputColumns: readonly
 
 const sourceKinds = new Set(["PrintOperator", "RangeOperator", "UnionOperator", "FindOperator"]);
 
-function compilePatternBody(body: Node, scope: Scope): TabularFn {
+function compilePatternBody(body: SyntaxNode, scope: Scope): TabularFn {
   const compiled = compileFunctionBody(body, scope);
   if (compiled.kind !== "tabular") throw unsupported(scope, body, "pattern case with a scalar body");
   return compiled.fn;
 }
 
-function compileTableName(node: Node, scope: Scope): TabularFn {
+function compileTableName(node: NameReference, scope: Scope): TabularFn {
   const name = String(node.SimpleName);
   const symbolKind = node.ReferencedSymbol ? symbolKindOf(node.ReferencedSymbol) : "";
   const binding = scope.bindings.get(name);
@@ -202,10 +228,12 @@ function compileTableName(node: Node, scope: Scope): TabularFn {
   return (ctx) => ctx.tables[name] ?? { columns, rows: [] };
 }
 
-function compileTabularCall(node: Node, scope: Scope): TabularFn {
+/** A call of a tabular function, or a bare name of one (`MyFunction` without parentheses). */
+function compileTabularCall(node: FunctionCallExpression | NameReference, scope: Scope): TabularFn {
   const name = String(node.ReferencedSymbol?.Name ?? "").toLowerCase();
-  if (name === "materialize" && node.ArgumentList)
-    return memoised(compileTabular(elements(node.ArgumentList.Expressions)[0], scope));
+  const argumentList = (node as Partial<FunctionCallExpression>).ArgumentList;
+  if (name === "materialize" && argumentList)
+    return memoised(compileTabular(elements(argumentList.Expressions)[0], scope));
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `tabular function ${name}`);
   const body = compileExpansion(node, expansion, withBindings(scope, parameterBindings(node, scope)));
@@ -219,24 +247,27 @@ export type CompiledBody =
 
 /** let statements bind names for what follows; the last expression statement is the result. */
 function compileStatements(
-  statements: Node[],
-  finalExpr: Node | undefined,
+  statements: Statement[],
+  finalExpr: Expression | null | undefined,
   scope: Scope,
-  what: Node,
+  what: SyntaxNode,
   memoize: boolean,
 ): CompiledBody {
   let current = scope;
-  let result: Node | undefined = finalExpr;
+  let result: Expression | null | undefined = finalExpr;
   for (const st of statements) {
     const kind = kindOf(st);
-    if (kind === "LetStatement")
-      current = withBindings(current, [[String(st.Name.SimpleName), compileLet(st.Expression, current, memoize)]]);
-    else if (kind === "ExpressionStatement") {
+    if (kind === "LetStatement") {
+      const letSt = st as LetStatement;
+      current = withBindings(current, [
+        [String(letSt.Name.SimpleName), compileLet(letSt.Expression, current, memoize)],
+      ]);
+    } else if (kind === "ExpressionStatement") {
       // Kusto would return one result set per statement; the engine returns one table.
       if (result) throw unsupported(current, st, "several result sets in one query");
-      result = st.Expression;
+      result = (st as ExpressionStatement).Expression;
     } else if (kind === "QueryParametersStatement")
-      current = withBindings(current, queryParameterDefaults(st, current));
+      current = withBindings(current, queryParameterDefaults(st as QueryParametersStatement, current));
     else if (kind === "SetOptionStatement") continue;
     else if (kind === "PatternStatement") current = withBindings(current, [patternBinding(st, current)]);
     else throw unsupported(current, st, kind);
@@ -248,8 +279,8 @@ function compileStatements(
 }
 
 /** `declare query_parameters(...)`: nothing supplies values locally, so each parameter takes its declared default. */
-function queryParameterDefaults(statement: Node, scope: Scope): [string, Binding][] {
-  return elements(statement.Parameters).map((p): [string, Binding] => {
+function queryParameterDefaults(statement: QueryParametersStatement, scope: Scope): [string, Binding][] {
+  return elements<FunctionParameter>(statement.Parameters).map((p): [string, Binding] => {
     const name = String(p.NameAndType?.Name?.SimpleName ?? "");
     const value = p.DefaultValue?.Value;
     if (!value) throw unsupported(scope, p, `query parameter ${name} without a default`);
@@ -259,18 +290,20 @@ function queryParameterDefaults(statement: Node, scope: Scope): [string, Binding
   });
 }
 
-function literalScalar(scope: Scope, value: Node, type: KType): ScalarFn {
+function literalScalar(scope: Scope, value: Expression, type: KType): ScalarFn {
   const v = literalValue(scope, value, kindOf(value) === "NullLiteralExpression" ? "null" : type);
   return () => v;
 }
 
 /** Query-level lets are computed once per run; inside function bodies they may depend on per-row arguments, so they are not. */
-function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
+function compileLet(expr: Expression, scope: Scope, memoize: boolean): Binding {
   const kind = kindOf(expr);
   if (kind === "FunctionDeclaration") {
-    if (!tokenText(expr.ViewKeyword) || elements(expr.Parameters?.Parameters).length > 0) return { kind: "lambda" };
+    const declaration = expr as FunctionDeclaration;
+    if (!tokenText(declaration.ViewKeyword) || elements(declaration.Parameters?.Parameters).length > 0)
+      return { kind: "lambda" };
     try {
-      const body = compileFunctionBody(expr.Body, scope);
+      const body = compileFunctionBody(declaration.Body, scope);
       return body.kind === "tabular"
         ? { kind: "lambda", view: memoize ? memoised(body.fn) : body.fn }
         : { kind: "lambda" };
@@ -303,9 +336,9 @@ function compileLet(expr: Node, scope: Scope, memoize: boolean): Binding {
 }
 
 /** Compiles a function's expansion; positions inside it are the function's own, so errors also name the call site. */
-export function compileExpansion(call: Node, body: Node, scope: Scope): CompiledBody {
+export function compileExpansion(call: SyntaxNode, body: SyntaxNode, scope: Scope): CompiledBody {
   if (call.CalledFunctionHasErrors) {
-    const messages = toArray(call.GetCalledFunctionDiagnostics?.()).map((d: { Message: string }) => String(d.Message));
+    const messages = toArray<Diagnostic>(call.GetCalledFunctionDiagnostics?.()).map((d) => String(d.Message));
     throw new Error(
       `function ${String(call.ReferencedSymbol?.Name)} (called at ${position(scope, call)}) does not analyze: ${messages.join("; ") || "its body has errors"}`,
     );
@@ -320,20 +353,23 @@ export function compileExpansion(call: Node, body: Node, scope: Scope): Compiled
   }
 }
 
-export function compileFunctionBody(body: Node, scope: Scope): CompiledBody {
+export function compileFunctionBody(body: SyntaxNode, scope: Scope): CompiledBody {
   if (kindOf(body) !== "FunctionBody") {
-    return isTabular(body)
-      ? { kind: "tabular", fn: compileTabular(body, scope) }
-      : { kind: "scalar", fn: compileScalar(body, scope) };
+    const expr = body as Expression;
+    return isTabular(expr)
+      ? { kind: "tabular", fn: compileTabular(expr, scope) }
+      : { kind: "scalar", fn: compileScalar(expr, scope) };
   }
-  return compileStatements(elements(body.Statements), body.Expression, scope, body, false);
+  const functionBody = body as FunctionBody;
+  return compileStatements(elements(functionBody.Statements), functionBody.Expression, scope, body, false);
 }
 
 /** `set name[=value];` statements, for the options the engine honours (result truncation). */
-function setOptions(statements: Node[]): Map<string, string | true> {
+function setOptions(statements: Statement[]): Map<string, string | true> {
   const options = new Map<string, string | true>();
-  for (const st of statements) {
-    if (kindOf(st) !== "SetOptionStatement") continue;
+  for (const statement of statements) {
+    if (kindOf(statement) !== "SetOptionStatement") continue;
+    const st = statement as SetOptionStatement;
     const name = String(st.Name?.SimpleName ?? "").toLowerCase();
     const value = st.ValueClause?.Expression;
     options.set(
@@ -349,29 +385,32 @@ function setOptions(statements: Node[]): Map<string, string | true> {
 }
 
 export function compileQueryBlock(
-  block: Node,
+  block: QueryBlock,
   scope: Scope,
 ): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true> } {
   const statements = elements(block.Statements);
   const body = compileStatements(statements, undefined, scope, block, true);
-  const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop();
+  const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop() as ExpressionStatement | undefined;
   if (body.kind !== "tabular")
     throw unsupported(
       scope,
       last ?? block,
       "a bare scalar expression as the query (the column name Kusto gives it is not documented: write print <expression>)",
     );
+  // compileStatements has refused a block without an expression statement, so `last` is set.
+  const result = (last as ExpressionStatement).Expression;
   return {
     fn: body.fn,
-    columns: resultColumns(last.Expression),
-    open: isOpenSchema(last.Expression),
+    columns: resultColumns(result),
+    open: isOpenSchema(result),
     options: setOptions(statements),
   };
 }
 
 /** `input | invoke f(args)`: f's first (tabular) parameter is the piped input. */
-export function compileInvoke(node: Node, scope: Scope): (input: Table, ctx: RunContext) => Table {
-  const call = node.Function;
+export function compileInvoke(node: InvokeOperator, scope: Scope): (input: Table, ctx: RunContext) => Table {
+  // The binder makes the invoked function a call (`invoke f(...)`), or a bare name for `invoke f`.
+  const call = node.Function as FunctionCallExpression;
   const expansion = call?.GetExpansion?.();
   if (!expansion) throw unsupported(scope, node, "invoke of this function");
   const key = {};
