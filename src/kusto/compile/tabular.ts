@@ -28,6 +28,7 @@ import {
 import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
+import { unionResultColumns } from "./operators/union";
 import { patternBinding, patternReference } from "./patterns";
 import type {
   Diagnostic,
@@ -401,7 +402,8 @@ export function compileQueryBlock(
   const result = (last as ExpressionStatement).Expression;
   return {
     fn: body.fn,
-    columns: resultColumns(result),
+    // A final union names same-named columns of differing types Kusto's way, which the binder does not.
+    columns: unionResultColumns(result) ?? resultColumns(result),
     open: isOpenSchema(result),
     options: setOptions(statements),
   };

@@ -29,10 +29,11 @@ import {
 import { compileSample, compileSampleDistinct } from "./sample";
 import { compileScan } from "./scan";
 import { compileSearchOperator, compileSearchSource } from "./search";
-import { compileDataTable, compilePrint, compileRange, compileUnionOperator, compileUnionSource } from "./sources";
+import { compileDataTable, compilePrint, compileRange } from "./sources";
 import { compileSummarize } from "./summarize";
 import { compileTopHitters } from "./tophitters";
 import { compileTopNested } from "./topnested";
+import { compileUnionOperator, compileUnionSource } from "./union";
 
 export function compileOperator(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   const kind = kindOf(node);
