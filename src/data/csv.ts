@@ -41,7 +41,8 @@ export function readCsv(file: string, sink: CsvSink): void {
     sink(r.record, r.info.lines - newlinesIn(r.record));
   const close = () => undefined;
   readChunks(file, (bytes) => {
-    const err = api.parse(bytes, false, push, close);
+    // A copy: csv-parse keeps a view of the bytes it has not decided on yet, and readChunks reuses its buffer.
+    const err = api.parse(Buffer.from(bytes), false, push, close);
     if (err) throw explain(err, file);
   });
   const err = api.parse(undefined, true, push, close);

@@ -20,6 +20,27 @@ describe("streaming: files are read in chunks of whole lines", () => {
     expect(rows[1].ContentType).toBe("Vidéo");
   });
 
+  it("must read a line longer than two chunks whole, with the lines on either side", () => {
+    const long = "x".repeat(2 * chunkBytes + 100);
+    const text = `{"RecordingId":"a"}\n{"RecordingId":"b","RecordingEndReason":"${long}"}\n{"RecordingId":"c"}\n`;
+    const rows = loadDataDir(dirWith({ "ACSCallRecordingSummary.jsonl": text })).ACSCallRecordingSummary.rows;
+    expect(rows.map((r) => r.RecordingId)).toEqual(["a", "b", "c"]);
+    expect(rows[1].RecordingEndReason).toBe(long);
+  });
+
+  it("must read a CSV field quoted over several lines across the chunk boundary", () => {
+    // The first read ends 2 bytes after `q,"a` and its newline: the field's first line is the last of the first chunk.
+    const header = "RecordingId,ContentType\n";
+    const pad = `p,${"y".repeat(chunkBytes - header.length - 2 - 1 - 6)}\n`;
+    const text = `${header}${pad}q,"a\nb\nc"\nr,d\n`;
+    const rows = loadDataDir(dirWith({ "ACSCallRecordingSummary.csv": text })).ACSCallRecordingSummary.rows;
+    expect(rows.map((r) => [r.RecordingId, r.ContentType])).toEqual([
+      ["p", "y".repeat(pad.length - 3)],
+      ["q", "a\nb\nc"],
+      ["r", "d"],
+    ]);
+  });
+
   it("must stream a JSON array of rows spread over many lines, one element at a time", () => {
     const text = `[\n${Array.from({ length: 5 }, (_, i) => `  {\n    "RecordingId": "r${i}",\n    "RecordingLength": ${i}.5\n  }`).join(",\n")}\n]\n`;
     const rows = loadDataDir(dirWith({ "ACSCallRecordingSummary.json": text })).ACSCallRecordingSummary.rows;
