@@ -1,12 +1,25 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { checkSources, run, shippedSources, textReport } from "../src/cli/check";
-import { analyze } from "../src/kusto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { checkSources, run, shippedCache, shippedSources, textReport } from "../src/cli/check";
+import { cacheDir, cacheFileName, cacheKey, cacheScope, FileCache, parseCacheFile } from "../src/cli/check-cache";
+import { analyze, type Catalog } from "../src/kusto";
+import { analyzerFiles, analyzerIdentity, filesIdentity } from "../src/kusto/analyzer";
+import { dirWith } from "./data/temp-dir";
 
 beforeAll(() => {
   analyze("print 1");
 }, 60_000);
 
-afterEach(() => vi.restoreAllMocks());
+// Every run of the command in this file reads and writes a cache of its own, never the checkout's.
+beforeEach(() => {
+  vi.stubEnv("XDG_CACHE_HOME", dirWith({}, "acs-check-cache-"));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 describe("acs-insights check", () => {
   it("must report file:line:col offset by where the KQL starts in its file", () => {
@@ -54,5 +67,125 @@ describe("acs-insights check", () => {
     expect(await run(["--format", "json"])).toBe(0);
     expect(JSON.parse(out)).toEqual([]);
     expect(await run(["--strict"])).toBe(2);
+  }, 60_000);
+});
+
+describe("check's cache", () => {
+  const Sales = {
+    name: "Sales",
+    columns: [
+      { name: "Amount", type: "real" as const },
+      { name: "Region", type: "string" as const },
+    ],
+  };
+  const catalogWith = (body: string): Catalog => ({
+    tables: [Sales],
+    functions: [{ name: "Top", parameters: [], body }],
+  });
+
+  it("must analyse an edited text again and show its new error, though the old text is cached", () => {
+    const env = { XDG_CACHE_HOME: dirWith({}, "acs-check-cache-") };
+    const clean = { file: "kql/X.kql", line: 1, kql: "ACSCallRecordingSummary | project RecordingId" };
+    const first = shippedCache(env);
+    expect(checkSources([clean], { cache: first })).toEqual([]);
+    first.save();
+
+    const second = shippedCache(env);
+    // "ACSCallRecordingSummary | project " is 34 characters: the misspelt name starts at column 35.
+    const edited = { ...clean, kql: "ACSCallRecordingSummary | project RecordingIdd" };
+    const diags = checkSources([edited], { cache: second });
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ file: "kql/X.kql", line: 1, column: 35, severity: "error" });
+    expect(diags[0].message).toContain("RecordingIdd");
+    second.save();
+
+    // Served from the cache on the next run, the same diagnostics print byte for byte.
+    const third = shippedCache(env);
+    expect(JSON.stringify(checkSources([edited], { cache: third }))).toBe(JSON.stringify(diags));
+  });
+
+  it("must take an unchanged text's diagnostics from the cache, found by its key", () => {
+    const scope = cacheScope(analyzerIdentity(), catalogWith("Sales"));
+    const kql = "Sales | count";
+    const planted = { line: 1, column: 9, message: "planted in the cache", severity: "warning" };
+    const dir = dirWith({
+      [cacheFileName]: JSON.stringify({ format: 1, entries: { [cacheKey(scope, kql)]: [planted] } }),
+    });
+    const cache = new FileCache(path.join(dir, cacheFileName), scope);
+    // The text starts on line 4 of its file, so the planted line 1 prints as line 4.
+    expect(checkSources([{ file: "f", line: 4, kql }], { catalog: catalogWith("Sales"), cache })).toEqual([
+      { ...planted, file: "f", line: 4 },
+    ]);
+  });
+
+  it("must analyse a text again when a function it calls is redefined", () => {
+    const file = path.join(dirWith({}), cacheFileName);
+    const source = { file: "q", line: 1, kql: "Top() | project Amount" };
+    const before = catalogWith("Sales | project Amount");
+    const first = new FileCache(file, cacheScope(analyzerIdentity(), before));
+    expect(checkSources([source], { catalog: before, cache: first })).toEqual([]);
+    first.save();
+
+    const after = catalogWith("Sales | project Region");
+    const second = new FileCache(file, cacheScope(analyzerIdentity(), after));
+    const diags = checkSources([source], { catalog: after, cache: second });
+    // "Top() | project " is 16 characters: Amount, no longer a column of Top's result, starts at column 17.
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ line: 1, column: 17, severity: "error" });
+  });
+
+  it("must give a different scope for another analyzer, table schema or function definition", () => {
+    const base = cacheScope("analyzer-1", catalogWith("Sales"));
+    expect(cacheScope("analyzer-1", catalogWith("Sales"))).toBe(base);
+    expect(cacheScope("analyzer-2", catalogWith("Sales"))).not.toBe(base);
+    expect(cacheScope("analyzer-1", catalogWith("Sales | take 1"))).not.toBe(base);
+    const retyped = {
+      ...catalogWith("Sales"),
+      tables: [{ name: "Sales", columns: [{ name: "Amount", type: "long" as const }, Sales.columns[1]] }],
+    };
+    expect(cacheScope("analyzer-1", retyped)).not.toBe(base);
+    const withParameter: Catalog = {
+      tables: [Sales],
+      functions: [{ name: "Top", parameters: [{ name: "n", type: "long", defaultValue: "1" }], body: "Sales" }],
+    };
+    expect(cacheScope("analyzer-1", withParameter)).not.toBe(base);
+    expect(cacheKey(base, "Sales")).not.toBe(cacheKey(base, "Sales "));
+  });
+
+  it("must identify the analyzer by Kusto.Language's bundles and its own code, byte for byte", () => {
+    const names = analyzerFiles().map((f) => path.basename(f));
+    expect(names).toEqual(expect.arrayContaining(["package.json", "bridge.min.js", "Kusto.Language.Bridge.min.js"]));
+    expect(names.some((n) => /^analyzer\.(ts|js)$/.test(n))).toBe(true);
+    const dir = dirWith({ "bundle.js": "var a = 1;", "analyzer.js": "x" });
+    const files = [path.join(dir, "bundle.js"), path.join(dir, "analyzer.js")];
+    const before = filesIdentity(files);
+    expect(filesIdentity(files)).toBe(before);
+    fs.writeFileSync(files[0], "var a = 2;");
+    expect(filesIdentity(files)).not.toBe(before);
+  });
+
+  it("must count an unreadable or other-format cache file as empty", () => {
+    expect(parseCacheFile("{ not json").size).toBe(0);
+    expect(parseCacheFile(JSON.stringify({ format: 0, entries: { k: [] } })).size).toBe(0);
+    const bad = { k: [{ line: "1", column: 1, message: "m", severity: "error" }], ok: [] };
+    expect([...parseCacheFile(JSON.stringify({ format: 1, entries: bad })).keys()]).toEqual(["ok"]);
+  });
+
+  it("must live under $XDG_CACHE_HOME when it is an absolute path, else in the package's node_modules/.cache", () => {
+    expect(cacheDir({ XDG_CACHE_HOME: "/var/cache/me" }, "/pkg")).toBe(path.join("/var/cache/me", "acs-insights"));
+    expect(cacheDir({ XDG_CACHE_HOME: "relative" }, "/pkg")).toBe(
+      path.join("/pkg", "node_modules", ".cache", "acs-insights"),
+    );
+    expect(cacheDir({}, "/pkg")).toBe(path.join("/pkg", "node_modules", ".cache", "acs-insights"));
+  });
+
+  it("must write the cache on a run and leave it untouched with --no-cache", async () => {
+    const dir = process.env.XDG_CACHE_HOME as string;
+    const file = path.join(dir, "acs-insights", cacheFileName);
+    vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    expect(await run(["--no-cache"])).toBe(0);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(await run([])).toBe(0);
+    expect(parseCacheFile(fs.readFileSync(file, "utf8")).size).toBe(shippedSources().length);
   }, 60_000);
 });

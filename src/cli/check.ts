@@ -1,11 +1,15 @@
 // `acs-insights check`: analyzes every KQL text the package ships against the table schemas and the saved functions.
+
+import * as path from "node:path";
 import { kqlSources as alertSources } from "../alerts";
 import { kqlSources as functionSources } from "../functions";
-import { analyze, type KqlDiagnostic, type KqlSource } from "../kusto";
+import { analyze, analyzerIdentity } from "../kusto/analyzer";
+import type { Catalog, KqlDiagnostic, KqlSource } from "../kusto/types";
 import { acsCatalog } from "../schema/catalog";
 import { kqlSources as templateSources } from "../templates";
 import { kqlSources as workbookSources } from "../workbook";
-import { choiceFlag, type ParsedArgs } from "./args";
+import { booleanFlag, choiceFlag, type ParsedArgs } from "./args";
+import { cacheDir, cacheFileName, cacheKey, cacheScope, type DiagnosticsCache, FileCache } from "./check-cache";
 import { checkSpec } from "./commands";
 import { runCommand } from "./run";
 
@@ -17,21 +21,47 @@ export function shippedSources(): KqlSource[] {
   return [...functionSources(), ...templateSources(), ...workbookSources(), ...alertSources()];
 }
 
+export interface CheckOptions {
+  /** What the texts are analysed against (default: the ACS tables and the shipped saved functions). */
+  readonly catalog?: Catalog;
+  /** Diagnostics of texts analysed before, found by `cacheKey` within the cache's scope. */
+  readonly cache?: DiagnosticsCache;
+}
+
+/** One text's diagnostics, from the cache when its key is there, else from the analyzer (and then stored). */
+function diagnosticsOf(kql: string, catalog: Catalog, cache: DiagnosticsCache | undefined): readonly KqlDiagnostic[] {
+  const key = cache && cacheKey(cache.scope, kql);
+  const cached = key ? cache.get(key) : undefined;
+  if (cached) return cached;
+  const diagnostics = analyze(kql, catalog);
+  if (key) cache.set(key, diagnostics);
+  return diagnostics;
+}
+
 /** Diagnostics with positions in the source file: the KQL's line 1 is the file's `source.line`. */
-export function checkSources(sources: readonly KqlSource[]): SourceDiagnostic[] {
+export function checkSources(sources: readonly KqlSource[], options: CheckOptions = {}): SourceDiagnostic[] {
+  const catalog = options.catalog ?? acsCatalog;
   const out: SourceDiagnostic[] = [];
   for (const source of sources) {
-    for (const d of analyze(source.kql, acsCatalog)) {
+    for (const d of diagnosticsOf(source.kql, catalog, options.cache)) {
       out.push({ ...d, file: source.file, line: source.line + d.line - 1 });
     }
   }
   return out;
 }
 
+/** The cache `check` reads and writes (see cacheDir), scoped to this analyzer and the shipped catalog. */
+export function shippedCache(env: NodeJS.ProcessEnv = process.env): FileCache {
+  const dir = cacheDir(env, path.resolve(__dirname, "..", ".."));
+  return new FileCache(path.join(dir, cacheFileName), cacheScope(analyzerIdentity(), acsCatalog));
+}
+
 export async function execute(args: ParsedArgs): Promise<number> {
   const format = choiceFlag(args, "format", ["text", "json"] as const, "text");
   const sources = shippedSources();
-  const diagnostics = checkSources(sources);
+  const cache = booleanFlag(args, "no-cache") ? undefined : shippedCache();
+  const diagnostics = checkSources(sources, { cache });
+  cache?.save();
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   process.stdout.write(
     format === "json" ? `${JSON.stringify(diagnostics, null, 2)}\n` : textReport(diagnostics, sources.length),

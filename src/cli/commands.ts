@@ -53,11 +53,17 @@ export const querySpec: CommandSpec = {
 export const checkSpec: CommandSpec = {
   name: "check",
   summary: "analyze every KQL text the package ships against the table schemas",
-  usage: `usage: acs-insights check [--format text|json]
+  usage: `usage: acs-insights check [--format text|json] [--no-cache]
 
 Analyzes the saved functions, query templates, workbook queries and alert queries with Microsoft's KQL
-parser and binder. Prints file:line:col: message for each problem and exits 1 if any is an error.`,
-  flags: { format: { type: "string" } },
+parser and binder. Prints file:line:col: message for each problem and exits 1 if any is an error.
+
+  --format F    text (default: file:line:col: message lines and a count) or json (the diagnostics array)
+  --no-cache    analyze every text again, without reading or writing the cache. The cache keeps each text's
+                diagnostics under a hash of the text, the table schemas, the saved functions, Kusto.Language's
+                files and the analyzer's code, so any change to one of them analyzes again; it lives in
+                $XDG_CACHE_HOME/acs-insights, or node_modules/.cache/acs-insights in the package's folder`,
+  flags: { format: { type: "string" }, "no-cache": { type: "boolean" } },
   maxPositionals: 0,
 };
 

@@ -1,6 +1,9 @@
 // Declares the caller's tables and stored functions (none by default) to Microsoft's binder, then parses and analyzes
 // KQL text against them. The engine knows no table of its own: callers hand in their catalog, as KustoLoco's AddTable.
-import { kustoLanguage, toArray } from "./kusto-language";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { kustoLanguage, libraryFiles, toArray } from "./kusto-language";
 import type { Catalog, KqlDiagnostic, KqlFunctionDef, TableSchema } from "./types";
 
 export type AnalyzeOptions = Catalog;
@@ -114,4 +117,28 @@ export function diagnosticsOf(code: any): KqlDiagnostic[] {
 
 export function analyze(kql: string, options: AnalyzeOptions = {}): KqlDiagnostic[] {
   return diagnosticsOf(parseAndAnalyze(kql, options));
+}
+
+let identity: string | undefined;
+
+/** What `analyze`'s result depends on besides the catalog and the text: Microsoft's library and this code. */
+export function analyzerFiles(): string[] {
+  return [...libraryFiles(), __filename, path.join(__dirname, `kusto-language${path.extname(__filename)}`)];
+}
+
+/** sha256 over the files' names and bytes. */
+export function filesIdentity(files: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const file of files)
+    hash
+      .update(`${path.basename(file)}\0`)
+      .update(fs.readFileSync(file))
+      .update("\0");
+  return hash.digest("hex");
+}
+
+/** Identity of the analyzer as installed, for caches of its results; read once per process. */
+export function analyzerIdentity(): string {
+  identity ??= filesIdentity(analyzerFiles());
+  return identity;
 }

@@ -1,4 +1,5 @@
 // Loads Microsoft's Kusto.Language (compiled to JS by Bridge.NET) once per process; it defines the globals Bridge, System and Kusto.
+import * as path from "node:path";
 
 export interface KustoGlobals {
   readonly Kusto: any;
@@ -7,6 +8,12 @@ export interface KustoGlobals {
 }
 
 let loaded: KustoGlobals | undefined;
+
+/** The library's package.json and the two bundles it is loaded from, as absolute paths (what identifies the binder). */
+export function libraryFiles(): string[] {
+  const pkg = require.resolve("@kusto/language-service-next/package.json");
+  return [pkg, ...["bridge.min.js", "Kusto.Language.Bridge.min.js"].map((f) => path.join(path.dirname(pkg), f))];
+}
 
 export function kustoLanguage(): KustoGlobals {
   if (loaded) return loaded;
