@@ -91,3 +91,21 @@ describe("functions refused on purpose say why", () => {
     expect(() => json("print hash_many('a', 'b')")).toThrow(/unsupported: hash_many\(\)/);
   });
 });
+
+describe("bin_auto(value) with set query_bin_auto_size / query_bin_auto_at", () => {
+  it("bins by the set size from the set fixed point: 1h bins from 00:05 put 00:05..01:04 in one bin", () => {
+    const rows = json(
+      "set query_bin_auto_size=1h; set query_bin_auto_at=datetime(2017-01-01 00:05);" +
+        " print t = bin_auto(datetime(2017-01-01 01:04:59)), u = bin_auto(datetime(2017-01-01 01:05))",
+    );
+    expect(rows).toEqual([{ t: "2017-01-01T00:05:00.0000000Z", u: "2017-01-01T01:05:00.0000000Z" }]);
+  });
+
+  it("defaults the fixed point to 0: size 10 puts 8 in bin 0 and 22 in bin 20", () => {
+    expect(json("set query_bin_auto_size=10; print a = bin_auto(8), b = bin_auto(22)")).toEqual([{ a: 0, b: 20 }]);
+  });
+
+  it("says which set statement is missing", () => {
+    expect(() => json("print bin_auto(3)")).toThrow(/set query_bin_auto_size=/);
+  });
+});

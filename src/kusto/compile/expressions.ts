@@ -5,6 +5,7 @@ import { type Bag, bagGet } from "../scalars/bag-object";
 import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
+import { compileBinAuto } from "./bin-auto";
 import { compileCall } from "./calls";
 import {
   elements,
@@ -63,6 +64,8 @@ export function compileScalar(node: Expression, scope: Scope, agg?: AggregateHoo
     case "UnaryPlusExpression":
       return compileUnary(node as PrefixUnaryExpression, scope, agg);
     case "FunctionCallExpression":
+      if (String(node.ReferencedSymbol?.Name) === "bin_auto")
+        return compileBinAuto(node as FunctionCallExpression, scope);
       if (String(node.ReferencedSymbol?.Name) === "estimate_data_size")
         return compileEstimateSize(node as FunctionCallExpression, scope);
       return compileCall(node as FunctionCallExpression, scope, agg);

@@ -1,5 +1,6 @@
 // Turns the binder's boxed .NET literal values into engine values (bigint tick datetimes/timespans, exact longs, JSON dynamics).
 
+import { type Decimal, decimalFromText } from "../scalars/decimal";
 import { normLong, parseLongText } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
@@ -118,6 +119,20 @@ function specialNumber(node: Expression): Value | undefined {
   return undefined;
 }
 
+/** decimal(1.10), decimal(1e5) or a bare number in a decimal position, read exactly from the literal's text. */
+function decimalLiteral(scope: Scope, node: Expression): Value {
+  const text = literalText(node).trim();
+  const inner = (/^[a-z]+\((.*)\)$/i.exec(text)?.[1] ?? text).trim();
+  let d: Decimal | null;
+  try {
+    d = decimalFromText(inner);
+  } catch (err) {
+    throw unsupported(scope, node, (err as Error).message.replace(/^unsupported: /, ""));
+  }
+  if (d === null) throw unsupported(scope, node, `decimal literal ${text}`);
+  return d as unknown as Value;
+}
+
 function numberValue(raw: BridgeConstant): number {
   if (typeof raw === "number") return raw;
   const boxed = raw as { toNumber?: () => number } | null;
@@ -138,8 +153,9 @@ export function literalValue(scope: Scope, node: Expression, type: KType | "null
       return specialNumber(node) ?? longValue(scope, raw, node);
     case "int":
     case "real":
-    case "decimal":
       return specialNumber(node) ?? numberValue(raw);
+    case "decimal":
+      return decimalLiteral(scope, node);
     case "string":
     case "guid":
       return String(raw);
