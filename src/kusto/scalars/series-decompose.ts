@@ -3,6 +3,7 @@
 // series_outliers for anomalies and extrapolated for forecasts.
 import type { KType, Value } from "../types";
 import { type OutlierKind, outlierScores } from "./series-outliers";
+import { finiteSeries } from "./series-values";
 
 export interface Decomposition {
   baseline: number[];
@@ -19,18 +20,6 @@ export interface DecomposeOptions {
   trend: TrendKind;
   /** Points at the end left out of the learning (their baseline is the forecast). */
   testPoints: number;
-}
-
-/** The series' elements as finite numbers; anything else is refused (the pages leave missing values undefined). */
-export function finiteSeries(series: readonly unknown[], what: string): number[] {
-  return series.map((v) => {
-    const x = typeof v === "bigint" ? Number(v) : v;
-    if (typeof x !== "number" || !Number.isFinite(x))
-      throw new Error(
-        `unsupported: ${what} of a series holding ${x === null ? "null" : JSON.stringify(String(x))}: fill it first (series_fill_*, make-series default=)`,
-      );
-    return x;
-  });
 }
 
 function median(xs: readonly number[]): number {

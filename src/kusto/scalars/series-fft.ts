@@ -2,7 +2,7 @@
 // complex series, X[k] = sum x[n] e^(-2πi kn/N) as the page's linked definition has it, and its inverse with 1/N so that
 // ifft(fft(x)) gives x back (the page's second example). Radix-2 for powers of two, Bluestein's chirp for other lengths.
 import type { KType, Value } from "../types";
-import { finiteSeries } from "./series-decompose";
+import { finiteSeries } from "./series-values";
 
 type Complex = { re: number[]; im: number[] };
 

@@ -2,7 +2,7 @@
 // x defaults to 1..n; coefficients run from the highest power down; variance and rvariance are those of
 // series_fit_line (sample variance of y and of y - fit, which degree 1 must match, the page's Example 2).
 import type { KType, Value } from "../types";
-import { finiteSeries } from "./series-decompose";
+import { finiteSeries } from "./series-values";
 
 export interface PolyFit {
   rsquare: number;

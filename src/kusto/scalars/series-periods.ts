@@ -1,7 +1,7 @@
 // series_periods_detect / series_periods_validate: the pages publish the bounds (a period has at least 4 points and
 // at most half the series) but not how a period inside them is scored, so only the answers the bounds decide are given.
 import type { KType, Value } from "../types";
-import { finiteSeries } from "./series-decompose";
+import { finiteSeries } from "./series-values";
 
 const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
 
