@@ -109,3 +109,13 @@ describe("bin_auto(value) with set query_bin_auto_size / query_bin_auto_at", () 
     expect(() => json("print bin_auto(3)")).toThrow(/set query_bin_auto_size=/);
   });
 });
+
+describe("base64_decode_toarray", () => {
+  it("gives the bytes of UTF-8 text: 'S3VzdG8=' is K u s t o = [75, 117, 115, 116, 111]", () => {
+    expect(json("print b = base64_decode_toarray('S3VzdG8=')")).toEqual([{ b: [75, 117, 115, 116, 111] }]);
+  });
+
+  it("gives null for bytes that are not UTF-8, as the fromarray page documents ('/w==' is the lone byte 0xFF)", () => {
+    expect(json("print b = base64_decode_toarray('/w==')")).toEqual([{ b: null }]);
+  });
+});

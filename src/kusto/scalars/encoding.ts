@@ -116,9 +116,10 @@ const hash = (algorithm: string) => (s: string) => createHash(algorithm).update(
 const onValue = (fn: (v: Value) => Value): ScalarFactory => arity(1, 1, () => (args) => fn(args[0]));
 
 export const encodingFunctions: ScalarTable = {
+  // Bytes that are not UTF-8 give null: base64-encode-fromarray-function.md shows such an array "will return null".
   base64_decode_toarray: onText((s) => {
     const b = base64Bytes(s);
-    return b === null ? null : [...b];
+    return b === null || utf8Text(b) === null ? null : [...b];
   }),
   base64_decode_toguid: onText((s) => {
     const b = base64Bytes(s);
