@@ -144,6 +144,11 @@ describe("line fit", () => {
     expect(f.line_fit).toEqual([1.5, 2, 2.5]);
   });
 
+  it("must refuse a constant series, whose r-square (0/0) the page leaves undefined", () => {
+    expect(() => fitLine([4, 4, 4])).toThrow(/^unsupported: series_fit_line\(_dynamic\) of a constant series/);
+    expect(() => fitLine([4])).toThrow(/^unsupported: /);
+  });
+
   it("must return the fit as a bag from series_fit_line_dynamic", () => {
     expect(call("series_fit_line_dynamic", ["dynamic"], "dynamic", [[3, 5, 7]])).toMatchObject({
       slope: 2,

@@ -284,14 +284,19 @@ export function fitLine(ys: readonly number[], firstX = 1): LineFit {
     sxx += dx * dx;
     syy += (ys[i] - my) ** 2;
   }
+  // The pages define r-square as 1 - SSE/SST without saying what a constant series (SST = 0) gives.
+  if (syy === 0)
+    throw new Error(
+      "unsupported: series_fit_line(_dynamic) of a constant series: the page does not define its r-square",
+    );
   const slope = sxx === 0 ? 0 : sxy / sxx;
   const interception = my - slope * mx;
   const line = ys.map((_, i) => interception + slope * (firstX + i));
   let sse = 0;
   for (let i = 0; i < n; i++) sse += (ys[i] - line[i]) ** 2;
-  const denominator = n > 1 ? n - 1 : 1;
+  const denominator = n - 1;
   return {
-    rsquare: syy === 0 ? 1 : 1 - sse / syy,
+    rsquare: 1 - sse / syy,
     slope,
     variance: syy / denominator,
     rvariance: sse / denominator,
