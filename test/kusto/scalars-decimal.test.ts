@@ -100,7 +100,9 @@ describe("decimal in queries", () => {
   });
 
   it("refuses aggregates that would treat a decimal as a double, and still counts it", () => {
-    expect(() => json("datatable(d:decimal)[1.5] | summarize sum(d)")).toThrow(/unsupported: aggregate sum/);
+    expect(() => json("datatable(d:decimal)[1.5] | summarize percentile(d, 50)")).toThrow(
+      /unsupported: aggregate percentile/,
+    );
     expect(json("datatable(d:decimal)[1.5, 1.50, 2] | summarize n = dcount(d)")).toEqual([{ n: 2 }]);
   });
 });
@@ -123,5 +125,25 @@ describe("parse_version", () => {
       'print a = parse_version("0.9") < parse_version("1.0.0.0"), b = parse_version("1.10") > parse_version("1.9")',
     );
     expect(row).toEqual({ a: true, b: true });
+  });
+});
+
+describe("decimal aggregates", () => {
+  it("sum, avg, min and max exactly: 0.1 + 0.2 = 0.3, their average 0.15", () => {
+    const rows = json(
+      "datatable(d:decimal)[0.1, 0.2, decimal(null)] | summarize s = sum(d), a = avg(d), lo = min(d), hi = max(d)",
+    );
+    expect(rows).toEqual([{ s: 0.3, a: 0.15, lo: 0.1, hi: 0.2 }]);
+  });
+
+  it("take the predicate in the *if forms, and sum nothing to 0", () => {
+    const rows = json(
+      "datatable(d:decimal, k:string)[1.5,'a', 2.25,'b'] | summarize s = sumif(d, k == 'b'), z = sumif(d, false), m = maxif(d, k == 'a')",
+    );
+    expect(rows).toEqual([{ s: 2.25, z: 0, m: 1.5 }]);
+  });
+
+  it("refuse an average that needs rounding (1/3)", () => {
+    expect(() => json("datatable(d:decimal)[1, 0, 0] | summarize avg(d)")).toThrow(/unsupported: .*rounds/);
   });
 });

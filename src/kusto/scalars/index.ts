@@ -8,6 +8,7 @@ import { castFunctions } from "./cast-functions";
 import type { ScalarTable } from "./common";
 import { datetimeFunctions, timeOverrides } from "./datetime";
 import { Decimal } from "./decimal";
+import { decimalAggregateFactories } from "./decimal-aggregates";
 import { dynamicFunctions } from "./dynamic";
 import { encodingFunctions } from "./encoding";
 import { hashFunctions } from "./hash";
@@ -128,6 +129,10 @@ export function aggregateFactory(
   literalArgs: readonly (Value | undefined)[],
 ): (() => Aggregator) | undefined {
   const factory = Object.hasOwn(aggregateFactories, name) ? aggregateFactories[name] : undefined;
-  if ((argTypes.includes("decimal") || resultType === "decimal") && !decimalAggregates.has(name)) return undefined;
+  if (argTypes.includes("decimal") || resultType === "decimal") {
+    const exact = Object.hasOwn(decimalAggregateFactories, name) ? decimalAggregateFactories[name] : undefined;
+    if (exact) return exact(argTypes, resultType, literalArgs);
+    if (!decimalAggregates.has(name)) return undefined;
+  }
   return factory ? factory(argTypes, resultType, literalArgs) : undefined;
 }
