@@ -193,7 +193,8 @@ function compileDefault(expr: Expression, param: Parameter, scope: Scope): Scala
   throw unsupported(scope, expr, `non-literal default for parameter ${String(param.Name)}`);
 }
 
-function compileUserCall(node: FunctionCallExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
+/** A user function called with arguments, or named bare (`let f = () {...}; print f`: a call with no arguments). */
+export function compileUserCall(node: FunctionCallExpression | NameReference, scope: Scope, agg?: AggregateHook): ScalarFn {
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `call to ${node.ReferencedSymbol?.Name} (no expansion)`);
   const inner = withBindings(scope, parameterBindings(node, scope, agg));

@@ -6,14 +6,14 @@ import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { compileBinAuto } from "./bin-auto";
-import { compileCall } from "./calls";
+import { compileCall, compileUserCall } from "./calls";
 import {
   elements,
   kindOf,
   position,
-  resultColumns,
   type Row,
   type RunContext,
+  resultColumns,
   type ScalarFn,
   type Scope,
   symbolKindOf,
@@ -35,6 +35,7 @@ import type {
   ParenthesizedExpression,
   PathExpression,
   PrefixUnaryExpression,
+  SyntaxElement,
   ToScalarExpression,
 } from "./syntax";
 import { compileTabular as compileTabularRef, tableValues } from "./tabular";
@@ -105,6 +106,8 @@ function compileName(node: NameReference, scope: Scope): ScalarFn {
   }
   const binding = scope.bindings.get(name);
   if (binding?.kind === "scalar") return binding.fn;
+  // A function named without parentheses is called with no arguments (named-expressions.md: `print x`).
+  if (symbolKind === "Function") return compileUserCall(node, scope);
   throw unsupported(scope, node, `reference to ${symbolKind || "name"} ${name}`);
 }
 
@@ -291,8 +294,32 @@ function compileBetween(node: BetweenExpression, scope: Scope, agg?: AggregateHo
   };
 }
 
+/** Whether an expression reads a column, parameter or let name (its value may differ per row or per call). */
+function readsNames(node: SyntaxElement): boolean {
+  if (kindOf(node) === "NameReference") {
+    const symbol = (node as NameReference).ReferencedSymbol;
+    if (!symbol || symbolKindOf(symbol) !== "Function") return true;
+  }
+  for (let i = 0; i < node.ChildCount; i++) {
+    const child = node.GetChild(i);
+    if (child && readsNames(child)) return true;
+  }
+  return false;
+}
+
 function compileToScalar(expr: Expression, scope: Scope): ScalarFn {
-  if (!expr.ResultType || symbolKindOf(expr.ResultType) !== "Table") return compileScalar(expr, scope);
+  if (!expr.ResultType || symbolKindOf(expr.ResultType) !== "Table") {
+    // toscalar() computes its expression once per query (named-expressions.md: `toscalar(rand(1000))`); one reading
+    // a function's parameters is computed per call as before.
+    const fn = compileScalar(expr, scope);
+    if (readsNames(expr)) return fn;
+    return (row, ctx) => {
+      if (ctx.memo.has(expr)) return ctx.memo.get(expr) as Value;
+      const value = fn(row, ctx);
+      ctx.memo.set(expr, value);
+      return value;
+    };
+  }
   const table = compileTabularRef(expr, scope);
   const key = {};
   return (_row, ctx) => {
