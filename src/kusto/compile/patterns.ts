@@ -3,24 +3,23 @@
 // https://learn.microsoft.com/kusto/query/pattern-statement
 import { hashKey } from "../scalars";
 import type { Value } from "../types";
-import {
-  type Binding,
-  elements,
-  kindOf,
-  type Node,
-  position,
-  type Scope,
-  type TabularFn,
-  unsupported,
-} from "./context";
+import { type Binding, elements, kindOf, position, type Scope, type TabularFn, unsupported } from "./context";
 import { isLiteral, literalValue } from "./literals";
+import type {
+  Expression,
+  FunctionBody,
+  FunctionCallExpression,
+  NameReference,
+  PathExpression,
+  PatternStatement,
+} from "./syntax";
 
 export interface PatternCase {
   readonly key: string;
-  readonly body: Node;
+  readonly body: FunctionBody;
 }
 
-function constant(node: Node, scope: Scope): Value {
+function constant(node: Expression, scope: Scope): Value {
   if (kindOf(node) === "StarExpression") return "*";
   if (!isLiteral(node)) throw unsupported(scope, node, "pattern argument that is not a constant");
   return literalValue(
@@ -34,7 +33,7 @@ const caseKey = (args: readonly Value[], path: Value | undefined) =>
   `${args.map(hashKey).join("\u0001")}\u0002${path === undefined ? "" : hashKey(path)}`;
 
 /** The binding a `declare pattern` statement makes. */
-export function patternBinding(statement: Node, scope: Scope): [string, Binding] {
+export function patternBinding(statement: PatternStatement, scope: Scope): [string, Binding] {
   const name = String(statement.Name?.SimpleName ?? "");
   const cases: PatternCase[] = elements(statement.Pattern?.Patterns).map((m) => {
     const args = elements(m.ParameterValues?.Expressions).map((a) => constant(a, scope));
@@ -47,18 +46,20 @@ export function patternBinding(statement: Node, scope: Scope): [string, Binding]
 
 /** `P(args)` or `P(args).path`, when P names a declared pattern; undefined for anything else. */
 export function patternReference(
-  node: Node,
+  node: Expression,
   scope: Scope,
-  compileBody: (body: Node, scope: Scope) => TabularFn,
+  compileBody: (body: FunctionBody, scope: Scope) => TabularFn,
 ): TabularFn | undefined {
   const kind = kindOf(node);
-  const call = kind === "PathExpression" ? node.Expression : node;
-  if (!call || kindOf(call) !== "FunctionCallExpression") return undefined;
+  const target = kind === "PathExpression" ? (node as PathExpression).Expression : node;
+  if (!target || kindOf(target) !== "FunctionCallExpression") return undefined;
+  const call = target as FunctionCallExpression;
   const name = String(call.Name?.SimpleName ?? "");
   const binding = scope.bindings.get(name);
   if (binding?.kind !== "pattern") return undefined;
   const args = elements(call.ArgumentList?.Expressions).map((a) => constant(a, scope));
-  const path = kind === "PathExpression" ? String(node.Selector?.SimpleName ?? "") : undefined;
+  const selector = kind === "PathExpression" ? (node as PathExpression).Selector : undefined;
+  const path = selector ? String((selector as Partial<NameReference>).SimpleName ?? "") : undefined;
   const found = binding.cases.find((c) => c.key === caseKey(args, path));
   if (!found)
     throw new Error(

@@ -3,13 +3,14 @@
 // row when a call comes out of order (a subquery, a re-evaluation), so the answer never depends on evaluation order.
 import { binaryOperator, compareValues, valuesEqual } from "../scalars";
 import type { Value } from "../types";
-import { type Node, type Row, type RunContext, type ScalarFn, type Scope, typeOf, unsupported } from "./context";
+import { type Row, type RunContext, type ScalarFn, type Scope, typeOf, unsupported } from "./context";
 import { type AggregateHook, compileScalar } from "./expressions";
+import type { Expression, FunctionCallExpression } from "./syntax";
 
 type Step<S> = (state: S, row: Row, ctx: RunContext) => Value;
 
 /** A function whose value at row i depends on rows 0..i, computed incrementally while rows come in order. */
-function scanning<S>(scope: Scope, node: Node, name: string, init: () => S, step: Step<S>): ScalarFn {
+function scanning<S>(scope: Scope, node: FunctionCallExpression, name: string, init: () => S, step: Step<S>): ScalarFn {
   let rows: readonly Row[] | undefined;
   let index = -1;
   let state = init();
@@ -44,8 +45,8 @@ export const rowFunctionNames = new Set([
 
 export function compileRowFunction(
   name: string,
-  node: Node,
-  args: Node[],
+  node: FunctionCallExpression,
+  args: Expression[],
   scope: Scope,
   agg?: AggregateHook,
 ): ScalarFn {

@@ -268,6 +268,37 @@ export interface SetOptionStatement extends Statement {
   readonly ValueClause: OptionValueClause | null;
 }
 
+export interface PatternPathValue extends SyntaxNode {
+  readonly Value: Expression;
+}
+
+/** One case of a pattern: `(args).[path] = { body }`. */
+export interface PatternMatch extends SyntaxNode {
+  readonly ParameterValues: ExpressionList;
+  readonly PathValue: PatternPathValue | null;
+  readonly Body: FunctionBody;
+}
+
+export interface PatternDeclaration extends Expression {
+  readonly Patterns: SyntaxList<PatternMatch>;
+}
+
+/** `declare pattern P = (args).[path] { cases }`. */
+export interface PatternStatement extends Statement {
+  readonly Name: NameDeclaration;
+  readonly Pattern: PatternDeclaration;
+}
+
+export interface RenameList extends SyntaxNode {
+  readonly Names: SeparatedList<NameDeclaration>;
+}
+
+/** `(a, b) = f(x)`. */
+export interface CompoundNamedExpression extends Expression {
+  readonly Names: RenameList;
+  readonly Expression: Expression;
+}
+
 export interface QueryBlock extends SyntaxNode {
   readonly Statements: SeparatedList<Statement>;
 }

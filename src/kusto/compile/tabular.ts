@@ -45,6 +45,7 @@ import type {
   MvApplySubqueryExpression,
   NameReference,
   ParenthesizedExpression,
+  PatternStatement,
   PipeExpression,
   QueryBlock,
   QueryParametersStatement,
@@ -270,7 +271,8 @@ function compileStatements(
     } else if (kind === "QueryParametersStatement")
       current = withBindings(current, queryParameterDefaults(st as QueryParametersStatement, current));
     else if (kind === "SetOptionStatement") continue;
-    else if (kind === "PatternStatement") current = withBindings(current, [patternBinding(st, current)]);
+    else if (kind === "PatternStatement")
+      current = withBindings(current, [patternBinding(st as PatternStatement, current)]);
     else throw unsupported(current, st, kind);
   }
   if (!result) throw unsupported(current, what, "a query without a result expression");

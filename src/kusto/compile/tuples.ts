@@ -8,7 +8,6 @@ import type { ColumnInfo, KType, Value } from "../types";
 import {
   elements,
   kindOf,
-  type Node,
   newRow,
   type OperatorFn,
   position,
@@ -22,6 +21,16 @@ import {
 } from "./context";
 import { compileScalar } from "./expressions";
 import { expressionName } from "./operators/naming";
+import type {
+  ColumnSymbol,
+  CompoundNamedExpression,
+  Expression,
+  FunctionCallExpression,
+  NameDeclaration,
+  SimpleNamedExpression,
+  SyntaxElement,
+  TableSymbol,
+} from "./syntax";
 
 const tupleFunctions: Readonly<Record<string, (argTypes: readonly KType[]) => ((args: readonly Value[]) => readonly Value[]) | undefined>> = {
   ...seriesTupleFunctions,
@@ -36,45 +45,48 @@ export interface TupleItem {
 }
 
 /** The NameDeclaration nodes under `(a, b)`, whatever list and parenthesis nodes wrap them. */
-function nameDeclarations(node: Node): Node[] {
+function nameDeclarations(node: SyntaxElement | null): NameDeclaration[] {
   if (!node) return [];
-  if (kindOf(node) === "NameDeclaration") return [node];
-  const out: Node[] = [];
+  if (kindOf(node) === "NameDeclaration") return [node as NameDeclaration];
+  const out: NameDeclaration[] = [];
   for (let i = 0; i < (node.ChildCount ?? 0); i++) out.push(...nameDeclarations(node.GetChild(i)));
   return out;
 }
 
 /** The call inside `(a, b) = f(x)` or `f(x)`, when the binder typed it as a tuple. */
-function tupleCall(expr: Node): { call: Node; declared: string[] } | undefined {
+function tupleCall(expr: Expression): { call: Expression; declared: string[] } | undefined {
   let call = expr;
   let declared: string[] = [];
   if (kindOf(expr) === "CompoundNamedExpression") {
-    call = expr.Expression;
-    declared = nameDeclarations(expr.Names).map((n: any) => String(n.SimpleName ?? n.Name?.SimpleName ?? "").trim());
+    const compound = expr as CompoundNamedExpression;
+    call = compound.Expression;
+    declared = nameDeclarations(compound.Names).map((n) => String(n.SimpleName ?? n.Name?.SimpleName ?? "").trim());
   } else if (kindOf(expr) === "SimpleNamedExpression") {
     // `f = series_decompose_forecast(...)`: the binder names the tuple's first column f and keeps the others.
-    call = expr.Expression;
-    declared = [String(expr.Name?.SimpleName ?? "").trim()];
+    const named = expr as SimpleNamedExpression;
+    call = named.Expression;
+    declared = [String(named.Name?.SimpleName ?? "").trim()];
   }
   const type = call?.ResultType;
   if (!type || symbolKindOf(type) !== "Tuple") return undefined;
   return { call, declared };
 }
 
-export function isTupleItem(expr: Node): boolean {
+export function isTupleItem(expr: Expression): boolean {
   return tupleCall(expr) !== undefined;
 }
 
 /** Compiles a tuple-valued item of extend/project; refuses tuples the engine does not produce. */
-export function compileTupleItem(expr: Node, scope: Scope): TupleItem {
+export function compileTupleItem(expr: Expression, scope: Scope): TupleItem {
   const found = tupleCall(expr);
   if (!found) throw unsupported(scope, expr, "tuple expression");
   const { call, declared } = found;
-  const columns = toArray(call.ResultType.Columns).map((c: any) => String(c.Name));
+  // tupleCall checked that the type is a tuple, which lists its columns as a table does.
+  const columns = toArray<ColumnSymbol>((call.ResultType as TableSymbol).Columns).map((c) => String(c.Name));
   const names = columns.map((c, i) => (i < declared.length && declared[i] ? declared[i] : c));
   if (kindOf(call) !== "FunctionCallExpression") throw unsupported(scope, call, "tuple expression");
-  const fnName = String(call.Name?.SimpleName ?? "").toLowerCase();
-  const args = elements(call.ArgumentList?.Expressions);
+  const fnName = String((call as FunctionCallExpression).Name?.SimpleName ?? "").toLowerCase();
+  const args = elements((call as FunctionCallExpression).ArgumentList?.Expressions);
   const argTypes: KType[] = args.map((a) => typeOf(scope, a));
   const factory = Object.hasOwn(tupleFunctions, fnName) ? tupleFunctions[fnName] : undefined;
   const impl = factory?.(argTypes);
@@ -102,11 +114,11 @@ export function compileTupleItem(expr: Node, scope: Scope): TupleItem {
  * `keepInput` (extend) starts each row from its input row; project starts empty.
  */
 export function compileTupleMapper(
-  exprs: readonly Node[],
+  exprs: readonly Expression[],
   columns: readonly ColumnInfo[],
   scope: Scope,
   keepInput: boolean,
-  op: Node,
+  op: Expression,
 ): OperatorFn {
   const outputNames = new Set(columns.map((c) => c.name));
   const items = exprs.map((e): TupleItem => {
