@@ -147,3 +147,16 @@ describe("decimal aggregates", () => {
     expect(() => json("datatable(d:decimal)[1, 0, 0] | summarize avg(d)")).toThrow(/unsupported: .*rounds/);
   });
 });
+
+describe("decimal where the engine would have to guess", () => {
+  it("refuses a decimal inside a dynamic value (dynamic.md lists no decimal type)", () => {
+    expect(() => json("print pack('a', decimal(1.5))")).toThrow(/unsupported:/);
+    expect(() =>
+      json("datatable(t:datetime, d:decimal)[datetime(2020-01-01), 1.5] | make-series s = sum(d) on t step 1d"),
+    ).toThrow(/unsupported: make-series of a decimal/);
+  });
+
+  it("reads a decimal as the nearest double in a function of reals: sqrt(decimal(2.25)) = 1.5", () => {
+    expect(json("print r = sqrt(decimal(2.25))")).toEqual([{ r: 1.5 }]);
+  });
+});

@@ -87,7 +87,8 @@ export function scalarFunction(
   if (resultType !== "decimal" && !argTypes.includes("decimal")) return factory(argTypes, resultType, ctx);
   // Decimals are exact Decimal objects: only functions written for them take or make one.
   if (decimalAware.has(name)) return factory(argTypes, resultType, ctx);
-  if (resultType === "decimal") return undefined;
+  // A decimal's own text or a dynamic holding it (dynamic.md lists no decimal) is not what a double would give.
+  if (resultType === "decimal" || resultType === "dynamic" || resultType === "string") return undefined;
   // A decimal argument to a function of reals reads as the nearest double, as Kusto converts decimal to real.
   const impl = factory(
     argTypes.map((t) => (t === "decimal" ? "real" : t)),

@@ -134,7 +134,9 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
     const fallback: ScalarFn | undefined = ms.DefaultExpression
       ? compileScalar(ms.DefaultExpression.Expression, scope)
       : undefined;
-    if (!fallback && type !== "int" && type !== "long" && type !== "real" && type !== "decimal") {
+    // A series is a dynamic array, and dynamic values hold no decimal type (dynamic.md): the conversion is undocumented.
+    if (type === "decimal") throw unsupported(scope, aggExpr, "make-series of a decimal aggregate");
+    if (!fallback && type !== "int" && type !== "long" && type !== "real") {
       throw unsupported(scope, node, `make-series aggregate of type ${type} without default=`);
     }
     return { aggregate: compileRowsAggregate(expr, scope), type, fallback };
