@@ -32,7 +32,9 @@ import type {
   TableSymbol,
 } from "./syntax";
 
-const tupleFunctions: Readonly<Record<string, (argTypes: readonly KType[]) => ((args: readonly Value[]) => readonly Value[]) | undefined>> = {
+const tupleFunctions: Readonly<
+  Record<string, (argTypes: readonly KType[]) => ((args: readonly Value[]) => readonly Value[]) | undefined>
+> = {
   ...seriesTupleFunctions,
   ...arrayTupleFunctions,
 };
