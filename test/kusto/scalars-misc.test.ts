@@ -119,3 +119,16 @@ describe("base64_decode_toarray", () => {
     expect(json("print b = base64_decode_toarray('/w==')")).toEqual([{ b: null }]);
   });
 });
+
+describe("column_ifexists(name, default)", () => {
+  it("reads the column when the rows have it and the default otherwise", () => {
+    const rows = json("print a = 1.5 | extend y = column_ifexists('a', 0.0), z = column_ifexists('b', 7)");
+    expect(rows).toEqual([{ a: 1.5, y: 1.5, z: 7 }]);
+  });
+
+  it("refuses a column whose type differs from the default's, which would change the result type", () => {
+    expect(() => json("print a = 1.5 | extend y = column_ifexists('a', 0)")).toThrow(
+      /unsupported: column_ifexists of a \(real\) with a default of type long/,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
 import { compileBinAuto } from "./bin-auto";
 import { compileCall, compileUserCall } from "./calls";
+import { compileColumnIfExists } from "./column-ifexists";
 import {
   elements,
   kindOf,
@@ -65,6 +66,8 @@ export function compileScalar(node: Expression, scope: Scope, agg?: AggregateHoo
     case "UnaryPlusExpression":
       return compileUnary(node as PrefixUnaryExpression, scope, agg);
     case "FunctionCallExpression":
+      if (String(node.ReferencedSymbol?.Name) === "column_ifexists")
+        return compileColumnIfExists(node as FunctionCallExpression, scope, agg);
       if (String(node.ReferencedSymbol?.Name) === "bin_auto")
         return compileBinAuto(node as FunctionCallExpression, scope);
       if (String(node.ReferencedSymbol?.Name) === "estimate_data_size")

@@ -24,8 +24,6 @@ const reasons: Readonly<Record<string, string>> = {
   assert: "assert runs once while Kusto analyses the query, even when no row reaches it; this engine evaluates per row",
   datetime_list_timezones: "Kusto lists its own time-zone table, which a local engine does not have",
   parse_user_agent: "Kusto matches against a large set of predefined user-agent patterns it does not publish",
-  column_ifexists:
-    "column_ifexists needs the column to be looked up while compiling, which this engine does not do yet",
 };
 
 /** Why the engine refuses a built-in function by lower-cased name, or undefined when it does not refuse it on purpose. */
