@@ -16,6 +16,9 @@ export function coerceRow(table: TableName, raw: Record<string, unknown>, where:
     builders.set(table, builder);
   }
   const row = builder.add(raw, () => where);
-  builder.rows.length = 0;
-  return row;
+  builder.clear();
+  // Every column an own property, as callers of a single row expect (loaded tables keep absent ones on the prototype).
+  const out: Record<string, Value> = Object.create(null);
+  for (const c of builder.columns) out[c] = row[c];
+  return out;
 }

@@ -181,7 +181,7 @@ export function loadData(dir: string, options: LoadOptions = {}): { tables: Tabl
     recordFiles++;
     skippedRecords += readRecordFile(file.path, out);
   }
-  const rows = Object.fromEntries(tableNames.map((n) => [n, out[n].rows.length])) as Record<TableName, number>;
+  const rows = Object.fromEntries(tableNames.map((n) => [n, out[n].rowCount])) as Record<TableName, number>;
   const summary: LoadSummary = { dir, tableFiles, recordFiles, rows, skippedRecords, links };
   options.report?.(summaryLine(summary));
   return { tables: toTables(out), summary };
