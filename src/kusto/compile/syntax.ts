@@ -317,6 +317,116 @@ export interface PipeExpression extends Expression {
   readonly Operator: QueryOperator;
 }
 
+/** An operator whose body is a comma list of expressions: extend, project and its variants, serialize, distinct... */
+export interface OperatorWithExpressions extends QueryOperator {
+  readonly Expressions: SeparatedList<Expression>;
+}
+
+export type ExtendOperator = OperatorWithExpressions;
+export type ProjectOperator = OperatorWithExpressions;
+export type ProjectAwayOperator = OperatorWithExpressions;
+export type ProjectKeepOperator = OperatorWithExpressions;
+export type ProjectRenameOperator = OperatorWithExpressions;
+export type SerializeOperator = OperatorWithExpressions;
+
+/** `where condition`. */
+export interface FilterOperator extends QueryOperator {
+  readonly Condition: Expression;
+}
+
+/** `take n`, `limit n`. */
+export interface TakeOperator extends QueryOperator {
+  readonly Expression: Expression;
+}
+
+export interface RenderWithClause extends SyntaxNode {
+  readonly Properties: SeparatedList<NamedParameter>;
+}
+
+/** `render chart [params] [with (props)]`. */
+export interface RenderOperator extends QueryOperator {
+  readonly ChartType: SyntaxToken;
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly WithClause: RenderWithClause | null;
+}
+
+/** `as [hint.materialized=true] Name`. */
+export interface AsOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Name: NameDeclaration;
+}
+
+export interface OrderingNullsClause extends SyntaxNode {
+  readonly FirstOrLastKeyword: SyntaxToken;
+}
+
+/** `asc|desc [nulls first|last]`. */
+export interface OrderingClause extends SyntaxNode {
+  readonly AscOrDescKeyword: SyntaxToken | null;
+  readonly NullsClause: OrderingNullsClause | null;
+}
+
+/** `expr asc nulls last` in sort/top. */
+export interface OrderedExpression extends Expression {
+  readonly Expression: Expression;
+  readonly Ordering: OrderingClause | null;
+}
+
+export type SortOperator = OperatorWithExpressions;
+export type DistinctOperator = OperatorWithExpressions;
+
+/** `top n by expr [asc|desc]`. */
+export interface TopOperator extends QueryOperator {
+  readonly Expression: Expression;
+  readonly ByExpression: Expression;
+}
+
+/** `sample n`. */
+export interface SampleOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Expression: Expression;
+}
+
+/** `sample-distinct n of column`. */
+export interface SampleDistinctOperator extends SampleOperator {
+  readonly OfExpression: Expression;
+}
+
+/** `partition by key (subquery)`: the operand is a PartitionSubquery or a PartitionQuery (`{ ... }`). */
+export interface PartitionOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly ByExpression: Expression;
+  readonly Scope: SyntaxNode | null;
+  readonly Operand: SyntaxNode;
+}
+
+export interface PartitionSubquery extends SyntaxNode {
+  readonly Subquery: Expression;
+}
+
+export interface TopHittersByClause extends SyntaxNode {
+  readonly Expression: Expression;
+}
+
+/** `top-hitters n of column [by expr]`. */
+export interface TopHittersOperator extends QueryOperator {
+  readonly Expression: Expression;
+  readonly OfExpression: Expression;
+  readonly ByClause: TopHittersByClause | null;
+}
+
+/** One level of top-nested: `[n] of column [with others = v] by aggregate [asc|desc]`. */
+export interface TopNestedClause extends SyntaxNode {
+  readonly Expression: Expression | null;
+  readonly OfExpression: Expression;
+  readonly WithOthersClause: SyntaxNode | null;
+  readonly ByExpression: Expression;
+}
+
+export interface TopNestedOperator extends QueryOperator {
+  readonly Clauses: SeparatedList<TopNestedClause>;
+}
+
 export interface InvokeOperator extends QueryOperator {
   readonly Function: Expression;
 }

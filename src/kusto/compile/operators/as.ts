@@ -1,7 +1,8 @@
 // as: names the piped table for later references in the query (toscalar(Name | ...), joins); rows pass through.
-import { type Node, namedParameters, type OperatorFn, resultColumns, type Scope, unsupported } from "../context";
+import { namedParameters, type OperatorFn, resultColumns, type Scope, unsupported } from "../context";
+import type { AsOperator } from "../syntax";
 
-export function compileAs(node: Node, scope: Scope): OperatorFn {
+export function compileAs(node: AsOperator, scope: Scope): OperatorFn {
   for (const p of namedParameters(node.Parameters).keys())
     if (p !== "hint.materialized") throw unsupported(scope, node, `as ${p}`);
   const name = String(node.Name?.SimpleName ?? "");

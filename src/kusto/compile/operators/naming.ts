@@ -1,11 +1,12 @@
 // Output column names of projected expressions, matched against the binder's result schema.
 import { kustoLanguage } from "../../kusto-language";
 import type { ColumnInfo } from "../../types";
-import { kindOf, type Node, type Scope, unsupported } from "../context";
+import { kindOf, type Scope, unsupported } from "../context";
+import type { Expression, SimpleNamedExpression, SyntaxNode } from "../syntax";
 
 /** The declared or derived name of an expression (x = ..., a column, d.k → d_k), or undefined when Kusto generates ColumnN. */
-export function expressionName(expr: Node): string | undefined {
-  if (kindOf(expr) === "SimpleNamedExpression") return String(expr.Name.SimpleName);
+export function expressionName(expr: Expression): string | undefined {
+  if (kindOf(expr) === "SimpleNamedExpression") return String((expr as SimpleNamedExpression).Name.SimpleName);
   const name = kustoLanguage().Kusto.Language.KustoFacts.GetExpressionResultName(expr, null, null);
   return name ? String(name) : undefined;
 }
@@ -15,11 +16,11 @@ export function expressionName(expr: Node): string | undefined {
  * Throws when the binder's schema cannot be matched (rather than guess a wrong column).
  */
 export function extendNames(
-  exprs: readonly Node[],
+  exprs: readonly Expression[],
   input: readonly ColumnInfo[],
   output: readonly ColumnInfo[],
   scope: Scope,
-  op: Node,
+  op: SyntaxNode,
 ): string[] {
   const named = exprs.map((e) => expressionName(e));
   const known = new Set([...input.map((c) => c.name), ...named.filter((n): n is string => !!n)]);
@@ -35,7 +36,12 @@ export function extendNames(
 }
 
 /** Names for project-like expressions: the binder's result columns are one per expression, in order. */
-export function projectNames(exprs: readonly Node[], output: readonly ColumnInfo[], scope: Scope, op: Node): string[] {
+export function projectNames(
+  exprs: readonly Expression[],
+  output: readonly ColumnInfo[],
+  scope: Scope,
+  op: SyntaxNode,
+): string[] {
   if (exprs.length !== output.length) throw unsupported(scope, op, "wildcards in project/print");
   return output.map((c) => c.name);
 }

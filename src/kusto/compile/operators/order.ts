@@ -4,7 +4,6 @@ import type { Value } from "../../types";
 import {
   elements,
   kindOf,
-  type Node,
   newRow,
   type OperatorFn,
   type Row,
@@ -16,6 +15,7 @@ import {
   typeOf,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type { DistinctOperator, Expression, OrderedExpression, SortOperator, TopOperator } from "../syntax";
 
 interface SortKey {
   readonly fn: ScalarFn;
@@ -24,12 +24,12 @@ interface SortKey {
   readonly nullsFirst: boolean;
 }
 
-function sortKey(item: Node, scope: Scope): SortKey {
-  const ordered = kindOf(item) === "OrderedExpression";
-  const expr = ordered ? item.Expression : item;
-  const direction = ordered ? tokenText(item.Ordering?.AscOrDescKeyword).toLowerCase() : "";
+function sortKey(item: Expression, scope: Scope): SortKey {
+  const ordered = kindOf(item) === "OrderedExpression" ? (item as OrderedExpression) : undefined;
+  const expr = ordered ? ordered.Expression : item;
+  const direction = ordered ? tokenText(ordered.Ordering?.AscOrDescKeyword).toLowerCase() : "";
   const descending = direction !== "asc";
-  const nulls = ordered ? tokenText(item.Ordering?.NullsClause?.FirstOrLastKeyword).toLowerCase() : "";
+  const nulls = ordered ? tokenText(ordered.Ordering?.NullsClause?.FirstOrLastKeyword).toLowerCase() : "";
   // Kusto: ascending puts nulls first, descending puts them last, unless told.
   const nullsFirst = nulls ? nulls === "first" : !descending;
   return { fn: compileScalar(expr, scope), compare: compareValues(typeOf(scope, expr)), descending, nullsFirst };
@@ -54,13 +54,13 @@ export function sortRows(rows: readonly Row[], keys: readonly SortKey[], ctx: Ru
   return decorated.map((d) => d.row);
 }
 
-export function compileSort(node: Node, scope: Scope): OperatorFn {
+export function compileSort(node: SortOperator, scope: Scope): OperatorFn {
   const keys = elements(node.Expressions).map((e) => sortKey(e, scope));
   const columns = resultColumns(node);
   return (input, ctx) => ({ columns, rows: sortRows(input.rows, keys, ctx) });
 }
 
-export function compileTop(node: Node, scope: Scope): OperatorFn {
+export function compileTop(node: TopOperator, scope: Scope): OperatorFn {
   const count = compileScalar(node.Expression, scope);
   const keys = [sortKey(node.ByExpression, scope)];
   const columns = resultColumns(node);
@@ -71,7 +71,7 @@ export function compileTop(node: Node, scope: Scope): OperatorFn {
   };
 }
 
-export function compileDistinct(node: Node): OperatorFn {
+export function compileDistinct(node: DistinctOperator): OperatorFn {
   const columns = resultColumns(node);
   return (input) => {
     const seen = new Set<string>();

@@ -6,7 +6,6 @@ import {
   childContext,
   guardGrowth,
   kindOf,
-  type Node,
   namedParameters,
   type OperatorFn,
   type Row,
@@ -15,9 +14,10 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar } from "../expressions";
+import type { PartitionOperator, PartitionSubquery } from "../syntax";
 import { compileSubquery } from "../tabular";
 
-export function compilePartition(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+export function compilePartition(node: PartitionOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   for (const [p, value] of namedParameters(node.Parameters)) {
     const text = String(value?.ToString?.() ?? "")
       .trim()
@@ -29,7 +29,7 @@ export function compilePartition(node: Node, scope: Scope, input: readonly Colum
   if (kindOf(node.Operand) !== "PartitionSubquery")
     throw unsupported(scope, node.Operand, "partition by Column { subquery with its own source }");
   const key = compileScalar(node.ByExpression, scope);
-  const subquery = compileSubquery(node.Operand.Subquery, scope, input);
+  const subquery = compileSubquery((node.Operand as PartitionSubquery).Subquery, scope, input);
   const columns = resultColumns(node);
   return (table, ctx) => {
     const parts = new Map<string, Row[]>();

@@ -3,7 +3,6 @@ import type { ColumnInfo, Value } from "../../types";
 import {
   elements,
   kindOf,
-  type Node,
   newRow,
   type OperatorFn,
   type Row,
@@ -15,10 +14,26 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
+import type {
+  Expression,
+  ExpressionList,
+  ExtendOperator,
+  FilterOperator,
+  NameReference,
+  ParenthesizedExpression,
+  ProjectAwayOperator,
+  ProjectOperator,
+  ProjectRenameOperator,
+  QueryOperator,
+  RenderOperator,
+  SerializeOperator,
+  SimpleNamedExpression,
+  TakeOperator,
+} from "../syntax";
 import { compileTupleMapper, isTupleItem } from "../tuples";
 import { extendNames, projectNames } from "./naming";
 
-export function compileWhere(node: Node, scope: Scope): OperatorFn {
+export function compileWhere(node: FilterOperator, scope: Scope): OperatorFn {
   const cond = compileScalar(node.Condition, scope);
   const columns = resultColumns(node);
   return (input, ctx) => {
@@ -36,7 +51,7 @@ export function compileWhere(node: Node, scope: Scope): OperatorFn {
 
 // extend starts each output row from its input row (later expressions see earlier ones); project starts empty.
 function compileRowMapper(
-  exprs: readonly Node[],
+  exprs: readonly Expression[],
   names: readonly string[],
   columns: readonly ColumnInfo[],
   scope: Scope,
@@ -57,7 +72,11 @@ function compileRowMapper(
   });
 }
 
-export function compileExtend(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+export function compileExtend(
+  node: ExtendOperator | SerializeOperator,
+  scope: Scope,
+  inputColumns: readonly ColumnInfo[],
+): OperatorFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
   // series_stats(x), (a, b) = series_fit_line(y): one item fills several columns.
@@ -65,7 +84,7 @@ export function compileExtend(node: Node, scope: Scope, inputColumns: readonly C
   return compileRowMapper(exprs, extendNames(exprs, inputColumns, columns, scope, node), columns, scope, true);
 }
 
-export function compileProject(node: Node, scope: Scope): OperatorFn {
+export function compileProject(node: ProjectOperator, scope: Scope): OperatorFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
   if (exprs.some(isTupleItem)) return compileTupleMapper(exprs, columns, scope, false, node);
@@ -76,7 +95,7 @@ export function compileProject(node: Node, scope: Scope): OperatorFn {
  * project-away / project-keep after an open schema (bag_unpack, pivot): the binder cannot list the columns, so the
  * names and wildcards are matched against the run's own columns.
  */
-export function compileOpenKeepColumns(node: Node): OperatorFn {
+export function compileOpenKeepColumns(node: ProjectAwayOperator): OperatorFn {
   const away = kindOf(node) === "ProjectAwayOperator";
   const patterns = elements(node.Expressions).map((e) => {
     const text = String(e.ToString?.() ?? "")
@@ -103,7 +122,7 @@ export function compileOpenKeepColumns(node: Node): OperatorFn {
 }
 
 /** project-away / project-keep: the binder already resolved wildcards into the remaining columns. */
-export function compileKeepColumns(node: Node): OperatorFn {
+export function compileKeepColumns(node: QueryOperator): OperatorFn {
   const columns = resultColumns(node);
   return (input) => ({
     columns,
@@ -115,13 +134,14 @@ export function compileKeepColumns(node: Node): OperatorFn {
   });
 }
 
-export function compileProjectRename(node: Node, scope: Scope): OperatorFn {
+export function compileProjectRename(node: ProjectRenameOperator, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   const sources = new Map<string, string>();
   for (const e of elements(node.Expressions)) {
-    if (kindOf(e) !== "SimpleNamedExpression" || kindOf(e.Expression) !== "NameReference")
+    const named = e as SimpleNamedExpression;
+    if (kindOf(e) !== "SimpleNamedExpression" || kindOf(named.Expression) !== "NameReference")
       throw unsupported(scope, e, "project-rename form");
-    sources.set(String(e.Name.SimpleName), String(e.Expression.SimpleName));
+    sources.set(String(named.Name.SimpleName), String((named.Expression as NameReference).SimpleName));
   }
   return (input) => ({
     columns,
@@ -134,12 +154,12 @@ export function compileProjectRename(node: Node, scope: Scope): OperatorFn {
 }
 
 /** Operators that only change the schema's order or pass rows through (project-reorder, as, serialize without columns). */
-export function compileReorder(node: Node): OperatorFn {
+export function compileReorder(node: QueryOperator): OperatorFn {
   const columns = resultColumns(node);
   return (input) => ({ columns, rows: input.rows });
 }
 
-export function compileTake(node: Node, scope: Scope): OperatorFn {
+export function compileTake(node: TakeOperator, scope: Scope): OperatorFn {
   const count = compileScalar(node.Expression, scope);
   const columns = resultColumns(node);
   return (input, ctx) => {
@@ -149,20 +169,20 @@ export function compileTake(node: Node, scope: Scope): OperatorFn {
   };
 }
 
-export function compileCount(node: Node): OperatorFn {
+export function compileCount(node: QueryOperator): OperatorFn {
   const columns = resultColumns(node);
   const name = columns[0].name;
   return (input) => ({ columns, rows: [{ [name]: input.rows.length }] });
 }
 
 /** consume: reads its input and returns nothing. */
-export function compileConsume(node: Node): OperatorFn {
+export function compileConsume(node: QueryOperator): OperatorFn {
   const columns = resultColumns(node);
   return () => ({ columns, rows: [] });
 }
 
 /** render is a presentation hint: record it for charts, pass rows through. */
-export function compileRender(node: Node, scope: Scope): OperatorFn {
+export function compileRender(node: RenderOperator, scope: Scope): OperatorFn {
   const kind = tokenText(node.ChartType);
   const properties: Record<string, unknown> = {};
   const props = node.WithClause ? elements(node.WithClause.Properties) : [];
@@ -178,7 +198,7 @@ export function compileRender(node: Node, scope: Scope): OperatorFn {
   };
 }
 
-function propertyValue(expr: Node, scope: Scope): Value {
+function propertyValue(expr: Expression, scope: Scope): Value {
   const kind = kindOf(expr);
   if (isLiteral(expr))
     return literalValue(
@@ -186,10 +206,16 @@ function propertyValue(expr: Node, scope: Scope): Value {
       expr,
       kind === "NullLiteralExpression" ? "null" : (String(expr.ResultType?.Name) as "string"),
     );
-  if (kind === "NameReference") return String(expr.SimpleName);
+  if (kind === "NameReference") return String((expr as NameReference).SimpleName);
   if (kind === "ParenthesizedExpression" || kind === "ExpressionList") {
-    const list = kind === "ExpressionList" ? elements(expr.Expressions) : [expr.Expression];
-    return list.map((e) => (kindOf(e) === "NameReference" ? String(e.SimpleName) : String(e.ToString?.() ?? "")));
+    // A parenthesized list of values, e.g. ycolumns=(a, b): each item's name or text.
+    const list =
+      kind === "ExpressionList"
+        ? elements((expr as unknown as ExpressionList).Expressions)
+        : [(expr as ParenthesizedExpression).Expression];
+    return list.map((e) =>
+      kindOf(e) === "NameReference" ? String((e as NameReference).SimpleName) : String(e.ToString?.() ?? ""),
+    );
   }
   return String(expr.ToString?.() ?? "").trim();
 }
@@ -208,7 +234,7 @@ const clrTypes: Record<string, string> = {
 };
 
 /** getschema: one row per input column, with Kusto's type names. */
-export function compileGetSchema(node: Node, _input: readonly ColumnInfo[]): OperatorFn {
+export function compileGetSchema(node: QueryOperator, _input: readonly ColumnInfo[]): OperatorFn {
   const columns = resultColumns(node);
   // The run's own columns: after an open schema (bag_unpack, pivot) the binder does not know them all.
   return (table) => ({

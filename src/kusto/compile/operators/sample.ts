@@ -2,10 +2,11 @@
 // Both are random in Kusto too, so no order or choice is promised. https://learn.microsoft.com/kusto/query/sample-operator
 import { hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import { type Node, newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../context";
+import { newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type { SampleDistinctOperator, SampleOperator } from "../syntax";
 
-function count(node: Node, scope: Scope, what: string) {
+function count(node: SampleOperator, scope: Scope, what: string) {
   const fn = compileScalar(node.Expression, scope);
   return (ctx: Parameters<typeof fn>[1]): number => {
     const n = fn(emptyRow, ctx);
@@ -27,14 +28,14 @@ export function sampleIndexes(n: number, k: number, random: () => number = Math.
   return pool.slice(0, take).sort((a, b) => a - b);
 }
 
-export function compileSample(node: Node, scope: Scope): OperatorFn {
+export function compileSample(node: SampleOperator, scope: Scope): OperatorFn {
   if (node.Parameters && node.Parameters.ChildCount > 0) throw unsupported(scope, node, "sample parameters");
   const n = count(node, scope, "sample");
   const columns = resultColumns(node);
   return (input, ctx) => ({ columns, rows: sampleIndexes(input.rows.length, n(ctx)).map((i) => input.rows[i]) });
 }
 
-export function compileSampleDistinct(node: Node, scope: Scope): OperatorFn {
+export function compileSampleDistinct(node: SampleDistinctOperator, scope: Scope): OperatorFn {
   if (node.Parameters && node.Parameters.ChildCount > 0) throw unsupported(scope, node, "sample-distinct parameters");
   const n = count(node, scope, "sample-distinct");
   const of = compileScalar(node.OfExpression, scope);

@@ -3,19 +3,11 @@
 // columns can differ from Kusto's. https://learn.microsoft.com/kusto/query/top-hitters-operator
 import { binaryOperator, hashKey } from "../../scalars";
 import type { Value } from "../../types";
-import {
-  type Node,
-  newRow,
-  type OperatorFn,
-  type Row,
-  resultColumns,
-  type Scope,
-  typeOf,
-  unsupported,
-} from "../context";
+import { newRow, type OperatorFn, type Row, resultColumns, type Scope, typeOf, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type { TopHittersOperator } from "../syntax";
 
-export function compileTopHitters(node: Node, scope: Scope): OperatorFn {
+export function compileTopHitters(node: TopHittersOperator, scope: Scope): OperatorFn {
   const count = compileScalar(node.Expression, scope);
   const of = compileScalar(node.OfExpression, scope);
   const columns = resultColumns(node);

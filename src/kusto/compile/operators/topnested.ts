@@ -4,7 +4,6 @@ import type { Value } from "../../types";
 import {
   elements,
   kindOf,
-  type Node,
   newRow,
   type OperatorFn,
   type Row,
@@ -17,6 +16,7 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type { OrderedExpression, SimpleNamedExpression, TopNestedOperator } from "../syntax";
 import { compileRowsAggregate } from "./summarize";
 
 interface Level {
@@ -29,16 +29,18 @@ interface Level {
   readonly aggName: string;
 }
 
-export function compileTopNested(node: Node, scope: Scope): OperatorFn {
+export function compileTopNested(node: TopNestedOperator, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   const clauses = elements(node.Clauses);
   if (columns.length !== clauses.length * 2) throw unsupported(scope, node, "top-nested shape");
   const levels: Level[] = clauses.map((clause, i) => {
     if (clause.WithOthersClause) throw unsupported(scope, clause.WithOthersClause, "top-nested with others");
-    const ordered = kindOf(clause.ByExpression) === "OrderedExpression";
-    const by = ordered ? clause.ByExpression.Expression : clause.ByExpression;
-    const direction = ordered ? tokenText(clause.ByExpression.Ordering?.AscOrDescKeyword).toLowerCase() : "";
-    const aggType = typeOf(scope, kindOf(by) === "SimpleNamedExpression" ? by.Expression : by);
+    const ordered =
+      kindOf(clause.ByExpression) === "OrderedExpression" ? (clause.ByExpression as OrderedExpression) : undefined;
+    const by = ordered ? ordered.Expression : clause.ByExpression;
+    const direction = ordered ? tokenText(ordered.Ordering?.AscOrDescKeyword).toLowerCase() : "";
+    const aggregated = kindOf(by) === "SimpleNamedExpression" ? (by as SimpleNamedExpression).Expression : by;
+    const aggType = typeOf(scope, aggregated);
     return {
       count: clause.Expression ? compileScalar(clause.Expression, scope) : undefined,
       of: compileScalar(clause.OfExpression, scope),
