@@ -2,6 +2,7 @@
 import { catalogKey, diagnosticsOf, parseAndAnalyze } from "./analyzer";
 import { newRow, type Row, type RunContext, type Scope } from "./compile/context";
 import { checkResultSize, defaultLimits, limitsWithOptions, type QueryLimits } from "./compile/limits";
+import type { ResultSetFn } from "./compile/operators/fork";
 import { compileQueryBlock } from "./compile/tabular";
 import type { Catalog, ColumnInfo, QueryResult, TableSchema, Tables } from "./types";
 import { checkedTables } from "./values/input-tables";
@@ -16,9 +17,19 @@ export interface RunOptions {
   readonly limits?: Partial<QueryLimits>;
 }
 
+/** One result set; fork names its legs (`name=(...)` or a final `as`). */
+export interface ResultSet extends QueryResult {
+  readonly name?: string;
+}
+
+/** The first result set; a query of several statements, fork or facet lists them all (the first included) in order. */
+export interface QueryResults extends QueryResult {
+  readonly resultSets?: readonly ResultSet[];
+}
+
 export interface CompiledQuery {
   readonly columns: ColumnInfo[];
-  run(tables: Tables, options?: RunOptions): QueryResult;
+  run(tables: Tables, options?: RunOptions): QueryResults;
 }
 
 export function compileQuery(kql: string, options: CompileOptions = {}): CompiledQuery {
@@ -28,27 +39,42 @@ export function compileQuery(kql: string, options: CompileOptions = {}): Compile
     throw new Error(`KQL does not analyze: ${errors.map((e) => `${e.line}:${e.column}: ${e.message}`).join("; ")}`);
   }
   const scope: Scope = { code, clock: { now: Date.now() }, bindings: new Map() };
-  const { fn, columns: declared, open, options: setOptions } = compileQueryBlock(code.Syntax, scope);
+  const first = compileQueryBlock(code.Syntax, scope);
+  const { options: setOptions, more } = first;
   return {
-    columns: declared,
-    run(tables: Tables, runOptions: RunOptions = {}): QueryResult {
+    columns: first.columns,
+    run(tables: Tables, runOptions: RunOptions = {}): QueryResults {
       scope.clock.now = runOptions.now ?? Date.now();
       const limits = limitsWithOptions({ ...defaultLimits, ...runOptions.limits }, setOptions);
+      // One context for every result set: a materialize() or let is computed once for all of them.
       const ctx: RunContext = { tables: checkedTables(tables), memo: new Map(), limits };
-      const table = fn(ctx);
-      // The run's own columns: an open schema (bag_unpack, pivot...) is known only now, and a few operators drop a
-      // column the binder lists (scan's match_id without with_match_id).
-      const columns = open || table.columns.length !== declared.length ? [...table.columns] : declared;
-      checkResultSize(table.rows, columns, limits);
-      // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
-      const rows = table.rows.map((r) => {
-        const out: Row = newRow();
-        for (const c of columns) out[c.name] = r[c.name] ?? null;
-        return out;
-      });
-      return ctx.visualization ? { columns, rows, visualization: ctx.visualization } : { columns, rows };
+      const primary = finish(first, ctx, limits);
+      if (more.length === 0) return primary;
+      const sets: ResultSet[] = [primary, ...more.map((set) => finish(set, ctx, limits))];
+      return { ...primary, resultSets: sets };
     },
   };
+}
+
+/** Runs one result set and shapes its rows to exactly its columns. */
+function finish(set: ResultSetFn, ctx: RunContext, limits: QueryLimits): ResultSet {
+  const { columns: declared, open } = set;
+  ctx.visualization = undefined;
+  const table = set.fn(ctx);
+  // The run's own columns: an open schema (bag_unpack, pivot...) is known only now, and a few operators drop a
+  // column the binder lists (scan's match_id without with_match_id).
+  const columns = open || table.columns.length !== declared.length ? [...table.columns] : declared;
+  checkResultSize(table.rows, columns, limits);
+  // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
+  const rows = table.rows.map((r) => {
+    const out: Row = newRow();
+    for (const c of columns) out[c.name] = r[c.name] ?? null;
+    return out;
+  });
+  const named = set.name ? { name: set.name } : {};
+  return ctx.visualization
+    ? { columns, rows, visualization: ctx.visualization, ...named }
+    : { columns, rows, ...named };
 }
 
 // Binding a query that calls saved functions costs the binder ~0.4 s; tests and previews run the same texts often.

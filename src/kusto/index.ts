@@ -5,7 +5,7 @@ export { analyze, globalStateFor, parseAndAnalyze } from "./analyzer";
 export type { QueryLimits } from "./compile/limits";
 export { defaultLimits, QueryLimitError } from "./compile/limits";
 export { UnsupportedError } from "./errors";
-export type { CompiledQuery, CompileOptions, RunOptions } from "./evaluator";
+export type { CompiledQuery, CompileOptions, QueryResults, ResultSet, RunOptions } from "./evaluator";
 export { catalogWithData, compileQuery, runQuery } from "./evaluator";
 export { stringifyJson, toJsonRows } from "./json";
 export { toCsv, toTextTable } from "./output";

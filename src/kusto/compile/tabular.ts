@@ -28,6 +28,7 @@ import {
 import { compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileOperator, compileSource } from "./operators";
+import { forkResultSets, type ResultSetFn } from "./operators/fork";
 import { unionResultColumns } from "./operators/union";
 import { patternBinding, patternReference } from "./patterns";
 import type {
@@ -255,8 +256,26 @@ function compileStatements(
   what: SyntaxNode,
   memoize: boolean,
 ): CompiledBody {
-  let current = scope;
   let result: Expression | null | undefined = finalExpr;
+  const current = bindStatements(statements, scope, memoize, (expr, at, st) => {
+    // A function body has one result; only a query returns several result sets.
+    if (result) throw unsupported(at, st, "several result sets in a function body");
+    result = expr;
+  });
+  if (!result) throw unsupported(current, what, "a query without a result expression");
+  if (isTabular(result)) return { kind: "tabular", fn: compileTabular(result, current) };
+  const fn = compileScalar(result, current);
+  return { kind: "scalar", fn };
+}
+
+/** Binds let, query-parameter and pattern statements for what follows; each expression statement goes to `onResult`. */
+function bindStatements(
+  statements: Statement[],
+  scope: Scope,
+  memoize: boolean,
+  onResult: (expr: Expression, at: Scope, statement: Statement) => void,
+): Scope {
+  let current = scope;
   for (const st of statements) {
     const kind = kindOf(st);
     if (kind === "LetStatement") {
@@ -264,21 +283,15 @@ function compileStatements(
       current = withBindings(current, [
         [String(letSt.Name.SimpleName), compileLet(letSt.Expression, current, memoize)],
       ]);
-    } else if (kind === "ExpressionStatement") {
-      // Kusto would return one result set per statement; the engine returns one table.
-      if (result) throw unsupported(current, st, "several result sets in one query");
-      result = (st as ExpressionStatement).Expression;
-    } else if (kind === "QueryParametersStatement")
+    } else if (kind === "ExpressionStatement") onResult((st as ExpressionStatement).Expression, current, st);
+    else if (kind === "QueryParametersStatement")
       current = withBindings(current, queryParameterDefaults(st as QueryParametersStatement, current));
     else if (kind === "SetOptionStatement") continue;
     else if (kind === "PatternStatement")
       current = withBindings(current, [patternBinding(st as PatternStatement, current)]);
     else throw unsupported(current, st, kind);
   }
-  if (!result) throw unsupported(current, what, "a query without a result expression");
-  if (isTabular(result)) return { kind: "tabular", fn: compileTabular(result, current) };
-  const fn = compileScalar(result, current);
-  return { kind: "scalar", fn };
+  return current;
 }
 
 /** `declare query_parameters(...)`: nothing supplies values locally, so each parameter takes its declared default. */
@@ -390,25 +403,36 @@ function setOptions(statements: Statement[]): Map<string, string | true> {
 export function compileQueryBlock(
   block: QueryBlock,
   scope: Scope,
-): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true> } {
+): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true>; more: ResultSetFn[] } {
   const statements = elements(block.Statements);
-  const body = compileStatements(statements, undefined, scope, block, true);
-  const last = statements.filter((s) => kindOf(s) === "ExpressionStatement").pop() as ExpressionStatement | undefined;
-  if (body.kind !== "tabular")
+  // Each expression statement is a result set (batches.md), in order; fork and facet give several.
+  const sets: ResultSetFn[] = [];
+  bindStatements(statements, scope, true, (expr, at, st) => sets.push(...resultSets(expr, at, st)));
+  if (sets.length === 0) throw unsupported(scope, block, "a query without a result expression");
+  const [first, ...more] = sets;
+  return { fn: first.fn, columns: first.columns, open: first.open, options: setOptions(statements), more };
+}
+
+function resultSets(expr: Expression, scope: Scope, statement: Statement): ResultSetFn[] {
+  if (!isTabular(expr)) {
+    // Compiling it first reports what inside cannot run (a function whose body forks has no table type either).
+    compileScalar(expr, scope);
     throw unsupported(
       scope,
-      last ?? block,
+      statement,
       "a bare scalar expression as the query (the column name Kusto gives it is not documented: write print <expression>)",
     );
-  // compileStatements has refused a block without an expression statement, so `last` is set.
-  const result = (last as ExpressionStatement).Expression;
-  return {
-    fn: body.fn,
-    // A final union names same-named columns of differing types Kusto's way, which the binder does not.
-    columns: unionResultColumns(result) ?? resultColumns(result),
-    open: isOpenSchema(result),
-    options: setOptions(statements),
-  };
+  }
+  const forked = forkResultSets(expr, scope);
+  if (forked) return forked;
+  return [
+    {
+      fn: compileTabular(expr, scope),
+      // A final union names same-named columns of differing types Kusto's way, which the binder does not.
+      columns: unionResultColumns(expr) ?? resultColumns(expr),
+      open: isOpenSchema(expr),
+    },
+  ];
 }
 
 /** `input | invoke f(args)`: f's first (tabular) parameter is the piped input. */

@@ -115,6 +115,10 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileMakeSeries(node, scope);
     case "EvaluateOperator":
       return compileEvaluate(node, scope, input);
+    case "ForkOperator":
+    case "FacetOperator":
+      // Their result sets are the query's (see fork.ts); anywhere else there is no one table to return.
+      throw unsupported(scope, node, `${operatorName(kind)} other than as the last operator of a query statement`);
   }
   throw unsupported(scope, node, operatorName(kind));
 }

@@ -123,9 +123,8 @@ function isQueryResult(node: Node): boolean {
   if (!up || kindOf(up) !== "ExpressionStatement") return false;
   // ExpressionStatement → SeparatedElement → List → QueryBlock.
   const block = up.Parent?.Parent?.Parent;
-  if (!block || kindOf(block) !== "QueryBlock") return false;
-  const statements = elements(block.Statements).filter((s) => kindOf(s) === "ExpressionStatement");
-  return statements[statements.length - 1] === up;
+  // Every expression statement of the query is a result set of its own.
+  return !!block && kindOf(block) === "QueryBlock";
 }
 
 function sameColumns(a: readonly ColumnInfo[], b: readonly ColumnInfo[]): boolean {
