@@ -19,23 +19,16 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar } from "../expressions";
+import { type GroupedAggregator, groupedAggregate } from "../grouped-aggregates";
 import { isLiteral, literalValue } from "../literals";
 import { rowFromValues } from "../row-builder";
 
 interface AggregateSlot {
+  /** One aggregator for one group (top-nested, make-series and pivot aggregate one set of rows). */
   readonly factory: () => Aggregator;
+  /** The state of every group of a summarize run. */
+  readonly grouped: () => GroupedAggregator;
   readonly args: readonly ScalarFn[];
-}
-
-/** Few allocations per group: a high-cardinality by-key makes as many groups as rows, all alive to the end. */
-interface Group {
-  /** The by-value when there is exactly one by-expression (no array per group). */
-  readonly key: Value;
-  /** The by-values otherwise (none, or several). */
-  readonly keys: Value[] | undefined;
-  readonly aggs: Aggregator[];
-  /** The aggregates' results by slot, set just before the group's row is emitted (one array shared by all groups). */
-  results: Value[] | undefined;
 }
 
 function newAggregators(slots: readonly AggregateSlot[]): Aggregator[] {
@@ -44,8 +37,25 @@ function newAggregators(slots: readonly AggregateSlot[]): Aggregator[] {
   return aggs;
 }
 
-/** How one aggregate element of the list turns a finished group into output values. */
-type Emit = (group: Group, rows: readonly Row[], ctx: RunContext, out: Value[]) => void;
+/** How one aggregate element of the list turns a finished group's aggregate results (by slot) into output values. */
+type Emit = (results: readonly Value[], rows: readonly Row[], ctx: RunContext, out: Value[]) => void;
+
+type SlotsAdd = (group: number, row: Row, ctx: RunContext, rowIndex: number) => void;
+
+/**
+ * Feeds one row to one group of every slot's grouped aggregator, through code written for these slots: each slot's
+ * add() and argument calls get a call site of their own, which V8 can inline, where one loop over several aggregator
+ * classes makes a polymorphic call per row and slot. Called once per run with that run's aggregators.
+ */
+function slotsAdder(argFns: readonly (readonly ScalarFn[])[]): (states: readonly GroupedAggregator[]) => SlotsAdd {
+  const setup = argFns.map((args, s) => `const b${s} = new Array(${args.length}); const a${s} = st[${s}];`).join("\n");
+  const lines = argFns.map((args, s) => {
+    const fill = args.map((_, a) => `b${s}[${a}] = f[${s}][${a}](row, ctx);`).join(" ");
+    return `${fill} a${s}.add(g, b${s}, i);`;
+  });
+  const make = new Function("f", "st", `${setup}\nreturn (g, row, ctx, i) => {\n${lines.join("\n")}\n};`);
+  return (states) => make(argFns, states) as SlotsAdd;
+}
 
 export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
@@ -72,6 +82,10 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
     throw unsupported(scope, node, "summarize shape (aggregates the engine cannot map to the result schema)");
   const makeRow = rowFromValues(columns.map((c) => c.name));
   const nBy = byFns.length;
+  const nSlots = slots.length;
+  const grouped = slots.map((s) => s.grouped);
+  const argFns = slots.map((s) => s.args);
+  const adder = slotsAdder(argFns);
 
   // Scalar by-values key nested Maps directly (SameValueZero groups NaN with NaN and 0 with -0, as hashKey does);
   // dynamic values need hashKey's stable JSON, so they and long by-lists key one string per row.
@@ -79,18 +93,23 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
 
   return (input, ctx) => {
     const rows = input.rows;
-    const groups = new Map<string, Group>();
+    // A group is a number: its by-values sit at keys[g * nBy ...] and its aggregate states in each slot's grouped
+    // aggregator, so a high-cardinality by-key (as many groups as rows, all alive to the end) costs few objects per group.
+    const keys: Value[] = [];
+    const states = grouped.map((make) => make());
+    const byString = new Map<string, number>();
     const rawRoot = new Map<Value, unknown>();
-    const rawGroups: Group[] = [];
-    const buffers = slots.map((s) => new Array<Value>(s.args.length));
+    const add = adder(states);
     const keyValues = new Array<Value>(nBy);
-    const newGroup = (): Group =>
-      nBy === 1
-        ? { key: keyValues[0], keys: undefined, aggs: newAggregators(slots), results: undefined }
-        : { key: null, keys: keyValues.slice(), aggs: newAggregators(slots), results: undefined };
+    let groups = 0;
+    const newGroup = (): number => {
+      for (let k = 0; k < nBy; k++) keys.push(keyValues[k]);
+      for (let s = 0; s < nSlots; s++) states[s].open();
+      return groups++;
+    };
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      let group: Group | undefined;
+      let group: number | undefined;
       if (rawKeyed) {
         let level = rawRoot;
         for (let k = 0; k < nBy - 1; k++) {
@@ -102,12 +121,8 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
         }
         const last = byFns[nBy - 1](row, ctx) ?? null;
         keyValues[nBy - 1] = last;
-        group = level.get(last) as Group | undefined;
-        if (group === undefined) {
-          group = newGroup();
-          level.set(last, group);
-          rawGroups.push(group);
-        }
+        group = level.get(last) as number | undefined;
+        if (group === undefined) level.set(last, (group = newGroup()));
       } else {
         let key = "";
         for (let k = 0; k < nBy; k++) {
@@ -115,32 +130,21 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
           keyValues[k] = v;
           key += k === 0 ? hashKey(v) : `\u0001${hashKey(v)}`;
         }
-        group = groups.get(key);
-        if (group === undefined) {
-          group = newGroup();
-          groups.set(key, group);
-        }
+        group = byString.get(key);
+        if (group === undefined) byString.set(key, (group = newGroup()));
       }
-      for (let s = 0; s < slots.length; s++) {
-        const slot = slots[s];
-        const buf = buffers[s];
-        for (let a = 0; a < slot.args.length; a++) buf[a] = slot.args[a](row, ctx);
-        group.aggs[s].add(buf, i);
-      }
+      add(group, row, ctx, i);
     }
     // Kusto: a summarize without by on no rows still yields one row (count() = 0).
-    if (nBy === 0 && groups.size === 0)
-      groups.set("", { key: null, keys: [], aggs: newAggregators(slots), results: undefined });
+    if (nBy === 0 && groups === 0) newGroup();
     const out: Row[] = [];
     const values: Value[] = [];
-    const results = new Array<Value>(slots.length);
-    for (const group of rawKeyed ? rawGroups : groups.values()) {
-      for (let s = 0; s < slots.length; s++) results[s] = group.aggs[s].result();
-      group.results = results;
+    const results = new Array<Value>(nSlots);
+    for (let g = 0; g < groups; g++) {
+      for (let s = 0; s < nSlots; s++) results[s] = states[s].result(g);
       values.length = 0;
-      if (group.keys === undefined) values.push(group.key);
-      else for (const k of group.keys) values.push(k);
-      for (const emit of emits) emit(group, rows, ctx, values);
+      for (let k = 0; k < nBy; k++) values.push(keys[g * nBy + k]);
+      for (const emit of emits) emit(results, rows, ctx, values);
       out.push(makeRow(values));
     }
     return { columns, rows: out };
@@ -159,7 +163,11 @@ function addSlot(call: Node, scope: Scope, slots: AggregateSlot[], argNodes: rea
     call.ResultType && symbolKindOf(call.ResultType) === "Tuple" ? "dynamic" : typeOf(scope, call);
   const factory = aggregateFactory(name, argTypes, resultType, literals);
   if (!factory) throw unsupported(scope, call, `aggregate ${name}(${argTypes.join(", ")})`);
-  slots.push({ factory, args: argNodes.map((a) => compileScalar(a, scope)) });
+  slots.push({
+    factory,
+    grouped: groupedAggregate(name, argTypes, factory),
+    args: argNodes.map((a) => compileScalar(a, scope)),
+  });
   return slots.length - 1;
 }
 
@@ -170,8 +178,8 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
     if (name !== "percentiles" && name !== "percentilesw")
       throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
     const slot = addSlot(expr, scope, slots, callArguments(expr));
-    return (group, _rows, _ctx, out) => {
-      const result = group.results?.[slot];
+    return (results, _rows, _ctx, out) => {
+      const result = results[slot];
       const list = Array.isArray(result) ? result : [];
       for (let i = 0; i < tuple.length; i++) out.push((list[i] ?? null) as Value);
     };
@@ -183,12 +191,12 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
       slots,
       callArguments(expr).filter((a) => kindOf(a) !== "StarExpression"),
     );
-    return (group, _rows, _ctx, out) => {
-      out.push(group.results?.[slot] ?? null);
+    return (results, _rows, _ctx, out) => {
+      out.push(results[slot] ?? null);
     };
   }
   // An expression over aggregates, e.g. round(100.0 * countif(x) / count(), 2): aggregates read the group's results.
-  let current: Group | undefined;
+  let current: readonly Value[] = [];
   const fn = compileScalar(expr, scope, (call) => {
     const slot = addSlot(
       call,
@@ -196,10 +204,10 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
       slots,
       callArguments(call).filter((a) => kindOf(a) !== "StarExpression"),
     );
-    return () => current?.results?.[slot] ?? null;
+    return () => current[slot] ?? null;
   });
-  return (group, _rows, ctx, out) => {
-    current = group;
+  return (results, _rows, ctx, out) => {
+    current = results;
     out.push(fn({}, ctx));
   };
 }
@@ -221,8 +229,8 @@ function compileArgExtreme(call: Node, tuple: any[] | undefined, scope: Scope, s
     readers = rest.map((a) => compileScalar(a, scope));
   }
   if (1 + readers.length !== width) throw unsupported(scope, call, "arg_max/arg_min column list");
-  return (group, rows, ctx, out) => {
-    const index = group.results?.[slot];
+  return (results, rows, ctx, out) => {
+    const index = results[slot];
     const row = typeof index === "number" ? rows[index] : undefined;
     out.push(row ? extremum(row, ctx) : null);
     for (const r of readers) out.push(row ? r(row, ctx) : null);
@@ -235,18 +243,22 @@ export function compileRowsAggregate(expr: Node, scope: Scope): (rows: readonly 
   const inner = kindOf(expr) === "SimpleNamedExpression" ? expr.Expression : expr;
   const emit = compileAggregateItem(inner, undefined, scope, slots);
   return (rows, ctx) => {
-    const group: Group = { key: null, keys: [], aggs: newAggregators(slots), results: undefined };
+    const aggs = newAggregators(slots);
     const buffers = slots.map((s) => new Array<Value>(s.args.length));
     for (let i = 0; i < rows.length; i++) {
       for (let s = 0; s < slots.length; s++) {
         const slot = slots[s];
         for (let a = 0; a < slot.args.length; a++) buffers[s][a] = slot.args[a](rows[i], ctx);
-        group.aggs[s].add(buffers[s], i);
+        aggs[s].add(buffers[s], i);
       }
     }
-    group.results = group.aggs.map((a) => a.result());
     const out: Value[] = [];
-    emit(group, rows, ctx, out);
+    emit(
+      aggs.map((a) => a.result()),
+      rows,
+      ctx,
+      out,
+    );
     return out[0] ?? null;
   };
 }
