@@ -113,6 +113,68 @@ describe("join", () => {
   });
 });
 
+describe("join keys and the columns a join copies", () => {
+  it("must match an int key with a long key of the same value, and datetimes by their ticks", () => {
+    const ints = `datatable(A:int, X:string)[1, "one", 2, "two"]`;
+    const longs = `datatable(B:long, Y:string)[2, "deux", 3, "trois"]`;
+    // Only 2 is on both sides.
+    expect(json(`${ints} | join kind=inner (${longs}) on $left.A == $right.B | project X, Y`)).toEqual([
+      { X: "two", Y: "deux" },
+    ]);
+    const days = `datatable(D:datetime, N:long)[datetime(2024-01-01), 1, datetime(2024-01-02), 2]`;
+    const marks = `datatable(D:datetime, M:string)[datetime(2024-01-02), "b", datetime(2024-01-02 00:00:00.0000001), "c"]`;
+    // 2024-01-02 matches; one tick later does not.
+    expect(json(`${days} | join kind=inner (${marks}) on D | project N, M`)).toEqual([{ N: 2, M: "b" }]);
+  });
+
+  it("must join on two keys only where both are equal", () => {
+    const a = `datatable(K:string, T:long, L:long)["a", 1, 10, "a", 2, 20, "b", 1, 30]`;
+    const b = `datatable(K:string, T:long, R:long)["a", 2, 200, "b", 2, 300, "b", 1, 301]`;
+    // (a,2) ↔ 200, (b,1) ↔ 301; (a,1) and (b,2) have no partner.
+    expect(json(`${a} | join kind=inner (${b}) on K, T | project L, R | order by L asc`)).toEqual([
+      { L: 20, R: 200 },
+      { L: 30, R: 301 },
+    ]);
+  });
+
+  it("must give the operators after a join every column they read, from either side", () => {
+    // Inner rows a(1)x, a(2)x, b(3)y, b(3)z; W = V + "!"; L > 1 drops a(1)x; by K: a → [x!], b → [y!, z!].
+    expect(
+      json(
+        `${L} | join kind=inner (${R}) on K | extend W = strcat(V, "!") | where L > 1 | summarize n = count(), ws = make_set(W) by K | order by K asc`,
+      ),
+    ).toEqual([
+      { K: "a", n: 1, ws: ["x!"] },
+      { K: "b", n: 2, ws: ["y!", "z!"] },
+    ]);
+    // The right key K1 read by name after a sort.
+    expect(json(`${L} | join kind=leftouter (${R}) on K | sort by L asc | project L, K1`)).toEqual([
+      { L: 1, K1: "a" },
+      { L: 2, K1: "a" },
+      { L: 3, K1: "b" },
+      { L: 3, K1: "b" },
+      { L: 4, K1: "" },
+    ]);
+  });
+
+  it("must keep every column when what follows may read columns it does not name", () => {
+    // pack_all() reads the whole row: K, L, K1, V of a(1)x.
+    expect(json(`${L} | join kind=inner (${R}) on K | take 1 | project b = pack_all()`)).toEqual([
+      { b: { K: "a", L: 1, K1: "a", V: "x" } },
+    ]);
+    // project-away keeps the columns it does not name.
+    expect(json(`${L} | join kind=inner (${R}) on K | project-away K1 | take 1`)).toEqual([{ K: "a", L: 1, V: "x" }]);
+    // lookup followed by project: Label comes from the right, L from the left.
+    const dims = `datatable(K:string, Label:string)["a", "Alpha", "b", "Beta"]`;
+    expect(json(`${L} | lookup (${dims}) on K | project L, Label`)).toEqual([
+      { L: 1, Label: "Alpha" },
+      { L: 2, Label: "Alpha" },
+      { L: 3, Label: "Beta" },
+      { L: 4, Label: "" },
+    ]);
+  });
+});
+
 describe("lookup, union and mv-expand", () => {
   it("must lookup right columns without repeating the key", () => {
     const dims = `datatable(K:string, Label:string)["a", "Alpha", "b", "Beta"]`;
