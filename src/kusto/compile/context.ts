@@ -12,6 +12,7 @@ import type {
   KustoCode,
   KustoSymbol,
   NamedParameter,
+  NameReference,
   SeparatedElement,
   SymbolKindName,
   SyntaxElement,
@@ -161,6 +162,12 @@ export function namedParameters(list: SyntaxList<NamedParameter> | null | undefi
   const out = new Map<string, Node>();
   for (const p of elements(list)) out.set(String(p.Name?.SimpleName ?? "").toLowerCase(), p.Expression);
   return out;
+}
+
+/** The name a parameter's value gives (with_itemindex=i, withsource=T): a name reference or declaration; else "". */
+export function parameterName(value: Expression): string {
+  const named = value as Partial<NameReference>;
+  return String(named.SimpleName ?? named.Name?.SimpleName ?? "");
 }
 
 export function tokenText(token: SyntaxToken | null | undefined): string {

@@ -427,6 +427,75 @@ export interface TopNestedOperator extends QueryOperator {
   readonly Clauses: SeparatedList<TopNestedClause>;
 }
 
+/** `typeof(long)`, `typeof(a:string, b:int)`. */
+export interface TypeOfLiteralExpression extends Expression {
+  readonly Types: SeparatedList<Expression>;
+}
+
+/** `to typeof(T)` after an mv-expand/mv-apply expression. */
+export interface ToTypeOfClause extends SyntaxNode {
+  readonly TypeOf: TypeOfLiteralExpression;
+}
+
+/** An item of mv-expand: `expr [to typeof(T)]`. */
+export interface MvExpandExpression extends Expression {
+  readonly Expression: Expression;
+  readonly ToTypeOf: ToTypeOfClause | null;
+}
+
+export type MvApplyExpression = MvExpandExpression;
+
+/** `limit n` of mv-expand and mv-apply. */
+export interface MvExpandRowLimitClause extends Expression {
+  readonly RowLimit: Expression;
+}
+
+export type MvApplyRowLimitClause = MvExpandRowLimitClause;
+
+/** `mv-expand [params] items [limit n]`; each item is usually an MvExpandExpression. */
+export interface MvExpandOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Expressions: SeparatedList<Expression>;
+  readonly RowLimitClause: MvExpandRowLimitClause | null;
+}
+
+/** `mv-apply [params] items [limit n] [id=...] on (subquery)`. */
+export interface MvApplyOperator extends MvExpandOperator {
+  readonly ContextIdClause: SyntaxNode | null;
+  readonly Subquery: MvApplySubqueryExpression;
+}
+
+export interface ScanDeclareClause extends SyntaxNode {
+  readonly Declarations: SeparatedList<FunctionParameter>;
+}
+
+/** `name = expr` after a scan step's `=>`. */
+export interface ScanAssignment extends SyntaxNode {
+  readonly Name: NameReference;
+  readonly Expression: Expression;
+}
+
+export interface ScanComputationClause extends SyntaxNode {
+  readonly Assignments: SeparatedList<ScanAssignment>;
+}
+
+/** `step name [output=...]: condition [=> assignments];`. */
+export interface ScanStep extends SyntaxNode {
+  readonly Name: NameDeclaration;
+  readonly ScanStepOutput: SyntaxNode | null;
+  readonly Condition: Expression;
+  readonly ComputationClause: ScanComputationClause | null;
+}
+
+/** `scan [params] [order by] [partition by] [declare (...)] with (steps)`. */
+export interface ScanOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly OrderByClause: SyntaxNode | null;
+  readonly PartitionByClause: SyntaxNode | null;
+  readonly DeclareClause: ScanDeclareClause | null;
+  readonly Steps: SyntaxList<ScanStep>;
+}
+
 export interface InvokeOperator extends QueryOperator {
   readonly Function: Expression;
 }

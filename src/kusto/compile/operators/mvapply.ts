@@ -7,35 +7,38 @@ import {
   elements,
   guardGrowth,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
+  parameterName,
   type Row,
   resultColumns,
   type Scope,
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type { Expression, MvApplyExpression, MvApplyOperator } from "../syntax";
 import { compileSubquery } from "../tabular";
 import { castTo, elementsOf } from "./mvexpand";
 import { expressionName } from "./naming";
 
 /** The element type of `to typeof(T)`, dynamic when absent. */
-function targetType(mv: Node): KType {
-  const typeExpr = mv.ToTypeOf ? elements(mv.ToTypeOf.TypeOf?.Types)[0] : undefined;
+function targetType(mv: Expression): KType {
+  // Only an MvApplyExpression item has a `to typeof(T)` clause.
+  const toTypeOf = (mv as Partial<MvApplyExpression>).ToTypeOf;
+  const typeExpr = toTypeOf ? elements(toTypeOf.TypeOf?.Types)[0] : undefined;
   return typeExpr ? columnType(typeExpr.ReferencedSymbol ?? typeExpr.ResultType) : "dynamic";
 }
 
-export function compileMvApply(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+export function compileMvApply(node: MvApplyOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   if (node.ContextIdClause) throw unsupported(scope, node.ContextIdClause, "mv-apply context_id");
   const params = namedParameters(node.Parameters);
   for (const p of params.keys()) if (p !== "with_itemindex") throw unsupported(scope, node, `mv-apply ${p}`);
   const indexParam = params.get("with_itemindex");
-  const indexColumn = indexParam ? String(indexParam.SimpleName ?? indexParam.Name?.SimpleName ?? "") : undefined;
+  const indexColumn = indexParam ? parameterName(indexParam) : undefined;
   const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.RowLimit, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {
-    const expr = kindOf(mv) === "MvApplyExpression" ? mv.Expression : mv;
+    const expr = kindOf(mv) === "MvApplyExpression" ? (mv as MvApplyExpression).Expression : mv;
     const name = expressionName(expr);
     if (!name) throw unsupported(scope, mv, "mv-apply expression without a name (write Name = expression)");
     const type = targetType(mv);

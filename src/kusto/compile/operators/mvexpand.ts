@@ -5,10 +5,10 @@ import {
   elements,
   guardGrowth,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
+  parameterName,
   type Row,
   resultColumns,
   type Scope,
@@ -16,6 +16,7 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type { MvExpandExpression, MvExpandOperator } from "../syntax";
 import { expressionName } from "./naming";
 
 /** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
@@ -58,13 +59,13 @@ export function elementsOf(v: Value, bagAsArray = false): Value[] {
   return [v];
 }
 
-export function compileMvExpand(node: Node, scope: Scope, _input: readonly ColumnInfo[]): OperatorFn {
+export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
   for (const p of params.keys())
     if (p !== "kind" && p !== "bagexpansion" && p !== "with_itemindex")
       throw unsupported(scope, node, `mv-expand ${p}`);
   const indexParam = params.get("with_itemindex");
-  const indexColumn = indexParam ? String(indexParam.SimpleName ?? indexParam.Name?.SimpleName ?? "") : undefined;
+  const indexColumn = indexParam ? parameterName(indexParam) : undefined;
   const kindParam = params.get("kind") ?? params.get("bagexpansion");
   const bagAsArray =
     !!kindParam &&
@@ -74,7 +75,7 @@ export function compileMvExpand(node: Node, scope: Scope, _input: readonly Colum
   const columns = resultColumns(node);
   const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.RowLimit, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {
-    const expr = kindOf(mv) === "MvExpandExpression" ? mv.Expression : mv;
+    const expr = kindOf(mv) === "MvExpandExpression" ? (mv as MvExpandExpression).Expression : mv;
     const name = expressionName(expr);
     if (!name || !columns.some((c) => c.name === name))
       throw unsupported(scope, mv, "mv-expand expression without a column name");

@@ -9,7 +9,6 @@ import {
   elements,
   guardGrowth,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
@@ -22,6 +21,7 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
+import type { FunctionParameter, NameReference, ScanOperator, ScanStep } from "../syntax";
 
 type Output = "all" | "last" | "none";
 
@@ -38,14 +38,14 @@ interface Sequence {
   readonly matchId: number;
 }
 
-function declaredDefault(param: Node, type: KType, scope: Scope): Value {
+function declaredDefault(param: FunctionParameter, type: KType, scope: Scope): Value {
   const expr = param.DefaultValue?.Value;
   if (!expr) return type === "string" ? "" : null;
   if (isLiteral(expr)) return literalValue(scope, expr, kindOf(expr) === "NullLiteralExpression" ? "null" : type);
   return compileScalar(expr, scope)(emptyRow, { tables: {}, memo: new Map() });
 }
 
-function outputOf(step: Node): Output {
+function outputOf(step: ScanStep): Output {
   const text = step.ScanStepOutput ? String(step.ScanStepOutput.ToString()).replace(/\s/g, "").toLowerCase() : "";
   if (!text) return "all";
   const mode = text.replace(/^output=/, "");
@@ -53,14 +53,15 @@ function outputOf(step: Node): Output {
   throw new Error(`scan: step ${String(step.Name?.SimpleName)} has output=${mode}; use all, last or none`);
 }
 
-export function compileScan(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+export function compileScan(node: ScanOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   if (node.OrderByClause || node.PartitionByClause)
     throw unsupported(scope, node, "scan order by / partition by (sort, or use partition, first)");
   const params = namedParameters(node.Parameters);
   for (const p of params.keys()) if (p !== "with_match_id") throw unsupported(scope, node, `scan ${p}`);
   const matchParam = params.get("with_match_id");
+  const matchName = matchParam as Partial<NameReference> | undefined;
   const matchColumn = matchParam
-    ? String(matchParam.SimpleName ?? matchParam.Name?.SimpleName ?? matchParam.ToString()).trim()
+    ? String(matchName?.SimpleName ?? matchName?.Name?.SimpleName ?? matchParam.ToString()).trim()
     : undefined;
   const declared = elements(node.DeclareClause?.Declarations).map((p) => {
     const type = columnType(p.NameAndType?.Name?.ResultType);
