@@ -160,3 +160,17 @@ describe("decimal where the engine would have to guess", () => {
     expect(json("print r = sqrt(decimal(2.25))")).toEqual([{ r: 1.5 }]);
   });
 });
+
+describe("abs, round and ceiling of a decimal", () => {
+  it("round halves away from zero at any precision: 2.5 -> 3, -2.5 -> -3, 2.345 at 2 -> 2.35, 1234.5 at -2 -> 1200", () => {
+    const [row] = json(
+      "print a = round(decimal(2.5)), b = round(decimal(-2.5)), c = round(decimal(2.345), 2), d = round(decimal(1234.5), -2)",
+    );
+    expect(row).toEqual({ a: 3, b: -3, c: 2.35, d: 1200 });
+  });
+
+  it("ceiling goes up to the next whole number (-1.5 -> -1, 1.2 -> 2) and abs drops the sign", () => {
+    const [row] = json("print a = ceiling(decimal(-1.5)), b = ceiling(decimal(1.2)), c = abs(decimal(-1.25))");
+    expect(row).toEqual({ a: -1, b: 2, c: 1.25 });
+  });
+});

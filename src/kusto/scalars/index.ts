@@ -9,6 +9,7 @@ import type { ScalarTable } from "./common";
 import { datetimeFunctions, timeOverrides } from "./datetime";
 import { Decimal } from "./decimal";
 import { decimalAggregateFactories } from "./decimal-aggregates";
+import { decimalFunctions } from "./decimal-functions";
 import { dynamicFunctions } from "./dynamic";
 import { encodingFunctions } from "./encoding";
 import { hashFunctions } from "./hash";
@@ -86,6 +87,8 @@ export function scalarFunction(
   if (!factory) return undefined;
   if (resultType !== "decimal" && !argTypes.includes("decimal")) return factory(argTypes, resultType, ctx);
   // Decimals are exact Decimal objects: only functions written for them take or make one.
+  const exact = Object.hasOwn(decimalFunctions, name) ? decimalFunctions[name](argTypes, resultType, ctx) : undefined;
+  if (exact) return exact;
   if (decimalAware.has(name)) return factory(argTypes, resultType, ctx);
   // A decimal's own text or a dynamic holding it (dynamic.md lists no decimal) is not what a double would give.
   if (resultType === "decimal" || resultType === "dynamic" || resultType === "string") return undefined;
