@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze, catalogWithData, type KqlFunctionDef, type TableSchema } from "../../src/kusto";
 import { globalStateFor } from "../../src/kusto/analyzer";
+import { kustoLanguage } from "../../src/kusto/kusto-language";
+import { catalogQueries, warmUp } from "../../src/kusto/kusto-snapshot-warmup";
 
 // A catalog of the caller's own: the engine declares exactly what it is given.
 const Sales: TableSchema = {
@@ -67,6 +69,19 @@ describe("analyze", () => {
     expect(analyze("Big() | project Region", { tables, functions: [fn] })).toEqual([]);
     expect(analyze("Big(10.0) | project Nope", { tables, functions: [fn] })[0].message).toContain("Nope");
     expect(analyze("Big() | project Region", { tables })[0].severity).toBe("error");
+  });
+});
+
+describe("the startup snapshot's warm-up", () => {
+  it("must analyse every warm-up query without an error, so it warms the paths a valid query takes", () => {
+    const { Kusto, Bridge } = kustoLanguage();
+    expect(warmUp(Kusto.Language, Bridge)).toEqual([]);
+  });
+
+  it("must report a warm-up query that does not analyze", () => {
+    const { Kusto, Bridge } = kustoLanguage();
+    const broken = [...catalogQueries, "EventsIn() | project NoSuchColumn"];
+    expect(warmUp(Kusto.Language, Bridge, broken)).toEqual([expect.stringContaining("NoSuchColumn")]);
   });
 });
 
