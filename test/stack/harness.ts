@@ -1,7 +1,7 @@
 import { vi } from "vitest";
 import { type Plan, type PlannedResource, recordPlan } from "../../src/infra/plan";
 
-// Runs the real program (src/index.ts) under Pulumi mocks with a given config, fresh module state each time.
+// Runs the real program (src/index.ts) under Pulumi mocks with a given config, in fresh module state for each distinct config.
 
 export const project = "acs-recording-insights";
 
@@ -37,13 +37,34 @@ export function rawConfig(config: Record<string, unknown>): Record<string, strin
   );
 }
 
-export async function runStack(
-  config: Record<string, unknown>,
-  options: {
-    stack?: string;
-    liveTables?: Record<string, { retentionInDays?: number; totalRetentionInDays?: number }>;
-  } = {},
-): Promise<Plan> {
+type StackOptions = {
+  stack?: string;
+  liveTables?: Record<string, { retentionInDays?: number; totalRetentionInDays?: number }>;
+};
+
+/** Runs the program once per distinct config and options in this worker: its plan is a pure function of them. */
+const runs = new Map<string, Promise<Plan>>();
+
+/** The plan of `config`; deep-frozen, so a test that changed a shared plan would fail instead of misleading another. */
+export function runStack(config: Record<string, unknown>, options: StackOptions = {}): Promise<Plan> {
+  const key = JSON.stringify([rawConfig(config), options.stack ?? "dev", options.liveTables ?? null]);
+  let run = runs.get(key);
+  if (!run) {
+    run = runStackFresh(config, options).then(deepFreeze);
+    runs.set(key, run);
+  }
+  return run;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+async function runStackFresh(config: Record<string, unknown>, options: StackOptions): Promise<Plan> {
   vi.resetModules();
   // Hermetic: the program compares brought ids with ARM_SUBSCRIPTION_ID, which a developer's shell may set.
   vi.stubEnv("ARM_SUBSCRIPTION_ID", "");
