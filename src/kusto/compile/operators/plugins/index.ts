@@ -2,10 +2,12 @@
 import type { Plugin } from "../evaluate";
 import { activeUsersCount } from "./active-users-count";
 import { activityCountsMetrics } from "./activity-counts-metrics";
+import { activityMetrics } from "./activity-metrics";
 import { bagUnpack } from "./bag-unpack";
 import { dcountIntersect } from "./dcount-intersect";
 import { ipv4Lookup, ipv6Lookup } from "./ip-lookup";
 import { narrow } from "./narrow";
+import { newActivityMetrics } from "./new-activity-metrics";
 import { pivot } from "./pivot";
 import { rollingPercentile } from "./rolling-percentile";
 import { rowsNear } from "./rows-near";
@@ -14,11 +16,13 @@ import { slidingWindowCounts } from "./sliding-window-counts";
 export const pluginTable: Readonly<Record<string, Plugin>> = {
   active_users_count: activeUsersCount,
   activity_counts_metrics: activityCountsMetrics,
+  activity_metrics: activityMetrics,
   bag_unpack: bagUnpack,
   dcount_intersect: dcountIntersect,
   ipv4_lookup: ipv4Lookup,
   ipv6_lookup: ipv6Lookup,
   narrow,
+  new_activity_metrics: newActivityMetrics,
   pivot,
   rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
