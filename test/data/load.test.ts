@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDataDir, tablesFromRows } from "../../src/data";
+import { checkedTables } from "../../src/kusto/values/input-tables";
 import { dirWith } from "./temp-dir";
 
 const fixtures = path.resolve(__dirname, "..", "fixtures");
@@ -225,5 +226,18 @@ describe("tablesFromRows", () => {
     expect(() => tablesFromRows({ ACSBillingUsage: [{}, { Quantity: "lots" }] })).toThrow(
       /ACSBillingUsage row 2: column Quantity \(real\)/,
     );
+  });
+});
+
+describe("loaded tables are vouched for", () => {
+  it("must hand run() file tables it does not check again, and fixture rows it does", () => {
+    const loaded = loadDataDir(
+      dirWith({ "ACSCallRecordingSummary.jsonl": '{"TimeGenerated":"2026-01-01T00:00:00Z"}\n' }),
+    );
+    const fixture = tablesFromRows({ ACSCallRecordingSummary: [{ TimeGenerated: Date.UTC(2026, 0, 1) }] });
+    // The same wrong cell (epoch ms where ticks belong) in both: only the unvouched table is checked and refused.
+    for (const t of [loaded, fixture]) (t.ACSCallRecordingSummary.rows[0] as Record<string, unknown>).TimeGenerated = 1;
+    expect(checkedTables(loaded)).toBe(loaded);
+    expect(() => checkedTables(fixture)).toThrow(/column "TimeGenerated" \(datetime\), rows\[0\]: got the number 1/);
   });
 });

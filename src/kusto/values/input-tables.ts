@@ -99,6 +99,12 @@ export function checkedTable(key: string, table: DataTable): DataTable {
 // Each table object is checked once, however many queries run over it.
 const seen = new WeakMap<DataTable, DataTable>();
 
+/** Vouches for a table whose cells a converter already put in the engine's representation (the data loader's). */
+export function markChecked<T extends DataTable>(table: T): T {
+  seen.set(table, table);
+  return table;
+}
+
 export function checkedTables(tables: Tables): Tables {
   let out: Record<string, DataTable> | undefined;
   for (const [key, table] of Object.entries(tables)) {
