@@ -68,6 +68,9 @@ async function runStackFresh(config: Record<string, unknown>, options: StackOpti
   vi.resetModules();
   // Hermetic: the program compares brought ids with ARM_SUBSCRIPTION_ID, which a developer's shell may set.
   vi.stubEnv("ARM_SUBSCRIPTION_ID", "");
+  // Pulumi records a stack trace per promise, mapped through the runner's source maps: 40% of a run. Errors keep their message.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return await recordPlan(
       { project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables },
@@ -78,6 +81,7 @@ async function runStackFresh(config: Record<string, unknown>, options: StackOpti
       },
     );
   } finally {
+    Error.stackTraceLimit = stackTraceLimit;
     vi.unstubAllEnvs();
   }
 }
