@@ -214,8 +214,10 @@ export interface SimpleNamedExpression extends Expression {
   readonly Expression: Expression;
 }
 
+/** `name: type`. */
 export interface NameAndTypeDeclaration extends Expression {
   readonly Name: NameDeclaration;
+  readonly Type: Expression;
 }
 
 export interface DefaultValueDeclaration extends SyntaxNode {
@@ -494,6 +496,31 @@ export interface ScanOperator extends QueryOperator {
   readonly PartitionByClause: SyntaxNode | null;
   readonly DeclareClause: ScanDeclareClause | null;
   readonly Steps: SyntaxList<ScanStep>;
+}
+
+/** `parse [params] expr with pattern...`; parse-where has the same shape. */
+export interface ParseOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Expression: Expression;
+  /** String literals, `*`, and the NameDeclaration/NameAndTypeDeclaration columns. */
+  readonly Patterns: SyntaxList<Expression>;
+}
+
+export type ParseWhereOperator = ParseOperator;
+
+export interface RowSchema extends SyntaxNode {
+  readonly Columns: SeparatedList<NameAndTypeDeclaration>;
+}
+
+export interface ParseKvWithClause extends SyntaxNode {
+  readonly Properties: SeparatedList<NamedParameter>;
+}
+
+/** `parse-kv expr as (k: type, ...) [with (options)]`. */
+export interface ParseKvOperator extends QueryOperator {
+  readonly Expression: Expression;
+  readonly Keys: RowSchema;
+  readonly WithClause: ParseKvWithClause | null;
 }
 
 export interface InvokeOperator extends QueryOperator {

@@ -11,7 +11,6 @@ import {
   columnType,
   elements,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
@@ -23,6 +22,7 @@ import {
 } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
+import type { Expression, NameAndTypeDeclaration, NameDeclaration, ParseOperator, ParseWhereOperator } from "../syntax";
 
 type ParseKind = "simple" | "regex" | "relaxed";
 
@@ -50,7 +50,7 @@ function columnRegex(kind: ParseKind, type: KType, last: boolean): string {
   return last ? ".*" : ".*?";
 }
 
-function textParameter(node: Node | undefined): string {
+function textParameter(node: Expression | undefined): string {
   return node ? String(node.ToString?.() ?? "").trim() : "";
 }
 
@@ -60,7 +60,7 @@ export interface CompiledPattern {
   readonly strict: boolean;
 }
 
-export function compilePattern(node: Node, scope: Scope): CompiledPattern {
+export function compilePattern(node: ParseOperator, scope: Scope): CompiledPattern {
   const params = namedParameters(node.Parameters);
   let kind: ParseKind = "simple";
   let flags = "";
@@ -82,9 +82,12 @@ export function compilePattern(node: Node, scope: Scope): CompiledPattern {
       source += kind === "regex" ? `(?:${text})` : escapeRegex(text);
     } else if (kindOfPart === "StarExpression") source += last ? "" : kind === "regex" ? ".*?" : "(?:.*?)";
     else if (kindOfPart === "NameDeclaration" || kindOfPart === "NameAndTypeDeclaration") {
-      const decl = kindOfPart === "NameDeclaration" ? p : p.Name;
+      const typed = p as NameAndTypeDeclaration;
+      const decl = kindOfPart === "NameDeclaration" ? (p as NameDeclaration) : typed.Name;
       const type: KType =
-        kindOfPart === "NameDeclaration" ? "string" : columnType(p.Type?.ReferencedSymbol ?? p.Name?.ResultType);
+        kindOfPart === "NameDeclaration"
+          ? "string"
+          : columnType(typed.Type?.ReferencedSymbol ?? typed.Name?.ResultType);
       const group = `c${captures.length}`;
       const convert = type === "string" ? (v: string) => v : (convertTo(type, "string") as (v: string) => Value);
       captures.push({ name: String(decl.SimpleName), type, group, convert });
@@ -112,7 +115,7 @@ export function parseText(pattern: CompiledPattern, text: string): Value[] | und
 }
 
 function compileSource(
-  node: Node,
+  node: ParseOperator,
   scope: Scope,
 ): (row: Row, ctx: Parameters<ReturnType<typeof compileScalar>>[1]) => string | null {
   const fn = compileScalar(node.Expression, scope);
@@ -130,7 +133,7 @@ function compileSource(
   };
 }
 
-export function compileParse(node: Node, scope: Scope): OperatorFn {
+export function compileParse(node: ParseOperator, scope: Scope): OperatorFn {
   const pattern = compilePattern(node, scope);
   const source = compileSource(node, scope);
   const columns = resultColumns(node);
@@ -149,7 +152,7 @@ export function compileParse(node: Node, scope: Scope): OperatorFn {
 }
 
 /** parse-where: as parse, but rows whose text does not match (or does not convert, unless relaxed) are dropped. */
-export function compileParseWhere(node: Node, scope: Scope): OperatorFn {
+export function compileParseWhere(node: ParseWhereOperator, scope: Scope): OperatorFn {
   const pattern = compilePattern(node, scope);
   const source = compileSource(node, scope);
   const columns = resultColumns(node);

@@ -11,7 +11,6 @@ import {
   columnType,
   elements,
   kindOf,
-  type Node,
   newRow,
   type OperatorFn,
   type Row,
@@ -22,6 +21,7 @@ import {
 } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
+import type { ParseKvOperator } from "../syntax";
 
 export interface KvOptions {
   readonly pairDelimiter?: string;
@@ -157,7 +157,7 @@ function regexPairs(pattern: string): (text: string) => [string, string][] {
   return (text) => [...regex.matchAll(text)].map((m) => [(m.groups[1] ?? "").trim(), (m.groups[2] ?? "").trim()]);
 }
 
-function options(node: Node, scope: Scope): KvOptions {
+function options(node: ParseKvOperator, scope: Scope): KvOptions {
   const props = node.WithClause ? elements(node.WithClause.Properties) : [];
   const quotes: [string, string][] = [];
   const escapes: string[] = [];
@@ -191,7 +191,7 @@ function options(node: Node, scope: Scope): KvOptions {
   return { pairDelimiter, kvDelimiter, quotes, escapes, greedy, regex };
 }
 
-export function compileParseKv(node: Node, scope: Scope): OperatorFn {
+export function compileParseKv(node: ParseKvOperator, scope: Scope): OperatorFn {
   const opts = options(node, scope);
   const source = compileScalar(node.Expression, scope);
   const sourceText = convertTo("string", typeOf(scope, node.Expression));
