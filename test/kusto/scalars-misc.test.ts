@@ -132,3 +132,20 @@ describe("column_ifexists(name, default)", () => {
     );
   });
 });
+
+describe("weighted percentiles of timespans and datetimes", () => {
+  it("pick the first value whose cumulative weight reaches p% of the total, exact to the tick", () => {
+    // Weights 8, 6, 3, 1 (total 18): 50% is 9, first reached at 2h (8 + 6 = 14); 99.9% is 17.982, reached at 4h.
+    const rows = json(
+      "datatable(t:timespan, w:long)[1h, 8, 2h, 6, 3h, 3, 4h, 1] | summarize a = percentilew(t, w, 50), b = percentilew(t, w, 99.9)",
+    );
+    expect(rows).toEqual([{ a: "02:00:00", b: "04:00:00" }]);
+  });
+
+  it("sort datetimes before weighing: 5 of 7 weight on Jan 1 makes it the median", () => {
+    const rows = json(
+      "datatable(d:datetime, w:long)[datetime(2020-01-03), 1, datetime(2020-01-01), 5, datetime(2020-01-02), 1] | summarize m = percentilew(d, w, 50)",
+    );
+    expect(rows).toEqual([{ m: "2020-01-01T00:00:00.0000000Z" }]);
+  });
+});

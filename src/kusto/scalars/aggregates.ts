@@ -486,19 +486,21 @@ class BinaryAll implements Aggregator {
  * cumulative weight reaches p% of the total (percentilesw-aggregation-function.md: "as if it was repeated" weight times).
  */
 class WeightedPercentiles extends LevelledAggregate implements Aggregator {
-  readonly values: number[] = [];
+  // Numbers, or bigints (longs beyond 2^53, datetime/timespan ticks) kept exact: the answer is one of the values.
+  readonly values: (number | bigint)[] = [];
   readonly weights: number[] = [];
   add(args: readonly Value[]): void {
     this.readLevelsOnce(args);
-    const v = toDouble(args[0]);
+    const v = args[0];
     const w = toDouble(args[1]);
-    if (v === null || v !== v || w === null || !(w > 0)) return;
+    if ((typeof v !== "number" && typeof v !== "bigint") || v !== v || w === null || !(w > 0)) return;
     this.values.push(v);
     this.weights.push(w);
   }
   result(): Value {
     const levels = this.levels ?? [];
-    const order = this.values.map((_, i) => i).sort((a, b) => this.values[a] - this.values[b]);
+    const vs = this.values;
+    const order = vs.map((_, i) => i).sort((a, b) => (vs[a] < vs[b] ? -1 : vs[a] > vs[b] ? 1 : 0));
     const total = this.weights.reduce((a, b) => a + b, 0);
     const out = levels.map((p) => {
       if (order.length === 0) return null;
@@ -522,9 +524,8 @@ function readLevels(v: Value | undefined): number[] {
 function weightedPercentiles(single: boolean): AggregateFactory {
   return (argTypes, _resultType, literalArgs) => {
     if (argTypes.length < 3 || (single && argTypes.length !== 3)) return undefined;
-    // Weighted levels are computed on doubles: only plain numeric columns (not ticks, which would lose digits).
-    if (argTypes[0] !== "int" && argTypes[0] !== "long" && argTypes[0] !== "real" && argTypes[0] !== "decimal")
-      return undefined;
+    // The answer is one of the values, so ticks (datetime, timespan) stay exact like numbers.
+    if (!["int", "long", "real", "datetime", "timespan"].includes(argTypes[0])) return undefined;
     const levelArgs = argTypes.slice(2).map((_, i) => i + 2);
     const constant = levelArgs.every((i) => literalArgs[i] !== undefined);
     const levels = constant ? levelArgs.flatMap((i) => readLevels(literalArgs[i])) : undefined;
