@@ -90,8 +90,8 @@ export function scalarFunction(
   const exact = Object.hasOwn(decimalFunctions, name) ? decimalFunctions[name](argTypes, resultType, ctx) : undefined;
   if (exact) return exact;
   if (decimalAware.has(name)) return factory(argTypes, resultType, ctx);
-  // A decimal's own text or a dynamic holding it (dynamic.md lists no decimal) is not what a double would give.
-  if (resultType === "decimal" || resultType === "dynamic" || resultType === "string") return undefined;
+  // Other functions might read a decimal's text (strlen) or keep it in a dynamic: only math on reals takes its double.
+  if (!realMath.has(name) || resultType === "decimal") return undefined;
   // A decimal argument to a function of reals reads as the nearest double, as Kusto converts decimal to real.
   const impl = factory(
     argTypes.map((t) => (t === "decimal" ? "real" : t)),
@@ -100,6 +100,13 @@ export function scalarFunction(
   );
   return impl && ((args) => impl(args.map((a) => (a instanceof Decimal ? a.toNumber() : a))));
 }
+
+/** Functions of reals whose answer depends only on the decimal's value: they take it as the nearest double. */
+const realMath = new Set(
+  "sqrt exp exp2 exp10 log log2 log10 pow sin cos tan asin acos atan atan2 cot degrees radians sign isnan isinf isfinite gamma loggamma".split(
+    " ",
+  ),
+);
 
 const decimalAware = new Set([
   "tostring",
