@@ -421,8 +421,13 @@ export interface TopHittersOperator extends QueryOperator {
 export interface TopNestedClause extends SyntaxNode {
   readonly Expression: Expression | null;
   readonly OfExpression: Expression;
-  readonly WithOthersClause: SyntaxNode | null;
+  readonly WithOthersClause: TopNestedWithOthersClause | null;
   readonly ByExpression: Expression;
+}
+
+/** `with others = value`. */
+export interface TopNestedWithOthersClause extends SyntaxNode {
+  readonly Expression: Expression;
 }
 
 export interface TopNestedOperator extends QueryOperator {
@@ -521,6 +526,50 @@ export interface ParseKvOperator extends QueryOperator {
   readonly Expression: Expression;
   readonly Keys: RowSchema;
   readonly WithClause: ParseKvWithClause | null;
+}
+
+/** A clause holding one expression (`on x`, `from a`, `to b`, `step c`, `default = v`). */
+export interface ClauseWithExpression extends SyntaxNode {
+  readonly Expression: Expression;
+}
+
+export type MakeSeriesOnClause = ClauseWithExpression;
+export type MakeSeriesFromClause = ClauseWithExpression;
+export type MakeSeriesToClause = ClauseWithExpression;
+export type MakeSeriesStepClause = ClauseWithExpression;
+export type DefaultExpressionClause = ClauseWithExpression;
+
+/** `from a to b step c` (from and to optional). */
+export interface MakeSeriesFromToStepClause extends SyntaxNode {
+  readonly MakeSeriesFromClause: MakeSeriesFromClause | null;
+  readonly MakeSeriesToClause: MakeSeriesToClause | null;
+  readonly MakeSeriesStepClause: MakeSeriesStepClause;
+}
+
+/** `in range(start, stop, step)`. */
+export interface MakeSeriesInRangeClause extends SyntaxNode {
+  readonly Arguments: ExpressionList;
+}
+
+export type MakeSeriesRangeClause = MakeSeriesFromToStepClause | MakeSeriesInRangeClause;
+
+/** `aggregate [default = v]`. */
+export interface MakeSeriesExpression extends Expression {
+  readonly Expression: Expression;
+  readonly DefaultExpression: DefaultExpressionClause | null;
+}
+
+export interface MakeSeriesByClause extends SyntaxNode {
+  readonly Expressions: SeparatedList<Expression>;
+}
+
+/** `make-series [params] aggregates on axis (from/to/step | in range(...)) [by ...]`. */
+export interface MakeSeriesOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Aggregates: SeparatedList<MakeSeriesExpression>;
+  readonly OnClause: MakeSeriesOnClause;
+  readonly RangeClause: MakeSeriesRangeClause | null;
+  readonly ByClause: MakeSeriesByClause | null;
 }
 
 export interface InvokeOperator extends QueryOperator {

@@ -4,7 +4,6 @@ import type { ColumnInfo, Value } from "../../types";
 import {
   elements,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
@@ -16,15 +15,22 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type {
+  EvaluateOperator,
+  Expression,
+  FunctionCallExpression,
+  NameReference,
+  SimpleNamedExpression,
+} from "../syntax";
 import { pluginTable } from "./plugins";
 
 /** A plugin call as written: positional arguments in order, `name=value` arguments by lower-cased name. */
 export interface PluginCall {
   readonly name: string;
-  readonly node: Node;
-  readonly call: Node;
-  readonly positional: readonly Node[];
-  readonly named: ReadonlyMap<string, Node>;
+  readonly node: EvaluateOperator;
+  readonly call: FunctionCallExpression;
+  readonly positional: readonly Expression[];
+  readonly named: ReadonlyMap<string, Expression>;
   /** The piped input's columns as the binder knows them. */
   readonly input: readonly ColumnInfo[];
 }
@@ -35,7 +41,7 @@ export type Plugin = (call: PluginCall, scope: Scope) => OperatorFn;
 const outOfScope =
   /^(python|r|ai_.*|geo_.*|graph_.*|sql_request|cosmosdb_sql_request|mysql_request|postgresql_request|azure_digital_twins_query_request|http_request.*|infer_storage_schema.*|external_data|hll_merge)$/;
 
-export function compileEvaluate(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+export function compileEvaluate(node: EvaluateOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   const call = node.FunctionCall;
   const name = String(call?.Name?.SimpleName ?? call?.ReferencedSymbol?.Name ?? "").toLowerCase();
   for (const p of namedParameters(node.Parameters).keys()) {
@@ -44,11 +50,13 @@ export function compileEvaluate(node: Node, scope: Scope, input: readonly Column
   }
   const plugin = Object.hasOwn(pluginTable, name) ? pluginTable[name] : undefined;
   if (!plugin || outOfScope.test(name)) throw unsupported(scope, node, `evaluate ${name}`);
-  const positional: Node[] = [];
-  const named = new Map<string, Node>();
+  const positional: Expression[] = [];
+  const named = new Map<string, Expression>();
   for (const a of elements(call.ArgumentList?.Expressions)) {
-    if (kindOf(a) === "SimpleNamedExpression") named.set(String(a.Name.SimpleName).toLowerCase(), a.Expression);
-    else positional.push(a);
+    if (kindOf(a) === "SimpleNamedExpression") {
+      const arg = a as SimpleNamedExpression;
+      named.set(String(arg.Name.SimpleName).toLowerCase(), arg.Expression);
+    } else positional.push(a);
   }
   const fn = plugin({ name, node, call, positional, named, input }, scope);
   if (!node.Schema) return fn;
@@ -71,17 +79,17 @@ function conform(table: Table, columns: readonly ColumnInfo[]): Table {
 }
 
 /** A plugin argument that must be constant for the whole run (a prefix, a window size, a date). */
-export function constantArgument(arg: Node | undefined, scope: Scope): (ctx: RunContext) => Value {
+export function constantArgument(arg: Expression | undefined, scope: Scope): (ctx: RunContext) => Value {
   if (!arg) return () => null;
   const fn = compileScalar(arg, scope);
   return (ctx) => fn(emptyRow, ctx);
 }
 
 /** The column a plugin argument names (`T | evaluate narrow(Col)`), or a clear error. */
-export function columnArgument(arg: Node | undefined, scope: Scope, call: PluginCall, what: string): string {
+export function columnArgument(arg: Expression | undefined, scope: Scope, call: PluginCall, what: string): string {
   if (!arg || kindOf(arg) !== "NameReference")
     throw unsupported(scope, arg ?? call.call, `evaluate ${call.name}: ${what} must be a column name`);
-  return String(arg.SimpleName);
+  return String((arg as NameReference).SimpleName);
 }
 
 /** Copies a row without `drop` (null prototype, any column name is data). */

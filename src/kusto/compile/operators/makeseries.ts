@@ -6,7 +6,6 @@ import { EPOCH_DOTNET_TICKS } from "../../values/time";
 import {
   elements,
   kindOf,
-  type Node,
   namedParameters,
   type OperatorFn,
   type Row,
@@ -18,6 +17,13 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import type {
+  MakeSeriesFromToStepClause,
+  MakeSeriesInRangeClause,
+  MakeSeriesOperator,
+  MakeSeriesRangeClause,
+  SimpleNamedExpression,
+} from "../syntax";
 import { compileRowsAggregate } from "./summarize";
 
 /** make-series arrays hold at most 2^20 values (make-series-operator.md). */
@@ -85,18 +91,19 @@ interface Bounds {
   readonly step: ScalarFn;
 }
 
-function compileBounds(range: Node, scope: Scope, node: Node): Bounds {
+function compileBounds(range: MakeSeriesRangeClause | null, scope: Scope, node: MakeSeriesOperator): Bounds {
   const kind = range ? kindOf(range) : "";
   if (kind === "MakeSeriesFromToStepClause") {
+    const fromTo = range as MakeSeriesFromToStepClause;
     return {
       kind: "fromTo",
-      from: range.MakeSeriesFromClause ? compileScalar(range.MakeSeriesFromClause.Expression, scope) : undefined,
-      to: range.MakeSeriesToClause ? compileScalar(range.MakeSeriesToClause.Expression, scope) : undefined,
-      step: compileScalar(range.MakeSeriesStepClause.Expression, scope),
+      from: fromTo.MakeSeriesFromClause ? compileScalar(fromTo.MakeSeriesFromClause.Expression, scope) : undefined,
+      to: fromTo.MakeSeriesToClause ? compileScalar(fromTo.MakeSeriesToClause.Expression, scope) : undefined,
+      step: compileScalar(fromTo.MakeSeriesStepClause.Expression, scope),
     };
   }
   if (kind === "MakeSeriesInRangeClause") {
-    const args = elements(range.Arguments?.Expressions);
+    const args = elements((range as MakeSeriesInRangeClause).Arguments?.Expressions);
     if (args.length !== 3)
       throw unsupported(scope, node, "make-series in range() without exactly start, stop and step");
     const [from, to, step] = args.map((a) => compileScalar(a, scope));
@@ -105,7 +112,7 @@ function compileBounds(range: Node, scope: Scope, node: Node): Bounds {
   throw unsupported(scope, node, `make-series range clause ${kind || "(none)"}`);
 }
 
-export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
+export function compileMakeSeries(node: MakeSeriesOperator, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   const params = namedParameters(node.Parameters);
   let nonEmpty = false;
@@ -129,7 +136,7 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
   if (nonEmpty && byFns.length > 0) throw unsupported(scope, node, "make-series kind=nonempty with by");
   const series = elements(node.Aggregates).map((ms) => {
     const expr = ms.Expression;
-    const aggExpr = kindOf(expr) === "SimpleNamedExpression" ? expr.Expression : expr;
+    const aggExpr = kindOf(expr) === "SimpleNamedExpression" ? (expr as SimpleNamedExpression).Expression : expr;
     const type = typeOf(scope, aggExpr);
     const fallback: ScalarFn | undefined = ms.DefaultExpression
       ? compileScalar(ms.DefaultExpression.Expression, scope)
@@ -143,13 +150,14 @@ export function compileMakeSeries(node: Node, scope: Scope): OperatorFn {
   });
   if (columns.length !== byFns.length + series.length + 1) throw unsupported(scope, node, "make-series shape");
   const names = columns.map((c) => c.name);
+  // in range(...) has no step clause: its step is typed as the axis.
+  const stepExpr =
+    (node.RangeClause as Partial<MakeSeriesFromToStepClause> | null)?.MakeSeriesStepClause?.Expression ?? axisNode;
 
   return (input, ctx: RunContext) => {
     const step = bounds.step(emptyRow, ctx);
     if (!axisOps.positive(step))
-      throw new Error(
-        `make-series step must be positive, got ${formatValue(step, typeOf(scope, node.RangeClause?.MakeSeriesStepClause?.Expression ?? axisNode))}`,
-      );
+      throw new Error(`make-series step must be positive, got ${formatValue(step, typeOf(scope, stepExpr))}`);
     const from = bounds.from ? bounds.from(emptyRow, ctx) : null;
     const to = bounds.to ? bounds.to(emptyRow, ctx) : null;
     const axisValues = input.rows.map((r) => axis(r, ctx));

@@ -16,6 +16,7 @@ import {
   unsupported,
 } from "../../context";
 import { compileScalar } from "../../expressions";
+import type { NameReference } from "../../syntax";
 import { compileTabular } from "../../tabular";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
 import { activityGroups, windowStarts } from "./activity-windows";
@@ -38,7 +39,7 @@ export function newActivityMetrics(call: PluginCall, scope: Scope): OperatorFn {
   const cohortArg = rest[0] && kindOf(rest[0]) !== "NameReference" ? rest.shift() : undefined;
   const dims = rest.map((d) => columnArgument(d, scope, call, "a dimension"));
   const [start, end, step, cohort] = [startArg, endArg, stepArg, cohortArg].map((a) => constantArgument(a, scope));
-  const idName = kindOf(idArg) === "NameReference" ? String(idArg.SimpleName) : undefined;
+  const idName = kindOf(idArg) === "NameReference" ? String((idArg as NameReference).SimpleName) : undefined;
   const lookback: TabularFn | undefined = lookbackArg ? compileTabular(lookbackArg, scope) : undefined;
   if (lookback && !idName) throw unsupported(scope, idArg, "new_activity_metrics lookback with an id that is not a column name");
   const columns = resultColumns(call.node);

@@ -4,15 +4,16 @@
 import { convertTo, hashKey } from "../../../scalars";
 import type { ColumnInfo, Value } from "../../../types";
 import { isAggregateCall } from "../../calls";
-import { kindOf, type Node, newRow, type OperatorFn, type Row, type Scope, typeOf, unsupported } from "../../context";
+import { kindOf, newRow, type OperatorFn, type Row, type Scope, typeOf, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
+import type { NameReference, SyntaxElement } from "../../syntax";
 import { columnArgument, type PluginCall } from "../evaluate";
 import { compileRowsAggregate } from "../summarize";
 
 /** Column names an expression reads (the aggregation's columns are not group columns). */
-function referencedColumns(node: Node, out: Set<string>): Set<string> {
+function referencedColumns(node: SyntaxElement | null, out: Set<string>): Set<string> {
   if (!node || typeof node.GetChild !== "function") return out;
-  if (kindOf(node) === "NameReference") out.add(String(node.SimpleName));
+  if (kindOf(node) === "NameReference") out.add(String((node as NameReference).SimpleName));
   for (let i = 0; i < node.ChildCount; i++) referencedColumns(node.GetChild(i), out);
   return out;
 }
