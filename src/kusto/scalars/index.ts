@@ -72,8 +72,31 @@ const tables: readonly ScalarTable[] = [
 ];
 const functionTable: ScalarTable = Object.assign({}, ...tables) as ScalarTable;
 
-/** Names of every scalar function the library knows (for "unsupported" messages and docs). */
-export const scalarFunctionNames: readonly string[] = Object.keys(functionTable).sort();
+/** Functions the compiler handles itself, being about rows, columns or the query rather than values. */
+const compiledFunctionNames = [
+  "iff",
+  "iif",
+  "case",
+  "not",
+  "prev",
+  "next",
+  "row_number",
+  "row_cumsum",
+  "row_rank_dense",
+  "row_rank_min",
+  "row_window_session",
+  "pack_all",
+  "bag_pack_columns",
+  "column_names_of",
+  "column_ifexists",
+  "estimate_data_size",
+  "bin_auto",
+];
+
+/** Names of every scalar function the engine runs (for "unsupported" messages and docs). */
+export const scalarFunctionNames: readonly string[] = [
+  ...new Set([...Object.keys(functionTable), ...compiledFunctionNames]),
+].sort();
 export const aggregateFunctionNames: readonly string[] = Object.keys(aggregateFactories).sort();
 
 /** A function by lower-cased Kusto name for the binder's argument and result types; undefined when unsupported. */
