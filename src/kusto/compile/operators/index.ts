@@ -115,6 +115,9 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
       return compileMakeSeries(node, scope);
     case "EvaluateOperator":
       return compileEvaluate(node, scope, input);
+    case "ReduceByOperator":
+      // reduce-operator.md names the paper it is based on but not its rules (threshold, representative, "others").
+      throw unsupported(scope, node, "reduce (Kusto's pattern mining is not documented exactly enough to reproduce)");
     case "ForkOperator":
     case "FacetOperator":
       // Their result sets are the query's (see fork.ts); anywhere else there is no one table to return.

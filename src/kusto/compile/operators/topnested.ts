@@ -1,4 +1,5 @@
 // top-nested: per level, group by the of-expression, rank groups by the aggregate, keep the top N, recurse into each.
+import { UnsupportedError } from "../../errors";
 import { compareValues, hashKey } from "../../scalars";
 import type { Value } from "../../types";
 import {
@@ -21,6 +22,9 @@ import { compileRowsAggregate } from "./summarize";
 
 interface Level {
   readonly count?: ScalarFn;
+  /** `with others = value`: one more row, that value with the aggregate over the rows of the groups left out. */
+  readonly others?: ScalarFn;
+  readonly noRest: UnsupportedError;
   readonly of: ScalarFn;
   readonly aggregate: (rows: readonly Row[], ctx: RunContext) => Value;
   readonly compare: (a: Value, b: Value) => number;
@@ -34,7 +38,12 @@ export function compileTopNested(node: TopNestedOperator, scope: Scope): Operato
   const clauses = elements(node.Clauses);
   if (columns.length !== clauses.length * 2) throw unsupported(scope, node, "top-nested shape");
   const levels: Level[] = clauses.map((clause, i) => {
-    if (clause.WithOthersClause) throw unsupported(scope, clause.WithOthersClause, "top-nested with others");
+    const othersClause = clause.WithOthersClause;
+    // The page defines the others row of a level, not what the levels below make of it: only the last level has one.
+    if (othersClause && i < clauses.length - 1)
+      throw unsupported(scope, othersClause, "top-nested with others on a level other than the last");
+    if (othersClause && typeOf(scope, othersClause.Expression) !== columns[2 * i].type)
+      throw unsupported(scope, othersClause, "top-nested with others of another type than the of-expression");
     const ordered =
       kindOf(clause.ByExpression) === "OrderedExpression" ? (clause.ByExpression as OrderedExpression) : undefined;
     const by = ordered ? ordered.Expression : clause.ByExpression;
@@ -43,6 +52,8 @@ export function compileTopNested(node: TopNestedOperator, scope: Scope): Operato
     const aggType = typeOf(scope, aggregated);
     return {
       count: clause.Expression ? compileScalar(clause.Expression, scope) : undefined,
+      others: othersClause ? compileScalar(othersClause.Expression, scope) : undefined,
+      noRest: unsupported(scope, othersClause ?? clause, "top-nested with others where no value is left out of the top"),
       of: compileScalar(clause.OfExpression, scope),
       aggregate: compileRowsAggregate(by, scope),
       compare: compareValues(aggType),
@@ -73,6 +84,13 @@ export function compileTopNested(node: TopNestedOperator, scope: Scope): Operato
       const row: Row = Object.assign(newRow(), prefix, { [level.ofName]: g.value, [level.aggName]: g.agg });
       if (depth + 1 < levels.length) expand(g.rows, depth + 1, row, ctx, out);
       else out.push(row);
+    }
+    if (level.others) {
+      const rest = ranked.slice(n).flatMap((g) => g.rows);
+      // What Kusto adds when every value made the top (an aggregate over no rows) is not documented.
+      if (rest.length === 0) throw level.noRest;
+      const value = level.others(emptyRow, ctx);
+      out.push(Object.assign(newRow(), prefix, { [level.ofName]: value, [level.aggName]: level.aggregate(rest, ctx) }));
     }
   };
 
