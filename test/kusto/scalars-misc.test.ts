@@ -92,6 +92,27 @@ describe("functions refused on purpose say why", () => {
   });
 });
 
+describe("assert(condition, message)", () => {
+  const fn = "let atLeast = (len:long, s:string) { assert(len > 0, 'len must be positive') and strlen(s) >= len };";
+
+  it("is true when its constant condition holds, so the filter still runs", () => {
+    expect(json(`${fn} datatable(s:string)['ab', 'abc'] | where atLeast(3, s)`)).toEqual([{ s: "abc" }]);
+  });
+
+  it("fails the query with its message when false, even when no row reaches it", () => {
+    expect(() => json(`${fn} datatable(s:string)['ab'] | where atLeast(0, s)`)).toThrow(
+      "assert() has failed with message: 'len must be positive'",
+    );
+    expect(() => json("let b = false; print x = 1 | where b | where assert(b, 'no rows either')")).toThrow(
+      /no rows either/,
+    );
+  });
+
+  it("is refused when its condition depends on the row (Kusto requires a constant)", () => {
+    expect(() => json("print x = 1 | where assert(x > 0, 'm')")).toThrow(/unsupported: assert\(\) whose condition/);
+  });
+});
+
 describe("bin_auto(value) with set query_bin_auto_size / query_bin_auto_at", () => {
   it("bins by the set size from the set fixed point: 1h bins from 00:05 put 00:05..01:04 in one bin", () => {
     const rows = json(

@@ -5,6 +5,7 @@ import { type Bag, bagGet } from "../scalars/bag-object";
 import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
+import { compileAssert } from "./assert";
 import { compileBinAuto } from "./bin-auto";
 import { compileCall, compileUserCall } from "./calls";
 import { compileColumnIfExists } from "./column-ifexists";
@@ -66,6 +67,7 @@ export function compileScalar(node: Expression, scope: Scope, agg?: AggregateHoo
     case "UnaryPlusExpression":
       return compileUnary(node as PrefixUnaryExpression, scope, agg);
     case "FunctionCallExpression":
+      if (String(node.ReferencedSymbol?.Name) === "assert") return compileAssert(node as FunctionCallExpression, scope);
       if (String(node.ReferencedSymbol?.Name) === "column_ifexists")
         return compileColumnIfExists(node as FunctionCallExpression, scope, agg);
       if (String(node.ReferencedSymbol?.Name) === "bin_auto")

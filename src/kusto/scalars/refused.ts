@@ -21,7 +21,6 @@ const reasons: Readonly<Record<string, string>> = {
   hash_combine: "Kusto does not document how hash_combine mixes its hashes (hash-combine-function.md)",
   hash_many: "Kusto does not document how hash_many mixes the values' hashes (hash-many-function.md)",
   set_equals: "set_equals has no reference page stating its rules",
-  assert: "assert runs once while Kusto analyses the query, even when no row reaches it; this engine evaluates per row",
   datetime_list_timezones: "Kusto lists its own time-zone table, which a local engine does not have",
   parse_user_agent: "Kusto matches against a large set of predefined user-agent patterns it does not publish",
 };
