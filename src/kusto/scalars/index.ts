@@ -91,6 +91,7 @@ const compiledFunctionNames = [
   "column_ifexists",
   "estimate_data_size",
   "bin_auto",
+  "assert",
 ];
 
 /** Names of every scalar function the engine runs (for "unsupported" messages and docs). */
