@@ -91,12 +91,13 @@ describe("check's cache", () => {
     first.save();
 
     const second = shippedCache(env);
-    // "ACSCallRecordingSummary | project " is 34 characters: the misspelt name starts at column 35.
-    const edited = { ...clean, kql: "ACSCallRecordingSummary | project RecordingIdd" };
+    // Same length, one letter's case changed (column names are case-sensitive); "ACSCallRecordingSummary | project "
+    // is 34 characters, so the misspelt name starts at column 35.
+    const edited = { ...clean, kql: "ACSCallRecordingSummary | project RecordingID" };
     const diags = checkSources([edited], { cache: second });
     expect(diags).toHaveLength(1);
     expect(diags[0]).toMatchObject({ file: "kql/X.kql", line: 1, column: 35, severity: "error" });
-    expect(diags[0].message).toContain("RecordingIdd");
+    expect(diags[0].message).toContain("RecordingID");
     second.save();
 
     // Served from the cache on the next run, the same diagnostics print byte for byte.
@@ -111,7 +112,7 @@ describe("check's cache", () => {
     const dir = dirWith({
       [cacheFileName]: JSON.stringify({ format: 1, entries: { [cacheKey(scope, kql)]: [planted] } }),
     });
-    const cache = new FileCache(path.join(dir, cacheFileName), scope);
+    const cache = new FileCache(path.join(dir, cacheFileName));
     // The text starts on line 4 of its file, so the planted line 1 prints as line 4.
     expect(checkSources([{ file: "f", line: 4, kql }], { catalog: catalogWith("Sales"), cache })).toEqual([
       { ...planted, file: "f", line: 4 },
@@ -122,12 +123,12 @@ describe("check's cache", () => {
     const file = path.join(dirWith({}), cacheFileName);
     const source = { file: "q", line: 1, kql: "Top() | project Amount" };
     const before = catalogWith("Sales | project Amount");
-    const first = new FileCache(file, cacheScope(analyzerIdentity(), before));
+    const first = new FileCache(file);
     expect(checkSources([source], { catalog: before, cache: first })).toEqual([]);
     first.save();
 
     const after = catalogWith("Sales | project Region");
-    const second = new FileCache(file, cacheScope(analyzerIdentity(), after));
+    const second = new FileCache(file);
     const diags = checkSources([source], { catalog: after, cache: second });
     // "Top() | project " is 16 characters: Amount, no longer a column of Top's result, starts at column 17.
     expect(diags).toHaveLength(1);
@@ -162,6 +163,16 @@ describe("check's cache", () => {
     expect(filesIdentity(files)).toBe(before);
     fs.writeFileSync(files[0], "var a = 2;");
     expect(filesIdentity(files)).not.toBe(before);
+  });
+
+  it("must still give the diagnostics when the cache cannot be written, and write nothing", () => {
+    // The cache folder would be inside a regular file, so it cannot be created.
+    const blocker = path.join(dirWith({ "a-file": "x" }), "a-file");
+    const cache = new FileCache(path.join(blocker, "acs-insights", cacheFileName));
+    const diags = checkSources([{ file: "f", line: 1, kql: "ACSCallRecordingSummary | project Nope" }], { cache });
+    expect(diags).toHaveLength(1);
+    expect(() => cache.save()).not.toThrow();
+    expect(fs.readFileSync(blocker, "utf8")).toBe("x");
   });
 
   it("must count an unreadable or other-format cache file as empty", () => {

@@ -11,8 +11,6 @@ export const cacheFormat = 1;
 export const cacheFileName = "check.json";
 
 export interface DiagnosticsCache {
-  /** The hash that all keys of one analyzer and catalog share. */
-  readonly scope: string;
   get(key: string): readonly KqlDiagnostic[] | undefined;
   set(key: string, diagnostics: readonly KqlDiagnostic[]): void;
 }
@@ -75,10 +73,7 @@ export class FileCache implements DiagnosticsCache {
   private readonly used = new Map<string, readonly KqlDiagnostic[]>();
   private changed = false;
 
-  constructor(
-    readonly file: string,
-    readonly scope: string,
-  ) {
+  constructor(readonly file: string) {
     let text = "";
     try {
       text = fs.readFileSync(file, "utf8");
@@ -89,7 +84,7 @@ export class FileCache implements DiagnosticsCache {
   }
 
   get(key: string): readonly KqlDiagnostic[] | undefined {
-    const hit = this.stored.get(key);
+    const hit = this.used.get(key) ?? this.stored.get(key);
     if (hit) this.used.set(key, hit);
     return hit;
   }

@@ -24,36 +24,37 @@ export function shippedSources(): KqlSource[] {
 export interface CheckOptions {
   /** What the texts are analysed against (default: the ACS tables and the shipped saved functions). */
   readonly catalog?: Catalog;
-  /** Diagnostics of texts analysed before, found by `cacheKey` within the cache's scope. */
+  /** Diagnostics of texts analysed before, under keys of this analyzer, the catalog and the text (`cacheKey`). */
   readonly cache?: DiagnosticsCache;
 }
 
 /** One text's diagnostics, from the cache when its key is there, else from the analyzer (and then stored). */
-function diagnosticsOf(kql: string, catalog: Catalog, cache: DiagnosticsCache | undefined): readonly KqlDiagnostic[] {
+function diagnosticsOf(kql: string, catalog: Catalog, cache?: { store: DiagnosticsCache; scope: string }) {
   const key = cache && cacheKey(cache.scope, kql);
-  const cached = key ? cache.get(key) : undefined;
+  const cached = key ? cache.store.get(key) : undefined;
   if (cached) return cached;
   const diagnostics = analyze(kql, catalog);
-  if (key) cache.set(key, diagnostics);
+  if (key) cache.store.set(key, diagnostics);
   return diagnostics;
 }
 
 /** Diagnostics with positions in the source file: the KQL's line 1 is the file's `source.line`. */
 export function checkSources(sources: readonly KqlSource[], options: CheckOptions = {}): SourceDiagnostic[] {
   const catalog = options.catalog ?? acsCatalog;
+  // The scope is derived here from the catalog analysed against, so a cache can never answer for another catalog.
+  const cache = options.cache && { store: options.cache, scope: cacheScope(analyzerIdentity(), catalog) };
   const out: SourceDiagnostic[] = [];
   for (const source of sources) {
-    for (const d of diagnosticsOf(source.kql, catalog, options.cache)) {
+    for (const d of diagnosticsOf(source.kql, catalog, cache)) {
       out.push({ ...d, file: source.file, line: source.line + d.line - 1 });
     }
   }
   return out;
 }
 
-/** The cache `check` reads and writes (see cacheDir), scoped to this analyzer and the shipped catalog. */
+/** The cache file `check` reads and writes (see cacheDir). */
 export function shippedCache(env: NodeJS.ProcessEnv = process.env): FileCache {
-  const dir = cacheDir(env, path.resolve(__dirname, "..", ".."));
-  return new FileCache(path.join(dir, cacheFileName), cacheScope(analyzerIdentity(), acsCatalog));
+  return new FileCache(path.join(cacheDir(env, path.resolve(__dirname, "..", "..")), cacheFileName));
 }
 
 export async function execute(args: ParsedArgs): Promise<number> {
