@@ -170,3 +170,13 @@ describe("weighted percentiles of timespans and datetimes", () => {
     expect(rows).toEqual([{ m: "2020-01-01T00:00:00.0000000Z" }]);
   });
 });
+
+describe("user function arguments", () => {
+  const f = "let f = (a:long, b:long, c:long = 100) { a * 100 + b * 10 + c };";
+
+  it("bind a positional argument to the parameter at its own position, after named ones too", () => {
+    // f(a=1, 2): 2 is the call's second argument, so b = 2; c keeps its default: 100 + 20 + 100.
+    const [row] = json(`${f} print x = f(a = 1, 2), y = f(1, c = 3, b = 2), z = f(b = 2, a = 1)`);
+    expect(row).toEqual({ x: 220, y: 123, z: 220 });
+  });
+});

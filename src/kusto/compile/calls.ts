@@ -152,18 +152,19 @@ export function parameterBindings(
   const params = piped ? all.slice(1) : all;
   const first: [string, Binding][] = piped && all[0] ? [[String(all[0].Name), piped]] : [];
   const args = callArguments(node);
+  // As Kusto.Language lays arguments out: a named one binds its parameter, any other the parameter at its own position
+  // in the call (f(len=3, input) binds input to the second parameter).
   const byName = new Map<string, Expression>();
-  const positional: Expression[] = [];
-  for (const a of args) {
+  args.forEach((a, k) => {
     if (kindOf(a) === "SimpleNamedExpression") {
       const named = a as SimpleNamedExpression;
       byName.set(String(named.Name.SimpleName), named.Expression);
-    } else positional.push(a);
-  }
+    } else if (params[k]) byName.set(String(params[k].Name), a);
+  });
   return first.concat(
-    params.map((p, i): [string, Binding] => {
+    params.map((p): [string, Binding] => {
       const pname = String(p.Name);
-      const arg = byName.get(pname) ?? positional[i];
+      const arg = byName.get(pname);
       const expr = arg ?? p.DefaultValue;
       if (!expr)
         throw new Error(`function ${node.ReferencedSymbol?.Name}: parameter ${pname} has no argument and no default`);
@@ -194,7 +195,11 @@ function compileDefault(expr: Expression, param: Parameter, scope: Scope): Scala
 }
 
 /** A user function called with arguments, or named bare (`let f = () {...}; print f`: a call with no arguments). */
-export function compileUserCall(node: FunctionCallExpression | NameReference, scope: Scope, agg?: AggregateHook): ScalarFn {
+export function compileUserCall(
+  node: FunctionCallExpression | NameReference,
+  scope: Scope,
+  agg?: AggregateHook,
+): ScalarFn {
   const expansion = node.GetExpansion();
   if (!expansion) throw unsupported(scope, node, `call to ${node.ReferencedSymbol?.Name} (no expansion)`);
   const inner = withBindings(scope, parameterBindings(node, scope, agg));
