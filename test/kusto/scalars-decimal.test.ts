@@ -75,7 +75,7 @@ describe("decimal in queries", () => {
   });
 
   it("refuses todecimal(1)/3, whose exact value has no finite decimal form", () => {
-    expect(() => json("print todecimal(1) / 3")).toThrow(/unsupported: .*rounds/);
+    expect(() => json("print todecimal(1) / 3")).toThrow(/unsupported: .*rounds it\) at 1:7/);
   });
 
   it("groups and sorts by value: 1.50 and 1.5 are one group", () => {

@@ -2,6 +2,7 @@
 
 import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../scalars";
 import { type Bag, bagGet } from "../scalars/bag-object";
+import { DecimalRangeError } from "../scalars/decimal";
 import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
@@ -103,6 +104,8 @@ function compileName(node: NameReference, scope: Scope): ScalarFn {
   const symbol = node.ReferencedSymbol;
   const name = String(node.SimpleName);
   const symbolKind = symbol ? symbolKindOf(symbol) : "";
+  const outer = symbol ? scope.columnValues?.get(symbol) : undefined;
+  if (outer) return outer;
   if (symbolKind === "Column" || (!symbol && !scope.bindings.has(name))) {
     return (row) => {
       const v = row[name];
@@ -139,6 +142,18 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
   const fn = binaryOperator(op, typeOf(scope, node.Left), typeOf(scope, node.Right), typeOf(scope, node));
   if (!fn)
     throw unsupported(scope, node, `operator ${op} on ${typeOf(scope, node.Left)} and ${typeOf(scope, node.Right)}`);
+  if (typeOf(scope, node.Left) === "decimal" || typeOf(scope, node.Right) === "decimal") {
+    // A decimal result that would need rounding is refused while running: name where.
+    const at = position(scope, node);
+    return (row, ctx) => {
+      try {
+        return fn(left(row, ctx), right(row, ctx));
+      } catch (err) {
+        if (err instanceof DecimalRangeError) throw new DecimalRangeError(`${err.message} at ${at}`);
+        throw err;
+      }
+    };
+  }
   return (row, ctx) => fn(left(row, ctx), right(row, ctx));
 }
 
