@@ -78,6 +78,7 @@ export interface SyntaxElement {
   readonly Kind: number;
   readonly TextStart: number;
   readonly ChildCount: number;
+  readonly Parent: SyntaxNode | null;
   GetChild(index: number): SyntaxElement | null;
   /** The node's source text as Kusto.Language renders it. */
   ToString(includeTrivia?: number): string;
@@ -406,6 +407,11 @@ export interface PartitionSubquery extends SyntaxNode {
   readonly Subquery: Expression;
 }
 
+/** `{ Source | ... }` of legacy partition: a query with its own source. */
+export interface PartitionQuery extends SyntaxNode {
+  readonly Query: Expression;
+}
+
 export interface TopHittersByClause extends SyntaxNode {
   readonly Expression: Expression;
 }
@@ -570,6 +576,68 @@ export interface MakeSeriesOperator extends QueryOperator {
   readonly OnClause: MakeSeriesOnClause;
   readonly RangeClause: MakeSeriesRangeClause | null;
   readonly ByClause: MakeSeriesByClause | null;
+}
+
+/** `name =` before a fork leg. */
+export interface NameEqualsClause extends Expression {
+  readonly Name: NameDeclaration;
+}
+
+/** One leg of fork: `[name =] (subquery)`. */
+export interface ForkExpression extends Expression {
+  readonly NameEquals: NameEqualsClause | null;
+  readonly Expression: Expression;
+}
+
+export interface ForkOperator extends QueryOperator {
+  readonly Expressions: SyntaxList<ForkExpression>;
+}
+
+/** `with (subquery)` of facet, as an operator. */
+export interface FacetWithOperatorClause extends SyntaxNode {
+  readonly Operator: QueryOperator;
+}
+
+/** `with (subquery)` of facet, as an expression. */
+export interface FacetWithExpressionClause extends SyntaxNode {
+  readonly Expression: Expression;
+}
+
+/** `facet by columns [with (subquery)]`. */
+export interface FacetOperator extends QueryOperator {
+  readonly Expressions: SeparatedList<Expression>;
+  readonly WithClause: FacetWithOperatorClause | FacetWithExpressionClause | null;
+}
+
+export interface FindInClause extends SyntaxNode {
+  readonly Expressions: SeparatedList<Expression>;
+}
+
+/** `search [params] [in (tables)] condition`; the condition's `Column:"term"` parts are BinaryExpressions. */
+export interface SearchOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly InClause: FindInClause | null;
+  readonly Condition: Expression;
+}
+
+/** `datatable (schema) [values]`. */
+export interface DataTableExpression extends Expression {
+  readonly Values: SeparatedList<Expression>;
+}
+
+export type PrintOperator = OperatorWithExpressions;
+
+/** `range name from a to b step c`. */
+export interface RangeOperator extends QueryOperator {
+  readonly From: Expression;
+  readonly To: Expression;
+  readonly Step: Expression;
+}
+
+/** `union [params] legs`. */
+export interface UnionOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Expressions: SeparatedList<Expression>;
 }
 
 export interface InvokeOperator extends QueryOperator {

@@ -3,7 +3,6 @@ import type { ColumnInfo, Value } from "../../types";
 import {
   elements,
   kindOf,
-  type Node,
   newRow,
   type Row,
   resultColumns,
@@ -12,6 +11,16 @@ import {
   type TabularFn,
   unsupported,
 } from "../context";
+import type {
+  AsOperator,
+  Expression,
+  FacetOperator,
+  FacetWithExpressionClause,
+  FacetWithOperatorClause,
+  ForkOperator,
+  NameReference,
+  PipeExpression,
+} from "../syntax";
 import { compileSubquery, compileTabular } from "../tabular";
 
 /** One result set of a query: its columns as compiled, and the name fork or `as` gives it. */
@@ -23,13 +32,14 @@ export interface ResultSetFn {
 }
 
 /** The result sets of `T | fork ...` or `T | facet ...`; undefined for any other expression. */
-export function forkResultSets(expr: Node, scope: Scope): ResultSetFn[] | undefined {
+export function forkResultSets(expr: Expression, scope: Scope): ResultSetFn[] | undefined {
   if (kindOf(expr) !== "PipeExpression") return undefined;
-  const op = expr.Operator;
+  const pipe = expr as PipeExpression;
+  const op = pipe.Operator;
   const kind = kindOf(op);
   if (kind !== "ForkOperator" && kind !== "FacetOperator") return undefined;
   // The input runs once for every leg (fork-operator.md: the legs consume one input).
-  const input = compileTabular(expr.Expression, scope);
+  const input = compileTabular(pipe.Expression, scope);
   const key = {};
   const shared: TabularFn = (ctx) => {
     const hit = ctx.memo.get(key) as Table | undefined;
@@ -38,11 +48,13 @@ export function forkResultSets(expr: Node, scope: Scope): ResultSetFn[] | undefi
     ctx.memo.set(key, t);
     return t;
   };
-  const inputColumns = resultColumns(expr.Expression);
-  return kind === "ForkOperator" ? forkLegs(op, scope, shared, inputColumns) : facetTables(op, scope, shared);
+  const inputColumns = resultColumns(pipe.Expression);
+  return kind === "ForkOperator"
+    ? forkLegs(op as ForkOperator, scope, shared, inputColumns)
+    : facetTables(op as FacetOperator, scope, shared);
 }
 
-function forkLegs(op: Node, scope: Scope, input: TabularFn, inputColumns: ColumnInfo[]): ResultSetFn[] {
+function forkLegs(op: ForkOperator, scope: Scope, input: TabularFn, inputColumns: ColumnInfo[]): ResultSetFn[] {
   return elements(op.Expressions).map((leg) => {
     const body = leg.Expression;
     const run = compileSubquery(body, scope, inputColumns);
@@ -57,25 +69,30 @@ function forkLegs(op: Node, scope: Scope, input: TabularFn, inputColumns: Column
 }
 
 /** The name a leg's final `| as Name` gives its result. */
-function asName(expr: Node): string | undefined {
-  if (kindOf(expr) === "AsOperator") return String(expr.Name?.SimpleName ?? "") || undefined;
-  if (kindOf(expr) === "PipeExpression") return asName(expr.Operator);
+function asName(expr: Expression): string | undefined {
+  if (kindOf(expr) === "AsOperator") return String((expr as AsOperator).Name?.SimpleName ?? "") || undefined;
+  if (kindOf(expr) === "PipeExpression") return asName((expr as PipeExpression).Operator);
   return undefined;
 }
 
 /** facet: the `with` table first, then per column its values and their counts (`count_<column>`). */
-function facetTables(op: Node, scope: Scope, input: TabularFn): ResultSetFn[] {
+function facetTables(op: FacetOperator, scope: Scope, input: TabularFn): ResultSetFn[] {
   const sets: ResultSetFn[] = [];
   const clause = op.WithClause;
+  // The facet's input: the left side of the pipe it ends.
+  const inputExpr = (op.Parent as PipeExpression).Expression;
   if (clause) {
-    const body = kindOf(clause) === "FacetWithOperatorClause" ? clause.Operator : clause.Expression;
-    const run = compileSubquery(body, scope, resultColumns(op.Parent?.Expression));
+    const body =
+      kindOf(clause) === "FacetWithOperatorClause"
+        ? (clause as FacetWithOperatorClause).Operator
+        : (clause as FacetWithExpressionClause).Expression;
+    const run = compileSubquery(body, scope, resultColumns(inputExpr));
     sets.push({ fn: (ctx) => run(input(ctx), ctx), columns: resultColumns(body), open: false });
   }
   for (const ref of elements(op.Expressions)) {
     if (kindOf(ref) !== "NameReference") throw unsupported(scope, ref, "facet by an expression (name a column)");
-    const column = String(ref.SimpleName);
-    const type = resultColumns(op.Parent?.Expression).find((c) => c.name === column)?.type ?? "dynamic";
+    const column = String((ref as NameReference).SimpleName);
+    const type = resultColumns(inputExpr).find((c) => c.name === column)?.type ?? "dynamic";
     // Kusto groups by scalar values only (summarize by a dynamic column is an error).
     if (type === "dynamic") throw unsupported(scope, ref, `facet by the dynamic column ${column}`);
     const columns: ColumnInfo[] = [

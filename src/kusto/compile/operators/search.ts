@@ -12,7 +12,6 @@ import {
   columnType,
   elements,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
@@ -27,7 +26,18 @@ import {
 } from "../context";
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
-import type { ColumnSymbol, ReadOnlyList, TableSymbol } from "../syntax";
+import type {
+  BinaryExpression,
+  ColumnSymbol,
+  Expression,
+  GroupSymbol,
+  NameReference,
+  ParenthesizedExpression,
+  PipeExpression,
+  ReadOnlyList,
+  SearchOperator,
+  TableSymbol,
+} from "../syntax";
 import { compileTabular } from "../tabular";
 import { escapeRegex } from "./parse";
 
@@ -63,17 +73,18 @@ function columnText(row: Row, column: ColumnInfo): string | undefined {
   return column.type === "string" ? String(v) : (convertTo("string", column.type)(v) as string);
 }
 
-function compilePredicate(node: Node, pc: PredicateContext): RowPredicate {
+function compilePredicate(node: Expression, pc: PredicateContext): RowPredicate {
   const kind = kindOf(node);
+  const binary = node as BinaryExpression;
   switch (kind) {
     case "ParenthesizedExpression":
-      return compilePredicate(node.Expression, pc);
+      return compilePredicate((node as ParenthesizedExpression).Expression, pc);
     case "AndExpression": {
-      const [a, b] = [compilePredicate(node.Left, pc), compilePredicate(node.Right, pc)];
+      const [a, b] = [compilePredicate(binary.Left, pc), compilePredicate(binary.Right, pc)];
       return (row, ctx, cols) => a(row, ctx, cols) && b(row, ctx, cols);
     }
     case "OrExpression": {
-      const [a, b] = [compilePredicate(node.Left, pc), compilePredicate(node.Right, pc)];
+      const [a, b] = [compilePredicate(binary.Left, pc), compilePredicate(binary.Right, pc)];
       return (row, ctx, cols) => a(row, ctx, cols) || b(row, ctx, cols);
     }
     case "StarExpression":
@@ -87,10 +98,10 @@ function compilePredicate(node: Node, pc: PredicateContext): RowPredicate {
         });
     }
     case "SearchExpression": {
-      const column = String(node.Left?.SimpleName ?? "");
-      if (kindOf(node.Left) !== "NameReference" || kindOf(node.Right) !== "StringLiteralExpression")
+      const column = String((binary.Left as Partial<NameReference> | null)?.SimpleName ?? "");
+      if (kindOf(binary.Left) !== "NameReference" || kindOf(binary.Right) !== "StringLiteralExpression")
         throw unsupported(pc.scope, node, 'search term form (use Column:"term")');
-      const test = termTest(String(literalValue(pc.scope, node.Right, "string")), pc.caseSensitive);
+      const test = termTest(String(literalValue(pc.scope, binary.Right, "string")), pc.caseSensitive);
       return (row, _ctx, cols) => {
         const c = cols.find((x) => x.name === column);
         const text = c ? columnText(row, c) : undefined;
@@ -102,7 +113,7 @@ function compilePredicate(node: Node, pc: PredicateContext): RowPredicate {
   return (row, ctx) => fn(row, ctx) === true;
 }
 
-function caseSensitivity(node: Node, scope: Scope): boolean {
+function caseSensitivity(node: SearchOperator, scope: Scope): boolean {
   const params = namedParameters(node.Parameters);
   let caseSensitive = false;
   for (const [name, value] of params) {
@@ -121,7 +132,7 @@ interface Source {
   readonly fn: TabularFn;
 }
 
-function filtered(node: Node, scope: Scope, sources: readonly Source[]): TabularFn {
+function filtered(node: SearchOperator, scope: Scope, sources: readonly Source[]): TabularFn {
   const predicate = compilePredicate(node.Condition, { scope, caseSensitive: caseSensitivity(node, scope) });
   const columns = resultColumns(node);
   return (ctx) => {
@@ -140,10 +151,10 @@ function filtered(node: Node, scope: Scope, sources: readonly Source[]): Tabular
 }
 
 /** `T | search ...`: the piped table's name labels the rows; a composite input has no name the engine could match. */
-export function compileSearchOperator(node: Node, scope: Scope): OperatorFn {
+export function compileSearchOperator(node: SearchOperator, scope: Scope): OperatorFn {
   if (node.InClause) throw unsupported(scope, node, "search in (...) after a pipe");
-  const input = node.Parent?.Expression;
-  const label = input && kindOf(input) === "NameReference" ? String(input.SimpleName) : undefined;
+  const input = (node.Parent as PipeExpression | null)?.Expression;
+  const label = input && kindOf(input) === "NameReference" ? String((input as NameReference).SimpleName) : undefined;
   if (label === undefined && resultColumns(node).some((c) => c.name === "$table"))
     throw unsupported(scope, node, "search after a composite expression ($table has a system-generated name)");
   let piped: Row[] | undefined;
@@ -157,8 +168,8 @@ export function compileSearchOperator(node: Node, scope: Scope): OperatorFn {
 }
 
 /** `search in (A, B*) ...` or `search ...` over the database's tables. */
-export function compileSearchSource(node: Node, scope: Scope): TabularFn {
-  const expressions: Node[] = node.InClause ? elements(node.InClause.Expressions) : [];
+export function compileSearchSource(node: SearchOperator, scope: Scope): TabularFn {
+  const expressions: Expression[] = node.InClause ? elements(node.InClause.Expressions) : [];
   if (!node.InClause) {
     // The whole database: its tables and the query's views.
     const tables = toArray<TableSymbol>(scope.code.Globals?.Database?.Tables).map((t) =>
@@ -173,12 +184,10 @@ export function compileSearchSource(node: Node, scope: Scope): TabularFn {
   const sources = expressions.flatMap((expr): Source[] => {
     const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
     if (symbol && symbolKindOf(symbol) === "Group")
-      return toArray<TableSymbol>(symbol.Members).map((t) =>
-        tableSource(String(t.Name), t.Columns),
-      );
+      return toArray<TableSymbol>((symbol as GroupSymbol).Members).map((t) => tableSource(String(t.Name), t.Columns));
     if (kindOf(expr) !== "NameReference")
       throw unsupported(scope, expr, "search in (...) over an expression ($table has a system-generated name)");
-    return [{ label: String(expr.SimpleName), fn: compileTabular(expr, scope) }];
+    return [{ label: String((expr as NameReference).SimpleName), fn: compileTabular(expr, scope) }];
   });
   return filtered(node, scope, sources);
 }

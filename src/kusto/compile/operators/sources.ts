@@ -5,7 +5,6 @@ import { tickSteps } from "../../values/ranges";
 import {
   elements,
   guardGrowth,
-  type Node,
   newRow,
   type Row,
   resultColumns,
@@ -15,10 +14,11 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { defaultLimits } from "../limits";
+import type { DataTableExpression, PrintOperator, RangeOperator } from "../syntax";
 import { compileTupleMapper, isTupleItem } from "../tuples";
 import { projectNames } from "./naming";
 
-export function compileDataTable(node: Node, scope: Scope): TabularFn {
+export function compileDataTable(node: DataTableExpression, scope: Scope): TabularFn {
   const columns = resultColumns(node);
   const values = elements(node.Values).map((v) => compileScalar(v, scope));
   if (columns.length === 0 || values.length % columns.length !== 0) {
@@ -35,7 +35,7 @@ export function compileDataTable(node: Node, scope: Scope): TabularFn {
   };
 }
 
-export function compilePrint(node: Node, scope: Scope): TabularFn {
+export function compilePrint(node: PrintOperator, scope: Scope): TabularFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
   if (exprs.some(isTupleItem)) {
@@ -52,7 +52,7 @@ export function compilePrint(node: Node, scope: Scope): TabularFn {
   };
 }
 
-export function compileRange(node: Node, scope: Scope): TabularFn {
+export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
   const columns = resultColumns(node);
   const name = columns[0].name;
   const [from, to, step] = [node.From, node.To, node.Step].map((e) => compileScalar(e, scope));

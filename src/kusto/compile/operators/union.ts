@@ -5,10 +5,10 @@ import {
   columnType,
   elements,
   kindOf,
-  type Node,
   namedParameters,
   newRow,
   type OperatorFn,
+  parameterName,
   type Row,
   resultColumns,
   type Scope,
@@ -16,7 +16,18 @@ import {
   type TabularFn,
   unsupported,
 } from "../context";
-import type { ColumnSymbol, TableSymbol } from "../syntax";
+import type {
+  AsOperator,
+  ColumnSymbol,
+  Expression,
+  GroupSymbol,
+  NameReference,
+  ParenthesizedExpression,
+  PipeExpression,
+  SyntaxNode,
+  TableSymbol,
+  UnionOperator,
+} from "../syntax";
 import { compileTabular } from "../tabular";
 
 interface UnionSource {
@@ -75,10 +86,10 @@ export function unionColumns(legs: readonly (readonly ColumnInfo[])[], inner: bo
 }
 
 /** A wildcard leg (ACS*) names every matching table; each is its own source. */
-function groupTables(expr: Node): { name: string; columns: ColumnInfo[] }[] | undefined {
+function groupTables(expr: Expression): { name: string; columns: ColumnInfo[] }[] | undefined {
   const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
   if (!symbol || symbolKindOf(symbol) !== "Group") return undefined;
-  return toArray<TableSymbol>(symbol.Members).map((table) => ({
+  return toArray<TableSymbol>((symbol as GroupSymbol).Members).map((table) => ({
     name: String(table.Name),
     columns: toArray<ColumnSymbol>(table.Columns).map((c) => ({
       name: String(c.Name),
@@ -87,11 +98,11 @@ function groupTables(expr: Node): { name: string; columns: ColumnInfo[] }[] | un
   }));
 }
 
-function legSchemas(expr: Node): ColumnInfo[][] {
+function legSchemas(expr: Expression): ColumnInfo[][] {
   return groupTables(expr)?.map((t) => t.columns) ?? [resultColumns(expr)];
 }
 
-function unionSource(expr: Node, index: number, scope: Scope): UnionSource[] {
+function unionSource(expr: Expression, index: number, scope: Scope): UnionSource[] {
   const group = groupTables(expr);
   if (group)
     return group.map(({ name, columns }) => ({
@@ -99,16 +110,19 @@ function unionSource(expr: Node, index: number, scope: Scope): UnionSource[] {
       fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] },
       columns,
     }));
-  const label = kindOf(expr) === "NameReference" ? String(expr.SimpleName) : (asName(expr) ?? `union_arg${index}`);
+  const label =
+    kindOf(expr) === "NameReference"
+      ? String((expr as NameReference).SimpleName)
+      : (asName(expr) ?? `union_arg${index}`);
   return [{ label, fn: compileTabular(expr, scope), columns: resultColumns(expr) }];
 }
 
-function sourceColumnName(node: Node): string | undefined {
+function sourceColumnName(node: UnionOperator): string | undefined {
   const withSource = namedParameters(node.Parameters).get("withsource");
-  return withSource ? String(withSource.SimpleName ?? withSource.Name?.SimpleName ?? "") : undefined;
+  return withSource ? parameterName(withSource) : undefined;
 }
 
-function isInner(node: Node): boolean {
+function isInner(node: UnionOperator): boolean {
   return (
     String(namedParameters(node.Parameters).get("kind")?.ToString?.() ?? "")
       .trim()
@@ -117,9 +131,9 @@ function isInner(node: Node): boolean {
 }
 
 /** Whether the union's rows are the query's result as they stand (nothing downstream reads its columns by name). */
-function isQueryResult(node: Node): boolean {
-  let up = node.Parent;
-  if (up && kindOf(up) === "PipeExpression" && up.Operator === node) up = up.Parent;
+function isQueryResult(node: UnionOperator): boolean {
+  let up: SyntaxNode | null = node.Parent;
+  if (up && kindOf(up) === "PipeExpression" && (up as PipeExpression).Operator === node) up = up.Parent;
   if (!up || kindOf(up) !== "ExpressionStatement") return false;
   // ExpressionStatement → SeparatedElement → List → QueryBlock.
   const block = up.Parent?.Parent?.Parent;
@@ -132,7 +146,7 @@ function sameColumns(a: readonly ColumnInfo[], b: readonly ColumnInfo[]): boolea
 }
 
 /** The union's result columns, Kusto's way; refused where downstream operators were bound to the binder's other names. */
-function planColumns(node: Node, scope: Scope, sources: readonly UnionSource[]): UnionColumn[] {
+function planColumns(node: UnionOperator, scope: Scope, sources: readonly UnionSource[]): UnionColumn[] {
   const planned = unionColumns(
     sources.map((s) => s.columns),
     isInner(node),
@@ -150,7 +164,7 @@ function planColumns(node: Node, scope: Scope, sources: readonly UnionSource[]):
   return all;
 }
 
-function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
+function unionOf(node: UnionOperator, scope: Scope, sources: UnionSource[]): TabularFn {
   const sourceColumn = sourceColumnName(node);
   const columns = planColumns(node, scope, sources);
   return (ctx) => {
@@ -174,11 +188,13 @@ function unionOf(node: Node, scope: Scope, sources: UnionSource[]): TabularFn {
 }
 
 /** The result columns of a query ending in a union (Kusto's names, which may differ from the binder's). */
-export function unionResultColumns(expr: Node): ColumnInfo[] | undefined {
-  const node = kindOf(expr) === "PipeExpression" ? expr.Operator : expr;
-  if (kindOf(node) !== "UnionOperator") return undefined;
+export function unionResultColumns(expr: Expression): ColumnInfo[] | undefined {
+  const pipe = kindOf(expr) === "PipeExpression" ? (expr as PipeExpression) : undefined;
+  const op = pipe ? pipe.Operator : expr;
+  if (kindOf(op) !== "UnionOperator") return undefined;
+  const node = op as UnionOperator;
   const legs = unionLegs(node).flatMap(legSchemas);
-  if (node !== expr) legs.unshift(resultColumns(expr.Expression));
+  if (pipe) legs.unshift(resultColumns(pipe.Expression));
   const planned = unionColumns(legs, isInner(node));
   if (typeof planned === "string") return undefined;
   const sourceColumn = sourceColumnName(node);
@@ -187,24 +203,26 @@ export function unionResultColumns(expr: Node): ColumnInfo[] | undefined {
 }
 
 /** The name a leg gives itself with a final `| as Name`, which withsource reports. */
-function asName(expr: Node): string | undefined {
+function asName(expr: Expression): string | undefined {
   const kind = kindOf(expr);
-  if (kind === "ParenthesizedExpression") return asName(expr.Expression);
-  if (kind === "PipeExpression" && kindOf(expr.Operator) === "AsOperator")
-    return String(expr.Operator.Name?.SimpleName ?? "") || undefined;
+  if (kind === "ParenthesizedExpression") return asName((expr as ParenthesizedExpression).Expression);
+  const pipe = expr as PipeExpression;
+  if (kind === "PipeExpression" && kindOf(pipe.Operator) === "AsOperator")
+    return String((pipe.Operator as AsOperator).Name?.SimpleName ?? "") || undefined;
   return undefined;
 }
 
 /** The leftmost name of a leg (`(T | where ...)` → T). */
-function leftmostName(expr: Node): Node | undefined {
+function leftmostName(expr: Expression): NameReference | undefined {
   const kind = kindOf(expr);
-  if (kind === "NameReference") return expr;
-  if (kind === "ParenthesizedExpression" || kind === "PipeExpression") return leftmostName(expr.Expression);
+  if (kind === "NameReference") return expr as NameReference;
+  if (kind === "ParenthesizedExpression" || kind === "PipeExpression")
+    return leftmostName((expr as ParenthesizedExpression).Expression);
   return undefined;
 }
 
 /** The legs of a union; with isfuzzy=true a leg naming a table or view that does not exist is left out, as Kusto does. */
-function unionLegs(node: Node): Node[] {
+function unionLegs(node: UnionOperator): Expression[] {
   const fuzzy =
     String(namedParameters(node.Parameters).get("isfuzzy")?.ToString?.() ?? "")
       .trim()
@@ -218,7 +236,7 @@ function unionLegs(node: Node): Node[] {
 }
 
 /** `union A, B` as the start of a query. */
-export function compileUnionSource(node: Node, scope: Scope): TabularFn {
+export function compileUnionSource(node: UnionOperator, scope: Scope): TabularFn {
   return unionOf(
     node,
     scope,
@@ -227,7 +245,11 @@ export function compileUnionSource(node: Node, scope: Scope): TabularFn {
 }
 
 /** `input | union A, B`: the piped input comes first. */
-export function compileUnionOperator(node: Node, scope: Scope, inputColumns: readonly ColumnInfo[]): OperatorFn {
+export function compileUnionOperator(
+  node: UnionOperator,
+  scope: Scope,
+  inputColumns: readonly ColumnInfo[],
+): OperatorFn {
   let piped: { value?: ReturnType<TabularFn> } = {};
   const first: UnionSource = {
     label: "union_arg0",
