@@ -87,6 +87,8 @@ export interface Scope {
   readonly bindings: ReadonlyMap<string, Binding>;
   /** The columns of the rows an expression reads (extend/project/where input), for pack_all(). */
   readonly rowColumns?: readonly ColumnInfo[];
+  /** Column symbols read from elsewhere than the row: `partition by k { ... }` reads its key column per partition. */
+  readonly columnValues?: ReadonlyMap<unknown, ScalarFn>;
 }
 
 export function withBindings(scope: Scope, added: Iterable<[string, Binding]>): Scope {

@@ -1,7 +1,7 @@
 // partition by Column (subquery): the subquery runs once per distinct value of Column on that value's rows (in order
 // of first appearance); the result is the union of the runs. https://learn.microsoft.com/kusto/query/partition-operator
 import { hashKey } from "../../scalars";
-import type { ColumnInfo } from "../../types";
+import type { ColumnInfo, Value } from "../../types";
 import {
   childContext,
   guardGrowth,
@@ -10,12 +10,13 @@ import {
   type OperatorFn,
   type Row,
   resultColumns,
+  type ScalarFn,
   type Scope,
   unsupported,
 } from "../context";
 import { compileScalar } from "../expressions";
-import type { PartitionOperator, PartitionSubquery } from "../syntax";
-import { compileSubquery } from "../tabular";
+import type { Expression, NameReference, PartitionOperator, PartitionSubquery, SyntaxNode } from "../syntax";
+import { compileSubquery, compileTabular } from "../tabular";
 
 export function compilePartition(node: PartitionOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   for (const [p, value] of namedParameters(node.Parameters)) {
@@ -26,11 +27,11 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
     if (!p.startsWith("hint.")) throw unsupported(scope, node, `partition ${p}`);
   }
   if (node.Scope) throw unsupported(scope, node.Scope, "partition in scope");
-  if (kindOf(node.Operand) !== "PartitionSubquery")
-    throw unsupported(scope, node.Operand, "partition by Column { subquery with its own source }");
   const key = compileScalar(node.ByExpression, scope);
-  const subquery = compileSubquery((node.Operand as PartitionSubquery).Subquery, scope, input);
   const columns = resultColumns(node);
+  if (kindOf(node.Operand) === "PartitionQuery") return partitionWithSource(node, scope, key, columns);
+  if (kindOf(node.Operand) !== "PartitionSubquery") throw unsupported(scope, node.Operand, "this partition form");
+  const subquery = compileSubquery((node.Operand as PartitionSubquery).Subquery, scope, input);
   return (table, ctx) => {
     const parts = new Map<string, Row[]>();
     for (const row of table.rows) {
@@ -43,6 +44,43 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
     for (const part of parts.values()) {
       const result = subquery({ columns: table.columns, rows: part }, childContext(ctx));
       for (const r of result.rows) {
+        rows.push(r);
+        guardGrowth(ctx, rows.length, "partition");
+      }
+    }
+    return { columns, rows };
+  };
+}
+
+/** `{ ... }` operand of partition (Kusto.Language PartitionQuery). */
+type PartitionQuery = SyntaxNode & { readonly Query: Expression };
+
+// The legacy strategy, the only one with `{ ... }`, fails on more than 64 partitions (partition-operator.md, legacy).
+const legacyLimit = 64;
+
+/** `partition by k { Source | ... }`: the subquery has its own source and reads k as the partition's key value. */
+function partitionWithSource(node: PartitionOperator, scope: Scope, key: ScalarFn, columns: ColumnInfo[]): OperatorFn {
+  const slot = {};
+  const current: ScalarFn = (_row, ctx) => (ctx.memo.get(slot) as Value | undefined) ?? null;
+  const symbol = (node.ByExpression as Partial<NameReference>).ReferencedSymbol;
+  if (kindOf(node.ByExpression) !== "NameReference" || !symbol)
+    throw unsupported(scope, node.ByExpression, "partition { ... } by an expression (name a column)");
+  const values = new Map(scope.columnValues ?? []);
+  values.set(symbol, current);
+  const body = compileTabular((node.Operand as PartitionQuery).Query, { ...scope, columnValues: values });
+  return (table, ctx) => {
+    const keys = new Map<string, Value>();
+    for (const row of table.rows) {
+      const v = key(row, ctx);
+      keys.set(hashKey(v), v);
+    }
+    if (keys.size > legacyLimit)
+      throw new Error(`partition: ${keys.size} distinct key values, more than the ${legacyLimit} the legacy strategy allows`);
+    const rows: Row[] = [];
+    for (const v of keys.values()) {
+      const child = childContext(ctx);
+      child.memo.set(slot, v);
+      for (const r of body(child).rows) {
         rows.push(r);
         guardGrowth(ctx, rows.length, "partition");
       }
