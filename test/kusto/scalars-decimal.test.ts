@@ -74,6 +74,11 @@ describe("decimal in queries", () => {
     expect(row).toEqual({ s: 0.3, e: true });
   });
 
+  it("todecimal keeps every digit of a long beyond 2^53: 9007199254740993 * 10 = 90071992547409930", () => {
+    const [row] = json("print d = todecimal(long(9007199254740993)) * 10");
+    expect(row).toEqual({ d: "90071992547409930" });
+  });
+
   it("refuses todecimal(1)/3, whose exact value has no finite decimal form", () => {
     expect(() => json("print todecimal(1) / 3")).toThrow(/unsupported: .*rounds it\) at 1:7/);
   });

@@ -22,7 +22,7 @@ export const castFunctions: ScalarTable = {
   tolong: cast("long"),
   toreal: cast("real"),
   todouble: cast("real"),
-  todecimal: cast("real"),
+  todecimal: cast("decimal"),
   tobool: cast("bool"),
   toboolean: cast("bool"),
   // What todatetime makes of a number is not documented (ticks? Unix seconds?): refused rather than guessed; unixtime_*_todatetime say it.
