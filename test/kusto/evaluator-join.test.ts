@@ -137,6 +137,33 @@ describe("join keys and the columns a join copies", () => {
     ]);
   });
 
+  it("must give the same rows whichever side has fewer rows (the smaller side is the one hashed)", () => {
+    const few = `datatable(K:string, A:long)["p", 1, "q", 2, "p", 3]`;
+    const many = `datatable(K:string, B:long)["p", 10, "r", 20, "p", 30, "s", 40, "q", 50, "p", 60]`;
+    const pairs = (kql: string) => json(`${kql} | project A, B | order by A asc, B asc`).map((r) => [r.A, r.B]);
+    // p: A 1 and 3 with B 10, 30, 60; q: A 2 with B 50; r and s have no left partner.
+    const inner = [
+      [1, 10],
+      [1, 30],
+      [1, 60],
+      [2, 50],
+      [3, 10],
+      [3, 30],
+      [3, 60],
+    ];
+    expect(pairs(`${few} | join kind=inner (${many}) on K`)).toEqual(inner);
+    expect(pairs(`${many} | join kind=inner (${few}) on K`)).toEqual(inner);
+    // rightouter with the larger side on the right adds r(20) and s(40) with a null A (nulls sort first).
+    expect(pairs(`${few} | join kind=rightouter (${many}) on K`)).toEqual([[null, 20], [null, 40], ...inner]);
+    expect(pairs(`${many} | join kind=leftouter (${few}) on K`)).toEqual([[null, 20], [null, 40], ...inner]);
+    // The left rows keep their order, each with its matches in right-row order: p(1) gets 10, 30, 60 as they come.
+    expect(json(`${few} | join kind=inner (${many}) on K | take 3 | project B`)).toEqual([
+      { B: 10 },
+      { B: 30 },
+      { B: 60 },
+    ]);
+  });
+
   it("must give the operators after a join every column they read, from either side", () => {
     // Inner rows a(1)x, a(2)x, b(3)y, b(3)z; W = V + "!"; L > 1 drops a(1)x; by K: a → [x!], b → [y!, z!].
     expect(

@@ -6,16 +6,27 @@ import {
   elements,
   guardGrowth,
   kindOf,
-  type Node,
   namedParameters,
   type OperatorFn,
   type Row,
+  type RunContext,
   resultColumns,
   type Scope,
   tokenText,
   unsupported,
 } from "./context";
 import { type CellSource, rowBuilder } from "./row-builder";
+import type {
+  BinaryExpression,
+  Expression,
+  JoinOnClause,
+  JoinOperator,
+  LiteralExpression,
+  LookupOperator,
+  NameReference,
+  PathExpression,
+  SyntaxNode,
+} from "./syntax";
 import { compileTabular } from "./tabular";
 
 interface Keys {
@@ -23,41 +34,45 @@ interface Keys {
   readonly right: string[];
 }
 
-function sideColumn(expr: Node, scope: Scope): { side: "left" | "right"; name: string } {
-  if (kindOf(expr) === "PathExpression" && kindOf(expr.Expression) === "NameReference") {
-    const side = String(expr.Expression.SimpleName).toLowerCase();
+function sideColumn(expr: Expression, scope: Scope): { side: "left" | "right"; name: string } {
+  const path = expr as PathExpression;
+  if (kindOf(expr) === "PathExpression" && kindOf(path.Expression) === "NameReference") {
+    const side = String((path.Expression as NameReference).SimpleName).toLowerCase();
     if (side === "$left" || side === "$right")
-      return { side: side === "$left" ? "left" : "right", name: String(expr.Selector.SimpleName) };
+      return { side: side === "$left" ? "left" : "right", name: String((path.Selector as NameReference).SimpleName) };
   }
   throw unsupported(scope, expr, "join condition (use Col or $left.A == $right.B)");
 }
 
-function joinKeys(clause: Node, scope: Scope): Keys {
+function joinKeys(clause: SyntaxNode | null, scope: Scope): Keys {
   if (!clause || kindOf(clause) !== "JoinOnClause") throw unsupported(scope, clause, "join where-clause");
   const keys: Keys = { left: [], right: [] };
-  const add = (e: Node) => {
+  const add = (e: Expression) => {
     const kind = kindOf(e);
+    const binary = e as BinaryExpression;
     if (kind === "NameReference") {
-      keys.left.push(String(e.SimpleName));
-      keys.right.push(String(e.SimpleName));
+      keys.left.push(String((e as NameReference).SimpleName));
+      keys.right.push(String((e as NameReference).SimpleName));
     } else if (kind === "EqualExpression") {
-      const a = sideColumn(e.Left, scope);
-      const b = sideColumn(e.Right, scope);
+      const a = sideColumn(binary.Left, scope);
+      const b = sideColumn(binary.Right, scope);
       if (a.side === b.side) throw unsupported(scope, e, "join condition comparing one side with itself");
       keys.left.push(a.side === "left" ? a.name : b.name);
       keys.right.push(a.side === "left" ? b.name : a.name);
     } else if (kind === "AndExpression") {
-      add(e.Left);
-      add(e.Right);
+      add(binary.Left);
+      add(binary.Right);
     } else throw unsupported(scope, e, "join condition");
   };
-  for (const e of elements(clause.Expressions)) add(e);
+  for (const e of elements((clause as JoinOnClause).Expressions)) add(e);
   return keys;
 }
 
-function parameterText(expr: Node | undefined): string {
+function parameterText(expr: Expression | undefined): string {
   if (!expr) return "";
-  return String(expr.Token ? tokenText(expr.Token) : (expr.ToString?.() ?? ""))
+  // A literal's own token; any other expression renders its text.
+  const token = (expr as Partial<LiteralExpression>).Token;
+  return String(token ? tokenText(token) : (expr.ToString?.() ?? ""))
     .trim()
     .toLowerCase();
 }
@@ -106,21 +121,69 @@ function rawKey(name: string, string: boolean): KeyFn {
   };
 }
 
-/** Key functions for both sides: raw values for one comparable key, else hashKey strings joined by a separator. */
-function keyFns(keys: Keys, leftColumns: readonly ColumnInfo[], rightColumns: readonly ColumnInfo[]) {
-  const typeIn = (columns: readonly ColumnInfo[], name: string) => columns.find((c) => c.name === name)?.type;
-  const [l, r] = [keys.left[0], keys.right[0]];
-  if (keys.left.length === 1 && rawComparable(typeIn(leftColumns, l), typeIn(rightColumns, r)))
-    return {
-      left: rawKey(l, typeIn(leftColumns, l) === "string"),
-      right: rawKey(r, typeIn(rightColumns, r) === "string"),
+interface KeyFns {
+  readonly left: KeyFn;
+  readonly right: KeyFn;
+}
+
+// Composite keys pack per-key value numbers into one double: the number below 2^26, the running key below 2^27.
+const KEY_BITS = 2 ** 26;
+
+/**
+ * Several comparable keys as one number: each key's value gets a number from its own Map (in order of first sight, on
+ * either side), and the numbers pack into one, pairs of numbers getting numbers of their own past two keys. Both sides
+ * share the Maps, so equal value tuples get equal numbers; no string is built per row. Undefined past 2^26 values.
+ */
+function packedKeys(left: readonly KeyFn[], right: readonly KeyFn[]): KeyFns {
+  const values = left.map(() => new Map<unknown, number>());
+  const pairs = left.slice(2).map(() => new Map<number, number>());
+  const numberOf = (map: Map<unknown, number>, v: unknown): number => {
+    let n = map.get(v);
+    if (n === undefined) {
+      n = map.size;
+      if (n >= KEY_BITS) throw new Error("join: more than 2^26 distinct values of one key");
+      map.set(v, n);
+    }
+    return n;
+  };
+  const side =
+    (fns: readonly KeyFn[]): KeyFn =>
+    (row) => {
+      let key = 0;
+      for (let k = 0; k < fns.length; k++) {
+        const v = fns[k](row);
+        if (v === undefined) return undefined;
+        const n = numberOf(values[k], v);
+        if (k === 0) key = n;
+        else if (k === 1) key = key * KEY_BITS + n;
+        else key = numberOf(pairs[k - 2], key) * KEY_BITS + n;
+      }
+      return key;
     };
+  return { left: side(left), right: side(right) };
+}
+
+/**
+ * Key functions for both sides, made per run: raw values for one comparable key, packed numbers for several, else
+ * hashKey strings joined by a separator (a dynamic key, or types that compare only as text).
+ */
+function keyFns(keys: Keys, leftColumns: readonly ColumnInfo[], rightColumns: readonly ColumnInfo[]): () => KeyFns {
+  const typeIn = (columns: readonly ColumnInfo[], name: string) => columns.find((c) => c.name === name)?.type;
+  const lt = keys.left.map((n) => typeIn(leftColumns, n));
+  const rt = keys.right.map((n) => typeIn(rightColumns, n));
+  if (lt.every((t, i) => rawComparable(t, rt[i]))) {
+    const left = keys.left.map((n, i) => rawKey(n, lt[i] === "string"));
+    const right = keys.right.map((n, i) => rawKey(n, rt[i] === "string"));
+    if (left.length === 1) {
+      const one = { left: left[0], right: right[0] };
+      return () => one;
+    }
+    return () => packedKeys(left, right);
+  }
   const left = keySide(keys.left, leftColumns);
   const right = keySide(keys.right, rightColumns);
-  return { left: (row: Row) => keyOf(row, left), right: (row: Row) => keyOf(row, right) } as {
-    left: KeyFn;
-    right: KeyFn;
-  };
+  const hashed: KeyFns = { left: (row) => keyOf(row, left), right: (row) => keyOf(row, right) };
+  return () => hashed;
 }
 
 /** Row numbers by key as chains: `first` gives a key's first row, `next[i]` the following row of that key or -1. */
@@ -165,6 +228,56 @@ function kept<T extends { name: string }>(cells: readonly T[], read: Set<string>
   return read === undefined ? [...cells] : cells.filter((c) => read.has(c.name));
 }
 
+/** Each left row's matching right rows: matches[start[l]] .. matches[start[l + 1] - 1], in right-row order. */
+interface Matches {
+  readonly start: Int32Array;
+  readonly matches: ArrayLike<number>;
+}
+
+/** Matches by hashing the right side and looking each left row's key up. */
+function matchByRightIndex(left: readonly Row[], right: readonly Row[], key: KeyFns, ctx: RunContext): Matches {
+  const { first, next } = index(right, key.right);
+  const start = new Int32Array(left.length + 1);
+  const matches: number[] = [];
+  for (let i = 0; i < left.length; i++) {
+    start[i] = matches.length;
+    const k = key.left(left[i]);
+    const head = k === undefined ? undefined : first.get(k);
+    if (head === undefined) continue;
+    for (let m = head; m >= 0; m = next[m]) {
+      matches.push(m);
+      guardGrowth(ctx, matches.length, "join");
+    }
+  }
+  start[left.length] = matches.length;
+  return { start, matches };
+}
+
+/** The same matches by hashing the left side, the right rows looking up; then ordered by left row (a counting sort). */
+function matchByLeftIndex(left: readonly Row[], right: readonly Row[], key: KeyFns, ctx: RunContext): Matches {
+  const { first, next } = index(left, key.left);
+  const start = new Int32Array(left.length + 1);
+  const pairLeft: number[] = [];
+  const pairRight: number[] = [];
+  for (let j = 0; j < right.length; j++) {
+    const k = key.right(right[j]);
+    const head = k === undefined ? undefined : first.get(k);
+    if (head === undefined) continue;
+    for (let l = head; l >= 0; l = next[l]) {
+      pairLeft.push(l);
+      pairRight.push(j);
+      start[l + 1]++;
+      guardGrowth(ctx, pairLeft.length, "join");
+    }
+  }
+  for (let i = 0; i < left.length; i++) start[i + 1] += start[i];
+  // Pairs arrive in right-row order, so each left row's slice stays in right-row order.
+  const fill = start.slice(0, left.length);
+  const matches = new Int32Array(pairLeft.length);
+  for (let p = 0; p < pairLeft.length; p++) matches[fill[pairLeft[p]]++] = pairRight[p];
+  return { start, matches };
+}
+
 const joinKinds = new Set([
   "innerunique",
   "inner",
@@ -179,7 +292,7 @@ const joinKinds = new Set([
   "rightantisemi",
 ]);
 
-export function compileJoin(node: Node, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
+export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
   const written = parameterText(params.get("kind")) || "innerunique";
   // Kusto spells some kinds two ways.
@@ -191,7 +304,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   const right = compileTabular(node.Expression, scope);
   const rightColumns = resultColumns(node.Expression);
   const keys = joinKeys(node.ConditionClause, scope);
-  const key = keyFns(keys, leftColumns, rightColumns);
+  const keysFor = keyFns(keys, leftColumns, rightColumns);
   const columns = resultColumns(node);
   const semiLeft = kind === "leftsemi" || kind === "leftanti" || kind === "leftantisemi";
   const semiRight = kind === "rightsemi" || kind === "rightanti" || kind === "rightantisemi";
@@ -224,6 +337,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   const leftOuter = kind === "leftouter" || kind === "fullouter";
 
   return (input, ctx) => {
+    const key = keysFor();
     let leftRows = input.rows;
     const rightRows = right(ctx).rows;
     if (kind === "innerunique") {
@@ -251,22 +365,25 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
       }
       return { columns, rows };
     }
-    const rightIndex = index(rightRows, key.right);
-    const first = rightIndex.first;
-    const next = rightIndex.next;
+    // The smaller side is hashed: fewer Map entries to build, the larger side only looks keys up.
+    const { start, matches } =
+      leftRows.length < rightRows.length
+        ? matchByLeftIndex(leftRows, rightRows, key, ctx)
+        : matchByRightIndex(leftRows, rightRows, key, ctx);
     // Only outer joins on the right ask which right rows matched.
     const matchedRight = kind === "rightouter" || kind === "fullouter" ? new Uint8Array(rightRows.length) : undefined;
     for (let i = 0; i < leftRows.length; i++) {
       const l = leftRows[i];
-      const k = key.left(l);
-      const match = k === undefined ? undefined : first.get(k);
-      if (match !== undefined) {
-        for (let m = match; m >= 0; m = next[m]) {
-          if (matchedRight) matchedRight[m] = 1;
-          rows.push(build(l, rightRows[m]));
-          guardGrowth(ctx, rows.length, "join");
-        }
-      } else if (leftOuter) rows.push(build(l, undefined));
+      const end = start[i + 1];
+      if (start[i] === end) {
+        if (leftOuter) rows.push(build(l, undefined));
+        continue;
+      }
+      for (let p = start[i]; p < end; p++) {
+        const m = matches[p];
+        if (matchedRight) matchedRight[m] = 1;
+        rows.push(build(l, rightRows[m]));
+      }
     }
     if (matchedRight) {
       for (let i = 0; i < rightRows.length; i++) if (matchedRight[i] === 0) rows.push(build(undefined, rightRows[i]));
@@ -275,7 +392,7 @@ export function compileJoin(node: Node, scope: Scope, leftColumns: readonly Colu
   };
 }
 
-export function compileLookup(node: Node, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
+export function compileLookup(node: LookupOperator, scope: Scope, leftColumns: readonly ColumnInfo[]): OperatorFn {
   const params = namedParameters(node.Parameters);
   const kind = parameterText(params.get("kind")) || "leftouter";
   if (kind !== "leftouter" && kind !== "inner") throw unsupported(scope, node, `lookup kind=${kind}`);
@@ -283,7 +400,7 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
   const keys = joinKeys(node.LookupClause, scope);
   const rightKeyNames = new Set(keys.right);
   const rightAll = resultColumns(node.Expression);
-  const key = keyFns(keys, leftColumns, rightAll);
+  const keysFor = keyFns(keys, leftColumns, rightAll);
   const rightValueColumns = rightAll.filter((c) => !rightKeyNames.has(c.name));
   const columns = resultColumns(node);
   if (columns.length !== leftColumns.length + rightValueColumns.length)
@@ -308,6 +425,7 @@ export function compileLookup(node: Node, scope: Scope, leftColumns: readonly Co
     cells.map((c) => c.source),
   );
   return (input, ctx) => {
+    const key = keysFor();
     const rightRows = right(ctx).rows;
     const { first, next } = index(rightRows, key.right);
     const rows: Row[] = [];
