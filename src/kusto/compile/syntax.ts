@@ -640,6 +640,35 @@ export interface UnionOperator extends QueryOperator {
   readonly Expressions: SeparatedList<Expression>;
 }
 
+export interface SummarizeByClause extends SyntaxNode {
+  readonly Expressions: SeparatedList<Expression>;
+}
+
+/** `summarize [params] aggregates [by keys]`. */
+export interface SummarizeOperator extends QueryOperator {
+  readonly Aggregates: SeparatedList<Expression>;
+  readonly ByClause: SummarizeByClause | null;
+}
+
+/** `on key, $left.a == $right.b, ...`; the other condition clause, JoinWhereClause, the engine refuses. */
+export interface JoinOnClause extends SyntaxNode {
+  readonly Expressions: SeparatedList<Expression>;
+}
+
+/** `join [params] (right) on ...`. */
+export interface JoinOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Expression: Expression;
+  readonly ConditionClause: SyntaxNode | null;
+}
+
+/** `lookup [params] (right) on ...`. */
+export interface LookupOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly Expression: Expression;
+  readonly LookupClause: SyntaxNode | null;
+}
+
 export interface InvokeOperator extends QueryOperator {
   readonly Function: Expression;
 }

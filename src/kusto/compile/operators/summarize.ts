@@ -7,7 +7,6 @@ import { callArguments, isAggregateCall } from "../calls";
 import {
   elements,
   kindOf,
-  type Node,
   type OperatorFn,
   type Row,
   type RunContext,
@@ -22,6 +21,14 @@ import { compileScalar } from "../expressions";
 import { type GroupedAggregator, groupedAggregate } from "../grouped-aggregates";
 import { isLiteral, literalValue } from "../literals";
 import { rowFromValues } from "../row-builder";
+import type {
+  ColumnSymbol,
+  Expression,
+  FunctionCallExpression,
+  SimpleNamedExpression,
+  SummarizeOperator,
+  TableSymbol,
+} from "../syntax";
 
 interface AggregateSlot {
   /** One aggregator for one group (top-nested, make-series and pivot aggregate one set of rows). */
@@ -57,7 +64,7 @@ function slotsAdder(argFns: readonly (readonly ScalarFn[])[]): (states: readonly
   return (states) => make(argFns, states) as SlotsAdd;
 }
 
-export function compileSummarize(node: Node, scope: Scope): OperatorFn {
+export function compileSummarize(node: SummarizeOperator, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
   const byExprs = elements(node.ByClause?.Expressions);
   const byFns = byExprs.map((e): ScalarFn => {
@@ -71,10 +78,13 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   let width = byExprs.length;
   for (const item of elements(node.Aggregates)) {
     const named = kindOf(item) === "SimpleNamedExpression" || kindOf(item) === "CompoundNamedExpression";
-    const expr = named ? item.Expression : item;
+    // A CompoundNamedExpression (`(a, b) = f(x)`) holds its expression as a SimpleNamedExpression does.
+    const expr = named ? (item as SimpleNamedExpression).Expression : item;
     const typed = expr.ResultType && symbolKindOf(expr.ResultType) === "Tuple" ? expr : item;
+    // A tuple type lists its columns as a table type does.
+    const tupleType = typed.ResultType as TableSymbol | null;
     const tuple =
-      typed.ResultType && symbolKindOf(typed.ResultType) === "Tuple" ? toArray(typed.ResultType.Columns) : undefined;
+      tupleType && symbolKindOf(tupleType) === "Tuple" ? toArray<ColumnSymbol>(tupleType.Columns) : undefined;
     emits.push(compileAggregateItem(expr, tuple, scope, slots));
     width += tuple ? tuple.length : 1;
   }
@@ -151,8 +161,13 @@ export function compileSummarize(node: Node, scope: Scope): OperatorFn {
   };
 }
 
-function addSlot(call: Node, scope: Scope, slots: AggregateSlot[], argNodes: readonly Node[]): number {
-  const name = String(call.ReferencedSymbol.Name).toLowerCase();
+function addSlot(
+  call: FunctionCallExpression,
+  scope: Scope,
+  slots: AggregateSlot[],
+  argNodes: readonly Expression[],
+): number {
+  const name = String(call.ReferencedSymbol!.Name).toLowerCase();
   const argTypes: KType[] = argNodes.map((a) => typeOf(scope, a));
   const literals = argNodes.map((a) =>
     isLiteral(a)
@@ -171,13 +186,19 @@ function addSlot(call: Node, scope: Scope, slots: AggregateSlot[], argNodes: rea
   return slots.length - 1;
 }
 
-function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope, slots: AggregateSlot[]): Emit {
-  const name = isAggregateCall(expr) ? String(expr.ReferencedSymbol.Name).toLowerCase() : "";
-  if (name === "arg_max" || name === "arg_min") return compileArgExtreme(expr, tuple, scope, slots);
+function compileAggregateItem(
+  expr: Expression,
+  tuple: ColumnSymbol[] | undefined,
+  scope: Scope,
+  slots: AggregateSlot[],
+): Emit {
+  const call = expr as FunctionCallExpression;
+  const name = isAggregateCall(expr) ? String(call.ReferencedSymbol!.Name).toLowerCase() : "";
+  if (name === "arg_max" || name === "arg_min") return compileArgExtreme(call, tuple, scope, slots);
   if (tuple) {
     if (name !== "percentiles" && name !== "percentilesw")
       throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
-    const slot = addSlot(expr, scope, slots, callArguments(expr));
+    const slot = addSlot(call, scope, slots, callArguments(call));
     return (results, _rows, _ctx, out) => {
       const result = results[slot];
       const list = Array.isArray(result) ? result : [];
@@ -186,10 +207,10 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
   }
   if (isAggregateCall(expr)) {
     const slot = addSlot(
-      expr,
+      call,
       scope,
       slots,
-      callArguments(expr).filter((a) => kindOf(a) !== "StarExpression"),
+      callArguments(call).filter((a) => kindOf(a) !== "StarExpression"),
     );
     return (results, _rows, _ctx, out) => {
       out.push(results[slot] ?? null);
@@ -213,7 +234,12 @@ function compileAggregateItem(expr: Node, tuple: any[] | undefined, scope: Scope
 }
 
 /** arg_max/arg_min: the aggregator picks the winning row; the extra columns are read from it. */
-function compileArgExtreme(call: Node, tuple: any[] | undefined, scope: Scope, slots: AggregateSlot[]): Emit {
+function compileArgExtreme(
+  call: FunctionCallExpression,
+  tuple: ColumnSymbol[] | undefined,
+  scope: Scope,
+  slots: AggregateSlot[],
+): Emit {
   const args = callArguments(call);
   const slot = addSlot(call, scope, slots, [args[0]]);
   const extremum = compileScalar(args[0], scope);
@@ -223,7 +249,7 @@ function compileArgExtreme(call: Node, tuple: any[] | undefined, scope: Scope, s
   let readers: ScalarFn[];
   if (star) {
     // With *, the tuple lists the extremum then the input columns it returns, by their input names.
-    const names = (tuple ?? []).slice(1).map((c: any) => String(c.Name));
+    const names = (tuple ?? []).slice(1).map((c) => String(c.Name));
     readers = names.map((n) => (row: Row) => row[n] ?? null);
   } else {
     readers = rest.map((a) => compileScalar(a, scope));
@@ -238,9 +264,9 @@ function compileArgExtreme(call: Node, tuple: any[] | undefined, scope: Scope, s
 }
 
 /** One aggregate expression (count(), s = sum(x), round(avg(x), 2)) evaluated over a set of rows: top-nested, make-series. */
-export function compileRowsAggregate(expr: Node, scope: Scope): (rows: readonly Row[], ctx: RunContext) => Value {
+export function compileRowsAggregate(expr: Expression, scope: Scope): (rows: readonly Row[], ctx: RunContext) => Value {
   const slots: AggregateSlot[] = [];
-  const inner = kindOf(expr) === "SimpleNamedExpression" ? expr.Expression : expr;
+  const inner = kindOf(expr) === "SimpleNamedExpression" ? (expr as SimpleNamedExpression).Expression : expr;
   const emit = compileAggregateItem(inner, undefined, scope, slots);
   return (rows, ctx) => {
     const aggs = newAggregators(slots);
