@@ -175,6 +175,20 @@ describe("check's cache", () => {
     expect(fs.readFileSync(blocker, "utf8")).toBe("x");
   });
 
+  it("must keep the newest entries up to its bound, the ones a run used last", () => {
+    const file = path.join(dirWith({}), cacheFileName);
+    const diag = (message: string) => [{ line: 1, column: 1, message, severity: "error" as const }];
+    const first = new FileCache(file, 3);
+    for (const key of ["a", "b", "c"]) first.set(key, diag(key));
+    first.save();
+    // The next run reads "a" and analyses "d": "a" moves last, and "b", now the oldest, drops out.
+    const second = new FileCache(file, 3);
+    expect(second.get("a")).toEqual(diag("a"));
+    second.set("d", diag("d"));
+    second.save();
+    expect([...parseCacheFile(fs.readFileSync(file, "utf8")).keys()]).toEqual(["c", "a", "d"]);
+  });
+
   it("must count an unreadable or other-format cache file as empty", () => {
     expect(parseCacheFile("{ not json").size).toBe(0);
     expect(parseCacheFile(JSON.stringify({ format: 0, entries: { k: [] } })).size).toBe(0);

@@ -64,16 +64,23 @@ export function parseCacheFile(text: string): Map<string, readonly KqlDiagnostic
   return entries;
 }
 
+/** Entries a cache file keeps: 15 full sets of today's 65 texts, about 70 kB. */
+export const maxCacheEntries = 1000;
+
 /**
- * One JSON file of entries, read once; `save` writes back only the entries this run used (so edited texts' old
- * entries do not pile up), through a temporary file and a rename so a concurrent reader never sees half a file.
+ * One JSON file of entries, read once. `save` writes the entries this run used last, after the others, and keeps
+ * the last `maxEntries` (old versions of edited texts drop out), through a temporary file and a rename so a
+ * concurrent reader never sees half a file.
  */
 export class FileCache implements DiagnosticsCache {
   private readonly stored: Map<string, readonly KqlDiagnostic[]>;
   private readonly used = new Map<string, readonly KqlDiagnostic[]>();
   private changed = false;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly maxEntries = maxCacheEntries,
+  ) {
     let text = "";
     try {
       text = fs.readFileSync(file, "utf8");
@@ -94,13 +101,15 @@ export class FileCache implements DiagnosticsCache {
     this.changed = true;
   }
 
-  /** Writes the file when an entry was added or dropped; a cache that cannot be written is skipped silently. */
+  /** Writes the file when this run analysed a text; a cache that cannot be written is skipped silently. */
   save(): void {
-    if (!this.changed && this.used.size === this.stored.size) return;
+    if (!this.changed) return;
+    const others = [...this.stored].filter(([key]) => !this.used.has(key));
+    const kept = [...others, ...this.used].slice(-this.maxEntries);
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify({ format: cacheFormat, entries: Object.fromEntries(this.used) }));
+      fs.writeFileSync(tmp, JSON.stringify({ format: cacheFormat, entries: Object.fromEntries(kept) }));
       fs.renameSync(tmp, this.file);
     } catch {
       try {
