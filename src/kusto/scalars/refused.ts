@@ -13,6 +13,7 @@ const reasons: Readonly<Record<string, string>> = {
   current_cluster_endpoint: noCluster,
   extent_id: noExtents,
   extent_tags: noExtents,
+  row_id: noExtents,
   ingestion_time:
     "loaded tables carry no ingestion time (Kusto reads the hidden $IngestionTime column its ingestion policy writes)",
   cursor_after: noCursor,
