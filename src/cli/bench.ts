@@ -87,6 +87,17 @@ interface InProcessResult {
   readonly shape: Shape;
   readonly evaluatorMs: number;
   readonly handMs: number;
+  /** CPU (user + system) of this process while each ran, median: a busy machine stretches wall time, far less CPU time. */
+  readonly evaluatorCpuMs: number;
+  readonly handCpuMs: number;
+}
+
+/** The value, wall ms and CPU ms (every thread of this process, the garbage collector's included) of one call. */
+function timeCpu<T>(fn: () => T): [T, number, number] {
+  const cpu0 = process.cpuUsage();
+  const [value, ms] = time(fn);
+  const cpu = process.cpuUsage(cpu0);
+  return [value, ms, (cpu.user + cpu.system) / 1000];
 }
 
 /** Runs every shape through the evaluator and by hand on the same loaded tables; throws if they disagree. */
@@ -97,19 +108,29 @@ export function inProcess(tables: Tables, volume: Pick<Volume, "window">, repeat
     const query = compileQuery(shape.kql(volume.window), benchCatalog);
     const evalTimes: number[] = [];
     const handTimes: number[] = [];
+    const evalCpu: number[] = [];
+    const handCpu: number[] = [];
     let evaluated: readonly Row[] = [];
     let hand: Row[] = [];
     for (let i = 0; i < repeat; i++) {
-      const [r, ms] = time(() => query.run(tables).rows);
+      const [r, ms, cpu] = timeCpu(() => query.run(tables).rows);
       evaluated = r as Row[];
       evalTimes.push(ms);
-      const [h, hms] = time(() => shape.hand(rowsOf, volume.window));
+      evalCpu.push(cpu);
+      const [h, hms, hcpu] = timeCpu(() => shape.hand(rowsOf, volume.window));
       hand = h;
       handTimes.push(hms);
+      handCpu.push(hcpu);
     }
     const mismatch = compareRows(shape, evaluated, hand);
     if (mismatch) throw new Error(`bench ${shape.name}: the evaluator and the hand loop disagree: ${mismatch}`);
-    return { shape, evaluatorMs: median(evalTimes), handMs: median(handTimes) };
+    return {
+      shape,
+      evaluatorMs: median(evalTimes),
+      handMs: median(handTimes),
+      evaluatorCpuMs: median(evalCpu),
+      handCpuMs: median(handCpu),
+    };
   });
 }
 
@@ -160,13 +181,14 @@ export async function run(argv: string[]): Promise<number> {
     `in-process (loaded in ${seconds(loadMs)}): evaluator vs the same computation by hand, target <= ${targets.inProcess}x`,
   );
   out(
-    `  ${"shape".padEnd(16)} ${"evaluator".padStart(10)} ${"rows/s".padStart(9)} ${"hand".padStart(10)} ${"rows/s".padStart(9)}  ratio  target`,
+    `  ${"shape".padEnd(16)} ${"evaluator".padStart(10)} ${"cpu".padStart(8)} ${"rows/s".padStart(9)} ${"hand".padStart(10)} ${"cpu".padStart(8)} ${"rows/s".padStart(9)}  ${"wall".padStart(6)} ${"cpu".padStart(6)}  target`,
   );
   const inRows = inProcess(tables, volume, args.repeat);
   for (const r of inRows) {
     const ratio = r.evaluatorMs / r.handMs;
+    const cpuRatio = r.evaluatorCpuMs / r.handCpuMs;
     out(
-      `  ${r.shape.name.padEnd(16)} ${`${r.evaluatorMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.evaluatorMs).padStart(9)} ${`${r.handMs.toFixed(0)} ms`.padStart(10)} ${rate(volume.rows, r.handMs).padStart(9)}  ${ratio.toFixed(2)}x  ${verdict(ratio <= targets.inProcess)}`,
+      `  ${r.shape.name.padEnd(16)} ${`${r.evaluatorMs.toFixed(0)} ms`.padStart(10)} ${`${r.evaluatorCpuMs.toFixed(0)} ms`.padStart(8)} ${rate(volume.rows, r.evaluatorMs).padStart(9)} ${`${r.handMs.toFixed(0)} ms`.padStart(10)} ${`${r.handCpuMs.toFixed(0)} ms`.padStart(8)} ${rate(volume.rows, r.handMs).padStart(9)}  ${ratio.toFixed(2).padStart(5)}x ${cpuRatio.toFixed(2).padStart(5)}x  ${verdict(ratio <= targets.inProcess)}`,
     );
   }
   out(`  peak RSS of this process with the tables loaded: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
