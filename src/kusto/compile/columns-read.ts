@@ -1,6 +1,7 @@
 // Which columns of an operator's output the rest of its pipeline reads: a join then copies only those into its rows.
 import { isBuiltinFunction } from "./calls";
-import { kindOf, type Node } from "./context";
+import { kindOf } from "./context";
+import type { FunctionCallExpression, NameReference, PipeExpression, SyntaxElement, SyntaxNode } from "./syntax";
 
 // Operators that pass rows on and read only the columns they name.
 const passing = new Set(["FilterOperator", "ExtendOperator", "SortOperator", "TakeOperator", "TopOperator"]);
@@ -10,17 +11,17 @@ const closing = new Set(["SummarizeOperator", "ProjectOperator", "CountOperator"
 const implicitReaders = new Set(["pack_all", "column_ifexists"]);
 
 /** Adds every name the subtree refers to; false when it may read a column without naming it (`*`, pack_all(), a user function). */
-function namesIn(root: Node, names: Set<string>): boolean {
+function namesIn(root: SyntaxElement, names: Set<string>): boolean {
   // An explicit stack: expressions such as `1+1+...` nest thousands deep.
-  const pending: Node[] = [root];
+  const pending: (SyntaxElement | null)[] = [root];
   while (pending.length > 0) {
     const node = pending.pop();
     if (!node || typeof node.GetChild !== "function") continue;
     const kind = kindOf(node);
     if (kind === "StarExpression") return false;
-    if (kind === "NameReference") names.add(String(node.SimpleName));
+    if (kind === "NameReference") names.add(String((node as NameReference).SimpleName));
     if (kind === "FunctionCallExpression") {
-      const symbol = node.ReferencedSymbol;
+      const symbol = (node as FunctionCallExpression).ReferencedSymbol;
       if (!symbol || !isBuiltinFunction(symbol)) return false;
       if (implicitReaders.has(String(symbol.Name).toLowerCase())) return false;
     }
@@ -34,12 +35,13 @@ function namesIn(root: Node, names: Set<string>): boolean {
  * names they refer to, up to the first one that builds its own columns (summarize, project, count, distinct).
  * Undefined when any column may be read: the output is the query's result or feeds a let, a function, another join.
  */
-export function columnsReadAfter(operator: Node): Set<string> | undefined {
-  let pipe = operator.Parent;
+export function columnsReadAfter(operator: SyntaxNode): Set<string> | undefined {
+  // Parents are checked to be pipes before they are read as such.
+  let pipe = operator.Parent as PipeExpression | null;
   if (!pipe || kindOf(pipe) !== "PipeExpression" || pipe.Operator !== operator) return undefined;
   const names = new Set<string>();
   for (;;) {
-    const next = pipe.Parent;
+    const next = pipe.Parent as PipeExpression | null;
     if (!next || kindOf(next) !== "PipeExpression" || next.Expression !== pipe) return undefined;
     const kind = kindOf(next.Operator);
     if (!passing.has(kind) && !closing.has(kind)) return undefined;

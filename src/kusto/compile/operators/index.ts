@@ -1,7 +1,45 @@
 // Dispatches a query operator node to its compiler; anything not listed fails as unsupported, never as a wrong answer.
 import type { ColumnInfo } from "../../types";
-import { isOpenSchema, kindOf, type Node, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
+import { isOpenSchema, kindOf, type OperatorFn, type Scope, type TabularFn, unsupported } from "../context";
 import { compileJoin, compileLookup } from "../join";
+import type {
+  AsOperator,
+  DataTableExpression,
+  DistinctOperator,
+  EvaluateOperator,
+  Expression,
+  ExtendOperator,
+  FilterOperator,
+  InvokeOperator,
+  JoinOperator,
+  LookupOperator,
+  MakeSeriesOperator,
+  MvApplyOperator,
+  MvExpandOperator,
+  ParseKvOperator,
+  ParseOperator,
+  ParseWhereOperator,
+  PartitionOperator,
+  PrintOperator,
+  ProjectAwayOperator,
+  ProjectOperator,
+  ProjectRenameOperator,
+  QueryOperator,
+  RangeOperator,
+  RenderOperator,
+  SampleDistinctOperator,
+  SampleOperator,
+  ScanOperator,
+  SearchOperator,
+  SerializeOperator,
+  SortOperator,
+  SummarizeOperator,
+  TakeOperator,
+  TopHittersOperator,
+  TopNestedOperator,
+  TopOperator,
+  UnionOperator,
+} from "../syntax";
 import { compileInvoke } from "../tabular";
 import { compileAs } from "./as";
 import { compileEvaluate } from "./evaluate";
@@ -35,86 +73,86 @@ import { compileTopHitters } from "./tophitters";
 import { compileTopNested } from "./topnested";
 import { compileUnionOperator, compileUnionSource } from "./union";
 
-export function compileOperator(node: Node, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+export function compileOperator(node: QueryOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   const kind = kindOf(node);
   switch (kind) {
     case "FilterOperator":
-      return compileWhere(node, { ...scope, rowColumns: input });
+      return compileWhere(node as FilterOperator, { ...scope, rowColumns: input });
     case "ExtendOperator":
-      return compileExtend(node, { ...scope, rowColumns: input }, input);
+      return compileExtend(node as ExtendOperator, { ...scope, rowColumns: input }, input);
     case "ProjectOperator":
-      return compileProject(node, { ...scope, rowColumns: input });
+      return compileProject(node as ProjectOperator, { ...scope, rowColumns: input });
     case "ProjectAwayOperator":
     case "ProjectKeepOperator":
-      return isOpenSchema(node) ? compileOpenKeepColumns(node) : compileKeepColumns(node);
+      return isOpenSchema(node) ? compileOpenKeepColumns(node as ProjectAwayOperator) : compileKeepColumns(node);
     case "ProjectRenameOperator":
-      return compileProjectRename(node, scope);
+      return compileProjectRename(node as ProjectRenameOperator, scope);
     case "ProjectReorderOperator":
       return compileReorder(node);
     case "AsOperator":
-      return compileAs(node, scope);
+      return compileAs(node as AsOperator, scope);
     case "ProjectByNamesOperator":
       // The binder resolves the names, arrays and wildcards (they must be constant) into the kept columns.
       return compileKeepColumns(node);
     case "PartitionOperator":
-      return compilePartition(node, scope, input);
+      return compilePartition(node as PartitionOperator, scope, input);
     case "SampleOperator":
-      return compileSample(node, scope);
+      return compileSample(node as SampleOperator, scope);
     case "SampleDistinctOperator":
-      return compileSampleDistinct(node, scope);
+      return compileSampleDistinct(node as SampleDistinctOperator, scope);
     case "TopHittersOperator":
-      return compileTopHitters(node, scope);
+      return compileTopHitters(node as TopHittersOperator, scope);
     case "SearchOperator":
-      return compileSearchOperator(node, scope);
+      return compileSearchOperator(node as SearchOperator, scope);
     case "ScanOperator":
-      return compileScan(node, scope, input);
+      return compileScan(node as ScanOperator, scope, input);
     case "ConsumeOperator":
       return compileConsume(node);
     case "SerializeOperator":
       // Rows already keep their order; serialize's own columns are an extend.
-      return node.Expressions && node.Expressions.ChildCount > 0
-        ? compileExtend(node, { ...scope, rowColumns: input }, input)
+      return (node as SerializeOperator).Expressions && (node as SerializeOperator).Expressions.ChildCount > 0
+        ? compileExtend(node as ExtendOperator, { ...scope, rowColumns: input }, input)
         : compileReorder(node);
     case "SummarizeOperator":
-      return compileSummarize(node, scope);
+      return compileSummarize(node as SummarizeOperator, scope);
     case "DistinctOperator":
-      return compileDistinct(node);
+      return compileDistinct(node as DistinctOperator);
     case "SortOperator":
-      return compileSort(node, scope);
+      return compileSort(node as SortOperator, scope);
     case "TopOperator":
-      return compileTop(node, scope);
+      return compileTop(node as TopOperator, scope);
     case "TakeOperator":
-      return compileTake(node, scope);
+      return compileTake(node as TakeOperator, scope);
     case "CountOperator":
       return compileCount(node);
     case "JoinOperator":
-      return compileJoin(node, scope, input);
+      return compileJoin(node as JoinOperator, scope, input);
     case "LookupOperator":
-      return compileLookup(node, scope, input);
+      return compileLookup(node as LookupOperator, scope, input);
     case "UnionOperator":
-      return compileUnionOperator(node, scope, input);
+      return compileUnionOperator(node as UnionOperator, scope, input);
     case "MvExpandOperator":
-      return compileMvExpand(node, scope, input);
+      return compileMvExpand(node as MvExpandOperator, scope, input);
     case "MvApplyOperator":
-      return compileMvApply(node, scope, input);
+      return compileMvApply(node as MvApplyOperator, scope, input);
     case "GetSchemaOperator":
       return compileGetSchema(node, input);
     case "RenderOperator":
-      return compileRender(node, scope);
+      return compileRender(node as RenderOperator, scope);
     case "InvokeOperator":
-      return compileInvoke(node, scope);
+      return compileInvoke(node as InvokeOperator, scope);
     case "ParseOperator":
-      return compileParse(node, scope);
+      return compileParse(node as ParseOperator, scope);
     case "ParseWhereOperator":
-      return compileParseWhere(node, scope);
+      return compileParseWhere(node as ParseWhereOperator, scope);
     case "ParseKvOperator":
-      return compileParseKv(node, scope);
+      return compileParseKv(node as ParseKvOperator, scope);
     case "TopNestedOperator":
-      return compileTopNested(node, scope);
+      return compileTopNested(node as TopNestedOperator, scope);
     case "MakeSeriesOperator":
-      return compileMakeSeries(node, scope);
+      return compileMakeSeries(node as MakeSeriesOperator, scope);
     case "EvaluateOperator":
-      return compileEvaluate(node, scope, input);
+      return compileEvaluate(node as EvaluateOperator, scope, input);
     case "ReduceByOperator":
       // reduce-operator.md names the paper it is based on but not its rules (threshold, representative, "others").
       throw unsupported(scope, node, "reduce (Kusto's pattern mining is not documented exactly enough to reproduce)");
@@ -127,19 +165,19 @@ export function compileOperator(node: Node, scope: Scope, input: readonly Column
 }
 
 /** Operators that start a query on their own. */
-export function compileSource(node: Node, scope: Scope): TabularFn {
+export function compileSource(node: Expression, scope: Scope): TabularFn {
   const kind = kindOf(node);
   switch (kind) {
     case "DataTableExpression":
-      return compileDataTable(node, scope);
+      return compileDataTable(node as DataTableExpression, scope);
     case "PrintOperator":
-      return compilePrint(node, scope);
+      return compilePrint(node as PrintOperator, scope);
     case "RangeOperator":
-      return compileRange(node, scope);
+      return compileRange(node as RangeOperator, scope);
     case "UnionOperator":
-      return compileUnionSource(node, scope);
+      return compileUnionSource(node as UnionOperator, scope);
     case "SearchOperator":
-      return compileSearchSource(node, scope);
+      return compileSearchSource(node as SearchOperator, scope);
   }
   throw unsupported(scope, node, operatorName(kind));
 }
