@@ -1,19 +1,24 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkSources, run, shippedCache, shippedSources, textReport } from "../src/cli/check";
 import { cacheDir, cacheFileName, cacheKey, cacheScope, FileCache, parseCacheFile } from "../src/cli/check-cache";
 import { analyze, type Catalog } from "../src/kusto";
 import { analyzerFiles, analyzerIdentity, filesIdentity } from "../src/kusto/analyzer";
+import { acsCatalog } from "../src/schema/catalog";
 import { dirWith } from "./data/temp-dir";
 
 beforeAll(() => {
   analyze("print 1");
 }, 60_000);
 
-// Every run of the command in this file reads and writes a cache of its own, never the checkout's.
+// Runs of the command in this file share a cache of their own, never the checkout's.
+const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "acs-check-cache-"));
+afterAll(() => fs.rmSync(cacheHome, { recursive: true, force: true }));
+
 beforeEach(() => {
-  vi.stubEnv("XDG_CACHE_HOME", dirWith({}, "acs-check-cache-"));
+  vi.stubEnv("XDG_CACHE_HOME", cacheHome);
 });
 
 afterEach(() => {
@@ -204,13 +209,26 @@ describe("check's cache", () => {
     expect(cacheDir({}, "/pkg")).toBe(path.join("/pkg", "node_modules", ".cache", "acs-insights"));
   });
 
-  it("must write the cache on a run and leave it untouched with --no-cache", async () => {
-    const dir = process.env.XDG_CACHE_HOME as string;
-    const file = path.join(dir, "acs-insights", cacheFileName);
+  it("must write the cache on a run", async () => {
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-    expect(await run(["--no-cache"])).toBe(0);
-    expect(fs.existsSync(file)).toBe(false);
     expect(await run([])).toBe(0);
-    expect(parseCacheFile(fs.readFileSync(file, "utf8")).size).toBe(shippedSources().length);
+    const file = path.join(cacheHome, "acs-insights", cacheFileName);
+    expect(parseCacheFile(fs.readFileSync(file, "utf8")).size).toBe(new Set(shippedSources().map((s) => s.kql)).size);
+  }, 60_000);
+
+  it("must neither read nor write the cache with --no-cache", async () => {
+    // A planted error under the key of a shipped text: a run that read the cache would print it.
+    const [first] = shippedSources();
+    const planted = { line: 1, column: 1, message: "planted in the cache", severity: "error" };
+    const entries = { [cacheKey(cacheScope(analyzerIdentity(), acsCatalog), first.kql)]: [planted] };
+    const text = JSON.stringify({ format: 1, entries });
+    const dir = dirWith({ [path.join("acs-insights", cacheFileName)]: text }, "acs-check-cache-");
+    vi.stubEnv("XDG_CACHE_HOME", dir);
+    let out = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+    expect(await run(["--no-cache", "--format", "json"])).toBe(0);
+    expect(out).toBe("[]\n");
+    expect(fs.readFileSync(path.join(dir, "acs-insights", cacheFileName), "utf8")).toBe(text);
+    expect(fs.readdirSync(path.join(dir, "acs-insights"))).toEqual([cacheFileName]);
   }, 60_000);
 });
