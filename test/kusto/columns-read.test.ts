@@ -41,6 +41,8 @@ describe("columnsReadAfter", () => {
     expect(readAfterJoin(" | extend b = pack_all() | project b")).toBeUndefined();
     expect(readAfterJoin(` | project c = column_ifexists("V", "")`)).toBeUndefined();
     expect(readAfterJoin(" | summarize take_any(*)")).toBeUndefined();
+    expect(readAfterJoin(" | distinct *")).toBeUndefined();
+    expect(readAfterJoin(" | summarize arg_max(L, *)")).toBeUndefined();
     expect(readAfterJoin(" | as J | project L")).toBeUndefined();
   });
 });
