@@ -179,3 +179,19 @@ describe("abs, round and ceiling of a decimal", () => {
     expect(row).toEqual({ a: -1, b: 2, c: 1.25 });
   });
 });
+
+describe("bin, min_of, max_of and coalesce of decimals", () => {
+  it("bin floors to a multiple of the size: 7.35 by 0.5 is 7.0, -7.35 by 2 is -8; a zero size gives null", () => {
+    const [row] = json(
+      "print a = bin(decimal(7.35), decimal(0.5)), b = bin(decimal(-7.35), 2), c = bin(decimal(1), 0)",
+    );
+    expect(row).toEqual({ a: 7, b: -8, c: null });
+  });
+
+  it("min_of/max_of ignore nulls and compare exactly; coalesce takes the first non-null", () => {
+    const [row] = json(
+      "print lo = min_of(decimal(2.5), 1, decimal(null)), hi = max_of(decimal(0.1) + decimal(0.2), decimal(0.3)), c = coalesce(decimal(null), decimal(1.25))",
+    );
+    expect(row).toEqual({ lo: 1, hi: 0.3, c: 1.25 });
+  });
+});

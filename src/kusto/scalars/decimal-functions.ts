@@ -1,7 +1,7 @@
-// abs, round and ceiling of a decimal, exact; their results' scale (printed zeros) is left unknown.
+// abs, round, ceiling, bin/floor, min_of/max_of and coalesce of decimals, exact; their results' scale (printed zeros) is left unknown.
 import type { KType, Value } from "../types";
 import type { ScalarFactory } from "./common";
-import { asDecimal, Decimal } from "./decimal";
+import { asDecimal, compareDecimals, Decimal } from "./decimal";
 
 /** The decimal rounded to `places` digits after the point: mode picks which way a dropped remainder goes. */
 function toPlaces(d: Decimal, places: number, mode: "halfAway" | "ceiling"): Decimal {
@@ -43,9 +43,54 @@ const round: ScalarFactory = (argTypes) => {
   };
 };
 
+const exactTypes = (types: readonly KType[]) => types.every((t) => t === "decimal" || isWhole(t));
+
+/** bin/floor(decimal, size): the largest multiple of size at or below the value; null for a size that is not positive. */
+const bin: ScalarFactory = (argTypes) => {
+  if (argTypes.length !== 2 || argTypes[0] !== "decimal" || !exactTypes(argTypes)) return undefined;
+  return (args) => {
+    const v = asDecimal(args[0]);
+    const size = asDecimal(args[1]);
+    if (v === null || size === null || size.mantissa <= 0n) return null;
+    const scale = Math.max(v.scale, size.scale);
+    const mv = v.mantissa * 10n ** BigInt(scale - v.scale);
+    const ms = size.mantissa * 10n ** BigInt(scale - size.scale);
+    // Floor division: bigint division truncates toward zero, so step down once for a negative remainder.
+    let q = mv / ms;
+    if (mv % ms !== 0n && mv < 0n) q -= 1n;
+    return wrap(new Decimal(q * ms, scale, false));
+  };
+};
+
+/** min_of/max_of over decimals and whole numbers: nulls are ignored, null only when all are null. */
+const extremeOf =
+  (sign: 1 | -1): ScalarFactory =>
+  (argTypes) =>
+    argTypes.length > 0 && exactTypes(argTypes)
+      ? (args) => {
+          let best: Decimal | null = null;
+          for (const a of args) {
+            const d = asDecimal(a);
+            if (d !== null && (best === null || sign * compareDecimals(d, best) > 0)) best = d;
+          }
+          return wrap(best);
+        }
+      : undefined;
+
+/** coalesce: the first argument that is not null, as it is. */
+const coalesce: ScalarFactory = (argTypes) =>
+  argTypes.length > 0 && exactTypes(argTypes)
+    ? (args) => wrap(args.map(asDecimal).find((d) => d !== null) ?? null)
+    : undefined;
+
 /** Scalar functions with an exact form for a decimal first argument. */
 export const decimalFunctions: Readonly<Record<string, ScalarFactory>> = {
   abs: unary((d) => new Decimal(d.mantissa < 0n ? -d.mantissa : d.mantissa, d.scale, d.scaleKnown)),
   round,
   ceiling: unary((d) => toPlaces(d, 0, "ceiling")),
+  bin,
+  floor: bin,
+  min_of: extremeOf(-1),
+  max_of: extremeOf(1),
+  coalesce,
 };
