@@ -24,7 +24,12 @@ describe("several result sets (batches, fork, facet)", () => {
 
   it("fork runs each leg on the input, named by name= or a final as", () => {
     expect(sets(`${T} T | fork (where a > 1) N = (count) (top 1 by a asc | as Q)`)).toEqual([
-      { rows: [{ a: 2, b: "y" }, { a: 3, b: "x" }] },
+      {
+        rows: [
+          { a: 2, b: "y" },
+          { a: 3, b: "x" },
+        ],
+      },
       { name: "N", rows: [{ Count: 3 }] },
       { name: "Q", rows: [{ a: 1, b: "x" }] },
     ]);
@@ -33,7 +38,12 @@ describe("several result sets (batches, fork, facet)", () => {
   it("facet gives the with table first, then each column's values with their counts", () => {
     expect(sets(`${T} T | facet by b with (where a > 1 | project a)`)).toEqual([
       { rows: [{ a: 2 }, { a: 3 }] },
-      { rows: [{ b: "x", count_b: 2 }, { b: "y", count_b: 1 }] },
+      {
+        rows: [
+          { b: "x", count_b: 2 },
+          { b: "y", count_b: 1 },
+        ],
+      },
     ]);
   });
 

@@ -25,7 +25,9 @@ describe("top-nested with others (top-nested-operator.md)", () => {
 
   it("refuses others above the last level, and a partition where every value made the top", () => {
     expect(() =>
-      run(`datatable(g:string, a:string, b:long)["G", "x", 1] | top-nested 1 of g with others = "o" by sum(b), top-nested of a by sum(b)`),
+      run(
+        `datatable(g:string, a:string, b:long)["G", "x", 1] | top-nested 1 of g with others = "o" by sum(b), top-nested of a by sum(b)`,
+      ),
     ).toThrow(/^unsupported: top-nested with others on a level other than the last/);
     expect(() => run(`datatable(a:string, b:long)["x", 1] | top-nested 1 of a with others = "o" by sum(b)`)).toThrow(
       /^unsupported: top-nested with others where no value is left out/,

@@ -16,7 +16,11 @@ describe("union columns (union-operator.md: kind)", () => {
   });
 
   it("a generated name another result column already has takes the suffix 1, the existing column keeps its name", () => {
-    const legs = [[{ name: "x", type: "long" as const }], [{ name: "x", type: "int" as const }], [{ name: "x_long", type: "long" as const }]];
+    const legs = [
+      [{ name: "x", type: "long" as const }],
+      [{ name: "x", type: "int" as const }],
+      [{ name: "x_long", type: "long" as const }],
+    ];
     const names = unionColumns(legs, false);
     expect(typeof names === "string" ? names : names.map((c) => c.name)).toEqual(["x_long1", "x_int", "x_long"]);
   });
@@ -30,7 +34,9 @@ describe("union columns (union-operator.md: kind)", () => {
   });
 
   it("operators after the union read the suffixed columns where Kusto and the binder name them alike", () => {
-    expect(json(`union (print x = 1), (print x = "s") | where isnotnull(x_long) | project x_long`)).toEqual([{ x_long: 1 }]);
+    expect(json(`union (print x = 1), (print x = "s") | where isnotnull(x_long) | project x_long`)).toEqual([
+      { x_long: 1 },
+    ]);
   });
 
   it("inner keeps only the columns every leg has", () => {
@@ -38,6 +44,8 @@ describe("union columns (union-operator.md: kind)", () => {
   });
 
   it("inner refuses a common name of differing types (the docs do not say which survives)", () => {
-    expect(() => run(`union kind=inner (print a = 1), (print a = "s")`)).toThrow(/^unsupported: union kind=inner column a/);
+    expect(() => run(`union kind=inner (print a = 1), (print a = "s")`)).toThrow(
+      /^unsupported: union kind=inner column a/,
+    );
   });
 });

@@ -10,6 +10,7 @@ import type {
   Expression,
   ExtendOperator,
   FilterOperator,
+  FindOperator,
   InvokeOperator,
   JoinOperator,
   LookupOperator,
@@ -43,6 +44,7 @@ import type {
 import { compileInvoke } from "../tabular";
 import { compileAs } from "./as";
 import { compileEvaluate } from "./evaluate";
+import { compileFind } from "./find";
 import { compileMakeSeries } from "./makeseries";
 import { compileMvApply } from "./mvapply";
 import { compileMvExpand } from "./mvexpand";
@@ -178,6 +180,8 @@ export function compileSource(node: Expression, scope: Scope): TabularFn {
       return compileUnionSource(node as UnionOperator, scope);
     case "SearchOperator":
       return compileSearchSource(node as SearchOperator, scope);
+    case "FindOperator":
+      return compileFind(node as FindOperator, scope);
   }
   throw unsupported(scope, node, operatorName(kind));
 }

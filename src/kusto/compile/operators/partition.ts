@@ -15,7 +15,7 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar } from "../expressions";
-import type { Expression, NameReference, PartitionOperator, PartitionSubquery, SyntaxNode } from "../syntax";
+import type { NameReference, PartitionOperator, PartitionQuery, PartitionSubquery } from "../syntax";
 import { compileSubquery, compileTabular } from "../tabular";
 
 export function compilePartition(node: PartitionOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
@@ -52,9 +52,6 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
   };
 }
 
-/** `{ ... }` operand of partition (Kusto.Language PartitionQuery). */
-type PartitionQuery = SyntaxNode & { readonly Query: Expression };
-
 // The legacy strategy, the only one with `{ ... }`, fails on more than 64 partitions (partition-operator.md, legacy).
 const legacyLimit = 64;
 
@@ -75,7 +72,9 @@ function partitionWithSource(node: PartitionOperator, scope: Scope, key: ScalarF
       keys.set(hashKey(v), v);
     }
     if (keys.size > legacyLimit)
-      throw new Error(`partition: ${keys.size} distinct key values, more than the ${legacyLimit} the legacy strategy allows`);
+      throw new Error(
+        `partition: ${keys.size} distinct key values, more than the ${legacyLimit} the legacy strategy allows`,
+      );
     const rows: Row[] = [];
     for (const v of keys.values()) {
       const child = childContext(ctx);

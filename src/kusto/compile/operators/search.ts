@@ -65,7 +65,7 @@ interface PredicateContext {
   readonly caseSensitive: boolean;
 }
 
-type RowPredicate = (row: Row, ctx: RunContext, columns: readonly ColumnInfo[]) => boolean;
+export type RowPredicate = (row: Row, ctx: RunContext, columns: readonly ColumnInfo[]) => boolean;
 
 function columnText(row: Row, column: ColumnInfo): string | undefined {
   const v = row[column.name];
@@ -111,6 +111,11 @@ function compilePredicate(node: Expression, pc: PredicateContext): RowPredicate 
   }
   const fn: ScalarFn = compileScalar(node, pc.scope);
   return (row, ctx) => fn(row, ctx) === true;
+}
+
+/** A search-style predicate (bare terms match any column, as find's do), case-insensitive. */
+export function compileSearchPredicate(node: Expression, scope: Scope): RowPredicate {
+  return compilePredicate(node, { scope, caseSensitive: false });
 }
 
 function caseSensitivity(node: SearchOperator, scope: Scope): boolean {

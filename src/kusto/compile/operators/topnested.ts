@@ -1,5 +1,5 @@
 // top-nested: per level, group by the of-expression, rank groups by the aggregate, keep the top N, recurse into each.
-import { UnsupportedError } from "../../errors";
+import type { UnsupportedError } from "../../errors";
 import { compareValues, hashKey } from "../../scalars";
 import type { Value } from "../../types";
 import {
@@ -53,7 +53,11 @@ export function compileTopNested(node: TopNestedOperator, scope: Scope): Operato
     return {
       count: clause.Expression ? compileScalar(clause.Expression, scope) : undefined,
       others: othersClause ? compileScalar(othersClause.Expression, scope) : undefined,
-      noRest: unsupported(scope, othersClause ?? clause, "top-nested with others where no value is left out of the top"),
+      noRest: unsupported(
+        scope,
+        othersClause ?? clause,
+        "top-nested with others where no value is left out of the top",
+      ),
       of: compileScalar(clause.OfExpression, scope),
       aggregate: compileRowsAggregate(by, scope),
       compare: compareValues(aggType),

@@ -153,7 +153,9 @@ function planColumns(node: UnionOperator, scope: Scope, sources: readonly UnionS
   );
   if (typeof planned === "string") throw unsupported(scope, node, planned);
   const sourceColumn = sourceColumnName(node);
-  const all: UnionColumn[] = sourceColumn ? [{ name: sourceColumn, type: "string", from: new Map() }, ...planned] : planned;
+  const all: UnionColumn[] = sourceColumn
+    ? [{ name: sourceColumn, type: "string", from: new Map() }, ...planned]
+    : planned;
   // Microsoft's binder names some of these columns otherwise (it suffixes the leg's own x_long, not the generated one).
   if (!sameColumns(all, resultColumns(node)) && !isQueryResult(node))
     throw unsupported(

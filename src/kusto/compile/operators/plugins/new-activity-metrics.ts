@@ -41,7 +41,8 @@ export function newActivityMetrics(call: PluginCall, scope: Scope): OperatorFn {
   const [start, end, step, cohort] = [startArg, endArg, stepArg, cohortArg].map((a) => constantArgument(a, scope));
   const idName = kindOf(idArg) === "NameReference" ? String((idArg as NameReference).SimpleName) : undefined;
   const lookback: TabularFn | undefined = lookbackArg ? compileTabular(lookbackArg, scope) : undefined;
-  if (lookback && !idName) throw unsupported(scope, idArg, "new_activity_metrics lookback with an id that is not a column name");
+  if (lookback && !idName)
+    throw unsupported(scope, idArg, "new_activity_metrics lookback with an id that is not a column name");
   const columns = resultColumns(call.node);
   const [fromColumn, toColumn] = [columns[0].name, columns[1].name];
   const name = "new_activity_metrics";

@@ -1,0 +1,168 @@
+// find: rows matching a predicate across tables (find-operator.md). Tables holding none of the predicate's columns are
+// left out; the output is source_ (or withsource), the projected columns, and for project-smart (the default) the
+// predicate's columns and those common to all tables, with every other column of the row's table packed into pack_.
+import { toArray } from "../../kusto-language";
+import { toDynamicValue } from "../../scalars/format";
+import type { ColumnInfo, Value } from "../../types";
+import {
+  columnType,
+  elements,
+  kindOf,
+  namedParameters,
+  newRow,
+  type Row,
+  resultColumns,
+  type Scope,
+  symbolKindOf,
+  type TabularFn,
+  unsupported,
+} from "../context";
+import type {
+  BinaryExpression,
+  ColumnSymbol,
+  Expression,
+  FindOperator,
+  GroupSymbol,
+  NameReference,
+  TableSymbol,
+} from "../syntax";
+import { compileTabular } from "../tabular";
+import { compileSearchPredicate, type RowPredicate } from "./search";
+
+interface FindSource {
+  readonly label: string;
+  readonly fn: TabularFn;
+}
+
+/** The column names a predicate reads, or undefined when it reads every column (a bare term or `*` as a condition). */
+export function predicateColumns(
+  node: Expression | null | undefined,
+  out = new Set<string>(),
+): Set<string> | undefined {
+  if (!node) return out;
+  const kind = kindOf(node);
+  if (kind === "StarExpression" || kind === "StringLiteralExpression") return undefined;
+  if (kind === "AndExpression" || kind === "OrExpression" || kind === "ParenthesizedExpression") {
+    for (let i = 0; i < node.ChildCount; i++) {
+      const child = node.GetChild(i) as Expression | null;
+      if (child && typeof child.ChildCount === "number" && child.ChildCount > 0 && !predicateColumns(child, out))
+        return undefined;
+    }
+    return out;
+  }
+  namesIn(node, out);
+  return out;
+}
+
+/** The column names an expression reads (literals inside it are values, not terms). */
+function namesIn(node: Expression, out: Set<string>): void {
+  if (kindOf(node) === "NameReference") {
+    const symbol = (node as NameReference).ReferencedSymbol;
+    if (symbol && symbolKindOf(symbol) === "Column") out.add(String((node as NameReference).SimpleName));
+  }
+  for (let i = 0; i < node.ChildCount; i++) {
+    const child = node.GetChild(i) as Expression | null;
+    if (child && typeof child.ChildCount === "number") namesIn(child, out);
+  }
+}
+
+/** The disjuncts of `a or b or c` (a single one for any other expression). */
+function disjuncts(node: Expression): Expression[] {
+  const kind = kindOf(node);
+  if (kind === "OrExpression") {
+    const b = node as BinaryExpression;
+    return [...disjuncts(b.Left), ...disjuncts(b.Right)];
+  }
+  if (kind === "ParenthesizedExpression") {
+    const inner = (node as unknown as { Expression: Expression }).Expression;
+    if (kindOf(inner) === "OrExpression") return disjuncts(inner);
+  }
+  return [node];
+}
+
+function tableSource(table: TableSymbol): FindSource {
+  const name = String(table.Name);
+  const columns = toArray<ColumnSymbol>(table.Columns).map((c) => ({ name: String(c.Name), type: columnType(c.Type) }));
+  return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] } };
+}
+
+function findSources(node: FindOperator, scope: Scope): FindSource[] {
+  if (!node.InClause) {
+    // The whole database: its tables and the query's views (find-operator.md: a let ... view joins the scope).
+    const tables = toArray<TableSymbol>(scope.code.Globals?.Database?.Tables).map(tableSource);
+    const views: FindSource[] = [];
+    for (const [name, b] of scope.bindings) if (b.kind === "lambda" && b.view) views.push({ label: name, fn: b.view });
+    if (tables.length + views.length === 0)
+      throw unsupported(scope, node, "find without in(...) over a database with no tables or views");
+    return [...tables, ...views];
+  }
+  return elements<Expression>(node.InClause.Expressions).flatMap((expr): FindSource[] => {
+    const symbol = kindOf(expr) === "NameReference" ? (expr as NameReference).ReferencedSymbol : undefined;
+    if (symbol && symbolKindOf(symbol) === "Group")
+      return toArray<TableSymbol>((symbol as GroupSymbol).Members).map(tableSource);
+    if (kindOf(expr) !== "NameReference")
+      throw unsupported(scope, expr, "find in (...) over an expression (source_ has a system-generated name)");
+    return [{ label: String((expr as NameReference).SimpleName), fn: compileTabular(expr, scope) }];
+  });
+}
+
+interface Disjunct {
+  readonly columns: readonly string[];
+  readonly test: RowPredicate;
+}
+
+export function compileFind(node: FindOperator, scope: Scope): TabularFn {
+  if (node.ProjectAway) throw unsupported(scope, node.ProjectAway, "find ... project-away");
+  for (const p of namedParameters(node.Parameters).keys())
+    if (p !== "withsource" && !p.startsWith("hint.")) throw unsupported(scope, node, `find ${p}`);
+  const columns = resultColumns(node);
+  const sourceColumn = columns[0].name;
+  const smart = !node.Project || String(node.Project.ProjectKeyword?.Text ?? "").toLowerCase() === "project-smart";
+  // pack_ comes last, and only when some table has a column left to pack.
+  const last = columns[columns.length - 1];
+  const packColumn = smart && last.name === "pack_" && last.type === "dynamic" ? last : undefined;
+  const shown = columns.slice(1, packColumn ? -1 : undefined);
+  const condition: Expression = node.Condition;
+  const read = predicateColumns(condition);
+  const whole = compileSearchPredicate(condition, scope);
+  const parts: Disjunct[] = disjuncts(condition).map((d) => ({
+    columns: [...(predicateColumns(d) ?? [])],
+    test: compileSearchPredicate(d, scope),
+  }));
+  const sources = findSources(node, scope);
+  const partial = unsupported(scope, condition, "find predicate with a term over columns a table has only some of");
+  const retyped = unsupported(scope, node, "find over a column of differing types (Kusto makes one column per type)");
+  /** The tests that apply to a table, from the columns it has; none: the table is left out. */
+  const testsFor = (tableColumns: readonly ColumnInfo[]): RowPredicate[] => {
+    for (const c of shown) if (tableColumns.some((x) => x.name === c.name && x.type !== c.type)) throw retyped;
+    if (!read || read.size === 0) return [whole];
+    const has = new Set(tableColumns.map((c) => c.name));
+    if (![...read].some((c) => has.has(c))) return [];
+    if ([...read].every((c) => has.has(c))) return [whole];
+    // The page's rule for a table with some of the columns: the disjuncts it can evaluate apply, the others do not.
+    if (parts.some((d) => d.columns.some((c) => has.has(c)) && d.columns.some((c) => !has.has(c)))) throw partial;
+    return parts.filter((d) => d.columns.every((c) => has.has(c))).map((d) => d.test);
+  };
+  return (ctx) => {
+    const rows: Row[] = [];
+    for (const source of sources) {
+      const table = source.fn(ctx);
+      const tests = testsFor(table.columns);
+      if (tests.length === 0) continue;
+      const packed = table.columns.filter((c) => !shown.some((s) => s.name === c.name));
+      for (const row of table.rows) {
+        if (!tests.some((t) => t(row, ctx, table.columns))) continue;
+        const out = newRow();
+        out[sourceColumn] = source.label;
+        for (const c of shown) out[c.name] = (row[c.name] ?? (c.type === "string" ? "" : null)) as Value;
+        if (packColumn) {
+          const bag: Record<string, unknown> = Object.create(null);
+          for (const c of packed) bag[c.name] = toDynamicValue(row[c.name] ?? null, c.type);
+          out[packColumn.name] = bag as Value;
+        }
+        rows.push(out);
+      }
+    }
+    return { columns, rows };
+  };
+}
