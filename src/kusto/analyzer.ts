@@ -9,6 +9,8 @@ import type { Catalog, KqlDiagnostic, KqlFunctionDef, TableSchema } from "./type
 export type AnalyzeOptions = Catalog;
 
 const globalsCache = new Map<string, any>();
+/** Function-body expansions the binder keeps per function, one per distinct set of constant arguments. */
+export const maxCachedExpansions = 100;
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function functionParameterList(fn: KqlFunctionDef): string {
@@ -43,7 +45,7 @@ export function globalStateFor(catalog: Catalog = {}): any {
   const key = catalogKey(catalog);
   const cached = globalsCache.get(key);
   if (cached) return cached;
-  const { Kusto } = kustoLanguage();
+  const { Kusto, System } = kustoLanguage();
   const S = Kusto.Language.Symbols;
   const members: any[] = (catalog.tables ?? []).map(
     (t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), t.description ?? ""),
@@ -55,9 +57,11 @@ export function globalStateFor(catalog: Catalog = {}): any {
   }
   // WithCache: without a KustoCache the binder makes a fresh one per analysis and re-binds every called function body
   // (Kusto.Language Binder_API.cs `globals = globals.WithCache()`; GlobalBindingCache holds the call-site expansions).
-  const globals = Kusto.Language.GlobalState.Default.WithDatabase(
-    new S.DatabaseSymbol.$ctor2("db", null, members),
-  ).WithCache();
+  // It keeps 10 expansions per function by default (Properties.cs MaxCachedExpansions); the shipped texts call
+  // ACSRecordings at more distinct call sites than that, so a process analysing them again would re-bind some.
+  const globals = Kusto.Language.GlobalState.Default.WithDatabase(new S.DatabaseSymbol.$ctor2("db", null, members))
+    .WithProperty(System.Int32, Kusto.Language.Properties.MaxCachedExpansions, maxCachedExpansions)
+    .WithCache();
   globalsCache.set(key, globals);
   return globals;
 }

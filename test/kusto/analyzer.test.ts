@@ -60,6 +60,32 @@ describe("analyze", () => {
     expect(globalStateFor({ tables })).toBe(globals);
   });
 
+  it("must bind a function's body once per distinct call site in a process, past ten call sites", () => {
+    const above: KqlFunctionDef = {
+      name: "AboveOnce",
+      parameters: [{ name: "min", type: "real" }],
+      body: "Sales | where Amount >= min",
+    };
+    const texts = Array.from({ length: 12 }, (_, i) => `AboveOnce(${i}.5) | count`);
+    const binder = kustoLanguage().Kusto.Language.Binding.Binder;
+    const bind = binder.TryBindCalledFunctionBody;
+    let binds = 0;
+    binder.TryBindCalledFunctionBody = (...args: unknown[]) => {
+      binds++;
+      return bind.apply(binder, args);
+    };
+    try {
+      for (const kql of texts) expect(analyze(kql, { tables, functions: [above] })).toEqual([]);
+      // Twelve distinct constant arguments: the body is bound for each call site once...
+      expect(binds).toBe(12);
+      // ...and not again when the same texts are analysed a second time (the binder's default keeps only 10).
+      for (const kql of texts) analyze(kql, { tables, functions: [above] });
+      expect(binds).toBe(12);
+    } finally {
+      binder.TryBindCalledFunctionBody = bind;
+    }
+  });
+
   it("must bind a call to a declared function and reject it when undeclared", () => {
     const fn: KqlFunctionDef = {
       name: "Big",
