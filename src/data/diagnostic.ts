@@ -57,6 +57,41 @@ function lookupFor(table: TableName): Map<string, string> {
   return lookup;
 }
 
+/** What a record's key means for one table: a column (maybe through an alias such as `time`), or nothing to keep. */
+type KeyMeaning = { readonly column: string; readonly alias: boolean } | typeof skip;
+const skip = Symbol("skip");
+
+// Per table, envelope keys and property keys as spelled in the data: records repeat the same few spellings.
+const keyMeanings = new Map<TableName, readonly [Map<string, KeyMeaning>, Map<string, KeyMeaning>]>();
+
+function keysFor(table: TableName, inProperties: boolean): Map<string, KeyMeaning> {
+  let known = keyMeanings.get(table);
+  if (!known) keyMeanings.set(table, (known = [new Map(), new Map()]));
+  return known[inProperties ? 1 : 0];
+}
+
+/** The key's meaning (remembered), or undefined for a key that is no column and no envelope field (an error). */
+function resolveKey(
+  key: string,
+  lookup: Map<string, string>,
+  inProperties: boolean,
+  known: Map<string, KeyMeaning>,
+): KeyMeaning | undefined {
+  const s = squash(key);
+  // Own keys only: a key "constructor" must not find Object.prototype's.
+  const alias = Object.hasOwn(aliases, s) ? aliases[s] : undefined;
+  const column =
+    s === "properties" && !inProperties
+      ? undefined
+      : (lookup.get(s) ?? (alias && lookup.has(squash(alias)) ? alias : undefined));
+  let meaning: KeyMeaning | undefined;
+  if (column) meaning = { column, alias: alias !== undefined };
+  else if ((s === "properties" && !inProperties) || s === "category" || (!inProperties && envelopeOnly.has(s)))
+    meaning = skip;
+  if (meaning !== undefined && known.size < 10_000) known.set(key, meaning);
+  return meaning;
+}
+
 export function isDiagnosticRecord(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   for (const k in value) if (squash(k) === "category") return true;
@@ -105,18 +140,17 @@ export function routeDiagnosticRecord(record: Record<string, unknown>, where: st
   const take = (object: Record<string, unknown>, inProperties: boolean) => {
     spelledAs.clear();
     let explicitTime = false;
+    const known = keysFor(table, inProperties);
     for (const key in object) {
-      const s = squash(key);
-      if (s === "properties" && !inProperties) continue;
-      const alias = aliases[s];
-      const column = lookup.get(s) ?? (alias && lookup.has(squash(alias)) ? alias : undefined);
-      if (!column) {
-        if (s === "category" || (!inProperties && envelopeOnly.has(s))) continue;
+      const k = known.get(key) ?? resolveKey(key, lookup, inProperties, known);
+      if (k === skip) continue;
+      if (k === undefined) {
         const guess = closest(key, [...lookup.values()]);
         throw new Error(
           `${where}: ${inProperties ? "property" : "field"} ${key} is not a column of ${table} (category ${category}); ${guess ? `did you mean ${guess}? ` : ""}rename or remove it`,
         );
       }
+      const { column, alias } = k;
       const earlier = spelledAs.get(column);
       if (earlier !== undefined && !alias && !aliases[squash(earlier)]) {
         throw new Error(`${where}: ${earlier} and ${key} are two spellings of column ${column}; keep one`);

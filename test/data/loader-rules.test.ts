@@ -253,4 +253,11 @@ describe("which files are read, and the summary", () => {
       /PT1H\.json:1: field recordingLenght is not a column of ACSCallRecordingSummary .*did you mean RecordingLength\?/,
     );
   });
+
+  it("must refuse a property named like an Object.prototype member as any other unknown key", () => {
+    const text = record({ RecordingId: "r", constructor: "x" });
+    expect(() => loadDataDir(dirWith({ "PT1H.json": `${text}\n` }))).toThrow(
+      /PT1H\.json:1: property constructor is not a column of ACSCallRecordingSummary/,
+    );
+  });
 });
