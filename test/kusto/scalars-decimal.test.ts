@@ -195,3 +195,11 @@ describe("bin, min_of, max_of and coalesce of decimals", () => {
     expect(row).toEqual({ lo: 1, hi: 0.3, c: 1.25 });
   });
 });
+
+describe("decimal text with a huge exponent", () => {
+  it("is refused at once instead of building the power of ten, and zero stays zero", () => {
+    expect(() => decimalFromText("1e999999999")).toThrow(/^unsupported: .*beyond 38 digits/);
+    expect(() => decimalFromText("1e-999999999")).toThrow(/^unsupported: /);
+    expect(decimalFromText("0e999999999")?.toString()).toBe("0");
+  });
+});

@@ -72,6 +72,12 @@ export function decimalFromText(text: string): Decimal | null {
   const fraction = m[3] ?? "";
   let mantissa = BigInt(`${m[2]}${fraction}` || "0");
   let scale = fraction.length - Number(m[4] ?? 0);
+  if (mantissa === 0n) return new Decimal(0n, 0);
+  // An exponent far outside 38 digits is out of range whatever the digits: refuse before building a huge power of 10.
+  if (Math.abs(scale) > 200 || !Number.isFinite(scale))
+    throw new DecimalRangeError(
+      `unsupported: the decimal ${text.trim().slice(0, 40)} is beyond 38 digits or 28 places`,
+    );
   if (scale < 0) {
     mantissa *= 10n ** BigInt(-scale);
     scale = 0;
