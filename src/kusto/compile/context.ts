@@ -9,6 +9,7 @@ import { defaultLimits, guardRows, type QueryLimits } from "./limits";
 import type {
   ColumnSymbol,
   Expression,
+  FunctionBody,
   KustoCode,
   KustoSymbol,
   NamedParameter,
@@ -18,12 +19,14 @@ import type {
   SyntaxElement,
   SyntaxKindName,
   SyntaxList,
+  SyntaxNode,
   SyntaxToken,
   TableSymbol,
   TypeSymbol,
 } from "./syntax";
 
-export type Node = any;
+/** @deprecated Kept for code written before the syntax was typed: use the node's own interface from ./syntax. */
+export type Node = SyntaxNode;
 export type Row = Record<string, Value>;
 
 /** A row or property bag without a prototype, so any column name or key (`__proto__`, `constructor`) is plain data. */
@@ -78,7 +81,7 @@ export type Binding =
       readonly kind: "lambda" /** A `view () { ... }`: a search over the whole database includes it. */;
       readonly view?: TabularFn;
     }
-  | { readonly kind: "pattern"; readonly cases: readonly { readonly key: string; readonly body: Node }[] };
+  | { readonly kind: "pattern"; readonly cases: readonly { readonly key: string; readonly body: FunctionBody }[] };
 
 /** Compile-time state: the analyzed code (for positions), the scalar clock, and let/parameter bindings by name. */
 export interface Scope {
@@ -125,8 +128,8 @@ export function typeOf(scope: Scope, node: Expression): KType {
 }
 
 /** Type of a bound column symbol, falling back to dynamic for types the engine does not model. */
-export function columnType(symbolType: TypeSymbol | null | undefined | unknown): KType {
-  const name = String((symbolType as TypeSymbol | null | undefined)?.Name ?? "");
+export function columnType(symbolType: TypeSymbol | null | undefined): KType {
+  const name = String(symbolType?.Name ?? "");
   return isScalarType(name) ? name : "dynamic";
 }
 
@@ -145,9 +148,11 @@ export function resultColumns(node: Expression): ColumnInfo[] {
   }));
 }
 
-/** Elements of a SyntaxList, unwrapping SeparatedElement. */
-export function elements<T extends SyntaxElement = Node>(list: SyntaxList<SeparatedElement<T>> | null | undefined): T[];
-export function elements<T extends SyntaxElement = Node>(list: SyntaxList<T> | null | undefined): T[];
+/** Elements of a SyntaxList, unwrapping SeparatedElement (an untyped list is taken to hold expressions, as most do). */
+export function elements<T extends SyntaxElement = Expression>(
+  list: SyntaxList<SeparatedElement<T>> | null | undefined,
+): T[];
+export function elements<T extends SyntaxElement = Expression>(list: SyntaxList<T> | null | undefined): T[];
 export function elements(list: SyntaxList<SyntaxElement> | null | undefined): SyntaxElement[] {
   const out: SyntaxElement[] = [];
   if (!list) return out;
@@ -160,8 +165,8 @@ export function elements(list: SyntaxList<SyntaxElement> | null | undefined): Sy
 }
 
 /** Named parameters of an operator (kind=inner, withsource=T, ...) as lower-case name → node. */
-export function namedParameters(list: SyntaxList<NamedParameter> | null | undefined): Map<string, Node> {
-  const out = new Map<string, Node>();
+export function namedParameters(list: SyntaxList<NamedParameter> | null | undefined): Map<string, Expression> {
+  const out = new Map<string, Expression>();
   for (const p of elements(list)) out.set(String(p.Name?.SimpleName ?? "").toLowerCase(), p.Expression);
   return out;
 }

@@ -669,6 +669,20 @@ export interface LookupOperator extends QueryOperator {
   readonly LookupClause: SyntaxNode | null;
 }
 
+export interface FindProjectClause extends SyntaxNode {
+  readonly ProjectKeyword: SyntaxToken;
+  readonly Columns: SeparatedList<Expression>;
+}
+
+/** `find [params] [in (tables)] where condition [project ...]`. */
+export interface FindOperator extends QueryOperator {
+  readonly Parameters: SyntaxList<NamedParameter>;
+  readonly InClause: FindInClause | null;
+  readonly Condition: Expression;
+  readonly Project: FindProjectClause | null;
+  readonly ProjectAway: FindProjectClause | null;
+}
+
 export interface InvokeOperator extends QueryOperator {
   readonly Function: Expression;
 }
