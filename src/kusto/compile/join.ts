@@ -126,13 +126,13 @@ interface KeyFns {
   readonly right: KeyFn;
 }
 
-// Composite keys pack per-key value numbers into one double: the number below 2^26, the running key below 2^27.
+// Composite keys pack per-key value numbers below 2^26, so two make one exact double below 2^52.
 const KEY_BITS = 2 ** 26;
 
 /**
  * Several comparable keys as one number: each key's value gets a number from its own Map (in order of first sight, on
  * either side), and the numbers pack into one, pairs of numbers getting numbers of their own past two keys. Both sides
- * share the Maps, so equal value tuples get equal numbers; no string is built per row. Undefined past 2^26 values.
+ * share the Maps, so equal value tuples get equal numbers; no string is built per row. Throws past 2^26 values of a key.
  */
 function packedKeys(left: readonly KeyFn[], right: readonly KeyFn[]): KeyFns {
   const values = left.map(() => new Map<unknown, number>());
