@@ -48,6 +48,20 @@ const squash = (key: string): string => {
 
 const columnLookup = new Map<TableName, Map<string, string>>();
 
+const columnIndexes = new Map<TableName, Map<string, number>>();
+
+/** The column's position in the table's schema (the order the table builder keeps). */
+function indexOf(table: TableName, column: string): number {
+  let indexes = columnIndexes.get(table);
+  if (!indexes) {
+    indexes = new Map((tableByName(table)?.columns ?? []).map((c, i) => [c.name, i]));
+    columnIndexes.set(table, indexes);
+  }
+  const i = indexes.get(column);
+  if (i === undefined) throw new Error(`${table} has no column ${column}`);
+  return i;
+}
+
 function lookupFor(table: TableName): Map<string, string> {
   let lookup = columnLookup.get(table);
   if (!lookup) {
@@ -58,7 +72,7 @@ function lookupFor(table: TableName): Map<string, string> {
 }
 
 /** What a record's key means for one table: a column (maybe through an alias such as `time`), or nothing to keep. */
-type KeyMeaning = { readonly column: string; readonly alias: boolean } | typeof skip;
+type KeyMeaning = { readonly column: string; readonly index: number; readonly alias: boolean } | typeof skip;
 const skip = Symbol("skip");
 
 // Per table, envelope keys and property keys as spelled in the data: records repeat the same few spellings.
@@ -73,6 +87,7 @@ function keysFor(table: TableName, inProperties: boolean): Map<string, KeyMeanin
 /** The key's meaning (remembered), or undefined for a key that is no column and no envelope field (an error). */
 function resolveKey(
   key: string,
+  table: TableName,
   lookup: Map<string, string>,
   inProperties: boolean,
   known: Map<string, KeyMeaning>,
@@ -85,7 +100,7 @@ function resolveKey(
       ? undefined
       : (lookup.get(s) ?? (alias && lookup.has(squash(alias)) ? alias : undefined));
   let meaning: KeyMeaning | undefined;
-  if (column) meaning = { column, alias: alias !== undefined };
+  if (column) meaning = { column, index: indexOf(table, column), alias: alias !== undefined };
   else if ((s === "properties" && !inProperties) || s === "category" || (!inProperties && envelopeOnly.has(s)))
     meaning = skip;
   if (meaning !== undefined && known.size < 10_000) known.set(key, meaning);
@@ -98,9 +113,11 @@ export function isDiagnosticRecord(value: unknown): value is Record<string, unkn
   return false;
 }
 
+/** A record's cells for its table: `cells[k]` is the raw value of column number `columnAt[k]` (schema order). */
 export interface RoutedRecord {
   readonly table: TableName;
-  readonly row: Record<string, unknown>;
+  readonly cells: unknown[];
+  readonly columnAt: number[];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -108,7 +125,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The table and raw row for one record, or null for a category that feeds none of the three tables.
+ * The table and raw cells of one record, or null for a category that feeds none of the three tables.
  * Keys match columns ignoring case and punctuation (PascalCase or camelCase). A key that is neither a column nor a
  * field of Azure's common envelope is refused, and so are two spellings of one column in the same object.
  */
@@ -124,8 +141,8 @@ export function routeDiagnosticRecord(record: Record<string, unknown>, where: st
       properties = value;
     } else if (s === "category" && category === undefined) category = record[key];
   }
-  if (properties)
-    for (const key in properties) if (squash(key) === "category" && category === undefined) category = properties[key];
+  if (properties && category === undefined)
+    for (const key in properties) if (category === undefined && squash(key) === "category") category = properties[key];
   if (typeof category !== "string" || category === "") {
     throw new Error(
       `${where}: a diagnostic-log record needs a category (for example "CallRecordingSummary"); none was found`,
@@ -134,15 +151,17 @@ export function routeDiagnosticRecord(record: Record<string, unknown>, where: st
   const table = categoryTables[squash(category)];
   if (!table) return null;
   const lookup = lookupFor(table);
-  const row: Record<string, unknown> = {};
-  const spelledAs = new Map<string, string>();
+  const cells: unknown[] = [];
+  const columnAt: number[] = [];
+  let typeGiven = false;
   // The envelope first, then the properties: a column in both takes the properties' value, the one the table keeps.
   const take = (object: Record<string, unknown>, inProperties: boolean) => {
-    spelledAs.clear();
+    // The key each column was given by in this object, by column number.
+    const spelledAs: string[] = [];
     let explicitTime = false;
     const known = keysFor(table, inProperties);
     for (const key in object) {
-      const k = known.get(key) ?? resolveKey(key, lookup, inProperties, known);
+      const k = known.get(key) ?? resolveKey(key, table, lookup, inProperties, known);
       if (k === skip) continue;
       if (k === undefined) {
         const guess = closest(key, [...lookup.values()]);
@@ -150,22 +169,28 @@ export function routeDiagnosticRecord(record: Record<string, unknown>, where: st
           `${where}: ${inProperties ? "property" : "field"} ${key} is not a column of ${table} (category ${category}); ${guess ? `did you mean ${guess}? ` : ""}rename or remove it`,
         );
       }
-      const { column, alias } = k;
-      const earlier = spelledAs.get(column);
+      const { column, index, alias } = k;
+      const earlier = spelledAs[index];
       if (earlier !== undefined && !alias && !aliases[squash(earlier)]) {
         throw new Error(`${where}: ${earlier} and ${key} are two spellings of column ${column}; keep one`);
       }
-      spelledAs.set(column, key);
+      spelledAs[index] = key;
       // An explicit TimeGenerated wins over the envelope's time.
       if (column === "TimeGenerated") {
         if (alias && explicitTime) continue;
         if (!alias) explicitTime = true;
       }
-      row[column] = object[key];
+      // A later cell of the same column wins, as a later key would in one object.
+      cells.push(object[key]);
+      columnAt.push(index);
+      if (column === "Type") typeGiven = true;
     }
   };
   take(record, false);
   if (properties) take(properties, true);
-  if (row.Type === undefined) row.Type = table;
-  return { table, row };
+  if (!typeGiven) {
+    cells.push(table);
+    columnAt.push(indexOf(table, "Type"));
+  }
+  return { table, cells, columnAt };
 }

@@ -148,7 +148,7 @@ function readRecordFile(file: string, out: Builders): number {
         );
       }
       const routed = routeDiagnosticRecord(object, at);
-      if (routed) out[routed.table].add(routed.row, () => at);
+      if (routed) out[routed.table].addCells(routed.cells, routed.columnAt, () => at);
       else skipped++;
     };
     if (records) records.forEach((r, i) => each(r, `${where} records[${i}]`));
