@@ -3,12 +3,13 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Diagnostic, GlobalState, KustoCode, KustoSymbol, SyntaxElement, SyntaxNode } from "./compile/syntax";
 import { kustoLanguage, libraryFiles, toArray } from "./kusto-language";
 import type { Catalog, KqlDiagnostic, KqlFunctionDef, TableSchema } from "./types";
 
 export type AnalyzeOptions = Catalog;
 
-const globalsCache = new Map<string, any>();
+const globalsCache = new Map<string, GlobalState>();
 /** Function-body expansions the binder keeps per function, one per distinct set of constant arguments. */
 export const maxCachedExpansions = 100;
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -41,13 +42,13 @@ export function schemaText(table: TableSchema): string {
 }
 
 /** The binder's GlobalState with the catalog's tables and functions declared; cached per catalog. */
-export function globalStateFor(catalog: Catalog = {}): any {
+export function globalStateFor(catalog: Catalog = {}): GlobalState {
   const key = catalogKey(catalog);
   const cached = globalsCache.get(key);
   if (cached) return cached;
   const { Kusto, System } = kustoLanguage();
   const S = Kusto.Language.Symbols;
-  const members: any[] = (catalog.tables ?? []).map(
+  const members: KustoSymbol[] = (catalog.tables ?? []).map(
     (t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), t.description ?? ""),
   );
   const functions: readonly KqlFunctionDef[] = catalog.functions ?? [];
@@ -67,13 +68,13 @@ export function globalStateFor(catalog: Catalog = {}): any {
 }
 
 /** Parses and binds `kql`; the returned KustoCode carries the syntax tree with types and referenced symbols. */
-export function parseAndAnalyze(kql: string, options: AnalyzeOptions = {}): any {
+export function parseAndAnalyze(kql: string, options: AnalyzeOptions = {}): KustoCode {
   const { Kusto } = kustoLanguage();
   return Kusto.Language.KustoCode.ParseAndAnalyze(kql, globalStateFor(options));
 }
 
 /** 1-based line and column of a text position. */
-export function lineColumn(code: any, position: number): { line: number; column: number } {
+export function lineColumn(code: KustoCode, position: number): { line: number; column: number } {
   const line = { v: 0 };
   const column = { v: 0 };
   if (code.TryGetLineAndOffset(position, line, column)) return { line: line.v, column: column.v };
@@ -81,21 +82,22 @@ export function lineColumn(code: any, position: number): { line: number; column:
 }
 
 /** Calls into functions whose own bodies have errors: the binder keeps those out of the query's diagnostics. */
-function brokenCalls(code: any, out: KqlDiagnostic[]): void {
+function brokenCalls(code: KustoCode, out: KqlDiagnostic[]): void {
   // An explicit stack, not recursion: `1+1+...` with 10,000 terms nests that deep (the parser reports the depth itself).
-  const pending: any[] = [code.Syntax];
-  const found: any[] = [];
+  const pending: (SyntaxElement | null)[] = [code.Syntax];
+  const found: SyntaxNode[] = [];
   while (pending.length > 0) {
     const node = pending.pop();
     if (!node || typeof node.GetChild !== "function") continue;
-    if (node.CalledFunctionHasErrors) {
-      found.push(node);
+    // Tokens lack the member, so they read as false.
+    if ((node as Partial<SyntaxNode>).CalledFunctionHasErrors) {
+      found.push(node as SyntaxNode);
       continue;
     }
     for (let i = node.ChildCount - 1; i >= 0; i--) pending.push(node.GetChild(i));
   }
   for (const node of found) {
-    const messages = toArray(node.GetCalledFunctionDiagnostics?.()).map((d: any) => String(d.Message));
+    const messages = toArray<Diagnostic>(node.GetCalledFunctionDiagnostics?.()).map((d) => String(d.Message));
     const { line, column } = lineColumn(code, node.TextStart);
     out.push({
       line,
@@ -107,10 +109,10 @@ function brokenCalls(code: any, out: KqlDiagnostic[]): void {
 }
 
 /** Errors and warnings from Microsoft's parser and binder, with 1-based positions. */
-export function diagnosticsOf(code: any): KqlDiagnostic[] {
+export function diagnosticsOf(code: KustoCode): KqlDiagnostic[] {
   const out: KqlDiagnostic[] = [];
   brokenCalls(code, out);
-  for (const d of toArray(code.GetDiagnostics())) {
+  for (const d of toArray<Diagnostic>(code.GetDiagnostics())) {
     const severity = String(d.Severity).toLowerCase();
     if (severity !== "error" && severity !== "warning") continue;
     const { line, column } = lineColumn(code, d.Start);

@@ -51,6 +51,10 @@ export interface FunctionSymbol extends KustoSymbol {
 
 export interface Diagnostic {
   readonly Message: string;
+  /** "Error", "Warning", "Suggestion"... */
+  readonly Severity: string;
+  readonly Code: string | null;
+  readonly Start: number;
 }
 
 export interface DatabaseSymbol extends KustoSymbol {
@@ -64,12 +68,17 @@ export interface GroupSymbol extends KustoSymbol {
 
 export interface GlobalState {
   readonly Database: DatabaseSymbol | null;
+  /** The binding cache (KustoCache) WithCache() attached, or null. */
+  readonly Cache: unknown;
 }
 
 /** The analyzed query (Kusto.Language.KustoCode); positions are read through the analyzer's lineColumn(). */
 export interface KustoCode {
   readonly Syntax: QueryBlock;
   readonly Globals: GlobalState | null;
+  GetDiagnostics(): ReadOnlyList<Diagnostic> | null;
+  /** 1-based line and column of a text position, through .NET out-parameters. */
+  TryGetLineAndOffset(position: number, line: { v: number }, lineOffset: { v: number }): boolean;
 }
 
 // ---- Syntax (Kusto.Language.Syntax) ----
@@ -80,12 +89,14 @@ export interface SyntaxElement {
   readonly ChildCount: number;
   readonly Parent: SyntaxNode | null;
   GetChild(index: number): SyntaxElement | null;
+  GetFirstToken(includeZeroWidthTokens?: boolean): SyntaxToken | null;
   /** The node's source text as Kusto.Language renders it. */
   ToString(includeTrivia?: number): string;
 }
 
 export interface SyntaxToken extends SyntaxElement {
   readonly Text: string;
+  GetNextToken(includeZeroWidthTokens?: boolean): SyntaxToken | null;
 }
 
 export interface SyntaxNode extends SyntaxElement {
