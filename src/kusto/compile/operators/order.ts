@@ -35,9 +35,13 @@ function sortKey(item: Expression, scope: Scope): SortKey {
   return { fn: compileScalar(expr, scope), compare: compareValues(typeOf(scope, expr)), descending, nullsFirst };
 }
 
-export function sortRows(rows: readonly Row[], keys: readonly SortKey[], ctx: RunContext): Row[] {
-  const decorated = rows.map((row) => ({ row, values: keys.map((k) => k.fn(row, ctx)) }));
-  decorated.sort((a, b) => {
+interface Decorated {
+  readonly row: Row;
+  readonly values: Value[];
+}
+
+function decoratedCompare(keys: readonly SortKey[]): (a: Decorated, b: Decorated) => number {
+  return (a, b) => {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       const x = a.values[i];
@@ -50,8 +54,35 @@ export function sortRows(rows: readonly Row[], keys: readonly SortKey[], ctx: Ru
       if (c !== 0) return k.descending ? -c : c;
     }
     return 0;
-  });
+  };
+}
+
+export function sortRows(rows: readonly Row[], keys: readonly SortKey[], ctx: RunContext): Row[] {
+  const decorated = rows.map((row) => ({ row, values: keys.map((k) => k.fn(row, ctx)) }));
+  decorated.sort(decoratedCompare(keys));
   return decorated.map((d) => d.row);
+}
+
+/** The first n rows of the stable sort, keeping only n candidates (top 3 of millions need not sort them all). */
+export function topRows(rows: readonly Row[], keys: readonly SortKey[], ctx: RunContext, n: number): Row[] {
+  if (n * 8 >= rows.length) return sortRows(rows, keys, ctx).slice(0, n);
+  const compare = decoratedCompare(keys);
+  const best: Decorated[] = [];
+  for (const row of rows) {
+    const d = { row, values: keys.map((k) => k.fn(row, ctx)) };
+    // A row tying the worst kept one comes later in the stable order, so it does not displace it.
+    if (best.length === n && compare(d, best[n - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(d, best[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, d);
+    if (best.length > n) best.pop();
+  }
+  return best.map((d) => d.row);
 }
 
 export function compileSort(node: SortOperator, scope: Scope): OperatorFn {
@@ -67,7 +98,7 @@ export function compileTop(node: TopOperator, scope: Scope): OperatorFn {
   return (input, ctx) => {
     const n = count(emptyRow, ctx);
     if (typeof n !== "number" || n < 0) throw new Error(`top needs a non-negative number, got ${String(n)}`);
-    return { columns, rows: sortRows(input.rows, keys, ctx).slice(0, n) };
+    return { columns, rows: topRows(input.rows, keys, ctx, n) };
   };
 }
 
