@@ -57,6 +57,11 @@ describe("evaluate new_activity_metrics (new-activity-metrics-plugin.md)", () =>
     expect(json(call(", datetime(2024-01-02)"))).toEqual([row(2, 2, 1, 1, 0, 1), row(2, 3, 0, 0, 1, 0)]);
   });
 
+  it("refuses a calendar window (the page does not fix where the first week or month starts)", () => {
+    const q = `${T} T | evaluate new_activity_metrics(id, t, datetime(2024-01-01), datetime(2024-01-31), "week")`;
+    expect(() => run(q)).toThrow(/^unsupported: new_activity_metrics with a calendar window/);
+  });
+
   it("ids of the lookback table count as already seen", () => {
     const q = `${T} let Back = datatable(id:string)["c"]; T | evaluate new_activity_metrics(id, t, datetime(2024-01-01), datetime(2024-01-03), 1d, datetime(2024-01-02), Back)`;
     // c was seen before Start, so day 2 brings nobody new.

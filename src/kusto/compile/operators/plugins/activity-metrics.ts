@@ -2,7 +2,7 @@
 // Timeline <= End) and dimension values, the distinct ids, those not seen in the previous window, and retention =
 // (ids now - new ids) / ids in the previous window, churn = 1 - retention (NaN for the first window).
 // https://learn.microsoft.com/kusto/query/activity-metrics-plugin
-import { newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../../context";
+import { newRow, type OperatorFn, type Row, resultColumns, type Scope, typeOf, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
 import { activityGroups, windowStarts } from "./activity-windows";
@@ -12,6 +12,9 @@ export function activityMetrics(call: PluginCall, scope: Scope): OperatorFn {
   const [idArg, timeArg, startArg, endArg, stepArg, ...dimArgs] = call.positional;
   if (call.named.size > 0 || !stepArg)
     throw unsupported(scope, call.call, "activity_metrics arguments (Id, Timeline, Start, End, Window [, dims])");
+  // week/month/year windows follow startofweek/month/year; where the first one starts the page leaves open.
+  if (typeOf(scope, stepArg) === "string")
+    throw unsupported(scope, stepArg, "activity_metrics with a calendar window (week, month, year)");
   const id = compileScalar(idArg, scope);
   const time = compileScalar(timeArg, scope);
   columnArgument(timeArg, scope, call, "the timeline");

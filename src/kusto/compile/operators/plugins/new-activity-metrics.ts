@@ -13,6 +13,7 @@ import {
   type Scope,
   symbolKindOf,
   type TabularFn,
+  typeOf,
   unsupported,
 } from "../../context";
 import { compileScalar } from "../../expressions";
@@ -30,6 +31,9 @@ export function newActivityMetrics(call: PluginCall, scope: Scope): OperatorFn {
       call.call,
       "new_activity_metrics arguments (Id, Timeline, Start, End, Window [, Cohort] [, dims] [, Lookback])",
     );
+  // week/month/year windows follow startofweek/month/year; where the first one starts the page leaves open.
+  if (typeOf(scope, stepArg) === "string")
+    throw unsupported(scope, stepArg, "new_activity_metrics with a calendar window (week, month, year)");
   const id = compileScalar(idArg, scope);
   const time = compileScalar(timeArg, scope);
   columnArgument(timeArg, scope, call, "the timeline");
