@@ -1,6 +1,6 @@
 // Function calls in scalar position: built-ins from the scalar library, iff/case, and user functions via the binder's expansion.
 
-import { kustoLanguage, toArray } from "../kusto-language";
+import { toArray } from "../kusto-language";
 import { refusalReason, scalarFunction, unaryOperator } from "../scalars";
 import { toDynamicValue } from "../scalars/format";
 import type { KType, Value } from "../types";
@@ -8,6 +8,7 @@ import {
   type Binding,
   elements,
   kindOf,
+  kustoNamespace,
   resultColumns,
   type ScalarFn,
   type Scope,
@@ -38,7 +39,7 @@ let builtins: { aggregates: Set<KustoSymbol | null>; functions: Set<KustoSymbol 
 
 function builtinSets(): { aggregates: Set<KustoSymbol | null>; functions: Set<KustoSymbol | null> } {
   if (!builtins) {
-    const L = kustoLanguage().Kusto.Language;
+    const L = kustoNamespace();
     builtins = {
       aggregates: new Set(toArray<KustoSymbol>(L.Aggregates.All)),
       functions: new Set(toArray<KustoSymbol>(L.Functions.All)),

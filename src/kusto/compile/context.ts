@@ -11,6 +11,7 @@ import type {
   Expression,
   FunctionBody,
   KustoCode,
+  KustoLanguageNamespace,
   KustoSymbol,
   NamedParameter,
   NameReference,
@@ -100,12 +101,17 @@ export function withBindings(scope: Scope, added: Iterable<[string, Binding]>): 
   return { ...scope, bindings };
 }
 
+/** The Kusto.Language namespace, typed as far as the compiler uses it (the loader hands it over untyped). */
+export function kustoNamespace(): KustoLanguageNamespace {
+  return kustoLanguage().Kusto.Language;
+}
+
 export function kindOf(node: SyntaxElement): SyntaxKindName {
-  return enumName(kustoLanguage().Kusto.Language.Syntax.SyntaxKind, node.Kind) as SyntaxKindName;
+  return enumName(kustoNamespace().Syntax.SyntaxKind, node.Kind) as SyntaxKindName;
 }
 
 export function symbolKindOf(symbol: KustoSymbol): SymbolKindName {
-  return enumName(kustoLanguage().Kusto.Language.Symbols.SymbolKind, symbol.Kind) as SymbolKindName;
+  return enumName(kustoNamespace().Symbols.SymbolKind, symbol.Kind) as SymbolKindName;
 }
 
 export function position(scope: Scope, node: SyntaxElement | null | undefined): string {

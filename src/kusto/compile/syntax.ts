@@ -15,6 +15,18 @@ export interface ReadOnlyList<T> {
   getItem(index: number): T;
 }
 
+/** The parts of the Kusto.Language namespace the compiler calls (its enums, built-in lists and naming rule). */
+export interface KustoLanguageNamespace {
+  readonly Syntax: { readonly SyntaxKind: object };
+  readonly Symbols: { readonly SymbolKind: object };
+  readonly Aggregates: { readonly All: ReadOnlyList<FunctionSymbol> };
+  readonly Functions: { readonly All: ReadOnlyList<FunctionSymbol> };
+  readonly KustoFacts: {
+    /** The column name Kusto gives an expression (x = ..., a column, d.k -> d_k), null when it generates ColumnN. */
+    GetExpressionResultName(expr: Expression, defaultName: string | null, rowScope: TableSymbol | null): string | null;
+  };
+}
+
 // ---- Symbols (Kusto.Language.Symbols) ----
 
 /** Kusto.Language.Symbols.Symbol (renamed: `Symbol` is JavaScript's). */

@@ -1,13 +1,12 @@
 // Output column names of projected expressions, matched against the binder's result schema.
-import { kustoLanguage } from "../../kusto-language";
 import type { ColumnInfo } from "../../types";
-import { kindOf, type Scope, unsupported } from "../context";
+import { kindOf, kustoNamespace, type Scope, unsupported } from "../context";
 import type { Expression, SimpleNamedExpression, SyntaxNode } from "../syntax";
 
 /** The declared or derived name of an expression (x = ..., a column, d.k → d_k), or undefined when Kusto generates ColumnN. */
 export function expressionName(expr: Expression): string | undefined {
   if (kindOf(expr) === "SimpleNamedExpression") return String((expr as SimpleNamedExpression).Name.SimpleName);
-  const name = kustoLanguage().Kusto.Language.KustoFacts.GetExpressionResultName(expr, null, null);
+  const name = kustoNamespace().KustoFacts.GetExpressionResultName(expr, null, null);
   return name ? String(name) : undefined;
 }
 
