@@ -47,6 +47,14 @@ describe("several result sets (batches, fork, facet)", () => {
     ]);
   });
 
+  it("facet's with clause may be a single operator", () => {
+    // top 1 by a (descending) keeps a = 3; b has x twice and y once.
+    expect(sets(`${T} T | facet by b with top 1 by a`)).toEqual([
+      { rows: [{ a: 3, b: "x" }] },
+      { rows: [{ b: "x", count_b: 2 }, { b: "y", count_b: 1 }] },
+    ]);
+  });
+
   it("refuses fork followed by more operators (there is no one table to pass on)", () => {
     expect(() => run(`${T} T | fork (take 1) (take 2) | count`)).toThrow(/^unsupported: fork other than as the last/);
   });
