@@ -20,6 +20,16 @@ describe("streaming: files are read in chunks of whole lines", () => {
     expect(rows[1].ContentType).toBe("Vidéo");
   });
 
+  it("must read every line of a chunk decoded in 64 KB pieces, multi-byte characters included", () => {
+    // 5,000 lines of 45 to 48 bytes with CRLF: about 237 KB, so three pieces end inside the one chunk.
+    const lines = Array.from({ length: 5000 }, (_, i) => `{"RecordingId":"é${i}","ContentType":"Vidéo"}`);
+    const rows = loadDataDir(dirWith({ "ACSCallRecordingSummary.jsonl": `${lines.join("\r\n")}\r\n` }))
+      .ACSCallRecordingSummary.rows;
+    expect(rows).toHaveLength(5000);
+    expect([rows[0].RecordingId, rows[1400].RecordingId, rows[4999].RecordingId]).toEqual(["é0", "é1400", "é4999"]);
+    expect(rows.every((r) => r.ContentType === "Vidéo")).toBe(true);
+  });
+
   it("must read a line longer than two chunks whole, with the lines on either side", () => {
     const long = "x".repeat(2 * chunkBytes + 100);
     const text = `{"RecordingId":"a"}\n{"RecordingId":"b","RecordingEndReason":"${long}"}\n{"RecordingId":"c"}\n`;
