@@ -17,9 +17,10 @@ export const blobName = "kusto-language.blob";
 
 /**
  * V8 flags of the snapshot, at build and at every start (V8 refuses a snapshot under other flags, exit 14).
- * A 4 MB young generation keeps 1M loaded rows under 600 MB peak RSS (672 MB with the 16 MB default) for ~10% more CPU.
+ * A 16 MB young generation keeps the loader's cost per row flat from 100k to 5M rows (2.4 µs; 2.8 µs at 5M with 4 MB),
+ * at 386 MB peak RSS for 1M loaded rows now that rows hold only their filled columns.
  */
-export const snapshotV8Flags: readonly string[] = ["--max-semi-space-size=4"];
+export const snapshotV8Flags: readonly string[] = ["--max-semi-space-size=16"];
 
 function kustoDir(): string {
   return path.dirname(require.resolve("@kusto/language-service-next/package.json"));
