@@ -51,7 +51,12 @@ describe("several result sets (batches, fork, facet)", () => {
     // top 1 by a (descending) keeps a = 3; b has x twice and y once.
     expect(sets(`${T} T | facet by b with top 1 by a`)).toEqual([
       { rows: [{ a: 3, b: "x" }] },
-      { rows: [{ b: "x", count_b: 2 }, { b: "y", count_b: 1 }] },
+      {
+        rows: [
+          { b: "x", count_b: 2 },
+          { b: "y", count_b: 1 },
+        ],
+      },
     ]);
   });
 
