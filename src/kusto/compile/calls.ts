@@ -9,6 +9,7 @@ import {
   elements,
   kindOf,
   kustoNamespace,
+  locatedRefusal,
   resultColumns,
   type ScalarFn,
   type Scope,
@@ -107,8 +108,16 @@ export function compileCall(node: FunctionCallExpression, scope: Scope, agg?: Ag
     return (row, ctx) => negate(operand(row, ctx));
   }
   const argTypes: KType[] = args.map((e) => typeOf(scope, e));
-  const impl = scalarFunction(name, argTypes, typeOf(scope, node), scope.clock);
-  if (!impl) throw unsupported(scope, node, refusalReason(name) ?? `function ${name}(${argTypes.join(", ")})`);
+  const run = scalarFunction(name, argTypes, typeOf(scope, node), scope.clock);
+  if (!run) throw unsupported(scope, node, refusalReason(name) ?? `function ${name}(${argTypes.join(", ")})`);
+  // A refusal decided by argument values is raised at run time: give it the call's position.
+  const impl = (args: Value[]): Value => {
+    try {
+      return run(args);
+    } catch (err) {
+      throw locatedRefusal(scope, node, err);
+    }
+  };
   const fns = args.map((e) => compileScalar(e, scope, agg));
   // Pure calls on literals (ago(1d), datetime math on constants) are computed once per run; rand/new_guid are per row.
   if (args.every((e) => isLiteral(e)) && name !== "rand" && name !== "new_guid") {

@@ -124,6 +124,13 @@ export function unsupported(scope: Scope, node: SyntaxElement | null | undefined
   return new UnsupportedError(what, line, column);
 }
 
+/** A refusal a function raised from its argument values at run time, given the call's position; other errors as they are. */
+export function locatedRefusal(scope: Scope, node: SyntaxElement | null | undefined, err: unknown): unknown {
+  if (!(err instanceof Error) || err instanceof UnsupportedError || !err.message.startsWith("unsupported: "))
+    return err;
+  return unsupported(scope, node, err.message.slice("unsupported: ".length));
+}
+
 /** The binder's scalar type of an expression node. */
 export function typeOf(scope: Scope, node: Expression): KType {
   const name = String(node.ResultType?.Name ?? "");

@@ -8,9 +8,9 @@ import type { ColumnInfo, KType, Value } from "../types";
 import {
   elements,
   kindOf,
+  locatedRefusal,
   newRow,
   type OperatorFn,
-  position,
   type Row,
   type ScalarFn,
   type Scope,
@@ -102,9 +102,7 @@ export function compileTupleItem(expr: Expression, scope: Scope): TupleItem {
         values = impl(fns.map((f) => f(row, ctx)));
       } catch (err) {
         // A refusal decided by argument values is raised at run time: give it the call's position.
-        const message = (err as Error).message;
-        if (message.startsWith("unsupported: ")) throw new Error(`${message} at ${position(scope, call)}`);
-        throw err;
+        throw locatedRefusal(scope, call, err);
       }
       return names.map((_, i) => values[i] ?? null);
     },
