@@ -13,7 +13,7 @@ describe("a refusal decided by argument values at run time", () => {
     throw new Error("the query ran without a refusal");
   };
 
-  it("names the position of the scalar call that refused (line 2, column 14 here: "| extend y = " is 13 characters)", () => {
+  it("names the position of the scalar call that refused (line 2, column 14: after the 13 characters of '| extend y = ')", () => {
     // series_outliers' normalisation is published for 10/90 and 25/75 only; 5/95 is refused by value.
     const err = refusal('print x = 1\n| extend y = series_outliers(dynamic([1,2,3,4,5,6,7,8,9,10]), "ctukey", 1, 5, 95)');
     expect(err).toBeInstanceOf(UnsupportedError);
