@@ -5,6 +5,8 @@ import type { AlertRuleDef } from "../src/alerts";
 import { alertRules } from "../src/alerts";
 import { renderSample } from "../src/data/sample";
 import { aggregateFunctionNames, scalarFunctionNames } from "../src/kusto/scalars";
+import { arrayTupleFunctions } from "../src/kusto/scalars/arrays";
+import { seriesTupleFunctions } from "../src/kusto/scalars/series";
 import { tablesMarkdown } from "../src/schema/tables";
 import { serializedWorkbook, workbookFile } from "../src/workbook";
 import { badInputCases } from "../test/bad-input/cases";
@@ -56,6 +58,12 @@ function wrappedList(title: string, names: readonly string[]): string {
 export function functionLists(): string {
   return [
     wrappedList("Scalar functions", scalarFunctionNames),
+    "",
+    // Functions returning several columns ((a, b) = f(x)) live in their own tables.
+    wrappedList(
+      "Functions returning several columns",
+      [...new Set([...Object.keys(seriesTupleFunctions), ...Object.keys(arrayTupleFunctions)])].sort(),
+    ),
     "",
     wrappedList("Aggregates", aggregateFunctionNames),
   ].join("\n");
