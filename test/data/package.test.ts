@@ -87,7 +87,10 @@ describe("the compiled package", () => {
 
   it("must build during npm ci (prepare) so the README's commands work on a fresh machine", () => {
     expect(pkg.scripts.prepare).toBe("npm run build");
-    expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json && node dist/kusto/kusto-snapshot.js");
+    // The last step fills check's cache with the shipped texts' diagnostics; a KQL error there is check's to report, not the build's.
+    expect(pkg.scripts.build).toBe(
+      "tsc -p tsconfig.build.json && node dist/kusto/kusto-snapshot.js && (node dist/cli/bin.js check > /dev/null 2>&1 || true)",
+    );
     expect(pkg.scripts.test).toMatch(/^tsc --noEmit .*&& vitest run$/);
   });
 });
