@@ -7,13 +7,13 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 export const longFiles = [
   "test/preview/large.test.ts",
   "test/bad-input/bad-input.test.ts",
+  "test/kusto/int64.test.ts",
   "test/preview/browser.test.ts",
   "test/templates/standalone.test.ts",
-  "test/kusto/int64.test.ts",
+  "test/data/package.test.ts",
+  "test/synth.test.ts",
   "test/workbook/queries.test.ts",
   "test/kusto/shipped-run.test.ts",
-  "test/synth.test.ts",
-  "test/cli-check.test.ts",
 ];
 
 /** `files` with those named in `first` moved to the front, in `first`'s order; `key` gives a file's path from the root. */
