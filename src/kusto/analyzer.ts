@@ -41,6 +41,41 @@ export function schemaText(table: TableSchema): string {
   return `(${table.columns.map((c) => `${name(c.name)}:${c.type}`).join(", ")})`;
 }
 
+let plugIns: KustoSymbol[] | undefined;
+
+/** Microsoft's plugins plus schema_merge, which this Kusto.Language defines (PlugIns.SchemaMerge) but leaves out of All. */
+function plugInSymbols(): KustoSymbol[] {
+  if (plugIns) return plugIns;
+  const { Kusto } = kustoLanguage();
+  const S = Kusto.Language.Symbols;
+  // The library's symbol makes PreserveOrder required; the page gives it a default (true), and its examples call
+  // `schema_merge()` (learn.microsoft.com/kusto/query/schema-merge-plugin). Same result columns as the library's.
+  const result = new S.TableSymbol.ctor(
+    [
+      ["ColumnName", S.ScalarTypes.String],
+      ["ColumnOrdinal", S.ScalarTypes.Int],
+      ["DataType", S.ScalarTypes.String],
+      ["ColumnType", S.ScalarTypes.String],
+    ].map(([name, type]) => new S.ColumnSymbol(name, type)),
+  );
+  const preserveOrder = new S.Parameter.$ctor3(
+    "PreserveOrder",
+    S.ScalarTypes.Bool,
+    S.ArgumentKind.Constant,
+    null,
+    null,
+    false,
+    null,
+    0,
+    1,
+    null,
+    null,
+  );
+  const all = toArray<KustoSymbol>(Kusto.Language.PlugIns.All).filter((p) => p.Name !== "schema_merge");
+  plugIns = [...all, new S.FunctionSymbol.$ctor5("schema_merge", result, [preserveOrder])];
+  return plugIns;
+}
+
 /** The binder's GlobalState with the catalog's tables and functions declared; cached per catalog. */
 export function globalStateFor(catalog: Catalog = {}): GlobalState {
   const key = catalogKey(catalog);
@@ -60,7 +95,8 @@ export function globalStateFor(catalog: Catalog = {}): GlobalState {
   // (Kusto.Language Binder_API.cs `globals = globals.WithCache()`; GlobalBindingCache holds the call-site expansions).
   // It keeps 10 expansions per function by default (Properties.cs MaxCachedExpansions); the shipped texts call
   // ACSRecordings at more distinct call sites than that, so a process analysing them again would re-bind some.
-  const globals = Kusto.Language.GlobalState.Default.WithDatabase(new S.DatabaseSymbol.$ctor2("db", null, members))
+  const globals = Kusto.Language.GlobalState.Default.WithPlugIns(plugInSymbols())
+    .WithDatabase(new S.DatabaseSymbol.$ctor2("db", null, members))
     .WithProperty(System.Int32, Kusto.Language.Properties.MaxCachedExpansions, maxCachedExpansions)
     .WithCache();
   globalsCache.set(key, globals);

@@ -11,6 +11,7 @@ import { newActivityMetrics } from "./new-activity-metrics";
 import { pivot } from "./pivot";
 import { rollingPercentile } from "./rolling-percentile";
 import { rowsNear } from "./rows-near";
+import { schemaMerge } from "./schema-merge";
 import { slidingWindowCounts } from "./sliding-window-counts";
 
 export const pluginTable: Readonly<Record<string, Plugin>> = {
@@ -26,5 +27,6 @@ export const pluginTable: Readonly<Record<string, Plugin>> = {
   pivot,
   rolling_percentile: rollingPercentile,
   rows_near: rowsNear,
+  schema_merge: schemaMerge,
   sliding_window_counts: slidingWindowCounts,
 };
