@@ -140,6 +140,12 @@ describe("splitSchemas and mergeSchemas", () => {
     ]);
   });
 
+  it("must refuse one Kusto type given under two CLR names, showing both", () => {
+    expect(() =>
+      mergeSchemas([[col("p", 0, "int")], [{ ...col("p", 0, "int"), dataType: "Other.int" }]], true),
+    ).toThrow("column p is int (T.int) in one schema and int (Other.int) in another");
+  });
+
   it("must keep the first schema's ordinal for a column every schema places alike", () => {
     expect(mergeSchemas([[col("p", 0, "int")], [col("p", 0, "int"), col("q", 1, "string")]], true)).toEqual([
       col("p", 0, "int"),

@@ -82,10 +82,13 @@ export function mergeSchemas(schemas: readonly (readonly SchemaColumn[])[], pres
         first.set(c.name, c);
         continue;
       }
-      if (seen.columnType !== c.columnType || seen.dataType !== c.dataType)
+      if (seen.columnType !== c.columnType || seen.dataType !== c.dataType) {
+        const type = (x: SchemaColumn) =>
+          seen.columnType === c.columnType ? `${x.columnType} (${x.dataType})` : x.columnType;
         throw new SchemaMergeRefusal(
-          `column ${c.name} is ${seen.columnType} in one schema and ${c.columnType} in another (the page does not say which types reduce to a common one)`,
+          `column ${c.name} is ${type(seen)} in one schema and ${type(c)} in another (the page does not say which types reduce to a common one)`,
         );
+      }
       if (seen.ordinal === c.ordinal) continue;
       if (!preserveOrder)
         throw new SchemaMergeRefusal(
