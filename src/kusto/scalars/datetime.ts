@@ -21,6 +21,7 @@ import {
   TICKS_PER_SECOND,
   ticksFromMs,
 } from "../values/time";
+import { rememberTicks } from "../values/time-arrays";
 import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
 import { dynamicFunctions } from "./dynamic";
 import { compileDatetimeFormat, compileTimespanFormat } from "./formatspec";
@@ -365,7 +366,8 @@ const MAX_RANGE = 1_048_576;
 /** range(start, stop[, step]) of datetimes or timespans: their text in a dynamic array, step 1h by default, at most 2^20 values (range-function.md). */
 export const timeRange: ScalarFactory = (argTypes) => {
   if (argTypes.length < 2 || argTypes.length > 3 || !isTime(argTypes[0])) return undefined;
-  const text = argTypes[0] === "datetime" ? formatDatetimeText : formatTimespanText;
+  const datetimes = argTypes[0] === "datetime";
+  const text = datetimes ? formatDatetimeText : formatTimespanText;
   return (args) => {
     const [start, stop] = args;
     const step = args.length > 2 ? args[2] : TICKS_PER_HOUR;
@@ -374,8 +376,17 @@ export const timeRange: ScalarFactory = (argTypes) => {
     if (span < 0n) return [];
     const count = span >= BigInt(MAX_RANGE) ? MAX_RANGE : Number(span) + 1;
     const out = new Array<string>(count);
-    for (let i = 0, v = start; i < count; i++, v += step) out[i] = text(v);
-    return out;
+    if (!datetimes) {
+      for (let i = 0, v = start; i < count; i++, v += step) out[i] = text(v);
+      return out;
+    }
+    // The ticks each text reads back as: an instant past the valid range prints "" and reads back null.
+    const ticks = new Array<bigint | null>(count);
+    for (let i = 0, v = start; i < count; i++, v += step) {
+      out[i] = text(v);
+      ticks[i] = out[i] === "" ? null : v;
+    }
+    return rememberTicks(out, ticks);
   };
 };
 

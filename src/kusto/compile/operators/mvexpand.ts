@@ -1,12 +1,12 @@
 // mv-expand: one output row per element of the expanded arrays/bags, expanded in parallel (missing values null).
 import type { ColumnInfo, KType, Value } from "../../types";
 import { parseDatetime, parseTimespan } from "../../values/time";
+import { ticksOf } from "../../values/time-arrays";
 import {
   elements,
   guardGrowth,
   kindOf,
   namedParameters,
-  newRow,
   type OperatorFn,
   parameterName,
   type Row,
@@ -18,6 +18,7 @@ import {
 import { compileScalar, emptyRow } from "../expressions";
 import type { MvExpandExpression, MvExpandOperator } from "../syntax";
 import { expressionName } from "./naming";
+import { inputKeys } from "./rows";
 
 /** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
 export function castTo(type: KType): (v: Value) => Value {
@@ -79,22 +80,75 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
     const name = expressionName(expr);
     if (!name || !columns.some((c) => c.name === name))
       throw unsupported(scope, mv, "mv-expand expression without a column name");
-    return { name, fn: compileScalar(expr, scope), cast: castTo(typeOf(scope, mv)) };
+    const type = typeOf(scope, mv);
+    return { name, fn: compileScalar(expr, scope), cast: castTo(type), datetime: type === "datetime" };
   });
+  let built: { keys: string; make: ExpandedRow } | undefined;
   return (input, ctx) => {
     const max = limit ? Number(limit(emptyRow, ctx)) : Number.POSITIVE_INFINITY;
     const rows: Row[] = [];
+    const keys = inputKeys(input.columns, input.rows[0]);
+    const id = keys.join("\u0000");
+    if (built?.keys !== id)
+      built = {
+        keys: id,
+        make: expandedRow(
+          keys,
+          targets.map((t) => t.name),
+          indexColumn,
+        ),
+      };
+    const make = built.make;
+    const lists: Value[][] = new Array(targets.length);
+    const casts: ((v: Value) => Value)[] = new Array(targets.length);
+    const cells: Value[] = new Array(targets.length);
     for (const row of input.rows) {
-      const lists = targets.map((t) => elementsOf(t.fn(row, ctx), bagAsArray));
-      const count = Math.min(max, Math.max(...lists.map((l) => l.length)));
+      let longest = 0;
+      for (let j = 0; j < targets.length; j++) {
+        const v = targets[j].fn(row, ctx);
+        // range() of datetimes carries its ticks: the same values its texts parse back to.
+        const ticks = targets[j].datetime && Array.isArray(v) ? ticksOf(v) : undefined;
+        lists[j] = ticks ? (ticks as Value[]) : elementsOf(v, bagAsArray);
+        casts[j] = ticks ? same : targets[j].cast;
+        if (lists[j].length > longest) longest = lists[j].length;
+      }
+      const count = Math.min(max, longest);
       for (let i = 0; i < count; i++) {
-        const out: Row = Object.assign(newRow(), row);
-        if (indexColumn) out[indexColumn] = i;
-        targets.forEach((t, j) => (out[t.name] = i < lists[j].length ? t.cast(lists[j][i]) : null));
-        rows.push(out);
+        for (let j = 0; j < targets.length; j++) cells[j] = i < lists[j].length ? casts[j](lists[j][i]) : null;
+        rows.push(make(row, cells, i));
         guardGrowth(ctx, rows.length, "mv-expand");
       }
     }
     return { columns, rows };
   };
+}
+
+const same = (v: Value): Value => v;
+
+type ExpandedRow = (row: Row, cells: readonly Value[], index: number) => Row;
+
+/**
+ * One generated constructor per input schema: a copy of the row's `keys`, each target column holding `cells[j]` and
+ * the index column `index` (appended when new), so every expanded row shares one hidden class.
+ */
+export function expandedRow(keys: readonly string[], targets: readonly string[], indexColumn?: string): ExpandedRow {
+  const key = (n: string) => JSON.stringify(n);
+  const cell = (n: string) => {
+    // A target named like the index column wins: the original assigned targets last.
+    const j = targets.lastIndexOf(n);
+    if (j >= 0) return `c[${j}]`;
+    return n === indexColumn ? "i" : `row[${key(n)}]`;
+  };
+  const names = [...keys];
+  if (indexColumn !== undefined && !names.includes(indexColumn)) names.push(indexColumn);
+  for (const t of targets) if (!names.includes(t)) names.push(t);
+  const body = names.map((n) => `this[${key(n)}] = ${cell(n)};`).join("\n");
+  const Ctor = new Function("row", "c", "i", body) as unknown as new (
+    row: Row,
+    cells: readonly Value[],
+    index: number,
+  ) => Row;
+  // No inherited keys: `toString`, `constructor` and `__proto__` are plain columns, as on newRow() rows.
+  Ctor.prototype = Object.freeze(Object.create(null));
+  return (row, cells, index) => new Ctor(row, cells, index);
 }

@@ -14,6 +14,7 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
+import { type RowMapFn, rowMapper } from "../row-mapper";
 import type {
   Expression,
   ExpressionList,
@@ -58,18 +59,31 @@ function compileRowMapper(
   keepInput: boolean,
 ): OperatorFn {
   const fns = exprs.map((e) => compileScalar(e, scope));
-  return (input, ctx) => ({
-    columns,
-    rows: withRowContext(ctx, input.rows, () =>
-      input.rows.map((row, r) => {
+  let built: { keys: string; map: RowMapFn } | undefined;
+  return (input, ctx) => {
+    const rows = input.rows;
+    // Copies the table's columns and any other key of its first row (a union's rows may each lack some columns).
+    const keys = keepInput ? inputKeys(input.columns, rows[0]) : [];
+    const id = keys.join("\u0000");
+    if (built?.keys !== id) built = { keys: id, map: rowMapper(keys, names, fns, keepInput) };
+    const map = built.map;
+    const out = new Array<Row>(rows.length);
+    withRowContext(ctx, rows, () => {
+      for (let r = 0; r < rows.length; r++) {
         ctx.rowIndex = r;
-        const out: Row = keepInput ? Object.assign(newRow(), row) : newRow();
-        const source = keepInput ? out : row;
-        for (let i = 0; i < fns.length; i++) out[names[i]] = fns[i](source, ctx);
-        return out;
-      }),
-    ),
-  });
+        out[r] = map(rows[r], ctx);
+      }
+    });
+    return { columns, rows: out };
+  };
+}
+
+/** The keys an extend copies: the first row's own keys in their order, then the table's columns it lacks. */
+export function inputKeys(columns: readonly ColumnInfo[], first: Row | undefined): string[] {
+  const keys = first ? Object.keys(first) : [];
+  const has = new Set(keys);
+  for (const c of columns) if (!has.has(c.name)) keys.push(c.name);
+  return keys;
 }
 
 export function compileExtend(
