@@ -52,8 +52,13 @@ class GroupedDCount implements GroupedAggregator {
   add(group: number, args: readonly Value[]): void {
     const v = args[0];
     if (v === null || v === undefined || (this.pred >= 0 && args[this.pred] !== true)) return;
-    const k = hashKey(v);
     const held = this.keys[group];
+    // A large group's numbers go to its Set as numbers, without printing a key each.
+    if (typeof held === "object" && typeof v === "number") {
+      held.insertNumber(v);
+      return;
+    }
+    const k = hashKey(v);
     if (held === undefined) this.keys[group] = k;
     else if (typeof held !== "string") held.insert(k);
     else if (held !== k) {

@@ -141,7 +141,7 @@ export class KeySet {
   size = 0;
   private first = "";
   private list: string[] | undefined;
-  private set: Set<string> | undefined;
+  private set: Set<string | number> | undefined;
   /** Adds the key; true when it was not there yet. */
   insert(k: string): boolean {
     if (this.size === 0) {
@@ -150,8 +150,9 @@ export class KeySet {
       return true;
     }
     if (this.set !== undefined) {
-      if (this.set.has(k)) return false;
-      this.set.add(k);
+      const c = setKey(k);
+      if (this.set.has(c)) return false;
+      this.set.add(c);
       this.size++;
       return true;
     }
@@ -165,12 +166,34 @@ export class KeySet {
     for (let i = 0; i < list.length; i++) if (list[i] === k) return false;
     if (list.length < SMALL_SET) list.push(k);
     else {
-      this.set = new Set([this.first, ...list, k]);
+      this.set = new Set([this.first, ...list, k].map(setKey));
       this.list = undefined;
     }
     this.size++;
     return true;
   }
+  /** insert(hashKey(v)) for a number, without building its key once the keys fill a Set. */
+  insertNumber(v: number): boolean {
+    if (this.set === undefined) return this.insert(hashKey(v));
+    // hashKey prints -0 as 0; the Set's SameValueZero already treats NaN as itself.
+    const n = v === 0 ? 0 : v;
+    if (this.set.has(n)) return false;
+    this.set.add(n);
+    this.size++;
+    return true;
+  }
+}
+
+/**
+ * A key as a Set holds it: a number's key (MARK "#" and its String, which a bigint or decimal of the same text
+ * shares) as that number, so numbers need no key text; String and Number are inverse on such texts, so keys stay equal
+ * exactly when their texts are.
+ */
+export function setKey(k: string): string | number {
+  if (k.charCodeAt(0) !== 1 || k.charCodeAt(1) !== 35) return k;
+  const text = k.slice(2);
+  const n = Number(text);
+  return String(n) === text ? n : k;
 }
 
 /** dcount/dcountif: EXACT distinct counts here, where Kusto estimates with HyperLogLog (error within its accuracy level). */
@@ -182,7 +205,8 @@ class DCount extends KeySet implements Aggregator {
   add(args: readonly Value[]): void {
     const v = args[0];
     if (v === null || v === undefined || (this.pred >= 0 && args[this.pred] !== true)) return;
-    this.insert(hashKey(v));
+    if (typeof v === "number") this.insertNumber(v);
+    else this.insert(hashKey(v));
   }
   result(): Value {
     return this.size;
