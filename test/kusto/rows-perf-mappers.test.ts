@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Row, RunContext } from "../../src/kusto/compile/context";
 import { expandedRow } from "../../src/kusto/compile/operators/mvexpand";
 import { inputKeys } from "../../src/kusto/compile/operators/rows";
-import { rowMapper } from "../../src/kusto/compile/row-mapper";
+import { oneCellRow, rowMapper } from "../../src/kusto/compile/row-mapper";
 import { rememberTicks, ticksOf } from "../../src/kusto/values/time-arrays";
 import { json } from "./helpers";
 
@@ -33,10 +33,28 @@ describe("rowMapper (extend/project rows)", () => {
     expect(out.toString).toBe(3);
   });
 
+  it("lets a repeated project name take its last expression's value", () => {
+    const map = rowMapper([], ["x", "x"], [() => 1, () => 2], false);
+    expect({ ...map({}, ctx) }).toEqual({ x: 2 });
+  });
+
   it("leaves the input row untouched", () => {
     const input = { a: 1 };
     rowMapper(["a"], ["a"], [() => 2], true)(input, ctx);
     expect(input).toEqual({ a: 1 });
+  });
+});
+
+describe("oneCellRow (range rows)", () => {
+  it("holds the one column and inherits nothing, so constructor is no column", () => {
+    const row = oneCellRow("x")(5);
+    expect(Object.keys(row)).toEqual(["x"]);
+    expect(row.x).toBe(5);
+    expect(row.constructor).toBeUndefined();
+  });
+
+  it("keeps a range column named __proto__ as data", () => {
+    expect(Object.keys(oneCellRow("__proto__")(1))).toEqual(["__proto__"]);
   });
 });
 
@@ -58,6 +76,17 @@ describe("expandedRow (mv-expand rows)", () => {
     const out = make({ k: "x", arr: [1, 2] }, [2], 1);
     expect(Object.keys(out)).toEqual(["k", "arr", "i"]);
     expect({ ...out }).toEqual({ k: "x", arr: 2, i: 1 });
+  });
+
+  it("keeps a column named __proto__ as a plain column with no inherited keys", () => {
+    const proto = "__proto__";
+    const input: Row = Object.create(null);
+    input[proto] = "p";
+    input.arr = [1];
+    const out = expandedRow([proto, "arr"], ["arr"])(input, [1], 0);
+    expect(Object.keys(out)).toEqual(["__proto__", "arr"]);
+    expect(out[proto]).toBe("p");
+    expect(out.toString).toBeUndefined();
   });
 
   it("lets a target named like the index column hold the element", () => {

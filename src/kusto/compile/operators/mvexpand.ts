@@ -16,6 +16,7 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
+import { literalKey, rowPrototype } from "../row-mapper";
 import type { MvExpandExpression, MvExpandOperator } from "../syntax";
 import { expressionName } from "./naming";
 import { inputKeys } from "./rows";
@@ -128,7 +129,7 @@ const same = (v: Value): Value => v;
 type ExpandedRow = (row: Row, cells: readonly Value[], index: number) => Row;
 
 /**
- * One generated constructor per input schema: a copy of the row's `keys`, each target column holding `cells[j]` and
+ * One generated object literal per input schema (see rowMapper): a copy of the row's `keys`, each target column holding `cells[j]` and
  * the index column `index` (appended when new), so every expanded row shares one hidden class.
  */
 export function expandedRow(keys: readonly string[], targets: readonly string[], indexColumn?: string): ExpandedRow {
@@ -142,13 +143,7 @@ export function expandedRow(keys: readonly string[], targets: readonly string[],
   const names = [...keys];
   if (indexColumn !== undefined && !names.includes(indexColumn)) names.push(indexColumn);
   for (const t of targets) if (!names.includes(t)) names.push(t);
-  const body = names.map((n) => `this[${key(n)}] = ${cell(n)};`).join("\n");
-  const Ctor = new Function("row", "c", "i", body) as unknown as new (
-    row: Row,
-    cells: readonly Value[],
-    index: number,
-  ) => Row;
-  // No inherited keys: `toString`, `constructor` and `__proto__` are plain columns, as on newRow() rows.
-  Ctor.prototype = Object.freeze(Object.create(null));
-  return (row, cells, index) => new Ctor(row, cells, index);
+  const body = names.map((n) => `${literalKey(n)}: ${cell(n)}`).join(", ");
+  const make = new Function("P", `return (row, c, i) => ({ __proto__: P, ${body} });`);
+  return make(rowPrototype) as ExpandedRow;
 }

@@ -14,6 +14,7 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { defaultLimits } from "../limits";
+import { oneCellRow } from "../row-mapper";
 import type { DataTableExpression, PrintOperator, RangeOperator } from "../syntax";
 import { compileTupleMapper, isTupleItem } from "../tuples";
 import { projectNames } from "./naming";
@@ -56,6 +57,7 @@ export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
   const columns = resultColumns(node);
   const name = columns[0].name;
   const [from, to, step] = [node.From, node.To, node.Step].map((e) => compileScalar(e, scope));
+  const cell = oneCellRow(name);
   return (ctx) => {
     const start = from(emptyRow, ctx);
     const end = to(emptyRow, ctx);
@@ -64,9 +66,7 @@ export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
     if (typeof start === "bigint" && typeof end === "bigint" && typeof by === "bigint") {
       return {
         columns,
-        rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map((v) => ({
-          [name]: v,
-        })),
+        rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map(cell),
       };
     }
     // A long range reaching beyond 2^53 steps exactly in bigint; each value is a number again while safe.
@@ -79,7 +79,7 @@ export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
       if (d <= 0n) throw new Error(`range needs a positive step, got ${d}`);
       const rows: Row[] = [];
       for (let v = a; v <= b; v += d) {
-        rows.push({ [name]: normLong(v) });
+        rows.push(cell(normLong(v)));
         guardGrowth(ctx, rows.length, "range");
       }
       return { columns, rows };
@@ -91,7 +91,7 @@ export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
     }
     const rows: Row[] = [];
     for (let v = start; v <= end; v += by) {
-      rows.push({ [name]: v });
+      rows.push(cell(v));
       guardGrowth(ctx, rows.length, "range");
     }
     return { columns, rows };
