@@ -91,6 +91,10 @@ describe("the compiled package", () => {
     expect(pkg.scripts.build).toBe(
       "tsc -p tsconfig.build.json && node dist/kusto/kusto-snapshot.js && (node dist/cli/bin.js check > /dev/null 2>&1 || true)",
     );
-    expect(pkg.scripts.test).toMatch(/^tsc --noEmit .*&& vitest run$/);
+    // Type checking runs inside vitest (test/setup/typecheck.test.ts), alongside the other tests: a type error fails npm test.
+    expect(pkg.scripts.test).toBe("biome check . && vitest run");
+    expect(fs.readFileSync(path.join(root, "test", "setup", "typecheck.test.ts"), "utf8")).toContain(
+      '[tsc, "--noEmit", "-p", "tsconfig.json"]',
+    );
   });
 });

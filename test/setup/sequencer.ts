@@ -5,6 +5,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** The longest files (seconds each on a 2-core machine), longest first; every other file keeps vitest's order. */
 export const longFiles = [
+  "test/setup/typecheck.test.ts",
   "test/preview/large.test.ts",
   "test/bad-input/bad-input.test.ts",
   "test/kusto/int64.test.ts",
