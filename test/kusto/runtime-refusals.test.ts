@@ -15,7 +15,9 @@ describe("a refusal decided by argument values at run time", () => {
 
   it("names the position of the scalar call that refused (line 2, column 14: after the 13 characters of '| extend y = ')", () => {
     // series_outliers' normalisation is published for 10/90 and 25/75 only; 5/95 is refused by value.
-    const err = refusal('print x = 1\n| extend y = series_outliers(dynamic([1,2,3,4,5,6,7,8,9,10]), "ctukey", 1, 5, 95)');
+    const err = refusal(
+      'print x = 1\n| extend y = series_outliers(dynamic([1,2,3,4,5,6,7,8,9,10]), "ctukey", 1, 5, 95)',
+    );
     expect(err).toBeInstanceOf(UnsupportedError);
     expect((err as UnsupportedError).message).toMatch(/^unsupported: series_outliers percentiles 5\/95: .* at 2:14$/);
     expect([(err as UnsupportedError).line, (err as UnsupportedError).column]).toEqual([2, 14]);
