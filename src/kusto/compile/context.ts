@@ -20,14 +20,11 @@ import type {
   SyntaxElement,
   SyntaxKindName,
   SyntaxList,
-  SyntaxNode,
   SyntaxToken,
   TableSymbol,
   TypeSymbol,
 } from "./syntax";
 
-/** @deprecated Kept for code written before the syntax was typed: use the node's own interface from ./syntax. */
-export type Node = SyntaxNode;
 export type Row = Record<string, Value>;
 
 /** A row or property bag without a prototype, so any column name or key (`__proto__`, `constructor`) is plain data. */
