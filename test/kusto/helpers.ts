@@ -1,4 +1,4 @@
-import { beforeAll } from "vitest";
+import { beforeAll, expect } from "vitest";
 import type { KqlFunctionDef, QueryResult, Tables } from "../../src/kusto";
 import { analyze, runQuery, toJsonRows } from "../../src/kusto";
 import { acsTables } from "../../src/schema/catalog";
@@ -25,3 +25,10 @@ beforeAll(() => {
 
 /** A datetime as the engine holds it (bigint 100-ns ticks since the epoch), from ISO text read by Date.parse (whole ms). */
 export const ticksAt = (iso: string): bigint => BigInt(Date.parse(iso)) * 10_000n;
+
+/** Asserts `got` is a number array as long as `want`, each element equal to `digits` decimal places. */
+export function closeTo(got: unknown, want: number[], digits = 12): void {
+  const g = got as number[];
+  expect(g).toHaveLength(want.length);
+  want.forEach((w, i) => expect(g[i]).toBeCloseTo(w, digits));
+}

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { anomalyFlags, decompose } from "../../src/kusto/scalars/series-decompose";
-import { json } from "./helpers";
+import { closeTo, json } from "./helpers";
 
 // series_decompose / _anomalies / _forecast: values worked out by hand from the component order on
 // series-decompose-function.md and the series_outliers rules (see time-series-outliers.test.ts).
 const NF_10_90 = 2.772605605507915;
-
-const closeTo = (got: unknown, want: number[]) => {
-  const g = got as number[];
-  expect(g).toHaveLength(want.length);
-  want.forEach((w, i) => expect(g[i]).toBeCloseTo(w, 12));
-};
 
 describe("series_decompose", () => {
   it("must take per-phase medians, then average the deseasonal series for the trend", () => {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { linearPercentile, outlierScores } from "../../src/kusto/scalars/series-outliers";
-import { json } from "./helpers";
+import { closeTo, json } from "./helpers";
 
 // series_outliers: Tukey's fences over linearly interpolated percentiles, scaled to the standard 25th/75th test
 // (microsoft/Kusto-Query-Language#136). Expected values are worked out by hand below each case.
 const NF_10_90 = 2.772605605507915;
 
 const scores = (kql: string): number[] => (json(kql)[0] as { s: number[] }).s;
-const closeTo = (got: number[], want: number[]) => {
-  expect(got).toHaveLength(want.length);
-  want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, 12));
-};
 
 describe("percentiles by linear interpolation", () => {
   it("must interpolate between the closest ranks at p/100 * (n - 1)", () => {
