@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { catalogKey } from "../kusto/analyzer";
 import type { Catalog, KqlDiagnostic } from "../kusto/types";
+import { replaceFile } from "./replace-file";
 
 /** Bumped when the file's layout or what an entry means changes; part of every key. */
 export const cacheFormat = 1;
@@ -69,8 +70,8 @@ export const maxCacheEntries = 1000;
 
 /**
  * One JSON file of entries, read once. `save` writes the entries this run used last, after the others, and keeps
- * the last `maxEntries` (old versions of edited texts drop out), through a temporary file and a rename so a
- * concurrent reader never sees half a file.
+ * the last `maxEntries` (old versions of edited texts drop out), through replaceFile so a concurrent reader never
+ * sees half a file.
  */
 export class FileCache implements DiagnosticsCache {
   private readonly stored: Map<string, readonly KqlDiagnostic[]>;
@@ -106,17 +107,10 @@ export class FileCache implements DiagnosticsCache {
     if (!this.changed) return;
     const others = [...this.stored].filter(([key]) => !this.used.has(key));
     const kept = [...others, ...this.used].slice(-this.maxEntries);
-    const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify({ format: cacheFormat, entries: Object.fromEntries(kept) }));
-      fs.renameSync(tmp, this.file);
+      replaceFile(this.file, JSON.stringify({ format: cacheFormat, entries: Object.fromEntries(kept) }));
     } catch {
-      try {
-        fs.rmSync(tmp, { force: true });
-      } catch {
-        // A read-only cache folder: nothing was written, nothing to remove.
-      }
+      // A read-only cache folder, or a link or folder in the file's place: check works on without its cache.
     }
   }
 }
