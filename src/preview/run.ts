@@ -2,11 +2,11 @@
 
 import { runQuery, toJsonRows } from "../kusto";
 import type { ColumnInfo, Tables } from "../kusto/types";
-import { MAX_TICKS, msFromTicks, TICKS_PER_MS } from "../kusto/values/time";
+import { msFromTicks } from "../kusto/values/time";
 import { acsCatalog } from "../schema/catalog";
 import { type DrillFilter, type DrillSpec, drillSpecs } from "../workbook";
 import { defaultParameterValues } from "../workbook/defaults";
-import { type ParameterValue, substituteParameters, timespanLiteral } from "../workbook/substitute";
+import { maxDatetimeMs, type ParameterValue, substituteParameters, timespanLiteral } from "../workbook/substitute";
 import type { ConditionalVisibility, Item, Parameter, Workbook } from "../workbook/types";
 
 export interface PreviewQuery {
@@ -77,7 +77,7 @@ export function previewNow(tables: Tables): number {
   if (latest === undefined)
     throw new Error("the data has no TimeGenerated values; pass --now to choose the time range");
   // Data in the last minute of year 9999 would put "now" past the largest datetime; stop at its last millisecond.
-  return Math.min(Math.floor(msFromTicks(latest) / 60_000) * 60_000 + 60_000, Number(MAX_TICKS / TICKS_PER_MS));
+  return Math.min(Math.floor(msFromTicks(latest) / 60_000) * 60_000 + 60_000, maxDatetimeMs);
 }
 
 function visible(when: ConditionalVisibility | undefined, values: Record<string, ParameterValue>): boolean {

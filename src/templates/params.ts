@@ -1,18 +1,16 @@
 // zod parameter types shared by the templates: datetimes, time bins, ids and filter lists, each with a message naming the fix.
 import { z } from "zod";
 import { parseDateTime } from "../schema/tables";
+import { maxDatetimeMs, minDatetimeMs } from "../workbook/substitute";
 
 const dateTimeHint =
   "expected an ISO 8601 datetime such as 2024-05-01T00:00:00Z, a Date or epoch milliseconds, between years 1 and 9999";
 
-// Kusto's datetime range, years 1 to 9999; beyond it (and beyond Date's ±8.64e15) a value cannot be printed as a literal.
-const minEpochMs = -62_135_596_800_000;
-const maxEpochMs = 253_402_300_799_999;
-
 function toEpochMs(v: unknown): number {
   const ms =
     v instanceof Date ? v.getTime() : typeof v === "string" ? parseDateTime(v) : typeof v === "number" ? v : Number.NaN;
-  return ms >= minEpochMs && ms <= maxEpochMs ? ms : Number.NaN;
+  // Beyond Kusto's datetime range (years 1 to 9999) a value cannot be printed as a literal.
+  return ms >= minDatetimeMs && ms <= maxDatetimeMs ? ms : Number.NaN;
 }
 
 /** A datetime as epoch ms; accepts a Date, an ISO 8601 string or epoch milliseconds. */
