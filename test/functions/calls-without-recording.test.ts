@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
 import { tablesFromRows } from "../../src/data";
-import { kqlFunctionDefs } from "../../src/functions";
-import { runQuery, toJsonRows } from "../../src/kusto";
 import { run, W } from "./scenario";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -39,7 +37,7 @@ const tables = tablesFromRows({
   ],
 });
 
-const rows = (kql: string) => toJsonRows(runQuery(kql, tables, { functions: kqlFunctionDefs }));
+const rows = (kql: string) => run(kql, tables);
 
 describe("ACSRecordingCallsWithoutRecording", () => {
   it("must list the calls whose start requests produced no recording, first request first", () => {

@@ -2,9 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { alertRule } from "../../src/alerts/rules";
 import { stackConfigSchema } from "../../src/config/schema";
-import { kqlFunctionDefs } from "../../src/functions";
-import { runQuery, toJsonRows } from "../../src/kusto";
-import { scenario } from "./scenario";
+import { run, scenario } from "./scenario";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -33,12 +31,7 @@ describe("recording.normalEndReasons in the stack config", () => {
 describe("abnormal-ends alert with the setting", () => {
   const now = Date.UTC(2024, 4, 2);
   const measure = (normalEndReasons?: string[]) =>
-    toJsonRows(
-      runQuery(alertRule("abnormal-ends").query({ windowMinutes: 2880, normalEndReasons }), scenario, {
-        functions: kqlFunctionDefs,
-        now,
-      }),
-    );
+    run(alertRule("abnormal-ends").query({ windowMinutes: 2880, normalEndReasons }), scenario, now);
 
   it("must count only what the list leaves out as abnormal", () => {
     // ago(2880m) = 2024-04-30T00:00Z, no upper bound: S1-S10 minus the S7 duplicate = 9 recordings (h1 and g1 included).

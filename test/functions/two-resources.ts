@@ -1,8 +1,7 @@
 // The two-resources fixture (test/fixtures/two-resources/README.md) and a runner over it.
 import * as path from "node:path";
 import { loadDataDir } from "../../src/data";
-import { kqlFunctionDefs } from "../../src/functions";
-import { runQuery, toJsonRows } from "../../src/kusto";
+import { run } from "./scenario";
 
 export const twoResources = loadDataDir(path.resolve(__dirname, "..", "fixtures", "two-resources"));
 
@@ -14,6 +13,4 @@ export const resourceB = `${prefix}/acs-beta`;
 /** The window X = [2024-06-01, 2024-06-02) as KQL arguments. */
 export const X = "datetime(2024-06-01T00:00:00Z), datetime(2024-06-02T00:00:00Z)";
 
-export function runTwo(kql: string): Record<string, unknown>[] {
-  return toJsonRows(runQuery(kql, twoResources, { functions: kqlFunctionDefs }));
-}
+export const runTwo = (kql: string): Record<string, unknown>[] => run(kql, twoResources);
