@@ -2,6 +2,7 @@
 // series-decompose-function.md (seasonal, then trend of the deseasonal series, baseline, residual), scored by
 // series_outliers for anomalies and extrapolated for forecasts.
 import type { KType, Value } from "../types";
+import { isNumericType } from "./common";
 import { type OutlierKind, outlierScores } from "./series-outliers";
 import { finiteSeries } from "./series-values";
 
@@ -117,8 +118,6 @@ export function anomalyFlags(scores: readonly number[], threshold: number): numb
 
 // --- argument reading ---------------------------------------------------------------------------------------------------
 
-const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
-
 function numberArg(args: readonly Value[], i: number, fallback: number, what: string, name: string): number {
   if (args.length <= i || args[i] === null) return fallback;
   const v = args[i];
@@ -142,7 +141,7 @@ function kindArg(args: readonly Value[], i: number): OutlierKind {
 /** Type check shared by the three: a dynamic series, then numbers and strings where the signature has them. */
 function typesOk(argTypes: readonly KType[], pattern: readonly ("n" | "s")[], min: number): boolean {
   if (argTypes.length < min || argTypes.length > pattern.length + 1 || argTypes[0] !== "dynamic") return false;
-  return argTypes.slice(1).every((t, i) => (pattern[i] === "n" ? isNumeric(t) : t === "string"));
+  return argTypes.slice(1).every((t, i) => (pattern[i] === "n" ? isNumericType(t) : t === "string"));
 }
 
 const seriesOf = (v: Value, what: string): number[] | null => (Array.isArray(v) ? finiteSeries(v, what) : null);

@@ -2,6 +2,7 @@
 // x defaults to 1..n; coefficients run from the highest power down; variance and rvariance are those of
 // series_fit_line (sample variance of y and of y - fit, which degree 1 must match, the page's Example 2).
 import type { KType, Value } from "../types";
+import { isNumericType } from "./common";
 import { finiteSeries } from "./series-values";
 
 export interface PolyFit {
@@ -69,13 +70,11 @@ export function fitPoly(ys: readonly number[], xs: readonly number[], degree: nu
   return { rsquare: 1 - sse / sst, coefficients, variance: sst / (n - 1), rvariance: sse / (n - 1), poly_fit: fit };
 }
 
-const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
-
 /** series_fit_poly(y[, x, degree]) → rsquare, coefficients, variance, rvariance, poly_fit. */
 export function fitPolyTuple(argTypes: readonly KType[]): ((args: readonly Value[]) => Value[]) | undefined {
   if (argTypes.length < 1 || argTypes.length > 3 || argTypes[0] !== "dynamic") return undefined;
   if (argTypes.length > 1 && argTypes[1] !== "dynamic") return undefined;
-  if (argTypes.length > 2 && !isNumeric(argTypes[2])) return undefined;
+  if (argTypes.length > 2 && !isNumericType(argTypes[2])) return undefined;
   return (args) => {
     if (!Array.isArray(args[0])) return [null, null, null, null, null];
     const ys = finiteSeries(args[0], "series_fit_poly");

@@ -1,6 +1,8 @@
 // series_outliers (series-outliers-function.md): Tukey's fence scores over a percentile range, normalised to the
 // standard 25th/75th test. The page names the test but not the score; the rules below are the maintainer's account in
 // microsoft/Kusto-Query-Language#136 and its worked example (stackoverflow.com/q/75264555, output from Kusto itself).
+import type { KType } from "../types";
+import { isNumericType } from "./common";
 
 /** The elements a score is computed for: numbers, or null where the element is missing (null or the ignore value). */
 export type Present = readonly (number | null)[];
@@ -75,8 +77,6 @@ export function presentValues(series: readonly unknown[], ignore: number | null,
   });
 }
 
-const isNumeric = (t: string): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
-
 function numberAt(args: readonly unknown[], i: number, fallback: number | null): number | null {
   if (args.length <= i || args[i] === null) return fallback;
   const v = args[i];
@@ -84,10 +84,10 @@ function numberAt(args: readonly unknown[], i: number, fallback: number | null):
 }
 
 /** series_outliers(series[, kind, ignore_val, min_percentile, max_percentile]) → a score per element. */
-export function outliersFactory(argTypes: readonly string[]): ((args: readonly unknown[]) => unknown) | undefined {
+export function outliersFactory(argTypes: readonly KType[]): ((args: readonly unknown[]) => unknown) | undefined {
   if (argTypes.length < 1 || argTypes.length > 5 || argTypes[0] !== "dynamic") return undefined;
   if (argTypes.length > 1 && argTypes[1] !== "string") return undefined;
-  if (!argTypes.slice(2).every(isNumeric)) return undefined;
+  if (!argTypes.slice(2).every(isNumericType)) return undefined;
   return (args) => {
     const series = args[0];
     if (!Array.isArray(series)) return null;

@@ -1,9 +1,8 @@
 // series_periods_detect / series_periods_validate: the pages publish the bounds (a period has at least 4 points and
 // at most half the series) but not how a period inside them is scored, so only the answers the bounds decide are given.
 import type { KType, Value } from "../types";
+import { isNumericType } from "./common";
 import { finiteSeries } from "./series-values";
-
-const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
 
 const asNumber = (v: Value): number | null =>
   typeof v === "bigint" ? Number(v) : typeof v === "number" && !Number.isNaN(v) ? v : null;
@@ -14,7 +13,7 @@ const asNumber = (v: Value): number | null =>
  * example pads unfound periods ([14, 0], [0.84, 0]). Any other series needs the unpublished scoring and is refused.
  */
 export function periodsDetectTuple(argTypes: readonly KType[]): ((args: readonly Value[]) => Value[]) | undefined {
-  if (argTypes.length !== 4 || argTypes[0] !== "dynamic" || !argTypes.slice(1).every(isNumeric)) return undefined;
+  if (argTypes.length !== 4 || argTypes[0] !== "dynamic" || !argTypes.slice(1).every(isNumericType)) return undefined;
   return (args) => {
     if (!Array.isArray(args[0])) return [null, null];
     const n = finiteSeries(args[0], "series_periods_detect").length;
@@ -38,7 +37,7 @@ export function periodsDetectTuple(argTypes: readonly KType[]): ((args: readonly
  * under 4 or over half the series (the page's bounds); a period inside them needs the unpublished scoring (refused).
  */
 export function periodsValidateTuple(argTypes: readonly KType[]): ((args: readonly Value[]) => Value[]) | undefined {
-  if (argTypes.length < 2 || argTypes[0] !== "dynamic" || !argTypes.slice(1).every(isNumeric)) return undefined;
+  if (argTypes.length < 2 || argTypes[0] !== "dynamic" || !argTypes.slice(1).every(isNumericType)) return undefined;
   return (args) => {
     if (!Array.isArray(args[0])) return [null, null];
     const n = finiteSeries(args[0], "series_periods_validate").length;
