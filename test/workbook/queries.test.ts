@@ -15,6 +15,8 @@ import { declaredParameters, queryItems } from "../../src/workbook/walk";
 
 // The scenario fixture's window W = [2024-05-01, 2024-05-02) as a custom range, binned every 6 hours (see test/fixtures/scenario/README.md).
 const tables = loadDataDir(join(__dirname, "..", "fixtures", "scenario"));
+// The two-resources fixture (test/fixtures/two-resources/README.md), loaded once for the three blocks that read it.
+const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
 const workbook = buildWorkbook();
 const start = Date.UTC(2024, 4, 1);
 const end = Date.UTC(2024, 4, 2);
@@ -407,7 +409,6 @@ describe("usage tab", () => {
 });
 
 describe("resource parameter (two-resources fixture)", () => {
-  const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
   // X = [2024-06-01, 2024-06-02), see test/fixtures/two-resources/README.md
   const X: ParameterValue = {
     kind: "timeRange",
@@ -528,7 +529,6 @@ describe("drill-downs (scenario fixture, W binned by 6 hours)", () => {
 });
 
 describe("time (two-resources fixture, hourly bins)", () => {
-  const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
   const hours = (from: number, to: number): ParameterValue => ({
     kind: "timeRange",
     startMs: Date.UTC(2024, 5, 1, from),
@@ -586,7 +586,6 @@ describe("time (two-resources fixture, hourly bins)", () => {
 });
 
 describe("usage tab (two-resources fixture)", () => {
-  const two = loadDataDir(join(__dirname, "..", "fixtures", "two-resources"));
   const X: ParameterValue = {
     kind: "timeRange",
     startMs: Date.UTC(2024, 5, 1),
