@@ -194,22 +194,10 @@ export function runWorkbook(workbook: Workbook, tables: Tables, options: RunOpti
         let title = c.title;
         try {
           // A click-through grid runs once with every click parameter at '*' (no filter); the page filters by the click.
-          const scope = drill
-            ? {
-                ...values,
-                ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "*" }])),
-              }
-            : values;
-          title = substituteParameters(
-            c.title,
-            drill
-              ? {
-                  ...scope,
-                  ...Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text" as const, value: "…" }])),
-                }
-              : values,
-          );
-          kql = substituteParameters(c.query, scope);
+          const clicks = (value: string): Record<string, ParameterValue> =>
+            drill ? Object.fromEntries(drill.filters.map((f) => [f.parameter, { kind: "text", value }])) : {};
+          title = substituteParameters(c.title, { ...values, ...clicks("…") });
+          kql = substituteParameters(c.query, { ...values, ...clicks("*") });
           const { columns, rows } = run(kql);
           if (drill) {
             out.push({
