@@ -9,6 +9,7 @@ const parse = (raw: Record<string, string>, stack = "dev") => parseStackConfig(r
 const good = { location: "westeurope", dataLocation: "Europe", alerts: { emails: ["oncall@example.com"] } };
 const sub = "11111111-2222-3333-4444-555555555555";
 const lawId = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-shared`;
+const acsId = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.Communication/communicationServices/acs`;
 
 function rejection(raw: Record<string, string>, stack = "dev", env: Record<string, string> = {}): ConfigError {
   try {
@@ -281,10 +282,7 @@ const badCases: BadCase[] = [
     config: {
       ...good,
       communication: {
-        existingResourceId: lawId.replace(
-          "Microsoft.OperationalInsights/workspaces/law-shared",
-          "Microsoft.Communication/communicationServices/acs",
-        ),
+        existingResourceId: acsId,
         name: "acs-new",
       },
     },
@@ -308,10 +306,7 @@ const badCases: BadCase[] = [
     config: {
       ...good,
       communication: {
-        existingResourceId: lawId.replace(
-          "Microsoft.OperationalInsights/workspaces/law-shared",
-          "Microsoft.Communication/communicationServices/acs",
-        ),
+        existingResourceId: acsId,
       },
     },
     key: "dataLocation",
