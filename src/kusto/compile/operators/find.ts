@@ -1,12 +1,9 @@
 // find: rows matching a predicate across tables (find-operator.md). Tables holding none of the predicate's columns are
 // left out; the output is source_ (or withsource), the projected columns, and for project-smart (the default) the
 // predicate's columns and those common to all tables, with every other column of the row's table packed into pack_.
-import { toArray } from "../../kusto-language";
 import { toDynamicValue } from "../../scalars/format";
 import type { ColumnInfo, Value } from "../../types";
 import {
-  columnType,
-  elements,
   kindOf,
   namedParameters,
   newRow,
@@ -17,28 +14,11 @@ import {
   type TabularFn,
   unsupported,
 } from "../context";
-import type {
-  BinaryExpression,
-  ColumnSymbol,
-  Expression,
-  FindOperator,
-  GroupSymbol,
-  NameReference,
-  TableSymbol,
-} from "../syntax";
-import { compileTabular } from "../tabular";
-import { compileSearchPredicate, type RowPredicate } from "./search";
-
-interface FindSource {
-  readonly label: string;
-  readonly fn: TabularFn;
-}
+import type { BinaryExpression, Expression, FindOperator, NameReference } from "../syntax";
+import { compileSearchPredicate, namedSources, type RowPredicate } from "./search";
 
 /** The column names a predicate reads, or undefined when it reads every column (a bare term or `*` as a condition). */
-export function predicateColumns(
-  node: Expression | null | undefined,
-  out = new Set<string>(),
-): Set<string> | undefined {
+function predicateColumns(node: Expression | null | undefined, out = new Set<string>()): Set<string> | undefined {
   if (!node) return out;
   const kind = kindOf(node);
   if (kind === "StarExpression" || kind === "StringLiteralExpression") return undefined;
@@ -80,32 +60,6 @@ function disjuncts(node: Expression): Expression[] {
   return [node];
 }
 
-function tableSource(table: TableSymbol): FindSource {
-  const name = String(table.Name);
-  const columns = toArray<ColumnSymbol>(table.Columns).map((c) => ({ name: String(c.Name), type: columnType(c.Type) }));
-  return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] } };
-}
-
-function findSources(node: FindOperator, scope: Scope): FindSource[] {
-  if (!node.InClause) {
-    // The whole database: its tables and the query's views (find-operator.md: a let ... view joins the scope).
-    const tables = toArray<TableSymbol>(scope.code.Globals?.Database?.Tables).map(tableSource);
-    const views: FindSource[] = [];
-    for (const [name, b] of scope.bindings) if (b.kind === "lambda" && b.view) views.push({ label: name, fn: b.view });
-    if (tables.length + views.length === 0)
-      throw unsupported(scope, node, "find without in(...) over a database with no tables or views");
-    return [...tables, ...views];
-  }
-  return elements<Expression>(node.InClause.Expressions).flatMap((expr): FindSource[] => {
-    const symbol = kindOf(expr) === "NameReference" ? (expr as NameReference).ReferencedSymbol : undefined;
-    if (symbol && symbolKindOf(symbol) === "Group")
-      return toArray<TableSymbol>((symbol as GroupSymbol).Members).map(tableSource);
-    if (kindOf(expr) !== "NameReference")
-      throw unsupported(scope, expr, "find in (...) over an expression (source_ has a system-generated name)");
-    return [{ label: String((expr as NameReference).SimpleName), fn: compileTabular(expr, scope) }];
-  });
-}
-
 interface Disjunct {
   readonly columns: readonly string[];
   readonly test: RowPredicate;
@@ -129,7 +83,7 @@ export function compileFind(node: FindOperator, scope: Scope): TabularFn {
     columns: [...(predicateColumns(d) ?? [])],
     test: compileSearchPredicate(d, scope),
   }));
-  const sources = findSources(node, scope);
+  const sources = namedSources(node, scope, "find", "source_");
   const partial = unsupported(scope, condition, "find predicate with a term over columns a table has only some of");
   const retyped = unsupported(scope, node, "find over a column of differing types (Kusto makes one column per type)");
   /** The tests that apply to a table, from the columns it has; none: the table is left out. */

@@ -30,11 +30,11 @@ import type {
   BinaryExpression,
   ColumnSymbol,
   Expression,
+  FindOperator,
   GroupSymbol,
   NameReference,
   ParenthesizedExpression,
   PipeExpression,
-  ReadOnlyList,
   SearchOperator,
   TableSymbol,
 } from "../syntax";
@@ -132,7 +132,7 @@ function caseSensitivity(node: SearchOperator, scope: Scope): boolean {
   return caseSensitive;
 }
 
-interface Source {
+export interface Source {
   readonly label: string;
   readonly fn: TabularFn;
 }
@@ -174,33 +174,44 @@ export function compileSearchOperator(node: SearchOperator, scope: Scope): Opera
 
 /** `search in (A, B*) ...` or `search ...` over the database's tables. */
 export function compileSearchSource(node: SearchOperator, scope: Scope): TabularFn {
-  const expressions: Expression[] = node.InClause ? elements(node.InClause.Expressions) : [];
+  return filtered(node, scope, namedSources(node, scope, "search", "$table"));
+}
+
+/**
+ * The tables search and find read, each labelled by its name: those `in (...)` names (a wildcard group is every table
+ * it matches), or without in(...) the database's tables and the query's views (a let ... view joins the scope).
+ */
+export function namedSources(
+  node: SearchOperator | FindOperator,
+  scope: Scope,
+  operator: "search" | "find",
+  labelColumn: string,
+): Source[] {
   if (!node.InClause) {
-    // The whole database: its tables and the query's views.
-    const tables = toArray<TableSymbol>(scope.code.Globals?.Database?.Tables).map((t) =>
-      tableSource(String(t.Name), t.Columns),
-    );
+    const tables = toArray<TableSymbol>(scope.code.Globals?.Database?.Tables).map(tableSource);
     const views: Source[] = [];
     for (const [name, b] of scope.bindings) if (b.kind === "lambda" && b.view) views.push({ label: name, fn: b.view });
     if (tables.length + views.length === 0)
-      throw unsupported(scope, node, "search without in(...) over a database with no tables or views");
-    return filtered(node, scope, [...tables, ...views]);
+      throw unsupported(scope, node, `${operator} without in(...) over a database with no tables or views`);
+    return [...tables, ...views];
   }
-  const sources = expressions.flatMap((expr): Source[] => {
-    const symbol = kindOf(expr) === "NameReference" ? expr.ReferencedSymbol : undefined;
+  return elements<Expression>(node.InClause.Expressions).flatMap((expr): Source[] => {
+    const symbol = kindOf(expr) === "NameReference" ? (expr as NameReference).ReferencedSymbol : undefined;
     if (symbol && symbolKindOf(symbol) === "Group")
-      return toArray<TableSymbol>((symbol as GroupSymbol).Members).map((t) => tableSource(String(t.Name), t.Columns));
+      return toArray<TableSymbol>((symbol as GroupSymbol).Members).map(tableSource);
     if (kindOf(expr) !== "NameReference")
-      throw unsupported(scope, expr, "search in (...) over an expression ($table has a system-generated name)");
+      throw unsupported(
+        scope,
+        expr,
+        `${operator} in (...) over an expression (${labelColumn} has a system-generated name)`,
+      );
     return [{ label: String((expr as NameReference).SimpleName), fn: compileTabular(expr, scope) }];
   });
-  return filtered(node, scope, sources);
 }
 
-function tableSource(name: string, symbolColumns: ReadOnlyList<ColumnSymbol>): Source {
-  const columns = toArray<ColumnSymbol>(symbolColumns).map((c) => ({
-    name: String(c.Name),
-    type: columnType(c.Type),
-  }));
+/** A table of the database, read from the run's tables; one the run lacks is empty with the declared columns. */
+function tableSource(table: TableSymbol): Source {
+  const name = String(table.Name);
+  const columns = toArray<ColumnSymbol>(table.Columns).map((c) => ({ name: String(c.Name), type: columnType(c.Type) }));
   return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] } };
 }
