@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../src/cli/synth";
 import { captureCli } from "./cli-capture";
+import { dirWith } from "./data/temp-dir";
 import { types } from "./stack/harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
@@ -26,15 +26,7 @@ async function synth(args: string[]): Promise<{ code: number; stdout: string; st
   }
 }
 
-const made: string[] = [];
-const tmp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "acs-synth-"));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tmp = () => dirWith({}, "acs-synth-");
 
 afterEach(() => vi.restoreAllMocks());
 
