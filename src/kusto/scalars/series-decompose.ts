@@ -4,7 +4,7 @@
 import type { KType, Value } from "../types";
 import { isNumericType } from "./common";
 import { type OutlierKind, outlierScores } from "./series-outliers";
-import { finiteSeries } from "./series-values";
+import { finiteSeries, leastSquaresLine, phaseMedians } from "./series-values";
 
 export interface Decomposition {
   baseline: number[];
@@ -21,12 +21,6 @@ export interface DecomposeOptions {
   trend: TrendKind;
   /** Points at the end left out of the learning (their baseline is the forecast). */
   testPoints: number;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**
@@ -50,23 +44,6 @@ function periodOf(seasonality: number, learnLength: number, what: string): numbe
   return seasonality;
 }
 
-/** Least squares over x = 1..n (series_fit_line's x axis), as intercept and slope. */
-function lineFit(ys: readonly number[]): { interception: number; slope: number } {
-  const n = ys.length;
-  const mx = (n + 1) / 2;
-  let my = 0;
-  for (const y of ys) my += y;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (i + 1 - mx) * (ys[i] - my);
-    sxx += (i + 1 - mx) ** 2;
-  }
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  return { interception: my - slope * mx, slope };
-}
-
 /**
  * The page's component order: seasonal = per phase, the median of the learning points in that phase; deseasonal =
  * x - seasonal; trend = its average (avg), its least-squares line (linefit) or 0 (none); baseline = seasonal + trend;
@@ -83,9 +60,7 @@ export function decompose(xs: readonly number[], options: DecomposeOptions, what
   const period = periodOf(options.seasonality, learn.length, what);
   let seasonal: number[];
   if (period > 0) {
-    const phases: number[][] = Array.from({ length: period }, () => []);
-    learn.forEach((x, i) => phases[i % period].push(x));
-    const medians = phases.map(median);
+    const medians = phaseMedians(learn, period);
     seasonal = xs.map((_, i) => medians[i % period]);
   } else seasonal = xs.map(() => 0);
   const deseasonal = learn.map((x, i) => x - seasonal[i]);
@@ -97,7 +72,7 @@ export function decompose(xs: readonly number[], options: DecomposeOptions, what
     const avg = s / deseasonal.length;
     trend = xs.map(() => avg);
   } else {
-    const f = lineFit(deseasonal);
+    const f = leastSquaresLine(deseasonal);
     trend = xs.map((_, i) => f.interception + f.slope * (i + 1));
   }
   const baseline = xs.map((_, i) => seasonal[i] + trend[i]);

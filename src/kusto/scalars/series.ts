@@ -7,6 +7,7 @@ import { fftTuple, ifftTuple } from "./series-fft";
 import { fitPolyTuple } from "./series-fit-poly";
 import { outliersFactory } from "./series-outliers";
 import { periodsDetectTuple, periodsValidateTuple } from "./series-periods";
+import { leastSquaresLine, phaseMedians } from "./series-values";
 
 type Elem = number | null;
 
@@ -267,30 +268,12 @@ export interface LineFit {
  */
 export function fitLine(ys: readonly number[], firstX = 1): LineFit {
   const n = ys.length;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < n; i++) {
-    sx += firstX + i;
-    sy += ys[i];
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = firstX + i - mx;
-    sxy += dx * (ys[i] - my);
-    sxx += dx * dx;
-    syy += (ys[i] - my) ** 2;
-  }
+  const { slope, interception, syy } = leastSquaresLine(ys, firstX);
   // The pages define r-square as 1 - SSE/SST without saying what a constant series (SST = 0) gives.
   if (syy === 0)
     throw new Error(
       "unsupported: series_fit_line(_dynamic) of a constant series: the page does not define its r-square",
     );
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  const interception = my - slope * mx;
   const line = ys.map((_, i) => interception + slope * (firstX + i));
   let sse = 0;
   for (let i = 0; i < n; i++) sse += (ys[i] - line[i]) ** 2;
@@ -472,17 +455,9 @@ const fir: ScalarFactory = arity(2, 4, (argTypes) => {
 
 // --- seasonality ------------------------------------------------------------------------------------------------------------
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /** The seasonal component for a given period: per phase, the median of the points in that phase (series_seasonal). */
 export function seasonal(xs: readonly number[], period: number): number[] {
-  const phases: number[][] = Array.from({ length: period }, () => []);
-  xs.forEach((x, i) => phases[i % period].push(x));
-  const med = phases.map((p) => (p.length > 0 ? median(p) : 0));
+  const med = phaseMedians(xs, period);
   return xs.map((_, i) => med[i % period]);
 }
 
