@@ -27,12 +27,13 @@ export function replaceFile(file: string, text: string): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  // "wx": fail rather than open anything already at the temporary name.
-  fs.writeFileSync(temp, text, { flag: "wx" });
   try {
+    // "wx": fail rather than open anything already at the temporary name.
+    fs.writeFileSync(temp, text, { flag: "wx" });
     fs.renameSync(temp, file);
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    // A half-written temporary file is removed too (a full disk); one we did not create (EEXIST) is left alone.
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") fs.rmSync(temp, { force: true });
     throw err;
   }
 }
