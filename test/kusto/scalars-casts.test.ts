@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareValues, convertTo, formatValue, hashKey, valuesEqual } from "../../src/kusto/scalars";
-import { call } from "./scalars-helpers";
+import { call, utcTicks } from "./scalars-helpers";
 
-// Datetimes and timespans are bigint 100-ns ticks; expected ticks are built from Date.UTC (whole ms) plus extra ticks.
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, ticks = 0): bigint =>
-  BigInt(Date.UTC(y, mo - 1, d, h, mi, s, ms)) * 10_000n + BigInt(ticks);
+// Datetimes and timespans are bigint 100-ns ticks; expected ticks are built by utcTicks from Date.UTC (whole ms) plus extra ticks.
 const msTicks = (n: number): bigint => BigInt(n) * 10_000n;
 
 describe("tostring / formatValue", () => {
@@ -16,11 +14,11 @@ describe("tostring / formatValue", () => {
 
   it("a datetime must print with 7 fractional digits and Z", () => {
     // 2022-08-17T23:18:26.433 → fraction 433 ms = 4330000 ticks
-    expect(formatValue(utc(2022, 8, 17, 23, 18, 26, 433), "datetime")).toBe("2022-08-17T23:18:26.4330000Z");
+    expect(formatValue(utcTicks(2022, 8, 17, 23, 18, 26, 433), "datetime")).toBe("2022-08-17T23:18:26.4330000Z");
   });
 
   it("a datetime with no fraction must still print 7 zero digits, as Kusto does", () => {
-    expect(formatValue(utc(2022, 8, 16, 9, 7, 54), "datetime")).toBe("2022-08-16T09:07:54.0000000Z");
+    expect(formatValue(utcTicks(2022, 8, 16, 9, 7, 54), "datetime")).toBe("2022-08-16T09:07:54.0000000Z");
   });
 
   it("the seed's 7-digit TimeGenerated must print back exactly", () => {
@@ -31,12 +29,14 @@ describe("tostring / formatValue", () => {
 
   it("datetimes before 1000 and at the ends of the range must print with four-digit years", () => {
     expect(formatValue(-621_355_968_000_000_000n, "datetime")).toBe("0001-01-01T00:00:00.0000000Z");
-    expect(formatValue(utc(9999, 12, 31, 23, 59, 59, 999, 9_999), "datetime")).toBe("9999-12-31T23:59:59.9999999Z");
-    expect(formatValue(utc(476, 9, 4), "datetime")).toBe("0476-09-04T00:00:00.0000000Z");
+    expect(formatValue(utcTicks(9999, 12, 31, 23, 59, 59, 999, 9_999), "datetime")).toBe(
+      "9999-12-31T23:59:59.9999999Z",
+    );
+    expect(formatValue(utcTicks(476, 9, 4), "datetime")).toBe("0476-09-04T00:00:00.0000000Z");
   });
 
   it("tostring of a datetime must be the same 7-digit text", () => {
-    expect(call("tostring", ["datetime"], "string", [utc(2024, 1, 1, 0, 0, 0, 0, 5)])).toBe(
+    expect(call("tostring", ["datetime"], "string", [utcTicks(2024, 1, 1, 0, 0, 0, 0, 5)])).toBe(
       "2024-01-01T00:00:00.0000005Z",
     );
   });
@@ -112,29 +112,29 @@ describe("casts", () => {
 
   it("todatetime must read ISO 8601 with offsets as UTC", () => {
     // 10:00 at +02:00 is 08:00 UTC
-    expect(call("todatetime", ["string"], "datetime", ["2023-05-09T10:00:00+02:00"])).toBe(utc(2023, 5, 9, 8));
-    expect(call("todatetime", ["string"], "datetime", ["2023-05-09"])).toBe(utc(2023, 5, 9));
+    expect(call("todatetime", ["string"], "datetime", ["2023-05-09T10:00:00+02:00"])).toBe(utcTicks(2023, 5, 9, 8));
+    expect(call("todatetime", ["string"], "datetime", ["2023-05-09"])).toBe(utcTicks(2023, 5, 9));
     expect(call("todatetime", ["string"], "datetime", ["2023-05-09 15:58:30.100"])).toBe(
-      utc(2023, 5, 9, 15, 58, 30, 100),
+      utcTicks(2023, 5, 9, 15, 58, 30, 100),
     );
     // a minus offset adds: 23:30 at -01:00 is 00:30 UTC the next day
-    expect(call("todatetime", ["string"], "datetime", ["2023-12-31T23:30:00-0100"])).toBe(utc(2024, 1, 1, 0, 30));
+    expect(call("todatetime", ["string"], "datetime", ["2023-12-31T23:30:00-0100"])).toBe(utcTicks(2024, 1, 1, 0, 30));
   });
 
   it("todatetime must keep all 7 fraction digits and drop any beyond", () => {
     expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.4332392Z"])).toBe(
-      utc(2022, 8, 17, 23, 18, 26, 433, 2_392),
+      utcTicks(2022, 8, 17, 23, 18, 26, 433, 2_392),
     );
     expect(call("todatetime", ["string"], "datetime", ["2022-08-17T23:18:26.433239299Z"])).toBe(
-      utc(2022, 8, 17, 23, 18, 26, 433, 2_392),
+      utcTicks(2022, 8, 17, 23, 18, 26, 433, 2_392),
     );
   });
 
   it("todatetime must read US-style month-first dates, with a 12-hour clock", () => {
     // 12-02-2022 is December 2nd; 3:04:05 PM is 15:04:05; 12 AM is midnight
-    expect(call("todatetime", ["string"], "datetime", ["12-02-2022"])).toBe(utc(2022, 12, 2));
-    expect(call("todatetime", ["string"], "datetime", ["12/02/2022 3:04:05 PM"])).toBe(utc(2022, 12, 2, 15, 4, 5));
-    expect(call("todatetime", ["string"], "datetime", ["1/5/2024 12:00 AM"])).toBe(utc(2024, 1, 5));
+    expect(call("todatetime", ["string"], "datetime", ["12-02-2022"])).toBe(utcTicks(2022, 12, 2));
+    expect(call("todatetime", ["string"], "datetime", ["12/02/2022 3:04:05 PM"])).toBe(utcTicks(2022, 12, 2, 15, 4, 5));
+    expect(call("todatetime", ["string"], "datetime", ["1/5/2024 12:00 AM"])).toBe(utcTicks(2024, 1, 5));
     expect(call("todatetime", ["string"], "datetime", ["13/02/2022"])).toBeNull();
   });
 
@@ -150,13 +150,17 @@ describe("casts", () => {
 
   it("todatetime must read RFC 822/850/1123 text, as UTC when no zone is given", () => {
     expect(call("todatetime", ["string"], "datetime", ["Tue, 09 May 2023 15:58:30 GMT"])).toBe(
-      utc(2023, 5, 9, 15, 58, 30),
+      utcTicks(2023, 5, 9, 15, 58, 30),
     );
     // Kusto's RFC 822 example: two-digit year 14 → 2014
-    expect(call("todatetime", ["string"], "datetime", ["Sat, 8 Nov 14 15:05:02"])).toBe(utc(2014, 11, 8, 15, 5, 2));
-    expect(call("todatetime", ["string"], "datetime", ["Saturday, 08-Nov-14 15:05 GMT"])).toBe(utc(2014, 11, 8, 15, 5));
+    expect(call("todatetime", ["string"], "datetime", ["Sat, 8 Nov 14 15:05:02"])).toBe(
+      utcTicks(2014, 11, 8, 15, 5, 2),
+    );
+    expect(call("todatetime", ["string"], "datetime", ["Saturday, 08-Nov-14 15:05 GMT"])).toBe(
+      utcTicks(2014, 11, 8, 15, 5),
+    );
     // RFC 822 zones: EST is -05:00
-    expect(call("todatetime", ["string"], "datetime", ["8 Nov 14 15:05 EST"])).toBe(utc(2014, 11, 8, 20, 5));
+    expect(call("todatetime", ["string"], "datetime", ["8 Nov 14 15:05 EST"])).toBe(utcTicks(2014, 11, 8, 20, 5));
   });
 
   it("todatetime must reject a weekday that does not match the date", () => {
@@ -187,7 +191,7 @@ describe("casts", () => {
     expect(call("todynamic", ["string"], "dynamic", ["not json"])).toBe("not json");
     // a dynamic is used as-is, even a dynamic string that holds JSON (the reference: call tostring() first)
     expect(call("parse_json", ["dynamic"], "dynamic", ["[1]"])).toBe("[1]");
-    expect(call("todynamic", ["datetime"], "dynamic", [utc(2024, 1, 1)])).toBe("2024-01-01T00:00:00.0000000Z");
+    expect(call("todynamic", ["datetime"], "dynamic", [utcTicks(2024, 1, 1)])).toBe("2024-01-01T00:00:00.0000000Z");
   });
 });
 

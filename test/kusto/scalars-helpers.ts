@@ -36,6 +36,6 @@ export function aggregate(
 export const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number =>
   Date.UTC(y, mo - 1, d, h, mi, s, ms);
 
-/** The same instant as the engine holds datetimes: bigint 100-ns ticks since the epoch (10,000 per ms). */
-export const utcTicks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): bigint =>
-  BigInt(Date.UTC(y, mo - 1, d, h, mi, s, ms)) * 10_000n;
+/** The same instant as the engine holds datetimes: bigint 100-ns ticks since the epoch (10,000 per ms), plus `ticks`. */
+export const utcTicks = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, ticks = 0): bigint =>
+  BigInt(Date.UTC(y, mo - 1, d, h, mi, s, ms)) * 10_000n + BigInt(ticks);
