@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { run } from "../src/cli/synth";
 import { captureCli } from "./cli-capture";
 import { dirWith } from "./data/temp-dir";
-import { types } from "./stack/harness";
+import { types, withoutStackTraces } from "./stack/harness";
 
 // Each case runs the whole program under mocks; on a busy 2-core machine that can take seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -15,15 +15,8 @@ vi.setConfig({ testTimeout: 60_000 });
 
 async function synth(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   vi.resetModules();
-  // Pulumi records a stack trace per promise, mapped through the runner's source maps: 40% of a run. Errors keep their message.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    const { code, out, err } = await captureCli(run, args);
-    return { code, stdout: out, stderr: err };
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  const { code, out, err } = await withoutStackTraces(() => captureCli(run, args));
+  return { code, stdout: out, stderr: err };
 }
 
 const tmp = () => dirWith({}, "acs-synth-");

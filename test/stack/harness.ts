@@ -68,21 +68,30 @@ async function runStackFresh(config: Record<string, unknown>, options: StackOpti
   vi.resetModules();
   // Hermetic: the program compares brought ids with ARM_SUBSCRIPTION_ID, which a developer's shell may set.
   vi.stubEnv("ARM_SUBSCRIPTION_ID", "");
-  // Pulumi records a stack trace per promise, mapped through the runner's source maps: 40% of a run. Errors keep their message.
+  try {
+    return await withoutStackTraces(() =>
+      recordPlan(
+        { project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables },
+        async () => {
+          // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
+          const program: Record<string, unknown> = await import("../../src/index");
+          return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
+        },
+      ),
+    );
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}
+
+/** `run()` with stack traces off: Pulumi records one per promise, mapped through source maps, 40% of a program run. */
+export async function withoutStackTraces<T>(run: () => Promise<T>): Promise<T> {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return await recordPlan(
-      { project, stack: options.stack ?? "dev", config: rawConfig(config), liveTables: options.liveTables },
-      async () => {
-        // Imported only now, after setMocks and setAllConfig, so the program sees the mocked engine and this config.
-        const program: Record<string, unknown> = await import("../../src/index");
-        return Object.fromEntries(Object.entries(program).filter(([k]) => k !== "default" && k !== "__esModule"));
-      },
-    );
+    return await run();
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
-    vi.unstubAllEnvs();
   }
 }
 
