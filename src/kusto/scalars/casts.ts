@@ -117,16 +117,8 @@ function toDecimalFrom(from: KType): (v: Value) => Value {
     case "string":
       return (v) => wrap(typeof v === "string" ? decimalFromText(v) : null);
     case "dynamic":
-      return (v) =>
-        wrap(
-          typeof v === "string"
-            ? decimalFromText(v)
-            : typeof v === "bigint" || (typeof v === "number" && Number.isSafeInteger(v))
-              ? decimalFromLong(v)
-              : typeof v === "number"
-                ? decimalFromReal(v)
-                : null,
-        );
+      // Dynamic values hold no decimal (format.ts), so asDecimal reads only their numbers.
+      return (v) => wrap(typeof v === "string" ? decimalFromText(v) : asDecimal(v));
     default:
       return () => null;
   }
