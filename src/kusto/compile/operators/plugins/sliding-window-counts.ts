@@ -6,16 +6,10 @@ import type { Value } from "../../../types";
 import { guardGrowth, newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../../context";
 import { compileScalar } from "../../expressions";
 import { columnArgument, constantArgument, type PluginCall } from "../evaluate";
-import { type Instant, instant, positiveStep } from "./timeline";
+import { type Instant, instant, positiveStep, windowIndex } from "./timeline";
 
 /** Whole bins from `start` to `t` (floor), as a number. */
-function binIndex(t: Instant, start: Instant, bin: Instant): number {
-  if (typeof t === "bigint" && typeof start === "bigint" && typeof bin === "bigint") {
-    const d = t - start;
-    return Number(d >= 0n ? d / bin : -((-d + bin - 1n) / bin));
-  }
-  return Math.floor((Number(t) - Number(start)) / Number(bin));
-}
+const binIndex = (t: Instant, start: Instant, bin: Instant): number => Number(windowIndex(t, bin, start));
 
 function binAt(start: Instant, bin: Instant, i: number): Instant {
   return typeof start === "bigint" && typeof bin === "bigint"

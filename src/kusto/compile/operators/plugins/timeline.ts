@@ -3,15 +3,20 @@ import type { Value } from "../../../types";
 
 export type Instant = bigint | number;
 
-/** The start of the window of `step` starting at `start` that holds `t` (bin_at). */
-export function windowStart(t: Instant, step: Instant, start: Instant): Instant {
+/** How many whole windows of `step` lie from `start` to `t`, floored (negative before `start`). */
+export function windowIndex(t: Instant, step: Instant, start: Instant): Instant {
   if (typeof t === "bigint" && typeof step === "bigint" && typeof start === "bigint") {
     const d = t - start;
-    const k = d >= 0n ? d / step : -((-d + step - 1n) / step);
-    return start + k * step;
+    return d >= 0n ? d / step : -((-d + step - 1n) / step);
   }
-  const [a, s, b] = [Number(t), Number(step), Number(start)];
-  return b + Math.floor((a - b) / s) * s;
+  return Math.floor((Number(t) - Number(start)) / Number(step));
+}
+
+/** The start of the window of `step` starting at `start` that holds `t` (bin_at). */
+export function windowStart(t: Instant, step: Instant, start: Instant): Instant {
+  const k = windowIndex(t, step, start);
+  if (typeof k === "bigint") return (start as bigint) + k * (step as bigint);
+  return Number(start) + k * Number(step);
 }
 
 /** An argument that must be a datetime, timespan or number; anything else (week/month/year text) is refused. */
