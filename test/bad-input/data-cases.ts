@@ -5,17 +5,15 @@ import { scratchDir } from "./temp";
 
 // Bad data rows: each case writes a small data directory whose one flaw the loader must name by file, line and column.
 
-// Made on first use (scratchDir), so importing the cases to render the README table writes nothing.
-const dataDir = (files: Record<string, string>): string => scratchDir(files);
-
 const start = JSON.stringify({
   TimeGenerated: "2026-01-15T11:00:00Z",
   OperationName: "StartCallRecording",
   DurationMs: 120,
 });
 
+// The directory is made when the case runs, so importing the cases to render the README table writes nothing.
 function data(tried: string, files: Record<string, string>, sees: string[]): BadInputCase {
-  return { area: "data file", tried, sees, attempt: () => messageOf(() => loadDataDir(dataDir(files))) };
+  return { area: "data file", tried, sees, attempt: () => messageOf(() => loadDataDir(scratchDir(files))) };
 }
 
 export const dataCases: readonly BadInputCase[] = [
