@@ -6,34 +6,29 @@ import { addDecimals, asDecimal, compareDecimals, Decimal, decimalFromLong, divi
 const ZERO = new Decimal(0n, 0);
 
 /** Running exact sum and count of the non-null values on rows whose predicate (argument pred, if any) is true. */
-class DecimalTotal {
+abstract class DecimalTotal implements Aggregator {
   sum = ZERO;
   n = 0;
   constructor(private readonly pred: number) {}
-  take(args: readonly Value[]): void {
+  add(args: readonly Value[]): void {
     if (this.pred >= 0 && args[this.pred] !== true) return;
     const d = asDecimal(args[0]);
     if (d === null) return;
     this.sum = addDecimals(this.sum, d);
     this.n++;
   }
+  abstract result(): Value;
 }
 
 /** sum of no values is 0, as for other numbers (summarize-operator.md's default values). */
-class DecimalSum extends DecimalTotal implements Aggregator {
-  add(args: readonly Value[]): void {
-    this.take(args);
-  }
+class DecimalSum extends DecimalTotal {
   result(): Value {
     return this.sum as unknown as Value;
   }
 }
 
 /** avg: the exact sum over the count, refused where that quotient needs rounding; null over no values. */
-class DecimalAvg extends DecimalTotal implements Aggregator {
-  add(args: readonly Value[]): void {
-    this.take(args);
-  }
+class DecimalAvg extends DecimalTotal {
   result(): Value {
     return this.n === 0 ? null : (divideDecimals(this.sum, decimalFromLong(this.n)) as unknown as Value);
   }
