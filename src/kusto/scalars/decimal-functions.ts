@@ -1,6 +1,6 @@
 // abs, round, ceiling, bin/floor, min_of/max_of and coalesce of decimals, exact; their results' scale (printed zeros) is left unknown.
 import type { KType, Value } from "../types";
-import type { ScalarFactory } from "./common";
+import { isIntegerType, type ScalarFactory } from "./common";
 import { asDecimal, compareDecimals, Decimal } from "./decimal";
 
 /** The decimal rounded to `places` digits after the point: mode picks which way a dropped remainder goes. */
@@ -18,7 +18,6 @@ function toPlaces(d: Decimal, places: number, mode: "halfAway" | "ceiling"): Dec
   return places >= 0 ? new Decimal(q, places, false) : new Decimal(q * 10n ** BigInt(-places), 0, false);
 }
 
-const isWhole = (t: KType) => t === "int" || t === "long";
 const wrap = (d: Decimal | null): Value => d as unknown as Value;
 
 const unary =
@@ -33,7 +32,7 @@ const unary =
 
 /** round(decimal[, precision]): halves away from zero; null precision gives null. */
 const round: ScalarFactory = (argTypes) => {
-  if (argTypes[0] !== "decimal" || argTypes.length > 2 || (argTypes.length === 2 && !isWhole(argTypes[1])))
+  if (argTypes[0] !== "decimal" || argTypes.length > 2 || (argTypes.length === 2 && !isIntegerType(argTypes[1])))
     return undefined;
   return (args) => {
     const d = asDecimal(args[0]);
@@ -43,7 +42,7 @@ const round: ScalarFactory = (argTypes) => {
   };
 };
 
-const exactTypes = (types: readonly KType[]) => types.every((t) => t === "decimal" || isWhole(t));
+const exactTypes = (types: readonly KType[]) => types.every((t) => t === "decimal" || isIntegerType(t));
 
 /** bin/floor(decimal, size): the largest multiple of size at or below the value; null for a size that is not positive. */
 const bin: ScalarFactory = (argTypes) => {

@@ -1,11 +1,10 @@
 // around(), repeat() and parse_version(): small scalar functions with no family of their own.
 import type { KType, Value } from "../types";
-import { arity, type ScalarFactory } from "./common";
+import { arity, isIntegerType, type ScalarFactory } from "./common";
 import { type Decimal, decimalFromText } from "./decimal";
 import { toDynamicValue } from "./format";
 import { big, isLong } from "./int64";
 
-const isInteger = (t: KType): boolean => t === "int" || t === "long";
 const isTicks = (t: KType): boolean => t === "datetime" || t === "timespan";
 
 /**
@@ -15,8 +14,8 @@ const isTicks = (t: KType): boolean => t === "datetime" || t === "timespan";
 const around: ScalarFactory = arity(3, 3, (argTypes) => {
   const [v, c, d] = argTypes;
   const ticks = isTicks(v) && v === c && d === "timespan";
-  const integral = isInteger(v) && isInteger(c) && isInteger(d);
-  const numeric = [v, c, d].every((t) => isInteger(t) || t === "real");
+  const integral = isIntegerType(v) && isIntegerType(c) && isIntegerType(d);
+  const numeric = [v, c, d].every((t) => isIntegerType(t) || t === "real");
   if (ticks || integral)
     return (args) => {
       const [x, m, r] = args;
@@ -38,7 +37,7 @@ const around: ScalarFactory = arity(3, 3, (argTypes) => {
 const repeat: ScalarFactory = arity(2, 2, (argTypes) => {
   const type = argTypes[0];
   if (!["bool", "int", "long", "real", "datetime", "string", "timespan"].includes(type)) return undefined;
-  if (!isInteger(argTypes[1])) return undefined;
+  if (!isIntegerType(argTypes[1])) return undefined;
   return (args) => {
     const n = args[1];
     if (!isLong(n) || n < 0) return null;
