@@ -152,10 +152,12 @@ export function isOpenSchema(node: Expression | null | undefined): boolean {
 /** Output columns of a tabular node as the binder computed them. */
 export function resultColumns(node: Expression): ColumnInfo[] {
   // Table and tuple types have Columns; any other type gives none.
-  return toArray<ColumnSymbol>((node.ResultType as Partial<TableSymbol> | null)?.Columns).map((c) => ({
-    name: String(c.Name),
-    type: columnType(c.Type),
-  }));
+  return symbolColumns(node.ResultType as Partial<TableSymbol> | null);
+}
+
+/** The columns a table (or tuple) symbol declares, as engine column infos. */
+export function symbolColumns(table: Partial<TableSymbol> | null | undefined): ColumnInfo[] {
+  return toArray<ColumnSymbol>(table?.Columns).map((c) => ({ name: String(c.Name), type: columnType(c.Type) }));
 }
 
 /** Elements of a SyntaxList, unwrapping SeparatedElement (an untyped list is taken to hold expressions, as most do). */

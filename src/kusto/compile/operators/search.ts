@@ -9,7 +9,6 @@ import { stringMatcher } from "../../scalars/match";
 import { compileKustoRegex } from "../../scalars/regex";
 import type { ColumnInfo, Value } from "../../types";
 import {
-  columnType,
   elements,
   kindOf,
   namedParameters,
@@ -20,6 +19,7 @@ import {
   resultColumns,
   type ScalarFn,
   type Scope,
+  symbolColumns,
   symbolKindOf,
   type TabularFn,
   unsupported,
@@ -28,7 +28,6 @@ import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 import type {
   BinaryExpression,
-  ColumnSymbol,
   Expression,
   FindOperator,
   GroupSymbol,
@@ -212,6 +211,6 @@ export function namedSources(
 /** A table of the database, read from the run's tables; one the run lacks is empty with the declared columns. */
 function tableSource(table: TableSymbol): Source {
   const name = String(table.Name);
-  const columns = toArray<ColumnSymbol>(table.Columns).map((c) => ({ name: String(c.Name), type: columnType(c.Type) }));
+  const columns = symbolColumns(table);
   return { label: name, fn: (ctx) => ctx.tables[name] ?? { columns, rows: [] } };
 }

@@ -2,7 +2,6 @@
 import { toArray } from "../../kusto-language";
 import type { ColumnInfo, KType } from "../../types";
 import {
-  columnType,
   elements,
   kindOf,
   namedParameters,
@@ -12,13 +11,13 @@ import {
   type Row,
   resultColumns,
   type Scope,
+  symbolColumns,
   symbolKindOf,
   type TabularFn,
   unsupported,
 } from "../context";
 import type {
   AsOperator,
-  ColumnSymbol,
   Expression,
   GroupSymbol,
   NameReference,
@@ -91,10 +90,7 @@ function groupTables(expr: Expression): { name: string; columns: ColumnInfo[] }[
   if (!symbol || symbolKindOf(symbol) !== "Group") return undefined;
   return toArray<TableSymbol>((symbol as GroupSymbol).Members).map((table) => ({
     name: String(table.Name),
-    columns: toArray<ColumnSymbol>(table.Columns).map((c) => ({
-      name: String(c.Name),
-      type: columnType(c.Type),
-    })),
+    columns: symbolColumns(table),
   }));
 }
 
