@@ -1,7 +1,7 @@
 // abs, round, ceiling, bin/floor, min_of/max_of and coalesce of decimals, exact; their results' scale (printed zeros) is left unknown.
 import type { KType, Value } from "../types";
 import { isIntegerType, type ScalarFactory } from "./common";
-import { asDecimal, compareDecimals, Decimal } from "./decimal";
+import { alignDecimals, asDecimal, compareDecimals, Decimal } from "./decimal";
 
 /** The decimal rounded to `places` digits after the point: mode picks which way a dropped remainder goes. */
 function toPlaces(d: Decimal, places: number, mode: "halfAway" | "ceiling"): Decimal {
@@ -51,9 +51,7 @@ const bin: ScalarFactory = (argTypes) => {
     const v = asDecimal(args[0]);
     const size = asDecimal(args[1]);
     if (v === null || size === null || size.mantissa <= 0n) return null;
-    const scale = Math.max(v.scale, size.scale);
-    const mv = v.mantissa * 10n ** BigInt(scale - v.scale);
-    const ms = size.mantissa * 10n ** BigInt(scale - size.scale);
+    const [mv, ms, scale] = alignDecimals(v, size);
     // Floor division: bigint division truncates toward zero, so step down once for a negative remainder.
     let q = mv / ms;
     if (mv % ms !== 0n && mv < 0n) q -= 1n;

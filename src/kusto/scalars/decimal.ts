@@ -112,23 +112,24 @@ export function asDecimal(v: unknown): Decimal | null {
   return null;
 }
 
-function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
+/** Both mantissas at the larger scale, and that scale. */
+export function alignDecimals(a: Decimal, b: Decimal): [bigint, bigint, number] {
   const scale = Math.max(a.scale, b.scale);
   return [a.mantissa * 10n ** BigInt(scale - a.scale), b.mantissa * 10n ** BigInt(scale - b.scale), scale];
 }
 
 export function compareDecimals(a: Decimal, b: Decimal): number {
-  const [x, y] = align(a, b);
+  const [x, y] = alignDecimals(a, b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
 export function addDecimals(a: Decimal, b: Decimal): Decimal {
-  const [x, y, scale] = align(a, b);
+  const [x, y, scale] = alignDecimals(a, b);
   return make(x + y, scale);
 }
 
 export function subtractDecimals(a: Decimal, b: Decimal): Decimal {
-  const [x, y, scale] = align(a, b);
+  const [x, y, scale] = alignDecimals(a, b);
   return make(x - y, scale);
 }
 
@@ -155,7 +156,7 @@ export function divideDecimals(a: Decimal, b: Decimal): Decimal | null {
 /** The remainder with the sign of the dividend, as .NET's decimal % gives it; null on division by 0. */
 export function remainderDecimals(a: Decimal, b: Decimal): Decimal | null {
   if (b.mantissa === 0n) return null;
-  const [x, y, scale] = align(a, b);
+  const [x, y, scale] = alignDecimals(a, b);
   return make(x % y, scale);
 }
 
