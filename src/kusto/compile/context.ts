@@ -13,6 +13,7 @@ import type {
   KustoCode,
   KustoLanguageNamespace,
   KustoSymbol,
+  LiteralExpression,
   NamedParameter,
   NameReference,
   SeparatedElement,
@@ -187,6 +188,16 @@ export function namedParameters(list: SyntaxList<NamedParameter> | null | undefi
 export function parameterName(value: Expression): string {
   const named = value as Partial<NameReference>;
   return String(named.SimpleName ?? named.Name?.SimpleName ?? "");
+}
+
+/** A named parameter's value as lower-case text (`kind=Inner` → "inner"); "" when absent. */
+export function parameterText(expr: Expression | null | undefined): string {
+  if (!expr) return "";
+  // A literal's own token; any other expression renders its text.
+  const token = (expr as Partial<LiteralExpression>).Token;
+  return String(token ? tokenText(token) : (expr.ToString?.() ?? ""))
+    .trim()
+    .toLowerCase();
 }
 
 export function tokenText(token: SyntaxToken | null | undefined): string {

@@ -8,11 +8,11 @@ import {
   kindOf,
   namedParameters,
   type OperatorFn,
+  parameterText,
   type Row,
   type RunContext,
   resultColumns,
   type Scope,
-  tokenText,
   unsupported,
 } from "./context";
 import { type CellSource, rowBuilder } from "./row-builder";
@@ -21,7 +21,6 @@ import type {
   Expression,
   JoinOnClause,
   JoinOperator,
-  LiteralExpression,
   LookupOperator,
   NameReference,
   PathExpression,
@@ -66,15 +65,6 @@ function joinKeys(clause: SyntaxNode | null, scope: Scope): Keys {
   };
   for (const e of elements((clause as JoinOnClause).Expressions)) add(e);
   return keys;
-}
-
-function parameterText(expr: Expression | undefined): string {
-  if (!expr) return "";
-  // A literal's own token; any other expression renders its text.
-  const token = (expr as Partial<LiteralExpression>).Token;
-  return String(token ? tokenText(token) : (expr.ToString?.() ?? ""))
-    .trim()
-    .toLowerCase();
 }
 
 interface KeySide {

@@ -8,6 +8,7 @@ import {
   kindOf,
   namedParameters,
   type OperatorFn,
+  parameterText,
   type Row,
   type RunContext,
   resultColumns,
@@ -118,9 +119,7 @@ export function compileMakeSeries(node: MakeSeriesOperator, scope: Scope): Opera
   let nonEmpty = false;
   for (const [name, value] of params) {
     if (name === "kind") {
-      const kind = String(value?.ToString?.() ?? "")
-        .trim()
-        .toLowerCase();
+      const kind = parameterText(value);
       if (kind !== "nonempty") throw unsupported(scope, node, `make-series kind=${kind}`);
       nonEmpty = true;
     } else if (!name.startsWith("hint.")) {

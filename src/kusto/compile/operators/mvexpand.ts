@@ -9,6 +9,7 @@ import {
   namedParameters,
   type OperatorFn,
   parameterName,
+  parameterText,
   type Row,
   resultColumns,
   type Scope,
@@ -69,11 +70,7 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
   const indexParam = params.get("with_itemindex");
   const indexColumn = indexParam ? parameterName(indexParam) : undefined;
   const kindParam = params.get("kind") ?? params.get("bagexpansion");
-  const bagAsArray =
-    !!kindParam &&
-    String(kindParam.ToString?.() ?? "")
-      .trim()
-      .toLowerCase() === "array";
+  const bagAsArray = parameterText(kindParam) === "array";
   const columns = resultColumns(node);
   const limit = node.RowLimitClause ? compileScalar(node.RowLimitClause.RowLimit, scope) : undefined;
   const targets = elements(node.Expressions).map((mv) => {

@@ -8,6 +8,7 @@ import {
   kindOf,
   namedParameters,
   type OperatorFn,
+  parameterText,
   type Row,
   resultColumns,
   type ScalarFn,
@@ -20,9 +21,7 @@ import { compileSubquery, compileTabular } from "../tabular";
 
 export function compilePartition(node: PartitionOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   for (const [p, value] of namedParameters(node.Parameters)) {
-    const text = String(value?.ToString?.() ?? "")
-      .trim()
-      .toLowerCase();
+    const text = parameterText(value);
     if (p === "hint.strategy" && text === "legacy" && kindOf(node.Operand) !== "PartitionSubquery") continue;
     if (!p.startsWith("hint.")) throw unsupported(scope, node, `partition ${p}`);
   }

@@ -14,6 +14,7 @@ import {
   namedParameters,
   newRow,
   type OperatorFn,
+  parameterText,
   type Row,
   type RunContext,
   resultColumns,
@@ -121,9 +122,7 @@ function caseSensitivity(node: SearchOperator, scope: Scope): boolean {
   const params = namedParameters(node.Parameters);
   let caseSensitive = false;
   for (const [name, value] of params) {
-    const text = String(value?.ToString?.() ?? "")
-      .trim()
-      .toLowerCase();
+    const text = parameterText(value);
     if (name === "kind" && (text === "case_sensitive" || text === "case_insensitive" || text === "default"))
       caseSensitive = text === "case_sensitive";
     else throw unsupported(scope, node, `search ${name}=${text}`);

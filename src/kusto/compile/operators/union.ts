@@ -8,6 +8,7 @@ import {
   newRow,
   type OperatorFn,
   parameterName,
+  parameterText,
   type Row,
   resultColumns,
   type Scope,
@@ -119,11 +120,7 @@ function sourceColumnName(node: UnionOperator): string | undefined {
 }
 
 function isInner(node: UnionOperator): boolean {
-  return (
-    String(namedParameters(node.Parameters).get("kind")?.ToString?.() ?? "")
-      .trim()
-      .toLowerCase() === "inner"
-  );
+  return parameterText(namedParameters(node.Parameters).get("kind")) === "inner";
 }
 
 /** Whether the union's rows are the query's result as they stand (nothing downstream reads its columns by name). */
@@ -221,10 +218,7 @@ function leftmostName(expr: Expression): NameReference | undefined {
 
 /** The legs of a union; with isfuzzy=true a leg naming a table or view that does not exist is left out, as Kusto does. */
 function unionLegs(node: UnionOperator): Expression[] {
-  const fuzzy =
-    String(namedParameters(node.Parameters).get("isfuzzy")?.ToString?.() ?? "")
-      .trim()
-      .toLowerCase() === "true";
+  const fuzzy = parameterText(namedParameters(node.Parameters).get("isfuzzy")) === "true";
   const legs = elements(node.Expressions);
   if (!fuzzy) return legs;
   return legs.filter((leg) => {
