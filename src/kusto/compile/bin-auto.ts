@@ -42,9 +42,10 @@ export function compileBinAuto(call: FunctionCallExpression, scope: Scope): Scal
       "bin_auto() needs the bin size: add `set query_bin_auto_size=<size>;` before the query (bin-auto-function.md)",
     );
   const valueType = typeOf(scope, arg);
+  const ticks = valueType === "datetime" || valueType === "timespan";
   const at = optionValue(scope, call, "query_bin_auto_at") ?? {
-    value: valueType === "datetime" ? 0n : valueType === "timespan" ? 0n : 0,
-    type: valueType === "datetime" ? "datetime" : valueType === "timespan" ? "timespan" : "long",
+    value: ticks ? 0n : 0,
+    type: ticks ? valueType : "long",
   };
   const binAt = scalarFunction("bin_at", [valueType, size.type, at.type], typeOf(scope, call), scope.clock);
   if (!binAt)
