@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/preview";
@@ -9,6 +8,7 @@ import { markdownToHtml } from "../../src/preview/markdown";
 import { buildWorkbook } from "../../src/workbook";
 import { markdown, query } from "../../src/workbook/items";
 import type { Workbook } from "../../src/workbook/types";
+import { dirWith } from "../data/temp-dir";
 
 const scenario = join(__dirname, "..", "fixtures", "scenario");
 const tables = loadDataDir(scenario);
@@ -81,13 +81,13 @@ describe("offline preview", () => {
 
 describe("acs-insights preview", () => {
   it("must write the page and exit 0 when every item runs", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "preview-")), "p.html");
+    const out = join(dirWith({}, "preview-"), "p.html");
     expect(await run(["--data", scenario, "--out", out, "--now", "2024-05-02T00:00:00Z"])).toBe(0);
     expect(readFileSync(out, "utf8")).toContain('data-errors="0"');
   }, 60_000);
 
   it("must refuse data with no TimeGenerated at all, pointing at --now", async () => {
-    const empty = mkdtempSync(join(tmpdir(), "preview-empty-"));
+    const empty = dirWith({}, "preview-empty-");
     await expect(run(["--data", empty, "--out", join(empty, "p.html")])).rejects.toThrow(/--now/);
   });
 
