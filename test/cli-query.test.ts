@@ -122,6 +122,29 @@ describe("acs-insights query", () => {
     );
   });
 
+  const forkQuery =
+    'ACSCallRecordingSummary | fork mp4 = (where FormatType == "mp4" | count) (where FormatType == "wav" | count)';
+
+  it("must print every result set of a fork for --format json, one JSON array per line", async () => {
+    const r = await capture(["--data", dir, "--format", "json", forkQuery]);
+    expect(r.code).toBe(0);
+    // Two mp4 rows (r1, r3) and one wav row (r2) in the fixture.
+    expect(r.out.trimEnd().split("\n").map((line) => JSON.parse(line))).toEqual([[{ Count: 2 }], [{ Count: 1 }]]);
+  });
+
+  it("must title each result set of a fork in the text table, by its leg name where it has one", async () => {
+    const r = await capture(["--data", dir, forkQuery]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^# mp4\n[\s\S]*\b2\b[\s\S]*\n# result set 2\n[\s\S]*\b1\b/);
+  });
+
+  it("must refuse several result sets for --format csv, naming the formats that hold them", async () => {
+    const r = await capture(["--data", dir, "--format", "csv", forkQuery]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/2 result sets .*--format json/);
+    expect(r.out).toBe("");
+  });
+
   it("must run the saved functions over the bundled sample by default through the bin", () => {
     const bin = path.join(__dirname, "..", "dist", "cli", "bin.js");
     const out = execFileSync(

@@ -29,7 +29,8 @@ export const querySpec: CommandSpec = {
 
   --data DIR       data directory, one file per table (default: the bundled sample data)
   --now ISO        the clock for now()/ago(), e.g. 2024-03-10T12:00:00Z (default: the wall clock; local data only)
-  --format F       table (default), json (a JSON array of row objects, nothing else) or csv
+  --format F       table (default), json (a JSON array of row objects, nothing else; one per line when the
+                   query returns several result sets) or csv (one result set only)
   --csv-raw        with csv: write text cells exactly; by default a text cell starting with = + - @ gets a leading '
                    so a spreadsheet shows it instead of running it as a formula
   --file PATH      read the query from a file instead of the argument

@@ -1,7 +1,7 @@
 // `acs-insights query`: runs KQL over a data directory (default: the bundled sample) with the saved functions declared.
 import * as fs from "node:fs";
 import { loadDataDir, sampleDataDir } from "../data";
-import { type QueryResult, runQuery, toCsv, toJsonRows, toTextTable } from "../kusto";
+import { type QueryResult, type QueryResults, runQuery, toCsv, toJsonRows, toTextTable } from "../kusto";
 import { acsCatalog } from "../schema/catalog";
 import { booleanFlag, choiceFlag, type ParsedArgs, UsageError } from "./args";
 import { querySpec } from "./commands";
@@ -54,6 +54,19 @@ function render(result: QueryResult, args: QueryArgs): string {
   return toTextTable(result);
 }
 
+/** Every result set of a fork, facet or several statements: one JSON array per line, or titled text tables. */
+function renderAll(result: QueryResults, args: QueryArgs): string {
+  const sets = result.resultSets ?? [result];
+  if (sets.length === 1) return render(result, args);
+  // One CSV document holds one table; a blank line between tables would not parse as CSV.
+  if (args.format === "csv")
+    throw new Error(
+      `the query returns ${sets.length} result sets and --format csv writes one table: use --format json (one array per line) or table, or keep one result set`,
+    );
+  if (args.format === "json") return sets.map((set) => render(set, args)).join("");
+  return sets.map((set, i) => `# ${set.name ?? `result set ${i + 1}`}\n${render(set, args)}`).join("\n");
+}
+
 /** The remote path: src/workspace/query.ts, loaded only here so local queries never load the Azure SDK. */
 async function runOnWorkspace(args: QueryArgs): Promise<number> {
   const { queryWorkspace } = await import("../workspace/query");
@@ -70,7 +83,7 @@ export async function execute(parsed: ParsedArgs): Promise<number> {
     const report = args.quiet ? undefined : (summary: string) => process.stderr.write(`acs-insights query: ${summary}`);
     const tables = loadDataDir(args.data, { report });
     const result = runQuery(args.kql, tables, { ...acsCatalog, now: args.now });
-    process.stdout.write(render(result, args));
+    process.stdout.write(renderAll(result, args));
     return 0;
   } catch (err) {
     process.stderr.write(`acs-insights query: ${err instanceof Error ? err.message : String(err)}\n`);

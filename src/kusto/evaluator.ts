@@ -105,6 +105,6 @@ export function catalogWithData(catalog: Catalog, tables: Tables): Catalog {
 }
 
 /** Compiles (or reuses the compiled form of) `kql` against the catalog and the given data tables, and runs it once. */
-export function runQuery(kql: string, tables: Tables, options: CompileOptions & RunOptions = {}): QueryResult {
+export function runQuery(kql: string, tables: Tables, options: CompileOptions & RunOptions = {}): QueryResults {
   return cachedCompile(kql, catalogWithData(options, tables)).run(tables, options);
 }

@@ -35,6 +35,13 @@ describe("several result sets (batches, fork, facet)", () => {
     ]);
   });
 
+  it("fork keeps the name of its first leg too", () => {
+    expect(sets(`${T} T | fork F = (count) (where a > 2 | count)`)).toEqual([
+      { name: "F", rows: [{ Count: 3 }] },
+      { rows: [{ Count: 1 }] },
+    ]);
+  });
+
   it("facet gives the with table first, then each column's values with their counts", () => {
     expect(sets(`${T} T | facet by b with (where a > 1 | project a)`)).toEqual([
       { rows: [{ a: 2 }, { a: 3 }] },

@@ -403,14 +403,14 @@ function setOptions(statements: Statement[]): Map<string, string | true> {
 export function compileQueryBlock(
   block: QueryBlock,
   scope: Scope,
-): { fn: TabularFn; columns: ColumnInfo[]; open: boolean; options: Map<string, string | true>; more: ResultSetFn[] } {
+): ResultSetFn & { options: Map<string, string | true>; more: ResultSetFn[] } {
   const statements = elements(block.Statements);
   // Each expression statement is a result set (batches.md), in order; fork and facet give several.
   const sets: ResultSetFn[] = [];
   bindStatements(statements, scope, true, (expr, at, st) => sets.push(...resultSets(expr, at, st)));
   if (sets.length === 0) throw unsupported(scope, block, "a query without a result expression");
   const [first, ...more] = sets;
-  return { fn: first.fn, columns: first.columns, open: first.open, options: setOptions(statements), more };
+  return { ...first, options: setOptions(statements), more };
 }
 
 function resultSets(expr: Expression, scope: Scope, statement: Statement): ResultSetFn[] {
