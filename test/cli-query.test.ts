@@ -129,7 +129,12 @@ describe("acs-insights query", () => {
     const r = await capture(["--data", dir, "--format", "json", forkQuery]);
     expect(r.code).toBe(0);
     // Two mp4 rows (r1, r3) and one wav row (r2) in the fixture.
-    expect(r.out.trimEnd().split("\n").map((line) => JSON.parse(line))).toEqual([[{ Count: 2 }], [{ Count: 1 }]]);
+    expect(
+      r.out
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([[{ Count: 2 }], [{ Count: 1 }]]);
   });
 
   it("must title each result set of a fork in the text table, by its leg name where it has one", async () => {
