@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { fitLine, seasonal, seriesStats } from "../../src/kusto/scalars/series";
+import { dynamicReal as r } from "../../src/kusto/values/dynamic-real";
 import { json } from "./helpers";
 import { call } from "./scalars-helpers";
 
-// series_* functions, with expected values worked out by hand from the rules on the reference pages.
+// series_* functions, with expected values worked out by hand from the rules on the reference pages. r(x) is a whole
+// real inside a dynamic (5.0): results the pages print as reals ([-1.0,1.0,3.0], series-ceiling-function.md).
 const s1 = (name: string, arr: unknown[]) => call(name, ["dynamic"], "dynamic", [arr]);
 const s2 = (
   name: string,
@@ -16,8 +18,9 @@ describe("element-wise series functions", () => {
   it("must apply the function to each number and give null for non-numeric elements", () => {
     expect(s1("series_abs", [-2, 3.5, null, "x", true])).toEqual([2, 3.5, null, null, null]);
     expect(s1("series_sign", [-7, 0, 2])).toEqual([-1, 0, 1]);
-    expect(s1("series_floor", [1.5, -1.5])).toEqual([1, -2]);
-    expect(s1("series_ceiling", [1.5, -1.5])).toEqual([2, -1]);
+    // floor and ceiling give reals even of longs (series-ceiling-function.md: [-1.0,1.0,3.0])
+    expect(s1("series_floor", [1.5, -1.5, 2])).toEqual([r(1), r(-2), r(2)]);
+    expect(s1("series_ceiling", [1.5, -1.5])).toEqual([r(2), r(-1)]);
   });
 
   it("must combine two series element by element, null where the shorter one has no element", () => {
@@ -25,11 +28,13 @@ describe("element-wise series functions", () => {
     expect(s2("series_add", [1, 2, 3], [10, 20])).toEqual([11, 22, null]);
     expect(s2("series_subtract", [5, 5], [1, 7])).toEqual([4, -2]);
     expect(s2("series_divide", [7, 1], [2, 0])).toEqual([3.5, Infinity]);
-    expect(s2("series_pow", [2, 9], [10, 0.5])).toEqual([1024, 3]);
+    expect(s2("series_pow", [2, 9], [10, 0.5])).toEqual([r(1024), r(3)]);
   });
 
   it("must broadcast a number over a series", () => {
-    expect(s2("series_multiply", [1, 2, 3], 2, ["dynamic", "real"])).toEqual([2, 4, 6]);
+    // a real factor makes real products; a long one keeps longs
+    expect(s2("series_multiply", [1, 2, 3], 2, ["dynamic", "real"])).toEqual([r(2), r(4), r(6)]);
+    expect(call("series_multiply", ["dynamic", "long"], "dynamic", [[1, 2, 3], 2])).toEqual([2, 4, 6]);
   });
 
   it("must compare element by element into booleans", () => {
@@ -114,8 +119,8 @@ describe("series statistics", () => {
       min_idx: 0,
       max: 4,
       max_idx: 1,
-      avg: 3,
-      variance: 2,
+      avg: r(3),
+      variance: r(2),
       stdev: Math.SQRT2,
       sum: 6,
       len: 2,
@@ -151,8 +156,8 @@ describe("line fit", () => {
 
   it("must return the fit as a bag from series_fit_line_dynamic", () => {
     expect(call("series_fit_line_dynamic", ["dynamic"], "dynamic", [[3, 5, 7]])).toMatchObject({
-      slope: 2,
-      interception: 1,
+      slope: r(2),
+      interception: r(1),
     });
   });
 });
@@ -173,19 +178,21 @@ describe("fills", () => {
     expect(s1("series_fill_linear", [null, 1.5, null, null, 4.5, null])).toEqual([1.5, 1.5, 2.5, 3.5, 4.5, 4.5]);
     expect(
       call("series_fill_linear", ["dynamic", "real", "bool"], "dynamic", [[null, 1.5, null, 2.5], null, false]),
-    ).toEqual([null, 1.5, 2, 2.5]);
+    ).toEqual([null, 1.5, r(2), 2.5]);
   });
 
   it("must fill an all-missing series with the constant, 0 by default", () => {
-    expect(s1("series_fill_linear", [null, null])).toEqual([0, 0]);
+    // the default constant is the real 0.0 (series-fill-linear-function.md: [0.0,0.0,0.0,0.0])
+    expect(s1("series_fill_linear", [null, null])).toEqual([r(0), r(0)]);
     expect(
       call("series_fill_linear", ["dynamic", "real", "bool", "real"], "dynamic", [[null, null], null, true, 2.5]),
     ).toEqual([2.5, 2.5]);
   });
 
-  it("must refuse an interpolation between whole numbers, whose long/real type the engine cannot see", () => {
-    // Kusto truncates 1.5 to 1 for longs but keeps 1.5 for reals such as 1.0 and 2.0
-    expect(() => s1("series_fill_linear", [1, null, 2])).toThrow(/^unsupported: series_fill_linear/);
+  it("must truncate an interpolation between longs and keep it real between reals", () => {
+    // series-fill-linear-function.md: 73.5 between the longs 111 and 36 is 73, between 111.0 and 36.0 it is 73.5
+    expect(s1("series_fill_linear", [1, null, 2])).toEqual([1, 1, 2]);
+    expect(s1("series_fill_linear", [r(1), null, r(2)])).toEqual([r(1), 1.5, r(2)]);
     // whole-number results need no choice: 1, 2, 3
     expect(s1("series_fill_linear", [1, null, 3])).toEqual([1, 2, 3]);
   });
@@ -194,13 +201,16 @@ describe("fills", () => {
 describe("filters", () => {
   it("must compute a running sum with series_iir(x, [1], [1, -1])", () => {
     expect(call("series_iir", ["dynamic", "dynamic", "dynamic"], "dynamic", [[1, 2, 3, 4], [1], [1, -1]])).toEqual([
-      1, 3, 6, 10,
+      r(1),
+      r(3),
+      r(6),
+      r(10),
     ]);
   });
 
   it("must divide by a0 in series_iir", () => {
     // y = x / 2
-    expect(call("series_iir", ["dynamic", "dynamic", "dynamic"], "dynamic", [[2, 4], [1], [2]])).toEqual([1, 2]);
+    expect(call("series_iir", ["dynamic", "dynamic", "dynamic"], "dynamic", [[2, 4], [1], [2]])).toEqual([r(1), r(2)]);
   });
 
   it("must average the current and earlier points with a normalised series_fir", () => {
@@ -210,18 +220,18 @@ describe("filters", () => {
         [2, 4, 6],
         [1, 1],
       ]),
-    ).toEqual([1, 3, 5]);
+    ).toEqual([r(1), r(3), r(5)]);
   });
 
   it("must take differences with a negative filter without normalising, and center the window on request", () => {
     // [1,-1]: x[i] - x[i-1] → [0, 2, 2] for x = [0, 2, 4]
     expect(
       call("series_fir", ["dynamic", "dynamic", "bool", "bool"], "dynamic", [[0, 2, 4], [1, -1], false, false]),
-    ).toEqual([0, 2, 2]);
+    ).toEqual([r(0), r(2), r(2)]);
     // centred 3-point average of [3, 6, 9]: (3+6)/3, (3+6+9)/3, (6+9)/3 = 3, 6, 5
     expect(
       call("series_fir", ["dynamic", "dynamic", "bool", "bool"], "dynamic", [[3, 6, 9], [1, 1, 1], true, true]),
-    ).toEqual([3, 6, 5]);
+    ).toEqual([r(3), r(6), r(5)]);
     // normalising a filter with a negative coefficient is null
     expect(call("series_fir", ["dynamic", "dynamic", "bool"], "dynamic", [[1, 2], [1, -1], true])).toBeNull();
   });
@@ -239,7 +249,7 @@ describe("seasonal component", () => {
     expect(() => call("series_seasonal", ["dynamic"], "dynamic", [[1, 2, 1, 2, 1, 2, 1, 2]])).toThrow(
       /^unsupported: series_seasonal with automatic period detection/,
     );
-    expect(call("series_seasonal", ["dynamic", "long"], "dynamic", [[1, 2, 1, 2], 2])).toEqual([1, 2, 1, 2]);
+    expect(call("series_seasonal", ["dynamic", "long"], "dynamic", [[1, 2, 1, 2], 2])).toEqual([r(1), r(2), r(1), r(2)]);
   });
 });
 

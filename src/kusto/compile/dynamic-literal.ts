@@ -2,6 +2,7 @@
 import { MAX_DYNAMIC_DEPTH, newBag, tooDeep } from "../scalars/bag-object";
 import { parseLongText } from "../scalars/int64";
 import type { Value } from "../types";
+import { dynamicReal } from "../values/dynamic-real";
 import { formatDatetime, formatTimespan, parseDatetime, parseTimespan } from "../values/time";
 
 const escapes: Record<string, string> = {
@@ -101,8 +102,9 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
     const w = word[0];
     if (w === "true" || w === "false" || w === "null") return w === "true" ? true : w === "false" ? false : null;
     // Whole numbers are longs: exact (a bigint beyond 2^53) while they fit in int64, else a real as in JSON.
-    if (/^-?\d+$/.test(w)) return (parseLongText(w) ?? Number(w)) as Value;
-    return Number(w);
+    if (/^-?\d+$/.test(w)) return (parseLongText(w) ?? dynamicReal(Number(w))) as Value;
+    // Written with a fraction or exponent (42.0, 1e3): a real, kept apart from the long of the same value.
+    return dynamicReal(Number(w));
   };
   /** The text inside typename( ... ): a quoted string or the raw characters up to the closing parenthesis. */
   const readInner = (): string => {
@@ -155,7 +157,8 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
       case "double":
       case "decimal": {
         const n = /^-?\d+$/.test(inner) && type !== "real" && type !== "double" ? parseLongText(inner) : Number(inner);
-        return n === null || (typeof n === "number" && Number.isNaN(n)) ? fail(`invalid ${type}(${inner})`) : n;
+        if (n === null || (typeof n === "number" && Number.isNaN(n))) return fail(`invalid ${type}(${inner})`);
+        return type === "real" || type === "double" ? dynamicReal(n as number) : n;
       }
       default:
         return fail(`${type}(...) inside a dynamic literal`);

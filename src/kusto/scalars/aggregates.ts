@@ -376,10 +376,12 @@ class MakeList extends KeySet implements Aggregator {
         if (x !== null && x !== undefined && this.items.length < this.max) this.addDistinct(x as Value);
       return;
     }
-    this.addDistinct(toDynamicValue(v, this.type));
+    // Keyed by the value as added (a typed value keys one-to-one with its dynamic form), converted only once kept.
+    this.addDistinct(v, this.type);
   }
-  private addDistinct(v: Value): void {
-    if (!this.insert(hashKey(v))) return;
+  private addDistinct(raw: Value, type: KType = "dynamic"): void {
+    if (!this.insert(hashKey(raw))) return;
+    const v = type === "dynamic" ? raw : toDynamicValue(raw, type);
     // The first item gets an array of its own size (push reserves 16 spare slots), as most sets by a high-cardinality key stay small.
     if (this.items.length === 0) this.items = [v];
     else this.items.push(v);

@@ -1,6 +1,7 @@
 // Property bags as plain data: objects without a prototype, read through own-property checks, so keys such as
 // `toString`, `constructor` and `__proto__` are ordinary keys and never reach JavaScript's Object machinery.
 import type { Value } from "../types";
+import { DynamicReal } from "../values/dynamic-real";
 
 export type Bag = Record<string, unknown>;
 
@@ -25,7 +26,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /** A property bag (dynamic object), as opposed to an array, a scalar or null. */
 export function isBag(v: unknown): v is Bag {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  // A boxed whole real is an object to JS but a number to Kusto.
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof DynamicReal);
 }
 
 export function bagHas(bag: Bag, key: string): boolean {
@@ -49,7 +51,7 @@ export function tooDeep(where: string): Error {
  * JSON.parse itself keeps `__proto__` as an own key, so copying own keys preserves every key as data.
  */
 export function toBagTree(v: unknown, where = "dynamic", depth = 0): Value {
-  if (typeof v !== "object" || v === null) return v as Value;
+  if (typeof v !== "object" || v === null || v instanceof DynamicReal) return v as Value;
   if (depth >= MAX_DYNAMIC_DEPTH) throw tooDeep(where);
   if (Array.isArray(v)) {
     const out = new Array<unknown>(v.length);

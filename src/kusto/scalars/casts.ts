@@ -1,5 +1,6 @@
 // Conversions between Kusto types (toint, todatetime, ...): a failed conversion is null, never an exception.
 import type { KType, Value } from "../types";
+import { unboxReal } from "../values/dynamic-real";
 import { EPOCH_DOTNET_TICKS, parseDatetime, parseTimespan } from "../values/time";
 import { asDecimal, Decimal, decimalFromLong, decimalFromReal, decimalFromText, truncateDecimal } from "./decimal";
 import { formatterFor, toDynamicValue } from "./format";
@@ -126,6 +127,12 @@ function toDecimalFrom(from: KType): (v: Value) => Value {
 
 /** A converter to `type` from values of type `from` (implicit and explicit casts alike). */
 export function convertTo(type: KType, from: KType): (v: Value) => Value {
+  const convert = convertPlain(type, from);
+  // A boxed whole real inside a dynamic converts as its number (todouble(dynamic(7.0)) = 7.0, tolong = 7).
+  return from === "dynamic" && type !== "dynamic" ? (v) => convert(unboxReal(v)) : convert;
+}
+
+function convertPlain(type: KType, from: KType): (v: Value) => Value {
   // tostring never yields null, even of a string that is missing.
   if (type === "string" && from === "string") return (v) => (typeof v === "string" ? v : "");
   if (type === from) return (v) => v;

@@ -1,5 +1,6 @@
 // Shared constants and small helpers of the scalar library: kept tiny so every table file can import them.
 import type { KType, Value } from "../types";
+import { DynamicReal } from "../values/dynamic-real";
 
 export type ScalarFn = (args: readonly Value[]) => Value;
 /** Builds a function for the given binder types, or undefined when these types are not supported. */
@@ -42,7 +43,7 @@ export function num(v: Value): number | null {
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof DynamicReal);
 }
 
 const regexSpecials = /[.*+?^${}()|[\]\\/]/g;

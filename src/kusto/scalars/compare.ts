@@ -1,6 +1,7 @@
 // Ordering, equality and grouping keys for every Kusto type.
 import type { KType, Value } from "../types";
 import { isPlainObject } from "./common";
+import { DynamicReal, unboxReal } from "../values/dynamic-real";
 import { asDecimal, compareDecimals, Decimal, decimalKey } from "./decimal";
 
 function compareNumbers(a: Value, b: Value): number {
@@ -32,7 +33,7 @@ const dynamicRank = (v: unknown): number =>
     ? 0
     : typeof v === "boolean"
       ? 1
-      : typeof v === "number" || typeof v === "bigint"
+      : typeof v === "number" || typeof v === "bigint" || v instanceof DynamicReal
         ? 2
         : typeof v === "string"
           ? 3
@@ -46,7 +47,8 @@ export function compareDynamic(a: Value, b: Value): number {
   const rb = dynamicRank(b);
   if (ra !== rb) return ra - rb;
   if (ra === 1) return compareBools(a, b);
-  if (ra === 2) return compareNumbers(a, b);
+  // A boxed whole real orders by its number among longs and reals.
+  if (ra === 2) return compareNumbers(unboxReal(a), unboxReal(b));
   if (ra === 3) return compareStrings(a, b);
   return compareStrings(stableJson(a), stableJson(b));
 }
@@ -81,6 +83,8 @@ function compareDecimalValues(a: Value, b: Value): number {
 
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  // Numbers inside dynamic values are equal by value whether long or real (5 == 5.0, as for typed long and real).
+  if (a instanceof DynamicReal || b instanceof DynamicReal) return numberEquals(unboxReal(a as Value), unboxReal(b as Value));
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -97,6 +101,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return true;
 }
+
+// biome-ignore lint/suspicious/noDoubleEquals: loose equality compares a bigint long with a real by value.
+const numberEquals = (x: Value, y: Value): boolean => (typeof x === "number" || typeof x === "bigint") && (typeof y === "number" || typeof y === "bigint") && x == y;
 
 const ciEqual = (a: Value, b: Value): boolean => {
   const x = typeof a === "string" ? a : "";
@@ -131,6 +138,8 @@ export function valuesEqual(type: KType, caseInsensitive = false): (a: Value, b:
 export function stableJson(v: unknown): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "bigint") return v.toString();
+  // By value, like hashKey: a whole real and the long of that value key alike.
+  if (v instanceof DynamicReal) return String(v.value);
   if (typeof v !== "object") return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
   const obj = v as Record<string, unknown>;
@@ -169,6 +178,8 @@ export function hashKey(v: Value): string {
     lastBigintKey = `${MARK}#${v.toString()}`;
     return lastBigintKey;
   }
+  // A boxed whole real keys like the number of the same value (== holds between them; values/dynamic-real.ts).
+  if (v instanceof DynamicReal) return `${MARK}#${v.value === 0 ? "0" : String(v.value)}`;
   // A decimal keys by its value without trailing zeros, like a number of the same value.
   if (v instanceof Decimal) return `${MARK}#${decimalKey(v)}`;
   if (v === true) return `${MARK}t`;

@@ -1,5 +1,6 @@
 // gettype and range(): the dynamic functions that are neither array nor bag functions (see arrays.ts, bags.ts).
 import type { Value } from "../types";
+import { DynamicReal, dynamicReal } from "../values/dynamic-real";
 import { TICKS_PER_HOUR } from "../values/time";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
 import { toDynamicValue } from "./format";
@@ -7,6 +8,7 @@ import { toDynamicValue } from "./format";
 function gettypeOfDynamic(v: Value): string {
   if (v === null || v === undefined) return "null";
   if (Array.isArray(v)) return "array";
+  if (v instanceof DynamicReal) return "real";
   if (typeof v === "object") return "dictionary";
   if (typeof v === "string") return "string";
   if (typeof v === "boolean") return "bool";
@@ -39,6 +41,8 @@ const range: ScalarFactory = arity(2, 3, (argTypes) => {
       return out;
     };
   }
+  // With a real bound or step the elements are reals (whole ones boxed so they stay reals).
+  const real = argTypes.some((a) => a === "real" || a === "decimal");
   return (args) => {
     const [start, stop] = args.map((v) => (typeof v === "bigint" ? Number(v) : v));
     const step = args.length > 2 ? (typeof args[2] === "bigint" ? Number(args[2]) : args[2]) : 1;
@@ -52,8 +56,8 @@ const range: ScalarFactory = arity(2, 3, (argTypes) => {
       return null;
     const count = Math.min(MAX_RANGE, Math.floor((stop - start) / step) + 1);
     if (!(count > 0)) return [];
-    const out = new Array<number>(count);
-    for (let i = 0; i < count; i++) out[i] = start + i * step;
+    const out = new Array<Value>(count);
+    for (let i = 0; i < count; i++) out[i] = real ? dynamicReal(start + i * step) : start + i * step;
     return out;
   };
 });

@@ -1,33 +1,19 @@
 // Kusto's tostring() text for every type, and how typed scalars look once placed inside a dynamic value.
 import type { KType, Value } from "../types";
+import { DynamicReal, dynamicReal } from "../values/dynamic-real";
+import { formatReal } from "../values/real-text";
 import { formatDatetime, formatTimespan } from "../values/time";
 import { Decimal, normalized } from "./decimal";
 import { jsonText } from "./int64";
 
-export { formatDatetime, formatTimespan };
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** .NET's shortest round-trip text: exponent form from 1E+15 up and below 1E-05, with a two-digit exponent. */
-export function formatReal(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "Infinity";
-  if (v === -Infinity) return "-Infinity";
-  const abs = Math.abs(v);
-  if (abs !== 0 && (abs >= 1e15 || abs < 1e-5)) {
-    const [mantissa, exp] = v.toExponential().split("e");
-    const e = Number(exp);
-    return `${mantissa}E${e < 0 ? "-" : "+"}${pad2(Math.abs(e))}`;
-  }
-  return String(v);
-}
+export { formatDatetime, formatReal, formatTimespan };
 
 /** Compact JSON, as tostring(dynamic) prints it; a dynamic string prints bare. */
 export function formatDynamic(v: Value): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
+  // A dynamic holding a whole real alone prints as tostring(real) does (5), as before boxing; inside JSON it is 5.0.
+  if (v instanceof DynamicReal) return formatReal(v.value);
   // jsonText, not JSON.stringify: a dynamic may hold a long beyond 2^53 (a bigint), printed with its exact digits.
   return jsonText(v);
 }
@@ -43,7 +29,7 @@ export function formatValue(v: Value, type: KType): string {
     case "timespan":
       return typeof v === "bigint" ? formatTimespan(v) : formatDynamic(v);
     case "real":
-      return typeof v === "number" ? formatReal(v) : formatDynamic(v);
+      return typeof v === "number" ? formatReal(v) : v instanceof DynamicReal ? formatReal(v.value) : formatDynamic(v);
     case "decimal":
       return formatDecimal(v);
     case "int":
@@ -100,6 +86,8 @@ export function toDynamicValue(v: Value, type: KType): Value {
   if (type === "datetime" && typeof v === "bigint") return formatDatetime(v);
   if (type === "timespan" && typeof v === "bigint") return formatTimespan(v);
   if ((type === "real" || type === "decimal") && typeof v === "number" && !Number.isFinite(v)) return formatReal(v);
+  // A whole real stays a real inside the dynamic (values/dynamic-real.ts).
+  if (type === "real" && typeof v === "number") return dynamicReal(v);
   // Dynamic values hold no decimal type (dynamic.md lists bool, datetime, guid, int, long, real, string, timespan).
   if (v instanceof Decimal)
     throw new Error("unsupported: a decimal inside a dynamic value (Kusto's conversion is not documented)");

@@ -1,5 +1,6 @@
 // The scalar and aggregate function library the evaluator calls: everything is resolved per type at factory time.
 import type { KType, Value } from "../types";
+import { dynamicReal, isDynamicReal, unboxReal } from "../values/dynamic-real";
 import { type Aggregator, aggregateFactories } from "./aggregates";
 import { arrayFunctions } from "./arrays";
 import { bagFunctions } from "./bags";
@@ -109,6 +110,9 @@ export function scalarFunction(
 ): ((args: readonly Value[]) => Value) | undefined {
   const factory = Object.hasOwn(functionTable, name) ? functionTable[name] : undefined;
   if (!factory) return undefined;
+  const aware = boxAware.has(name) || (resultType === "dynamic" && passThrough.has(name));
+  if (argTypes.includes("dynamic") && !aware && resultType !== "decimal" && !argTypes.includes("decimal"))
+    return unboxingScalar(factory(argTypes, resultType, ctx), resultType);
   if (resultType !== "decimal" && !argTypes.includes("decimal")) return factory(argTypes, resultType, ctx);
   // Decimals are exact Decimal objects: only functions written for them take or make one.
   const exact = Object.hasOwn(decimalFunctions, name) ? decimalFunctions[name](argTypes, resultType, ctx) : undefined;
@@ -123,6 +127,41 @@ export function scalarFunction(
     ctx,
   );
   return impl && ((args) => impl(args.map((a) => (a instanceof Decimal ? a.toNumber() : a))));
+}
+
+/**
+ * Functions that read or keep a boxed whole real (values/dynamic-real.ts) themselves. Any other function given a
+ * dynamic argument gets a boxed real at the top level as its number; elements of arrays and bags stay as they are.
+ */
+const boxAware = new Set([
+  "gettype",
+  "pack_array",
+  "bag_pack",
+  "pack",
+  "pack_dictionary",
+  "bag_set_key",
+  "repeat",
+  "todynamic",
+  "parse_json",
+  "parsejson",
+  "toobject",
+]);
+/** Functions that return one of their arguments: box-aware when that is a dynamic, else they get its number. */
+const passThrough = new Set(["coalesce", "max_of", "min_of"]);
+
+function unboxingScalar(
+  impl: ((args: readonly Value[]) => Value) | undefined,
+  resultType: KType,
+): ((args: readonly Value[]) => Value) | undefined {
+  if (!impl) return undefined;
+  return (args) => {
+    let plain: Value[] | undefined;
+    for (let i = 0; i < args.length; i++) if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
+    if (!plain) return impl(args);
+    const out = impl(plain);
+    // A dynamic result computed from a real (abs(dynamic(5.0))) is a real: a whole one stays boxed.
+    return resultType === "dynamic" && typeof out === "number" ? dynamicReal(out) : out;
+  };
 }
 
 /** Functions of reals whose answer depends only on the decimal's value: they take it as the nearest double. */
@@ -149,6 +188,24 @@ const decimalAware = new Set([
   "parse_version",
 ]);
 
+/** Aggregations that keep, compare or key a boxed whole real themselves; the others get its number. */
+const boxAwareAggregates = new Set(
+  "count countif dcount dcountif count_distinct count_distinctif make_set make_list make_set_if make_list_if make_list_with_nulls make_bag make_bag_if arg_max arg_min any take_any take_anyif min max minif maxif buildschema hll hll_if dcount_hll".split(
+    " ",
+  ),
+);
+
+function unboxingAggregator(inner: Aggregator): Aggregator {
+  return {
+    add(args, rowIndex) {
+      let plain: Value[] | undefined;
+      for (let i = 0; i < args.length; i++) if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
+      inner.add(plain ?? args, rowIndex);
+    },
+    result: () => inner.result(),
+  };
+}
+
 /** Aggregations that only count, test or pass on their decimal argument: the others would treat it as a double. */
 const decimalAggregates = new Set(["count", "countif", "dcount", "dcountif", "count_distinct", "count_distinctif"]);
 
@@ -164,6 +221,10 @@ export function aggregateFactory(
   literalArgs: readonly (Value | undefined)[],
 ): (() => Aggregator) | undefined {
   const factory = Object.hasOwn(aggregateFactories, name) ? aggregateFactories[name] : undefined;
+  if (factory && argTypes.includes("dynamic") && !boxAwareAggregates.has(name)) {
+    const make = factory(argTypes, resultType, literalArgs);
+    return make && (() => unboxingAggregator(make()));
+  }
   if (argTypes.includes("decimal") || resultType === "decimal") {
     const exact = Object.hasOwn(decimalAggregateFactories, name) ? decimalAggregateFactories[name] : undefined;
     if (exact) return exact(argTypes, resultType, literalArgs);

@@ -1,5 +1,7 @@
 // Kusto `long` is a .NET Int64: a JS number while it is a safe integer, a bigint (wrapped to 64 bits) beyond that.
 import type { Value } from "../types";
+import { DynamicReal } from "../values/dynamic-real";
+import { dynamicRealText } from "../values/real-text";
 
 export type Long = number | bigint;
 
@@ -128,25 +130,35 @@ export function longText(v: Long): string {
   return typeof v === "bigint" ? v.toString() : String(v);
 }
 
-/** JSON text in which a long beyond 2^53 (a bigint, also inside a dynamic) prints as its exact digits; JSON.stringify would throw. */
+/**
+ * JSON text in which a long beyond 2^53 (a bigint, also inside a dynamic) prints as its exact digits (JSON.stringify
+ * would throw) and a whole real inside a dynamic prints as a real (5.0, as Kusto prints it; see values/dynamic-real.ts).
+ */
 export function jsonText(value: unknown, space?: number): string {
   let found = false;
-  const mark = `\u0000long${Math.random().toString(36).slice(2)}:`;
+  const mark = `\u0000num${Math.random().toString(36).slice(2)}:`;
   const text = JSON.stringify(
     value,
-    (_k, v) => (typeof v === "bigint" ? ((found = true), mark + v.toString()) : v),
+    // A function, not an arrow: the holder (this) still has the box that toJSON() has already turned into a number.
+    function (this: Record<string, unknown>, k: string, v: unknown) {
+      if (typeof v === "bigint") return (found = true), mark + v.toString();
+      const held = this[k];
+      return held instanceof DynamicReal ? ((found = true), mark + dynamicRealText(held.value)) : v;
+    },
     space,
   );
   if (!found) return text;
   const escaped = JSON.stringify(mark)
     .slice(1, -1)
     .replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-  return text.replace(new RegExp(`"${escaped}(-?\\d+)"`, "g"), "$1");
+  return text.replace(new RegExp(`"${escaped}(-?[\\d.E+-]+)"`, "g"), "$1");
 }
 
-/** A copy with every bigint replaced by its decimal text (the same object when there is none), for JSON-only consumers. */
+/** A copy with every bigint replaced by its decimal text and every boxed real by its number (the same object when there is none), for JSON-only consumers. */
 export function longsAsText(v: unknown): unknown {
   if (typeof v === "bigint") return v.toString();
+  // JSON has one number type: a boxed whole real is the plain number there.
+  if (v instanceof DynamicReal) return v.value;
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;

@@ -5,6 +5,7 @@ import { toBagTree } from "./bag-object";
 
 // 16+ digits may not survive a double: such text goes through the exact reader.
 const longDigits = /\d{16}/;
+const realDigits = /\d[.eE]/;
 
 /** The dynamic value of JSON text, null for empty text, or undefined when the text is not JSON (Kusto then keeps it as a string). */
 export function parseJsonText(text: string, where = "parse_json"): Value | undefined {
@@ -24,5 +25,7 @@ export function parseJsonText(text: string, where = "parse_json"): Value | undef
   } catch {
     return undefined;
   }
+  // A number written with a fraction or exponent is a real (7.0 stays 7.0): JSON.parse cannot say, the exact reader can.
+  if (realDigits.test(text)) return parseDynamicLiteral(text, where);
   return toBagTree(parsed, where);
 }

@@ -15,7 +15,20 @@ import {
   subtractDecimals,
 } from "./decimal";
 import { formatterFor } from "./format";
-import { addLong, divLong, isLong, type Long, modLong, modReal, mulLong, negLong, subLong, toDouble } from "./int64";
+import { DynamicReal, dynamicReal, isDynamicRealValue, unboxReal } from "../values/dynamic-real";
+import {
+  addLong,
+  compareLongs,
+  divLong,
+  isLong,
+  type Long,
+  modLong,
+  modReal,
+  mulLong,
+  negLong,
+  subLong,
+  toDouble,
+} from "./int64";
 import { stringMatcher } from "./match";
 import { regexCache } from "./regex";
 
@@ -117,6 +130,39 @@ function arithmetic(op: string, result: KType): Binary | undefined {
   }
 }
 
+/**
+ * Arithmetic with a dynamic operand, whose number may be a long or a real (a whole real boxed, values/dynamic-real.ts).
+ * A dynamic result is real when either side is (a whole one boxed again). Where the binder types the result long or
+ * int, a real inside the dynamic is refused: whether Kusto converts it to long first (7.5 / 2 = 3) or not is undocumented.
+ */
+function dynamicArithmetic(op: string, left: KType, right: KType, result: KType): Binary | undefined {
+  const isReal = (v: Value, t: KType) => t === "real" || (t === "dynamic" && isDynamicRealValue(v));
+  if (isIntegerType(result)) {
+    const f = arithmetic(op, result);
+    return (
+      f &&
+      ((a, b) => {
+        if ((left === "dynamic" && isDynamicRealValue(a)) || (right === "dynamic" && isDynamicRealValue(b)))
+          throw new Error(
+            `unsupported: '${op}' on a real inside a dynamic value where the result is typed ${result} (whether Kusto converts the real to long first is not documented)`,
+          );
+        return f(a, b);
+      })
+    );
+  }
+  const f = arithmetic(op, result);
+  if (!f) return undefined;
+  if (result !== "dynamic") return (a, b) => f(unboxReal(a), unboxReal(b));
+  const real = arithmetic(op, "real");
+  const long = arithmetic(op, "long");
+  if (!real || !long) return undefined;
+  return (a, b) => {
+    if (!isReal(a, left) && !isReal(b, right)) return long(a, b);
+    const out = real(unboxReal(a), unboxReal(b));
+    return typeof out === "number" ? dynamicReal(out) : out;
+  };
+}
+
 const orderingTests: Readonly<Record<string, (c: number) => boolean>> = {
   "<": (c) => c < 0,
   "<=": (c) => c <= 0,
@@ -138,8 +184,13 @@ function dynamicComparison(op: string): Binary | undefined {
   const test = orderingTests[op];
   if (!test) return undefined;
   return (a, b) => {
-    if (typeof a === "number" && typeof b === "number") return test(a < b ? -1 : a > b ? 1 : a === b ? 0 : NaN);
-    if (typeof a === "string" && typeof b === "string") return test(a < b ? -1 : a > b ? 1 : 0);
+    // A boxed whole real compares by its number.
+    const x = unboxReal(a);
+    const y = unboxReal(b);
+    if (typeof x === "number" && typeof y === "number") return test(x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN);
+    if ((typeof x === "number" || typeof x === "bigint") && (typeof y === "number" || typeof y === "bigint"))
+      return test(compareLongs(x, y));
+    if (typeof x === "string" && typeof y === "string") return test(x < y ? -1 : x > y ? 1 : 0);
     return null;
   };
 }
@@ -262,6 +313,7 @@ export function binaryOperator(op: string, left: KType, right: KType, result: KT
       if (!ok(left) || !ok(right)) return undefined;
       // Datetimes and timespans are bigint ticks: their own exact rules (values/arith.ts).
       if (isTimeType(left) || isTimeType(right)) return timeArithmetic(op, left, right, result);
+      if (left === "dynamic" || right === "dynamic") return dynamicArithmetic(op, left, right, result);
       return arithmetic(op, result);
     }
     case "==":
@@ -290,6 +342,22 @@ export function unaryOperator(op: "-" | "+" | "not", operand: KType): ((a: Value
       return d === null ? null : ((op === "-" ? new Decimal(-d.mantissa, d.scale) : d) as unknown as Value);
     };
   if (!isNumberLike(operand) && operand !== "dynamic") return undefined;
+  // A boxed whole real stays a real: -dynamic(5.0) is the real -5.0.
+  if (operand === "dynamic")
+    return (a) =>
+      a instanceof DynamicReal
+        ? dynamicReal(op === "-" ? (a.value === 0 ? 0 : -a.value) : a.value)
+        : op === "+"
+          ? typeof a === "number" || typeof a === "bigint"
+            ? a
+            : null
+          : typeof a === "number"
+            ? a === 0
+              ? 0
+              : -a
+            : typeof a === "bigint"
+              ? negLong(a)
+              : null;
   if (op === "+") return (a) => (typeof a === "number" || typeof a === "bigint" ? a : null);
   // An int stays 32-bit: -(-2147483648) wraps to itself, as unchecked .NET int negation does.
   if (operand === "int") return (a) => (typeof a === "number" ? (-a | 0) + 0 : null);

@@ -1,6 +1,7 @@
 // series_decompose, series_decompose_anomalies and series_decompose_forecast: the decomposition model of
 // series-decompose-function.md (seasonal, then trend of the deseasonal series, baseline, residual), scored by
 // series_outliers for anomalies and extrapolated for forecasts.
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import type { KType, Value } from "../types";
 import { isNumericType } from "./common";
 import { type OutlierKind, outlierScores } from "./series-outliers";
@@ -96,7 +97,7 @@ export function anomalyFlags(scores: readonly number[], threshold: number): numb
 function numberArg(args: readonly Value[], i: number, fallback: number, what: string, name: string): number {
   if (args.length <= i || args[i] === null) return fallback;
   const v = args[i];
-  const x = typeof v === "bigint" ? Number(v) : v;
+  const x = asDouble(v);
   if (typeof x !== "number" || Number.isNaN(x)) throw new Error(`${what}: ${name} must be a number`);
   return x;
 }
@@ -137,7 +138,7 @@ export function decomposeTuple(argTypes: readonly KType[]): ((args: readonly Val
       },
       what,
     );
-    return [d.baseline, d.seasonal, d.trend, d.residual];
+    return [dynamicReals(d.baseline), dynamicReals(d.seasonal), dynamicReals(d.trend), dynamicReals(d.residual)];
   };
 }
 
@@ -164,7 +165,7 @@ export function anomaliesTuple(argTypes: readonly KType[]): ((args: readonly Val
       what,
     );
     const scores = outlierScores(d.residual, kindArg(args, 5));
-    return [anomalyFlags(scores, threshold), scores, d.baseline];
+    return [anomalyFlags(scores, threshold), dynamicReals(scores), dynamicReals(d.baseline)];
   };
 }
 
@@ -184,6 +185,6 @@ export function forecastTuple(argTypes: readonly KType[]): ((args: readonly Valu
       { seasonality: numberArg(args, 2, -1, what, "Seasonality"), trend: trendArg(args, 3, what), testPoints: points },
       what,
     );
-    return [d.baseline, d.seasonal, d.trend, d.residual];
+    return [dynamicReals(d.baseline), dynamicReals(d.seasonal), dynamicReals(d.trend), dynamicReals(d.residual)];
   };
 }

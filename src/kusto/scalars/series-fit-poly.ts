@@ -1,6 +1,7 @@
 // series_fit_poly(y_series[, x_series, degree]) (series-fit-poly-function.md): least-squares polynomial regression.
 // x defaults to 1..n; coefficients run from the highest power down; variance and rvariance are those of
 // series_fit_line (sample variance of y and of y - fit, which degree 1 must match, the page's Example 2).
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import type { KType, Value } from "../types";
 import { isNumericType } from "./common";
 import { finiteSeries } from "./series-values";
@@ -89,7 +90,7 @@ export function fitPolyTuple(argTypes: readonly KType[]): ((args: readonly Value
         );
     } else xs = ys.map((_, i) => i + 1);
     const d = args.length > 2 ? args[2] : 1;
-    const degree = typeof d === "bigint" ? Number(d) : d;
+    const degree = asDouble(d);
     if (typeof degree !== "number" || !Number.isInteger(degree) || degree < 1)
       throw new Error(`series_fit_poly: degree must be a whole number of at least 1, not ${String(degree)}`);
     if (degree >= ys.length)
@@ -97,6 +98,6 @@ export function fitPolyTuple(argTypes: readonly KType[]): ((args: readonly Value
         `unsupported: series_fit_poly of degree ${degree} over ${ys.length} points: a fit needs more points than the degree`,
       );
     const f = fitPoly(ys, xs, degree);
-    return [f.rsquare, f.coefficients, f.variance, f.rvariance, f.poly_fit];
+    return [f.rsquare, dynamicReals(f.coefficients), f.variance, f.rvariance, dynamicReals(f.poly_fit)];
   };
 }

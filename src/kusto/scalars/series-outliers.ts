@@ -1,6 +1,7 @@
 // series_outliers (series-outliers-function.md): Tukey's fence scores over a percentile range, normalised to the
 // standard 25th/75th test. The page names the test but not the score; the rules below are the maintainer's account in
 // microsoft/Kusto-Query-Language#136 and its worked example (stackoverflow.com/q/75264555, output from Kusto itself).
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import type { KType } from "../types";
 import { isNumericType } from "./common";
 
@@ -67,7 +68,7 @@ export function outlierScores(xs: Present, kind: OutlierKind, pLow = 10, pHigh =
  */
 export function presentValues(series: readonly unknown[], ignore: number | null, what: string): (number | null)[] {
   return series.map((v) => {
-    const x = typeof v === "bigint" ? Number(v) : v;
+    const x = asDouble(v);
     if (x === null || x === undefined) return null;
     if (typeof x !== "number" || !Number.isFinite(x))
       throw new Error(
@@ -80,7 +81,8 @@ export function presentValues(series: readonly unknown[], ignore: number | null,
 function numberAt(args: readonly unknown[], i: number, fallback: number | null): number | null {
   if (args.length <= i || args[i] === null) return fallback;
   const v = args[i];
-  return typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : fallback;
+  const x = asDouble(v);
+  return typeof x === "number" ? x : fallback;
 }
 
 /** series_outliers(series[, kind, ignore_val, min_percentile, max_percentile]) → a score per element. */
@@ -95,6 +97,6 @@ export function outliersFactory(argTypes: readonly KType[]): ((args: readonly un
     if (kindText !== "ctukey" && kindText !== "tukey")
       throw new Error(`series_outliers: unknown kind "${kindText}"; use 'ctukey' or 'tukey'`);
     const xs = presentValues(series, numberAt(args, 2, null), "series_outliers");
-    return outlierScores(xs, kindText, numberAt(args, 3, 10) ?? 10, numberAt(args, 4, 90) ?? 90);
+    return dynamicReals(outlierScores(xs, kindText, numberAt(args, 3, 10) ?? 10, numberAt(args, 4, 90) ?? 90));
   };
 }

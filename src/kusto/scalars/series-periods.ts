@@ -1,11 +1,14 @@
 // series_periods_detect / series_periods_validate: the pages publish the bounds (a period has at least 4 points and
 // at most half the series) but not how a period inside them is scored, so only the answers the bounds decide are given.
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import type { KType, Value } from "../types";
 import { isNumericType } from "./common";
 import { finiteSeries } from "./series-values";
 
-const asNumber = (v: Value): number | null =>
-  typeof v === "bigint" ? Number(v) : typeof v === "number" && !Number.isNaN(v) ? v : null;
+const asNumber = (v: Value): number | null => {
+  const x = asDouble(v);
+  return typeof x === "number" && !Number.isNaN(x) ? x : null;
+};
 
 /**
  * series_periods_detect(series, min_period, max_period, num_periods) → periods, scores, each num_periods long.
@@ -27,8 +30,9 @@ export function periodsDetectTuple(argTypes: readonly KType[]): ((args: readonly
       throw new Error(
         "unsupported: series_periods_detect over a range holding candidate periods: the period scoring is not published",
       );
+    // Periods and scores are reals (series-periods-validate-function.md prints [14.0, 10.0] and [0.84, 0.0]).
     const zeros = Array.from({ length: count }, () => 0);
-    return [zeros, [...zeros]];
+    return [dynamicReals(zeros), dynamicReals(zeros)];
   };
 }
 
@@ -50,6 +54,6 @@ export function periodsValidateTuple(argTypes: readonly KType[]): ((args: readon
         `unsupported: series_periods_validate of period ${p} over ${n} points: the period scoring is not published`,
       );
     });
-    return [periods, scores];
+    return [dynamicReals(periods as number[]), dynamicReals(scores)];
   };
 }

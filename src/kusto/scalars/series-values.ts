@@ -1,10 +1,12 @@
 // Reading a dynamic array as the numeric series the decomposition, fit and transform functions work on, and the
 // per-phase medians and least-squares line that series_seasonal, series_fit_line and series_decompose share.
+import { asDouble } from "../values/dynamic-real";
+
 
 /** The series' elements as finite numbers; anything else is refused (the pages leave missing values undefined). */
 export function finiteSeries(series: readonly unknown[], what: string): number[] {
   return series.map((v) => {
-    const x = typeof v === "bigint" ? Number(v) : v;
+    const x = asDouble(v);
     if (typeof x !== "number" || !Number.isFinite(x))
       throw new Error(
         `unsupported: ${what} of a series holding ${x === null ? "null" : JSON.stringify(String(x))}: fill it first (series_fill_*, make-series default=)`,

@@ -1,7 +1,9 @@
 // series_* functions over dynamic numeric arrays (series-*-function.md): element-wise math, comparisons, sums, fills,
 // statistics, line fits and filters. Non-numeric elements give null elements, as the reference pages state.
 import type { KType, Value } from "../types";
+import { DynamicReal, dynamicReal, isDynamicRealValue } from "../values/dynamic-real";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
+import { toDynamicValue } from "./format";
 import { anomaliesTuple, decomposeTuple, forecastTuple } from "./series-decompose";
 import { fftTuple, ifftTuple } from "./series-fft";
 import { fitPolyTuple } from "./series-fit-poly";
@@ -15,8 +17,19 @@ type Elem = number | null;
 function num(v: unknown): Elem {
   if (typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
+  if (v instanceof DynamicReal) return v.value;
   return null;
 }
+
+/** Reals out of a series function: whole ones boxed so they print and type as reals ([-1.0,1.0,3.0]). */
+const reals = (xs: readonly number[]): Value[] => xs.map(dynamicReal);
+
+/**
+ * How an element-wise result is typed: "real" always (ceiling, log, divide: series-ceiling-function.md prints
+ * [-1.0,1.0,3.0] for [-1.5,1,2.5]), or "keep" a long from longs (abs, sign, add: series-add-function.md prints [5,4,5]).
+ */
+type ResultKind = "real" | "keep";
+const realElem = (v: unknown): boolean => isDynamicRealValue(v);
 
 const isNumeric = (t: KType): boolean => t === "int" || t === "long" || t === "real" || t === "decimal";
 
@@ -25,7 +38,11 @@ type Operand = { readonly array: readonly unknown[] } | { readonly scalar: Elem 
 
 function operand(v: Value, type: KType): Operand | null {
   if (type === "dynamic")
-    return Array.isArray(v) ? { array: v } : typeof v === "number" || typeof v === "bigint" ? { scalar: num(v) } : null;
+    return Array.isArray(v)
+      ? { array: v }
+      : typeof v === "number" || typeof v === "bigint" || v instanceof DynamicReal
+        ? { scalar: num(v) }
+        : null;
   if (isNumeric(type)) return { scalar: num(v) };
   return null;
 }
@@ -35,7 +52,7 @@ const at = (o: Operand, i: number): Elem => ("array" in o ? (i < o.array.length 
 
 // --- element-wise ---------------------------------------------------------------------------------------------------
 
-function unary(fn: (x: number) => number): ScalarFactory {
+function unary(fn: (x: number) => number, kind: ResultKind): ScalarFactory {
   return arity(1, 1, (argTypes) => {
     if (argTypes[0] !== "dynamic") return undefined;
     return (args) => {
@@ -43,17 +60,20 @@ function unary(fn: (x: number) => number): ScalarFactory {
       if (!Array.isArray(s)) return null;
       return s.map((v) => {
         const x = num(v);
-        return x === null ? null : fn(x);
+        return x === null ? null : kind === "real" || realElem(v) ? dynamicReal(fn(x)) : fn(x);
       });
     };
   });
 }
 
 /** Two series (or a series and a number): arrays of different lengths give null where one side has no element. */
-function binary(fn: (a: number, b: number) => Value): ScalarFactory {
+function binary(fn: (a: number, b: number) => Value, kind: ResultKind | "bool"): ScalarFactory {
   return arity(2, 2, (argTypes) => {
     if (argTypes[0] !== "dynamic" && argTypes[1] !== "dynamic") return undefined;
     if (![argTypes[0], argTypes[1]].every((t) => t === "dynamic" || isNumeric(t))) return undefined;
+    // Is element i of this operand a real: a typed real scalar, or a real element (or dynamic scalar)?
+    const realAt = (o: Operand, raw: Value, t: KType, i: number): boolean =>
+      t === "real" || t === "decimal" || ("array" in o ? realElem(o.array[i]) : realElem(raw));
     return (args) => {
       const a = operand(args[0], argTypes[0]);
       const b = operand(args[1], argTypes[1]);
@@ -63,7 +83,13 @@ function binary(fn: (a: number, b: number) => Value): ScalarFactory {
       for (let i = 0; i < n; i++) {
         const x = at(a, i);
         const y = at(b, i);
-        out[i] = x === null || y === null ? null : fn(x, y);
+        if (x === null || y === null) out[i] = null;
+        else if (kind === "bool") out[i] = fn(x, y);
+        else {
+          const real = kind === "real" || realAt(a, args[0], argTypes[0], i) || realAt(b, args[1], argTypes[1], i);
+          const r = fn(x, y);
+          out[i] = real && typeof r === "number" ? dynamicReal(r) : r;
+        }
       }
       return out;
     };
@@ -247,6 +273,8 @@ const statsDynamic: ScalarFactory = arity(1, 2, (argTypes) => {
     const bag = Object.create(null) as Record<string, unknown>;
     for (const k of ["min", "min_idx", "max", "max_idx", "avg", "variance", "stdev", "sum", "len"] as const)
       bag[k] = st[k];
+    // The average, variance and stdev are reals whatever the elements (a whole one boxed); min, max, sum stay as read.
+    for (const k of ["avg", "variance", "stdev"] as const) if (typeof bag[k] === "number") bag[k] = dynamicReal(bag[k]);
     return bag as Value;
   };
 });
@@ -301,7 +329,8 @@ const fitLineDynamic: ScalarFactory = arity(1, 1, (argTypes) => {
     if (ys === null || ys.length === 0) return null;
     const f = fitLine(ys);
     const bag = Object.create(null) as Record<string, unknown>;
-    for (const k of ["rsquare", "slope", "variance", "rvariance", "interception", "line_fit"] as const) bag[k] = f[k];
+    for (const k of ["rsquare", "slope", "variance", "rvariance", "interception"] as const) bag[k] = dynamicReal(f[k]);
+    bag.line_fit = reals(f.line_fit);
     return bag as Value;
   };
 });
@@ -346,7 +375,8 @@ const fillConst: ScalarFactory = arity(2, 3, (argTypes) => {
     const s = args[0];
     if (!Array.isArray(s)) return null;
     const missing = missingTest(args.length > 2 ? args[2] : null);
-    const fill = args[1] ?? null;
+    // A real constant fills as a real ([111,0.0,36,...] in series-fill-const-function.md), a long as a long.
+    const fill = toDynamicValue(args[1] ?? null, argTypes[1]);
     return s.map((v) => (missing(v) ? fill : v)) as Value;
   };
 });
@@ -363,7 +393,8 @@ const fillLinear: ScalarFactory = arity(1, 4, (argTypes) => {
     if (!Array.isArray(s)) return null;
     const missing = missingTest(args.length > 1 ? args[1] : null);
     const fillEdges = args.length > 2 ? args[2] !== false : true;
-    const constant = args.length > 3 ? (args[3] ?? null) : 0;
+    // The default constant is the real 0.0 ([0.0,0.0,0.0,0.0] in series-fill-linear-function.md).
+    const constant = args.length > 3 ? toDynamicValue(args[3] ?? null, argTypes[3]) : dynamicReal(0);
     const known: number[] = [];
     let integral = true;
     for (let i = 0; i < s.length; i++) {
@@ -371,7 +402,7 @@ const fillLinear: ScalarFactory = arity(1, 4, (argTypes) => {
       const x = num(s[i]);
       if (x === null) continue;
       known.push(i);
-      if (!Number.isInteger(x) || (typeof s[i] === "number" && !Number.isSafeInteger(x))) integral = false;
+      if (realElem(s[i])) integral = false;
     }
     if (known.length === 0) return s.map(() => constant) as Value;
     const out: unknown[] = [...s];
@@ -382,13 +413,8 @@ const fillLinear: ScalarFactory = arity(1, 4, (argTypes) => {
       const y1 = num(s[i1]) as number;
       for (let i = i0 + 1; i < i1; i++) {
         const y = y0 + ((y1 - y0) * (i - i0)) / (i1 - i0);
-        // A dynamic array here holds 111.0 and 111 alike, so whole-number reals cannot be told from longs.
-        if (integral && !Number.isInteger(y)) {
-          throw new Error(
-            "unsupported: series_fill_linear between whole-number elements: Kusto truncates the result for longs but not for reals, and the engine holds both alike inside a dynamic array",
-          );
-        }
-        out[i] = y;
+        // Between longs the value is truncated to a long (73.5 -> 73), between reals it stays a real (the page's example).
+        out[i] = integral ? Math.trunc(y) + 0 : dynamicReal(y);
       }
     }
     if (fillEdges) {
@@ -421,7 +447,7 @@ const iir: ScalarFactory = arity(3, 3, (argTypes) => {
       for (let k = 1; k < a.length && k <= i; k++) acc -= a[k] * y[i - k];
       y[i] = acc / a[0];
     }
-    return y;
+    return reals(y);
   };
 });
 
@@ -448,7 +474,7 @@ const fir: ScalarFactory = arity(2, 4, (argTypes) => {
         const j = i + shift - k;
         if (j >= 0 && j < x.length) acc += f[k] * x[j];
       }
-      return acc / scale;
+      return dynamicReal(acc / scale);
     });
   };
 });
@@ -469,7 +495,7 @@ const seriesSeasonal: ScalarFactory = arity(1, 2, (argTypes) => {
     // Detection needs periods of 4..n/2 points (series-periods-detect-function.md): under 8 points none is found.
     if ((period === null || period === -1) && Array.isArray(args[0]) && args[0].length < 8) {
       const xs = allNumbers(args[0]);
-      return xs === null ? null : xs.map(() => 0);
+      return xs === null ? null : xs.map(() => dynamicReal(0));
     }
     if (period === null || period === -1) {
       throw new Error(
@@ -478,8 +504,8 @@ const seriesSeasonal: ScalarFactory = arity(1, 2, (argTypes) => {
     }
     const xs = allNumbers(args[0]);
     if (xs === null) return null;
-    if (!(period > 0) || !Number.isInteger(period)) return xs.map(() => 0);
-    return seasonal(xs, period);
+    if (!(period > 0) || !Number.isInteger(period)) return xs.map(() => dynamicReal(0));
+    return reals(seasonal(xs, period));
   };
 });
 
@@ -488,29 +514,29 @@ const seriesSeasonal: ScalarFactory = arity(1, 2, (argTypes) => {
 const sign = (x: number): number => (x > 0 ? 1 : x < 0 ? -1 : 0);
 
 export const seriesFunctions: ScalarTable = {
-  series_abs: unary(Math.abs),
-  series_acos: unary(Math.acos),
-  series_asin: unary(Math.asin),
-  series_atan: unary(Math.atan),
-  series_ceiling: unary(Math.ceil),
-  series_cos: unary(Math.cos),
-  series_exp: unary(Math.exp),
-  series_floor: unary(Math.floor),
-  series_log: unary(Math.log),
-  series_sign: unary(sign),
-  series_sin: unary(Math.sin),
-  series_tan: unary(Math.tan),
-  series_add: binary((a, b) => a + b),
-  series_subtract: binary((a, b) => a - b),
-  series_multiply: binary((a, b) => a * b),
-  series_divide: binary((a, b) => a / b),
-  series_pow: binary(Math.pow),
-  series_greater: binary((a, b) => a > b),
-  series_greater_equals: binary((a, b) => a >= b),
-  series_less: binary((a, b) => a < b),
-  series_less_equals: binary((a, b) => a <= b),
-  series_equals: binary((a, b) => a === b),
-  series_not_equals: binary((a, b) => a !== b),
+  series_abs: unary(Math.abs, "keep"),
+  series_acos: unary(Math.acos, "real"),
+  series_asin: unary(Math.asin, "real"),
+  series_atan: unary(Math.atan, "real"),
+  series_ceiling: unary(Math.ceil, "real"),
+  series_cos: unary(Math.cos, "real"),
+  series_exp: unary(Math.exp, "real"),
+  series_floor: unary(Math.floor, "real"),
+  series_log: unary(Math.log, "real"),
+  series_sign: unary(sign, "keep"),
+  series_sin: unary(Math.sin, "real"),
+  series_tan: unary(Math.tan, "real"),
+  series_add: binary((a, b) => a + b, "keep"),
+  series_subtract: binary((a, b) => a - b, "keep"),
+  series_multiply: binary((a, b) => a * b, "keep"),
+  series_divide: binary((a, b) => a / b, "real"),
+  series_pow: binary(Math.pow, "real"),
+  series_greater: binary((a, b) => a > b, "bool"),
+  series_greater_equals: binary((a, b) => a >= b, "bool"),
+  series_less: binary((a, b) => a < b, "bool"),
+  series_less_equals: binary((a, b) => a <= b, "bool"),
+  series_equals: binary((a, b) => a === b, "bool"),
+  series_not_equals: binary((a, b) => a !== b, "bool"),
   series_sum: reduce(sum),
   series_product: reduce((xs) => xs.reduce((p, x) => p * x, 1)),
   series_magnitude: reduce((xs) => Math.sqrt(sum(xs.map((x) => x * x)))),
@@ -551,7 +577,7 @@ const fitLineTuple: TupleFactory = (argTypes) => {
     const ys = allNumbers(args[0]);
     if (ys === null || ys.length === 0) return [null, null, null, null, null, null];
     const f = fitLine(ys);
-    return [f.rsquare, f.slope, f.variance, f.rvariance, f.interception, f.line_fit];
+    return [f.rsquare, f.slope, f.variance, f.rvariance, f.interception, reals(f.line_fit)];
   };
 };
 
