@@ -6,6 +6,7 @@ import { DecimalRangeError } from "../scalars/decimal";
 import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
 import type { KType, Value } from "../types";
+import { DynamicReal, unboxReal } from "../values/dynamic-real";
 import { compileAssert } from "./assert";
 import { compileBinAuto } from "./bin-auto";
 import { compileCall, compileUserCall } from "./calls";
@@ -158,8 +159,10 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
 }
 
 function dynamicMember(value: Value, key: Value): Value {
-  if (value === null || typeof value !== "object") return null;
+  // A boxed whole real (values/dynamic-real.ts) is a number to Kusto: it has no members.
+  if (value === null || typeof value !== "object" || value instanceof DynamicReal) return null;
   if (Array.isArray(value)) {
+    key = unboxReal(key);
     if (typeof key !== "number" || !Number.isInteger(key)) return null;
     const index = key < 0 ? value.length + key : key;
     const item = value[index];

@@ -1,6 +1,7 @@
 // buildschema(): the minimal schema admitting every value (buildschema-aggregation-function.md): scalars by type name,
 // bags by key, arrays under "`indexer`"; a place holding several kinds lists them in order of first appearance.
 import type { Value } from "../types";
+import { DynamicReal } from "../values/dynamic-real";
 import type { Aggregator } from "./aggregates";
 
 /** One place in the schema: the scalar type names seen, the merged bag schema, the merged array element schema. */
@@ -19,7 +20,7 @@ class Place {
       for (const x of v) this.items.add(x);
       return;
     }
-    if (typeof v === "object") {
+    if (typeof v === "object" && !(v instanceof DynamicReal)) {
       if (!this.bag) {
         this.bag = new Map();
         this.order.push("bag");
@@ -58,6 +59,7 @@ function bagOf(entries: [string, unknown][]): Record<string, unknown> {
 function scalarName(v: unknown): string {
   if (typeof v === "bigint") return "long";
   if (typeof v === "number") return Number.isInteger(v) ? "long" : "double";
+  if (v instanceof DynamicReal) return "double";
   if (typeof v === "boolean") return "bool";
   return "string";
 }

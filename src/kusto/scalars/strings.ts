@@ -1,5 +1,7 @@
 // String functions: Kusto strings are never null, so a null input reads as "" here.
 import type { KType, Value } from "../types";
+import { DynamicReal } from "../values/dynamic-real";
+import { formatReal } from "../values/real-text";
 import { convertTo } from "./casts";
 import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
 import { formatterFor } from "./format";
@@ -195,7 +197,15 @@ const countof: ScalarFactory = arity(2, 3, (argTypes) => {
 function termsOf(v: Value): string[] {
   if (Array.isArray(v))
     return v.map((x) =>
-      typeof x === "string" ? x : x === null || x === undefined ? "" : typeof x === "object" ? jsonText(x) : String(x),
+      typeof x === "string"
+        ? x
+        : x === null || x === undefined
+          ? ""
+          : x instanceof DynamicReal
+            ? formatReal(x.value)
+            : typeof x === "object"
+              ? jsonText(x)
+              : String(x),
     );
   return v === null || v === undefined ? [] : [String(v)];
 }

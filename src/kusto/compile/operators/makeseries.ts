@@ -2,6 +2,7 @@
 // `from..to..step` bins with bin_at(axis, step, from) and excludes `to`; `in range(start, stop, step)` bins with bin() and includes stop.
 import { formatValue, hashKey } from "../../scalars";
 import type { KType, Value } from "../../types";
+import { dynamicReal } from "../../values/dynamic-real";
 import { EPOCH_DOTNET_TICKS } from "../../values/time";
 import {
   elements,
@@ -30,8 +31,9 @@ import { compileRowsAggregate } from "./summarize";
 /** make-series arrays hold at most 2^20 values (make-series-operator.md). */
 const maxBins = 1_048_576;
 
-/** Values inside a dynamic array are JSON: datetimes and timespans become their Kusto text. */
+/** Values inside a dynamic array are JSON: datetimes and timespans become their Kusto text, whole reals stay reals (4.0). */
 function asJson(v: Value, type: KType): Value {
+  if (v !== null && type === "real" && typeof v === "number") return dynamicReal(v);
   return v !== null && (type === "datetime" || type === "timespan") ? formatValue(v, type) : v;
 }
 

@@ -19,6 +19,7 @@ import {
 import { compileScalar, emptyRow } from "../expressions";
 import { literalKey, rowPrototype } from "../row-mapper";
 import type { MvExpandExpression, MvExpandOperator } from "../syntax";
+import { DynamicReal } from "../../values/dynamic-real";
 import { expressionName } from "./naming";
 import { inputKeys } from "./rows";
 
@@ -34,8 +35,9 @@ export function castTo(type: KType): (v: Value) => Value {
     case "int":
     case "long":
       return (v) => (typeof v === "number" && Number.isInteger(v) ? v : null);
+    // A whole real is boxed in a dynamic (values/dynamic-real.ts): it conforms to real, not to long (cast-only, no conversion).
     case "real":
-      return (v) => (typeof v === "number" ? v : null);
+      return (v) => (typeof v === "number" ? v : v instanceof DynamicReal ? v.value : null);
     // Datetimes and timespans sit in dynamic arrays as their text (range(), make-series): read back to ticks.
     case "datetime":
       return (v) => (typeof v === "string" ? parseDatetime(v) : null);
@@ -50,7 +52,7 @@ export function castTo(type: KType): (v: Value) => Value {
 export function elementsOf(v: Value, bagAsArray = false): Value[] {
   if (v === null) return [null];
   if (Array.isArray(v)) return v as Value[];
-  if (typeof v === "object") {
+  if (typeof v === "object" && !(v instanceof DynamicReal)) {
     return Object.keys(v).map((k) => {
       const x = (v as Record<string, unknown>)[k] as Value;
       if (bagAsArray) return [k, x];

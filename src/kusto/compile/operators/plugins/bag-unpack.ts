@@ -4,12 +4,13 @@
 import type { ColumnInfo, KType, Value } from "../../../types";
 import { type OperatorFn, type Scope, unsupported } from "../../context";
 import { columnArgument, constantArgument, type PluginCall, rowWithout } from "../evaluate";
+import { DynamicReal, unboxReal } from "../../../values/dynamic-real";
 import { typeOfDynamic, unifyType } from "./dynamic-type";
 
 type Conflict = "error" | "replace_source" | "keep_source";
 
 function isBag(v: Value): v is Record<string, Value> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof DynamicReal);
 }
 
 export function bagUnpack(call: PluginCall, scope: Scope): OperatorFn {
@@ -66,7 +67,8 @@ export function bagUnpack(call: PluginCall, scope: Scope): OperatorFn {
       for (const { name, type } of written) {
         const v = isBag(bag) ? bag[name.slice(prefix.length)] : undefined;
         // Kusto strings have no null: a slot a row lacks is "" in a string column.
-        out[name] = v === undefined || v === null ? (type === "string" ? "" : null) : v;
+        // A typed column holds the plain number of a boxed whole real (values/dynamic-real.ts).
+        out[name] = v === undefined || v === null ? (type === "string" ? "" : null) : type === "dynamic" ? v : unboxReal(v);
       }
       return out;
     });

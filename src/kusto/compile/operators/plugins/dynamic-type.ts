@@ -1,5 +1,6 @@
 // The Kusto type of values read out of a dynamic (bag_unpack, pivot headers): one type if all agree, else dynamic.
 import type { KType, Value } from "../../../types";
+import { DynamicReal } from "../../../values/dynamic-real";
 
 /** The scalar type a dynamic value unpacks to; null for null (which does not vote). */
 export function typeOfDynamic(v: Value): KType | null {
@@ -7,6 +8,7 @@ export function typeOfDynamic(v: Value): KType | null {
   if (typeof v === "boolean") return "bool";
   if (typeof v === "bigint") return "long";
   if (typeof v === "number") return Number.isInteger(v) ? "long" : "real";
+  if (v instanceof DynamicReal) return "real";
   if (typeof v === "string") return "string";
   return "dynamic";
 }
