@@ -249,7 +249,12 @@ describe("seasonal component", () => {
     expect(() => call("series_seasonal", ["dynamic"], "dynamic", [[1, 2, 1, 2, 1, 2, 1, 2]])).toThrow(
       /^unsupported: series_seasonal with automatic period detection/,
     );
-    expect(call("series_seasonal", ["dynamic", "long"], "dynamic", [[1, 2, 1, 2], 2])).toEqual([r(1), r(2), r(1), r(2)]);
+    expect(call("series_seasonal", ["dynamic", "long"], "dynamic", [[1, 2, 1, 2], 2])).toEqual([
+      r(1),
+      r(2),
+      r(1),
+      r(2),
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Dynamic array functions (array_*, set_*, zip, pack_array, jaccard_index), per the KQL reference pages.
 import type { KType, Value } from "../types";
+import { DynamicReal } from "../values/dynamic-real";
 import { arity, type ScalarFactory, type ScalarTable, str } from "./common";
 import { compareDynamic, deepEqual, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
@@ -72,7 +73,15 @@ const arrayIff: ScalarFactory = arity(3, 3, (argTypes) => {
     if (!Array.isArray(cond)) return null;
     return cond.map((c, k) => {
       const truth =
-        typeof c === "boolean" ? c : typeof c === "number" ? c !== 0 : typeof c === "bigint" ? c !== 0n : null;
+        typeof c === "boolean"
+          ? c
+          : typeof c === "number"
+            ? c !== 0
+            : typeof c === "bigint"
+              ? c !== 0n
+              : c instanceof DynamicReal
+                ? c.value !== 0
+                : null;
       if (truth === null) return null;
       const v = truth ? t(args[1], k) : f(args[2], k);
       return v === undefined ? null : v;
@@ -164,6 +173,7 @@ const arraySum = onArray((a) => {
   for (const x of a) {
     if (typeof x === "number") sum += x;
     else if (typeof x === "bigint") sum += Number(x);
+    else if (x instanceof DynamicReal) sum += x.value;
     else return null;
   }
   return sum;
@@ -171,7 +181,7 @@ const arraySum = onArray((a) => {
 
 /** Sort groups of array_sort_*: numbers (and datetimes/timespans held as numbers) first, then strings, then the rest. */
 const sortGroup = (v: unknown): number =>
-  typeof v === "number" || typeof v === "bigint" ? 0 : typeof v === "string" ? 1 : 2;
+  typeof v === "number" || typeof v === "bigint" || v instanceof DynamicReal ? 0 : typeof v === "string" ? 1 : 2;
 
 /** The order array_sort_asc/desc puts the first array in, as indexes into it; nulls last unless nullsLast is false. */
 function sortOrder(a: readonly unknown[], sign: 1 | -1, nullsLast: boolean): number[] {

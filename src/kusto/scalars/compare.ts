@@ -1,7 +1,7 @@
 // Ordering, equality and grouping keys for every Kusto type.
 import type { KType, Value } from "../types";
-import { isPlainObject } from "./common";
 import { DynamicReal, unboxReal } from "../values/dynamic-real";
+import { isPlainObject } from "./common";
 import { asDecimal, compareDecimals, Decimal, decimalKey } from "./decimal";
 
 function compareNumbers(a: Value, b: Value): number {
@@ -84,7 +84,8 @@ function compareDecimalValues(a: Value, b: Value): number {
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   // Numbers inside dynamic values are equal by value whether long or real (5 == 5.0, as for typed long and real).
-  if (a instanceof DynamicReal || b instanceof DynamicReal) return numberEquals(unboxReal(a as Value), unboxReal(b as Value));
+  if (a instanceof DynamicReal || b instanceof DynamicReal)
+    return numberEquals(unboxReal(a as Value), unboxReal(b as Value));
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -102,8 +103,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-// biome-ignore lint/suspicious/noDoubleEquals: loose equality compares a bigint long with a real by value.
-const numberEquals = (x: Value, y: Value): boolean => (typeof x === "number" || typeof x === "bigint") && (typeof y === "number" || typeof y === "bigint") && x == y;
+const isNumber = (v: Value): v is number | bigint => typeof v === "number" || typeof v === "bigint";
+// Loose equality compares a bigint long with a real by value.
+// biome-ignore lint/suspicious/noDoubleEquals: deliberate, see above.
+const numberEquals = (x: Value, y: Value): boolean => isNumber(x) && isNumber(y) && x == y;
 
 const ciEqual = (a: Value, b: Value): boolean => {
   const x = typeof a === "string" ? a : "";

@@ -199,7 +199,8 @@ function unboxingAggregator(inner: Aggregator): Aggregator {
   return {
     add(args, rowIndex) {
       let plain: Value[] | undefined;
-      for (let i = 0; i < args.length; i++) if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
+      for (let i = 0; i < args.length; i++)
+        if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
       inner.add(plain ?? args, rowIndex);
     },
     result: () => inner.result(),

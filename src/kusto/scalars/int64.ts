@@ -141,7 +141,7 @@ export function jsonText(value: unknown, space?: number): string {
     value,
     // A function, not an arrow: the holder (this) still has the box that toJSON() has already turned into a number.
     function (this: Record<string, unknown>, k: string, v: unknown) {
-      if (typeof v === "bigint") return (found = true), mark + v.toString();
+      if (typeof v === "bigint") return ((found = true), mark + v.toString());
       const held = this[k];
       return held instanceof DynamicReal ? ((found = true), mark + dynamicRealText(held.value)) : v;
     },

@@ -2,6 +2,7 @@
 
 import type { KType, Value } from "../types";
 import { negateTicks, timeArithmetic } from "../values/arith";
+import { DynamicReal, dynamicReal, isDynamicRealValue, unboxReal } from "../values/dynamic-real";
 import { isIntegerType, isNumberLike } from "./common";
 import { compareValues, deepEqual, valuesEqual } from "./compare";
 import {
@@ -15,7 +16,6 @@ import {
   subtractDecimals,
 } from "./decimal";
 import { formatterFor } from "./format";
-import { DynamicReal, dynamicReal, isDynamicRealValue, unboxReal } from "../values/dynamic-real";
 import {
   addLong,
   compareLongs,

@@ -1,8 +1,9 @@
 // series_decompose, series_decompose_anomalies and series_decompose_forecast: the decomposition model of
 // series-decompose-function.md (seasonal, then trend of the deseasonal series, baseline, residual), scored by
 // series_outliers for anomalies and extrapolated for forecasts.
-import { asDouble, dynamicReals } from "../values/dynamic-real";
+
 import type { KType, Value } from "../types";
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import { isNumericType } from "./common";
 import { type OutlierKind, outlierScores } from "./series-outliers";
 import { finiteSeries, leastSquaresLine, phaseMedians } from "./series-values";

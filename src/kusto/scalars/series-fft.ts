@@ -1,8 +1,9 @@
 // series_fft / series_ifft (series-fft-function.md, series-ifft-function.md): the discrete Fourier transform of a
 // complex series, X[k] = sum x[n] e^(-2πi kn/N) as the page's linked definition has it, and its inverse with 1/N so that
 // ifft(fft(x)) gives x back (the page's second example). Radix-2 for powers of two, Bluestein's chirp for other lengths.
-import { dynamicReals } from "../values/dynamic-real";
+
 import type { KType, Value } from "../types";
+import { dynamicReals } from "../values/dynamic-real";
 import { finiteSeries } from "./series-values";
 
 type Complex = { re: number[]; im: number[] };

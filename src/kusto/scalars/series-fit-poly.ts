@@ -1,8 +1,9 @@
 // series_fit_poly(y_series[, x_series, degree]) (series-fit-poly-function.md): least-squares polynomial regression.
 // x defaults to 1..n; coefficients run from the highest power down; variance and rvariance are those of
 // series_fit_line (sample variance of y and of y - fit, which degree 1 must match, the page's Example 2).
-import { asDouble, dynamicReals } from "../values/dynamic-real";
+
 import type { KType, Value } from "../types";
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import { isNumericType } from "./common";
 import { finiteSeries } from "./series-values";
 

@@ -1,8 +1,9 @@
 // series_outliers (series-outliers-function.md): Tukey's fence scores over a percentile range, normalised to the
 // standard 25th/75th test. The page names the test but not the score; the rules below are the maintainer's account in
 // microsoft/Kusto-Query-Language#136 and its worked example (stackoverflow.com/q/75264555, output from Kusto itself).
-import { asDouble, dynamicReals } from "../values/dynamic-real";
+
 import type { KType } from "../types";
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import { isNumericType } from "./common";
 
 /** The elements a score is computed for: numbers, or null where the element is missing (null or the ignore value). */

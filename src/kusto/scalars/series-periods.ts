@@ -1,7 +1,8 @@
 // series_periods_detect / series_periods_validate: the pages publish the bounds (a period has at least 4 points and
 // at most half the series) but not how a period inside them is scored, so only the answers the bounds decide are given.
-import { asDouble, dynamicReals } from "../values/dynamic-real";
+
 import type { KType, Value } from "../types";
+import { asDouble, dynamicReals } from "../values/dynamic-real";
 import { isNumericType } from "./common";
 import { finiteSeries } from "./series-values";
 

@@ -2,7 +2,6 @@
 // per-phase medians and least-squares line that series_seasonal, series_fit_line and series_decompose share.
 import { asDouble } from "../values/dynamic-real";
 
-
 /** The series' elements as finite numbers; anything else is refused (the pages leave missing values undefined). */
 export function finiteSeries(series: readonly unknown[], what: string): number[] {
   return series.map((v) => {

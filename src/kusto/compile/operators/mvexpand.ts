@@ -1,5 +1,6 @@
 // mv-expand: one output row per element of the expanded arrays/bags, expanded in parallel (missing values null).
 import type { ColumnInfo, KType, Value } from "../../types";
+import { DynamicReal } from "../../values/dynamic-real";
 import { parseDatetime, parseTimespan } from "../../values/time";
 import { ticksOf } from "../../values/time-arrays";
 import {
@@ -19,7 +20,6 @@ import {
 import { compileScalar, emptyRow } from "../expressions";
 import { literalKey, rowPrototype } from "../row-mapper";
 import type { MvExpandExpression, MvExpandOperator } from "../syntax";
-import { DynamicReal } from "../../values/dynamic-real";
 import { expressionName } from "./naming";
 import { inputKeys } from "./rows";
 
