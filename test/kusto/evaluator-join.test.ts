@@ -137,6 +137,25 @@ describe("join keys and the columns a join copies", () => {
     ]);
   });
 
+  it("must join on three keys, keep innerunique's first left row per tuple, and never match a null in any key", () => {
+    const a = `datatable(K:string, T:long, D:datetime, L:long)["a", 1, datetime(2024-01-01), 10, "a", 1, datetime(2024-01-01), 11, "a", 1, datetime(2024-01-02), 12, "b", long(null), datetime(2024-01-01), 13]`;
+    const b = `datatable(K:string, T:long, D:datetime, R:long)["a", 1, datetime(2024-01-01), 100, "a", 2, datetime(2024-01-01), 101, "b", long(null), datetime(2024-01-01), 102, "a", 1, datetime(2024-01-02), 103]`;
+    // (a,1,Jan 1): L 10 and 11 with R 100; (a,1,Jan 2): L 12 with R 103; (a,2,..) has no left; b's null T never matches.
+    expect(json(`${a} | join kind=inner (${b}) on K, T, D | project L, R | order by L asc`)).toEqual([
+      { L: 10, R: 100 },
+      { L: 11, R: 100 },
+      { L: 12, R: 103 },
+    ]);
+    // innerunique keeps L 10 (the first of its tuple) and 12; the null-keyed left row is dropped.
+    expect(json(`${a} | join (${b}) on K, T, D | project L, R | order by L asc`)).toEqual([
+      { L: 10, R: 100 },
+      { L: 12, R: 103 },
+    ]);
+    // leftanti: L 13 alone has no partner (its null T matches nothing); rightanti: R 101 and 102.
+    expect(json(`${a} | join kind=leftanti (${b}) on K, T, D | project L`)).toEqual([{ L: 13 }]);
+    expect(json(`${a} | join kind=rightanti (${b}) on K, T, D | project R`)).toEqual([{ R: 101 }, { R: 102 }]);
+  });
+
   it("must give the same rows whichever side has fewer rows (the smaller side is the one hashed)", () => {
     const few = `datatable(K:string, A:long)["p", 1, "q", 2, "p", 3]`;
     const many = `datatable(K:string, B:long)["p", 10, "r", 20, "p", 30, "s", 40, "q", 50, "p", 60]`;

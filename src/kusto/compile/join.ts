@@ -15,6 +15,7 @@ import {
   type Scope,
   unsupported,
 } from "./context";
+import { PairNumbering, ValueNumbering } from "./key-numbering";
 import { type CellSource, rowBuilder } from "./row-builder";
 import type {
   BinaryExpression,
@@ -91,7 +92,7 @@ function keyOf(row: Row, side: KeySide): string | undefined {
   return key;
 }
 
-/** A row's key as a Map key; undefined when a non-string key is null (null keys never match). */
+/** A key's value as a Map key would compare it; undefined when a non-string key is null (null keys never match). */
 type KeyFn = (row: Row) => unknown;
 
 const integerTypes = new Set<string>(["int", "long"]);
@@ -102,7 +103,7 @@ function rawComparable(a: string | undefined, b: string | undefined): boolean {
   return a === b || (integerTypes.has(a) && integerTypes.has(b));
 }
 
-/** The value itself keys the Map: no string built per row (a long or datetime would print its digits). */
+/** The value itself is the key: no string built per row (a long or datetime would print its digits). */
 function rawKey(name: string, string: boolean): KeyFn {
   if (string) return (row) => row[name] ?? "";
   return (row) => {
@@ -111,106 +112,104 @@ function rawKey(name: string, string: boolean): KeyFn {
   };
 }
 
-interface KeyFns {
-  readonly left: KeyFn;
-  readonly right: KeyFn;
+/**
+ * A row's key tuple as one number (see key-numbering.ts), -1 when a key is null. `add` numbers a tuple first seen;
+ * `find` only looks up, so the side that only probes never grows the tables (a tuple absent from them has no match).
+ */
+interface KeyCoder {
+  addLeft(row: Row): number;
+  addRight(row: Row): number;
+  findLeft(row: Row): number;
+  findRight(row: Row): number;
+  /** Distinct tuples added so far: every number given out is below it. */
+  size(): number;
 }
 
-// Composite keys pack per-key value numbers below 2^26, so two make one exact double below 2^52.
-const KEY_BITS = 2 ** 26;
-
-/**
- * Several comparable keys as one number: each key's value gets a number from its own Map (in order of first sight, on
- * either side), and the numbers pack into one, pairs of numbers getting numbers of their own past two keys. Both sides
- * share the Maps, so equal value tuples get equal numbers; no string is built per row. Throws past 2^26 values of a key.
- */
-function packedKeys(left: readonly KeyFn[], right: readonly KeyFn[]): KeyFns {
-  const values = left.map(() => new Map<unknown, number>());
-  const pairs = left.slice(2).map(() => new Map<number, number>());
-  const numberOf = (map: Map<unknown, number>, v: unknown): number => {
-    let n = map.get(v);
-    if (n === undefined) {
-      n = map.size;
-      if (n >= KEY_BITS) throw new Error("join: more than 2^26 distinct values of one key");
-      map.set(v, n);
-    }
-    return n;
-  };
-  const side =
-    (fns: readonly KeyFn[]): KeyFn =>
-    (row) => {
-      let key = 0;
+/** Both sides' value functions over shared numberings, so equal tuples get equal numbers whichever side adds them. */
+function keyCoder(left: readonly KeyFn[], right: readonly KeyFn[]): KeyCoder {
+  const values = left.map(() => new ValueNumbering());
+  const pairs = left.slice(1).map(() => new PairNumbering());
+  const add =
+    (fns: readonly KeyFn[]) =>
+    (row: Row): number => {
+      let id = -1;
       for (let k = 0; k < fns.length; k++) {
         const v = fns[k](row);
-        if (v === undefined) return undefined;
-        const n = numberOf(values[k], v);
-        if (k === 0) key = n;
-        else if (k === 1) key = key * KEY_BITS + n;
-        else key = numberOf(pairs[k - 2], key) * KEY_BITS + n;
+        if (v === undefined) return -1;
+        const n = values[k].add(v);
+        id = k === 0 ? n : pairs[k - 1].add(id, n);
       }
-      return key;
+      return id;
     };
-  return { left: side(left), right: side(right) };
+  const find =
+    (fns: readonly KeyFn[]) =>
+    (row: Row): number => {
+      let id = -1;
+      for (let k = 0; k < fns.length; k++) {
+        const v = fns[k](row);
+        if (v === undefined) return -1;
+        const n = values[k].find(v);
+        if (n < 0) return -1;
+        id = k === 0 ? n : pairs[k - 1].find(id, n);
+        if (id < 0) return -1;
+      }
+      return id;
+    };
+  const last = pairs.length > 0 ? pairs[pairs.length - 1] : values[0];
+  return {
+    addLeft: add(left),
+    addRight: add(right),
+    findLeft: find(left),
+    findRight: find(right),
+    size: () => last.size,
+  };
 }
 
 /**
- * Key functions for both sides, made per run: raw values for one comparable key, packed numbers for several, else
- * hashKey strings joined by a separator (a dynamic key, or types that compare only as text).
+ * Key coders for both sides, made per run: raw values per key when every key's sides compare alike, else one hashKey
+ * string per row joining the keys with a separator (a dynamic key, or types that compare only as text).
  */
-function keyFns(keys: Keys, leftColumns: readonly ColumnInfo[], rightColumns: readonly ColumnInfo[]): () => KeyFns {
+function keyFns(keys: Keys, leftColumns: readonly ColumnInfo[], rightColumns: readonly ColumnInfo[]): () => KeyCoder {
   const typeIn = (columns: readonly ColumnInfo[], name: string) => columns.find((c) => c.name === name)?.type;
   const lt = keys.left.map((n) => typeIn(leftColumns, n));
   const rt = keys.right.map((n) => typeIn(rightColumns, n));
   if (lt.every((t, i) => rawComparable(t, rt[i]))) {
     const left = keys.left.map((n, i) => rawKey(n, lt[i] === "string"));
     const right = keys.right.map((n, i) => rawKey(n, rt[i] === "string"));
-    if (left.length === 1) {
-      const one = { left: left[0], right: right[0] };
-      return () => one;
-    }
-    return () => packedKeys(left, right);
+    return () => keyCoder(left, right);
   }
   const left = keySide(keys.left, leftColumns);
   const right = keySide(keys.right, rightColumns);
-  const hashed: KeyFns = { left: (row) => keyOf(row, left), right: (row) => keyOf(row, right) };
-  return () => hashed;
+  return () => keyCoder([(row) => keyOf(row, left)], [(row) => keyOf(row, right)]);
 }
 
-/** Row numbers by key as chains: `first` gives a key's first row, `next[i]` the following row of that key or -1. */
+/** Row numbers by key as chains: `first[key]` gives a key's first row (-1 for none), `next[i]` the following row of that key or -1. */
 interface RowIndex {
-  readonly first: Map<unknown, number>;
+  readonly first: Int32Array;
   readonly next: Int32Array;
 }
 
-/** One Map entry per key and Int32Array slots per row, where arrays per key cost an allocation per key. */
-function index(rows: readonly Row[], key: KeyFn): RowIndex {
-  const first = new Map<unknown, number>();
+/** Int32Array slots per key number and per row, where arrays per key cost an allocation per key. */
+function index(rows: readonly Row[], key: (row: Row) => number, coder: KeyCoder): RowIndex {
+  const ids = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ids[i] = key(rows[i]);
+  const first = new Int32Array(coder.size()).fill(-1);
+  // The last row of each chain, by key number: appending keeps every chain in row order.
+  const last = new Int32Array(first.length);
   const next = new Int32Array(rows.length).fill(-1);
-  // The last row of each chain, by the chain's first row: appending keeps every chain in row order.
-  const last = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const k = key(rows[i]);
-    if (k === undefined) continue;
-    const head = first.get(k);
-    if (head === undefined) {
-      first.set(k, i);
-      last[i] = i;
-    } else {
-      next[last[head]] = i;
-      last[head] = i;
-    }
+    const id = ids[i];
+    if (id < 0) continue;
+    if (first[id] < 0) first[id] = i;
+    else next[last[id]] = i;
+    last[id] = i;
   }
   return { first, next };
 }
 
-/** The keys of a side's rows, for the semi and anti kinds, which ask only whether a key occurs. */
-function keySet(rows: readonly Row[], key: KeyFn): Set<unknown> {
-  const keys = new Set<unknown>();
-  for (let i = 0; i < rows.length; i++) {
-    const k = key(rows[i]);
-    if (k !== undefined) keys.add(k);
-  }
-  return keys;
+/** A key number's first row in an index; -1 for a null key or one the indexed side lacks. */
+function headOf(first: Int32Array, id: number): number {
+  return id >= 0 && id < first.length ? first[id] : -1;
 }
 
 /** The cells a join copies: all, or only the columns the rest of the pipeline reads (see columnsReadAfter). */
@@ -225,16 +224,13 @@ interface Matches {
 }
 
 /** Matches by hashing the right side and looking each left row's key up. */
-function matchByRightIndex(left: readonly Row[], right: readonly Row[], key: KeyFns, ctx: RunContext): Matches {
-  const { first, next } = index(right, key.right);
+function matchByRightIndex(left: readonly Row[], right: readonly Row[], key: KeyCoder, ctx: RunContext): Matches {
+  const { first, next } = index(right, key.addRight, key);
   const start = new Int32Array(left.length + 1);
   const matches: number[] = [];
   for (let i = 0; i < left.length; i++) {
     start[i] = matches.length;
-    const k = key.left(left[i]);
-    const head = k === undefined ? undefined : first.get(k);
-    if (head === undefined) continue;
-    for (let m = head; m >= 0; m = next[m]) {
+    for (let m = headOf(first, key.findLeft(left[i])); m >= 0; m = next[m]) {
       matches.push(m);
       guardGrowth(ctx, matches.length, "join");
     }
@@ -244,16 +240,13 @@ function matchByRightIndex(left: readonly Row[], right: readonly Row[], key: Key
 }
 
 /** The same matches by hashing the left side, the right rows looking up; then ordered by left row (a counting sort). */
-function matchByLeftIndex(left: readonly Row[], right: readonly Row[], key: KeyFns, ctx: RunContext): Matches {
-  const { first, next } = index(left, key.left);
+function matchByLeftIndex(left: readonly Row[], right: readonly Row[], key: KeyCoder, ctx: RunContext): Matches {
+  const { first, next } = index(left, key.addLeft, key);
   const start = new Int32Array(left.length + 1);
   const pairLeft: number[] = [];
   const pairRight: number[] = [];
   for (let j = 0; j < right.length; j++) {
-    const k = key.right(right[j]);
-    const head = k === undefined ? undefined : first.get(k);
-    if (head === undefined) continue;
-    for (let l = head; l >= 0; l = next[l]) {
+    for (let l = headOf(first, key.findRight(right[j])); l >= 0; l = next[l]) {
       pairLeft.push(l);
       pairRight.push(j);
       start[l + 1]++;
@@ -331,31 +324,28 @@ export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: reado
     let leftRows = input.rows;
     const rightRows = right(ctx).rows;
     if (kind === "innerunique") {
-      // innerunique keeps one left row per key before joining.
-      const seen = new Set<unknown>();
+      // innerunique keeps one left row per key before joining: the row whose key gets a new number.
       leftRows = leftRows.filter((r) => {
-        const k = key.left(r);
-        if (k === undefined || seen.has(k)) return false;
-        seen.add(k);
-        return true;
+        const before = key.size();
+        const id = key.addLeft(r);
+        return id >= 0 && id === before;
       });
     }
     const rows: Row[] = [];
     if (semiRight || semiLeft) {
       // The semi and anti kinds keep one side's rows by whether the other side has their key.
+      // Only the other side's rows add numbers, so a kept row's key is found exactly when the other side has it.
       const [kept, keptKey, other, otherKey] = semiRight
-        ? [rightRows, key.right, leftRows, key.left]
-        : [leftRows, key.left, rightRows, key.right];
-      const present = keySet(other, otherKey);
+        ? [rightRows, key.findRight, leftRows, key.addLeft]
+        : [leftRows, key.findLeft, rightRows, key.addRight];
+      for (const r of other) otherKey(r);
       const want = kind === "rightsemi" || kind === "leftsemi";
       for (const r of kept) {
-        const k = keptKey(r);
-        if ((k !== undefined && present.has(k)) === want)
-          rows.push(semiRight ? build(undefined, r) : build(r, undefined));
+        if (keptKey(r) >= 0 === want) rows.push(semiRight ? build(undefined, r) : build(r, undefined));
       }
       return { columns, rows };
     }
-    // The smaller side is hashed: fewer Map entries to build, the larger side only looks keys up.
+    // The smaller side is indexed: fewer entries to build, the larger side only looks keys up.
     const { start, matches } =
       leftRows.length < rightRows.length
         ? matchByLeftIndex(leftRows, rightRows, key, ctx)
@@ -417,14 +407,13 @@ export function compileLookup(node: LookupOperator, scope: Scope, leftColumns: r
   return (input, ctx) => {
     const key = keysFor();
     const rightRows = right(ctx).rows;
-    const { first, next } = index(rightRows, key.right);
+    const { first, next } = index(rightRows, key.addRight, key);
     const rows: Row[] = [];
     const leftRows = input.rows;
     for (let i = 0; i < leftRows.length; i++) {
       const l = leftRows[i];
-      const k = key.left(l);
-      const match = k === undefined ? undefined : first.get(k);
-      if (match === undefined) {
+      const match = headOf(first, key.findLeft(l));
+      if (match < 0) {
         if (kind === "leftouter") {
           rows.push(build(l, undefined));
           guardGrowth(ctx, rows.length, "lookup");
