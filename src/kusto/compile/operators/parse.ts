@@ -3,7 +3,8 @@
 //  simple:  literals match as text; a typed number column must look like its type; any column that does not convert
 //           makes every column null (strict).
 //  regex:   literals are regular expressions, string columns are greedy `(.*)`, flags=U/i/m/s apply to the whole.
-//  relaxed: literals as text, every column `(.*?)`; a column that does not convert is null on its own.
+//  relaxed: literals as text, a number column its type's regex or else `(.*?)`, other columns `(.*?)`; a column that
+//           does not convert is null on its own.
 import { convertTo } from "../../scalars";
 import { compileKustoRegex, type KustoRegex } from "../../scalars/regex";
 import type { KType, Value } from "../../types";
@@ -43,9 +44,12 @@ const real = "-?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?";
 
 /** The regex a column captures with. */
 function columnRegex(kind: ParseKind, type: KType, last: boolean): string {
-  if (kind === "relaxed") return last ? ".*" : ".*?";
-  if (kind === "simple" && (type === "int" || type === "long")) return integer;
-  if (kind === "simple" && (type === "real" || type === "decimal")) return real;
+  const typed = type === "int" || type === "long" ? integer : type === "real" || type === "decimal" ? real : undefined;
+  const any = last ? ".*" : ".*?";
+  // relaxed: a number column takes what looks like its type first (before a `*`, `.*?` alone would take nothing), else
+  // any text, which then converts to null (parse-operator.md, relaxed example: sliceNumber before `*`).
+  if (kind === "relaxed") return typed ? `${typed}|${any}` : any;
+  if (kind === "simple" && typed) return typed;
   if (kind === "regex") return type === "int" || type === "long" ? integer : ".*";
   return last ? ".*" : ".*?";
 }
