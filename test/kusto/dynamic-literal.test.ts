@@ -7,6 +7,12 @@ describe("dynamic literals", () => {
     expect(json(`print x = dynamic(['mp4', 'wav'])`)).toEqual([{ x: ["mp4", "wav"] }]);
   });
 
+  it("must read obfuscated strings (h'...', h@'...') as the plain strings they hide, in keys and values", () => {
+    expect(json(`print x = dynamic({'a': h@'c:\\t', h"k": H'y', 'n': [h'1']})`)).toEqual([
+      { x: { a: "c:\\t", k: "y", n: ["1"] } },
+    ]);
+  });
+
   it("must read nested bags, numbers, booleans and nulls", () => {
     expect(json(`print x = dynamic({'k': [true, null, 1.5, -2]}), y = dynamic(null)`)).toEqual([
       { x: { k: [true, null, 1.5, -2] }, y: null },

@@ -29,7 +29,13 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
   const skipSpace = () => {
     while (pos < text.length && /\s/.test(text[pos])) pos++;
   };
+  // h'...' / h@'...' hide a string from traces (string.md, obfuscated string literals); the value is the same string.
+  const stringStart = (at: number): boolean => {
+    const c = text[at] === "h" || text[at] === "H" ? text[at + 1] : text[at];
+    return c === '"' || c === "'" || c === "@";
+  };
   const readString = (): string => {
+    if (text[pos] === "h" || text[pos] === "H") pos++;
     const verbatim = text[pos] === "@";
     if (verbatim) pos++;
     const quote = text[pos++];
@@ -76,8 +82,7 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
       if (text[pos] === "}") return (pos++, bag);
       for (;;) {
         skipSpace();
-        const key =
-          text[pos] === '"' || text[pos] === "'" || text[pos] === "@" ? readString() : fail("expected a quoted key");
+        const key = stringStart(pos) ? readString() : fail("expected a quoted key");
         skipSpace();
         if (text[pos++] !== ":") fail("expected :");
         bag[key] = readValue(depth + 1);
@@ -87,7 +92,7 @@ export function parseDynamicLiteral(text: string, where = "dynamic literal"): Va
         else fail("expected , or }");
       }
     }
-    if (ch === '"' || ch === "'" || ch === "@") return readString();
+    if (stringStart(pos)) return readString();
     typed.lastIndex = pos;
     const call = typed.exec(text);
     if (call) {
