@@ -13,6 +13,10 @@ describe("dynamic literals", () => {
     ]);
   });
 
+  it("must refuse, at the literal's line:col, a value the analyzer accepts but the reader cannot read exactly", () => {
+    expect(() => json(`print a = 1,\n  d = dynamic([real(nan)])`)).toThrow(/^unsupported: dynamic literal: .* at 2:7$/);
+  });
+
   it("must read nested bags, numbers, booleans and nulls", () => {
     expect(json(`print x = dynamic({'k': [true, null, 1.5, -2]}), y = dynamic(null)`)).toEqual([
       { x: { k: [true, null, 1.5, -2] }, y: null },

@@ -166,7 +166,18 @@ export function literalValue(scope: Scope, node: Expression, type: KType | "null
     case "timespan":
       return timespanValue(scope, raw, node);
     case "dynamic":
-      return parseDynamicLiteral(String(raw));
+      return dynamicLiteral(scope, node, String(raw));
   }
   throw unsupported(scope, node, `literal of type ${type}`);
+}
+
+/** A dynamic literal the analyzer accepted but our reader cannot: a refusal with the literal's line:col. */
+function dynamicLiteral(scope: Scope, node: SyntaxElement, text: string): Value {
+  try {
+    return parseDynamicLiteral(text);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith("dynamic literal: "))
+      throw unsupported(scope, node, err.message.replace(/ in [\s\S]*$/, ""));
+    throw err;
+  }
 }
