@@ -4,8 +4,11 @@ import * as path from "node:path";
 import type { AlertRuleDef } from "../src/alerts";
 import { alertRules } from "../src/alerts";
 import { renderSample } from "../src/data/sample";
+import { undocumentedPlugins } from "../src/kusto/compile/operators/evaluate";
+import { knownDifferences } from "../src/kusto/differences";
 import { aggregateFunctionNames, scalarFunctionNames } from "../src/kusto/scalars";
 import { arrayTupleFunctions } from "../src/kusto/scalars/arrays";
+import { refusedFunctions } from "../src/kusto/scalars/refused";
 import { seriesTupleFunctions } from "../src/kusto/scalars/series";
 import { tablesMarkdown } from "../src/schema/tables";
 import { serializedWorkbook, workbookFile } from "../src/workbook";
@@ -66,6 +69,13 @@ export function functionLists(): string {
     ),
     "",
     wrappedList("Aggregates", aggregateFunctionNames),
+    "",
+    "Differences from Kusto, on purpose (`src/kusto/differences.ts`):",
+    ...knownDifferences.map((d) => `- ${d.subject} (${d.functions.map((f) => `\`${f}\``).join(", ")}): ${d.rule}.`),
+    "",
+    "Refused with `unsupported:` and the reason (`src/kusto/scalars/refused.ts`, `evaluate.ts`):",
+    ...refusedFunctions.map(([name, reason]) => `- \`${name}()\`: ${reason}.`),
+    ...Object.entries(undocumentedPlugins).map(([name, reason]) => `- \`evaluate ${name}\`: ${reason}.`),
   ].join("\n");
 }
 

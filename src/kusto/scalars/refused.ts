@@ -26,6 +26,9 @@ const reasons: Readonly<Record<string, string>> = {
   parse_user_agent: "Kusto matches against a large set of predefined user-agent patterns it does not publish",
 };
 
+/** Every function refused on purpose, with its reason, by name (the README's list is generated from it). */
+export const refusedFunctions: ReadonlyArray<readonly [name: string, reason: string]> = Object.entries(reasons).sort();
+
 /** Why the engine refuses a built-in function by lower-cased name, or undefined when it does not refuse it on purpose. */
 export function refusalReason(name: string): string | undefined {
   return Object.hasOwn(reasons, name) ? `${name}(): ${reasons[name]}` : undefined;

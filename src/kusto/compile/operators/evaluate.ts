@@ -42,7 +42,7 @@ const outOfScope =
   /^(python|r|ai_.*|geo_.*|graph_.*|sql_request|cosmosdb_sql_request|mysql_request|postgresql_request|azure_digital_twins_query_request|http_request.*|infer_storage_schema.*|external_data|hll_merge)$/;
 
 // Plugins whose pages give no rule exact enough to reproduce their results (and publish no output to check against).
-const undocumented: Readonly<Record<string, string>> = {
+export const undocumentedPlugins: Readonly<Record<string, string>> = {
   session_count: "the page does not define when a session starts, continues or is counted",
   activity_engagement: "the page does not say where the outer window lies relative to the inner one",
   sequence_detect: "the page does not say which of overlapping step matches form a sequence",
@@ -57,7 +57,7 @@ export function compileEvaluate(node: EvaluateOperator, scope: Scope, input: rea
     // Hints steer Kusto's distribution across nodes; one process has nothing to distribute.
     if (!p.startsWith("hint.")) throw unsupported(scope, node, `evaluate parameter ${p}`);
   }
-  const reason = Object.hasOwn(undocumented, name) ? undocumented[name] : undefined;
+  const reason = Object.hasOwn(undocumentedPlugins, name) ? undocumentedPlugins[name] : undefined;
   if (reason) throw unsupported(scope, node, `evaluate ${name} (${reason})`);
   const plugin = Object.hasOwn(pluginTable, name) ? pluginTable[name] : undefined;
   if (!plugin || outOfScope.test(name)) throw unsupported(scope, node, `evaluate ${name}`);
