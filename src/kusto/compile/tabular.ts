@@ -3,6 +3,7 @@
 import { lineColumn } from "../analyzer";
 import { UnsupportedError } from "../errors";
 import { toArray } from "../kusto-language";
+import { randomDraws } from "../scalars/random-draws";
 import type { ColumnInfo, KType, Value } from "../types";
 import { parameterBindings } from "./calls";
 import {
@@ -131,6 +132,22 @@ function memoised(fn: TabularFn): TabularFn {
     ctx.memo.set(key, t);
     return t;
   };
+}
+
+/**
+ * A let's value, computed once per run unless computing it drew random numbers: a let binds a calculation that Kusto
+ * evaluates at each reference (let-statement.md: use materialize() or toscalar() to fix one value), which only chance shows.
+ */
+function keptUnlessRandom<F extends (...args: never[]) => unknown>(fn: F): F {
+  const key = {};
+  return ((...args: Parameters<F>) => {
+    const ctx = args[args.length - 1] as RunContext;
+    if (ctx.memo.has(key)) return ctx.memo.get(key);
+    const before = randomDraws();
+    const value = fn(...args);
+    if (randomDraws() === before) ctx.memo.set(key, value);
+    return value;
+  }) as F;
 }
 
 export function compileTabular(node: Expression, scope: Scope): TabularFn {
@@ -321,7 +338,7 @@ function compileLet(expr: Expression, scope: Scope, memoize: boolean): Binding {
     try {
       const body = compileFunctionBody(declaration.Body, scope);
       return body.kind === "tabular"
-        ? { kind: "lambda", view: memoize ? memoised(body.fn) : body.fn }
+        ? { kind: "lambda", view: memoize ? keptUnlessRandom(body.fn) : body.fn }
         : { kind: "lambda" };
     } catch (err) {
       // Calls expand the view on their own; only a database-wide search needs it compiled here, and fails as it did.
@@ -335,20 +352,12 @@ function compileLet(expr: Expression, scope: Scope, memoize: boolean): Binding {
   }
   if (isTabular(expr)) {
     const table = compileTabular(expr, scope);
-    return { kind: "tabular", fn: memoize ? memoised(table) : table };
+    return { kind: "tabular", fn: memoize ? keptUnlessRandom(table) : table };
   }
   const fn = compileScalar(expr, scope);
   if (!memoize) return { kind: "scalar", fn };
-  const key = {};
-  return {
-    kind: "scalar",
-    fn: (_row, ctx) => {
-      if (ctx.memo.has(key)) return ctx.memo.get(key) as Value;
-      const v = fn(emptyRow, ctx);
-      ctx.memo.set(key, v);
-      return v;
-    },
-  };
+  const once = keptUnlessRandom((ctx: RunContext) => fn(emptyRow, ctx));
+  return { kind: "scalar", fn: (_row, ctx) => once(ctx) };
 }
 
 /** Compiles a function's expansion; positions inside it are the function's own, so errors also name the call site. */

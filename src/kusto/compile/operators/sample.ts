@@ -1,6 +1,7 @@
 // sample N: N rows picked uniformly at random; sample-distinct N of Col: up to N distinct values of Col, unordered.
 // Both are random in Kusto too, so no order or choice is promised. https://learn.microsoft.com/kusto/query/sample-operator
 import { hashKey } from "../../scalars";
+import { drawRandom } from "../../scalars/random-draws";
 import type { Value } from "../../types";
 import { newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
@@ -18,7 +19,7 @@ function count(node: SampleOperator, scope: Scope, what: string) {
 }
 
 /** k distinct indexes of 0..n-1 chosen uniformly (partial Fisher-Yates), in ascending order. */
-export function sampleIndexes(n: number, k: number, random: () => number = Math.random): number[] {
+export function sampleIndexes(n: number, k: number, random: () => number = drawRandom): number[] {
   const pool = Array.from({ length: n }, (_, i) => i);
   const take = Math.min(k, n);
   for (let i = 0; i < take; i++) {
