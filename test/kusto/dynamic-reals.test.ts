@@ -49,6 +49,20 @@ describe("whole reals inside a dynamic print and type as reals", () => {
     expect(row).toEqual({ t: "[7.0,1000.0,1.5,2]", g0: "real", g1: "real", g3: "int", s: "string" });
   });
 
+  it("a real placed in a dynamic datatable column stays a real", () => {
+    const rows = json("datatable(d: dynamic)[5.0, 5] | project g = gettype(d), t = tostring(pack_array(d))");
+    expect(rows).toEqual([
+      { g: "real", t: "[5.0]" },
+      { g: "int", t: "[5]" },
+    ]);
+  });
+
+  it("an iff typed real takes a dynamic branch's whole real as its plain number", () => {
+    const result = run("print x = iff(true, dynamic(5.0), 1.5)");
+    expect(result.columns).toEqual([{ name: "x", type: "real" }]);
+    expect(result.rows[0].x).toBe(5);
+  });
+
   it("an integer JSON number is still an int", () => {
     expect(one("print g = gettype(parse_json('1')), h = gettype(parse_json('[5]')[0])")).toEqual({
       g: "int",

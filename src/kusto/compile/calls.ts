@@ -4,6 +4,7 @@ import { toArray } from "../kusto-language";
 import { refusalReason, scalarFunction, unaryOperator } from "../scalars";
 import { toDynamicValue } from "../scalars/format";
 import type { KType, Value } from "../types";
+import { unboxReal } from "../values/dynamic-real";
 import {
   type Binding,
   elements,
@@ -58,6 +59,20 @@ export function isBuiltinFunction(symbol: KustoSymbol): boolean {
   return sets.functions.has(symbol) || sets.aggregates.has(symbol);
 }
 
+/**
+ * An iff/case argument; a result branch of another type than the call's is put in the call's form: a typed real in a
+ * dynamic result stays a real (values/dynamic-real.ts), a dynamic's boxed real in a typed result is its number.
+ */
+function branchAs(e: Expression, isResult: boolean, call: Expression, scope: Scope, agg?: AggregateHook): ScalarFn {
+  const fn = compileScalar(e, scope, agg);
+  if (!isResult) return fn;
+  const from = typeOf(scope, e);
+  const to = typeOf(scope, call);
+  if (to === "dynamic" && from !== "dynamic") return (row, ctx) => toDynamicValue(fn(row, ctx), from);
+  if (to !== "dynamic" && from === "dynamic") return (row, ctx) => unboxReal(fn(row, ctx));
+  return fn;
+}
+
 /** The call's arguments; a bare function name (`MyFunction` without parentheses) has none. */
 export function callArguments(node: FunctionCallExpression | NameReference): Expression[] {
   return elements((node as Partial<FunctionCallExpression>).ArgumentList?.Expressions);
@@ -81,11 +96,11 @@ export function compileCall(node: FunctionCallExpression, scope: Scope, agg?: Ag
   if (name.endsWith("_tdigest") || typedResultFunctions.has(name))
     args = args.filter((a) => kindOf(a) !== "TypeOfLiteralExpression");
   if (name === "iff" || name === "iif") {
-    const [c, a, b] = args.map((e) => compileScalar(e, scope, agg));
+    const [c, a, b] = args.map((e, i) => branchAs(e, i > 0, node, scope, agg));
     return (row, ctx) => (c(row, ctx) === true ? a(row, ctx) : b(row, ctx));
   }
   if (name === "case") {
-    const fns = args.map((e) => compileScalar(e, scope, agg));
+    const fns = args.map((e, i) => branchAs(e, i % 2 === 1 || i === args.length - 1, node, scope, agg));
     const otherwise = fns[fns.length - 1];
     return (row, ctx) => {
       for (let i = 0; i + 1 < fns.length; i += 2) if (fns[i](row, ctx) === true) return fns[i + 1](row, ctx);

@@ -1,5 +1,6 @@
 // Operators that produce rows without a piped input: datatable, print, range (union has its own file).
 
+import { toDynamicValue } from "../../scalars/format";
 import { normLong } from "../../scalars/int64";
 import { tickSteps } from "../../values/ranges";
 import {
@@ -10,6 +11,7 @@ import {
   resultColumns,
   type Scope,
   type TabularFn,
+  typeOf,
   unsupported,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
@@ -21,7 +23,14 @@ import { projectNames } from "./naming";
 
 export function compileDataTable(node: DataTableExpression, scope: Scope): TabularFn {
   const columns = resultColumns(node);
-  const values = elements(node.Values).map((v) => compileScalar(v, scope));
+  const values = elements(node.Values).map((v, i) => {
+    const fn = compileScalar(v, scope);
+    // A typed value in a dynamic column takes its dynamic form: 5.0 stays a real, a datetime becomes its text.
+    const from = typeOf(scope, v);
+    return columns.length > 0 && columns[i % columns.length].type === "dynamic" && from !== "dynamic"
+      ? (row: Row, ctx: Parameters<typeof fn>[1]) => toDynamicValue(fn(row, ctx), from)
+      : fn;
+  });
   if (columns.length === 0 || values.length % columns.length !== 0) {
     throw unsupported(scope, node, `datatable with ${values.length} values for ${columns.length} columns`);
   }
