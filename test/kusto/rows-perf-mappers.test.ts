@@ -3,7 +3,6 @@ import type { Row, RunContext } from "../../src/kusto/compile/context";
 import { expandedRow } from "../../src/kusto/compile/operators/mvexpand";
 import { inputKeys } from "../../src/kusto/compile/operators/rows";
 import { oneCellRow, rowMapper } from "../../src/kusto/compile/row-mapper";
-import { rememberTicks, ticksOf } from "../../src/kusto/values/time-arrays";
 import { json } from "./helpers";
 
 const ctx = {} as RunContext;
@@ -96,16 +95,6 @@ describe("expandedRow (mv-expand rows)", () => {
 });
 
 describe("range() datetimes read back by mv-expand", () => {
-  it("hands back the remembered ticks only while the array keeps its length, and hides them from copies", () => {
-    const texts = ["a", "b"];
-    rememberTicks(texts, [1n, null]);
-    expect(ticksOf(texts)).toEqual([1n, null]);
-    expect(Object.keys(texts)).toEqual(["0", "1"]);
-    expect(ticksOf([...texts])).toBeUndefined();
-    texts.push("c");
-    expect(ticksOf(texts)).toBeUndefined();
-  });
-
   it("expands a 30-minute range over one hour into the three datetimes 00:00, 00:30 and 01:00", () => {
     expect(
       json(

@@ -22,7 +22,6 @@ import {
   TICKS_PER_SECOND,
   ticksFromMs,
 } from "../values/time";
-import { rememberTicks } from "../values/time-arrays";
 import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
 import { dynamicFunctions } from "./dynamic";
 import { compileDatetimeFormat, compileTimespanFormat } from "./formatspec";
@@ -370,49 +369,43 @@ export const timeRange: ScalarFactory = (argTypes) => {
   const datetimes = argTypes[0] === "datetime";
   const text = datetimes ? formatDatetimeText : formatTimespanText;
   const shared = sharedDatetimeTexts();
+  // Row after row often asks for the same range (the bins around a timestamp): the last one's texts are copied.
+  let last: { start: bigint; stop: bigint; step: bigint; texts: string[] } | undefined;
   return (args) => {
     const [start, stop] = args;
     const step = args.length > 2 ? args[2] : TICKS_PER_HOUR;
     if (!isTicks(start) || !isTicks(stop) || !isTicks(step) || step === 0n) return null;
+    if (last !== undefined && last.start === start && last.stop === stop && last.step === step)
+      return last.texts.slice();
     const span = (stop - start) / step;
     if (span < 0n) return [];
     const count = span >= BigInt(MAX_RANGE) ? MAX_RANGE : Number(span) + 1;
     const out = new Array<string>(count);
-    if (!datetimes) {
-      for (let i = 0, v = start; i < count; i++, v += step) out[i] = text(v);
-      return out;
-    }
-    // The ticks each text reads back as: an instant past the valid range prints "" and reads back null.
-    const ticks = new Array<bigint | null>(count);
-    for (let i = 0, v = start; i < count; i++, v += step) {
-      const slot = shared.slot(v);
-      out[i] = shared.texts[slot];
-      ticks[i] = out[i] === "" ? null : shared.ticks[slot];
-    }
-    return rememberTicks(out, ticks);
+    if (datetimes) for (let i = 0, v = start; i < count; i++, v += step) out[i] = shared.text(v);
+    else for (let i = 0, v = start; i < count; i++, v += step) out[i] = text(v);
+    last = { start, stop, step, texts: out.slice() };
+    return out;
   };
 };
 
 /**
- * range() of datetimes over rows mostly repeats the same bins: recent values keep one text and one bigint each in a
- * direct-mapped cache (slot by whole second), so a million rows' arrays share them instead of holding a million each.
+ * range() of datetimes over rows mostly repeats the same bins: recent values keep one text each in a direct-mapped
+ * cache (slot by whole second), so a million rows' arrays share their strings instead of holding a million each.
  */
-function sharedDatetimeTexts(): { slot(v: bigint): number; texts: string[]; ticks: bigint[] } {
+function sharedDatetimeTexts(): { text(v: bigint): string } {
   const slots = 4096;
   // Every slot starts as an instant before year 1 with its text (""), so an empty slot is an ordinary entry.
   const texts = new Array<string>(slots).fill(formatDatetimeText(MIN_TICKS - 1n));
   const ticks = new Array<bigint>(slots).fill(MIN_TICKS - 1n);
   return {
-    texts,
-    ticks,
-    slot(v) {
+    text(v) {
       // A double's rounding of v only picks the slot; the bigint comparison decides the hit.
       const slot = Math.floor(Number(v) / N_TICKS_PER_SECOND) & (slots - 1);
       if (ticks[slot] !== v) {
         texts[slot] = formatDatetimeText(v);
         ticks[slot] = v;
       }
-      return slot;
+      return texts[slot];
     },
   };
 }

@@ -2,7 +2,6 @@
 import type { ColumnInfo, KType, Value } from "../../types";
 import { DynamicReal } from "../../values/dynamic-real";
 import { parseDatetime, parseTimespan } from "../../values/time";
-import { ticksOf } from "../../values/time-arrays";
 import {
   elements,
   guardGrowth,
@@ -39,13 +38,29 @@ export function castTo(type: KType): (v: Value) => Value {
     case "real":
       return (v) => (typeof v === "number" ? v : v instanceof DynamicReal ? v.value : null);
     // Datetimes and timespans sit in dynamic arrays as their text (range(), make-series): read back to ticks.
-    case "datetime":
-      return (v) => (typeof v === "string" ? parseDatetime(v) : null);
+    case "datetime": {
+      const read = rememberedParse(parseDatetime);
+      return (v) => (typeof v === "string" ? read(v) : null);
+    }
     case "timespan":
       return (v) => (typeof v === "string" ? parseTimespan(v) : null);
     default:
       return () => null;
   }
+}
+
+/** A text parser remembering recent texts: range() and make-series arrays repeat the same few texts row after row. */
+function rememberedParse(parse: (text: string) => bigint | null): (text: string) => bigint | null {
+  const seen = new Map<string, bigint | null>();
+  return (text) => {
+    let ticks = seen.get(text);
+    if (ticks === undefined) {
+      ticks = parse(text);
+      if (seen.size >= 4096) seen.clear();
+      seen.set(text, ticks);
+    }
+    return ticks;
+  };
 }
 
 /** The elements an expansion yields: array items; a bag's slots as one-slot bags, or as [key, value] with kind=array. */
@@ -81,7 +96,7 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
     if (!name || !columns.some((c) => c.name === name))
       throw unsupported(scope, mv, "mv-expand expression without a column name");
     const type = typeOf(scope, mv);
-    return { name, fn: compileScalar(expr, scope), cast: castTo(type), datetime: type === "datetime" };
+    return { name, fn: compileScalar(expr, scope), cast: castTo(type) };
   });
   let built: { keys: string; make: ExpandedRow } | undefined;
   return (input, ctx) => {
@@ -100,21 +115,17 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
       };
     const make = built.make;
     const lists: Value[][] = new Array(targets.length);
-    const casts: ((v: Value) => Value)[] = new Array(targets.length);
     const cells: Value[] = new Array(targets.length);
     for (const row of input.rows) {
       let longest = 0;
       for (let j = 0; j < targets.length; j++) {
         const v = targets[j].fn(row, ctx);
-        // range() of datetimes carries its ticks: the same values its texts parse back to.
-        const ticks = targets[j].datetime && Array.isArray(v) ? ticksOf(v) : undefined;
-        lists[j] = ticks ? (ticks as Value[]) : elementsOf(v, bagAsArray);
-        casts[j] = ticks ? same : targets[j].cast;
+        lists[j] = elementsOf(v, bagAsArray);
         if (lists[j].length > longest) longest = lists[j].length;
       }
       const count = Math.min(max, longest);
       for (let i = 0; i < count; i++) {
-        for (let j = 0; j < targets.length; j++) cells[j] = i < lists[j].length ? casts[j](lists[j][i]) : null;
+        for (let j = 0; j < targets.length; j++) cells[j] = i < lists[j].length ? targets[j].cast(lists[j][i]) : null;
         rows.push(make(row, cells, i));
         guardGrowth(ctx, rows.length, "mv-expand");
       }
@@ -122,8 +133,6 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
     return { columns, rows };
   };
 }
-
-const same = (v: Value): Value => v;
 
 type ExpandedRow = (row: Row, cells: readonly Value[], index: number) => Row;
 
