@@ -1,6 +1,7 @@
 // Dynamic array functions (array_*, set_*, zip, pack_array, jaccard_index), per the KQL reference pages.
 import type { KType, Value } from "../types";
 import { DynamicReal } from "../values/dynamic-real";
+import { formatReal } from "../values/real-text";
 import { arity, type ScalarFactory, type ScalarTable, str } from "./common";
 import { compareDynamic, deepEqual, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
@@ -10,6 +11,7 @@ const isNull = (v: unknown): boolean => v === null || v === undefined;
 
 /** An integer argument (int/long, a long may be a bigint), or null. */
 function intArg(v: Value | undefined): number | null {
+  if (v instanceof DynamicReal) return v.value;
   if (typeof v === "number") return Number.isFinite(v) ? Math.trunc(v) : null;
   if (typeof v === "bigint") return Number(v);
   return null;
@@ -308,7 +310,12 @@ const zip: ScalarFactory = (argTypes) => {
 const strcatArray = onArray(
   (a, args) => {
     const delim = str(args[1]);
-    return a.map((x) => (typeof x === "string" ? x : isNull(x) ? "" : jsonText(x))).join(delim);
+    // A whole real alone prints as tostring does (5), like a dynamic holding it (format.ts formatDynamic).
+    return a
+      .map((x) =>
+        typeof x === "string" ? x : isNull(x) ? "" : x instanceof DynamicReal ? formatReal(x.value) : jsonText(x),
+      )
+      .join(delim);
   },
   2,
   2,

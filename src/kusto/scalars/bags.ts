@@ -1,10 +1,9 @@
 // Property-bag functions (bag_*, pack, treepath, dynamic_to_json, extract_json): every bag built here has no prototype.
-import type { KType } from "../types";
+import type { KType, Value } from "../types";
 import { type Bag, bagGet, bagHas, isBag, newBag } from "./bag-object";
 import { convertTo } from "./casts";
 import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
-import { formatterFor, toDynamicValue } from "./format";
-import { jsonText } from "./int64";
+import { formatDynamic, formatterFor, toDynamicValue } from "./format";
 import { parseJsonText } from "./json-text";
 import { keySteps, parseJsonPath, readPath } from "./jsonpath";
 
@@ -154,7 +153,8 @@ const extractJson: ScalarFactory = arity(2, 3, (argTypes: readonly KType[], resu
     if (doc === undefined) return null;
     const v = readPath(doc, steps(str(args[0])));
     if (v === undefined) return null;
-    if (resultType === "string") return typeof v === "string" ? v : v === null ? "" : jsonText(v);
+    // formatDynamic: text as tostring(dynamic) prints it (a lone whole real as 5, like tostring of the real).
+    if (resultType === "string") return formatDynamic(v as Value);
     return cast ? cast(v) : v;
   };
 });

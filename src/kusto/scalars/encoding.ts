@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { KType, Value } from "../types";
+import { asDouble } from "../values/dynamic-real";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
 import { formatterFor } from "./format";
 
@@ -60,7 +61,7 @@ function encodeByteArray(v: Value): string | null {
   if (!Array.isArray(v)) return null;
   const bytes: number[] = [];
   for (const x of v) {
-    const n = typeof x === "bigint" ? Number(x) : x;
+    const n = asDouble(x);
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 255) return null;
     bytes.push(n);
   }

@@ -1,6 +1,7 @@
 // Functions that count Unicode code points (strlen says so): a surrogate pair (an emoji) is one character and is
 // never split by substring or reverse. Plus unicode_codepoints_*, isascii, isutf8.
 import type { KType, Value } from "../types";
+import { asDouble } from "../values/dynamic-real";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
 import { formatterFor } from "./format";
 
@@ -63,7 +64,7 @@ const codepointsToString: ScalarFactory = (argTypes) => {
   return (args) => {
     let out = "";
     const add = (v: unknown): boolean => {
-      const n = typeof v === "bigint" ? Number(v) : v;
+      const n = asDouble(v);
       if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff))
         return false;
       out += String.fromCodePoint(n);
