@@ -27,6 +27,14 @@ describe("whole reals inside a dynamic print and type as reals", () => {
     expect(row).toEqual({ t: "[5.0]" });
   });
 
+  it("percentiles_array of a real column holds reals; its levels may be given as reals", () => {
+    // reals 1.0..4.0: nearest rank 50% is 2.0, 100% is 4.0; longs 1..4 at 50% give the long 2
+    const row = one(
+      "range x from 1 to 4 step 1 | extend r = todouble(x) | summarize a = percentiles_array(r, 50, 100), b = percentiles_array(x, dynamic([50.0])) | project ta = tostring(a), tb = tostring(b)",
+    );
+    expect(row).toEqual({ ta: "[2.0,4.0]", tb: "[2]" });
+  });
+
   it("make_list and pack_array of reals keep them real, longs stay long", () => {
     const row = one(
       "print a = pack_array(2.0, 2, 2.5) | project t = tostring(a), g0 = gettype(a[0]), g1 = gettype(a[1])",

@@ -1,5 +1,6 @@
 // Aggregation functions for summarize: one small accumulator class per kind, configured at factory time.
 import type { KType, Value } from "../types";
+import { unboxReal } from "../values/dynamic-real";
 import { AvgTicks, SumTicks } from "../values/time-aggregates";
 import { BuildSchema } from "./buildschema";
 import { isIntegerType, isPlainObject } from "./common";
@@ -544,7 +545,26 @@ class WeightedPercentiles extends LevelledAggregate implements Aggregator {
 
 /** A level argument: a number, or (percentiles_array forms) a dynamic array of numbers. */
 function readLevels(v: Value | undefined): number[] {
-  return Array.isArray(v) ? v.map((x) => readLevel(x as Value)) : [readLevel(v)];
+  return Array.isArray(v) ? v.map((x) => readLevel(unboxReal(x as Value))) : [readLevel(v)];
+}
+
+/** The *_array forms: the array holds each value in its dynamic form (a whole real stays 5.0, a datetime its text). */
+function asDynamicArray(factory: AggregateFactory): AggregateFactory {
+  return (argTypes, resultType, literalArgs) => {
+    const make = factory(argTypes, resultType, literalArgs);
+    const t = argTypes[0];
+    if (!make) return undefined;
+    return () => {
+      const inner = make();
+      return {
+        add: (args, rowIndex) => inner.add(args, rowIndex),
+        result: () => {
+          const r = inner.result();
+          return Array.isArray(r) ? r.map((v) => toDynamicValue(v as Value, t)) : r;
+        },
+      };
+    };
+  };
 }
 
 function weightedPercentiles(single: boolean): AggregateFactory {
@@ -667,7 +687,7 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   dcountif: (argTypes) => (argTypes.length === 2 || argTypes.length === 3 ? () => new DCount(1) : undefined),
   percentile: percentiles(true),
   percentiles: percentiles(false),
-  percentiles_array: percentiles(false),
+  percentiles_array: asDynamicArray(percentiles(false)),
   make_set: makeList(true, false, "make_set"),
   make_list: makeList(false, false, "make_list"),
   make_set_if: makeList(true, true, "make_set_if"),
@@ -706,7 +726,7 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   binary_all_xor: simple(1, () => new BinaryAll((a, b) => a ^ b)),
   percentilew: weightedPercentiles(true),
   percentilesw: weightedPercentiles(false),
-  percentilesw_array: weightedPercentiles(false),
+  percentilesw_array: asDynamicArray(weightedPercentiles(false)),
   ...sketchAggregates,
   buildschema: simple(1, () => new BuildSchema()),
 };
