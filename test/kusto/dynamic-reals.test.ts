@@ -102,6 +102,14 @@ describe("whole reals inside a dynamic read as their number", () => {
     expect(row).toEqual({ a: true, b: true, c: true, e: false, f: true, g: false });
   });
 
+  it("in finds a long or a real in a dynamic list holding the whole real of the same value", () => {
+    expect(one("print a = 5 in (dynamic([5.0])), b = 5.0 in (dynamic([2, 5.0])), c = 6 in (dynamic([5.0]))")).toEqual({
+      a: true,
+      b: true,
+      c: false,
+    });
+  });
+
   it("arithmetic typed real uses the number; a dynamic result of a real stays real", () => {
     // 7.0 * 1.5 = 10.5; dynamic(5.0) + dynamic(1) is the real 6.0; -dynamic(5.0) is the real -5.0
     const row = one(

@@ -276,7 +276,8 @@ function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): Scala
   return (row, ctx) => {
     const v = left(row, ctx) ?? missing;
     if (v === null) return negate;
-    const found = values(row, ctx).some((c) => c !== null && equal(v, c));
+    // A whole real from a dynamic list is boxed (values/dynamic-real.ts): a typed left side compares its number.
+    const found = values(row, ctx).some((c) => c !== null && equal(v, leftType === "dynamic" ? c : unboxReal(c)));
     return negate ? !found : found;
   };
 }
@@ -292,7 +293,7 @@ function compileHasAny(node: HasAnyExpression, scope: Scope, agg?: AggregateHook
     const v = left(row, ctx);
     const terms = values(row, ctx)
       .filter((t) => t !== null)
-      .map(String);
+      .map((t) => String(unboxReal(t)));
     return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
   };
 }
