@@ -103,14 +103,8 @@ function rawComparable(a: string | undefined, b: string | undefined): boolean {
   return a === b || (integerTypes.has(a) && integerTypes.has(b));
 }
 
-/** The value itself is the key: no string built per row (a long or datetime would print its digits). */
-function rawKey(name: string, string: boolean): KeyFn {
-  if (string) return (row) => row[name] ?? "";
-  return (row) => {
-    const v = row[name];
-    return v === null ? undefined : v;
-  };
-}
+/** How a side reads one key: a column's own value ("" for a missing string), or a function's (hashed keys, undefined for null). */
+type KeyRead = { readonly column: string; readonly string: boolean } | KeyFn;
 
 /**
  * A row's key tuple as one number (see key-numbering.ts), -1 when a key is null. `add` numbers a tuple first seen;
@@ -125,62 +119,70 @@ interface KeyCoder {
   size(): number;
 }
 
-/** Both sides' value functions over shared numberings, so equal tuples get equal numbers whichever side adds them. */
-function keyCoder(left: readonly KeyFn[], right: readonly KeyFn[]): KeyCoder {
-  const values = left.map(() => new ValueNumbering());
-  const pairs = left.slice(1).map(() => new PairNumbering());
-  const add =
-    (fns: readonly KeyFn[]) =>
-    (row: Row): number => {
-      let id = -1;
-      for (let k = 0; k < fns.length; k++) {
-        const v = fns[k](row);
-        if (v === undefined) return -1;
-        const n = values[k].add(v);
-        id = k === 0 ? n : pairs[k - 1].add(id, n);
-      }
-      return id;
+type SideCoder = (values: ValueNumbering[], pairs: PairNumbering[], reads: readonly KeyRead[]) => (row: Row) => number;
+
+/**
+ * One side's add or find, generated so that each key is a named property load (a closure reading `row[name]` for every
+ * key and both sides is a megamorphic keyed load): value numbers per key, combined pairwise into the tuple's number.
+ */
+function sideCoder(reads: readonly KeyRead[], mode: "add" | "find"): SideCoder {
+  const setup: string[] = [];
+  const body: string[] = ["let v, n, id;"];
+  reads.forEach((r, k) => {
+    setup.push(
+      `const V${k} = V[${k}]${k > 0 ? `, P${k} = P[${k - 1}]` : ""}${typeof r === "function" ? `, F${k} = F[${k}]` : ""};`,
+    );
+    if (typeof r === "function") body.push(`v = F${k}(row);`);
+    else body.push(`v = row[${JSON.stringify(r.column)}]${r.string ? ' ?? ""' : ""};`);
+    body.push("if (v === null || v === undefined) return -1;");
+    body.push(`n = V${k}.${mode}(v);`);
+    if (mode === "find") body.push("if (n < 0) return -1;");
+    body.push(k === 0 ? "id = n;" : `id = P${k}.${mode}(id, n);`);
+    if (mode === "find" && k > 0) body.push("if (id < 0) return -1;");
+  });
+  body.push("return id;");
+  return new Function("V", "P", "F", `${setup.join("\n")}\nreturn (row) => { ${body.join("\n")} };`) as SideCoder;
+}
+
+/** Key coders over shared numberings made per run, so equal tuples get equal numbers whichever side adds them. */
+function keyCoders(left: readonly KeyRead[], right: readonly KeyRead[]): () => KeyCoder {
+  const [addLeft, addRight, findLeft, findRight] = [
+    sideCoder(left, "add"),
+    sideCoder(right, "add"),
+    sideCoder(left, "find"),
+    sideCoder(right, "find"),
+  ];
+  return () => {
+    const values = left.map(() => new ValueNumbering());
+    const pairs = left.slice(1).map(() => new PairNumbering());
+    const last = pairs.length > 0 ? pairs[pairs.length - 1] : values[0];
+    return {
+      addLeft: addLeft(values, pairs, left),
+      addRight: addRight(values, pairs, right),
+      findLeft: findLeft(values, pairs, left),
+      findRight: findRight(values, pairs, right),
+      size: () => last.size,
     };
-  const find =
-    (fns: readonly KeyFn[]) =>
-    (row: Row): number => {
-      let id = -1;
-      for (let k = 0; k < fns.length; k++) {
-        const v = fns[k](row);
-        if (v === undefined) return -1;
-        const n = values[k].find(v);
-        if (n < 0) return -1;
-        id = k === 0 ? n : pairs[k - 1].find(id, n);
-        if (id < 0) return -1;
-      }
-      return id;
-    };
-  const last = pairs.length > 0 ? pairs[pairs.length - 1] : values[0];
-  return {
-    addLeft: add(left),
-    addRight: add(right),
-    findLeft: find(left),
-    findRight: find(right),
-    size: () => last.size,
   };
 }
 
 /**
- * Key coders for both sides, made per run: raw values per key when every key's sides compare alike, else one hashKey
- * string per row joining the keys with a separator (a dynamic key, or types that compare only as text).
+ * Key coders for both sides: raw values per key when every key's sides compare alike, else one hashKey string per
+ * row joining the keys with a separator (a dynamic key, or types that compare only as text).
  */
 function keyFns(keys: Keys, leftColumns: readonly ColumnInfo[], rightColumns: readonly ColumnInfo[]): () => KeyCoder {
   const typeIn = (columns: readonly ColumnInfo[], name: string) => columns.find((c) => c.name === name)?.type;
   const lt = keys.left.map((n) => typeIn(leftColumns, n));
   const rt = keys.right.map((n) => typeIn(rightColumns, n));
   if (lt.every((t, i) => rawComparable(t, rt[i]))) {
-    const left = keys.left.map((n, i) => rawKey(n, lt[i] === "string"));
-    const right = keys.right.map((n, i) => rawKey(n, rt[i] === "string"));
-    return () => keyCoder(left, right);
+    return keyCoders(
+      keys.left.map((column, i) => ({ column, string: lt[i] === "string" })),
+      keys.right.map((column, i) => ({ column, string: rt[i] === "string" })),
+    );
   }
   const left = keySide(keys.left, leftColumns);
   const right = keySide(keys.right, rightColumns);
-  return () => keyCoder([(row) => keyOf(row, left)], [(row) => keyOf(row, right)]);
+  return keyCoders([(row: Row) => keyOf(row, left)], [(row: Row) => keyOf(row, right)]);
 }
 
 /** Row numbers by key as chains: `first[key]` gives a key's first row (-1 for none), `next[i]` the following row of that key or -1. */

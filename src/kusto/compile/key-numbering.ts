@@ -22,8 +22,8 @@ export class ValueNumbering {
   /** Number of distinct values added so far; the next new value gets this number. */
   size = 0;
   private bits = 4;
-  private keys = new Int32Array(16);
-  private ids = new Int32Array(16).fill(EMPTY);
+  /** Slot s holds an int32 value at 2s and its number at 2s + 1 (EMPTY when free): one cache line per probe. */
+  private slots = new Int32Array(16 * 2).fill(EMPTY);
   private intCount = 0;
   private readonly others = new Map<unknown, number>();
 
@@ -31,18 +31,19 @@ export class ValueNumbering {
     // -0 | 0 is 0, so -0 and 0 share a number as they share a Map key.
     if (typeof v === "number" && (v | 0) === v) {
       const k = v | 0;
+      const slots = this.slots;
+      const mask = slots.length / 2 - 1;
       let s = slotOf(k, this.bits);
-      const mask = this.ids.length - 1;
       for (;;) {
-        const id = this.ids[s];
+        const id = slots[s * 2 + 1];
         if (id === EMPTY) break;
-        if (this.keys[s] === k) return id;
+        if (slots[s * 2] === k) return id;
         s = (s + 1) & mask;
       }
       const id = this.size++;
-      this.keys[s] = k;
-      this.ids[s] = id;
-      if (++this.intCount * 2 > this.ids.length) this.grow();
+      slots[s * 2] = k;
+      slots[s * 2 + 1] = id;
+      if (++this.intCount * 2 > slots.length / 2) this.grow();
       return id;
     }
     let id = this.others.get(v);
@@ -56,11 +57,12 @@ export class ValueNumbering {
   find(v: unknown): number {
     if (typeof v === "number" && (v | 0) === v) {
       const k = v | 0;
+      const slots = this.slots;
+      const mask = slots.length / 2 - 1;
       let s = slotOf(k, this.bits);
-      const mask = this.ids.length - 1;
       for (;;) {
-        const id = this.ids[s];
-        if (id === EMPTY || this.keys[s] === k) return id;
+        const id = slots[s * 2 + 1];
+        if (id === EMPTY || slots[s * 2] === k) return id;
         s = (s + 1) & mask;
       }
     }
@@ -68,20 +70,19 @@ export class ValueNumbering {
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const ids = this.ids;
+    const old = this.slots;
     const size = capacityFor(this.intCount);
     this.bits = Math.log2(size);
-    this.keys = new Int32Array(size);
-    this.ids = new Int32Array(size).fill(EMPTY);
+    const slots = new Int32Array(size * 2).fill(EMPTY);
     const mask = size - 1;
-    for (let i = 0; i < ids.length; i++) {
-      if (ids[i] === EMPTY) continue;
-      let s = slotOf(keys[i], this.bits);
-      while (this.ids[s] !== EMPTY) s = (s + 1) & mask;
-      this.keys[s] = keys[i];
-      this.ids[s] = ids[i];
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === EMPTY) continue;
+      let s = slotOf(old[at], this.bits);
+      while (slots[s * 2 + 1] !== EMPTY) s = (s + 1) & mask;
+      slots[s * 2] = old[at];
+      slots[s * 2 + 1] = old[at + 1];
     }
+    this.slots = slots;
   }
 }
 
