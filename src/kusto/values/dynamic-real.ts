@@ -1,7 +1,7 @@
 // Reals inside dynamic values. Kusto's dynamic keeps long and real apart (make_set of real 5 prints [5.0],
 // summarize-operator.md; dynamic({'key3': 42.0}) keeps 42.0, bag-remove-keys-function.md), but a JS number 5 cannot say
 // which it is. So a whole-valued real placed in a dynamic is boxed in a DynamicReal; a non-whole real (1.5) or a
-// non-finite one stays a plain number, as no long can hold it. Every reader goes through dynNumber/unboxReal.
+// non-finite one stays a plain number, as no long can hold it. Readers take the number with unboxReal/asDouble.
 import type { Value } from "../types";
 
 /** A whole-valued real (5.0) inside a dynamic value. Only dynamicReal() makes one. */
@@ -22,12 +22,6 @@ export function isDynamicReal(v: unknown): v is DynamicReal {
   return v instanceof DynamicReal;
 }
 
-/** The number a dynamic scalar holds (a long as number or bigint, a real as number), or null for any other value. */
-export function dynNumber(v: unknown): number | bigint | null {
-  if (typeof v === "number" || typeof v === "bigint") return v;
-  return v instanceof DynamicReal ? v.value : null;
-}
-
 /** True when a dynamic scalar is a real: a boxed whole real, or a number no long can hold (1.5, NaN, Infinity). */
 export function isDynamicRealValue(v: unknown): boolean {
   return v instanceof DynamicReal || (typeof v === "number" && !Number.isInteger(v));
@@ -36,27 +30,6 @@ export function isDynamicRealValue(v: unknown): boolean {
 /** A top-level boxed real as its plain number; any other value unchanged. */
 export function unboxReal(v: Value): Value {
   return v instanceof DynamicReal ? v.value : v;
-}
-
-/** A copy with every boxed real replaced by its number (the same object when there is none), for number-only readers. */
-export function unboxDeep(v: unknown): unknown {
-  if (v instanceof DynamicReal) return v.value;
-  if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < v.length; i++) {
-      const x = unboxDeep(v[i]);
-      if (x !== v[i]) (out ??= v.slice())[i] = x;
-    }
-    return out ?? v;
-  }
-  const obj = v as Record<string, unknown>;
-  let copy: Record<string, unknown> | undefined;
-  for (const k of Object.keys(obj)) {
-    const x = unboxDeep(obj[k]);
-    if (x !== obj[k]) (copy ??= Object.assign(Object.create(Object.getPrototypeOf(obj)), obj))[k] = x;
-  }
-  return copy ?? v;
 }
 
 /** A long (number or bigint) or a real (plain or boxed) as a double; any other value unchanged, for series readers. */
