@@ -283,7 +283,7 @@ const strrep: ScalarFactory = arity(2, 3, (argTypes) => {
     if (typeof n !== "number" || n < 0) return null;
     if (n > STRREP_MAX)
       throw new Error(
-        `strrep: a multiplier of ${n} is above ${STRREP_MAX}, where the reference gives two different limits; repeat in steps of at most ${STRREP_MAX}`,
+        `unsupported: strrep with a multiplier of ${n}, above ${STRREP_MAX}, where the reference gives two different limits; repeat in steps of at most ${STRREP_MAX}`,
       );
     return new Array(Math.trunc(n)).fill(f0(args[0])).join(fd(args[2]));
   };
