@@ -29,6 +29,12 @@ describe("repeat(value, count)", () => {
   it("puts a timespan in the array as its text", () => {
     expect(json("print r = repeat(1h, 2)")).toEqual([{ r: ["01:00:00", "01:00:00"] }]);
   });
+
+  it("refuses more elements than the engine's array limit, at the call's line:col", () => {
+    expect(() => json("print r = repeat(1, 1048577)")).toThrow(
+      /^unsupported: repeat\(\) of 1048577 elements.* at 1:11$/,
+    );
+  });
 });
 
 describe("count_distinctif(expr, predicate)", () => {
