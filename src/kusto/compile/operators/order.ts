@@ -40,15 +40,23 @@ interface Decorated {
   readonly values: Value[];
 }
 
+// sort-operator.md: null and NaN are grouped at the nulls end, null outermost (nulls first: null, NaN; last: NaN, null).
+function nullRank(v: Value): number {
+  if (v === null) return 2;
+  return typeof v === "number" && Number.isNaN(v) ? 1 : 0;
+}
+
 function decoratedCompare(keys: readonly SortKey[]): (a: Decorated, b: Decorated) => number {
   return (a, b) => {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       const x = a.values[i];
       const y = b.values[i];
-      if (x === null || y === null) {
-        if (x === y) continue;
-        return (x === null) === k.nullsFirst ? -1 : 1;
+      const xr = nullRank(x);
+      const yr = nullRank(y);
+      if (xr !== 0 || yr !== 0) {
+        if (xr === yr) continue;
+        return xr > yr === k.nullsFirst ? -1 : 1;
       }
       const c = k.compare(x, y);
       if (c !== 0) return k.descending ? -c : c;
