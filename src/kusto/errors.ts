@@ -20,3 +20,15 @@ export class UnsupportedError extends Error {
     return new UnsupportedError(this.what, this.line, this.column, { name, line, column });
   }
 }
+
+/** A function's run-time error (bad argument value such as an unknown time zone), given the call's position. */
+export class KqlRuntimeError extends Error {
+  constructor(
+    readonly detail: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${detail} at ${line}:${column}`);
+    this.name = "KqlRuntimeError";
+  }
+}

@@ -4,7 +4,7 @@ export type { AnalyzeOptions } from "./analyzer";
 export { analyze, globalStateFor, parseAndAnalyze } from "./analyzer";
 export type { QueryLimits } from "./compile/limits";
 export { defaultLimits, QueryLimitError } from "./compile/limits";
-export { UnsupportedError } from "./errors";
+export { KqlRuntimeError, UnsupportedError } from "./errors";
 export type { CompiledQuery, CompileOptions, QueryResults, ResultSet, RunOptions } from "./evaluator";
 export { catalogWithData, compileQuery, runQuery } from "./evaluator";
 export { stringifyJson, toJsonRows } from "./json";

@@ -1,7 +1,7 @@
 // Shared shapes of the compiler: syntax-node helpers, compiled closures, runtime context and compile-time scope.
 
 import { lineColumn } from "../analyzer";
-import { UnsupportedError } from "../errors";
+import { KqlRuntimeError, UnsupportedError } from "../errors";
 import { enumName, kustoLanguage, toArray } from "../kusto-language";
 import { newRecord } from "../scalars/bag-object";
 import { type ColumnInfo, isScalarType, type KType, type Tables, type Value } from "../types";
@@ -122,11 +122,14 @@ export function unsupported(scope: Scope, node: SyntaxElement | null | undefined
   return new UnsupportedError(what, line, column);
 }
 
-/** A refusal a function raised from its argument values at run time, given the call's position; other errors as they are. */
+/** A refusal or error a function raised from its argument values at run time, given the call's position once. */
 export function locatedRefusal(scope: Scope, node: SyntaxElement | null | undefined, err: unknown): unknown {
-  if (!(err instanceof Error) || err instanceof UnsupportedError || !err.message.startsWith("unsupported: "))
-    return err;
-  return unsupported(scope, node, err.message.slice("unsupported: ".length));
+  // Only plain Errors: limits, engine bugs (TypeError...) and already located errors pass through as they are.
+  if (!(err instanceof Error) || err.constructor !== Error) return err;
+  if (err.message.startsWith("unsupported: "))
+    return unsupported(scope, node, err.message.slice("unsupported: ".length));
+  const { line, column } = lineColumn(scope.code, node?.TextStart ?? 0);
+  return new KqlRuntimeError(err.message, line, column);
 }
 
 /** The binder's scalar type of an expression node. */
