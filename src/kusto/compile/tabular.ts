@@ -32,6 +32,7 @@ import { compileOperator, compileSource } from "./operators";
 import { forkResultSets, type ResultSetFn } from "./operators/fork";
 import { unionResultColumns } from "./operators/union";
 import { patternBinding, patternReference } from "./patterns";
+import { chained, drawsRandom, eachRowOf, withEachRow } from "./streaming";
 import type {
   Diagnostic,
   EvaluateOperator,
@@ -150,6 +151,15 @@ function keptUnlessRandom<F extends (...args: never[]) => unknown>(fn: F): F {
   }) as F;
 }
 
+/**
+ * A query-level let's table, kept as keptUnlessRandom says. Its rows are handed on one at a time: from the kept table,
+ * or, when the let's own text draws random numbers (so it is never kept), straight from its calculation.
+ */
+function keptTable(table: TabularFn, random: boolean): TabularFn {
+  const kept = keptUnlessRandom(table);
+  return withEachRow(kept, random ? eachRowOf(table) : eachRowOf(kept));
+}
+
 export function compileTabular(node: Expression, scope: Scope): TabularFn {
   const kind = kindOf(node);
   switch (kind) {
@@ -173,7 +183,12 @@ export function compileTabular(node: Expression, scope: Scope): TabularFn {
         );
       }
       const op = compileOperator(pipe.Operator, scope, resultColumns(pipe.Expression));
-      if (!isOpenSchema(node) || !passThroughKinds.has(kindOf(pipe.Operator))) return (ctx) => op(input(ctx), ctx);
+      if (!isOpenSchema(node) || !passThroughKinds.has(kindOf(pipe.Operator))) {
+        // Row-wise operators over a source that hands rows on run as one pass (streaming.ts); closed schemas only.
+        const closed = !isOpenSchema(node) && !isOpenSchema(pipe.Expression);
+        const chain = closed ? chained(input, op, resultColumns(pipe.Expression), resultColumns(node)) : undefined;
+        return chain ?? ((ctx) => op(input(ctx), ctx));
+      }
       // Open schema: the binder lists only the columns it knows, so the input's run-time columns are carried over.
       return (ctx) => {
         const before = input(ctx);
@@ -352,7 +367,7 @@ function compileLet(expr: Expression, scope: Scope, memoize: boolean): Binding {
   }
   if (isTabular(expr)) {
     const table = compileTabular(expr, scope);
-    return { kind: "tabular", fn: memoize ? keptUnlessRandom(table) : table };
+    return { kind: "tabular", fn: memoize ? keptTable(table, drawsRandom(expr)) : table };
   }
   const fn = compileScalar(expr, scope);
   if (!memoize) return { kind: "scalar", fn };

@@ -11,6 +11,7 @@ import {
   parameterName,
   parameterText,
   type Row,
+  type RunContext,
   resultColumns,
   type Scope,
   typeOf,
@@ -18,6 +19,7 @@ import {
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import { literalKey, rowPrototype } from "../row-mapper";
+import { readsNeighbours, withRowSteps } from "../streaming";
 import type { MvExpandExpression, MvExpandOperator } from "../syntax";
 import { expressionName } from "./naming";
 import { inputKeys } from "./rows";
@@ -99,10 +101,8 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
     return { name, fn: compileScalar(expr, scope), cast: castTo(type) };
   });
   let built: { keys: string; make: ExpandedRow } | undefined;
-  return (input, ctx) => {
-    const max = limit ? Number(limit(emptyRow, ctx)) : Number.POSITIVE_INFINITY;
-    const rows: Row[] = [];
-    const keys = inputKeys(input.columns, input.rows[0]);
+  const makerFor = (inputColumns: readonly ColumnInfo[], first: Row | undefined): ExpandedRow => {
+    const keys = inputKeys(inputColumns, first);
     const id = keys.join("\u0000");
     if (built?.keys !== id)
       built = {
@@ -113,10 +113,15 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
           indexColumn,
         ),
       };
-    const make = built.make;
+    return built.make;
+  };
+  /** One run's expansion of a row into `emit`, counting the rows made against the run's limits. */
+  const expander = (ctx: RunContext) => {
+    const max = limit ? Number(limit(emptyRow, ctx)) : Number.POSITIVE_INFINITY;
     const lists: Value[][] = new Array(targets.length);
     const cells: Value[] = new Array(targets.length);
-    for (const row of input.rows) {
+    let made = 0;
+    return (row: Row, make: ExpandedRow, emit: (row: Row) => void) => {
       let longest = 0;
       for (let j = 0; j < targets.length; j++) {
         const v = targets[j].fn(row, ctx);
@@ -126,12 +131,30 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
       const count = Math.min(max, longest);
       for (let i = 0; i < count; i++) {
         for (let j = 0; j < targets.length; j++) cells[j] = i < lists[j].length ? targets[j].cast(lists[j][i]) : null;
-        rows.push(make(row, cells, i));
-        guardGrowth(ctx, rows.length, "mv-expand");
+        emit(make(row, cells, i));
+        guardGrowth(ctx, ++made, "mv-expand");
       }
-    }
+    };
+  };
+  const op: OperatorFn = (input, ctx) => {
+    const rows: Row[] = [];
+    const make = makerFor(input.columns, input.rows[0]);
+    const expand = expander(ctx);
+    const emit = (row: Row) => {
+      rows.push(row);
+    };
+    for (const row of input.rows) expand(row, make, emit);
     return { columns, rows };
   };
+  if (readsNeighbours(node)) return op;
+  return withRowSteps(op, (ctx, inputColumns) => {
+    const expand = expander(ctx);
+    let make: ExpandedRow | undefined;
+    return (row, emit) => {
+      make ??= makerFor(inputColumns, row);
+      expand(row, make, emit);
+    };
+  });
 }
 
 type ExpandedRow = (row: Row, cells: readonly Value[], index: number) => Row;

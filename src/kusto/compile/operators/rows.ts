@@ -15,6 +15,7 @@ import {
 import { compileScalar, emptyRow } from "../expressions";
 import { isLiteral, literalValue } from "../literals";
 import { type RowMapFn, rowMapper } from "../row-mapper";
+import { readsNeighbours, withRowSteps } from "../streaming";
 import type {
   Expression,
   ExpressionList,
@@ -37,7 +38,7 @@ import { extendNames, projectNames } from "./naming";
 export function compileWhere(node: FilterOperator, scope: Scope): OperatorFn {
   const cond = compileScalar(node.Condition, scope);
   const columns = resultColumns(node);
-  return (input, ctx) => {
+  const op: OperatorFn = (input, ctx) => {
     const out: Row[] = [];
     const rows = input.rows;
     withRowContext(ctx, rows, () => {
@@ -48,10 +49,15 @@ export function compileWhere(node: FilterOperator, scope: Scope): OperatorFn {
     });
     return { columns, rows: out };
   };
+  if (readsNeighbours(node)) return op;
+  return withRowSteps(op, (ctx) => (row, emit) => {
+    if (cond(row, ctx) === true) emit(row);
+  });
 }
 
 // extend starts each output row from its input row (later expressions see earlier ones); project starts empty.
 function compileRowMapper(
+  node: QueryOperator,
   exprs: readonly Expression[],
   names: readonly string[],
   columns: readonly ColumnInfo[],
@@ -60,13 +66,16 @@ function compileRowMapper(
 ): OperatorFn {
   const fns = exprs.map((e) => compileScalar(e, scope));
   let built: { keys: string; map: RowMapFn } | undefined;
-  return (input, ctx) => {
-    const rows = input.rows;
-    // Copies the table's columns and any other key of its first row (a union's rows may each lack some columns).
-    const keys = keepInput ? inputKeys(input.columns, rows[0]) : [];
+  // Copies the table's columns and any other key of its first row (a union's rows may each lack some columns).
+  const mapperFor = (inputColumns: readonly ColumnInfo[], first: Row | undefined): RowMapFn => {
+    const keys = keepInput ? inputKeys(inputColumns, first) : [];
     const id = keys.join("\u0000");
     if (built?.keys !== id) built = { keys: id, map: rowMapper(keys, names, fns, keepInput) };
-    const map = built.map;
+    return built.map;
+  };
+  const op: OperatorFn = (input, ctx) => {
+    const rows = input.rows;
+    const map = mapperFor(input.columns, rows[0]);
     const out = new Array<Row>(rows.length);
     withRowContext(ctx, rows, () => {
       for (let r = 0; r < rows.length; r++) {
@@ -76,6 +85,14 @@ function compileRowMapper(
     });
     return { columns, rows: out };
   };
+  if (readsNeighbours(node)) return op;
+  return withRowSteps(op, (ctx, inputColumns) => {
+    let map: RowMapFn | undefined;
+    return (row, emit) => {
+      map ??= mapperFor(inputColumns, row);
+      emit(map(row, ctx));
+    };
+  });
 }
 
 /** The keys an extend copies: the first row's own keys in their order, then the table's columns it lacks. */
@@ -95,14 +112,14 @@ export function compileExtend(
   const columns = resultColumns(node);
   // series_stats(x), (a, b) = series_fit_line(y): one item fills several columns.
   if (exprs.some(isTupleItem)) return compileTupleMapper(exprs, columns, scope, true, node);
-  return compileRowMapper(exprs, extendNames(exprs, inputColumns, columns, scope, node), columns, scope, true);
+  return compileRowMapper(node, exprs, extendNames(exprs, inputColumns, columns, scope, node), columns, scope, true);
 }
 
 export function compileProject(node: ProjectOperator, scope: Scope): OperatorFn {
   const exprs = elements(node.Expressions);
   const columns = resultColumns(node);
   if (exprs.some(isTupleItem)) return compileTupleMapper(exprs, columns, scope, false, node);
-  return compileRowMapper(exprs, projectNames(exprs, columns, scope, node), columns, scope, false);
+  return compileRowMapper(node, exprs, projectNames(exprs, columns, scope, node), columns, scope, false);
 }
 
 /**

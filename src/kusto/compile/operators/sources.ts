@@ -17,6 +17,7 @@ import {
 import { compileScalar, emptyRow } from "../expressions";
 import { defaultLimits } from "../limits";
 import { oneCellRow } from "../row-mapper";
+import { collected } from "../streaming";
 import type { DataTableExpression, PrintOperator, RangeOperator } from "../syntax";
 import { compileTupleMapper, isTupleItem } from "../tuples";
 import { projectNames } from "./naming";
@@ -67,16 +68,15 @@ export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
   const name = columns[0].name;
   const [from, to, step] = [node.From, node.To, node.Step].map((e) => compileScalar(e, scope));
   const cell = oneCellRow(name);
-  return (ctx) => {
+  // Rows are handed on one at a time, so a where/extend chain after range never holds all of range's own rows.
+  return collected(columns, (ctx, sink) => {
     const start = from(emptyRow, ctx);
     const end = to(emptyRow, ctx);
     const by = step(emptyRow, ctx);
     // Datetime and timespan ranges step in exact ticks.
     if (typeof start === "bigint" && typeof end === "bigint" && typeof by === "bigint") {
-      return {
-        columns,
-        rows: tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range").map(cell),
-      };
+      for (const t of tickSteps(start, end, by, (ctx.limits ?? defaultLimits).maxOperatorRows, "range")) sink(cell(t));
+      return;
     }
     // A long range reaching beyond 2^53 steps exactly in bigint; each value is a number again while safe.
     if (
@@ -86,23 +86,22 @@ export function compileRange(node: RangeOperator, scope: Scope): TabularFn {
     ) {
       const [a, b, d] = [start, end, by].map((v) => BigInt(v as number | bigint));
       if (d <= 0n) throw new Error(`range needs a positive step, got ${d}`);
-      const rows: Row[] = [];
+      let n = 0;
       for (let v = a; v <= b; v += d) {
-        rows.push(cell(normLong(v)));
-        guardGrowth(ctx, rows.length, "range");
+        sink(cell(normLong(v)));
+        guardGrowth(ctx, ++n, "range");
       }
-      return { columns, rows };
+      return;
     }
     if (typeof start !== "number" || typeof end !== "number" || typeof by !== "number" || by <= 0) {
       throw new Error(
         `range needs numeric from/to and a positive step, got ${String(start)}, ${String(end)}, ${String(by)}`,
       );
     }
-    const rows: Row[] = [];
+    let n = 0;
     for (let v = start; v <= end; v += by) {
-      rows.push(cell(v));
-      guardGrowth(ctx, rows.length, "range");
+      sink(cell(v));
+      guardGrowth(ctx, ++n, "range");
     }
-    return { columns, rows };
-  };
+  });
 }
