@@ -11,6 +11,7 @@ import {
   kindOf,
   kustoNamespace,
   locatedRefusal,
+  position,
   resultColumns,
   type ScalarFn,
   type Scope,
@@ -22,6 +23,7 @@ import {
 import { type AggregateHook, compileScalar, emptyRow } from "./expressions";
 import { isLiteral, literalValue } from "./literals";
 import { compileRowFunction, rowFunctionNames } from "./rowfunctions";
+import { unserializedBy } from "./serialized";
 import type {
   Expression,
   FunctionCallExpression,
@@ -106,6 +108,14 @@ export function compileCall(node: FunctionCallExpression, scope: Scope, agg?: Ag
       for (let i = 0; i + 1 < fns.length; i += 2) if (fns[i](row, ctx) === true) return fns[i + 1](row, ctx);
       return otherwise(row, ctx);
     };
+  }
+  if (name === "prev" || name === "next" || rowFunctionNames.has(name)) {
+    // window-functions.md: window functions can only be used on serialized row sets.
+    const by = unserializedBy(node);
+    if (by)
+      throw new Error(
+        `${name} needs serialized rows, but ${by}'s output is not serialized: add \`| serialize\` or \`| sort by ...\` before it at ${position(scope, node)}`,
+      );
   }
   if (name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);
   if (rowFunctionNames.has(name)) return compileRowFunction(name, node, args, scope, agg);
