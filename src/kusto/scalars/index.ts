@@ -222,7 +222,8 @@ export function aggregateFactory(
   literalArgs: readonly (Value | undefined)[],
 ): (() => Aggregator) | undefined {
   const factory = Object.hasOwn(aggregateFactories, name) ? aggregateFactories[name] : undefined;
-  if (factory && argTypes.includes("dynamic") && !boxAwareAggregates.has(name)) {
+  const plainDynamic = argTypes.includes("dynamic") && !argTypes.includes("decimal") && resultType !== "decimal";
+  if (factory && plainDynamic && !boxAwareAggregates.has(name)) {
     const make = factory(argTypes, resultType, literalArgs);
     return make && (() => unboxingAggregator(make()));
   }
