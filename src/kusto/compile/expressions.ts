@@ -155,6 +155,17 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
       }
     };
   }
+  if (op.startsWith("matches")) {
+    // A regex refused or invalid while running (its pattern may be a column) names where.
+    const at = position(scope, node);
+    return (row, ctx) => {
+      try {
+        return fn(left(row, ctx), right(row, ctx));
+      } catch (err) {
+        throw new Error(`${(err as Error).message} at ${at}`);
+      }
+    };
+  }
   return (row, ctx) => fn(left(row, ctx), right(row, ctx));
 }
 
@@ -249,9 +260,12 @@ function compileValueList(
     }
     const fn = compileScalar(e, scope, agg);
     if (typeOf(scope, e) === "dynamic") {
-      return (row, ctx) => {
+      // Nested arrays are flattened: `x in (dynamic([1,[2,3]]))` is `x in (1,2,3)` (in-operator-comparison.md).
+      return (row, ctx): Value[] => {
         const v = fn(row, ctx);
-        return Array.isArray(v) ? (v as Value[]) : [v];
+        if (!Array.isArray(v)) return [v];
+        const list = v as Value[];
+        return list.some(Array.isArray) ? (list.flat(Number.POSITIVE_INFINITY) as Value[]) : list;
       };
     }
     return (row, ctx) => [fn(row, ctx)];
@@ -273,12 +287,32 @@ function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): Scala
   const equal = valuesEqual(leftType, op.endsWith("~"));
   // A missing string is "" in Kusto, so it can be found in a list holding "".
   const missing: Value = leftType === "string" ? "" : null;
+  const asciiOnly = op.endsWith("~") ? inAsciiCheck(op, position(scope, node)) : undefined;
   return (row, ctx) => {
     const v = left(row, ctx) ?? missing;
     if (v === null) return negate;
     // A whole real from a dynamic list is boxed (values/dynamic-real.ts): a typed left side compares its number.
-    const found = values(row, ctx).some((c) => c !== null && equal(v, leftType === "dynamic" ? c : unboxReal(c)));
+    const list = values(row, ctx);
+    const found = list.some((c) => c !== null && equal(v, leftType === "dynamic" ? c : unboxReal(c)));
+    if (found && asciiOnly) asciiOnly(v, list);
     return negate ? !found : found;
+  };
+}
+
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * in~ folds case for ASCII text only (in-operator-comparison.md: "Case-insensitive operators are currently supported
+ * only for ASCII-text"): a match that needs a non-ASCII letter folded is refused rather than guessed.
+ */
+function inAsciiCheck(op: string, at: string): (v: Value, list: Value[]) => void {
+  return (v, list) => {
+    if (typeof v !== "string" || !/[^\x00-\x7f]/.test(v)) return;
+    const key = asciiLower(v);
+    if (list.some((c) => typeof c === "string" && asciiLower(c) === key)) return;
+    throw new Error(
+      `unsupported: ${op} matching ${JSON.stringify(v)} only by folding the case of non-ASCII letters (Kusto folds ASCII only; compare tolower() values) at ${at}`,
+    );
   };
 }
 

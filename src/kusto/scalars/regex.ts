@@ -1,6 +1,7 @@
 // Kusto's regular expressions are RE2 (https://github.com/google/re2/wiki/Syntax): compiled with re2js, linear time,
 // RE2's syntax and errors (no backreferences, no lookarounds), so a hostile pattern can never hang a query.
 import { type Matcher, RE2JS } from "re2js";
+import { NON_ASCII_WORD, translatePattern } from "./regex-syntax";
 
 /** One match: where it starts and ends (UTF-16 offsets) and each group's text, undefined when it took no part. */
 export interface RegexMatch {
@@ -17,11 +18,21 @@ export class KustoRegex {
   constructor(
     readonly pattern: string,
     private readonly re: RE2JS,
+    /** The pattern has \b or \B, which RE2 reads with ASCII word characters and Kusto with Unicode ones. */
+    private readonly wordBoundary = false,
   ) {
     const names: (string | undefined)[] = new Array(re.groupCount() + 1).fill(undefined);
     const named = re.namedGroups();
     for (const name of Object.keys(named)) names[named[name]] = name;
     this.groupNames = names;
+  }
+
+  /** Refuses a \b on text with a non-ASCII word character, the only text where ASCII and Unicode \b disagree. */
+  private checkText(text: string): void {
+    if (this.wordBoundary && NON_ASCII_WORD.test(text))
+      throw new Error(
+        `unsupported: \\b in regular expression ${JSON.stringify(this.pattern)} on text with a non-ASCII letter or digit (Kusto's \\b is Unicode-aware, RE2's is ASCII)`,
+      );
   }
 
   /** Number of capture groups (not counting the whole match). */
@@ -30,6 +41,7 @@ export class KustoRegex {
   }
 
   test(text: string): boolean {
+    this.checkText(text);
     return this.re.test(text);
   }
 
@@ -44,18 +56,21 @@ export class KustoRegex {
 
   /** The first match at or after `from`, or null. */
   exec(text: string, from = 0): RegexMatch | null {
+    this.checkText(text);
     const m = this.matcherFor(text);
     return m.find(from) ? matchOf(m, this.groupCount) : null;
   }
 
   /** Every non-overlapping match, left to right; an empty match advances by one character as RE2 does. */
   *matchAll(text: string): Generator<RegexMatch> {
+    this.checkText(text);
     const m = this.re.matcher(text);
     while (m.find()) yield matchOf(m, this.groupCount);
   }
 
   /** Whether the whole text matches (parse kind=regex anchors both ends). */
   matchesWhole(text: string): RegexMatch | null {
+    this.checkText(text);
     const m = this.matcherFor(text);
     return m.matches() ? matchOf(m, this.groupCount) : null;
   }
@@ -116,9 +131,10 @@ const flagLetters = /^[imsU]*$/;
 export function compileKustoRegex(pattern: string, flags = ""): KustoRegex {
   if (!flagLetters.test(flags))
     throw new Error(`invalid regex flags ${JSON.stringify(flags)}: use the RE2 letters i, m, s, U`);
-  const source = flags ? `(?${[...new Set(flags)].join("")})${pattern}` : pattern;
+  const translated = translatePattern(pattern);
+  const source = flags ? `(?${[...new Set(flags)].join("")})${translated.source}` : translated.source;
   try {
-    return new KustoRegex(pattern, RE2JS.compile(source));
+    return new KustoRegex(pattern, RE2JS.compile(source), translated.wordBoundary);
   } catch (err) {
     const detail = (err as Error).message.replace(/^error parsing regexp: /, "");
     throw new Error(

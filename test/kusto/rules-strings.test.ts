@@ -1,0 +1,79 @@
+// Rules the reference pages of the string, regex and text-parsing family state in prose, each checked by hand.
+import { describe, expect, it } from "vitest";
+import { compileKustoRegex } from "../../src/kusto/scalars/regex";
+import { json } from "./helpers";
+
+const one = (kql: string): Record<string, unknown> => json(kql)[0];
+
+describe("regex classes are Unicode-aware (regex.md, Perl character classes)", () => {
+  it("\\d matches any Unicode decimal digit (\\p{Nd}), not only 0-9", () => {
+    // "ab ١٢٣ 45": the Arabic-Indic digits ١٢٣ (U+0661..U+0663) are Nd and come first
+    expect(one(String.raw`print d = extract(@"\d+", 0, "ab ١٢٣ 45")`)).toEqual({ d: "١٢٣" });
+    // \D is its complement: "١x2" → the only non-digit run is "x"
+    expect(one(String.raw`print d = extract(@"\D+", 0, "١x2")`)).toEqual({ d: "x" });
+  });
+
+  it("\\w matches letters of any script, so an accented word is one match", () => {
+    // "café au lait": é is Alphabetic, so the first \w+ run is the whole word
+    expect(one(String.raw`print w = extract(@"\w+", 0, "café au lait")`)).toEqual({ w: "café" });
+    // inside a class: [^\w ]+ skips é, a and the space and takes "!?"
+    expect(one(String.raw`print w = extract(@"[^\w ]+", 0, "éa !?b")`)).toEqual({ w: "!?" });
+    // replace_regex over every \w: four letters of "café" → "xxxx"
+    expect(one(String.raw`print r = replace_regex("café", @"\w", "x")`)).toEqual({ r: "xxxx" });
+  });
+
+  it("\\s is \\p{White_Space}: vertical tab and no-break space count", () => {
+    // code points 97, 11, 98 = "a", vertical tab, "b"; 97, 160, 98 = "a", no-break space, "b"
+    expect(
+      one(String.raw`print v = unicode_codepoints_to_string(dynamic([97, 11, 98])) matches regex @"^a\sb$",
+        n = unicode_codepoints_to_string(dynamic([97, 160, 98])) matches regex @"^a\sb$",
+        s = unicode_codepoints_to_string(dynamic([97, 160, 98])) matches regex @"^a\Sb$"`),
+    ).toEqual({ v: true, n: true, s: false });
+  });
+
+  it("\\u007F, \\u{7F} and \\U0000007F escapes name code points", () => {
+    // U+0041, U+0042, U+0043 = "ABC"
+    expect(one(String.raw`print e = extract(@"\u0041\u{42}\U00000043", 0, "xABCx")`)).toEqual({ e: "ABC" });
+  });
+
+  it("\\b on ASCII text is a word boundary; on text with a non-ASCII letter it is refused, not guessed", () => {
+    // "a b": b starts a word; "ab": b is inside one
+    expect(one(String.raw`print x = "a b" matches regex @"\bb", y = "ab" matches regex @"\bb"`)).toEqual({
+      x: true,
+      y: false,
+    });
+    // an en dash is not a word character in either reading, so the boundary before b is certain
+    expect(one(String.raw`print z = "a–b" matches regex @"\bb"`)).toEqual({ z: true });
+    // "éb": Kusto's Unicode \b sees no boundary before b, RE2's ASCII \b would see one
+    expect(() => json(String.raw`print z = "éb" matches regex @"\bb"`)).toThrow(/^unsupported: \\b .* at 1:11$/);
+  });
+
+  it("syntax RE2 would read another way is refused: class set operations, nested classes, \\< \\>", () => {
+    // [a-y&&xyz] is an intersection (x or y) to Kusto; RE2 would also match "&"
+    expect(() => json(String.raw`print m = "&" matches regex @"[a-y&&xyz]"`)).toThrow(/^unsupported: .*&&.* at 1:11$/);
+    expect(() => json(String.raw`print m = extract(@"[0-9--4]", 0, "5")`)).toThrow(/^unsupported: .*--/);
+    expect(() => json(String.raw`print m = extract(@"[x[^xyz]]", 0, "a")`)).toThrow(/^unsupported: a nested character class/);
+    expect(() => compileKustoRegex(String.raw`\<a`)).toThrow(/^unsupported: .*\\</);
+    expect(() => compileKustoRegex(String.raw`\b{start}a`)).toThrow(/^unsupported: \\b\{/);
+    // a POSIX class inside brackets is not nesting: [[:alpha:]]+ in "12ab3" → "ab"
+    expect(one(String.raw`print p = extract(@"[[:alpha:]]+", 0, "12ab3")`)).toEqual({ p: "ab" });
+  });
+});
+
+describe("in and in~ (in-operator-comparison.md)", () => {
+  it("nested arrays are flattened: x in (dynamic([1,[2,3]])) is x in (1,2,3)", () => {
+    expect(
+      one(`print a = 2 in (dynamic([1,[2,3]])), b = "b" in (dynamic(["a",["b"]])), c = 5 !in (dynamic([1,[2,[5]]]))`),
+    ).toEqual({ a: true, b: true, c: false });
+  });
+
+  it("in~ folds ASCII case; a match needing a non-ASCII letter folded is refused", () => {
+    // "ÄBC" vs "Äbc": only ASCII B and C differ in case
+    expect(one(`print a = "ÄBC" in~ ("Äbc"), b = "abc" in~ ("ABC"), c = "é" !in~ ("x")`)).toEqual({
+      a: true,
+      b: true,
+      c: true,
+    });
+    expect(() => json(`print b = "Ä" in~ ("ä")`)).toThrow(/^unsupported: in~ .*non-ASCII.* at 1:11$/);
+  });
+});
