@@ -1,5 +1,6 @@
 // Math, rounding and binning, plus the conditional functions (iff, case, min_of, max_of).
 import type { KType, Value } from "../types";
+import { checkedSpan } from "../values/arith";
 import { arity, MS_FROM_YEAR_ONE_TO_EPOCH, MS_PER_DAY, type ScalarFactory, type ScalarTable } from "./common";
 import { compareValues } from "./compare";
 import { normLong, toDouble } from "./int64";
@@ -141,7 +142,15 @@ export const numberFunctions: ScalarTable = {
     (x) => Math.ceil(x) + 0,
     (x) => x,
   ),
-  abs: integral(Math.abs, (x) => normLong(x < 0n ? -x : x)),
+  // A timespan stays bigint ticks (abs-function.md takes a timespan); a long is normalised.
+  abs: (argTypes, resultType, ctx) =>
+    argTypes[0] === "timespan"
+      ? arity(
+          1,
+          1,
+          () => (args) => (typeof args[0] === "bigint" ? checkedSpan(args[0] < 0n ? -args[0] : args[0]) : null),
+        )(argTypes, resultType, ctx)
+      : integral(Math.abs, (x) => normLong(x < 0n ? -x : x))(argTypes, resultType, ctx),
   sign: integral(
     (x) => Math.sign(x) + 0,
     (x) => (x < 0n ? -1 : 1),

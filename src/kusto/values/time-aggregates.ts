@@ -1,6 +1,6 @@
 // sum/sumif and avg/avgif over timespans and datetimes, exact on bigint ticks (the numeric aggregators take numbers).
 import type { Value } from "../types";
-import { divideTicks } from "./arith";
+import { checkedSpan, divideTicks } from "./arith";
 import { MAX_TICKS, MIN_TICKS } from "./time";
 
 /** sum(timespan): the exact sum of the ticks; rows whose predicate (sumif) is not true are skipped. */
@@ -12,7 +12,7 @@ export class SumTicks {
     if (typeof v === "bigint" && (this.pred < 0 || args[this.pred] === true)) this.s += v;
   }
   result(): Value {
-    return this.s;
+    return checkedSpan(this.s);
   }
 }
 
