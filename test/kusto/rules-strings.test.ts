@@ -52,7 +52,9 @@ describe("regex classes are Unicode-aware (regex.md, Perl character classes)", (
     // [a-y&&xyz] is an intersection (x or y) to Kusto; RE2 would also match "&"
     expect(() => json(String.raw`print m = "&" matches regex @"[a-y&&xyz]"`)).toThrow(/^unsupported: .*&&.* at 1:11$/);
     expect(() => json(String.raw`print m = extract(@"[0-9--4]", 0, "5")`)).toThrow(/^unsupported: .*--/);
-    expect(() => json(String.raw`print m = extract(@"[x[^xyz]]", 0, "a")`)).toThrow(/^unsupported: a nested character class/);
+    expect(() => json(String.raw`print m = extract(@"[x[^xyz]]", 0, "a")`)).toThrow(
+      /^unsupported: a nested character class/,
+    );
     expect(() => compileKustoRegex(String.raw`\<a`)).toThrow(/^unsupported: .*\\</);
     expect(() => compileKustoRegex(String.raw`\b{start}a`)).toThrow(/^unsupported: \\b\{/);
     // a POSIX class inside brackets is not nesting: [[:alpha:]]+ in "12ab3" → "ab"
