@@ -416,10 +416,15 @@ class MakeBag implements Aggregator {
   }
 }
 
-/** take_any(x): the first non-null value seen; with several arguments (or *), the rowIndex of the first row. */
+/**
+ * take_any(x): the first non-null, non-empty value seen ("it will attempt to return a non-null/non-empty value",
+ * take-any-aggregation-function.md), else "" when only empty strings came; with several arguments (or *), the
+ * rowIndex of the first row.
+ */
 class TakeAny implements Aggregator {
   value: Value = null;
   row: number | null = null;
+  sawEmpty = false;
   constructor(
     private readonly byRow: boolean,
     private readonly pred: number,
@@ -431,14 +436,19 @@ class TakeAny implements Aggregator {
       return;
     }
     const v = args[0];
-    if (this.value === null && v !== null && v !== undefined) this.value = v;
+    if (this.value !== null || v === null || v === undefined) return;
+    if (v === "") this.sawEmpty = true;
+    else this.value = v;
   }
   result(): Value {
-    return this.byRow ? this.row : this.value;
+    return this.byRow ? this.row : (this.value ?? (this.sawEmpty ? "" : null));
   }
 }
 
-/** Welford's running variance; sample (n - 1) unless population; 0 for fewer than two values (Kusto's default). */
+/**
+ * Welford's running variance; sample (n - 1) unless population. With no value the sample forms give 0 and the
+ * population forms null (summarize-operator.md, "Default values of aggregations": only variance/stdev(+if) default to 0).
+ */
 class Variance implements Aggregator {
   n = 0;
   mean = 0;
@@ -457,6 +467,7 @@ class Variance implements Aggregator {
     this.m2 += d * (v - this.mean);
   }
   result(): Value {
+    if (this.n === 0) return this.population ? null : 0;
     const denom = this.population ? this.n : this.n - 1;
     if (denom <= 0) return 0;
     const variance = this.m2 / denom;
@@ -467,7 +478,7 @@ class Variance implements Aggregator {
 /** make_list/make_set/make_bag keep at most 1,048,576 items: "The default and max value is 1048576" (make-list-aggregation-function.md). */
 export const MAX_MAKE_SIZE = 1_048_576;
 
-/** Co-moment by Welford's method; sample (n - 1) unless population; 0 for too few values, as variance. */
+/** Co-moment by Welford's method; sample (n - 1) unless population; null with no pair (covariance is not among the 0 defaults of summarize-operator.md), 0 for one pair in the sample form. */
 class Covariance implements Aggregator {
   n = 0;
   mx = 0;
@@ -488,6 +499,7 @@ class Covariance implements Aggregator {
     this.c += dx * (y - this.my);
   }
   result(): Value {
+    if (this.n === 0) return null;
     const denom = this.population ? this.n : this.n - 1;
     return denom <= 0 ? 0 : this.c / denom;
   }

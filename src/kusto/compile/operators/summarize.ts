@@ -25,8 +25,10 @@ import type {
   ColumnSymbol,
   Expression,
   FunctionCallExpression,
+  NameReference,
   SimpleNamedExpression,
   SummarizeOperator,
+  SyntaxElement,
   TableSymbol,
 } from "../syntax";
 
@@ -91,6 +93,8 @@ export function compileSummarize(node: SummarizeOperator, scope: Scope): Operato
   if (width !== columns.length)
     throw unsupported(scope, node, "summarize shape (aggregates the engine cannot map to the result schema)");
   const makeRow = rowFromValues(columns.map((c) => c.name));
+  // "The string data type doesn't support null values" (null-values.md): a string aggregate with no value is "".
+  const stringCells = columns.flatMap((c, i) => (c.type === "string" ? [i] : []));
   const nBy = byFns.length;
   const nSlots = slots.length;
   const grouped = slots.map((s) => s.grouped);
@@ -155,11 +159,23 @@ export function compileSummarize(node: SummarizeOperator, scope: Scope): Operato
       values.length = 0;
       for (let k = 0; k < nBy; k++) values.push(keys[g * nBy + k]);
       for (const emit of emits) emit(results, rows, ctx, values);
+      for (const i of stringCells) if (values[i] === null || values[i] === undefined) values[i] = "";
       out.push(makeRow(values));
     }
     return { columns, rows: out };
   };
 }
+
+/** The position of the maxSize argument of the aggregates that take one (make-list-aggregation-function.md etc.). */
+const SIZE_ARGUMENT: Readonly<Record<string, number>> = {
+  make_list: 1,
+  make_set: 1,
+  make_bag: 1,
+  make_list_with_nulls: 1,
+  make_list_if: 2,
+  make_set_if: 2,
+  make_bag_if: 2,
+};
 
 function addSlot(
   call: FunctionCallExpression,
@@ -176,6 +192,10 @@ function addSlot(
   );
   const resultType: KType =
     call.ResultType && symbolKindOf(call.ResultType) === "Tuple" ? "dynamic" : typeOf(scope, call);
+  const sizeArg = SIZE_ARGUMENT[name];
+  // A maxSize the engine cannot read at compile time would be silently ignored: refused instead.
+  if (sizeArg !== undefined && sizeArg < argNodes.length && literals[sizeArg] === undefined)
+    throw unsupported(scope, argNodes[sizeArg], `${name} maxSize that is not a literal number`);
   const factory = aggregateFactory(name, argTypes, resultType, literals);
   if (!factory) throw unsupported(scope, call, `aggregate ${name}(${argTypes.join(", ")})`);
   slots.push({
@@ -195,6 +215,8 @@ function compileAggregateItem(
   const call = expr as FunctionCallExpression;
   const name = isAggregateCall(expr) ? String(call.ReferencedSymbol!.Name).toLowerCase() : "";
   if (name === "arg_max" || name === "arg_min") return compileArgExtreme(call, tuple, scope, slots);
+  if ((name === "take_any" || name === "any") && (tuple || callArguments(call).some(isStar)))
+    return compileTakeAnyRow(call, tuple, scope, slots);
   if (tuple) {
     if (name !== "percentiles" && name !== "percentilesw")
       throw unsupported(scope, expr, `aggregate ${name || "expression"} with several result columns`);
@@ -261,6 +283,53 @@ function compileArgExtreme(
     out.push(row ? extremum(row, ctx) : null);
     for (const r of readers) out.push(row ? r(row, ctx) : null);
   };
+}
+
+const isStar = (a: Expression): boolean => kindOf(a) === "StarExpression";
+
+/**
+ * take_any(a, b, ...) and take_any(*): every value is read from one row, the group's first ("all values are calculated
+ * over a single record", take-any-aggregation-function.md). A * returns the input columns but the group-by ones.
+ */
+function compileTakeAnyRow(
+  call: FunctionCallExpression,
+  tuple: ColumnSymbol[] | undefined,
+  scope: Scope,
+  slots: AggregateSlot[],
+): Emit {
+  const args = callArguments(call);
+  let readers: ScalarFn[];
+  if (args.some(isStar)) {
+    if (args.length !== 1) throw unsupported(scope, call, "take_any with * and other arguments");
+    // A tuple names the input columns it returns; a single returned column is the star's one column not grouped by.
+    const starColumns = toArray<ColumnSymbol>((args[0].ResultType as TableSymbol | null)?.Columns).map((c) =>
+      String(c.Name),
+    );
+    const byNames = new Set(byColumnNames(call));
+    const names = tuple ? tuple.map((c) => String(c.Name)) : starColumns.filter((n) => !byNames.has(n));
+    if (names.length !== (tuple ? tuple.length : 1)) throw unsupported(scope, call, "take_any(*) column list");
+    readers = names.map((n) => (row: Row) => row[n] ?? null);
+  } else {
+    readers = args.map((a) => compileScalar(a, scope));
+  }
+  if (readers.length !== (tuple ? tuple.length : 1)) throw unsupported(scope, call, "take_any column list");
+  const slot = addSlot(call, scope, slots, []);
+  return (results, rows, ctx, out) => {
+    const index = results[slot];
+    const row = typeof index === "number" ? rows[index] : undefined;
+    for (const r of readers) out.push(row ? r(row, ctx) : null);
+  };
+}
+
+/** The input columns a summarize's by clause names directly (by x, by k = x): take_any(*) leaves them out. */
+function byColumnNames(call: FunctionCallExpression): string[] {
+  let node: SyntaxElement | null = call;
+  while (node && kindOf(node) !== "SummarizeOperator") node = node.Parent;
+  const by = node ? elements((node as SummarizeOperator).ByClause?.Expressions) : [];
+  return by.flatMap((e) => {
+    const inner = kindOf(e) === "SimpleNamedExpression" ? (e as SimpleNamedExpression).Expression : e;
+    return kindOf(inner) === "NameReference" ? [String((inner as NameReference).SimpleName)] : [];
+  });
 }
 
 /** One aggregate expression (count(), s = sum(x), round(avg(x), 2)) evaluated over a set of rows: top-nested, make-series. */
