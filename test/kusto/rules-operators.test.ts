@@ -46,3 +46,22 @@ describe("window functions need serialized rows", () => {
     expect(json(`${grouped} | serialize rn=row_number() | summarize max(rn)`)).toEqual([{ max_rn: 3 }]);
   });
 });
+
+describe("search in (...) lays out its sources' columns as union does", () => {
+  // search-operator.md: `search in (T1,T2) "err"` is `union T1,T2 | where * has "err"`; union-operator.md: a column
+  // with several types becomes one column per type, suffixed `_type`, and cells an input does not define are null.
+  const lets = `let T = datatable(x:long, s:string)[1,"an error"]; let U = datatable(x:string)["error 2"];`;
+  it("a name with two types is x_long and x_string, each filled from its own table", () => {
+    expect(json(`${lets} search in (T, U) "error"`)).toEqual([
+      { $table: "T", x_long: 1, x_string: "", s: "an error" },
+      { $table: "U", x_long: null, x_string: "error 2", s: "" },
+    ]);
+  });
+  it("a string column a table lacks is empty, not null (strings have no null)", () => {
+    const q = `let T = datatable(x:long)[1]; let U = datatable(y:string)["error"]; search in (T, U) "error" or x == 1`;
+    expect(json(q)).toEqual([
+      { $table: "T", x: 1, y: "" },
+      { $table: "U", x: null, y: "error" },
+    ]);
+  });
+});

@@ -38,6 +38,7 @@ import type {
   SearchOperator,
   TableSymbol,
 } from "../syntax";
+import { unionColumns } from "./union";
 import { compileTabular } from "../tabular";
 import { escapeRegex } from "./parse";
 
@@ -140,15 +141,37 @@ function filtered(node: SearchOperator, scope: Scope, sources: readonly Source[]
   const columns = resultColumns(node);
   return (ctx) => {
     const rows: Row[] = [];
-    for (const source of sources) {
-      const table = source.fn(ctx);
+    const tables = sources.map((source) => source.fn(ctx));
+    // Sources' columns merge as in union: a name with several types is one `name_type` column per type.
+    const merged = unionColumns(
+      tables.map((t) => t.columns),
+      false,
+    );
+    const feeds = columns.map((c) => {
+      if (c.name === "$table") return undefined;
+      const u = typeof merged === "string" ? undefined : merged.find((m) => m.name === c.name && m.type === c.type);
+      if (!u) throw unsupported(scope, node, `search output column ${c.name} that no source provides as ${c.type}`);
+      return u.from;
+    });
+    tables.forEach((table, i) => {
       for (const row of table.rows) {
         if (!predicate(row, ctx, table.columns)) continue;
         const out = newRow();
-        for (const c of columns) out[c.name] = c.name === "$table" ? source.label : ((row[c.name] ?? null) as Value);
+        // A source without the column pads it as union does: null, or "" for a string (strings have no null).
+        columns.forEach((c, k) => {
+          const pick = feeds[k]?.get(i);
+          out[c.name] =
+            c.name === "$table"
+              ? sources[i].label
+              : pick === undefined
+                ? c.type === "string"
+                  ? ""
+                  : null
+                : ((row[pick] ?? null) as Value);
+        });
         rows.push(out);
       }
-    }
+    });
     return { columns, rows };
   };
 }
