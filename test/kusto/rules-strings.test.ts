@@ -79,3 +79,35 @@ describe("in and in~ (in-operator-comparison.md)", () => {
     expect(() => json(`print b = "Ä" in~ ("ä")`)).toThrow(/^unsupported: in~ .*non-ASCII.* at 1:11$/);
   });
 });
+
+describe("has_any and has_all value limits (has-any-operator.md, has-all-operator.md)", () => {
+  it("has_all considers up to 256 distinct values: 256 are searched, 257 are refused", () => {
+    // 256 rows but only the distinct values "1" and "2", both terms of "1 2"
+    expect(one(`print r = "1 2" has_all ((range i from 1 to 256 step 1 | project s = tostring(i % 2 + 1)))`)).toEqual({
+      r: true,
+    });
+    expect(() => json(`print r = "1 2" has_all ((range i from 1 to 257 step 1 | project s = tostring(i)))`)).toThrow(
+      /^unsupported: has_all with more than 256 distinct values.* at 1:11$/,
+    );
+  });
+
+  it("has_any considers up to 10,000 distinct values", () => {
+    // "1" is among 1..10000
+    expect(one(`print r = "1 2" has_any ((range i from 1 to 10000 step 1 | project s = tostring(i)))`)).toEqual({
+      r: true,
+    });
+    expect(() => json(`print r = "1 2" has_any ((range i from 1 to 10001 step 1 | project s = tostring(i)))`)).toThrow(
+      /^unsupported: has_any with more than 10000 distinct values/,
+    );
+  });
+});
+
+describe("punycode decoding failures (punycode-to-string-function.md)", () => {
+  it("a string that fails to decode gives an empty result, not null", () => {
+    // "mü" is not ASCII, so it is not punycode; "xn--ü" likewise
+    expect(one(`print a = punycode_to_string("mü"), b = punycode_domain_from_string("xn--ü.de")`)).toEqual({
+      a: "",
+      b: "",
+    });
+  });
+});

@@ -323,11 +323,17 @@ function compileHasAny(node: HasAnyExpression, scope: Scope, agg?: AggregateHook
   const has = binaryOperator("has", typeOf(scope, node.Left), "string", "bool");
   if (!has) throw unsupported(scope, node, op);
   const all = op === "has_all";
+  // has-all-operator.md / has-any-operator.md: "The search will consider up to 256 (10,000) distinct values"; which
+  // ones past that is not said, so a longer list is refused.
+  const limit = all ? 256 : 10_000;
+  const at = position(scope, node);
   return (row, ctx) => {
     const v = left(row, ctx);
     const terms = values(row, ctx)
       .filter((t) => t !== null)
       .map((t) => String(unboxReal(t)));
+    if (terms.length > limit && new Set(terms).size > limit)
+      throw new Error(`unsupported: ${op} with more than ${limit} distinct values (Kusto considers only ${limit}) at ${at}`);
     return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
   };
 }

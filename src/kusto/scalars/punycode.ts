@@ -136,7 +136,8 @@ function domainFromPunycode(domain: string): string | null {
 function onText(fn: (s: string) => Value): ScalarFactory {
   return arity(1, 1, (argTypes: readonly KType[]) => {
     const f = formatterFor(argTypes[0]);
-    return (args) => fn(f(args[0]));
+    // "Returns an empty result if decoding failed" (punycode-to-string-function.md and the domain page): "", not null.
+    return (args) => fn(f(args[0])) ?? "";
   });
 }
 
