@@ -333,7 +333,9 @@ function compileHasAny(node: HasAnyExpression, scope: Scope, agg?: AggregateHook
       .filter((t) => t !== null)
       .map((t) => String(unboxReal(t)));
     if (terms.length > limit && new Set(terms).size > limit)
-      throw new Error(`unsupported: ${op} with more than ${limit} distinct values (Kusto considers only ${limit}) at ${at}`);
+      throw new Error(
+        `unsupported: ${op} with more than ${limit} distinct values (Kusto considers only ${limit}) at ${at}`,
+      );
     return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
   };
 }
