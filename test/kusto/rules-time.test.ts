@@ -56,3 +56,22 @@ describe("datetime/timespan arithmetic that the page does not define", () => {
     expect(row("print d = datetime(2020-01-01) - dynamic(null)")).toEqual({ d: null });
   });
 });
+
+describe("how a real prints as text", () => {
+  // tostring(real) is .NET's shortest round-trip text; FormatGeneral (dotnet/runtime Number.Formatting.cs) goes to
+  // exponent form when the number is below 1E-04 (scale < -3) or from 1E+15 up, with at least two exponent digits.
+  it("a real from 1E-04 up prints in fixed notation, below it in exponent notation", () => {
+    expect(
+      row("print a = tostring(0.0001), b = tostring(0.000015), c = tostring(0.00001), d = tostring(0.00009)"),
+    ).toEqual({
+      a: "0.0001",
+      b: "1.5E-05",
+      c: "1E-05",
+      d: "9E-05",
+    });
+  });
+
+  it("the same text is used for a real inside a dynamic", () => {
+    expect(row("print s = tostring(dynamic([0.000015, 0.0001, 1.5e-7]))")).toEqual({ s: "[1.5E-05,0.0001,1.5E-07]" });
+  });
+});

@@ -1,7 +1,7 @@
 // Kusto `long` is a .NET Int64: a JS number while it is a safe integer, a bigint (wrapped to 64 bits) beyond that.
 import type { Value } from "../types";
 import { DynamicReal } from "../values/dynamic-real";
-import { dynamicRealText } from "../values/real-text";
+import { dynamicRealText, formatReal } from "../values/real-text";
 
 export type Long = number | bigint;
 
@@ -142,6 +142,9 @@ export function jsonText(value: unknown, space?: number): string {
     // A function, not an arrow: the holder (this) still has the box that toJSON() has already turned into a number.
     function (this: Record<string, unknown>, k: string, v: unknown) {
       if (typeof v === "bigint") return ((found = true), mark + v.toString());
+      // A fractional real below 1E-04 or from 1E+15 prints in .NET's exponent form (1.5E-05), not JavaScript's.
+      if (typeof v === "number" && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e15) && v !== 0 && !Number.isInteger(v))
+        return ((found = true), mark + formatReal(v));
       const held = this[k];
       return held instanceof DynamicReal ? ((found = true), mark + dynamicRealText(held.value)) : v;
     },
