@@ -71,3 +71,16 @@ describe("make_list / make_set / make_bag maxSize (make-list-aggregation-functio
     );
   });
 });
+
+describe("array_shift default (array-shift-left-function.md: null or an empty string by the elements' type)", () => {
+  it("a shifted string array fills with empty strings, a number array with nulls", () => {
+    const [row] = json(
+      'print s = array_shift_left(dynamic(["a", "b", "c"]), 1), r = array_shift_right(dynamic(["a", "b"]), 1), n = array_shift_left(dynamic([1, 2]), 1)',
+    );
+    expect(row).toEqual({ s: ["b", "c", ""], r: ["", "a"], n: [2, null] });
+  });
+
+  it("an array mixing strings and numbers has no documented default and is refused", () => {
+    expect(() => json('print s = array_shift_left(dynamic(["a", 1]), 1)')).toThrow(/unsupported: array_shift/);
+  });
+});

@@ -2,6 +2,7 @@
 import type { KType, Value } from "../types";
 import { DynamicReal } from "../values/dynamic-real";
 import { formatReal } from "../values/real-text";
+import { parseDatetime } from "../values/time";
 import { arity, type ScalarFactory, type ScalarTable, str } from "./common";
 import { compareDynamic, deepEqual, hashKey } from "./compare";
 import { toDynamicValue } from "./format";
@@ -110,7 +111,30 @@ function arrayRotate(sign: 1 | -1): ScalarFactory {
   );
 }
 
-/** array_shift_left/right(array, count[, default]): vacated slots take the default (null when not given). */
+/**
+ * The default of a vacated slot: "null or an empty string depending on the type of elements in the array"
+ * (array-shift-left-function.md): "" for an array of strings, null for one without; a mix is refused.
+ */
+export function shiftDefault(a: readonly unknown[]): Value {
+  let strings = 0;
+  let others = 0;
+  for (const x of a) {
+    if (typeof x === "string") {
+      // A dynamic holds datetimes, timespans and guids as their text here, where Kusto keeps their type.
+      if (TYPED_TEXT.test(x) || parseDatetime(x) !== null)
+        throw new Error("unsupported: array_shift of datetime, timespan or guid elements without a default_value");
+      strings++;
+    } else if (!isNull(x)) others++;
+  }
+  if (strings > 0 && others > 0)
+    throw new Error("unsupported: array_shift of an array mixing strings and other values without a default_value");
+  return strings > 0 ? "" : null;
+}
+
+/** Texts of a timespan (1.02:03:04.5) or a guid, as a dynamic holds those values here. */
+const TYPED_TEXT = /^(-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d+)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** array_shift_left/right(array, count[, default]): vacated slots take the default (see shiftDefault when not given). */
 function arrayShift(sign: 1 | -1): ScalarFactory {
   return arity(2, 3, (argTypes) => {
     const fill = argTypes.length > 2 ? dynamicArg(argTypes, 2) : () => null;
@@ -119,8 +143,9 @@ function arrayShift(sign: 1 | -1): ScalarFactory {
       const k = intArg(args[1]);
       if (!Array.isArray(a) || k === null) return null;
       const by = sign * k;
-      const d = args.length > 2 ? fill(args[2]) : null;
       const n = a.length;
+      const vacated = by !== 0 && n > 0;
+      const d = args.length > 2 ? fill(args[2]) : vacated ? shiftDefault(a) : null;
       const out = new Array<unknown>(n);
       for (let i = 0; i < n; i++) {
         const from = i + by;
