@@ -132,7 +132,8 @@ export function shiftDefault(a: readonly unknown[]): Value {
 }
 
 /** Texts of a timespan (1.02:03:04.5) or a guid, as a dynamic holds those values here. */
-const TYPED_TEXT = /^(-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d+)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const TYPED_TEXT =
+  /^(-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d+)?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** array_shift_left/right(array, count[, default]): vacated slots take the default (see shiftDefault when not given). */
 function arrayShift(sign: 1 | -1): ScalarFactory {
