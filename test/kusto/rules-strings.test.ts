@@ -62,6 +62,22 @@ describe("regex classes are Unicode-aware (regex.md, Perl character classes)", (
   });
 });
 
+describe("successive regex matches (regex.md's engine; replace-regex-function.md: matches do not overlap)", () => {
+  it("an empty match right where the previous match ended is not a match", () => {
+    // "a" with a*: "a" at 0..1; the empty match at 1 abuts it and is skipped → one replacement, "-"
+    // "baaac": empty at 0, "aaa" at 1..4, (empty at 4 skipped), empty at 5 → "-b-c-"
+    expect(
+      one(
+        `print a = replace_regex("a", "a*", "-"), b = replace_regex("baaac", "a*", "-"), c = replace_regex("abc", "x*", "-")`,
+      ),
+    ).toEqual({ a: "-", b: "-b-c-", c: "-a-b-c-" });
+    // "aaaa" with a*: one match of all four, the abutting empty match at 4 skipped
+    expect(one(`print n = countof("aaaa", "a*", "regex")`)).toEqual({ n: 1 });
+    // "aab" with (a*): "aa", (empty at 2 skipped), empty at 3 (end of text, not abutting) → ["aa", ""]
+    expect(one(`print e = extract_all("(a*)", "aab")`)).toEqual({ e: ["aa", ""] });
+  });
+});
+
 describe("in and in~ (in-operator-comparison.md)", () => {
   it("nested arrays are flattened: x in (dynamic([1,[2,3]])) is x in (1,2,3)", () => {
     expect(

@@ -61,11 +61,19 @@ export class KustoRegex {
     return m.find(from) ? matchOf(m, this.groupCount) : null;
   }
 
-  /** Every non-overlapping match, left to right; an empty match advances by one character as RE2 does. */
+  /**
+   * Every non-overlapping match, left to right. An empty match right where the previous match ended is skipped, as
+   * RE2's GlobalReplace and Rust's find_iter (regex.md's syntax) both do: "a" with a* is one match, not two.
+   */
   *matchAll(text: string): Generator<RegexMatch> {
     this.checkText(text);
     const m = this.re.matcher(text);
-    while (m.find()) yield matchOf(m, this.groupCount);
+    let lastEnd = -1;
+    while (m.find()) {
+      if (m.start() === lastEnd && m.end() === lastEnd) continue;
+      lastEnd = m.end();
+      yield matchOf(m, this.groupCount);
+    }
   }
 
   /** Whether the whole text matches (parse kind=regex anchors both ends). */
