@@ -64,6 +64,14 @@ describe("strings have no null (null-values.md)", () => {
   });
 });
 
+describe("sum (sum-aggregation-function.md)", () => {
+  it("a sum of datetimes, which the analyzer accepts but no page defines, is refused rather than printed as 0", () => {
+    expect(() => json("datatable(x:datetime)[datetime(2020-01-01)] | summarize sum(x)")).toThrow(
+      /unsupported: aggregate sum\(datetime\)/,
+    );
+  });
+});
+
 describe("make_list / make_set / make_bag maxSize (make-list-aggregation-function.md)", () => {
   it("a maxSize that is not a literal number is refused rather than ignored", () => {
     expect(() => json("datatable(x:long)[1, 2, 3] | summarize make_list(x, 1 + 1)")).toThrow(

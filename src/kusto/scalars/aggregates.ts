@@ -659,8 +659,9 @@ function variance(population: boolean, sqrt: boolean, withPred: boolean): Aggreg
 export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   count: (argTypes) => (argTypes.length === 0 ? () => new Count(-1) : undefined),
   countif: simple(1, () => new Count(0)),
+  // A sum of datetimes passes the analyzer but its meaning is undocumented: refused (undefined), as for sumif.
   sum: (argTypes) =>
-    argTypes.length === 1
+    argTypes.length === 1 && argTypes[0] !== "datetime"
       ? argTypes[0] === "timespan"
         ? () => new SumTicks(-1)
         : isIntegerType(argTypes[0])
@@ -668,7 +669,7 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
           : () => new Sum(-1)
       : undefined,
   sumif: (argTypes) =>
-    argTypes.length === 2
+    argTypes.length === 2 && argTypes[0] !== "datetime"
       ? argTypes[0] === "timespan"
         ? () => new SumTicks(1)
         : isIntegerType(argTypes[0])
