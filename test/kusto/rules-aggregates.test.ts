@@ -23,6 +23,13 @@ describe("summarize defaults on no values (summarize-operator.md, Default values
   });
 });
 
+describe("sketch merges default to null (summarize-operator.md: all others are null)", () => {
+  it("hll_merge over no sketch is null, as hll over no value", () => {
+    const [row] = json("datatable(x:long, k:long)[] | summarize h = hll(x) by k | summarize m = hll_merge(h)");
+    expect(row).toEqual({ m: null });
+  });
+});
+
 describe("take_any (take-any-aggregation-function.md)", () => {
   it("with one column it returns a non-empty value when the group has one", () => {
     const [row] = json('datatable(x:string)["", "a", ""] | summarize t = take_any(x), ti = take_anyif(x, true)');

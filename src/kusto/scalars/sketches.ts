@@ -54,14 +54,18 @@ class HllExact implements Aggregator {
   }
 }
 
-/** hll_merge(h): the union of the sets. */
+/** hll_merge(h): the union of the sets; null when no sketch came (null is its default, summarize-operator.md). */
 class HllMerge implements Aggregator {
   readonly keys = new Set<string>();
+  seen = false;
   add(args: readonly Value[]): void {
-    for (const k of hllKeys(args[0]) ?? []) this.keys.add(k);
+    const keys = hllKeys(args[0]);
+    if (keys === null) return;
+    this.seen = true;
+    for (const k of keys) this.keys.add(k);
   }
   result(): Value {
-    return bag({ [HLL]: [...this.keys] });
+    return this.seen ? bag({ [HLL]: [...this.keys] }) : null;
   }
 }
 
