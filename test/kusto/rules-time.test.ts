@@ -75,3 +75,33 @@ describe("how a real prints as text", () => {
     expect(row("print s = tostring(dynamic([0.000015, 0.0001, 1.5e-7]))")).toEqual({ s: "[1.5E-05,0.0001,1.5E-07]" });
   });
 });
+
+describe("week numbers", () => {
+  it("weekofyear() must be refused: week-of-year-function.md calls it an obsolete non-ISO variant without its exact rule", () => {
+    expect(() => json("print weekofyear(datetime(2015-01-01))")).toThrow(/unsupported: weekofyear\(\)/);
+  });
+
+  it("week_of_year() follows ISO 8601: 2015-01-01 (a Thursday) is in week 1, 2016-01-01 (a Friday) in week 53", () => {
+    // week-of-year-function.md: week 1 is the week with the year's first Thursday; 2015-12-31 is a Thursday of week 53.
+    expect(row("print a = week_of_year(datetime(2015-01-01)), b = week_of_year(datetime(2016-01-01))")).toEqual({
+      a: 1,
+      b: 53,
+    });
+  });
+});
+
+describe("datetime_diff in nanoseconds", () => {
+  it("a difference beyond a long's nanoseconds must fail (concepts/overflow.md), not wrap", () => {
+    // 300 years is about 9.47e18 ns > 2^63 - 1 (about 9.22e18).
+    expect(() => json("print datetime_diff('nanosecond', datetime(2300-01-01), datetime(2000-01-01))")).toThrow(
+      /overflows a long/,
+    );
+  });
+
+  it("a difference within a long is exact", () => {
+    // 200 years: 73,049 days (49 leap days, as 2100 is not leap) x 86,400 s x 1e9 = 6,311,433,600,000,000,000 ns.
+    expect(row("print d = datetime_diff('nanosecond', datetime(2200-01-01), datetime(2000-01-01))")).toEqual({
+      d: "6311433600000000000",
+    });
+  });
+});

@@ -151,6 +151,16 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
+/** a - b in nanoseconds; past ±292 years that is beyond a long, and Kusto fails an overflow (concepts/overflow.md). */
+function nanosecondsBetween(a: bigint, b: bigint): Value {
+  const ns = (a - b) * 100n;
+  if (ns !== BigInt.asIntN(64, ns))
+    throw new Error(
+      "datetime_diff: the difference in nanoseconds overflows a long (about 292 years at most); use a larger period",
+    );
+  return normLong(ns);
+}
+
 /** datetime_diff(period, a, b): how many period boundaries lie between b and a (a - b, calendar-aware for months). */
 const datetimeDiff: ScalarFactory = arity(3, 3, () => {
   const period = lastValueCache((p) => periodName(p, "datetime_diff"));
@@ -166,7 +176,7 @@ const datetimeDiff: ScalarFactory = arity(3, 3, () => {
       return ca.y * 12 + ca.m - (cb.y * 12 + cb.m);
     }
     if (name === "week") return (startWeek(a, 0) - startWeek(b, 0)) / 7;
-    if (name === "nanosecond") return normLong((a - b) * 100n);
+    if (name === "nanosecond") return nanosecondsBetween(a, b);
     const size = fixedTicks[name];
     return normLong(floorDiv(a, size) - floorDiv(b, size));
   };
@@ -195,9 +205,8 @@ function datePart(name: string, ticks: bigint): number {
       return Math.floor((civilFromDays(day).m - 1) / 3) + 1;
     case "month":
       return civilFromDays(day).m;
+    // Not "weekofyear": the obsolete non-ISO part whose rule datetime-part-function.md does not state.
     case "week_of_year":
-    case "weekofyear":
-    case "week":
       return isoWeek(ticks);
     case "day":
       return civilFromDays(day).d;
@@ -453,7 +462,6 @@ export const datetimeFunctions: ScalarTable = {
   monthofyear: onDatetime((t) => civilFromDays(splitDay(t).day).m),
   getmonth: onDatetime((t) => civilFromDays(splitDay(t).day).m),
   getyear: onDatetime((t) => civilFromDays(splitDay(t).day).y),
-  weekofyear: onDatetime(isoWeek),
   week_of_year: onDatetime(isoWeek),
   format_datetime: formatDatetime,
   format_timespan: formatTimespan,

@@ -24,6 +24,8 @@ const reasons: Readonly<Record<string, string>> = {
   set_equals: "set_equals has no reference page stating its rules",
   datetime_list_timezones: "Kusto lists its own time-zone table, which a local engine does not have",
   parse_user_agent: "Kusto matches against a large set of predefined user-agent patterns it does not publish",
+  weekofyear:
+    "the obsolete week number is not ISO 8601 and the reference does not state its rule exactly (week-of-year-function.md); use week_of_year()",
 };
 
 /** Every function refused on purpose, with its reason, by name (the README's list is generated from it). */
