@@ -62,6 +62,19 @@ describe("regex classes are Unicode-aware (regex.md, Perl character classes)", (
   });
 });
 
+describe("regex_quote (regex-quote-function.md; regex.md's escapes)", () => {
+  it("escapes the regex metacharacters and leaves letters, digits, _ and non-ASCII alone", () => {
+    // the page's example: (so$me.Te^xt) → \(so\$me\.Te\^xt\)
+    expect(one(`print q = regex_quote('(so$me.Te^xt)')`)).toEqual({ q: String.raw`\(so\$me\.Te\^xt\)` });
+    // each of [ ] { } | # & - ~ gets one backslash; é, _ and 1 stay
+    expect(one(`print q = regex_quote("[]{}|#&-~é_1")`)).toEqual({ q: String.raw`\[\]\{\}\|\#\&\-\~é_1` });
+  });
+
+  it("text with other ASCII punctuation or spaces is refused: RE2 and Rust escape it differently", () => {
+    expect(() => json(`print q = regex_quote("a b")`)).toThrow(/^unsupported: regex_quote of text with " ".* at 1:11$/);
+  });
+});
+
 describe("successive regex matches (regex.md's engine; replace-regex-function.md: matches do not overlap)", () => {
   it("an empty match right where the previous match ended is not a match", () => {
     // "a" with a*: "a" at 0..1; the empty match at 1 abuts it and is skipped → one replacement, "-"
