@@ -105,3 +105,20 @@ describe("datetime_diff in nanoseconds", () => {
     });
   });
 });
+
+describe("timespans past int64 ticks are not timespans", () => {
+  it("totimespan of text beyond the largest timespan must be null (totimespan-function.md: else null)", () => {
+    // 10675200 days > 10675199.02:48:05.4775807, the largest timespan.
+    expect(row("print a = totimespan('10675200.00:00:00'), b = totimespan('10675199.02:48:05.4775807')")).toEqual({
+      a: null,
+      b: "10675199.02:48:05.4775807",
+    });
+  });
+
+  it("make_timespan beyond the largest timespan must be null (make-timespan-function.md: otherwise null)", () => {
+    expect(row("print a = make_timespan(2147483647, 0, 0, 0), b = make_timespan(1, 12, 30, 0)")).toEqual({
+      a: null,
+      b: "1.12:30:00",
+    });
+  });
+});

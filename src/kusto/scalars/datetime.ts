@@ -296,9 +296,10 @@ const makeTimespan: ScalarFactory = arity(2, 4, () => (args) => {
   }
   const [d, h, mi, s] = n.length === 4 ? n : [0, n[0], n[1], n[2] ?? 0];
   if (![d, h, mi].every(Number.isInteger)) return null;
-  return (
-    BigInt(d) * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(mi) * TICKS_PER_MINUTE + BigInt(secondsTicks(s))
-  );
+  const t =
+    BigInt(d) * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(mi) * TICKS_PER_MINUTE + BigInt(secondsTicks(s));
+  // Beyond int64 ticks there is no timespan: "otherwise, the result will be null" (make-timespan-function.md).
+  return t === BigInt.asIntN(64, t) ? t : null;
 });
 
 /** unixtime_*_todatetime: whole units exactly, a fractional part rounded to the nearest tick; null outside 0001..9999. */

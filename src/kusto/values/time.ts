@@ -520,7 +520,9 @@ export function parseTimespan(text: string): bigint | null {
   }
   sc.skipSpaces();
   if (!sc.done) return null;
-  return neg ? -ticks : ticks;
+  const signed = neg ? -ticks : ticks;
+  // A timespan is int64 ticks: text beyond ±10675199.02:48:05.4775807 is not one.
+  return signed === BigInt.asIntN(64, signed) ? signed : null;
 }
 
 /** After "d." a clock "hh:mm" must follow for the dot to mean days. */
