@@ -59,6 +59,13 @@ describe("whole reals inside a dynamic print and type as reals", () => {
     ]);
   });
 
+  it("a real passed to a function's dynamic parameter stays a real", () => {
+    const row = one(
+      "let f = (d: dynamic) { strcat(gettype(d), ' ', tostring(pack_array(d))) }; print a = f(5.0), b = f(5)",
+    );
+    expect(row).toEqual({ a: "real [5.0]", b: "int [5]" });
+  });
+
   it("an iff typed real takes a dynamic branch's whole real as its plain number", () => {
     const result = run("print x = iff(true, dynamic(5.0), 1.5)");
     expect(result.columns).toEqual([{ name: "x", type: "real" }]);

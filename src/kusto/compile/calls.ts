@@ -208,6 +208,11 @@ export function parameterBindings(
       }
       if (!arg) return [pname, { kind: "scalar", fn: compileDefault(expr, p, scope) }];
       const fn = compileScalar(expr, scope, agg);
+      // A typed argument to a dynamic parameter takes its dynamic form (f(5.0) binds the real 5.0, not the long 5).
+      const declared = String(toArray<TypeSymbol>(p.DeclaredTypes)[0]?.Name ?? "").toLowerCase();
+      const from = typeOf(scope, expr);
+      if (declared === "dynamic" && from !== "dynamic")
+        return [pname, { kind: "scalar", fn: (row, ctx) => toDynamicValue(fn(row, ctx), from) }];
       return [pname, { kind: "scalar", fn }];
     }),
   );
