@@ -140,3 +140,18 @@ describe("punycode decoding failures (punycode-to-string-function.md)", () => {
     });
   });
 });
+
+describe("hash with mod (hash-function.md: the output is between 0 and mod - 1, inclusive)", () => {
+  it("stays in [0, mod - 1] even for keys whose hash is negative", () => {
+    const row = one(`range i from 1 to 40 step 1 | extend r = hash(strcat("k", i)), h = hash(strcat("k", i), 7)
+      | summarize negative = countif(r < 0), outside = countif(h < 0 or h > 6)`);
+    // the check means something only if some of the 40 hashes are negative
+    expect(row.negative as number).toBeGreaterThan(0);
+    expect(row.outside).toBe(0);
+  });
+
+  it("a mod of 0 or below, where no result can lie in [0, mod - 1], is refused", () => {
+    expect(() => json(`print h = hash("x", 0)`)).toThrow(/^unsupported: hash with a mod of 0.* at 1:11$/);
+    expect(() => json(`print h = hash_xxhash64("x", -5)`)).toThrow(/^unsupported: hash with a mod of -5/);
+  });
+});

@@ -52,6 +52,8 @@ const xxhashFn: ScalarFactory = arity(1, 2, (argTypes) => {
     if (args.length < 2) return h;
     const mod = args[1];
     if (typeof mod !== "number" && typeof mod !== "bigint") return null;
+    // hash-function.md promises a result "between 0 and mod - 1": no such value exists for mod <= 0.
+    if (mod <= 0) throw new Error(`unsupported: hash with a mod of ${mod} (the reference defines mod - 1 >= 0 only)`);
     return modLong(h, mod);
   };
 });
