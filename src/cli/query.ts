@@ -1,7 +1,15 @@
 // `acs-insights query`: runs KQL over a data directory (default: the bundled sample) with the saved functions declared.
 import * as fs from "node:fs";
 import { loadDataDir, sampleDataDir } from "../data";
-import { type QueryResult, type QueryResults, runQuery, toCsv, toJsonRows, toTextTable } from "../kusto";
+import {
+  type QueryResult,
+  type QueryResults,
+  type ResultSet,
+  runQuery,
+  toCsv,
+  toJsonRows,
+  toTextTable,
+} from "../kusto";
 import { acsCatalog } from "../schema/catalog";
 import { booleanFlag, choiceFlag, type ParsedArgs, UsageError } from "./args";
 import { querySpec } from "./commands";
@@ -56,7 +64,7 @@ function render(result: QueryResult, args: QueryArgs): string {
 
 /** Every result set of a fork, facet or several statements: one JSON array per line, or titled text tables. */
 function renderAll(result: QueryResults, args: QueryArgs): string {
-  const sets = result.resultSets ?? [result];
+  const sets: readonly ResultSet[] = result.resultSets ?? [result];
   if (sets.length === 1) return render(result, args);
   // One CSV document holds one table; a blank line between tables would not parse as CSV.
   if (args.format === "csv")
