@@ -183,6 +183,28 @@ describe("join keys and the columns a join copies", () => {
     ]);
   });
 
+  it("must give the same rows when the right side comes row by row from a range chain", () => {
+    const left = `datatable(K:string, A:long)["p", 1, "q", 2, "p", 3, "z", 4]`;
+    // Right rows in order: (p, 10), (q, 20), (p, 30), (q, 40).
+    const right = `range i from 1 to 4 step 1 | extend K = iff(i % 2 == 1, "p", "q"), B = i * 10 | project K, B`;
+    const pairs = (kql: string) => json(`${kql} | project A, B`).map((r) => [r.A, r.B]);
+    // Left rows in order, each with its matches in right-row order; z has none.
+    const inner = [
+      [1, 10],
+      [1, 30],
+      [2, 20],
+      [2, 40],
+      [3, 10],
+      [3, 30],
+    ];
+    expect(pairs(`${left} | join kind=inner (${right}) on K`)).toEqual(inner);
+    expect(pairs(`${left} | join kind=leftouter (${right}) on K`)).toEqual([...inner, [4, null]]);
+    // innerunique keeps p(1), q(2) and z(4) of the left.
+    expect(pairs(`${left} | join (${right}) on K`)).toEqual(inner.slice(0, 4));
+    // rightouter keeps every right row: all four are matched here, so the inner rows alone.
+    expect(pairs(`${left} | join kind=rightouter (${right}) on K | order by A asc, B asc`)).toEqual(inner);
+  });
+
   it("must give the operators after a join every column they read, from either side", () => {
     // Inner rows a(1)x, a(2)x, b(3)y, b(3)z; W = V + "!"; L > 1 drops a(1)x; by K: a → [x!], b → [y!, z!].
     expect(

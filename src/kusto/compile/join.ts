@@ -17,6 +17,7 @@ import {
 } from "./context";
 import { PairNumbering, ValueNumbering } from "./key-numbering";
 import { type CellSource, rowBuilder } from "./row-builder";
+import { streamOf } from "./streaming";
 import type {
   BinaryExpression,
   Expression,
@@ -219,48 +220,68 @@ function kept<T extends { name: string }>(cells: readonly T[], read: Set<string>
   return read === undefined ? [...cells] : cells.filter((c) => read.has(c.name));
 }
 
-/** Each left row's matching right rows: matches[start[l]] .. matches[start[l + 1] - 1], in right-row order. */
+/** Each left row's matches: right rows rows[start[l]] .. rows[start[l + 1] - 1] (numbered `at`), in right-row order. */
 interface Matches {
   readonly start: Int32Array;
-  readonly matches: ArrayLike<number>;
+  readonly rows: readonly Row[];
+  readonly at: ArrayLike<number>;
 }
 
-/** Matches by hashing the right side and looking each left row's key up. */
+/** Matches by indexing the right side and looking each left row's key up. */
 function matchByRightIndex(left: readonly Row[], right: readonly Row[], key: KeyCoder, ctx: RunContext): Matches {
   const { first, next } = index(right, key.addRight, key);
   const start = new Int32Array(left.length + 1);
-  const matches: number[] = [];
+  const at: number[] = [];
+  const rows: Row[] = [];
   for (let i = 0; i < left.length; i++) {
-    start[i] = matches.length;
+    start[i] = at.length;
     for (let m = headOf(first, key.findLeft(left[i])); m >= 0; m = next[m]) {
-      matches.push(m);
-      guardGrowth(ctx, matches.length, "join");
+      at.push(m);
+      rows.push(right[m]);
+      guardGrowth(ctx, at.length, "join");
     }
   }
-  start[left.length] = matches.length;
-  return { start, matches };
+  start[left.length] = at.length;
+  return { start, rows, at };
 }
 
-/** The same matches by hashing the left side, the right rows looking up; then ordered by left row (a counting sort). */
-function matchByLeftIndex(left: readonly Row[], right: readonly Row[], key: KeyCoder, ctx: RunContext): Matches {
+/**
+ * The same matches by indexing the left side while the right rows come by one at a time (a table's, or a row-by-row
+ * chain's that is never collected), then ordered by left row (a counting sort).
+ */
+function matchByLeftIndex(
+  left: readonly Row[],
+  eachRight: (visit: (row: Row) => void) => void,
+  key: KeyCoder,
+  ctx: RunContext,
+): Matches {
   const { first, next } = index(left, key.addLeft, key);
   const start = new Int32Array(left.length + 1);
   const pairLeft: number[] = [];
   const pairRight: number[] = [];
-  for (let j = 0; j < right.length; j++) {
-    for (let l = headOf(first, key.findRight(right[j])); l >= 0; l = next[l]) {
+  const pairRows: Row[] = [];
+  let j = 0;
+  eachRight((row) => {
+    for (let l = headOf(first, key.findRight(row)); l >= 0; l = next[l]) {
       pairLeft.push(l);
       pairRight.push(j);
+      pairRows.push(row);
       start[l + 1]++;
       guardGrowth(ctx, pairLeft.length, "join");
     }
-  }
+    j++;
+  });
   for (let i = 0; i < left.length; i++) start[i + 1] += start[i];
   // Pairs arrive in right-row order, so each left row's slice stays in right-row order.
   const fill = start.slice(0, left.length);
-  const matches = new Int32Array(pairLeft.length);
-  for (let p = 0; p < pairLeft.length; p++) matches[fill[pairLeft[p]]++] = pairRight[p];
-  return { start, matches };
+  const at = new Int32Array(pairLeft.length);
+  const rows = new Array<Row>(pairLeft.length);
+  for (let p = 0; p < pairLeft.length; p++) {
+    const slot = fill[pairLeft[p]]++;
+    at[slot] = pairRight[p];
+    rows[slot] = pairRows[p];
+  }
+  return { start, rows, at };
 }
 
 const joinKinds = new Set([
@@ -287,6 +308,7 @@ export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: reado
     if (p !== "kind" && p !== "hint.strategy" && p !== "hint.shufflekey")
       throw unsupported(scope, node, `join parameter ${p}`);
   const right = compileTabular(node.Expression, scope);
+  const rightStream = streamOf(right);
   const rightColumns = resultColumns(node.Expression);
   const keys = joinKeys(node.ConditionClause, scope);
   const keysFor = keyFns(keys, leftColumns, rightColumns);
@@ -324,7 +346,9 @@ export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: reado
   return (input, ctx) => {
     const key = keysFor();
     let leftRows = input.rows;
-    const rightRows = right(ctx).rows;
+    // A right side that comes row by row is never collected by the kinds that keep no unmatched right row.
+    const streamed = rightStream !== undefined && (kind === "inner" || kind === "innerunique" || kind === "leftouter");
+    const rightRows = streamed ? [] : right(ctx).rows;
     if (kind === "innerunique") {
       // innerunique keeps one left row per key before joining: the row whose key gets a new number.
       leftRows = leftRows.filter((r) => {
@@ -347,10 +371,15 @@ export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: reado
       }
       return { columns, rows };
     }
-    // The smaller side is indexed: fewer entries to build, the larger side only looks keys up.
-    const { start, matches } =
-      leftRows.length < rightRows.length
-        ? matchByLeftIndex(leftRows, rightRows, key, ctx)
+    // The smaller side is indexed (fewer entries to build, the larger side only looks keys up); a streamed right never is.
+    const {
+      start,
+      rows: matched,
+      at,
+    } = streamed
+      ? matchByLeftIndex(leftRows, (visit) => rightStream(ctx, visit), key, ctx)
+      : leftRows.length < rightRows.length
+        ? matchByLeftIndex(leftRows, (visit) => rightRows.forEach((r) => visit(r)), key, ctx)
         : matchByRightIndex(leftRows, rightRows, key, ctx);
     // Only outer joins on the right ask which right rows matched.
     const matchedRight = kind === "rightouter" || kind === "fullouter" ? new Uint8Array(rightRows.length) : undefined;
@@ -362,9 +391,8 @@ export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: reado
         continue;
       }
       for (let p = start[i]; p < end; p++) {
-        const m = matches[p];
-        if (matchedRight) matchedRight[m] = 1;
-        rows.push(build(l, rightRows[m]));
+        if (matchedRight) matchedRight[at[p]] = 1;
+        rows.push(build(l, matched[p]));
       }
     }
     if (matchedRight) {

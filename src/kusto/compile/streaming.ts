@@ -30,6 +30,11 @@ export function withEachRow(fn: TabularFn, eachRow: EachRow): TabularFn {
   return fn;
 }
 
+/** How `fn` hands its rows on one at a time when it can without collecting them first; undefined otherwise. */
+export function streamOf(fn: TabularFn): EachRow | undefined {
+  return sources.get(fn);
+}
+
 /** A table whose rows come one at a time from `eachRow`, collected when the table itself is asked for. */
 export function collected(columns: readonly ColumnInfo[], eachRow: EachRow): TabularFn {
   return withEachRow((ctx) => {
