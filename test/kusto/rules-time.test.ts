@@ -122,3 +122,28 @@ describe("timespans past int64 ticks are not timespans", () => {
     });
   });
 });
+
+describe("format_datetime and format_timespan elements", () => {
+  it("the listed elements and delimiters format a datetime", () => {
+    // format-datetime-function.md: 2009-06-15T13:45:30.6175425 gives d=15, fff=617, h=1, tt=PM, y=9, yy=09.
+    expect(
+      row("print s = format_datetime(datetime(2009-06-15T13:45:30.6175425), 'd/M/y yy_yyyy [h:mm:ss.fff tt], H-HH')"),
+    ).toEqual({ s: "15/6/9 09_2009 [1:45:30.617 PM], 13-13" });
+  });
+
+  it("an element the page does not list is refused, not printed the .NET way", () => {
+    expect(() => json("print format_datetime(datetime(2009-06-15), 'MMM yyyy')")).toThrow(
+      /unsupported: format_datetime format element "MMM"/,
+    );
+    expect(() => json("print format_datetime(datetime(2009-06-15), 'yyy')")).toThrow(/element "yyy"/);
+    expect(() => json("print format_datetime(datetime(2009-06-15), \"yyyy'T'HH\")")).toThrow(/element "'"/);
+  });
+
+  it("format_timespan takes d..dddddddd and the hour, minute, second and fraction elements", () => {
+    // format-timespan-function.md: 15.13:45:30.6175425 gives ddd=015, HH=13, fff=617.
+    expect(row("print s = format_timespan(time(15.13:45:30.6175425), 'ddd.HH:mm:ss.fff')")).toEqual({
+      s: "015.13:45:30.617",
+    });
+    expect(() => json("print format_timespan(1d, 'ddddddddd')")).toThrow(/element "ddddddddd"/);
+  });
+});

@@ -17,8 +17,6 @@ interface Fields {
   second: number;
   /** 0..9999999 ticks within the second. */
   fraction: number;
-  /** 0 = Sunday. */
-  weekday: number;
 }
 
 type Part = string | ((f: Fields) => string);
@@ -32,37 +30,19 @@ function fractionPart(count: number, trimZeros: boolean): Part {
   };
 }
 
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
+/** The elements format-datetime-function.md lists (month and day names such as MMM are not among them). */
 function datetimePart(ch: string, count: number): Part | undefined {
+  if (count > 2 && !(ch === "y" && count === 4) && ch !== "f" && ch !== "F") return undefined;
   switch (ch) {
     case "y":
       return count === 1
         ? (f) => String(f.year % 100)
         : count === 2
           ? (f) => pad(f.year % 100, 2)
-          : (f) => pad(f.year, count);
+          : (f) => pad(f.year, 4);
     case "M":
-      if (count === 3) return (f) => monthNames[f.month - 1].slice(0, 3);
-      if (count >= 4) return (f) => monthNames[f.month - 1];
       return count === 1 ? (f) => String(f.month) : (f) => pad(f.month, 2);
     case "d":
-      if (count === 3) return (f) => dayNames[f.weekday].slice(0, 3);
-      if (count >= 4) return (f) => dayNames[f.weekday];
       return count === 1 ? (f) => String(f.day) : (f) => pad(f.day, 2);
     case "H":
       return count === 1 ? (f) => String(f.hour) : (f) => pad(f.hour, 2);
@@ -76,7 +56,7 @@ function datetimePart(ch: string, count: number): Part | undefined {
     case "F":
       return count > 7 ? undefined : fractionPart(count, ch === "F");
     case "t":
-      return count === 1 ? (f) => (f.hour < 12 ? "A" : "P") : (f) => (f.hour < 12 ? "AM" : "PM");
+      return count === 2 ? (f) => (f.hour < 12 ? "AM" : "PM") : undefined;
     default:
       return undefined;
   }
@@ -84,14 +64,15 @@ function datetimePart(ch: string, count: number): Part | undefined {
 
 // Hours, minutes, seconds and fractions print as in datetimes; only "d" (whole days) differs, and timespans have no 12-hour clock.
 function timespanPart(ch: string, count: number): Part | undefined {
-  if (ch === "d") return (f) => pad(f.day, count);
+  if (ch === "d") return count <= 8 ? (f) => pad(f.day, count) : undefined;
   if (ch === "h" || ch === "H") return datetimePart("H", count);
   return "msfF".includes(ch) ? datetimePart(ch, count) : undefined;
 }
 
-const letters = /[a-zA-Z]/;
+/** The delimiters both format pages list; other text (quotes, escapes, letters such as the T of ISO 8601) is undocumented. */
+const delimiters = " /-:,._[]";
 
-/** Splits a format into runs of one letter; other characters (and quoted or escaped text) are literal. */
+/** Splits a format into runs of one letter (an element) and delimiters; anything else is refused. */
 function compile(
   format: string,
   partFor: (ch: string, count: number) => Part | undefined,
@@ -100,16 +81,9 @@ function compile(
   const parts: { part: Part; fraction: boolean }[] = [];
   for (let i = 0; i < format.length; ) {
     const ch = format[i];
-    if (ch === "\\" && i + 1 < format.length) {
-      parts.push({ part: format[i + 1], fraction: false });
-      i += 2;
-      continue;
-    }
-    if (ch === "'" || ch === '"') {
-      const close = format.indexOf(ch, i + 1);
-      const end = close < 0 ? format.length : close;
-      parts.push({ part: format.slice(i + 1, end), fraction: false });
-      i = end + 1;
+    if (delimiters.includes(ch)) {
+      parts.push({ part: ch, fraction: false });
+      i++;
       continue;
     }
     let j = i + 1;
@@ -119,13 +93,14 @@ function compile(
         `${what}: "${format.slice(i, j)}" in "${format}" asks for more than 7 fractional digits; use at most 7`,
       );
     }
-    const part = letters.test(ch) ? partFor(ch, j - i) : undefined;
-    if (part) {
-      parts.push({ part, fraction: ch === "F" });
-    } else {
-      // Like .NET, letters that are not specifiers (the "T" of ISO 8601) are copied as they are.
-      parts.push({ part: format.slice(i, j), fraction: false });
+    const part = partFor(ch, j - i);
+    if (!part) {
+      // What Kusto prints for an element its page does not list (MMM, ddd, T) is not documented: refused, not guessed.
+      throw new Error(
+        `unsupported: ${what} format element "${format.slice(i, j)}" in "${format}" (its page lists ${what === "format_datetime" ? "d, dd, f..fffffff, F..FFFFFFF, h, hh, H, HH, m, mm, M, MM, s, ss, y, yy, yyyy, tt" : "d..dddddddd, f..fffffff, F..FFFFFFF, H, HH, m, mm, s, ss"} and the delimiters space / - : , . _ [ ])`,
+      );
     }
+    parts.push({ part, fraction: ch === "F" });
     i = j;
   }
   return (f) => {
@@ -155,15 +130,13 @@ function datetimeFields(ticks: bigint): Fields {
     minute: Math.floor((tickOfDay % N_TICKS_PER_HOUR) / N_TICKS_PER_MINUTE),
     second: Math.floor((tickOfDay % N_TICKS_PER_MINUTE) / N_TICKS_PER_SECOND),
     fraction: tickOfDay % N_TICKS_PER_SECOND,
-    // 1970-01-01 was a Thursday (4).
-    weekday: (((day + 4) % 7) + 7) % 7,
   };
 }
 
 /** Timespan fields: `day` holds whole days; the sign is written by the caller. */
 function timespanFields(ticks: bigint): Fields {
   const { days, hours, minutes, seconds, fraction } = timespanParts(ticks);
-  return { year: 0, month: 0, day: days, hour: hours, minute: minutes, second: seconds, fraction, weekday: 0 };
+  return { year: 0, month: 0, day: days, hour: hours, minute: minutes, second: seconds, fraction };
 }
 
 export function compileDatetimeFormat(format: string): (ticks: bigint) => string {
