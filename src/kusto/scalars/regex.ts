@@ -137,6 +137,20 @@ const flagLetters = /^[imsU]*$/;
  * m: multi-line, s: dot matches \n, U: ungreedy). Throws a clear error for syntax RE2 refuses.
  */
 export function compileKustoRegex(pattern: string, flags = ""): KustoRegex {
+  // Unicode classes make compiling cost milliseconds: a pattern read per row (a column) compiles once per distinct text.
+  const key = `${flags}/${pattern}`;
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const regex = compileUncached(pattern, flags);
+  if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, regex);
+  return regex;
+}
+
+const COMPILED_MAX = 256;
+const compiled = new Map<string, KustoRegex>();
+
+function compileUncached(pattern: string, flags: string): KustoRegex {
   if (!flagLetters.test(flags))
     throw new Error(`invalid regex flags ${JSON.stringify(flags)}: use the RE2 letters i, m, s, U`);
   const translated = translatePattern(pattern);
