@@ -99,3 +99,11 @@ describe("array_shift default (array-shift-left-function.md: null or an empty st
     expect(() => json('print s = array_shift_left(dynamic(["a", 1]), 1)')).toThrow(/unsupported: array_shift/);
   });
 });
+
+describe("dynamic_to_json (dynamic-to-json-function.md)", () => {
+  it("sorts bag keys by name and prints a whole real inside as a real, as tostring does", () => {
+    // Reals keep 5.0 inside dynamics (summarize-operator.md: make_set of real 5 is [5.0]).
+    const [row] = json('print j = dynamic_to_json(dynamic({"b": [1.0, 2], "a": {"d": 1, "c": 2.5}}))');
+    expect(row).toEqual({ j: '{"a":{"c":2.5,"d":1},"b":[1.0,2]}' });
+  });
+});

@@ -4,6 +4,7 @@ import { type Bag, bagGet, bagHas, isBag, newBag } from "./bag-object";
 import { convertTo } from "./casts";
 import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
 import { formatDynamic, formatterFor, toDynamicValue } from "./format";
+import { jsonText } from "./int64";
 import { parseJsonText } from "./json-text";
 import { keySteps, parseJsonPath, readPath } from "./jsonpath";
 
@@ -122,16 +123,16 @@ const treepath: ScalarFactory = arity(1, 1, () => (args) => {
   return out;
 });
 
-/** Canonical JSON: bag keys in ordinal order, longs exact. */
-export function canonicalJson(v: unknown): string {
+/** Canonical JSON: bag keys in ordinal order, longs exact; a value inside an array or bag prints as tostring prints it there (a whole real as 5.0). */
+export function canonicalJson(v: unknown, nested = false): string {
   if (v === null || v === undefined) return "null";
   if (typeof v === "bigint") return v.toString();
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => canonicalJson(x, true)).join(",")}]`;
   if (isBag(v)) {
     const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k], true)}`).join(",")}}`;
   }
-  return JSON.stringify(v);
+  return nested ? jsonText([v]).slice(1, -1) : JSON.stringify(v);
 }
 
 /** dynamic_to_json(expr): canonical JSON of a dynamic value; tostring() of any other type. */
