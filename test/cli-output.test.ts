@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { QueryResult } from "../src/kusto";
+import { type QueryResult, runQuery } from "../src/kusto";
 import { escapeControls, neutralizeFormula, toCsv, toTextTable } from "../src/kusto/output";
 
 const result = (type: string, values: unknown[]): QueryResult =>
@@ -15,6 +15,12 @@ describe("table output", () => {
 
   it("must align on the escaped text", () => {
     expect(toTextTable(result("string", ["\u0007", "abcdefg"]))).toBe("v\n-------\n\\u0007\nabcdefg\n(2 rows)\n");
+  });
+
+  it("must print an array or bag as tostring() does: a whole real keeps .0, a long beyond 2^53 its digits", () => {
+    const r = runQuery("print a = pack_array(5.0, 2, 1.5), b = dynamic({'k': 9007199254740993})", {});
+    expect(toTextTable(r).split("\n")[2]).toBe('[5.0,2,1.5]  {"k":9007199254740993}');
+    expect(toCsv(r).split("\n")[1]).toBe('"[5.0,2,1.5]","{""k"":9007199254740993}"');
   });
 
   it("must print 200,000 rows without overflowing the stack", () => {

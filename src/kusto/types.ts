@@ -22,7 +22,8 @@ export function isScalarType(name: string): name is KType {
 
 /**
  * An in-memory value. datetime: bigint 100-ns ticks since 1970-01-01; timespan: bigint ticks; long: a number when
- * safe, else a bigint; dynamic: plain JSON value; null is Kusto's null. run() checks the tables it is given.
+ * safe, else a bigint; dynamic: a JSON-like value (bags without prototype) in which a whole-valued real is a DynamicReal
+ * box (values/dynamic-real.ts) so it stays apart from the long; null is Kusto's null. run() checks the tables it is given.
  */
 export type Value = string | number | bigint | boolean | null | unknown[] | { [key: string]: unknown };
 
