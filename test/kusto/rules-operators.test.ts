@@ -12,10 +12,26 @@ describe("sort: null and NaN are grouped at the nulls end, null outermost", () =
     expect(xs(json(`${specials} | sort by x asc`))).toEqual([null, "NaN", "-Infinity", -5, 0, 5, "Infinity"]);
   });
   it("asc nulls last: -inf, -5, 0, 5, +inf, NaN, null", () => {
-    expect(xs(json(`${specials} | sort by x asc nulls last`))).toEqual(["-Infinity", -5, 0, 5, "Infinity", "NaN", null]);
+    expect(xs(json(`${specials} | sort by x asc nulls last`))).toEqual([
+      "-Infinity",
+      -5,
+      0,
+      5,
+      "Infinity",
+      "NaN",
+      null,
+    ]);
   });
   it("desc nulls first: null, NaN, +inf, 5, 0, -5, -inf", () => {
-    expect(xs(json(`${specials} | sort by x desc nulls first`))).toEqual([null, "NaN", "Infinity", 5, 0, -5, "-Infinity"]);
+    expect(xs(json(`${specials} | sort by x desc nulls first`))).toEqual([
+      null,
+      "NaN",
+      "Infinity",
+      5,
+      0,
+      -5,
+      "-Infinity",
+    ]);
   });
   it("desc (nulls last by default): +inf, 5, 0, -5, -inf, NaN, null", () => {
     expect(xs(json(`${specials} | order by x`))).toEqual(["Infinity", 5, 0, -5, "-Infinity", "NaN", null]);
@@ -31,10 +47,14 @@ describe("window functions need serialized rows", () => {
   // summarize, distinct, join... as marking their output nonserialized, sort/serialize as serializing.
   const grouped = `datatable(x:long)[3,1,2] | summarize c=count() by x`;
   it("row_number after summarize is an error naming summarize and the fix", () => {
-    expect(() => json(`${grouped} | extend rn=row_number()`)).toThrow(/row_number needs serialized rows.*summarize.*serialize/);
+    expect(() => json(`${grouped} | extend rn=row_number()`)).toThrow(
+      /row_number needs serialized rows.*summarize.*serialize/,
+    );
   });
   it("prev after distinct, through a where, is an error", () => {
-    expect(() => json(`datatable(x:long)[1,1] | distinct x | where x > 0 | extend p=prev(x)`)).toThrow(/prev.*distinct/);
+    expect(() => json(`datatable(x:long)[1,1] | distinct x | where x > 0 | extend p=prev(x)`)).toThrow(
+      /prev.*distinct/,
+    );
   });
   it("serialize or sort after summarize makes the rows serialized again", () => {
     // sort by x desc: 3, 2, 1 numbered 1, 2, 3.
@@ -63,5 +83,62 @@ describe("search in (...) lays out its sources' columns as union does", () => {
       { $table: "T", x: 1, y: "" },
       { $table: "U", x: null, y: "error" },
     ]);
+  });
+});
+
+describe("partition strategies", () => {
+  // partition-operator.md: without hint.strategy the legacy strategy is used, and it fails on more than 64 values.
+  it("the default (legacy) strategy refuses 65 partition values", () => {
+    expect(() => json(`range x from 1 to 65 step 1 | partition by x (count)`)).toThrow(/65 distinct key values.*64/);
+  });
+  it("64 values are allowed, and native has no limit", () => {
+    expect(json(`range x from 1 to 64 step 1 | partition by x (count) | count`)).toEqual([{ Count: 64 }]);
+    expect(json(`range x from 1 to 65 step 1 | partition hint.strategy=native by x (count) | count`)).toEqual([
+      { Count: 65 },
+    ]);
+  });
+  it("native refuses a make-series without both from and to", () => {
+    // partition-operator.md: make-series is supported only when both from and to are specified.
+    const T = `datatable(k:string, v:long)["a",1,"b",2]`;
+    expect(() => json(`${T} | partition hint.strategy=native by k (make-series s=sum(v) on v step 1)`)).toThrow(
+      /^unsupported: make-series without from and to/,
+    );
+    expect(json(`${T} | partition hint.strategy=native by k (make-series s=sum(v) on v from 0 to 3 step 1)`)).toEqual([
+      { s: [0, 1, 0], v: [0, 1, 2] },
+      { s: [0, 0, 2], v: [0, 1, 2] },
+    ]);
+  });
+});
+
+describe("datatable values hold their column's type", () => {
+  // datatable-operator.md: the schema is the declared columns; a value the column type cannot hold is refused,
+  // never stored as another type. Whole numbers widen exactly: long to real, int to long.
+  it("a real in a long column, a number in a string column, text in a datetime column are refused", () => {
+    expect(() => json(`datatable(a:long)[2.5]`)).toThrow(/^unsupported: datatable value of type real in a long column/);
+    expect(() => json(`datatable(a:string)[1]`)).toThrow(/^unsupported: datatable value of type long/);
+    expect(() => json(`datatable(a:datetime)["2020-01-01"]`)).toThrow(/^unsupported: /);
+  });
+  it("a long beyond int32 in an int column is refused; one inside it is the int", () => {
+    expect(() => json(`datatable(a:int)[5000000000]`)).toThrow(/outside the int range/);
+    expect(json(`datatable(a:int)[2147483647]`)).toEqual([{ a: 2147483647 }]);
+  });
+  it("whole numbers widen to real and a typed null is the column's null", () => {
+    expect(json(`datatable(a:real, b:long)[2, real(null)] | extend t = gettype(a)`)).toEqual([
+      { a: 2, b: null, t: "real" },
+    ]);
+  });
+});
+
+describe("a name given by `as` labels the rows of union withsource and search", () => {
+  // as-operator.md: the name given by as is used in union's withsource= column and search's $table column.
+  it("union withsource reports the piped input's as-name, and each leg's", () => {
+    const q = `datatable(a:long)[1] | as T | union withsource=S (datatable(a:long)[3] | as U)`;
+    expect(json(q)).toEqual([
+      { S: "T", a: 1 },
+      { S: "U", a: 3 },
+    ]);
+  });
+  it("search after `as T` reports T in $table", () => {
+    expect(json(`range x from 1 to 3 step 1 | as T | search "2"`)).toEqual([{ $table: "T", x: 2 }]);
   });
 });

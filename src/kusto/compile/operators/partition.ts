@@ -16,12 +16,40 @@ import {
   unsupported,
 } from "../context";
 import { compileScalar } from "../expressions";
-import type { NameReference, PartitionOperator, PartitionQuery, PartitionSubquery } from "../syntax";
+import type {
+  MakeSeriesFromToStepClause,
+  MakeSeriesOperator,
+  NameReference,
+  PartitionOperator,
+  PartitionQuery,
+  PartitionSubquery,
+  SyntaxElement,
+} from "../syntax";
 import { compileSubquery, compileTabular } from "../tabular";
 
+/** A make-series in the subquery without both from and to: native/shuffle support only those (partition-operator.md). */
+function openEndedSeries(root: SyntaxElement): SyntaxElement | undefined {
+  const pending: (SyntaxElement | null)[] = [root];
+  while (pending.length > 0) {
+    const n = pending.pop();
+    if (!n || typeof n.GetChild !== "function") continue;
+    if (kindOf(n) === "MakeSeriesOperator") {
+      const range = (n as MakeSeriesOperator).RangeClause;
+      const fromTo =
+        range && kindOf(range) === "MakeSeriesFromToStepClause" ? (range as MakeSeriesFromToStepClause) : null;
+      if (fromTo && (!fromTo.MakeSeriesFromClause || !fromTo.MakeSeriesToClause)) return n;
+    }
+    for (let i = n.ChildCount - 1; i >= 0; i--) pending.push(n.GetChild(i));
+  }
+  return undefined;
+}
+
 export function compilePartition(node: PartitionOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
+  // partition-operator.md: without hint.strategy the legacy strategy is used.
+  let strategy = "legacy";
   for (const [p, value] of namedParameters(node.Parameters)) {
     const text = parameterText(value);
+    if (p === "hint.strategy") strategy = text;
     if (p === "hint.strategy" && text === "legacy" && kindOf(node.Operand) !== "PartitionSubquery") continue;
     if (!p.startsWith("hint.")) throw unsupported(scope, node, `partition ${p}`);
   }
@@ -30,7 +58,11 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
   const columns = resultColumns(node);
   if (kindOf(node.Operand) === "PartitionQuery") return partitionWithSource(node, scope, key, columns);
   if (kindOf(node.Operand) !== "PartitionSubquery") throw unsupported(scope, node.Operand, "this partition form");
-  const subquery = compileSubquery((node.Operand as PartitionSubquery).Subquery, scope, input);
+  const sub = (node.Operand as PartitionSubquery).Subquery;
+  const series = strategy === "legacy" ? undefined : openEndedSeries(sub);
+  if (series)
+    throw unsupported(scope, series, `make-series without from and to inside partition hint.strategy=${strategy}`);
+  const subquery = compileSubquery(sub, scope, input);
   return (table, ctx) => {
     const parts = new Map<string, Row[]>();
     for (const row of table.rows) {
@@ -39,6 +71,7 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
       if (part) part.push(row);
       else parts.set(k, [row]);
     }
+    if (strategy === "legacy" && parts.size > legacyLimit) throw legacyLimitError(parts.size);
     const rows: Row[] = [];
     for (const part of parts.values()) {
       const result = subquery({ columns: table.columns, rows: part }, childContext(ctx));
@@ -51,8 +84,15 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
   };
 }
 
-// The legacy strategy, the only one with `{ ... }`, fails on more than 64 partitions (partition-operator.md, legacy).
+// The legacy strategy (the default, and the only one with `{ ... }`) fails on more than 64 partitions
+// (partition-operator.md, legacy).
 const legacyLimit = 64;
+
+function legacyLimitError(n: number): Error {
+  return new Error(
+    `partition: ${n} distinct key values, more than the ${legacyLimit} the legacy strategy allows (use hint.strategy=native or shuffle)`,
+  );
+}
 
 /** `partition by k { Source | ... }`: the subquery has its own source and reads k as the partition's key value. */
 function partitionWithSource(node: PartitionOperator, scope: Scope, key: ScalarFn, columns: ColumnInfo[]): OperatorFn {
@@ -70,10 +110,7 @@ function partitionWithSource(node: PartitionOperator, scope: Scope, key: ScalarF
       const v = key(row, ctx);
       keys.set(hashKey(v), v);
     }
-    if (keys.size > legacyLimit)
-      throw new Error(
-        `partition: ${keys.size} distinct key values, more than the ${legacyLimit} the legacy strategy allows`,
-      );
+    if (keys.size > legacyLimit) throw legacyLimitError(keys.size);
     const rows: Row[] = [];
     for (const v of keys.values()) {
       const child = childContext(ctx);

@@ -28,6 +28,7 @@ import {
 import { compileScalar } from "../expressions";
 import { literalValue } from "../literals";
 import type {
+  AsOperator,
   BinaryExpression,
   Expression,
   FindOperator,
@@ -38,9 +39,9 @@ import type {
   SearchOperator,
   TableSymbol,
 } from "../syntax";
-import { unionColumns } from "./union";
 import { compileTabular } from "../tabular";
 import { escapeRegex } from "./parse";
+import { unionColumns } from "./union";
 
 type TextTest = (text: string) => boolean;
 
@@ -176,11 +177,26 @@ function filtered(node: SearchOperator, scope: Scope, sources: readonly Source[]
   };
 }
 
+/** The name an expression ending in `| as Name` gives itself (as-operator.md: search's $table reports it). */
+function asLabel(expr: Expression): string | undefined {
+  let e = expr;
+  while (kindOf(e) === "ParenthesizedExpression") e = (e as ParenthesizedExpression).Expression;
+  const pipe = kindOf(e) === "PipeExpression" ? (e as PipeExpression) : undefined;
+  if (!pipe || kindOf(pipe.Operator) !== "AsOperator") return undefined;
+  return String((pipe.Operator as AsOperator).Name?.SimpleName ?? "") || undefined;
+}
+
 /** `T | search ...`: the piped table's name labels the rows; a composite input has no name the engine could match. */
 export function compileSearchOperator(node: SearchOperator, scope: Scope): OperatorFn {
   if (node.InClause) throw unsupported(scope, node, "search in (...) after a pipe");
   const input = (node.Parent as PipeExpression | null)?.Expression;
-  const label = input && kindOf(input) === "NameReference" ? String((input as NameReference).SimpleName) : undefined;
+  // as-operator.md: the name given by `as` is what search's $table column reports.
+  const label =
+    input && kindOf(input) === "NameReference"
+      ? String((input as NameReference).SimpleName)
+      : input
+        ? asLabel(input)
+        : undefined;
   if (label === undefined && resultColumns(node).some((c) => c.name === "$table"))
     throw unsupported(scope, node, "search after a composite expression ($table has a system-generated name)");
   let piped: Row[] | undefined;

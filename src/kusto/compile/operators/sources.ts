@@ -14,6 +14,7 @@ import {
   typeOf,
   unsupported,
 } from "../context";
+import { datatableCell } from "../datatable-values";
 import { compileScalar, emptyRow } from "../expressions";
 import { defaultLimits } from "../limits";
 import { oneCellRow } from "../row-mapper";
@@ -28,9 +29,9 @@ export function compileDataTable(node: DataTableExpression, scope: Scope): Tabul
     const fn = compileScalar(v, scope);
     // A typed value in a dynamic column takes its dynamic form: 5.0 stays a real, a datetime becomes its text.
     const from = typeOf(scope, v);
-    return columns.length > 0 && columns[i % columns.length].type === "dynamic" && from !== "dynamic"
-      ? (row: Row, ctx: Parameters<typeof fn>[1]) => toDynamicValue(fn(row, ctx), from)
-      : fn;
+    const to = columns.length > 0 ? columns[i % columns.length].type : from;
+    if (to !== "dynamic") return datatableCell(fn, from, to, (what) => unsupported(scope, v, what));
+    return from !== "dynamic" ? (row: Row, ctx: Parameters<typeof fn>[1]) => toDynamicValue(fn(row, ctx), from) : fn;
   });
   if (columns.length === 0 || values.length % columns.length !== 0) {
     throw unsupported(scope, node, `datatable with ${values.length} values for ${columns.length} columns`);

@@ -243,8 +243,15 @@ export function compileUnionOperator(
   inputColumns: readonly ColumnInfo[],
 ): OperatorFn {
   let piped: { value?: ReturnType<TabularFn> } = {};
+  // as-operator.md: a name given by `as` is what withsource reports; a piped table reports its own name.
+  const input = node.Parent && kindOf(node.Parent) === "PipeExpression" ? (node.Parent as PipeExpression) : undefined;
+  const inputExpr = input?.Operator === node ? input.Expression : undefined;
   const first: UnionSource = {
-    label: "union_arg0",
+    label: !inputExpr
+      ? "union_arg0"
+      : kindOf(inputExpr) === "NameReference"
+        ? String((inputExpr as NameReference).SimpleName)
+        : (asName(inputExpr) ?? "union_arg0"),
     fn: () => piped.value ?? { columns: inputColumns, rows: [] },
     columns: inputColumns,
   };
