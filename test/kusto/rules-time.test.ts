@@ -147,3 +147,17 @@ describe("format_datetime and format_timespan elements", () => {
     expect(() => json("print format_timespan(1d, 'ddddddddd')")).toThrow(/element "ddddddddd"/);
   });
 });
+
+describe("long division", () => {
+  it("the one long quotient beyond int64, -2^63 / -1, must fail (concepts/overflow.md), not wrap to -2^63", () => {
+    expect(() => json("print -9223372036854775808 / -1")).toThrow(/long overflow/);
+  });
+
+  it("integer division truncates toward zero (numerical-operators.md: 1 / 2 is 0)", () => {
+    expect(row("print a = 1 / 2, b = -7 / 2, c = -9223372036854775807 / -1")).toEqual({
+      a: 0,
+      b: -3,
+      c: "9223372036854775807",
+    });
+  });
+});

@@ -72,7 +72,10 @@ export function divLong(a: Long, b: Long): Long | null {
   }
   const d = big(b);
   if (d === 0n) return null;
-  return normLong(big(a) / d);
+  const q = big(a) / d;
+  // Only -2^63 / -1 leaves int64; .NET throws on it and Kusto fails an overflow (concepts/overflow.md).
+  if (q > INT64_MAX) throw new Error("long overflow: -9223372036854775808 / -1 is beyond a long (at most 2^63 - 1)");
+  return normLong(q);
 }
 
 /** Kusto's modulo is never negative: 0 <= N % D < abs(D) (numerical-operators.md, "Comment about the modulo operator"). */
