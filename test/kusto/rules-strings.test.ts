@@ -155,3 +155,11 @@ describe("hash with mod (hash-function.md: the output is between 0 and mod - 1, 
     expect(() => json(`print h = hash_xxhash64("x", -5)`)).toThrow(/^unsupported: hash with a mod of -5/);
   });
 });
+
+describe("strrep multiplier (strrep-function.md: a value from 1 to ...)", () => {
+  it("1 gives the value once; 0 and negative multipliers, outside the documented range, are refused", () => {
+    expect(one(`print s = strrep("ab", 1, ",")`)).toEqual({ s: "ab" });
+    expect(() => json(`print s = strrep("ab", 0)`)).toThrow(/^unsupported: strrep with a multiplier of 0.* at 1:11$/);
+    expect(() => json(`print s = strrep("ab", -1)`)).toThrow(/^unsupported: strrep with a multiplier of -1/);
+  });
+});

@@ -280,7 +280,9 @@ const strrep: ScalarFactory = arity(2, 3, (argTypes) => {
   const fd = argTypes.length > 2 ? asText(argTypes[2]) : () => "";
   return (args) => {
     const n = typeof args[1] === "bigint" ? Number(args[1]) : args[1];
-    if (typeof n !== "number" || n < 0) return null;
+    if (typeof n !== "number") return null;
+    // strrep-function.md: the multiplier "must be a value from 1 to 67108864"; what smaller ones give is not said.
+    if (n < 1) throw new Error(`unsupported: strrep with a multiplier of ${n}, below the documented minimum of 1`);
     if (n > STRREP_MAX)
       throw new Error(
         `unsupported: strrep with a multiplier of ${n}, above ${STRREP_MAX}, where the reference gives two different limits; repeat in steps of at most ${STRREP_MAX}`,
