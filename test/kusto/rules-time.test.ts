@@ -153,6 +153,11 @@ describe("long division", () => {
     expect(() => json("print -9223372036854775808 / -1")).toThrow(/long overflow/);
   });
 
+  it("abs(-2^63) must fail: its value 2^63 is beyond a long (concepts/overflow.md)", () => {
+    expect(() => json("print abs(-9223372036854775808)")).toThrow(/beyond a long/);
+    expect(row("print a = abs(-9223372036854775807)")).toEqual({ a: "9223372036854775807" });
+  });
+
   it("integer division truncates toward zero (numerical-operators.md: 1 / 2 is 0)", () => {
     expect(row("print a = 1 / 2, b = -7 / 2, c = -9223372036854775807 / -1")).toEqual({
       a: 0,

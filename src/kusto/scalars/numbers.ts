@@ -16,6 +16,12 @@ function integral(fn: (x: number) => number | null, big: (x: bigint) => Value): 
   });
 }
 
+/** |x| of a long; |-2^63| is beyond int64, where .NET's Math.Abs throws and Kusto fails (concepts/overflow.md). */
+function absLong(x: bigint): Value {
+  if (x === -(2n ** 63n)) throw new Error("abs: |-9223372036854775808| is beyond a long (at most 2^63 - 1)");
+  return normLong(x < 0n ? -x : x);
+}
+
 /** round(x[, precision]): halves round away from zero (round(2.5) = 3, round(-2.5) = -3). */
 export function roundAway(x: number, precision: number): number {
   if (!Number.isFinite(x)) return x;
@@ -150,7 +156,7 @@ export const numberFunctions: ScalarTable = {
           1,
           () => (args) => (typeof args[0] === "bigint" ? checkedSpan(args[0] < 0n ? -args[0] : args[0]) : null),
         )(argTypes, resultType, ctx)
-      : integral(Math.abs, (x) => normLong(x < 0n ? -x : x))(argTypes, resultType, ctx),
+      : integral(Math.abs, absLong)(argTypes, resultType, ctx),
   sign: integral(
     (x) => Math.sign(x) + 0,
     (x) => (x < 0n ? -1 : 1),
