@@ -142,3 +142,15 @@ describe("a name given by `as` labels the rows of union withsource and search", 
     expect(json(`range x from 1 to 3 step 1 | as T | search "2"`)).toEqual([{ $table: "T", x: 2 }]);
   });
 });
+
+describe("render", () => {
+  // render-operator.md: render must be the last operator in the query.
+  it("an operator after render is an error saying render must be last", () => {
+    expect(() => json(`range x from 1 to 3 step 1 | render timechart | where x > 1`)).toThrow(
+      /render must be the last/,
+    );
+  });
+  it("a final render passes the rows through", () => {
+    expect(json(`range x from 1 to 2 step 1 | render timechart`)).toEqual([{ x: 1 }, { x: 2 }]);
+  });
+});

@@ -5,6 +5,7 @@ import {
   kindOf,
   newRow,
   type OperatorFn,
+  position,
   type Row,
   resultColumns,
   type Scope,
@@ -214,6 +215,13 @@ export function compileConsume(node: QueryOperator): OperatorFn {
 
 /** render is a presentation hint: record it for charts, pass rows through. */
 export function compileRender(node: RenderOperator, scope: Scope): OperatorFn {
+  // render-operator.md: render must be the last operator of the query.
+  const pipe = node.Parent;
+  const next = pipe && kindOf(pipe) === "PipeExpression" ? pipe.Parent : null;
+  if (next && kindOf(next) === "PipeExpression" && (next as unknown as { Expression: unknown }).Expression === pipe)
+    throw new Error(
+      `render must be the last operator of the query; move it after the operators that follow it at ${position(scope, node)}`,
+    );
   const kind = tokenText(node.ChartType);
   const properties: Record<string, unknown> = {};
   const props = node.WithClause ? elements(node.WithClause.Properties) : [];
