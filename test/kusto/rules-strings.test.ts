@@ -163,3 +163,23 @@ describe("strrep multiplier (strrep-function.md: a value from 1 to ...)", () => 
     expect(() => json(`print s = strrep("ab", -1)`)).toThrow(/^unsupported: strrep with a multiplier of -1/);
   });
 });
+
+describe("indexof and indexof_regex occurrence (indexof-function.md: default 1, null below 0)", () => {
+  it("a negative occurrence is null; occurrence 0, which the page does not describe, is refused", () => {
+    // "abcabc": the second "c" is at 5
+    expect(one(`print a = indexof("abcabc", "c", 0, -1, 2), b = indexof("abc", "b", 0, -1, -1)`)).toEqual({
+      a: 5,
+      b: null,
+    });
+    expect(one(`print a = indexof_regex("abcabc", "c", 0, -1, 2), b = indexof_regex("abc", "b", 0, -1, -1)`)).toEqual({
+      a: 5,
+      b: null,
+    });
+    expect(() => json(`print i = indexof("abc", "b", 0, -1, 0)`)).toThrow(
+      /^unsupported: indexof with occurrence 0.* at 1:11$/,
+    );
+    expect(() => json(`print i = indexof_regex("abc", "b", 0, -1, 0)`)).toThrow(
+      /^unsupported: indexof_regex with occurrence 0/,
+    );
+  });
+});

@@ -150,7 +150,9 @@ const indexof: ScalarFactory = arity(2, 5, (argTypes) => {
     let start = args.length > 2 && typeof args[2] === "number" ? Math.trunc(args[2]) : 0;
     const length = args.length > 3 && typeof args[3] === "number" ? Math.trunc(args[3]) : -1;
     const occurrence = args.length > 4 && typeof args[4] === "number" ? Math.trunc(args[4]) : 1;
-    if (occurrence <= 0 || length < -1) return null;
+    if (occurrence < 0 || length < -1) return null;
+    // indexof-function.md lists null for occurrence < 0 and defaults it to 1; occurrence 0 is not described.
+    if (occurrence === 0) throw new Error("unsupported: indexof with occurrence 0 (the reference describes 1 and up)");
     // Positions count code points, as strlen and substring do; text without surrogates takes the fast path.
     const wide = hasSurrogate(s) || hasSurrogate(lookup);
     const hay = wide ? Array.from(s) : undefined;
@@ -324,9 +326,11 @@ const indexofRegex: ScalarFactory = arity(2, 5, (argTypes) => {
     if (start > n) return -1;
     const end = length === -1 ? n : Math.min(n, start + length);
     const window = cps ? cps.slice(start, end).join("") : s.slice(start, end);
+    if (occurrence === 0)
+      throw new Error("unsupported: indexof_regex with occurrence 0 (the reference describes 1 and up)");
     let seen = 0;
     for (const m of re(str(args[1])).matchAll(window)) {
-      if (++seen >= Math.max(1, occurrence))
+      if (++seen >= occurrence)
         return start + (cps ? Array.from(window.slice(0, m.index)).length : m.index);
     }
     return -1;
