@@ -166,3 +166,18 @@ describe("long division", () => {
     });
   });
 });
+
+describe("round() at extreme precisions", () => {
+  // round-function.md: "the rounded number to the specified precision"; round(-50.55, -2) is -100.
+  it("a precision far left of the first digit rounds to 0, not NaN", () => {
+    expect(row("print a = round(5.5, -400), b = round(-50.55, -2)")).toEqual({ a: 0, b: -100 });
+  });
+
+  it("a precision past a double's digits leaves the number as it is, not NaN or infinity", () => {
+    expect(row("print a = round(5.5, 400), b = round(1e300, 10), c = round(2.98765, 3)")).toEqual({
+      a: 5.5,
+      b: 1e300,
+      c: 2.988,
+    });
+  });
+});

@@ -26,8 +26,12 @@ function absLong(x: bigint): Value {
 export function roundAway(x: number, precision: number): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** precision;
+  // Far left of the first digit everything rounds to 0; from 2^52 up a scaled double has no fraction left to round.
+  if (f === 0) return 0;
+  const scaled = Math.abs(x) * f;
+  if (!(scaled < 2 ** 52)) return x;
   // Rounding the magnitude makes Math.round's "half up" into Kusto's "half away from zero".
-  const r = Math.round(Math.abs(x) * f);
+  const r = Math.round(scaled);
   const out = (Math.sign(x) * r) / f;
   return out === 0 ? 0 : out;
 }
