@@ -14,6 +14,7 @@ import { compileColumnIfExists } from "./column-ifexists";
 import {
   elements,
   kindOf,
+  locatedRefusal,
   position,
   type Row,
   type RunContext,
@@ -155,14 +156,14 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
       }
     };
   }
-  if (op.startsWith("matches")) {
-    // A regex refused or invalid while running (its pattern may be a column) names where.
-    const at = position(scope, node);
+  if (op.startsWith("matches") || typeOf(scope, node.Left) === "dynamic" || typeOf(scope, node.Right) === "dynamic") {
+    // A regex refused or invalid while running (its pattern may be a column), or a dynamic operand the operator refuses
+    // (a real where the result is typed long), names where.
     return (row, ctx) => {
       try {
         return fn(left(row, ctx), right(row, ctx));
       } catch (err) {
-        throw new Error(`${(err as Error).message} at ${at}`);
+        throw locatedRefusal(scope, node, err);
       }
     };
   }
