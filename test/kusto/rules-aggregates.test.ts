@@ -23,6 +23,15 @@ describe("summarize defaults on no values (summarize-operator.md, Default values
   });
 });
 
+describe("percentiles_array defaults to null (summarize-operator.md: all others are null)", () => {
+  it("percentiles_array and percentilesw_array over no value are null, not an array of nulls", () => {
+    const [row] = json(
+      "datatable(x:long, w:long)[] | summarize a = percentiles_array(x, 10, 50), b = percentilesw_array(x, w, 50)",
+    );
+    expect(row).toEqual({ a: null, b: null });
+  });
+});
+
 describe("sketch merges default to null (summarize-operator.md: all others are null)", () => {
   it("hll_merge over no sketch is null, as hll over no value", () => {
     const [row] = json("datatable(x:long, k:long)[] | summarize h = hll(x) by k | summarize m = hll_merge(h)");

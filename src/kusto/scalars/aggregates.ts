@@ -572,6 +572,8 @@ function asDynamicArray(factory: AggregateFactory): AggregateFactory {
         add: (args, rowIndex) => inner.add(args, rowIndex),
         result: () => {
           const r = inner.result();
+          // Levels are all null only over no value: then the aggregate's default, null (summarize-operator.md).
+          if (Array.isArray(r) && r.every((v) => v === null)) return null;
           return Array.isArray(r) ? r.map((v) => toDynamicValue(v as Value, t)) : r;
         },
       };
