@@ -183,3 +183,17 @@ describe("indexof and indexof_regex occurrence (indexof-function.md: default 1, 
     );
   });
 });
+
+describe("format_bytes rounding (format-bytes-function.md: rounded to precision digits)", () => {
+  it("rounds to the given digits where both ways of rounding a half agree", () => {
+    // 20010332 / 1024^2 = 19.0833... MB → 19.08; 1536 = 1.5 KB → 2 either way (2 is even and away from zero)
+    expect(one(`print a = format_bytes(20010332, 2), b = format_bytes(1536)`)).toEqual({ a: "19.08 MB", b: "2 KB" });
+  });
+
+  it("a half whose rounding away from zero and to even differ is refused", () => {
+    // 2560 = 2.5 KB: away from zero 3, to even 2
+    expect(() => json(`print b = format_bytes(2560)`)).toThrow(
+      /^unsupported: format_bytes of 2560: 2\.5 KB.* at 1:11$/,
+    );
+  });
+});

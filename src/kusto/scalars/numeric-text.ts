@@ -28,8 +28,15 @@ export function formatBytes(size: number, precision = 0, units = ""): string | n
     unit = 0;
     while (unit < byteUnits.length - 1 && Math.abs(size) >= 1024 ** (unit + 1)) unit++;
   }
-  const value = roundAway(size / 1024 ** unit, Math.max(0, Math.trunc(precision)));
-  return `${value} ${byteUnits[unit]}`;
+  const digits = Math.max(0, Math.trunc(precision));
+  const exact = size / 1024 ** unit;
+  const scaled = Math.abs(exact) * 10 ** digits;
+  // format-bytes-function.md says only "rounded to" precision digits: a half whose two roundings differ is refused.
+  if (scaled < 2 ** 52 && scaled % 1 === 0.5 && Math.floor(scaled) % 2 === 0)
+    throw new Error(
+      `unsupported: format_bytes of ${size}: ${exact} ${byteUnits[unit]} is a half at ${digits} digits, and whether Kusto rounds it away from zero or to even is not documented`,
+    );
+  return `${roundAway(exact, digits)} ${byteUnits[unit]}`;
 }
 
 const formatBytesFn: ScalarFactory = arity(1, 3, () => (args) => {
