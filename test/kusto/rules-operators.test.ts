@@ -154,3 +154,13 @@ describe("render", () => {
     expect(json(`range x from 1 to 2 step 1 | render timechart`)).toEqual([{ x: 1 }, { x: 2 }]);
   });
 });
+
+describe("union isfuzzy", () => {
+  // union-operator.md, isfuzzy: legs that do not resolve are left out; if none resolves, the query returns an error.
+  it("no leg resolving is an error", () => {
+    expect(() => json(`union isfuzzy=true NoSuch1, NoSuch2`)).toThrow(/none of its tables or views exists/);
+  });
+  it("one resolving leg is enough", () => {
+    expect(json(`union isfuzzy=true NoSuch1, (datatable(a:long)[1])`)).toEqual([{ a: 1 }]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type OperatorFn,
   parameterName,
   parameterText,
+  position,
   type Row,
   resultColumns,
   type Scope,
@@ -229,6 +230,9 @@ function unionLegs(node: UnionOperator): Expression[] {
 
 /** `union A, B` as the start of a query. */
 export function compileUnionSource(node: UnionOperator, scope: Scope): TabularFn {
+  // union-operator.md, isfuzzy: if no leg resolves, the query returns an error.
+  if (unionLegs(node).length === 0)
+    throw new Error(`union isfuzzy=true: none of its tables or views exists at ${position(scope, node)}`);
   return unionOf(
     node,
     scope,
