@@ -116,3 +116,57 @@ describe("dynamic_to_json (dynamic-to-json-function.md)", () => {
     expect(row).toEqual({ j: '{"a":{"c":2.5,"d":1},"b":[1.0,2]}' });
   });
 });
+
+describe("rules the engine already kept, pinned (each page's prose)", () => {
+  it("summarize of no rows: one row of defaults without by, no row with by (summarize-operator.md)", () => {
+    expect(json("datatable(x:long)[] | summarize c = count(), s = sum(x), l = make_list(x), d = dcount(x)")).toEqual([
+      { c: 0, s: 0, l: [], d: 0 },
+    ]);
+    expect(json("datatable(x:long)[] | summarize c = count() by bin(x, 10)")).toEqual([]);
+  });
+
+  it("make_bag skips values that are not property bags (make-bag-aggregation-function.md)", () => {
+    // Rows: {"a":1}, [1,2], "s", null, {"b":2} -> only the two bags contribute.
+    const [row] = json(
+      'datatable(d:dynamic)[dynamic({"a":1}), dynamic([1,2]), dynamic("s"), dynamic(null), dynamic({"b":2})] | summarize m = make_bag(d)',
+    );
+    expect(row).toEqual({ m: { a: 1, b: 2 } });
+  });
+
+  it("arg_min over a group whose expression is null on every row still returns a row (arg-min-aggregation-function.md)", () => {
+    const [row] = json('datatable(x:long, y:string)[long(null), "only"] | summarize arg_min(x, y)');
+    expect(row).toEqual({ x: null, y: "only" });
+  });
+
+  it("bag_zip fills missing values with null and ignores extra values and non-string keys (bag-zip.md)", () => {
+    const [row] = json(
+      'print a = bag_zip(dynamic(["k1", "k2", "k3"]), dynamic([1, 2])), b = bag_zip(dynamic(["k1", 5, "k3"]), dynamic([1, 2, 3, 4]))',
+    );
+    expect(row).toEqual({ a: { k1: 1, k2: 2, k3: null }, b: { k1: 1, k3: 3 } });
+  });
+
+  it("repeat gives [] for count 0 and null for a negative count (repeat-function.md)", () => {
+    const [row] = json('print z = repeat("a", 0), n = repeat("a", -1), t = repeat(7, 3)');
+    expect(row).toEqual({ z: [], n: null, t: [7, 7, 7] });
+  });
+
+  it("array_iff: numbers are true unless 0, other conditions give null, short branches give null (array-iff-function.md)", () => {
+    const [row] = json('print r = array_iff(dynamic([true, 0, 2, "x"]), dynamic([1, 2, 3, 4]), dynamic([-1]))');
+    // index 0 true -> 1; index 1 is 0 -> when_false[1], missing -> null; index 2 -> 3; index 3 "x" -> null
+    expect(row).toEqual({ r: [1, null, 3, null] });
+  });
+
+  it("range stops at 1,048,576 values (range-function.md)", () => {
+    const [row] = json("print n = array_length(range(1, 2000000))");
+    expect(row).toEqual({ n: 1_048_576 });
+  });
+
+  it("mv-expand: a null gives one null row, an empty array none, parallel arrays pad with null (mv-expand-operator.md)", () => {
+    expect(json("print k = 1, a = dynamic(null) | mv-expand a")).toEqual([{ k: 1, a: null }]);
+    expect(json("print k = 1, a = dynamic([]) | mv-expand a")).toEqual([]);
+    expect(json('print a = dynamic([1, 2]), b = dynamic(["x"]) | mv-expand a, b')).toEqual([
+      { a: 1, b: "x" },
+      { a: 2, b: null },
+    ]);
+  });
+});
