@@ -181,3 +181,17 @@ describe("round() at extreme precisions", () => {
     });
   });
 });
+
+describe("todatetime of a number", () => {
+  it("a number inside a dynamic is refused as a typed number is: todatetime-function.md does not say what it counts", () => {
+    expect(() => json("print todatetime(dynamic(5))")).toThrow(/unsupported: todatetime of the number 5/);
+    expect(() => json("print todatetime(5)")).toThrow(/unsupported/);
+  });
+
+  it("text inside a dynamic converts as text does (scalar-data-types/datetime.md formats)", () => {
+    expect(row("print a = todatetime(dynamic('2014-11-08 15:55')), b = todatetime(dynamic(null))")).toEqual({
+      a: "2014-11-08T15:55:00.0000000Z",
+      b: null,
+    });
+  });
+});
