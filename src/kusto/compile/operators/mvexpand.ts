@@ -44,8 +44,10 @@ export function castTo(type: KType): (v: Value) => Value {
       const read = rememberedParse(parseDatetime);
       return (v) => (typeof v === "string" ? read(v) : null);
     }
-    case "timespan":
-      return (v) => (typeof v === "string" ? parseTimespan(v) : null);
+    case "timespan": {
+      const read = rememberedParse(parseTimespan);
+      return (v) => (typeof v === "string" ? read(v) : null);
+    }
     default:
       return () => null;
   }
