@@ -195,3 +195,10 @@ describe("todatetime of a number", () => {
     });
   });
 });
+
+describe("the datetime() literal", () => {
+  it("datetime() means the current time (scalar-data-types/datetime.md), so it is refused rather than null", () => {
+    expect(() => json("print datetime()")).toThrow(/unsupported: datetime\(\) as the current time; write now\(\)/);
+    expect(row("print a = datetime(null), b = now()")).toEqual({ a: null, b: "2024-03-10T12:00:00.0000000Z" });
+  });
+});

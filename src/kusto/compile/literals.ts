@@ -145,6 +145,9 @@ export function literalValue(scope: Scope, node: Expression, type: KType | "null
   let raw: BridgeConstant = node.ConstantValue;
   const boxed = raw as { $boxed?: boolean; v?: BridgeConstant } | null;
   if (boxed?.$boxed) raw = boxed.v;
+  // datetime() is the current time (scalar-data-types/datetime.md), not null; a constant cannot read the clock.
+  if (type === "datetime" && literalInner(literalText(node).trim()) === "")
+    throw unsupported(scope, node, "datetime() as the current time; write now()");
   if (raw === null || raw === undefined) return null;
   switch (type) {
     case "null":
