@@ -23,6 +23,30 @@ describe("summarize defaults on no values (summarize-operator.md, Default values
   });
 });
 
+describe("percentile levels (percentiles-aggregation-function.md)", () => {
+  it("percentiles and percentilesw with one level give that level's value in its one column, not an array", () => {
+    // Nearest rank of 50% over 1, 2, 3: rank ceil(0.5 * 3) = 2, the value 2; weights of 1 change nothing.
+    const [row] = json(
+      "datatable(x:long, w:long)[1, 1, 2, 1, 3, 1] | summarize p = percentiles(x, 50), pw = percentilesw(x, w, 50)",
+    );
+    expect(row).toEqual({ p: 2, pw: 2 });
+  });
+
+  it("a level read from a column is not 'a constant' and is refused", () => {
+    expect(() => json("datatable(x:long)[1, 2, 3] | summarize percentile(x, x)")).toThrow(
+      /unsupported: percentile level that is not a constant at 1:54/,
+    );
+  });
+
+  it("percentiles_array takes a constant array of levels that is not a literal", () => {
+    const [row] = json(
+      "let lv = dynamic([10, 50]); datatable(x:long)[1, 2, 3] | summarize a = percentiles_array(x, lv)",
+    );
+    // 10%: rank ceil(0.3) = 1 -> 1; 50%: rank 2 -> 2
+    expect(row).toEqual({ a: [1, 2] });
+  });
+});
+
 describe("percentiles_array defaults to null (summarize-operator.md: all others are null)", () => {
   it("percentiles_array and percentilesw_array over no value are null, not an array of nulls", () => {
     const [row] = json(

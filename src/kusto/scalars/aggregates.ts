@@ -593,6 +593,19 @@ function weightedPercentiles(single: boolean): AggregateFactory {
   };
 }
 
+/**
+ * percentiles/percentilesw with one level (not an array of levels) make one column, so their value is the level's
+ * value as percentile/percentilew give it, not a one-element array.
+ */
+function oneLevelSingle(levelsFrom: number, plural: AggregateFactory, single: AggregateFactory): AggregateFactory {
+  return (argTypes, resultType, literalArgs) =>
+    (argTypes.length === levelsFrom + 1 && argTypes[levelsFrom] !== "dynamic" ? single : plural)(
+      argTypes,
+      resultType,
+      literalArgs,
+    );
+}
+
 function literalCount(v: Value | undefined, fn: string): number {
   if (v === undefined || v === null) return MAX_MAKE_SIZE;
   if (typeof v !== "number" || v < 1)
@@ -701,7 +714,7 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   count_distinctif: (argTypes) => (argTypes.length === 2 ? () => new DCount(1) : undefined),
   dcountif: (argTypes) => (argTypes.length === 2 || argTypes.length === 3 ? () => new DCount(1) : undefined),
   percentile: percentiles(true),
-  percentiles: percentiles(false),
+  percentiles: oneLevelSingle(1, percentiles(false), percentiles(true)),
   percentiles_array: asDynamicArray(percentiles(false)),
   make_set: makeList(true, false, "make_set"),
   make_list: makeList(false, false, "make_list"),
@@ -740,7 +753,7 @@ export const aggregateFactories: Readonly<Record<string, AggregateFactory>> = {
   binary_all_or: simple(1, () => new BinaryAll((a, b) => a | b)),
   binary_all_xor: simple(1, () => new BinaryAll((a, b) => a ^ b)),
   percentilew: weightedPercentiles(true),
-  percentilesw: weightedPercentiles(false),
+  percentilesw: oneLevelSingle(2, weightedPercentiles(false), weightedPercentiles(true)),
   percentilesw_array: asDynamicArray(weightedPercentiles(false)),
   ...sketchAggregates,
   buildschema: simple(1, () => new BuildSchema()),

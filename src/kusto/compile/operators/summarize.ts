@@ -177,6 +177,31 @@ const SIZE_ARGUMENT: Readonly<Record<string, number>> = {
   make_bag_if: 2,
 };
 
+/** The first percentile-level argument of the percentile aggregates. */
+const LEVELS_FROM: Readonly<Record<string, number>> = {
+  percentile: 1,
+  percentiles: 1,
+  percentiles_array: 1,
+  percentilew: 2,
+  percentilesw: 2,
+  percentilesw_array: 2,
+};
+
+/** True when the expression reads a column of the row (so its value may change from row to row). */
+function readsColumn(expr: SyntaxElement): boolean {
+  const pending: (SyntaxElement | null)[] = [expr];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node || typeof node.GetChild !== "function") continue;
+    if (kindOf(node) === "NameReference") {
+      const symbol = (node as NameReference).ReferencedSymbol;
+      if (symbol && symbolKindOf(symbol) === "Column") return true;
+    }
+    for (let i = 0; i < node.ChildCount; i++) pending.push(node.GetChild(i));
+  }
+  return false;
+}
+
 function addSlot(
   call: FunctionCallExpression,
   scope: Scope,
@@ -196,6 +221,12 @@ function addSlot(
   // A maxSize the engine cannot read at compile time would be silently ignored: refused instead.
   if (sizeArg !== undefined && sizeArg < argNodes.length && literals[sizeArg] === undefined)
     throw unsupported(scope, argNodes[sizeArg], `${name} maxSize that is not a literal number`);
+  const levelsFrom = LEVELS_FROM[name];
+  // "A constant that specifies the percentile" (percentiles-aggregation-function.md): a level read from a column is refused.
+  if (levelsFrom !== undefined) {
+    const varying = argNodes.slice(levelsFrom).find(readsColumn);
+    if (varying) throw unsupported(scope, varying, `${name} level that is not a constant`);
+  }
   const factory = aggregateFactory(name, argTypes, resultType, literals);
   if (!factory) throw unsupported(scope, call, `aggregate ${name}(${argTypes.join(", ")})`);
   slots.push({
