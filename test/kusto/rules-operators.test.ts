@@ -164,3 +164,16 @@ describe("union isfuzzy", () => {
     expect(json(`union isfuzzy=true NoSuch1, (datatable(a:long)[1])`)).toEqual([{ a: 1 }]);
   });
 });
+
+describe("a table's rows are not serialized", () => {
+  // window-functions.md: a row set such as a table is serialized by sorting it or by the serialize operator.
+  it("row_number straight over a table is an error; after serialize or sort it numbers the rows", () => {
+    expect(() => json(`ACSCallRecordingSummary | extend rn=row_number()`)).toThrow(
+      /row_number needs serialized rows, but table ACSCallRecordingSummary/,
+    );
+    expect(json(`ACSCallRecordingSummary | serialize | extend rn=row_number() | count`)).toEqual([{ Count: 0 }]);
+    expect(json(`ACSCallRecordingSummary | sort by TimeGenerated | extend p=prev(TimeGenerated) | count`)).toEqual([
+      { Count: 0 },
+    ]);
+  });
+});

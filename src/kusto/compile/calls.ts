@@ -114,7 +114,7 @@ export function compileCall(node: FunctionCallExpression, scope: Scope, agg?: Ag
     const by = unserializedBy(node);
     if (by)
       throw new Error(
-        `${name} needs serialized rows, but ${by}'s output is not serialized: add \`| serialize\` or \`| sort by ...\` before it at ${position(scope, node)}`,
+        `${name} needs serialized rows, but ${by} is not serialized: add \`| serialize\` or \`| sort by ...\` before it at ${position(scope, node)}`,
       );
   }
   if (name === "prev" || name === "next") return compileRowContext(name, node, args, scope, agg);

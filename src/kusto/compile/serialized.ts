@@ -1,6 +1,6 @@
 // Whether the rows a window function (row_number, prev, row_cumsum...) reads are serialized, as Kusto requires.
-import { kindOf } from "./context";
-import type { ParenthesizedExpression, PipeExpression, SyntaxElement } from "./syntax";
+import { kindOf, symbolKindOf } from "./context";
+import type { NameReference, ParenthesizedExpression, PipeExpression, SyntaxElement } from "./syntax";
 
 // serialize-operator.md "Serialization behavior of operators": these mark their output nonserialized. mv-expand is
 // left out: window-functions.md lists it as preserving serialization, so the pages disagree.
@@ -36,8 +36,8 @@ const preserving = new Set([
 const windowHosts = new Set(["ExtendOperator", "ProjectOperator", "FilterOperator"]);
 
 /**
- * The operator (as Kusto spells it) that left the rows of `call`'s operator nonserialized, or undefined when they are
- * serialized or the engine cannot tell (a table, datatable, a function's parameter, an operator the pages do not list).
+ * What left the rows of `call`'s operator nonserialized ("summarize's output", "table T"), or undefined when they are
+ * serialized or the engine cannot tell (a let name, datatable, a function's parameter, an operator the pages do not list).
  */
 export function unserializedBy(call: SyntaxElement): string | undefined {
   let child: SyntaxElement = call;
@@ -55,9 +55,16 @@ export function unserializedBy(call: SyntaxElement): string | undefined {
       input = (input as ParenthesizedExpression).Expression;
       continue;
     }
+    // window-functions.md: a table is serialized only by sort or serialize.
+    if (kind === "NameReference") {
+      const symbol = (input as NameReference).ReferencedSymbol;
+      return symbol && symbolKindOf(symbol) === "Table"
+        ? `table ${String((input as NameReference).SimpleName)}`
+        : undefined;
+    }
     if (kind !== "PipeExpression") return undefined;
     const op = kindOf((input as PipeExpression).Operator);
-    if (op in unserializing) return unserializing[op];
+    if (op in unserializing) return `${unserializing[op]}'s output`;
     if (!preserving.has(op)) return undefined;
     input = (input as PipeExpression).Expression;
   }
