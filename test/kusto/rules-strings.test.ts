@@ -197,3 +197,17 @@ describe("format_bytes rounding (format-bytes-function.md: rounded to precision 
     );
   });
 });
+
+describe("regex group limits (matches-regex-operator.md, extract-all-function.md: at most 16 groups)", () => {
+  const groups = (n: number) => "(a)".repeat(n);
+  it("16 groups are accepted; 17 are refused", () => {
+    // sixteen (a) groups match sixteen a's
+    expect(one(`print m = "${"a".repeat(16)}" matches regex "${groups(16)}"`)).toEqual({ m: true });
+    expect(() => json(`print m = "${"a".repeat(17)}" matches regex "${groups(17)}"`)).toThrow(
+      /^unsupported: matches regex with 17 groups.* at 1:11$/,
+    );
+    expect(() => json(`print e = extract_all("${groups(17)}", "${"a".repeat(17)}")`)).toThrow(
+      /^unsupported: extract_all with 17 capture groups/,
+    );
+  });
+});

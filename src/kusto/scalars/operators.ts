@@ -291,7 +291,13 @@ function stringOperator(op: string, left: KType, right: KType): Binary | undefin
   if (base === "matches regex" || base === "matches") {
     if (negated) return undefined;
     const re = regexCache();
-    return (a, b) => re(fr(b)).test(fl(a));
+    return (a, b) => {
+      const regex = re(fr(b));
+      // matches-regex-operator.md: "The maximum number of regex groups is 16."
+      if (regex.groupCount > 16)
+        throw new Error(`unsupported: matches regex with ${regex.groupCount} groups (Kusto allows at most 16)`);
+      return regex.test(fl(a));
+    };
   }
   const m = stringMatcher(base);
   if (!m) return undefined;

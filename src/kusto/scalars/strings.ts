@@ -92,6 +92,9 @@ const extractAll: ScalarFactory = arity(2, 3, (argTypes) => {
   return (args) => {
     if (args[0] === null) return null;
     const regex = re(str(args[0]));
+    // extract-all-function.md: "A regular expression containing between one and 16 capture groups".
+    if (regex.groupCount > 16)
+      throw new Error(`unsupported: extract_all with ${regex.groupCount} capture groups (Kusto allows at most 16)`);
     const groups = selectGroups(regex, args.length === 3 ? args[1] : undefined);
     if (groups === null || groups.length === 0) return null;
     const text = f(args[args.length - 1]);
