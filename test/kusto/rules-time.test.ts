@@ -202,3 +202,14 @@ describe("the datetime() literal", () => {
     expect(row("print a = datetime(null), b = now()")).toEqual({ a: null, b: "2024-03-10T12:00:00.0000000Z" });
   });
 });
+
+describe("logarithms and square roots of NaN", () => {
+  // log-function.md and sqrt-function.md: null only for a negative or null argument; NaN is a real that is neither.
+  it("log, log10, log2 and sqrt of NaN are NaN; of a negative number null", () => {
+    expect(
+      row(
+        "print a = log(real(nan)), b = log10(real(nan)), c = log2(real(nan)), d = sqrt(real(nan)), e = log(-1), f = sqrt(-4), g = log(0)",
+      ),
+    ).toEqual({ a: "NaN", b: "NaN", c: "NaN", d: "NaN", e: null, f: null, g: "-Infinity" });
+  });
+});

@@ -140,7 +140,8 @@ function extremeOf(sign: 1 | -1): ScalarFactory {
   };
 }
 
-const positiveLog = (fn: (x: number) => number) => (x: number) => (x > 0 ? fn(x) : x === 0 ? -Infinity : null);
+// log-function.md: null only for a negative (or null) argument; NaN is neither, so its logarithm is NaN.
+const positiveLog = (fn: (x: number) => number) => (x: number) => (x < 0 ? null : x === 0 ? -Infinity : fn(x));
 
 export const numberFunctions: ScalarTable = {
   round,
@@ -165,7 +166,8 @@ export const numberFunctions: ScalarTable = {
     (x) => Math.sign(x) + 0,
     (x) => (x < 0n ? -1 : 1),
   ),
-  sqrt: math1((x) => (x >= 0 ? Math.sqrt(x) : null)),
+  // sqrt-function.md: null for a negative argument; NaN stays NaN.
+  sqrt: math1((x) => (x < 0 ? null : Math.sqrt(x))),
   log: math1(positiveLog(Math.log)),
   log10: math1(positiveLog(Math.log10)),
   log2: math1(positiveLog(Math.log2)),
