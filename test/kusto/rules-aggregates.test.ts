@@ -194,3 +194,16 @@ describe("rules the engine already kept, pinned (each page's prose)", () => {
     ]);
   });
 });
+
+describe("mv-expand to typeof() is cast-only (mv-expand-operator.md)", () => {
+  it("a long beyond 2^53 conforms to long; other elements become null", () => {
+    expect(json('print a = dynamic([9007199254740993, "x"]) | mv-expand a to typeof(long)')).toEqual([
+      { a: "9007199254740993" },
+      { a: null },
+    ]);
+  });
+
+  it("a non-string element in a string column is empty, as strings hold no null (null-values.md)", () => {
+    expect(json('print a = dynamic(["s", 1]) | mv-expand a to typeof(string)')).toEqual([{ a: "s" }, { a: "" }]);
+  });
+});

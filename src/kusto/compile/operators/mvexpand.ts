@@ -29,13 +29,16 @@ export function castTo(type: KType): (v: Value) => Value {
   switch (type) {
     case "dynamic":
       return (v) => v;
+    // A string column holds no null (null-values.md): a non-string element is "".
     case "string":
-      return (v) => (typeof v === "string" ? v : null);
+      return (v) => (typeof v === "string" ? v : "");
     case "bool":
       return (v) => (typeof v === "boolean" ? v : null);
     case "int":
-    case "long":
       return (v) => (typeof v === "number" && Number.isInteger(v) ? v : null);
+    // A long beyond 2^53 is a bigint (the value contract) and conforms to long.
+    case "long":
+      return (v) => (typeof v === "number" && Number.isInteger(v) ? v : typeof v === "bigint" ? v : null);
     // A whole real is boxed in a dynamic (values/dynamic-real.ts): it conforms to real, not to long (cast-only, no conversion).
     case "real":
       return (v) => (typeof v === "number" ? v : v instanceof DynamicReal ? v.value : null);
