@@ -98,6 +98,14 @@ describe("in and in~ (in-operator-comparison.md)", () => {
     ).toEqual({ a: true, b: true, c: false });
   });
 
+  it("in considers up to 1,000,000 distinct values: one more is refused", () => {
+    // 1000000 is the last of 1..1000000
+    expect(one("print a = 1000000 in ((range i from 1 to 1000000 step 1))")).toEqual({ a: true });
+    expect(() => json("print a = 1 in ((range i from 1 to 1000001 step 1))")).toThrow(
+      /^unsupported: in with more than 1000000 distinct values.* at 1:11$/,
+    );
+  });
+
   it("in~ folds ASCII case; a match needing a non-ASCII letter folded is refused", () => {
     // "ÄBC" vs "Äbc": only ASCII B and C differ in case
     expect(one(`print a = "ÄBC" in~ ("Äbc"), b = "abc" in~ ("ABC"), c = "é" !in~ ("x")`)).toEqual({

@@ -2,6 +2,7 @@
 
 import { binaryOperator, compareValues, unaryOperator, valuesEqual } from "../scalars";
 import { type Bag, bagGet } from "../scalars/bag-object";
+import { hashKey } from "../scalars/compare";
 import { DecimalRangeError } from "../scalars/decimal";
 import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
@@ -288,17 +289,25 @@ function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): Scala
   const equal = valuesEqual(leftType, op.endsWith("~"));
   // A missing string is "" in Kusto, so it can be found in a list holding "".
   const missing: Value = leftType === "string" ? "" : null;
-  const asciiOnly = op.endsWith("~") ? inAsciiCheck(op, position(scope, node)) : undefined;
+  const at = position(scope, node);
+  const asciiOnly = op.endsWith("~") ? inAsciiCheck(op, at) : undefined;
   return (row, ctx) => {
     const v = left(row, ctx) ?? missing;
     if (v === null) return negate;
     // A whole real from a dynamic list is boxed (values/dynamic-real.ts): a typed left side compares its number.
     const list = values(row, ctx);
+    // in-cs-operator.md and the other in pages: "The search considers up to 1,000,000 distinct values".
+    if (list.length > IN_MAX && new Set(list.map(hashKey)).size > IN_MAX)
+      throw new Error(
+        `unsupported: ${op} with more than ${IN_MAX} distinct values (Kusto considers only ${IN_MAX}) at ${at}`,
+      );
     const found = list.some((c) => c !== null && equal(v, leftType === "dynamic" ? c : unboxReal(c)));
     if (found && asciiOnly) asciiOnly(v, list);
     return negate ? !found : found;
   };
 }
+
+const IN_MAX = 1_000_000;
 
 const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
