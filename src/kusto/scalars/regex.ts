@@ -1,5 +1,5 @@
-// Kusto's regular expressions are RE2 (https://github.com/google/re2/wiki/Syntax): compiled with re2js, linear time,
-// RE2's syntax and errors (no backreferences, no lookarounds), so a hostile pattern can never hang a query.
+// Kusto's regular expressions (regex.md) run on RE2 via re2js: linear time, no backreferences or lookarounds, so a
+// hostile pattern can never hang a query. regex-syntax.ts reads regex.md's Unicode-aware classes onto RE2 first.
 import { type Matcher, RE2JS } from "re2js";
 import { NON_ASCII_WORD, translatePattern } from "./regex-syntax";
 
