@@ -213,3 +213,14 @@ describe("logarithms and square roots of NaN", () => {
     ).toEqual({ a: "NaN", b: "NaN", c: "NaN", d: "NaN", e: null, f: null, g: "-Infinity" });
   });
 });
+
+describe("make_datetime seconds", () => {
+  // make-datetime-function.md: the second is 0 to 59.9999999; otherwise the result is null.
+  it("a second that rounds to 60.0000000 is out of range and null, not the next minute", () => {
+    expect(
+      row(
+        "print a = make_datetime(2017,1,1,0,0,59.99999999), b = make_datetime(2017,1,1,0,0,59.9999999), c = make_datetime(2017,1,1,0,0,60)",
+      ),
+    ).toEqual({ a: null, b: "2017-01-01T00:00:59.9999999Z", c: null });
+  });
+});

@@ -281,8 +281,10 @@ const makeDatetime: ScalarFactory = arity(3, 6, () => (args) => {
   const [y, mo, d, h = 0, mi = 0, s = 0] = n;
   if (![y, mo, d, h, mi].every(Number.isInteger)) return null;
   if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  if (h < 0 || h > 23 || mi < 0 || mi > 59 || !(s >= 0 && s < 60)) return null;
-  const tod = h * N_TICKS_PER_HOUR + mi * N_TICKS_PER_MINUTE + secondsTicks(s);
+  // The second lies in 0..59.9999999 (make-datetime-function.md) once rounded to ticks: 59.99999999 is no second.
+  const sTicks = s >= 0 ? secondsTicks(s) : -1;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || sTicks < 0 || sTicks >= 60 * N_TICKS_PER_SECOND) return null;
+  const tod = h * N_TICKS_PER_HOUR + mi * N_TICKS_PER_MINUTE + sTicks;
   return clampNull(dayStart(daysFromCivil(y, mo, d)) + BigInt(tod));
 });
 
