@@ -57,6 +57,13 @@ describe("regex classes are Unicode-aware (regex.md, Perl character classes)", (
     );
     expect(() => compileKustoRegex(String.raw`\<a`)).toThrow(/^unsupported: .*\\</);
     expect(() => compileKustoRegex(String.raw`\b{start}a`)).toThrow(/^unsupported: \\b\{/);
+    // a { must open a counted repetition; RE2 would take "{x}" and "a{,2}" literally
+    expect(one(String.raw`print a = extract("a{2}", 0, "aaa"), b = extract(@"\{x\}", 0, "{x}")`)).toEqual({
+      a: "aa",
+      b: "{x}",
+    });
+    expect(() => json(`print e = extract("{x}", 0, "{x}")`)).toThrow(/^unsupported: a \{ that is not a repetition/);
+    expect(() => compileKustoRegex("a{,2}")).toThrow(/^unsupported: a \{ that is not a repetition/);
     // a POSIX class inside brackets is not nesting: [[:alpha:]]+ in "12ab3" → "ab"
     expect(one(String.raw`print p = extract(@"[[:alpha:]]+", 0, "12ab3")`)).toEqual({ p: "ab" });
   });

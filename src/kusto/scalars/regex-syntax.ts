@@ -73,7 +73,7 @@ const refuse = (pattern: string, what: string): Error =>
 
 /** Rewrites a Kusto regex for RE2; throws `unsupported:` for syntax RE2 would accept with another meaning. */
 export function translatePattern(pattern: string): TranslatedPattern {
-  if (!/[\\[]/.test(pattern)) return { source: pattern, wordBoundary: false };
+  if (!/[\\[{]/.test(pattern)) return { source: pattern, wordBoundary: false };
   let out = "";
   let inClass = false;
   let wordBoundary = false;
@@ -146,6 +146,14 @@ export function translatePattern(pattern: string): TranslatedPattern {
         if (pattern[i] === "^") out += pattern[i++];
         // A ] right after [ or [^ is a literal member.
         if (pattern[i] === "]") out += pattern[i++];
+        continue;
+      }
+      if (ch === "{") {
+        // RE2 reads a { that opens no counted repetition as a literal; regex.md's syntax has no such literal.
+        const count = /^\{\d+(?:,\d*)?\}/.exec(pattern.slice(i));
+        if (!count) throw refuse(pattern, "a { that is not a repetition {n}, {n,} or {n,m} (escape it as \\{)");
+        out += count[0];
+        i += count[0].length;
         continue;
       }
       out += ch;
