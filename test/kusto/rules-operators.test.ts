@@ -177,3 +177,22 @@ describe("a table's rows are not serialized", () => {
     ]);
   });
 });
+
+describe("generated column names follow the identifier rules", () => {
+  // bag-unpack-plugin.md: prefixed slot names must be valid entity names; entity-names.md: 1 to 1024 letters,
+  // digits, _, space, . and -.
+  it("bag_unpack refuses a slot whose column name would hold a colon, or be empty", () => {
+    expect(() => json(`datatable(d:dynamic)[dynamic({"a:b":1})] | evaluate bag_unpack(d)`)).toThrow(
+      /slot 'a:b'.*character other than/,
+    );
+    expect(() => json(`datatable(d:dynamic)[dynamic({"":1})] | evaluate bag_unpack(d)`)).toThrow(/empty name/);
+  });
+  it("bag_unpack keeps spaces, dots, dashes and a prefix that makes an empty slot a name", () => {
+    expect(json(`datatable(d:dynamic)[dynamic({"a b.c-d":1})] | evaluate bag_unpack(d)`)).toEqual([{ "a b.c-d": 1 }]);
+    expect(json(`datatable(d:dynamic)[dynamic({"":1})] | evaluate bag_unpack(d, "p_")`)).toEqual([{ p_: 1 }]);
+  });
+  it("pivot refuses a value that is no valid column name (an empty string)", () => {
+    const q = `datatable(k:string, p:string)["x","", "x","a"] | evaluate pivot(p)`;
+    expect(() => json(q)).toThrow(/^unsupported: pivot value '' of p/);
+  });
+});

@@ -4,6 +4,7 @@
 import type { ColumnInfo, KType, Value } from "../../../types";
 import { DynamicReal, unboxReal } from "../../../values/dynamic-real";
 import { type OperatorFn, type Scope, unsupported } from "../../context";
+import { invalidEntityName } from "../../entity-names";
 import { columnArgument, constantArgument, type PluginCall, rowWithout } from "../evaluate";
 import { typeOfDynamic, unifyType } from "./dynamic-type";
 
@@ -48,6 +49,9 @@ export function bagUnpack(call: PluginCall, scope: Scope): OperatorFn {
     const replaced = new Map<string, KType>();
     for (const key of slots) {
       const name = prefix + key;
+      // bag-unpack-plugin.md: prefixed slot names must be valid entity names (identifier naming rules).
+      const invalid = invalidEntityName(name);
+      if (invalid) throw new Error(`bag_unpack: slot '${key}' would create column '${name}', which has ${invalid}`);
       const type = types.get(key) ?? "dynamic";
       if (!keptNames.has(name)) added.push({ name, type });
       else if (conflict === "error")

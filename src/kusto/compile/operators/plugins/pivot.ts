@@ -5,6 +5,7 @@ import { convertTo, hashKey } from "../../../scalars";
 import type { ColumnInfo, Value } from "../../../types";
 import { isAggregateCall } from "../../calls";
 import { kindOf, newRow, type OperatorFn, type Row, type Scope, typeOf, unsupported } from "../../context";
+import { invalidEntityName } from "../../entity-names";
 import { compileScalar } from "../../expressions";
 import type { NameReference, SyntaxElement } from "../../syntax";
 import { columnArgument, type PluginCall } from "../evaluate";
@@ -51,6 +52,14 @@ export function pivot(call: PluginCall, scope: Scope): OperatorFn {
       if (cell) cell.push(row);
       else group.cells.set(header, [row]);
     }
+    // entity-names.md: a column name is 1 to 1024 letters, digits, _, space, . or -; how pivot names others is undocumented.
+    const invalid = headers.find((h) => invalidEntityName(h) !== undefined);
+    if (invalid !== undefined)
+      throw unsupported(
+        scope,
+        call.call,
+        `pivot value '${invalid}' of ${pivotColumn}, which is not a valid column name`,
+      );
     const groupNameSet = new Set(groupColumns.map((c) => c.name));
     const clash = headers.find((h) => groupNameSet.has(h));
     if (clash !== undefined)
