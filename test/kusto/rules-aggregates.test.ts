@@ -90,6 +90,10 @@ describe("take_any (take-any-aggregation-function.md)", () => {
     ]);
   });
 
+  it("take_any(*) over a one-column input returns that column", () => {
+    expect(json("range i from 1 to 3 step 1 | summarize take_any(*)")).toEqual([{ i: 1 }]);
+  });
+
   it("take_any(*) without by returns every column of one row", () => {
     const [row] = json('datatable(x:long, y:string)[7, "q"] | summarize take_any(*)');
     expect(row).toEqual({ x: 7, y: "q" });

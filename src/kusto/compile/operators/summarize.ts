@@ -26,6 +26,7 @@ import type {
   Expression,
   FunctionCallExpression,
   NameReference,
+  PipeExpression,
   SimpleNamedExpression,
   SummarizeOperator,
   SyntaxElement,
@@ -333,10 +334,16 @@ function compileTakeAnyRow(
   if (args.some(isStar)) {
     if (args.length !== 1) throw unsupported(scope, call, "take_any with * and other arguments");
     // A tuple names the input columns it returns; a single returned column is the star's one column not grouped by.
-    const starColumns = toArray<ColumnSymbol>((args[0].ResultType as TableSymbol | null)?.Columns).map((c) =>
-      String(c.Name),
-    );
-    const byNames = new Set(byColumnNames(call));
+    const summarize = enclosingSummarize(call);
+    const starType = args[0].ResultType;
+    // Over a one-column input the star is that column's type, not a tuple: the input table names it.
+    const starTable = (
+      starType && symbolKindOf(starType) === "Tuple"
+        ? starType
+        : (summarize?.Parent as PipeExpression | null)?.Expression?.ResultType
+    ) as TableSymbol | null;
+    const starColumns = toArray<ColumnSymbol>(starTable?.Columns).map((c) => String(c.Name));
+    const byNames = new Set(byColumnNames(summarize));
     const names = tuple ? tuple.map((c) => String(c.Name)) : starColumns.filter((n) => !byNames.has(n));
     if (names.length !== (tuple ? tuple.length : 1)) throw unsupported(scope, call, "take_any(*) column list");
     readers = names.map((n) => (row: Row) => row[n] ?? null);
@@ -352,11 +359,15 @@ function compileTakeAnyRow(
   };
 }
 
-/** The input columns a summarize's by clause names directly (by x, by k = x): take_any(*) leaves them out. */
-function byColumnNames(call: FunctionCallExpression): string[] {
+function enclosingSummarize(call: FunctionCallExpression): SummarizeOperator | null {
   let node: SyntaxElement | null = call;
   while (node && kindOf(node) !== "SummarizeOperator") node = node.Parent;
-  const by = node ? elements((node as SummarizeOperator).ByClause?.Expressions) : [];
+  return node as SummarizeOperator | null;
+}
+
+/** The input columns a summarize's by clause names directly (by x, by k = x): take_any(*) leaves them out. */
+function byColumnNames(summarize: SummarizeOperator | null): string[] {
+  const by = summarize ? elements(summarize.ByClause?.Expressions) : [];
   return by.flatMap((e) => {
     const inner = kindOf(e) === "SimpleNamedExpression" ? (e as SimpleNamedExpression).Expression : e;
     return kindOf(inner) === "NameReference" ? [String((inner as NameReference).SimpleName)] : [];
