@@ -91,7 +91,11 @@ describe("take_any (take-any-aggregation-function.md)", () => {
   });
 
   it("take_any(*) over a one-column input returns that column", () => {
-    expect(json("range i from 1 to 3 step 1 | summarize take_any(*)")).toEqual([{ i: 1 }]);
+    // The record is arbitrary: any of the three rows' i.
+    const rows = json("range i from 1 to 3 step 1 | summarize take_any(*)");
+    expect(rows).toHaveLength(1);
+    expect(Object.keys(rows[0])).toEqual(["i"]);
+    expect([1, 2, 3]).toContain(rows[0].i);
   });
 
   it("take_any(*) without by returns every column of one row", () => {
