@@ -196,3 +196,21 @@ describe("generated column names follow the identifier rules", () => {
     expect(() => json(q)).toThrow(/^unsupported: pivot value '' of p/);
   });
 });
+
+describe("make-series without from/to, by groups", () => {
+  // make-series-operator.md: without from, the start is the first bin with data in each series; without to, the end
+  // is the last bin with data per each series. One shared axis is exact only when every series spans the same bins.
+  const T = `datatable(t:long, v:long, k:string)`;
+  it("series spanning the same first and last bins share the axis", () => {
+    // a: t=1 (bin 0), t=5 (bin 4); b: t=0 (bin 0), t=4 (bin 4); bins 0, 2, 4.
+    expect(json(`${T}[1,10,"a", 5,50,"a", 0,1,"b", 4,2,"b"] | make-series s=sum(v) on t step 2 by k`)).toEqual([
+      { k: "a", s: [10, 0, 50], t: [0, 2, 4] },
+      { k: "b", s: [1, 0, 2], t: [0, 2, 4] },
+    ]);
+  });
+  it("series starting or ending in different bins are refused", () => {
+    expect(() => json(`${T}[1,10,"a", 3,30,"a", 5,50,"b"] | make-series s=sum(v) on t step 2 by k`)).toThrow(
+      /^unsupported: make-series by groups whose data start or end in different bins/,
+    );
+  });
+});

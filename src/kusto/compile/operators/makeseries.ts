@@ -199,6 +199,16 @@ export function compileMakeSeries(node: MakeSeriesOperator, scope: Scope): Opera
       const b = axisOps.index(t, lo, step);
       if (b < bins) g.cells[b].push(row);
     });
+    // make-series-operator.md: a missing from/to is the first/last bin with data "in each series"; one axis for every
+    // series (what the engine builds) is that only when every series has data in the first/last bin.
+    if (bounds.kind === "fromTo" && byFns.length > 0 && (!bounds.from || !bounds.to))
+      for (const g of groups.values())
+        if ((!bounds.from && g.cells[0].length === 0) || (!bounds.to && g.cells[bins - 1].length === 0))
+          throw unsupported(
+            scope,
+            node,
+            "make-series by groups whose data start or end in different bins, without from and to",
+          );
     if (groups.size === 0 && nonEmpty) groups.set("", { keys: [], cells: Array.from({ length: bins }, () => []) });
     const axisArray = Array.from({ length: bins }, (_, b) => asJson(axisOps.add(lo, step, b), axisType));
     const rows: Row[] = [];
