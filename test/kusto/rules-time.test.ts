@@ -224,3 +224,17 @@ describe("make_datetime seconds", () => {
     ).toEqual({ a: null, b: "2017-01-01T00:00:59.9999999Z", c: null });
   });
 });
+
+describe("round() of a long beyond 2^53", () => {
+  it("a precision of -20 digits or fewer rounds every long to 0 at once", () => {
+    expect(row("print a = round(9007199254740993, -1000000000), b = round(9007199254740993, -1)")).toEqual({
+      a: 0,
+      b: "9007199254740990",
+    });
+  });
+
+  it("rounding up past the largest long must fail (concepts/overflow.md), not wrap", () => {
+    // 9223372036854775807 to -19 digits is 10^19 > 2^63 - 1.
+    expect(() => json("print round(9223372036854775807, -19)")).toThrow(/beyond a long/);
+  });
+});

@@ -40,15 +40,21 @@ const round: ScalarFactory = arity(1, 2, () => (args) => {
   const x = args[0];
   if (typeof x === "bigint") {
     const digits = args.length < 2 ? 0 : args[1];
-    if (typeof digits !== "number") return null;
+    if (typeof digits !== "number" && typeof digits !== "bigint") return null;
     if (digits >= 0) return x;
+    // |x| < 10^19, so from 10^20 on every long rounds to 0 (and 10n ** huge would never finish).
+    if (digits <= -20) return 0;
     // Negative precision on a long beyond 2^53: round the magnitude half up in bigint (halves away from zero).
-    const f = 10n ** BigInt(Math.trunc(-digits));
+    const f = 10n ** BigInt(Math.trunc(-Number(digits)));
     const m = (((x < 0n ? -x : x) + f / 2n) / f) * f;
+    // round(9223372036854775807, -19) is 10^19, beyond a long: Kusto fails an overflow (concepts/overflow.md).
+    if (m > 2n ** 63n) throw new Error(`round: ${x} to ${digits} digits is beyond a long`);
     return normLong(x < 0n ? -m : m);
   }
   if (typeof x !== "number") return null;
   const p = args.length > 1 ? args[1] : 0;
+  // A precision beyond 2^53 either way: nothing to round, or everything rounds to 0.
+  if (typeof p === "bigint") return p > 0n ? x : 0;
   if (typeof p !== "number") return null;
   return roundAway(x, Math.trunc(p));
 });
