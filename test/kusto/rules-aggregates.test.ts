@@ -104,6 +104,14 @@ describe("take_any (take-any-aggregation-function.md)", () => {
   });
 });
 
+describe("summarize groups by value (summarize-operator.md: one row per distinct combination of by values)", () => {
+  it("equal decimals form one group, however they are written", () => {
+    // 1.5, 1.5 and 1.50 are one decimal value: one group of 3.
+    const rows = json("datatable(d:decimal)[decimal(1.5), decimal(1.5), decimal(1.50)] | summarize c = count() by d");
+    expect(rows.map((r) => r.c)).toEqual([3]);
+  });
+});
+
 describe("strings have no null (null-values.md)", () => {
   it("a string aggregate over no passing row is the empty string", () => {
     // take_anyif: "If the predicate doesn't return 'true', a null value is produced", which a string column holds as "".

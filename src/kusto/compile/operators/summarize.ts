@@ -103,8 +103,10 @@ export function compileSummarize(node: SummarizeOperator, scope: Scope): Operato
   const adder = slotsAdder(argFns);
 
   // Scalar by-values key nested Maps directly (SameValueZero groups NaN with NaN and 0 with -0, as hashKey does);
-  // dynamic values need hashKey's stable JSON, so they and long by-lists key one string per row.
-  const rawKeyed = nBy > 0 && nBy <= 3 && byExprs.every((e) => typeOf(scope, e) !== "dynamic");
+  // dynamic values need hashKey's stable JSON and decimals (objects, 1.5 equal to 1.50) its value key, so they and
+  // long by-lists key one string per row.
+  const rawKeyed =
+    nBy > 0 && nBy <= 3 && byExprs.every((e) => typeOf(scope, e) !== "dynamic" && typeOf(scope, e) !== "decimal");
 
   return (input, ctx) => {
     const rows = input.rows;
