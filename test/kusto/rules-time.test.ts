@@ -239,3 +239,12 @@ describe("round() of a long beyond 2^53", () => {
     expect(() => json("print round(9223372036854775807, -19)")).toThrow(/beyond a long/);
   });
 });
+
+describe("bin_at() of a long beyond 2^53", () => {
+  // bin-at-function.md: the nearest multiple of bin_size below value that aligns to fixed_point.
+  it("bins exactly instead of giving null", () => {
+    expect(
+      row("print a = bin_at(9007199254740993, 2, 0), b = bin_at(9007199254740993, 2, 1), c = bin_at(-7, 2, 0)"),
+    ).toEqual({ a: "9007199254740992", b: "9007199254740993", c: -8 });
+  });
+});

@@ -104,9 +104,27 @@ function binLong(v: Value, size: Value): Value {
 /** bin_at(value, size, fixed_point): bins aligned so that fixed_point starts a bin. */
 const binAt: ScalarFactory = arity(3, 3, () => (args) => {
   const [v, size, at] = args;
+  if (typeof v === "bigint" || typeof size === "bigint" || typeof at === "bigint") return binAtLong(v, size, at);
   if (typeof v !== "number" || typeof size !== "number" || typeof at !== "number" || !(size > 0)) return null;
   return Math.floor((v - at) / size) * size + at;
 });
+
+/** bin_at with a long beyond 2^53 among its arguments: exact floor division in bigint when all three are whole. */
+function binAtLong(v: Value, size: Value, at: Value): Value {
+  const whole = (x: Value) =>
+    typeof x === "bigint" ? x : typeof x === "number" && Number.isInteger(x) ? BigInt(x) : null;
+  const [a, s, o] = [whole(v), whole(size), whole(at)];
+  if (a === null || s === null || o === null) {
+    const [x, y, z] = [toDouble(v), toDouble(size), toDouble(at)];
+    return x === null || y === null || z === null || !(y > 0) ? null : Math.floor((x - z) / y) * y + z;
+  }
+  if (s <= 0n) return null;
+  const d = a - o;
+  const q = d / s - (d % s < 0n ? 1n : 0n);
+  const r = q * s + o;
+  if (r !== BigInt.asIntN(64, r)) throw new Error(`bin_at: the bin of ${v} is beyond a long`);
+  return normLong(r);
+}
 
 function math2(fn: (x: number, y: number) => number | null): ScalarFactory {
   return arity(2, 2, () => (args) => {
