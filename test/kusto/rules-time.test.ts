@@ -248,3 +248,13 @@ describe("bin_at() of a long beyond 2^53", () => {
     ).toEqual({ a: "9007199254740992", b: "9007199254740993", c: -8 });
   });
 });
+
+describe("tobool() of a long beyond 2^53", () => {
+  it("a non-zero long is true however large (tobool-function.md: tobool(123) == true)", () => {
+    expect(row("print a = tobool(9007199254740993), b = tobool(-9223372036854775808), c = tobool(0)")).toEqual({
+      a: true,
+      b: true,
+      c: false,
+    });
+  });
+});

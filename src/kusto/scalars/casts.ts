@@ -72,6 +72,8 @@ function toBool(v: Value): Value {
   if (typeof v === "boolean") return v;
   if (v instanceof Decimal) return v.mantissa !== 0n;
   if (typeof v === "number") return Number.isNaN(v) ? null : v !== 0;
+  // A long beyond 2^53 is never 0: true, as tobool(123) is (tobool-function.md).
+  if (typeof v === "bigint") return v !== 0n;
   if (typeof v === "string") {
     const t = v.trim().toLowerCase();
     if (t === "true" || t === "1") return true;
@@ -150,7 +152,8 @@ function convertPlain(type: KType, from: KType): (v: Value) => Value {
     case "decimal":
       return toDecimalFrom(from);
     case "bool":
-      return toBool;
+      // Datetime and timespan ticks are bigints too, but not numbers tobool reads.
+      return from === "datetime" || from === "timespan" ? () => null : toBool;
     case "datetime":
       if (from === "dynamic" || from === "string") return (v) => (typeof v === "string" ? parseDatetime(v) : null);
       return () => null;
