@@ -226,3 +226,29 @@ describe("regex group limits (matches-regex-operator.md, extract-all-function.md
     );
   });
 });
+
+describe("case-insensitive string operators fold ASCII only (in-operator-comparison.md)", () => {
+  it("ASCII letters match either case, also next to non-ASCII text", () => {
+    // "ÄBC x" has "Äbc": Ä is the same character on both sides, only B/b and C/c differ in case
+    expect(
+      one(`print a = "ÄBC x" has "Äbc", b = "Über" endswith "BER", c = "café" startswith "CAF", d = "abc" =~ "ABC",
+        e = "North America" hasprefix "ame", f = "x ÄBC" contains "Äb"`),
+    ).toEqual({ a: true, b: true, c: true, d: true, e: true, f: true });
+  });
+
+  it("the Kelvin sign and the long s are not k and s: only ASCII letters fold", () => {
+    // code points 8490 (Kelvin sign), 101, 121 = "Key" with K; 383 (long s), 117, 110 = "ſun"
+    expect(
+      one(`print k = unicode_codepoints_to_string(dynamic([8490, 101, 121])) has "key",
+        s = unicode_codepoints_to_string(dynamic([383, 117, 110])) hasprefix "su",
+        a = "KEY" has "key"`),
+    ).toEqual({ k: false, s: false, a: true });
+  });
+
+  it("an answer that needs a non-ASCII letter folded is refused with its position", () => {
+    expect(() => json(`print a = "ÄBC" has "äbc"`)).toThrow(/^unsupported: has "äbc" on "ÄBC" .*non-ASCII.* at 1:11$/);
+    expect(() => json(`print a = "Ä" =~ "ä"`)).toThrow(/^unsupported: "Ä" =~ "ä" .* at 1:11$/);
+    expect(() => json(`print a = "x ÄBC" !contains "äb"`)).toThrow(/^unsupported: contains "äb" .* at 1:11$/);
+    expect(() => json(`print a = "ab ÄBC" has_any ("xyz", "äbc")`)).toThrow(/^unsupported: has "äbc" .* at 1:11$/);
+  });
+});

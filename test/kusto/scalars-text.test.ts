@@ -211,7 +211,9 @@ describe("has: terms are runs of letters and digits of any script", () => {
   it("a non-ASCII letter must join a term, not split it", () => {
     // "café" is one term, so "caf" is not a whole term in it
     expect(op("has", s, s, "bool", "un café noir", "caf")).toBe(false);
-    expect(op("has", s, s, "bool", "un café noir", "CAFÉ")).toBe(true);
+    // matching É to é folds a non-ASCII letter, which Kusto does not do (in-operator-comparison.md): refused
+    expect(() => op("has", s, s, "bool", "un café noir", "CAFÉ")).toThrow(/^unsupported: has "CAFÉ"/);
+    expect(op("has", s, s, "bool", "un CAFé noir", "café")).toBe(true);
     expect(op("has", s, s, "bool", "звонок завершён", "звонок")).toBe(true);
     expect(op("has", s, s, "bool", "звонокзавершён", "звонок")).toBe(false);
   });

@@ -157,9 +157,14 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
       }
     };
   }
-  if (op.startsWith("matches") || typeOf(scope, node.Left) === "dynamic" || typeOf(scope, node.Right) === "dynamic") {
-    // A regex refused or invalid while running (its pattern may be a column), or a dynamic operand the operator refuses
-    // (a real where the result is typed long), names where.
+  if (
+    refusesWhileRunning.test(op) ||
+    typeOf(scope, node.Left) === "dynamic" ||
+    typeOf(scope, node.Right) === "dynamic"
+  ) {
+    // A regex refused or invalid while running (its pattern may be a column), a case-insensitive comparison that hangs
+    // on folding non-ASCII letters, or a dynamic operand the operator refuses (a real where the result is typed long),
+    // names where.
     return (row, ctx) => {
       try {
         return fn(left(row, ctx), right(row, ctx));
@@ -280,6 +285,9 @@ function compileValueList(
   return (row, ctx) => parts.flatMap((p) => p(row, ctx));
 }
 
+/** String operators that can refuse a value while running: matches regex and the case-insensitive ones. */
+const refusesWhileRunning = /^(?:matches|!?(?:has|hasprefix|hassuffix|contains|startswith|endswith)$|[=!]~$)/;
+
 function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const op = tokenText(node.Operator).toLowerCase();
   const negate = op.startsWith("!");
@@ -346,7 +354,11 @@ function compileHasAny(node: HasAnyExpression, scope: Scope, agg?: AggregateHook
       throw new Error(
         `unsupported: ${op} with more than ${limit} distinct values (Kusto considers only ${limit}) at ${at}`,
       );
-    return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
+    try {
+      return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
+    } catch (err) {
+      throw locatedRefusal(scope, node, err);
+    }
   };
 }
 

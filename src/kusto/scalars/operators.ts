@@ -202,8 +202,12 @@ function comparison(op: string, left: KType, right: KType): Binary | undefined {
   if (stringy(left) && stringy(right)) {
     // Kusto strings are never null, so these never return null.
     const ci = op === "=~" || op === "!~" || left === "guid" || right === "guid";
-    if (op === "==" || op === "=~") return valuesEqual("string", ci) as Binary;
-    if (op === "!=" || op === "!~") {
+    if (op === "=~" || op === "!~") {
+      const eq = asciiCaseEqual(op);
+      return op === "=~" ? eq : (a, b) => !eq(a, b);
+    }
+    if (op === "==") return valuesEqual("string", ci) as Binary;
+    if (op === "!=") {
       const eq = valuesEqual("string", ci);
       return (a, b) => !eq(a, b);
     }
@@ -217,6 +221,26 @@ function comparison(op: string, left: KType, right: KType): Binary | undefined {
   if (op === "==") return (a, b) => (isNull(a) ? (isNull(b) ? null : false) : isNull(b) ? false : numbersEqual(a, b));
   if (op === "!=") return (a, b) => (isNull(a) ? (isNull(b) ? null : true) : isNull(b) ? true : !numbersEqual(a, b));
   return numericOrdering[op];
+}
+
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * =~ folds ASCII letters only ("Case-insensitive operators are currently supported only for ASCII-text",
+ * in-operator-comparison.md): texts equal only when non-ASCII letters are folded too are refused, not guessed.
+ */
+function asciiCaseEqual(op: string): (a: Value, b: Value) => boolean {
+  const unicode = valuesEqual("string", true);
+  return (a, b) => {
+    const x = typeof a === "string" ? a : "";
+    const y = typeof b === "string" ? b : "";
+    if (x === y) return true;
+    if (!unicode(x, y)) return false;
+    if (asciiLower(x) === asciiLower(y)) return true;
+    throw new Error(
+      `unsupported: ${JSON.stringify(x)} ${op} ${JSON.stringify(y)} depends on folding the case of non-ASCII letters (Kusto folds ASCII only; compare tolower() values)`,
+    );
+  };
 }
 
 // A long held as a bigint equals a real of the same value; loose equality compares them exactly.
