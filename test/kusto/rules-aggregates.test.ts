@@ -219,6 +219,17 @@ describe("mv-expand to typeof() is cast-only (mv-expand-operator.md)", () => {
     ]);
   });
 
+  it("an int column cannot hold a number beyond int32: refused, as the page does not say it becomes null", () => {
+    expect(json("print a = dynamic([1, -2, 2147483647]) | mv-expand a to typeof(int)")).toEqual([
+      { a: 1 },
+      { a: -2 },
+      { a: 2147483647 },
+    ]);
+    expect(() => json("print a = dynamic([3000000000]) | mv-expand a to typeof(int)")).toThrow(
+      /unsupported: mv-expand to typeof\(int\) of a number beyond int32 at 1:/,
+    );
+  });
+
   it("a non-string element in a string column is empty, as strings hold no null (null-values.md)", () => {
     expect(json('print a = dynamic(["s", 1]) | mv-expand a to typeof(string)')).toEqual([{ a: "s" }, { a: "" }]);
   });

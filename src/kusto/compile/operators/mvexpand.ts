@@ -25,7 +25,10 @@ import { expressionName } from "./naming";
 import { inputKeys } from "./rows";
 
 /** mv-expand's `to typeof(T)` is a cast: elements of another type become null. */
-export function castTo(type: KType): (v: Value) => Value {
+export function castTo(
+  type: KType,
+  refuse: (what: string) => Error = (what) => new Error(`unsupported: ${what}`),
+): (v: Value) => Value {
   switch (type) {
     case "dynamic":
       return (v) => v;
@@ -34,8 +37,13 @@ export function castTo(type: KType): (v: Value) => Value {
       return (v) => (typeof v === "string" ? v : "");
     case "bool":
       return (v) => (typeof v === "boolean" ? v : null);
+    // An int column cannot hold a whole number beyond int32, and the page does not say whether it becomes null: refused.
     case "int":
-      return (v) => (typeof v === "number" && Number.isInteger(v) ? v : null);
+      return (v) => {
+        if (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v) && (v | 0) !== v))
+          throw refuse("mv-expand to typeof(int) of a number beyond int32");
+        return typeof v === "number" && Number.isInteger(v) ? v : null;
+      };
     // A long beyond 2^53 is a bigint (the value contract) and conforms to long.
     case "long":
       return (v) => (typeof v === "number" && Number.isInteger(v) ? v : typeof v === "bigint" ? v : null);
@@ -103,7 +111,7 @@ export function compileMvExpand(node: MvExpandOperator, scope: Scope, _input: re
     if (!name || !columns.some((c) => c.name === name))
       throw unsupported(scope, mv, "mv-expand expression without a column name");
     const type = typeOf(scope, mv);
-    return { name, fn: compileScalar(expr, scope), cast: castTo(type) };
+    return { name, fn: compileScalar(expr, scope), cast: castTo(type, (what) => unsupported(scope, mv, what)) };
   });
   let built: { keys: string; make: ExpandedRow } | undefined;
   const makerFor = (inputColumns: readonly ColumnInfo[], first: Row | undefined): ExpandedRow => {
