@@ -248,6 +248,7 @@ describe("case-insensitive string operators fold ASCII only (in-operator-compari
   it("an answer that needs a non-ASCII letter folded is refused with its position", () => {
     expect(() => json(`print a = "ÄBC" has "äbc"`)).toThrow(/^unsupported: has "äbc" on "ÄBC" .*non-ASCII.* at 1:11$/);
     expect(() => json(`print a = "Ä" =~ "ä"`)).toThrow(/^unsupported: "Ä" =~ "ä" .* at 1:11$/);
+    expect(() => json(`print a = dynamic("Ä") =~ "ä"`)).toThrow(/^unsupported: "Ä" =~ "ä" .* at 1:11$/);
     expect(() => json(`print a = "x ÄBC" !contains "äb"`)).toThrow(/^unsupported: contains "äb" .* at 1:11$/);
     expect(() => json(`print a = "ab ÄBC" has_any ("xyz", "äbc")`)).toThrow(/^unsupported: has "äbc" .* at 1:11$/);
   });

@@ -179,7 +179,11 @@ function dynamicComparison(op: string): Binary | undefined {
   if (op === "=~" || op === "!~") {
     const want = op === "=~";
     const eq = valuesEqual("dynamic", true);
-    return (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : eq(a, b) === want);
+    const text = asciiCaseEqual(op);
+    return (a, b) =>
+      a === null || a === undefined || b === null || b === undefined
+        ? null
+        : (typeof a === "string" && typeof b === "string" ? text(a, b) : eq(a, b)) === want;
   }
   const test = orderingTests[op];
   if (!test) return undefined;
