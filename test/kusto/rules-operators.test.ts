@@ -36,6 +36,14 @@ describe("sort: null and NaN are grouped at the nulls end, null outermost", () =
   it("desc (nulls last by default): +inf, 5, 0, -5, -inf, NaN, null", () => {
     expect(xs(json(`${specials} | order by x`))).toEqual(["Infinity", 5, 0, -5, "-Infinity", "NaN", null]);
   });
+  it("top over many rows (kept by selection) groups NaN with nulls the same way", () => {
+    // x = 1..40 with x = 7 made NaN and x = 9 null: asc nulls last ends ..., 40, NaN, null; top 2 desc nulls first
+    // starts null, NaN.
+    const q = `range x from 1 to 40 step 1 | extend v = case(x == 7, real(nan), x == 9, real(null), todouble(x))`;
+    expect(json(`${q} | top 2 by v desc nulls first | project x`)).toEqual([{ x: 9 }, { x: 7 }]);
+    expect(json(`${q} | top 3 by v asc | project x`)).toEqual([{ x: 9 }, { x: 7 }, { x: 1 }]);
+    expect(json(`${q} | top 2 by v desc | project x`)).toEqual([{ x: 40 }, { x: 39 }]);
+  });
   it("top takes the same order: top 3 by x desc nulls first is null, NaN, +inf", () => {
     // top-operator.md: nulls first/last as in sort.
     expect(xs(json(`${specials} | top 3 by x desc nulls first`))).toEqual([null, "NaN", "Infinity"]);
@@ -212,5 +220,26 @@ describe("make-series without from/to, by groups", () => {
     expect(() => json(`${T}[1,10,"a", 3,30,"a", 5,50,"b"] | make-series s=sum(v) on t step 2 by k`)).toThrow(
       /^unsupported: make-series by groups whose data start or end in different bins/,
     );
+  });
+});
+
+describe("typed literals hold only a constant", () => {
+  // scalar-data-types/real.md, long.md, bool.md: a literal is a number, nan/inf, true/false or null in the
+  // parentheses; the parser also takes real(x) or long(1+2) for literals, which the binder boxes as 0.
+  it("real(x), long(1+2) and bool(x) are errors pointing at the to*() conversions", () => {
+    expect(() => json(`range x from 1 to 2 step 1 | extend v = real(x)`)).toThrow(
+      /invalid real literal real\(x\).*toreal\(\)/,
+    );
+    expect(() => json(`print long(1+2)`)).toThrow(/invalid long literal/);
+    expect(() => json(`print bool(x)`)).toThrow(/invalid bool literal/);
+  });
+  it("aliases read their number: int64(5) is 5, int32(5) is 5, double(2.5) is 2.5", () => {
+    expect(json(`print a=int64(5), b=int32(5), c=double(2.5), d=int(-7), e=long(0x1F)`)).toEqual([
+      { a: 5, b: 5, c: 2.5, d: -7, e: 31 },
+    ]);
+  });
+  it("an int literal outside 32 bits or with a fraction is refused", () => {
+    expect(() => json(`print int(3000000000)`)).toThrow(/^unsupported: int literal int\(3000000000\)/);
+    expect(() => json(`print int(2.5)`)).toThrow(/^unsupported: int literal/);
   });
 });

@@ -89,7 +89,8 @@ export function literalText(node: Expression): string {
 /** The bridge's boxed Int64 (two 32-bit halves) as an exact long; text the bridge could not read (beyond Int64) is refused. */
 function longValue(scope: Scope, raw: BridgeConstant, node: Expression): Value {
   const text = literalText(node).trim();
-  const digits = /^(?:long\(\s*)?([+-]?\d+)\s*\)?$/i.exec(text)?.[1];
+  // long(5) and its alias int64(5).
+  const digits = /^(?:[a-z][a-z0-9]*\(\s*)?([+-]?\d+)\s*\)?$/i.exec(text)?.[1];
   if (digits !== undefined) {
     const exact = parseLongText(digits);
     if (exact === null)
@@ -104,6 +105,14 @@ function longValue(scope: Scope, raw: BridgeConstant, node: Expression): Value {
   if (v && typeof v.low === "number" && typeof v.high === "number")
     return normLong((BigInt(v.high) << 32n) | BigInt(v.low >>> 0));
   return numberValue(raw);
+}
+
+/** int32(5), double(2.5): a number in a type's parentheses, read from the text (the bridge boxes some aliases as 0). */
+function wrappedNumber(node: Expression): number | undefined {
+  const inner = /^[a-z][a-z0-9]*\(\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*\)$/i.exec(
+    literalText(node).trim(),
+  )?.[1];
+  return inner === undefined ? undefined : Number(inner);
 }
 
 /** real(nan), real(+inf), 0x1F: forms the bridge boxes as 0, read from the literal's text instead. */
@@ -140,8 +149,33 @@ function numberValue(raw: BridgeConstant): number {
   return Number(String(raw));
 }
 
+const numberText = /^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?|0x[0-9a-f]+|nan|inf)$/i;
+const literalForms: Partial<Record<KType, RegExp>> = {
+  bool: /^(?:true|false|null)$/i,
+  int: numberText,
+  long: numberText,
+  real: numberText,
+  decimal: numberText,
+};
+
+/**
+ * real(x), long(1+2), bool(x): the parser takes these for literals and the binder boxes them as 0 or false; Kusto's
+ * literal syntax (scalar-data-types/*.md) holds only a number, true/false, nan/inf or null between the parentheses.
+ */
+function checkLiteralForm(scope: Scope, node: Expression, type: KType): void {
+  const form = literalForms[type];
+  if (!form) return;
+  const text = literalText(node).trim();
+  const inner = /^[a-z][a-z0-9]*\((.*)\)$/is.exec(text)?.[1].trim();
+  if (inner === undefined || inner.toLowerCase() === "null" || form.test(inner)) return;
+  throw new Error(
+    `invalid ${type} literal ${text} at ${position(scope, node)}: only a constant goes between the parentheses; to convert a value use to${type === "real" ? "real" : type}()`,
+  );
+}
+
 /** The value of a literal expression node of binder type `type`. */
 export function literalValue(scope: Scope, node: Expression, type: KType | "null"): Value {
+  if (type !== "null") checkLiteralForm(scope, node, type);
   let raw: BridgeConstant = node.ConstantValue;
   const boxed = raw as { $boxed?: boolean; v?: BridgeConstant } | null;
   if (boxed?.$boxed) raw = boxed.v;
@@ -154,9 +188,15 @@ export function literalValue(scope: Scope, node: Expression, type: KType | "null
       return null;
     case "long":
       return specialNumber(node) ?? longValue(scope, raw, node);
-    case "int":
+    case "int": {
+      const v = specialNumber(node) ?? wrappedNumber(node) ?? numberValue(raw);
+      // int.md: a 32-bit integer; int(2.5) or int(3000000000) has no int value.
+      if (typeof v === "number" && (!Number.isInteger(v) || v < -2147483648 || v > 2147483647))
+        throw unsupported(scope, node, `int literal ${literalText(node).trim()} (not a 32-bit integer)`);
+      return v;
+    }
     case "real":
-      return specialNumber(node) ?? numberValue(raw);
+      return specialNumber(node) ?? wrappedNumber(node) ?? numberValue(raw);
     case "decimal":
       return decimalLiteral(scope, node);
     case "string":
