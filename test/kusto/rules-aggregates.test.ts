@@ -226,7 +226,13 @@ describe("mv-expand to typeof() is cast-only (mv-expand-operator.md)", () => {
       { a: 2147483647 },
     ]);
     expect(() => json("print a = dynamic([3000000000]) | mv-expand a to typeof(int)")).toThrow(
-      /unsupported: mv-expand to typeof\(int\) of a number beyond int32 at 1:/,
+      /unsupported: mv-expand\/mv-apply to typeof\(int\) of a number beyond int32 at 1:/,
+    );
+  });
+
+  it("to typeof(guid) or typeof(decimal), whose conforming elements a dynamic here cannot tell, is refused", () => {
+    expect(() => json("print a = dynamic([1.5]) | mv-expand a to typeof(decimal)")).toThrow(
+      /unsupported: mv-expand\/mv-apply to typeof\(decimal\) at 1:/,
     );
   });
 

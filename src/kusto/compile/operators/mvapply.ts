@@ -42,7 +42,7 @@ export function compileMvApply(node: MvApplyOperator, scope: Scope, input: reado
     const name = expressionName(expr);
     if (!name) throw unsupported(scope, mv, "mv-apply expression without a name (write Name = expression)");
     const type = targetType(mv);
-    return { name, type, fn: compileScalar(expr, scope), cast: castTo(type) };
+    return { name, type, fn: compileScalar(expr, scope), cast: castTo(type, (what) => unsupported(scope, mv, what)) };
   });
   // The subquery's source: the input's columns with each expanded column typed as its elements, new ones appended.
   const subColumns: ColumnInfo[] = input.map((c) => {

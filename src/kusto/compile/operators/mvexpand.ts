@@ -41,7 +41,7 @@ export function castTo(
     case "int":
       return (v) => {
         if (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v) && (v | 0) !== v))
-          throw refuse("mv-expand to typeof(int) of a number beyond int32");
+          throw refuse("mv-expand/mv-apply to typeof(int) of a number beyond int32");
         return typeof v === "number" && Number.isInteger(v) ? v : null;
       };
     // A long beyond 2^53 is a bigint (the value contract) and conforms to long.
@@ -59,8 +59,9 @@ export function castTo(
       const read = rememberedParse(parseTimespan);
       return (v) => (typeof v === "string" ? read(v) : null);
     }
+    // guid and decimal: a dynamic holds them as text or a number here, so which elements conform is not known: refused.
     default:
-      return () => null;
+      throw refuse(`mv-expand/mv-apply to typeof(${type})`);
   }
 }
 
