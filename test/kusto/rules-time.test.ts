@@ -258,3 +258,14 @@ describe("tobool() of a long beyond 2^53", () => {
     });
   });
 });
+
+describe("a long beyond 2^53 in a real result", () => {
+  // numerical-operators.md: with a real operand the result is real; a real column holds doubles, never exact longs.
+  it("iff, case, coalesce, max_of and min_of with a real result give the long as a double", () => {
+    expect(
+      row(
+        "print a = iff(true, 9007199254740993, 1.5), b = case(true, 9007199254740993, 1.5), c = coalesce(9007199254740993, 1.5), d = max_of(9007199254740993, 1.5)",
+      ),
+    ).toEqual({ a: 9007199254740992, b: 9007199254740992, c: 9007199254740992, d: 9007199254740992 });
+  });
+});

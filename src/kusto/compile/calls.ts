@@ -72,6 +72,12 @@ function branchAs(e: Expression, isResult: boolean, call: Expression, scope: Sco
   const to = typeOf(scope, call);
   if (to === "dynamic" && from !== "dynamic") return (row, ctx) => toDynamicValue(fn(row, ctx), from);
   if (to !== "dynamic" && from === "dynamic") return (row, ctx) => unboxReal(fn(row, ctx));
+  // A long branch of a real result: a long beyond 2^53 (a bigint) becomes the double it converts to.
+  if (to === "real" && from === "long")
+    return (row, ctx) => {
+      const v = fn(row, ctx);
+      return typeof v === "bigint" ? Number(v) : v;
+    };
   return fn;
 }
 

@@ -152,10 +152,12 @@ function extremeOf(sign: 1 | -1): ScalarFactory {
   return (argTypes, resultType) => {
     if (argTypes.length < 2) return undefined;
     const cmp = compareValues(resultType);
+    // A real result holds a long beyond 2^53 as the double it converts to (a real column never holds a bigint).
+    const asResult = resultType === "real" ? (v: Value) => (typeof v === "bigint" ? Number(v) : v) : (v: Value) => v;
     return (args) => {
       let best: Value = null;
       for (let i = 0; i < args.length; i++) {
-        const v = args[i];
+        const v = asResult(args[i]);
         if (v === null || v === undefined) continue;
         if (best === null || sign * cmp(v, best) < 0) best = v;
       }

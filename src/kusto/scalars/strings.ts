@@ -261,7 +261,9 @@ const coalesce: ScalarFactory = (argTypes, resultType) => {
   return (args) => {
     for (let i = 0; i < args.length; i++) {
       const v = args[i];
-      if (v !== null && v !== undefined && !(stringy && v === "")) return v;
+      // A real result holds a long beyond 2^53 as the double it converts to, never a bigint.
+      if (v !== null && v !== undefined && !(stringy && v === ""))
+        return resultType === "real" && typeof v === "bigint" ? Number(v) : v;
     }
     return stringy ? "" : null;
   };
