@@ -233,6 +233,14 @@ describe("typed literals hold only a constant", () => {
     expect(() => json(`print long(1+2)`)).toThrow(/invalid long literal/);
     expect(() => json(`print bool(x)`)).toThrow(/invalid bool literal/);
   });
+  it("guid(x) and a guid with non-hex digits are errors; a quoted or bare guid is read", () => {
+    // scalar-data-types/guid.md: guid(74be27de-1e4e-49d9-b579-fe0b331d3642).
+    expect(() => json(`print guid(x)`)).toThrow(/invalid guid literal/);
+    expect(() => json(`print guid(zz345678-1234-1234-1234-123456789abc)`)).toThrow(/invalid guid literal/);
+    expect(
+      json(`print a=guid(74be27de-1e4e-49d9-b579-fe0b331d3642), b=guid("74be27de-1e4e-49d9-b579-fe0b331d3642")`),
+    ).toEqual([{ a: "74be27de-1e4e-49d9-b579-fe0b331d3642", b: "74be27de-1e4e-49d9-b579-fe0b331d3642" }]);
+  });
   it("aliases read their number: int64(5) is 5, int32(5) is 5, double(2.5) is 2.5", () => {
     expect(json(`print a=int64(5), b=int32(5), c=double(2.5), d=int(-7), e=long(0x1F)`)).toEqual([
       { a: 5, b: 5, c: 2.5, d: -7, e: 31 },

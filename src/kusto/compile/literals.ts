@@ -156,6 +156,8 @@ const literalForms: Partial<Record<KType, RegExp>> = {
   long: numberText,
   real: numberText,
   decimal: numberText,
+  // guid.md: guid(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), the digits hex, optionally quoted.
+  guid: /^(["']?)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\1$/i,
 };
 
 /**
