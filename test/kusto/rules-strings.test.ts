@@ -50,9 +50,9 @@ describe("regex classes are Unicode-aware (regex.md, Perl character classes)", (
 
   it("syntax RE2 would read another way is refused: class set operations, nested classes, \\< \\>", () => {
     // [a-y&&xyz] is an intersection (x or y) to Kusto; RE2 would also match "&"
-    expect(() => json(String.raw`print m = "&" matches regex @"[a-y&&xyz]"`)).toThrow(/^unsupported: .*&&.* at 1:11$/);
-    expect(() => json(String.raw`print m = extract(@"[0-9--4]", 0, "5")`)).toThrow(/^unsupported: .*--/);
-    expect(() => json(String.raw`print m = extract(@"[x[^xyz]]", 0, "a")`)).toThrow(
+    expect(() => json(`print m = "&" matches regex @"[a-y&&xyz]"`)).toThrow(/^unsupported: .*&&.* at 1:11$/);
+    expect(() => json(`print m = extract(@"[0-9--4]", 0, "5")`)).toThrow(/^unsupported: .*--/);
+    expect(() => json(`print m = extract(@"[x[^xyz]]", 0, "a")`)).toThrow(
       /^unsupported: a nested character class/,
     );
     expect(() => compileKustoRegex(String.raw`\<a`)).toThrow(/^unsupported: .*\\</);
@@ -65,7 +65,7 @@ describe("regex classes are Unicode-aware (regex.md, Perl character classes)", (
     expect(() => json(`print e = extract("{x}", 0, "{x}")`)).toThrow(/^unsupported: a \{ that is not a repetition/);
     expect(() => compileKustoRegex("a{,2}")).toThrow(/^unsupported: a \{ that is not a repetition/);
     // a POSIX class inside brackets is not nesting: [[:alpha:]]+ in "12ab3" → "ab"
-    expect(one(String.raw`print p = extract(@"[[:alpha:]]+", 0, "12ab3")`)).toEqual({ p: "ab" });
+    expect(one(`print p = extract(@"[[:alpha:]]+", 0, "12ab3")`)).toEqual({ p: "ab" });
   });
 });
 
