@@ -232,6 +232,8 @@ describe("typed literals hold only a constant", () => {
     );
     expect(() => json(`print long(1+2)`)).toThrow(/invalid long literal/);
     expect(() => json(`print bool(x)`)).toThrow(/invalid bool literal/);
+    // bool.md lists no bool(1) literal (the binder boxes it as false): refused.
+    expect(() => json(`print bool(1)`)).toThrow(/^unsupported: bool literal bool\(1\)/);
   });
   it("guid(x) and a guid with non-hex digits are errors; a quoted or bare guid is read", () => {
     // scalar-data-types/guid.md: guid(74be27de-1e4e-49d9-b579-fe0b331d3642).

@@ -170,6 +170,8 @@ function checkLiteralForm(scope: Scope, node: Expression, type: KType): void {
   const text = literalText(node).trim();
   const inner = /^[a-z][a-z0-9]*\((.*)\)$/is.exec(text)?.[1].trim();
   if (inner === undefined || inner.toLowerCase() === "null" || form.test(inner)) return;
+  // bool.md calls true 1 and false 0 but lists no bool(1) literal; the bridge boxes it as false.
+  if (type === "bool" && (inner === "0" || inner === "1")) throw unsupported(scope, node, `bool literal ${text}`);
   throw new Error(
     `invalid ${type} literal ${text} at ${position(scope, node)}: only a constant goes between the parentheses; to convert a value use to${type === "real" ? "real" : type}()`,
   );
