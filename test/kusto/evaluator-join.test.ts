@@ -18,6 +18,17 @@ describe("join", () => {
     ]);
   });
 
+  it("must match decimal keys by value (1.5 equals 1.50), in join and lookup", () => {
+    const tables = `let L = datatable(d:decimal, a:string)[decimal(1.5), "x", decimal(2), "y"];
+      let R = datatable(d:decimal, b:string)[decimal(1.50), "p", decimal(3), "q"];`;
+    // Only 1.5 is on both sides; lookup keeps the unmatched left row 2 with b "" (strings have no null).
+    expect(json(`${tables} L | join kind=inner R on d`)).toEqual([{ d: 1.5, a: "x", d1: 1.5, b: "p" }]);
+    expect(json(`${tables} L | lookup R on d`)).toEqual([
+      { d: 1.5, a: "x", b: "p" },
+      { d: 2, a: "y", b: "" },
+    ]);
+  });
+
   it("must keep every left row for kind=inner", () => {
     // a(1)↔x, a(2)↔x, b(3)↔y, b(3)↔z → 4 rows.
     expect(json(`${L} | join kind=inner (${R}) on K ${sortKeys} | project L, V`)).toEqual([

@@ -100,7 +100,9 @@ const integerTypes = new Set<string>(["int", "long"]);
 
 /** One key whose two sides compare like Map keys (SameValueZero, as hashKey's strings do): one scalar type, or int with long. */
 function rawComparable(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined || a === "dynamic" || b === "dynamic") return false;
+  // A decimal is an object (1.5 equals 1.50): only hashKey's value key compares it.
+  const byValueOnly = (t: string) => t === "dynamic" || t === "decimal";
+  if (a === undefined || b === undefined || byValueOnly(a) || byValueOnly(b)) return false;
   return a === b || (integerTypes.has(a) && integerTypes.has(b));
 }
 
