@@ -220,8 +220,14 @@ describe("regex group limits (matches-regex-operator.md, extract-all-function.md
       /^unsupported: matches regex with 17 groups.* at 1:11$/,
     );
     expect(() => json(`print e = extract_all("${groups(17)}", "${"a".repeat(17)}")`)).toThrow(
-      /^unsupported: extract_all with 17 capture groups/,
+      /^extract_all\(\): argument 1 must be a valid regex with \[1\.\.16\] matching groups; .* has 17/,
     );
+  });
+
+  it("extract_all needs at least one capture group (between one and 16)", () => {
+    // (\d+) on "a1b22": ["1", "22"]; without the group Kusto reports an error
+    expect(one(String.raw`print e = extract_all(@"(\d+)", "a1b22")`)).toEqual({ e: ["1", "22"] });
+    expect(() => json(String.raw`print e = extract_all(@"\d+", "a1b22")`)).toThrow(/matching groups; "\\\\d\+" has 0/);
   });
 });
 

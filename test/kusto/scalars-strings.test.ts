@@ -65,12 +65,12 @@ describe("string functions", () => {
   });
 
   it("extract_all must list every match, one array per match with several groups", () => {
-    expect(call("extract_all", ["string", "string"], "dynamic", ["\\d+", "a1b22c333"])).toEqual(["1", "22", "333"]);
+    expect(call("extract_all", ["string", "string"], "dynamic", ["(\\d+)", "a1b22c333"])).toEqual(["1", "22", "333"]);
     expect(call("extract_all", ["string", "string"], "dynamic", ["(\\w)=(\\d)", "a=1,b=2"])).toEqual([
       ["a", "1"],
       ["b", "2"],
     ]);
-    expect(call("extract_all", ["string", "string"], "dynamic", ["z", "abc"])).toBeNull();
+    expect(call("extract_all", ["string", "string"], "dynamic", ["(z)", "abc"])).toBeNull();
   });
 
   it("replace_string must replace every occurrence literally", () => {

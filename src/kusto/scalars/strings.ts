@@ -72,7 +72,7 @@ const extract: ScalarFactory = arity(3, 4, (argTypes, resultType) => {
 
 /** Capture group selectors of extract_all: numbers 1..n or group names, resolved against the regex. */
 function selectGroups(regex: KustoRegex, selector: Value | undefined): number[] | null {
-  if (selector === undefined) return regex.groupCount === 0 ? [0] : regex.groupNames.slice(1).map((_, i) => i + 1);
+  if (selector === undefined) return regex.groupNames.slice(1).map((_, i) => i + 1);
   if (!Array.isArray(selector)) return null;
   const out: number[] = [];
   for (const s of selector) {
@@ -92,9 +92,11 @@ const extractAll: ScalarFactory = arity(2, 3, (argTypes) => {
   return (args) => {
     if (args[0] === null) return null;
     const regex = re(str(args[0]));
-    // extract-all-function.md: "A regular expression containing between one and 16 capture groups".
-    if (regex.groupCount > 16)
-      throw new Error(`unsupported: extract_all with ${regex.groupCount} capture groups (Kusto allows at most 16)`);
+    // extract-all-function.md: "A regular expression containing between one and 16 capture groups"; Kusto's error.
+    if (regex.groupCount < 1 || regex.groupCount > 16)
+      throw new Error(
+        `extract_all(): argument 1 must be a valid regex with [1..16] matching groups; ${JSON.stringify(regex.pattern)} has ${regex.groupCount} (put ( ) around the part to extract)`,
+      );
     const groups = selectGroups(regex, args.length === 3 ? args[1] : undefined);
     if (groups === null || groups.length === 0) return null;
     const text = f(args[args.length - 1]);
@@ -335,8 +337,7 @@ const indexofRegex: ScalarFactory = arity(2, 5, (argTypes) => {
       throw new Error("unsupported: indexof_regex with occurrence 0 (the reference describes 1 and up)");
     let seen = 0;
     for (const m of re(str(args[1])).matchAll(window)) {
-      if (++seen >= occurrence)
-        return start + (cps ? Array.from(window.slice(0, m.index)).length : m.index);
+      if (++seen >= occurrence) return start + (cps ? Array.from(window.slice(0, m.index)).length : m.index);
     }
     return -1;
   };
