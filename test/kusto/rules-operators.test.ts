@@ -253,3 +253,25 @@ describe("typed literals hold only a constant", () => {
     expect(() => json(`print int(2.5)`)).toThrow(/^unsupported: int literal/);
   });
 });
+
+describe("partition native/shuffle subqueries use only the listed operators", () => {
+  // partition-operator.md: join, union, evaluate... reference another source and aren't compatible with native and
+  // shuffle; only the listed operators can be used there. The legacy strategy has no such list.
+  const T = `datatable(k:string, v:long)["a",1,"b",2]`;
+  const R = `(datatable(k:string, w:long)["a",5])`;
+  it("a join inside native is an error naming join and the legacy strategy", () => {
+    expect(() => json(`${T} | partition hint.strategy=native by k (join ${R} on k)`)).toThrow(
+      /native does not support join.*legacy/,
+    );
+  });
+  it("the same join under the default (legacy) strategy runs", () => {
+    expect(json(`${T} | partition by k (join ${R} on k)`)).toEqual([{ k: "a", v: 1, k1: "a", w: 5 }]);
+  });
+  it("listed operators, nested ones included, run under native", () => {
+    const q = `${T} | partition hint.strategy=native by k (summarize s=sum(v) | extend t=s*2)`;
+    expect(json(q)).toEqual([
+      { s: 1, t: 2 },
+      { s: 2, t: 4 },
+    ]);
+  });
+});

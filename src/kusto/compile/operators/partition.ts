@@ -9,6 +9,7 @@ import {
   namedParameters,
   type OperatorFn,
   parameterText,
+  position,
   type Row,
   resultColumns,
   type ScalarFn,
@@ -44,6 +45,57 @@ function openEndedSeries(root: SyntaxElement): SyntaxElement | undefined {
   return undefined;
 }
 
+// partition-operator.md, "Supported operators for the native and shuffle strategies".
+const nativeOperators = new Set([
+  "CountOperator",
+  "DistinctOperator",
+  "ExtendOperator",
+  "FilterOperator",
+  "MakeSeriesOperator",
+  "MvApplyOperator",
+  "MvExpandOperator",
+  "ParseOperator",
+  "ParseWhereOperator",
+  "ProjectOperator",
+  "ProjectAwayOperator",
+  "ProjectKeepOperator",
+  "ProjectRenameOperator",
+  "ProjectReorderOperator",
+  "ReduceByOperator",
+  "SampleOperator",
+  "SampleDistinctOperator",
+  "ScanOperator",
+  "SearchOperator",
+  "SerializeOperator",
+  "SortOperator",
+  "SummarizeOperator",
+  "TakeOperator",
+  "TopOperator",
+  "TopHittersOperator",
+  "TopNestedOperator",
+]);
+
+/** An operator node as Kusto spells it: MvApplyOperator → mv-apply. */
+function operatorName(node: SyntaxElement): string {
+  return kindOf(node)
+    .replace(/Operator$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .toLowerCase();
+}
+
+/** The first operator in the subquery that the native and shuffle strategies do not support. */
+function unsupportedNative(root: SyntaxElement): SyntaxElement | undefined {
+  const pending: (SyntaxElement | null)[] = [root];
+  while (pending.length > 0) {
+    const n = pending.pop();
+    if (!n || typeof n.GetChild !== "function") continue;
+    const kind = kindOf(n);
+    if (kind.endsWith("Operator") && !nativeOperators.has(kind)) return n;
+    for (let i = n.ChildCount - 1; i >= 0; i--) pending.push(n.GetChild(i));
+  }
+  return undefined;
+}
+
 export function compilePartition(node: PartitionOperator, scope: Scope, input: readonly ColumnInfo[]): OperatorFn {
   // partition-operator.md: without hint.strategy the legacy strategy is used.
   let strategy = "legacy";
@@ -59,6 +111,11 @@ export function compilePartition(node: PartitionOperator, scope: Scope, input: r
   if (kindOf(node.Operand) === "PartitionQuery") return partitionWithSource(node, scope, key, columns);
   if (kindOf(node.Operand) !== "PartitionSubquery") throw unsupported(scope, node.Operand, "this partition form");
   const sub = (node.Operand as PartitionSubquery).Subquery;
+  const foreign = strategy === "legacy" ? undefined : unsupportedNative(sub);
+  if (foreign)
+    throw new Error(
+      `partition hint.strategy=${strategy} does not support ${operatorName(foreign)} in its subquery (partition-operator.md); use the legacy strategy at ${position(scope, foreign)}`,
+    );
   const series = strategy === "legacy" ? undefined : openEndedSeries(sub);
   if (series)
     throw unsupported(scope, series, `make-series without from and to inside partition hint.strategy=${strategy}`);
