@@ -145,8 +145,15 @@ export function jsonText(value: unknown, space?: number): string {
     // A function, not an arrow: the holder (this) still has the box that toJSON() has already turned into a number.
     function (this: Record<string, unknown>, k: string, v: unknown) {
       if (typeof v === "bigint") return ((found = true), mark + v.toString());
-      // A fractional real below 1E-04 or from 1E+15 prints in .NET's exponent form (1.5E-05), not JavaScript's.
-      if (typeof v === "number" && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e15) && v !== 0 && !Number.isInteger(v))
+      // A fractional real below 1E-04 or from 1E+15 prints in .NET's exponent form (1.5E-05), not JavaScript's;
+      // ±inf and NaN have no JSON number, so they fall through to JSON.stringify's null.
+      if (
+        typeof v === "number" &&
+        Number.isFinite(v) &&
+        (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e15) &&
+        v !== 0 &&
+        !Number.isInteger(v)
+      )
         return ((found = true), mark + formatReal(v));
       const held = this[k];
       return held instanceof DynamicReal ? ((found = true), mark + dynamicRealText(held.value)) : v;

@@ -3,6 +3,7 @@
 // Kusto's are estimates within its documented error. The sketch is a dynamic bag whose shape is this engine's own
 // (Kusto's is an opaque binary): printing one never matches Kusto, and such outputs are nondeterministic in the suite.
 import type { KType, Value } from "../types";
+import { unboxReal } from "../values/dynamic-real";
 import type { AggregateFactory, Aggregator } from "./aggregates";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
 import { compareValues, hashKey } from "./compare";
@@ -162,7 +163,8 @@ const percentilesArrayTdigest: ScalarFactory = (argTypes) => {
     const levels = args[1] !== null && Array.isArray(args[1]) ? (args[1] as Value[]) : args.slice(1);
     const s = sortedDigest(d);
     return levels.map((p) => {
-      const level = toDouble(p as Value);
+      // A whole real level inside the dynamic array (50.0) is boxed; its number is the level.
+      const level = toDouble(unboxReal(p as Value));
       return level === null ? null : toDynamicValue(percentileOf(s, level), d.type);
     });
   };
