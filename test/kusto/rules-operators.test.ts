@@ -275,3 +275,20 @@ describe("partition native/shuffle subqueries use only the listed operators", ()
     ]);
   });
 });
+
+describe("a withsource name that a table already has", () => {
+  // union-operator.md / find-operator.md name the source column withsource=; neither says what happens when a table
+  // has a column of that name (the binder then gives two columns one name, or suffixes both): refused.
+  it("union withsource=a over a table with a column a is refused", () => {
+    expect(() => json(`union withsource=a (datatable(a:long)[1]), (datatable(b:long)[2])`)).toThrow(
+      /^unsupported: union withsource=a, a name one of its tables already has/,
+    );
+  });
+  it("find withsource=x over a table with a column x is refused; without the clash it labels the rows", () => {
+    const T = `let T = view() { datatable(x:long, s:string)[1,"a"] };`;
+    expect(() => json(`${T} find withsource=x in (T) where s == "a"`)).toThrow(
+      /^unsupported: find whose source column x is also a column/,
+    );
+    expect(json(`${T} find withsource=Src in (T) where s == "a" project s`)).toEqual([{ Src: "T", s: "a" }]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   kindOf,
   namedParameters,
   newRow,
+  parameterName,
   type Row,
   resultColumns,
   type Scope,
@@ -70,7 +71,11 @@ export function compileFind(node: FindOperator, scope: Scope): TabularFn {
   for (const p of namedParameters(node.Parameters).keys())
     if (p !== "withsource" && !p.startsWith("hint.")) throw unsupported(scope, node, `find ${p}`);
   const columns = resultColumns(node);
-  const sourceColumn = columns[0].name;
+  const withSource = namedParameters(node.Parameters).get("withsource");
+  const sourceColumn = withSource ? parameterName(withSource) : "source_";
+  // A table column of the same name makes the binder suffix both (x_string, x_long); how Kusto fills them is undocumented.
+  if (columns[0]?.name !== sourceColumn)
+    throw unsupported(scope, node, `find whose source column ${sourceColumn} is also a column of its tables`);
   const smart = !node.Project || String(node.Project.ProjectKeyword?.Text ?? "").toLowerCase() === "project-smart";
   // pack_ comes last, and only when some table has a column left to pack.
   const last = columns[columns.length - 1];

@@ -147,6 +147,9 @@ function planColumns(node: UnionOperator, scope: Scope, sources: readonly UnionS
   );
   if (typeof planned === "string") throw unsupported(scope, node, planned);
   const sourceColumn = sourceColumnName(node);
+  // How Kusto names a withsource column that a leg already has is undocumented (the binder gives two equal names).
+  if (sourceColumn !== undefined && planned.some((c) => c.name === sourceColumn))
+    throw unsupported(scope, node, `union withsource=${sourceColumn}, a name one of its tables already has`);
   const all: UnionColumn[] = sourceColumn
     ? [{ name: sourceColumn, type: "string", from: new Map() }, ...planned]
     : planned;
