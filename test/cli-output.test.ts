@@ -23,6 +23,12 @@ describe("table output", () => {
     expect(toCsv(r).split("\n")[1]).toBe('"[5.0,2,1.5]","{""k"":9007199254740993}"');
   });
 
+  it("must print a real as tostring() does: exponent form for 1E+20 and 1.5E-05, shortest digits otherwise", () => {
+    const r = runQuery("print a = 1e20, b = 0.000015, c = 2.5, d = 0.1 + 0.2", {});
+    expect(toTextTable(r).split("\n")[2]).toBe("1E+20  1.5E-05  2.5  0.30000000000000004");
+    expect(toCsv(r).split("\n")[1]).toBe("1E+20,1.5E-05,2.5,0.30000000000000004");
+  });
+
   it("must print 200,000 rows without overflowing the stack", () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => i);
     const text = toTextTable(result("long", rows));

@@ -37,8 +37,8 @@ export const knownDifferences: readonly KnownDifference[] = [
     rule: "a sketch holds the distinct keys or every value (a dynamic bag of this engine's own shape), so the estimates read from it are exact; Kusto's sketch is an opaque binary, so printing one never matches",
   },
   {
-    subject: "regular expression classes",
-    functions: ["extract", "extract_all", "replace_regex", "countof", "indexof_regex"],
-    rule: "`\\d`, `\\w`, `\\s` and `\\b` are RE2's ASCII classes (re2js), in these functions and in `matches regex` and `parse kind=regex` alike; the current reference describes Unicode-aware ones",
+    subject: "datetime, timespan and guid values inside a dynamic",
+    functions: ["gettype", "buildschema", "array_sort_asc", "array_sort_desc", "pack_array", "bag_pack", "make_list"],
+    rule: "held as their text (`2020-01-01T00:00:00.0000000Z`), as JSON serializes them, so `gettype` and `buildschema` say `string` and array sorting orders them among strings; Kusto's dynamic keeps their type (dynamic.md). Cast with `todatetime()`/`totimespan()`/`toguid()` after subscripting, as the page advises",
   },
 ];

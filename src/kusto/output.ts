@@ -1,12 +1,14 @@
 // Query results as text for people (aligned table) and for spreadsheets (RFC 4180 CSV).
 import { jsonValue } from "./json";
-import { formatDynamic } from "./scalars/format";
+import { formatDynamic, formatReal } from "./scalars/format";
 import type { QueryResult, Value } from "./types";
 import { DynamicReal } from "./values/dynamic-real";
 
 function cellText(v: Value, type: string): string {
   // An array or bag prints as tostring() prints it: a whole real inside stays 5.0, a long beyond 2^53 keeps its digits.
   if (type === "dynamic" && typeof v === "object" && v !== null && !(v instanceof DynamicReal)) return formatDynamic(v);
+  // A real prints as tostring() prints it (1E+20, 1.5E-05), not in JavaScript's notation.
+  if (type === "real" && typeof v === "number" && Number.isFinite(v)) return formatReal(v);
   const j = jsonValue(v, type);
   if (j === null || j === undefined) return "";
   return typeof j === "object" ? JSON.stringify(j) : String(j);

@@ -157,23 +157,15 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
       }
     };
   }
-  if (
-    refusesWhileRunning.test(op) ||
-    typeOf(scope, node.Left) === "dynamic" ||
-    typeOf(scope, node.Right) === "dynamic"
-  ) {
-    // A regex refused or invalid while running (its pattern may be a column), a case-insensitive comparison that hangs
-    // on folding non-ASCII letters, or a dynamic operand the operator refuses (a real where the result is typed long),
-    // names where.
-    return (row, ctx) => {
-      try {
-        return fn(left(row, ctx), right(row, ctx));
-      } catch (err) {
-        throw locatedRefusal(scope, node, err);
-      }
-    };
-  }
-  return (row, ctx) => fn(left(row, ctx), right(row, ctx));
+  // A refusal or error raised while running (a regex pattern read from a column, case folding of non-ASCII letters, a
+  // real inside a dynamic where the result is typed long, a timespan overflow) names where.
+  return (row, ctx) => {
+    try {
+      return fn(left(row, ctx), right(row, ctx));
+    } catch (err) {
+      throw locatedRefusal(scope, node, err);
+    }
+  };
 }
 
 function dynamicMember(value: Value, key: Value): Value {
@@ -284,9 +276,6 @@ function compileValueList(
   }
   return (row, ctx) => parts.flatMap((p) => p(row, ctx));
 }
-
-/** String operators that can refuse a value while running: matches regex and the case-insensitive ones. */
-const refusesWhileRunning = /^(?:matches|!?(?:has|hasprefix|hassuffix|contains|startswith|endswith)$|[=!]~$)/;
 
 function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): ScalarFn {
   const op = tokenText(node.Operator).toLowerCase();
