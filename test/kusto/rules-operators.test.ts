@@ -292,3 +292,16 @@ describe("a withsource name that a table already has", () => {
     expect(json(`${T} find withsource=Src in (T) where s == "a" project s`)).toEqual([{ Src: "T", s: "a" }]);
   });
 });
+
+describe("project-rename", () => {
+  // project-rename-operator.md: the columns in the same order, each named column renamed; renaming one column to two
+  // names is not described (the binder keeps only the first), so it is refused rather than dropping a name.
+  it("renames in place", () => {
+    expect(json(`datatable(a:long, b:long, c:long)[1,2,3] | project-rename x=a, y=c`)).toEqual([{ x: 1, b: 2, y: 3 }]);
+  });
+  it("one column renamed twice is refused", () => {
+    expect(() => json(`datatable(a:long, b:long)[1,2] | project-rename c=a, d=a`)).toThrow(
+      /^unsupported: project-rename of a twice/,
+    );
+  });
+});

@@ -173,7 +173,10 @@ export function compileProjectRename(node: ProjectRenameOperator, scope: Scope):
     const named = e as SimpleNamedExpression;
     if (kindOf(e) !== "SimpleNamedExpression" || kindOf(named.Expression) !== "NameReference")
       throw unsupported(scope, e, "project-rename form");
-    sources.set(String(named.Name.SimpleName), String((named.Expression as NameReference).SimpleName));
+    const from = String((named.Expression as NameReference).SimpleName);
+    // project-rename-operator.md renames each existing column once; a second new name for it is undocumented.
+    if ([...sources.values()].includes(from)) throw unsupported(scope, e, `project-rename of ${from} twice`);
+    sources.set(String(named.Name.SimpleName), from);
   }
   return (input) => ({
     columns,
