@@ -31,15 +31,9 @@ export class ValueNumbering {
     // -0 | 0 is 0, so -0 and 0 share a number as they share a Map key.
     if (typeof v === "number" && (v | 0) === v) {
       const k = v | 0;
+      const s = this.slotFor(k);
       const slots = this.slots;
-      const mask = slots.length / 2 - 1;
-      let s = slotOf(k, this.bits);
-      for (;;) {
-        const id = slots[s * 2 + 1];
-        if (id === EMPTY) break;
-        if (slots[s * 2] === k) return id;
-        s = (s + 1) & mask;
-      }
+      if (slots[s * 2 + 1] !== EMPTY) return slots[s * 2 + 1];
       const id = this.size++;
       slots[s * 2] = k;
       slots[s * 2 + 1] = id;
@@ -55,18 +49,17 @@ export class ValueNumbering {
   }
 
   find(v: unknown): number {
-    if (typeof v === "number" && (v | 0) === v) {
-      const k = v | 0;
-      const slots = this.slots;
-      const mask = slots.length / 2 - 1;
-      let s = slotOf(k, this.bits);
-      for (;;) {
-        const id = slots[s * 2 + 1];
-        if (id === EMPTY || slots[s * 2] === k) return id;
-        s = (s + 1) & mask;
-      }
-    }
+    if (typeof v === "number" && (v | 0) === v) return this.slots[this.slotFor(v | 0) * 2 + 1];
     return this.others.get(v) ?? EMPTY;
+  }
+
+  /** The slot holding int32 `k`, or the free slot where it would go. */
+  private slotFor(k: number): number {
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
+    let s = slotOf(k, this.bits);
+    while (slots[s * 2 + 1] !== EMPTY && slots[s * 2] !== k) s = (s + 1) & mask;
+    return s;
   }
 
   private grow(): void {
@@ -94,15 +87,9 @@ export class PairNumbering {
   private slots = new Int32Array(16 * 3).fill(EMPTY);
 
   add(a: number, b: number): number {
+    const s = this.slotFor(a, b);
     const slots = this.slots;
-    const mask = slots.length / 3 - 1;
-    let s = slotOf(a ^ Math.imul(b, 0x85ebca77), this.bits);
-    for (;;) {
-      const at = s * 3;
-      if (slots[at + 2] === EMPTY) break;
-      if (slots[at] === a && slots[at + 1] === b) return slots[at + 2];
-      s = (s + 1) & mask;
-    }
+    if (slots[s * 3 + 2] !== EMPTY) return slots[s * 3 + 2];
     const id = this.size++;
     slots[s * 3] = a;
     slots[s * 3 + 1] = b;
@@ -112,15 +99,16 @@ export class PairNumbering {
   }
 
   find(a: number, b: number): number {
+    return this.slots[this.slotFor(a, b) * 3 + 2];
+  }
+
+  /** The slot holding the pair (a, b), or the free slot where it would go. */
+  private slotFor(a: number, b: number): number {
     const slots = this.slots;
     const mask = slots.length / 3 - 1;
     let s = slotOf(a ^ Math.imul(b, 0x85ebca77), this.bits);
-    for (;;) {
-      const at = s * 3;
-      const id = slots[at + 2];
-      if (id === EMPTY || (slots[at] === a && slots[at + 1] === b)) return id;
-      s = (s + 1) & mask;
-    }
+    while (slots[s * 3 + 2] !== EMPTY && (slots[s * 3] !== a || slots[s * 3 + 1] !== b)) s = (s + 1) & mask;
+    return s;
   }
 
   private grow(): void {
