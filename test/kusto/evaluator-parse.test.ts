@@ -28,10 +28,12 @@ describe("parse kinds", () => {
 
   it("relaxed: a number column right before * takes its number, and text that is not one is null", () => {
     // Row 1: "12" then * skips ", name=ab, " up to "tail". Row 2: "x7" is no long, so id is null but tail still reads.
-    expect(json(`${Lines} | parse kind=relaxed s with "id=" id:long * "name=" * ", " tail | project id, tail`)).toEqual([
-      { id: 12, tail: "tail" },
-      { id: null, tail: "tail" },
-    ]);
+    expect(json(`${Lines} | parse kind=relaxed s with "id=" id:long * "name=" * ", " tail | project id, tail`)).toEqual(
+      [
+        { id: 12, tail: "tail" },
+        { id: null, tail: "tail" },
+      ],
+    );
   });
 
   it("regex: delimiters are regular expressions and string columns are greedy", () => {

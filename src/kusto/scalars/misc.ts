@@ -41,7 +41,8 @@ const repeat: ScalarFactory = arity(2, 2, (argTypes) => {
   return (args) => {
     const n = args[1];
     if (!isLong(n) || n < 0) return null;
-    if (n > 1_048_576) throw new Error(`unsupported: repeat() of ${n} elements, above this engine's array limit of 1,048,576`);
+    if (n > 1_048_576)
+      throw new Error(`unsupported: repeat() of ${n} elements, above this engine's array limit of 1,048,576`);
     return new Array(Number(n)).fill(toDynamicValue(args[0] as Value, type));
   };
 });
