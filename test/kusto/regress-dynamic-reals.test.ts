@@ -3,7 +3,7 @@ import { stringifyJson, toJsonRows } from "../../src/kusto";
 import { json, run } from "./helpers";
 
 // Answers the boxed whole real (DynamicReal) and the exponent printing of dynamic reals changed by mistake, found by
-// running the session-start engine (1c38fd3) and this one side by side (/work/notes/regress/REPORT.md).
+// running the engine of commit 1c38fd3 and this one side by side on the same queries.
 const one = (kql: string) => json(kql)[0];
 
 describe("a non-finite real inside a dynamic prints as JSON has it", () => {
@@ -29,5 +29,19 @@ describe("percentiles_array_tdigest reads a whole real level from a dynamic arra
       "range x from 1 to 10 step 1 | summarize t = tdigest(x) | project p = tostring(percentiles_array_tdigest(t, dynamic([50.0, 90]))), q = tostring(percentiles_array_tdigest(t, 50, 90))",
     );
     expect(row).toEqual({ p: "[5,9]", q: "[5,9]" });
+  });
+});
+
+describe("extract_all reads a whole real group number from a dynamic array as its number", () => {
+  it("groups dynamic([1.0, 2]) select groups 1 and 2 of each match", () => {
+    // 'abcd' has two matches of (\w)(\w): "ab" and "cd".
+    expect(json(`print r = extract_all(@'(\\w)(\\w)', dynamic([1.0, 2]), 'abcd')`)).toEqual([
+      {
+        r: [
+          ["a", "b"],
+          ["c", "d"],
+        ],
+      },
+    ]);
   });
 });

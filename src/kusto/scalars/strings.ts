@@ -1,6 +1,6 @@
 // String functions: Kusto strings are never null, so a null input reads as "" here.
 import type { KType, Value } from "../types";
-import { DynamicReal } from "../values/dynamic-real";
+import { DynamicReal, unboxReal } from "../values/dynamic-real";
 import { formatReal } from "../values/real-text";
 import { convertTo } from "./casts";
 import { arity, lastValueCache, type ScalarFactory, type ScalarTable, str } from "./common";
@@ -75,7 +75,9 @@ function selectGroups(regex: KustoRegex, selector: Value | undefined): number[] 
   if (selector === undefined) return regex.groupNames.slice(1).map((_, i) => i + 1);
   if (!Array.isArray(selector)) return null;
   const out: number[] = [];
-  for (const s of selector) {
+  for (const item of selector) {
+    // A group number written 1.0 is a boxed whole real inside the dynamic array (values/dynamic-real.ts).
+    const s = unboxReal(item as Value);
     const n =
       typeof s === "string" ? regex.groupNames.indexOf(s) : typeof s === "number" && Number.isInteger(s) ? s : -1;
     if (n < 1 || n > regex.groupCount)
