@@ -68,7 +68,8 @@ function finish(set: ResultSetFn, ctx: RunContext, limits: QueryLimits): ResultS
   // Operators may leave stale keys on shared row objects; the result carries exactly the result columns.
   const rows = table.rows.map((r) => {
     const out: Row = newRow();
-    for (const c of columns) out[c.name] = r[c.name] ?? null;
+    // Kusto strings have no null: a string cell a row never filled (a loaded row missing the key) is "".
+    for (const c of columns) out[c.name] = r[c.name] ?? (c.type === "string" ? "" : null);
     return out;
   });
   const named = set.name ? { name: set.name } : {};

@@ -305,3 +305,32 @@ describe("project-rename", () => {
     );
   });
 });
+
+describe("distinct over expressions (the binder accepts `distinct a, b = f(x)`)", () => {
+  it("computes each named or unnamed expression per row, then keeps distinct tuples", () => {
+    // tostring(1), tostring(2), tostring(1): two distinct strings; the unnamed column takes d's name as the binder says.
+    expect(json(`datatable(d:long)[1, 2, 1] | distinct tostring(d)`)).toEqual([{ d: "1" }, { d: "2" }]);
+    expect(json(`datatable(d:long)[1, 2, 1] | distinct s = tostring(d)`)).toEqual([{ s: "1" }, { s: "2" }]);
+    // (1, 2) twice and (2, 3) once.
+    expect(json(`datatable(a:long)[1, 1, 2] | distinct a, b = a + 1`)).toEqual([
+      { a: 1, b: 2 },
+      { a: 2, b: 3 },
+    ]);
+  });
+});
+
+describe("strings are never null (null-values.md)", () => {
+  it("a string cell a loaded row never filled comes out as an empty string", () => {
+    const tables = {
+      T: {
+        name: "T",
+        columns: [
+          { name: "a", type: "long" as const },
+          { name: "s", type: "string" as const },
+        ],
+        rows: [{ a: 1 }],
+      },
+    };
+    expect(json(`T | project s, a`, tables)).toEqual([{ s: "", a: 1 }]);
+  });
+});

@@ -118,7 +118,7 @@ export function compileOperator(node: QueryOperator, scope: Scope, input: readon
     case "SummarizeOperator":
       return compileSummarize(node as SummarizeOperator, scope);
     case "DistinctOperator":
-      return compileDistinct(node as DistinctOperator);
+      return compileDistinct(node as DistinctOperator, scope);
     case "SortOperator":
       return compileSort(node as SortOperator, scope);
     case "TopOperator":

@@ -15,7 +15,14 @@ import {
   typeOf,
 } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
-import type { DistinctOperator, Expression, OrderedExpression, SortOperator, TopOperator } from "../syntax";
+import type {
+  DistinctOperator,
+  Expression,
+  OrderedExpression,
+  SimpleNamedExpression,
+  SortOperator,
+  TopOperator,
+} from "../syntax";
 
 interface SortKey {
   readonly fn: ScalarFn;
@@ -110,18 +117,32 @@ export function compileTop(node: TopOperator, scope: Scope): OperatorFn {
   };
 }
 
-export function compileDistinct(node: DistinctOperator): OperatorFn {
+export function compileDistinct(node: DistinctOperator, scope: Scope): OperatorFn {
   const columns = resultColumns(node);
-  return (input) => {
+  const exprs = elements(node.Expressions);
+  // `distinct a, b = f(x)` (the binder accepts expressions): each output column computed per row; names and `*` read.
+  const computed =
+    exprs.length === columns.length &&
+    exprs.some((e) => kindOf(e) !== "NameReference" && kindOf(e) !== "StarExpression")
+      ? exprs.map((e) =>
+          compileScalar(kindOf(e) === "SimpleNamedExpression" ? (e as SimpleNamedExpression).Expression : e, scope),
+        )
+      : undefined;
+  return (input, ctx) => {
     const seen = new Set<string>();
     const rows: Row[] = [];
     for (const row of input.rows) {
-      const key = columns.map((c) => hashKey(row[c.name] ?? null)).join("\u0001");
+      const values = computed
+        ? computed.map((f) => f(row, ctx))
+        : columns.map((c) => row[c.name] ?? (c.type === "string" ? "" : null));
+      const key = values.map((v) => hashKey(v ?? null)).join("\u0001");
       if (seen.has(key)) continue;
       seen.add(key);
       const out: Row = newRow();
       // As in summarize, a missing string is one value with "" and shows as "".
-      for (const c of columns) out[c.name] = row[c.name] ?? (c.type === "string" ? "" : null);
+      columns.forEach((c, i) => {
+        out[c.name] = values[i] ?? (c.type === "string" ? "" : null);
+      });
       rows.push(out);
     }
     return { columns, rows };
