@@ -16,6 +16,14 @@ export const scalarTypes = [
 
 export type KType = (typeof scalarTypes)[number];
 
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
+
+/** A value Kusto's 32-bit int holds: a whole number in [-2^31, 2^31 - 1]. */
+export function isInt32(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
+}
+
 export function isScalarType(name: string): name is KType {
   return (scalarTypes as readonly string[]).includes(name);
 }

@@ -1,9 +1,6 @@
 // A datatable value put into its declared column type: exact widenings only; anything else is refused, not stored as is.
-import type { KType, Value } from "../types";
+import { isInt32, type KType, type Value } from "../types";
 import type { ScalarFn } from "./context";
-
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 
 /**
  * The value function for a typed (non-dynamic) column, or a reason when `from` values cannot be held by `to`.
@@ -26,7 +23,7 @@ export function datatableCell(fn: ScalarFn, from: KType, to: KType, refuse: (wha
   if (to === "int" && from === "long")
     return (row, ctx) => {
       const v = fn(row, ctx);
-      if (v === null || (typeof v === "number" && v >= INT32_MIN && v <= INT32_MAX)) return v;
+      if (v === null || isInt32(v)) return v;
       throw refuse(`${what} outside the int range (${String(v)})`);
     };
   // Only a null literal of another type can be held (as the column's null).

@@ -2,7 +2,7 @@
 
 import { type Decimal, decimalFromText } from "../scalars/decimal";
 import { normLong, parseLongText } from "../scalars/int64";
-import type { KType, Value } from "../types";
+import { isInt32, type KType, type Value } from "../types";
 import { parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
 import { kindOf, position, type Scope, unsupported } from "./context";
 import { parseDynamicLiteral } from "./dynamic-literal";
@@ -195,7 +195,7 @@ export function literalValue(scope: Scope, node: Expression, type: KType | "null
     case "int": {
       const v = specialNumber(node) ?? wrappedNumber(node) ?? numberValue(raw);
       // int.md: a 32-bit integer; int(2.5) or int(3000000000) has no int value.
-      if (typeof v === "number" && (!Number.isInteger(v) || v < -2147483648 || v > 2147483647))
+      if (typeof v === "number" && !isInt32(v))
         throw unsupported(scope, node, `int literal ${literalText(node).trim()} (not a 32-bit integer)`);
       return v;
     }

@@ -1,5 +1,5 @@
 // Conversions between Kusto types (toint, todatetime, ...): a failed conversion is null, never an exception.
-import type { KType, Value } from "../types";
+import { INT32_MAX, INT32_MIN, type KType, type Value } from "../types";
 import { unboxReal } from "../values/dynamic-real";
 import { EPOCH_DOTNET_TICKS, parseDatetime, parseTimespan } from "../values/time";
 import { asDecimal, Decimal, decimalFromLong, decimalFromReal, decimalFromText, truncateDecimal } from "./decimal";
@@ -21,9 +21,6 @@ export function parseReal(text: string): number | null {
   return null;
 }
 
-const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
-
 /** Datetimes count .NET ticks from 0001-01-01 and timespans ticks when turned into numbers, as in Kusto (tolong(datetime(1970-01-01)) = 621355968000000000). */
 function numberFrom(v: Value, from: KType): number | null {
   if (v === null || v === undefined) return null;
@@ -40,7 +37,7 @@ function toIntegerFrom(from: KType, bits: 32 | 64): (v: Value) => Value {
     // A decimal truncates toward zero exactly; out of range is null like any failed conversion.
     if (v instanceof Decimal) {
       const whole = truncateDecimal(v);
-      const [min, max] = bits === 64 ? [-(2n ** 63n), 2n ** 63n - 1n] : [BigInt(INT_MIN), BigInt(INT_MAX)];
+      const [min, max] = bits === 64 ? [-(2n ** 63n), 2n ** 63n - 1n] : [BigInt(INT32_MIN), BigInt(INT32_MAX)];
       return whole < min || whole > max ? null : normLong(whole);
     }
     if (bits === 64) {
@@ -55,7 +52,7 @@ function toIntegerFrom(from: KType, bits: 32 | 64): (v: Value) => Value {
     if (n === null || !Number.isFinite(n)) return null;
     if (bits === 64) return toLong(n);
     const t = Math.trunc(n);
-    if (t < INT_MIN || t > INT_MAX) return null;
+    if (t < INT32_MIN || t > INT32_MAX) return null;
     return t === 0 ? 0 : t;
   };
 }

@@ -1,5 +1,5 @@
 // gettype and range(): the dynamic functions that are neither array nor bag functions (see arrays.ts, bags.ts).
-import type { Value } from "../types";
+import { isInt32, type Value } from "../types";
 import { DynamicReal, dynamicReal } from "../values/dynamic-real";
 import { TICKS_PER_HOUR } from "../values/time";
 import { arity, type ScalarFactory, type ScalarTable } from "./common";
@@ -14,7 +14,7 @@ function gettypeOfDynamic(v: Value): string {
   if (typeof v === "boolean") return "bool";
   if (typeof v === "bigint") return "long";
   // A whole number inside a dynamic reads as int when it fits 32 bits (gettype(parse_json('1')) is "int"), else long.
-  if (Number.isInteger(v)) return (v as number) >= -2147483648 && (v as number) <= 2147483647 ? "int" : "long";
+  if (Number.isInteger(v)) return isInt32(v) ? "int" : "long";
   return "real";
 }
 

@@ -1,6 +1,6 @@
 // Checks the tables handed to run() against the engine's value contract once, so a wrong representation (epoch-ms
 // numbers in a datetime column, say) is an error naming the cell instead of a silently wrong answer.
-import type { DataTable, KType, Tables, Value } from "../types";
+import { type DataTable, isInt32, type KType, type Tables, type Value } from "../types";
 import { inRange, parseDatetime, parseTimespan } from "./time";
 
 /** What a column's cells must be, said in the error; null/undefined are Kusto's null in every column. */
@@ -51,9 +51,7 @@ export function checkCell(type: KType, v: unknown): Cell {
       }
       return { ok: false };
     case "int":
-      return typeof v === "number" && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647
-        ? unchanged
-        : { ok: false };
+      return isInt32(v) ? unchanged : { ok: false };
     case "real":
     case "decimal":
       return typeof v === "number" ? unchanged : { ok: false };
