@@ -149,15 +149,21 @@ const boxAware = new Set([
 /** Functions that return one of their arguments: box-aware when that is a dynamic, else they get its number. */
 const passThrough = new Set(["coalesce", "max_of", "min_of"]);
 
+/** `args` itself when no argument is a boxed whole real, else a copy with each such argument as its number. */
+function unboxedArgs(args: readonly Value[]): readonly Value[] {
+  let plain: Value[] | undefined;
+  for (let i = 0; i < args.length; i++) if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
+  return plain ?? args;
+}
+
 function unboxingScalar(
   impl: ((args: readonly Value[]) => Value) | undefined,
   resultType: KType,
 ): ((args: readonly Value[]) => Value) | undefined {
   if (!impl) return undefined;
   return (args) => {
-    let plain: Value[] | undefined;
-    for (let i = 0; i < args.length; i++) if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
-    if (!plain) return impl(args);
+    const plain = unboxedArgs(args);
+    if (plain === args) return impl(args);
     const out = impl(plain);
     // A dynamic result computed from a real (abs(dynamic(5.0))) is a real: a whole one stays boxed.
     return resultType === "dynamic" && typeof out === "number" ? dynamicReal(out) : out;
@@ -198,10 +204,7 @@ const boxAwareAggregates = new Set(
 function unboxingAggregator(inner: Aggregator): Aggregator {
   return {
     add(args, rowIndex) {
-      let plain: Value[] | undefined;
-      for (let i = 0; i < args.length; i++)
-        if (isDynamicReal(args[i])) (plain ??= args.slice())[i] = unboxReal(args[i]);
-      inner.add(plain ?? args, rowIndex);
+      inner.add(unboxedArgs(args), rowIndex);
     },
     result: () => inner.result(),
   };
