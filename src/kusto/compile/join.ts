@@ -1,5 +1,5 @@
 // join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
-import { hashKey } from "../scalars";
+import { hashKey, keyedByValueOnly } from "../scalars";
 import type { ColumnInfo, Value } from "../types";
 import { columnsReadAfter } from "./columns-read";
 import {
@@ -100,9 +100,7 @@ const integerTypes = new Set<string>(["int", "long"]);
 
 /** One key whose two sides compare like Map keys (SameValueZero, as hashKey's strings do): one scalar type, or int with long. */
 function rawComparable(a: string | undefined, b: string | undefined): boolean {
-  // A decimal is an object (1.5 equals 1.50): only hashKey's value key compares it.
-  const byValueOnly = (t: string) => t === "dynamic" || t === "decimal";
-  if (a === undefined || b === undefined || byValueOnly(a) || byValueOnly(b)) return false;
+  if (a === undefined || b === undefined || keyedByValueOnly(a) || keyedByValueOnly(b)) return false;
   return a === b || (integerTypes.has(a) && integerTypes.has(b));
 }
 

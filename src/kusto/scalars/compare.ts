@@ -164,6 +164,14 @@ let lastNumberKey = "";
 let lastBigint: bigint | undefined;
 let lastBigintKey = "";
 
+/**
+ * Whether values of `type` must be keyed by hashKey to group or match by value: dynamic values (arrays, bags, boxed
+ * reals) and decimals (1.5 equals 1.50) are objects, which a Map would key by identity.
+ */
+export function keyedByValueOnly(type: string): boolean {
+  return type === "dynamic" || type === "decimal";
+}
+
 export function hashKey(v: Value): string {
   if (typeof v === "string") return v.length > 0 && v.charCodeAt(0) === 1 ? `${MARK}s${v}` : v;
   if (typeof v === "number") {

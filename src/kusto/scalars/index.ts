@@ -32,7 +32,7 @@ import { urlFunctions } from "./url";
 import { xmlFunctions } from "./xml";
 
 export { convertTo } from "./casts";
-export { compareValues, hashKey, valuesEqual } from "./compare";
+export { compareValues, hashKey, keyedByValueOnly, valuesEqual } from "./compare";
 export { formatValue } from "./format";
 export { binaryOperator, unaryOperator } from "./operators";
 export { refusalReason } from "./refused";

@@ -1,7 +1,7 @@
 // summarize: groups rows by the by-expressions and feeds the scalar library's aggregators; columns come from the binder.
 
 import { toArray } from "../../kusto-language";
-import { type Aggregator, aggregateFactory, hashKey } from "../../scalars";
+import { type Aggregator, aggregateFactory, hashKey, keyedByValueOnly } from "../../scalars";
 import type { KType, Value } from "../../types";
 import { callArguments, isAggregateCall } from "../calls";
 import {
@@ -103,10 +103,8 @@ export function compileSummarize(node: SummarizeOperator, scope: Scope): Operato
   const adder = slotsAdder(argFns);
 
   // Scalar by-values key nested Maps directly (SameValueZero groups NaN with NaN and 0 with -0, as hashKey does);
-  // dynamic values need hashKey's stable JSON and decimals (objects, 1.5 equal to 1.50) its value key, so they and
-  // long by-lists key one string per row.
-  const rawKeyed =
-    nBy > 0 && nBy <= 3 && byExprs.every((e) => typeOf(scope, e) !== "dynamic" && typeOf(scope, e) !== "decimal");
+  // dynamic and decimal values, and long by-lists, key one hashKey string per row.
+  const rawKeyed = nBy > 0 && nBy <= 3 && byExprs.every((e) => !keyedByValueOnly(typeOf(scope, e)));
 
   return (input, ctx) => {
     const rows = input.rows;
