@@ -4,7 +4,7 @@ import { newRow, type Row, type RunContext, type Scope } from "./compile/context
 import { checkResultSize, defaultLimits, limitsWithOptions, type QueryLimits } from "./compile/limits";
 import type { ResultSetFn } from "./compile/operators/fork";
 import { compileQueryBlock } from "./compile/tabular";
-import type { Catalog, ColumnInfo, QueryResult, TableSchema, Tables } from "./types";
+import { type Catalog, type ColumnInfo, nullOf, type QueryResult, type TableSchema, type Tables } from "./types";
 import { checkedTables } from "./values/input-tables";
 
 /** The tables and stored functions a query may use (none by default: a self-contained query needs none). */
@@ -69,7 +69,7 @@ function finish(set: ResultSetFn, ctx: RunContext, limits: QueryLimits): ResultS
   const rows = table.rows.map((r) => {
     const out: Row = newRow();
     // Kusto strings have no null: a string cell a row never filled (a loaded row missing the key) is "".
-    for (const c of columns) out[c.name] = r[c.name] ?? (c.type === "string" ? "" : null);
+    for (const c of columns) out[c.name] = r[c.name] ?? nullOf(c.type);
     return out;
   });
   const named = set.name ? { name: set.name } : {};

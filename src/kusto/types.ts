@@ -24,6 +24,11 @@ export function isInt32(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= INT32_MIN && v <= INT32_MAX;
 }
 
+/** The null of a type: Kusto strings have no null, so a missing string is "" (null-values.md). */
+export function nullOf(type: string): Value {
+  return type === "string" ? "" : null;
+}
+
 export function isScalarType(name: string): name is KType {
   return (scalarTypes as readonly string[]).includes(name);
 }

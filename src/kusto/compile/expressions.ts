@@ -6,7 +6,7 @@ import { hashKey } from "../scalars/compare";
 import { DecimalRangeError } from "../scalars/decimal";
 import { sizeOfType } from "../scalars/estimate-size";
 import { INT64_MIN } from "../scalars/int64";
-import type { KType, Value } from "../types";
+import { type KType, nullOf, type Value } from "../types";
 import { DynamicReal, unboxReal } from "../values/dynamic-real";
 import { compileAssert } from "./assert";
 import { compileBinAuto } from "./bin-auto";
@@ -285,7 +285,7 @@ function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): Scala
   const values = compileValueList(node.Right, scope, agg);
   const equal = valuesEqual(leftType, op.endsWith("~"));
   // A missing string is "" in Kusto, so it can be found in a list holding "".
-  const missing: Value = leftType === "string" ? "" : null;
+  const missing: Value = nullOf(leftType);
   const at = position(scope, node);
   const asciiOnly = op.endsWith("~") ? inAsciiCheck(op, at) : undefined;
   return (row, ctx) => {

@@ -1,6 +1,6 @@
 // join (all Kusto kinds, innerunique by default) and lookup, hashed on the equality keys of the on-clause.
 import { hashKey, keyedByValueOnly } from "../scalars";
-import type { ColumnInfo, Value } from "../types";
+import { type ColumnInfo, nullOf, type Value } from "../types";
 import { columnsReadAfter } from "./columns-read";
 import {
   elements,
@@ -332,7 +332,7 @@ export function compileJoin(node: JoinOperator, scope: Scope, leftColumns: reado
       source: {
         from: sources[i].from === "left" ? 0 : 1,
         name: sources[i].name,
-        missing: c.type === "string" ? "" : null,
+        missing: nullOf(c.type),
       },
     })) as { name: string; source: CellSource }[],
     columnsReadAfter(node),

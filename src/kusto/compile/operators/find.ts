@@ -2,7 +2,7 @@
 // left out; the output is source_ (or withsource), the projected columns, and for project-smart (the default) the
 // predicate's columns and those common to all tables, with every other column of the row's table packed into pack_.
 import { toDynamicValue } from "../../scalars/format";
-import type { ColumnInfo, Value } from "../../types";
+import { type ColumnInfo, nullOf, type Value } from "../../types";
 import {
   kindOf,
   namedParameters,
@@ -113,7 +113,7 @@ export function compileFind(node: FindOperator, scope: Scope): TabularFn {
         if (!tests.some((t) => t(row, ctx, table.columns))) continue;
         const out = newRow();
         out[sourceColumn] = source.label;
-        for (const c of shown) out[c.name] = (row[c.name] ?? (c.type === "string" ? "" : null)) as Value;
+        for (const c of shown) out[c.name] = (row[c.name] ?? nullOf(c.type)) as Value;
         if (packColumn) {
           const bag: Record<string, unknown> = Object.create(null);
           for (const c of packed) bag[c.name] = toDynamicValue(row[c.name] ?? null, c.type);

@@ -1,6 +1,6 @@
 // Ordering operators: sort/order by, top, distinct.
 import { compareValues, hashKey } from "../../scalars";
-import type { Value } from "../../types";
+import { nullOf, type Value } from "../../types";
 import {
   elements,
   kindOf,
@@ -132,16 +132,14 @@ export function compileDistinct(node: DistinctOperator, scope: Scope): OperatorF
     const seen = new Set<string>();
     const rows: Row[] = [];
     for (const row of input.rows) {
-      const values = computed
-        ? computed.map((f) => f(row, ctx))
-        : columns.map((c) => row[c.name] ?? (c.type === "string" ? "" : null));
+      const values = computed ? computed.map((f) => f(row, ctx)) : columns.map((c) => row[c.name] ?? nullOf(c.type));
       const key = values.map((v) => hashKey(v ?? null)).join("\u0001");
       if (seen.has(key)) continue;
       seen.add(key);
       const out: Row = newRow();
       // As in summarize, a missing string is one value with "" and shows as "".
       columns.forEach((c, i) => {
-        out[c.name] = values[i] ?? (c.type === "string" ? "" : null);
+        out[c.name] = values[i] ?? nullOf(c.type);
       });
       rows.push(out);
     }

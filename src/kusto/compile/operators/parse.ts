@@ -7,7 +7,7 @@
 //           does not convert is null on its own.
 import { convertTo } from "../../scalars";
 import { compileKustoRegex, type KustoRegex } from "../../scalars/regex";
-import type { KType, Value } from "../../types";
+import { type KType, nullOf, type Value } from "../../types";
 import {
   columnType,
   elements,
@@ -142,7 +142,7 @@ export function compileParse(node: ParseOperator, scope: Scope): OperatorFn {
   const source = compileSource(node, scope);
   const columns = resultColumns(node);
   // Kusto strings are never null: an unmatched string capture is empty.
-  const missing = pattern.captures.map((c) => (c.type === "string" ? "" : null));
+  const missing = pattern.captures.map((c) => nullOf(c.type));
   return (input, ctx) => ({
     columns,
     rows: input.rows.map((row) => {

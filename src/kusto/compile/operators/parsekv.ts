@@ -6,7 +6,7 @@
 //  regex: each match of a two-group regex is one (key, value).
 import { convertTo } from "../../scalars";
 import { compileKustoRegex } from "../../scalars/regex";
-import type { KType, Value } from "../../types";
+import { type KType, nullOf, type Value } from "../../types";
 import {
   columnType,
   elements,
@@ -224,7 +224,7 @@ export function compileParseKv(node: ParseKvOperator, scope: Scope): OperatorFn 
       const out: Row = Object.assign(newRow(), row);
       for (const k of keys) {
         const text = found.get(k.name);
-        out[k.name] = text === undefined ? (k.type === "string" ? "" : null) : k.convert(text);
+        out[k.name] = text === undefined ? nullOf(k.type) : k.convert(text);
       }
       return out;
     }),

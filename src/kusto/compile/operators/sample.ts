@@ -2,7 +2,7 @@
 // Both are random in Kusto too, so no order or choice is promised. https://learn.microsoft.com/kusto/query/sample-operator
 import { hashKey } from "../../scalars";
 import { drawRandom } from "../../scalars/random-draws";
-import type { Value } from "../../types";
+import { nullOf, type Value } from "../../types";
 import { newRow, type OperatorFn, type Row, resultColumns, type Scope, unsupported } from "../context";
 import { compileScalar, emptyRow } from "../expressions";
 import type { SampleDistinctOperator, SampleOperator } from "../syntax";
@@ -52,7 +52,7 @@ export function compileSampleDistinct(node: SampleDistinctOperator, scope: Scope
     const values = [...seen.values()];
     const rows: Row[] = sampleIndexes(values.length, n(ctx)).map((i) => {
       const out = newRow();
-      out[name] = values[i] ?? (columns[0].type === "string" ? "" : null);
+      out[name] = values[i] ?? nullOf(columns[0].type);
       return out;
     });
     return { columns, rows };

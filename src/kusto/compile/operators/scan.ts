@@ -2,7 +2,7 @@
 // tried against the steps from last to first; Check 1 promotes the previous step's sequence, Check 2 extends the
 // step's own active sequence (the first step always starts a new one, with a new match id).
 // https://learn.microsoft.com/kusto/query/scan-operator#scan-logic
-import type { ColumnInfo, KType, Value } from "../../types";
+import { type ColumnInfo, type KType, nullOf, type Value } from "../../types";
 import {
   type Binding,
   columnType,
@@ -40,7 +40,7 @@ interface Sequence {
 
 function declaredDefault(param: FunctionParameter, type: KType, scope: Scope): Value {
   const expr = param.DefaultValue?.Value;
-  if (!expr) return type === "string" ? "" : null;
+  if (!expr) return nullOf(type);
   if (isLiteral(expr)) return literalValue(scope, expr, kindOf(expr) === "NullLiteralExpression" ? "null" : type);
   return compileScalar(expr, scope)(emptyRow, { tables: {}, memo: new Map() });
 }

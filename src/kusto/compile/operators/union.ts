@@ -1,6 +1,6 @@
 // union: the rows of every leg, with Kusto's documented column rules (outer: one column per name and type; inner: common).
 import { toArray } from "../../kusto-language";
-import type { ColumnInfo, KType } from "../../types";
+import { type ColumnInfo, type KType, nullOf } from "../../types";
 import {
   elements,
   kindOf,
@@ -177,7 +177,7 @@ function unionOf(node: UnionOperator, scope: Scope, sources: UnionSource[]): Tab
           const pick = picks[k];
           const v = pick === undefined ? (sourceColumn !== undefined && k === 0 ? s.label : null) : r[pick];
           // A leg without the column pads it: null, or "" for a string (strings have no null).
-          out[c.name] = v ?? (c.type === "string" ? "" : null);
+          out[c.name] = v ?? nullOf(c.type);
         });
         rows.push(out);
       }

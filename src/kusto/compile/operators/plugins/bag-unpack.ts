@@ -1,7 +1,7 @@
 // bag_unpack(Column [, Prefix] [, columnsConflict] [, ignoredProperties]): each top-level slot of the bags becomes a
 // column, named prefix+slot, in ordinal order of names, typed by its values (one type, else dynamic); nulls ignored.
 // https://learn.microsoft.com/kusto/query/bag-unpack-plugin
-import type { ColumnInfo, KType, Value } from "../../../types";
+import { type ColumnInfo, type KType, nullOf, type Value } from "../../../types";
 import { DynamicReal, unboxReal } from "../../../values/dynamic-real";
 import { type OperatorFn, type Scope, unsupported } from "../../context";
 import { invalidEntityName } from "../../entity-names";
@@ -72,8 +72,7 @@ export function bagUnpack(call: PluginCall, scope: Scope): OperatorFn {
         const v = isBag(bag) ? bag[name.slice(prefix.length)] : undefined;
         // Kusto strings have no null: a slot a row lacks is "" in a string column.
         // A typed column holds the plain number of a boxed whole real (values/dynamic-real.ts).
-        out[name] =
-          v === undefined || v === null ? (type === "string" ? "" : null) : type === "dynamic" ? v : unboxReal(v);
+        out[name] = v === undefined || v === null ? nullOf(type) : type === "dynamic" ? v : unboxReal(v);
       }
       return out;
     });

@@ -2,7 +2,7 @@
 // order of first appearance) holding the aggregation (count() by default) of the rows of each group and value.
 // https://learn.microsoft.com/kusto/query/pivot-plugin
 import { convertTo, hashKey } from "../../../scalars";
-import type { ColumnInfo, Value } from "../../../types";
+import { type ColumnInfo, nullOf, type Value } from "../../../types";
 import { isAggregateCall } from "../../calls";
 import { kindOf, newRow, type OperatorFn, type Row, type Scope, typeOf, unsupported } from "../../context";
 import { invalidEntityName } from "../../entity-names";
@@ -39,7 +39,7 @@ export function pivot(call: PluginCall, scope: Scope): OperatorFn {
     const headers: string[] = [];
     const seen = new Set<string>();
     for (const row of input.rows) {
-      const keys = groupColumns.map((c) => row[c.name] ?? (c.type === "string" ? "" : null));
+      const keys = groupColumns.map((c) => row[c.name] ?? nullOf(c.type));
       const key = keys.map(hashKey).join("\u0001");
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { keys, cells: new Map() }));
