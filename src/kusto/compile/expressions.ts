@@ -145,24 +145,14 @@ function compileBinary(node: BinaryExpression, scope: Scope, agg?: AggregateHook
   const fn = binaryOperator(op, typeOf(scope, node.Left), typeOf(scope, node.Right), typeOf(scope, node));
   if (!fn)
     throw unsupported(scope, node, `operator ${op} on ${typeOf(scope, node.Left)} and ${typeOf(scope, node.Right)}`);
-  if (typeOf(scope, node.Left) === "decimal" || typeOf(scope, node.Right) === "decimal") {
-    // A decimal result that would need rounding is refused while running: name where.
-    const at = position(scope, node);
-    return (row, ctx) => {
-      try {
-        return fn(left(row, ctx), right(row, ctx));
-      } catch (err) {
-        if (err instanceof DecimalRangeError) throw new DecimalRangeError(`${err.message} at ${at}`);
-        throw err;
-      }
-    };
-  }
-  // A refusal or error raised while running (a regex pattern read from a column, case folding of non-ASCII letters, a
-  // real inside a dynamic where the result is typed long, a timespan overflow) names where.
+  // A refusal or error raised while running (a decimal result that needs rounding, a regex pattern read from a column,
+  // case folding of non-ASCII letters, a real inside a dynamic where the result is typed long, a timespan overflow)
+  // names where.
   return (row, ctx) => {
     try {
       return fn(left(row, ctx), right(row, ctx));
     } catch (err) {
+      if (err instanceof DecimalRangeError) throw new DecimalRangeError(`${err.message} at ${position(scope, node)}`);
       throw locatedRefusal(scope, node, err);
     }
   };
