@@ -224,13 +224,12 @@ function compileEstimateSize(node: FunctionCallExpression, scope: Scope): Scalar
       );
     return size;
   });
-  const at = position(scope, node);
   return (row) => {
     let total = 0;
     try {
       for (let i = 0; i < columns.length; i++) total += sizes[i]((row[columns[i].name] ?? null) as Value);
     } catch (err) {
-      throw new Error(`${(err as Error).message} at ${at}`);
+      throw locatedRefusal(scope, node, err);
     }
     return total;
   };
@@ -276,8 +275,7 @@ function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): Scala
   const equal = valuesEqual(leftType, op.endsWith("~"));
   // A missing string is "" in Kusto, so it can be found in a list holding "".
   const missing: Value = nullOf(leftType);
-  const at = position(scope, node);
-  const asciiOnly = op.endsWith("~") ? inAsciiCheck(op, at) : undefined;
+  const asciiOnly = op.endsWith("~") ? inAsciiCheck(op, (what) => unsupported(scope, node, what)) : undefined;
   return (row, ctx) => {
     const v = left(row, ctx) ?? missing;
     if (v === null) return negate;
@@ -285,9 +283,7 @@ function compileIn(node: InExpression, scope: Scope, agg?: AggregateHook): Scala
     const list = values(row, ctx);
     // in-cs-operator.md and the other in pages: "The search considers up to 1,000,000 distinct values".
     if (list.length > IN_MAX && new Set(list.map(hashKey)).size > IN_MAX)
-      throw new Error(
-        `unsupported: ${op} with more than ${IN_MAX} distinct values (Kusto considers only ${IN_MAX}) at ${at}`,
-      );
+      throw unsupported(scope, node, `${op} with more than ${IN_MAX} distinct values (Kusto considers only ${IN_MAX})`);
     const found = list.some((c) => c !== null && equal(v, leftType === "dynamic" ? c : unboxReal(c)));
     if (found && asciiOnly) asciiOnly(v, list);
     return negate ? !found : found;
@@ -302,13 +298,13 @@ const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerC
  * in~ folds case for ASCII text only (in-operator-comparison.md: "Case-insensitive operators are currently supported
  * only for ASCII-text"): a match that needs a non-ASCII letter folded is refused rather than guessed.
  */
-function inAsciiCheck(op: string, at: string): (v: Value, list: Value[]) => void {
+function inAsciiCheck(op: string, refuse: (what: string) => Error): (v: Value, list: Value[]) => void {
   return (v, list) => {
     if (typeof v !== "string" || !/[^\x00-\x7f]/.test(v)) return;
     const key = asciiLower(v);
     if (list.some((c) => typeof c === "string" && asciiLower(c) === key)) return;
-    throw new Error(
-      `unsupported: ${op} matching ${JSON.stringify(v)} only by folding the case of non-ASCII letters (Kusto folds ASCII only; compare tolower() values) at ${at}`,
+    throw refuse(
+      `${op} matching ${JSON.stringify(v)} only by folding the case of non-ASCII letters (Kusto folds ASCII only; compare tolower() values)`,
     );
   };
 }
@@ -323,16 +319,13 @@ function compileHasAny(node: HasAnyExpression, scope: Scope, agg?: AggregateHook
   // has-all-operator.md / has-any-operator.md: "The search will consider up to 256 (10,000) distinct values"; which
   // ones past that is not said, so a longer list is refused.
   const limit = all ? 256 : 10_000;
-  const at = position(scope, node);
   return (row, ctx) => {
     const v = left(row, ctx);
     const terms = values(row, ctx)
       .filter((t) => t !== null)
       .map((t) => String(unboxReal(t)));
     if (terms.length > limit && new Set(terms).size > limit)
-      throw new Error(
-        `unsupported: ${op} with more than ${limit} distinct values (Kusto considers only ${limit}) at ${at}`,
-      );
+      throw unsupported(scope, node, `${op} with more than ${limit} distinct values (Kusto considers only ${limit})`);
     try {
       return all ? terms.every((t) => has(v, t) === true) : terms.some((t) => has(v, t) === true);
     } catch (err) {
