@@ -161,10 +161,14 @@ export function jsonText(value: unknown, space?: number): string {
     space,
   );
   if (!found) return text;
-  const escaped = JSON.stringify(mark)
-    .slice(1, -1)
-    .replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-  return text.replace(new RegExp(`"${escaped}(-?[\\d.E+-]+)"`, "g"), "$1");
+  // Each marked string is `"<mark>digits"`: keep the digits, drop the quotes (number text holds no quote).
+  const parts = text.split(`"${JSON.stringify(mark).slice(1, -1)}`);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const end = parts[i].indexOf('"');
+    out += parts[i].slice(0, end) + parts[i].slice(end + 1);
+  }
+  return out;
 }
 
 /** A copy with every bigint replaced by its decimal text and every boxed real by its number (the same object when there is none), for JSON-only consumers. */
