@@ -21,10 +21,22 @@ const escapes: Record<string, string> = {
 const typed = /(dynamic|datetime|date|timespan|time|guid|bool|boolean|string|int|long|real|double|decimal)\s*\(/iy;
 const wordAt = /true|false|null|-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
 
+/** Text the reader cannot read as a dynamic value: what it expected, and where. */
+export class DynamicSyntaxError extends Error {
+  constructor(
+    readonly what: string,
+    readonly offset: number,
+    text: string,
+  ) {
+    super(`dynamic literal: ${what} at offset ${offset} in ${text}`);
+    this.name = "DynamicSyntaxError";
+  }
+}
+
 export function parseDynamicLiteral(text: string, where = "dynamic literal"): Value {
   let pos = 0;
   const fail = (what: string): never => {
-    throw new Error(`dynamic literal: ${what} at offset ${pos} in ${text}`);
+    throw new DynamicSyntaxError(what, pos, text);
   };
   const skipSpace = () => {
     while (pos < text.length && /\s/.test(text[pos])) pos++;

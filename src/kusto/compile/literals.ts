@@ -5,7 +5,7 @@ import { normLong, parseLongText } from "../scalars/int64";
 import { isInt32, type KType, type Value } from "../types";
 import { parseDatetime, parseTimespan, TICKS_PER_DAY, ticksOfAmount } from "../values/time";
 import { kindOf, position, type Scope, unsupported } from "./context";
-import { parseDynamicLiteral } from "./dynamic-literal";
+import { DynamicSyntaxError, parseDynamicLiteral } from "./dynamic-literal";
 import type { Expression, LiteralExpression, SyntaxElement } from "./syntax";
 
 /** A constant as the bridge holds it: a JS primitive, a boxed one ({ $boxed, v }), an Int64 ({ value: { low, high } }), a Decimal. */
@@ -223,8 +223,8 @@ function dynamicLiteral(scope: Scope, node: SyntaxElement, text: string): Value 
   try {
     return parseDynamicLiteral(text);
   } catch (err) {
-    if (err instanceof Error && err.message.startsWith("dynamic literal: "))
-      throw unsupported(scope, node, err.message.replace(/ in [\s\S]*$/, ""));
+    if (err instanceof DynamicSyntaxError)
+      throw unsupported(scope, node, `dynamic literal: ${err.what} at offset ${err.offset}`);
     throw err;
   }
 }

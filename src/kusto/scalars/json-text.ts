@@ -1,5 +1,5 @@
 // Text to dynamic (parse_json, todynamic, dynamic columns): JSON with prototype-free bags, exact longs, a depth guard.
-import { parseDynamicLiteral } from "../compile/dynamic-literal";
+import { DynamicSyntaxError, parseDynamicLiteral } from "../compile/dynamic-literal";
 import type { Value } from "../types";
 import { toBagTree } from "./bag-object";
 
@@ -15,8 +15,9 @@ export function parseJsonText(text: string, where = "parse_json"): Value | undef
     try {
       return parseDynamicLiteral(text, where);
     } catch (err) {
-      if (/too deeply nested/.test((err as Error).message)) throw err;
-      return undefined;
+      // Not JSON: Kusto keeps the text as a string. Anything else (too deeply nested) is the query's error.
+      if (err instanceof DynamicSyntaxError) return undefined;
+      throw err;
     }
   }
   let parsed: unknown;
